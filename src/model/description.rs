@@ -1,0 +1,15 @@
+//! A whole description: every file's organisations, sources, units and ties, merged.
+
+use indexmap::IndexMap;
+
+use super::{Organisation, Source, SourceId, Tie, Unit, UnitId};
+
+/// Every fact of a description, in declaration order, before references are resolved into a
+/// graph. Proposals change a description; a graph is built from the result.
+#[derive(Clone, Debug, Default)]
+pub struct Description {
+    pub organisations: Vec<Organisation>,
+    pub sources: IndexMap<SourceId, Source>,
+    pub units: IndexMap<UnitId, Unit>,
+    pub ties: Vec<Tie>,
+}

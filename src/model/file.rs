@@ -1,0 +1,32 @@
+//! The shape of one description file on disk; the JSON Schema is generated from it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Organisation, Recover, Source, Spanned, Tie, Unit};
+
+/// One description file: an organisation, the sources its facts come from, its units and its
+/// ties. Ties may name units declared in other files of the same description.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "organigram description file")]
+pub struct DescriptionFile {
+    /// The JSON Schema the file follows, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    pub organisation: Spanned<Organisation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Recover<Spanned<Source>>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Recover<Spanned<Unit>>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<Recover<Spanned<Tie>>>,
+}
+
+impl DescriptionFile {
+    /// The JSON Schema (draft-07) of a description file, generated from these types.
+    pub fn json_schema() -> serde_json::Value {
+        let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+        generator.into_root_schema_for::<DescriptionFile>().to_value()
+    }
+}

@@ -1,0 +1,163 @@
+//! Identifiers: stable lowercase slugs, one newtype per thing they name.
+
+use std::borrow::Borrow;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Why a string is not a valid slug.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SlugError {
+    Empty,
+    /// A character other than `a-z`, `0-9` and `-`, at this byte offset.
+    BadChar(usize, char),
+    /// A hyphen at the start or end, or two in a row.
+    BadHyphen,
+}
+
+impl fmt::Display for SlugError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SlugError::Empty => f.write_str("an id cannot be empty"),
+            SlugError::BadChar(_, c) => write!(
+                f,
+                "an id may only hold lowercase letters a-z, digits and hyphens, not {c:?}"
+            ),
+            SlugError::BadHyphen => f.write_str(
+                "an id cannot start or end with a hyphen, nor hold two hyphens in a row",
+            ),
+        }
+    }
+}
+
+/// Checks that `text` is a slug: `[a-z0-9]+(-[a-z0-9]+)*`.
+pub fn check_slug(text: &str) -> Result<(), SlugError> {
+    if text.is_empty() {
+        return Err(SlugError::Empty);
+    }
+    if let Some((at, c)) = text
+        .char_indices()
+        .find(|(_, c)| !matches!(c, 'a'..='z' | '0'..='9' | '-'))
+    {
+        return Err(SlugError::BadChar(at, c));
+    }
+    if text.starts_with('-') || text.ends_with('-') || text.contains("--") {
+        return Err(SlugError::BadHyphen);
+    }
+    Ok(())
+}
+
+/// Turns any text into the nearest slug ("Délégation à l'IA" → "delegation-a-l-ia"), for hints
+/// and importers.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in crate::model::fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+macro_rules! slug_newtype {
+    ($(#[doc = $doc:literal])* $name:ident, $what:literal) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Makes an id from a string that must already be a slug.
+            pub fn new(text: impl Into<String>) -> Result<Self, SlugError> {
+                let text = text.into();
+                check_slug(&text)?;
+                Ok($name(text))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                    "description": concat!("A ", $what, ": a lowercase slug of letters a-z, digits and single hyphens."),
+                })
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                $name::new(text.as_str()).map_err(|e| {
+                    serde::de::Error::custom(format_args!(
+                        concat!("invalid ", $what, " {:?}: {}"),
+                        text, e
+                    ))
+                })
+            }
+        }
+    };
+}
+
+slug_newtype! {
+    /// The id of a unit or post, unique across a whole description (`dsj`, `dip-a-just`).
+    UnitId, "unit id"
+}
+slug_newtype! {
+    /// The id of a declared source document, unique across a whole description.
+    SourceId, "source id"
+}
+slug_newtype! {
+    /// The id of an organisation (one description file), unique across a whole description.
+    OrganisationId, "organisation id"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(check_slug("dip-a-just").is_ok());
+        assert!(check_slug("sg2").is_ok());
+        assert_eq!(check_slug(""), Err(SlugError::Empty));
+        assert_eq!(check_slug("DSJ"), Err(SlugError::BadChar(0, 'D')));
+        assert_eq!(check_slug("a_b"), Err(SlugError::BadChar(1, '_')));
+        assert_eq!(check_slug("-a"), Err(SlugError::BadHyphen));
+        assert_eq!(check_slug("a--b"), Err(SlugError::BadHyphen));
+        assert_eq!(check_slug("a-"), Err(SlugError::BadHyphen));
+    }
+
+    #[test]
+    fn slugify_folds_accents_and_punctuation() {
+        assert_eq!(slugify("Délégation à l'IA"), "delegation-a-l-ia");
+        assert_eq!(slugify("  DiP A-JUST  "), "dip-a-just");
+        assert_eq!(slugify("«»"), "");
+    }
+}

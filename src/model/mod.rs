@@ -1,0 +1,31 @@
+//! The vocabulary of organigram: unit kinds, tie kinds and the table of which tie may join which
+//! kinds; ids, dates, sources and spans. No I/O, and nothing else of ours.
+
+mod date;
+mod description;
+mod file;
+mod id;
+mod source;
+mod span;
+mod text;
+mod tie;
+mod tie_kind;
+mod unit;
+mod unit_kind;
+
+pub use date::Date;
+pub use description::Description;
+pub use file::DescriptionFile;
+pub use id::{OrganisationId, SlugError, SourceId, UnitId, check_slug, slugify};
+pub use source::{Citation, Source};
+pub use span::{
+    FileId, Origin, Recover, Span, Spanned, protocol as spanned_protocol, recover_protocol,
+};
+pub use text::fold;
+pub use tie::Tie;
+pub use tie_kind::TieKind;
+pub use unit::{
+    Boundary, Headcount, HeadcountBasis, HeadcountQualifier, Organisation, OrganisationIndex,
+    Status, Unit,
+};
+pub use unit_kind::{Family, UnitKind};

@@ -1,0 +1,229 @@
+//! Where a value sits in its file: byte spans, and a wrapper that keeps a value's span.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+
+/// A byte range in one file. Files over 4 GiB are refused when read, so `u32` is enough.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub const fn new(start: u32, end: u32) -> Span {
+        Span { start, end }
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Index of a loaded file in the load's file table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// Where a fact was declared: a file and a span in it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Origin {
+    pub file: FileId,
+    pub span: Span,
+}
+
+impl Origin {
+    pub const fn new(file: FileId, span: Span) -> Origin {
+        Origin { file, span }
+    }
+
+    /// Another span of the same file.
+    pub const fn at(self, span: Span) -> Origin {
+        Origin {
+            file: self.file,
+            span,
+        }
+    }
+}
+
+/// A value together with the span of its JSON text.
+///
+/// The span is handed over by a deserializer that knows positions through the private protocol
+/// below (the approach `toml`'s `Spanned` takes); the value itself deserializes as `T` does.
+#[derive(Clone, Debug, Default)]
+pub struct Spanned<T> {
+    pub span: Span,
+    pub value: T,
+}
+
+impl<T> Spanned<T> {
+    pub const fn new(span: Span, value: T) -> Spanned<T> {
+        Spanned { span, value }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    /// Two spanned values are equal when their values are: where they were written does not matter.
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: Eq> Eq for Spanned<T> {}
+
+impl<T> std::ops::Deref for Spanned<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// An item of a list that, when it cannot be read, is skipped and reported by a deserializer that
+/// knows how to resume (organigram's own JSON reader), so that one bad unit does not hide the
+/// problems of the others. `None` is an item that was skipped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Recover<T>(pub Option<T>);
+
+/// The protocol between [`Recover`] and a deserializer that can resume after an item fails: it
+/// answers `VALUE` with the item; when the item fails and the deserializer skipped it, it then
+/// answers one more key, `RECOVERED`, to say so.
+pub mod recover_protocol {
+    pub const NAME: &str = "$__organigram_recover";
+    pub const VALUE: &str = "$__organigram_recover_value";
+    pub const RECOVERED: &str = "$__organigram_recover_recovered";
+    pub const FIELDS: &[&str] = &[VALUE, RECOVERED];
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Recover<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RecoverVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for RecoverVisitor<T> {
+            type Value = Recover<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list item")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Recover<T>, A::Error> {
+                expect_key(&mut map, recover_protocol::VALUE)?;
+                match map.next_value::<T>() {
+                    Ok(value) => Ok(Recover(Some(value))),
+                    Err(error) => match map.next_key::<&str>()? {
+                        Some(recover_protocol::RECOVERED) => {
+                            map.next_value::<de::IgnoredAny>()?;
+                            Ok(Recover(None))
+                        }
+                        _ => Err(error),
+                    },
+                }
+            }
+        }
+
+        deserializer.deserialize_struct(
+            recover_protocol::NAME,
+            recover_protocol::FIELDS,
+            RecoverVisitor(PhantomData),
+        )
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Recover<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Recover<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+fn expect_key<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<(), A::Error> {
+    match map.next_key::<&str>()? {
+        Some(key) if key == name => Ok(()),
+        _ => Err(de::Error::custom(
+            "positions are only known to organigram's own JSON reader",
+        )),
+    }
+}
+
+/// The protocol between [`Spanned`] and a position-aware deserializer: `Spanned` asks for a
+/// struct of this name with these three fields, which such a deserializer answers, in this order,
+/// with the start offset, the value and the end offset (known once the value is read).
+pub mod protocol {
+    pub const NAME: &str = "$__organigram_spanned";
+    pub const START: &str = "$__organigram_spanned_start";
+    pub const END: &str = "$__organigram_spanned_end";
+    pub const VALUE: &str = "$__organigram_spanned_value";
+    pub const FIELDS: &[&str] = &[START, VALUE, END];
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SpannedVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
+            type Value = Spanned<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value with its position")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Spanned<T>, A::Error> {
+                expect_key(&mut map, protocol::START)?;
+                let start = map.next_value()?;
+                expect_key(&mut map, protocol::VALUE)?;
+                let value = map.next_value()?;
+                expect_key(&mut map, protocol::END)?;
+                let end = map.next_value()?;
+                Ok(Spanned::new(Span::new(start, end), value))
+            }
+        }
+
+        deserializer.deserialize_struct(
+            protocol::NAME,
+            protocol::FIELDS,
+            SpannedVisitor(PhantomData),
+        )
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Spanned<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}

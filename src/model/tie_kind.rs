@@ -1,0 +1,272 @@
+//! What a tie means: the vocabulary of tie kinds and the table of which families they may join.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Family;
+
+/// Which (from family, to family) pairs a tie kind accepts: rows are the `from` family, columns
+/// the `to` family, both in [`Family::ALL`] order (organisation, line unit, post, body).
+type Matrix = [[bool; 4]; 4];
+
+const O: bool = true;
+const X: bool = false;
+
+const ANY: Matrix = [[O; 4]; 4];
+/// Hierarchical ties: anything may sit under an organisation, a line unit or a post; only posts
+/// and bodies sit under a body (a body's secretary post, a committee's sub-group).
+const HIERARCHY: Matrix = [
+    //  org line post body
+    [O, O, O, X], // organisation
+    [O, O, O, X], // line unit
+    [O, O, O, O], // post
+    [O, O, O, O], // body
+];
+/// Line authority is exercised by organisations, line units and posts, never by a body.
+const AUTHORITY: Matrix = [
+    [O, O, O, X],
+    [O, O, O, X],
+    [O, O, O, X],
+    [O, O, O, X],
+];
+/// Ties that only a body can receive (its secretariat, its members), given by anyone but a body.
+const TO_BODY: Matrix = [
+    [X, X, X, O],
+    [X, X, X, O],
+    [X, X, X, O],
+    [X, X, X, X],
+];
+/// Steering a body, a unit or an organisation, by an organisation, a unit or a post.
+const STEER: Matrix = [
+    [O, O, X, O],
+    [O, O, X, O],
+    [O, O, X, O],
+    [X, X, X, X],
+];
+/// A unit or a post acting as the contact of another organisation, unit or body.
+const CORRESPONDENT: Matrix = [
+    [X, X, X, X],
+    [O, O, X, O],
+    [O, O, X, O],
+    [X, X, X, X],
+];
+/// Staff lent by an organisation or a unit to another organisation or unit.
+const SECONDMENT: Matrix = [
+    [O, O, X, X],
+    [O, O, X, X],
+    [X, X, X, X],
+    [X, X, X, X],
+];
+/// Recruiting and employing authorities: exercised over a post.
+const OVER_POST: Matrix = [
+    [X, X, O, X],
+    [X, X, O, X],
+    [X, X, O, X],
+    [X, X, X, X],
+];
+/// Orientations set for an organisation or a unit, by anyone.
+const ORIENT: Matrix = [
+    [O, O, X, X],
+    [O, O, X, X],
+    [O, O, X, X],
+    [O, O, X, X],
+];
+/// One thing replacing another of a comparable family.
+const SUCCESSION: Matrix = [
+    [O, O, X, X],
+    [O, O, X, X],
+    [X, X, O, X],
+    [X, X, X, O],
+];
+
+macro_rules! tie_kinds {
+    ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, $verb:literal, $inverse:literal,
+        hierarchical: $hier:literal, symmetric: $sym:literal, $matrix:ident; )*) => {
+        /// The kind of a tie. A tie reads "`from` *verb* `to`": `{"kind": "attachment", "from":
+        /// "dsj", "to": "justice"}` reads "DSJ is attached to the Ministry of Justice".
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum TieKind {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl TieKind {
+            /// Every tie kind, in the order they are documented.
+            pub const ALL: &'static [TieKind] = &[$(TieKind::$variant),*];
+
+            /// The kind's name as written in descriptions.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(TieKind::$variant => $name,)* }
+            }
+
+            /// How the tie reads from its `from` end: "DSJ *is attached to* the ministry".
+            pub const fn verb(self) -> &'static str {
+                match self { $(TieKind::$variant => $verb,)* }
+            }
+
+            /// How the tie reads from its `to` end: "the ministry *has attached* DSJ".
+            pub const fn inverse_verb(self) -> &'static str {
+                match self { $(TieKind::$variant => $inverse,)* }
+            }
+
+            /// Whether the tie places `from` under `to` in the hierarchy (chain of command,
+            /// subordinates, orphans).
+            pub const fn is_hierarchical(self) -> bool {
+                match self { $(TieKind::$variant => $hier,)* }
+            }
+
+            /// Whether "A kind B" says the same as "B kind A".
+            pub const fn is_symmetric(self) -> bool {
+                match self { $(TieKind::$variant => $sym,)* }
+            }
+
+            /// The kind's definition, from its documentation.
+            pub const fn description(self) -> &'static str {
+                match self { $(TieKind::$variant => concat!($($doc),*).trim_ascii(),)* }
+            }
+
+            const fn matrix(self) -> &'static Matrix {
+                match self { $(TieKind::$variant => &$matrix,)* }
+            }
+        }
+    };
+}
+
+tie_kinds! {
+    /// Formal hierarchical attachment (rattaché à): `from` belongs to `to`.
+    Attachment => "attachment", "is attached to", "has attached",
+        hierarchical: true, symmetric: false, HIERARCHY;
+    /// Line authority (placé sous l'autorité de): `to` is `from`'s line manager. It can differ
+    /// from the attachment.
+    LineAuthority => "line-authority", "is under the authority of", "has authority over",
+        hierarchical: true, symmetric: false, AUTHORITY;
+    /// One of several attachments of a unit that has two or more parents at once (direction
+    /// commune à A et B). Not an error, unlike two plain attachments.
+    JointAttachment => "joint-attachment", "is jointly attached to", "has jointly attached",
+        hierarchical: true, symmetric: false, HIERARCHY;
+    /// Functional or dotted-line reporting: `from` reports to `to` on a subject, outside the line.
+    FunctionalReporting => "functional-reporting", "reports functionally to", "receives functional reports from",
+        hierarchical: false, symmetric: false, ANY;
+    /// Cooperation (en lien avec, en coopération avec, synergie): the two work together, no
+    /// hierarchy implied.
+    Cooperation => "cooperation", "cooperates with", "cooperates with",
+        hierarchical: false, symmetric: true, ANY;
+    /// Coordination: `from` coordinates the work of `to` on a subject without line authority.
+    Coordination => "coordination", "coordinates", "is coordinated by",
+        hierarchical: false, symmetric: false, ANY;
+    /// Secretariat (assure le secrétariat de): `from` runs the secretariat of the body `to`.
+    Secretariat => "secretariat", "runs the secretariat of", "has its secretariat run by",
+        hierarchical: false, symmetric: false, TO_BODY;
+    /// Co-steering (co-pilotage): `from` is one of several parties steering `to`.
+    CoSteering => "co-steering", "co-steers", "is co-steered by",
+        hierarchical: false, symmetric: false, STEER;
+    /// Membership: `from` sits in the body `to`.
+    Membership => "membership", "is a member of", "has as a member",
+        hierarchical: false, symmetric: false, TO_BODY;
+    /// Correspondent (correspondant de): `from` is the named contact of `to` inside its own
+    /// organisation.
+    Correspondent => "correspondent", "is the correspondent of", "has as its correspondent",
+        hierarchical: false, symmetric: false, CORRESPONDENT;
+    /// Representation (représente … auprès de): `from` represents its organisation in `to`.
+    Representation => "representation", "represents its organisation in", "has as a representative",
+        hierarchical: false, symmetric: false, STEER;
+    /// Secondment (mise à disposition): `from` lends staff or resources to `to`.
+    Secondment => "secondment", "lends staff to", "receives staff from",
+        hierarchical: false, symmetric: false, SECONDMENT;
+    /// Recruiting authority (autorité de recrutement): `from` recruits the holder of the post `to`.
+    RecruitingAuthority => "recruiting-authority", "is the recruiting authority for", "is recruited by",
+        hierarchical: false, symmetric: false, OVER_POST;
+    /// Employing authority (autorité d'emploi): `from` employs the holder of the post `to`.
+    EmployingAuthority => "employing-authority", "is the employing authority for", "is employed by",
+        hierarchical: false, symmetric: false, OVER_POST;
+    /// Strategic steering: `from` (typically a committee) sets the orientations of `to`.
+    StrategicSteering => "strategic-steering", "sets the orientations of", "has its orientations set by",
+        hierarchical: false, symmetric: false, ORIENT;
+    /// Advice: `from` advises `to` (a data protection officer, an observatory).
+    Advice => "advice", "advises", "is advised by",
+        hierarchical: false, symmetric: false, ANY;
+    /// Succession: `from` replaced `to` (DINUM succeeded DINSIC).
+    Succession => "succession", "succeeded", "was succeeded by",
+        hierarchical: false, symmetric: false, SUCCESSION;
+}
+
+impl TieKind {
+    /// Whether a tie of this kind may go from a unit of family `from` to one of family `to`.
+    pub const fn allows(self, from: Family, to: Family) -> bool {
+        self.matrix()[from.index()][to.index()]
+    }
+
+    /// The families a tie of this kind may start from, in table order.
+    pub fn allowed_from(self) -> impl Iterator<Item = Family> {
+        Family::ALL
+            .into_iter()
+            .filter(move |f| Family::ALL.iter().any(|t| self.allows(*f, *t)))
+    }
+
+    /// The families a tie of this kind may end at, given where it starts.
+    pub fn allowed_to(self, from: Family) -> impl Iterator<Item = Family> {
+        Family::ALL
+            .into_iter()
+            .filter(move |t| self.allows(from, *t))
+    }
+}
+
+impl std::fmt::Display for TieKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_serde() {
+        for kind in TieKind::ALL {
+            let json = serde_json::to_string(kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+            assert!(!kind.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn only_cooperation_is_symmetric() {
+        let symmetric: Vec<_> = TieKind::ALL.iter().filter(|k| k.is_symmetric()).collect();
+        assert_eq!(symmetric, [&TieKind::Cooperation]);
+    }
+
+    #[test]
+    fn hierarchy_is_attachment_authority_and_joint_attachment() {
+        let hierarchical: Vec<_> = TieKind::ALL.iter().filter(|k| k.is_hierarchical()).collect();
+        assert_eq!(
+            hierarchical,
+            [
+                &TieKind::Attachment,
+                &TieKind::LineAuthority,
+                &TieKind::JointAttachment
+            ]
+        );
+    }
+
+    #[test]
+    fn validity_table_reads_as_documented() {
+        assert!(TieKind::Secretariat.allows(Family::LineUnit, Family::Body));
+        assert!(!TieKind::Secretariat.allows(Family::LineUnit, Family::LineUnit));
+        assert!(TieKind::RecruitingAuthority.allows(Family::Post, Family::Post));
+        assert!(!TieKind::RecruitingAuthority.allows(Family::Post, Family::LineUnit));
+        assert!(!TieKind::Attachment.allows(Family::LineUnit, Family::Body));
+        assert!(TieKind::Cooperation.allows(Family::Body, Family::Organisation));
+        assert_eq!(
+            TieKind::Membership.allowed_to(Family::Post).collect::<Vec<_>>(),
+            [Family::Body]
+        );
+    }
+
+    #[test]
+    fn every_kind_allows_something() {
+        for kind in TieKind::ALL {
+            assert!(kind.allowed_from().next().is_some(), "{kind} allows nothing");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Units and posts, and the organisations (description files) they belong to.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Citation, Date, OrganisationId, Origin, Spanned, UnitId, UnitKind};
+
+/// An organisation: what one description file describes (a ministry, a local authority, a group of
+/// interministerial directorates). Charts draw one cluster per organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: Spanned<OrganisationId>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Index of an organisation in its description, in declaration order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OrganisationIndex(pub u32);
+
+/// Whether a unit is in operation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// In operation (the default).
+    #[default]
+    Active,
+    /// Being set up (en cours de constitution).
+    BeingSetUp,
+    /// Decided or announced, not yet set up.
+    Planned,
+    /// No longer exists.
+    Dissolved,
+}
+
+impl Status {
+    /// How the status reads in text: "being set up".
+    pub const fn label(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::BeingSetUp => "being set up",
+            Status::Planned => "planned",
+            Status::Dissolved => "dissolved",
+        }
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::BeingSetUp => "being-set-up",
+            Status::Planned => "planned",
+            Status::Dissolved => "dissolved",
+        }
+    }
+}
+
+/// Whether a headcount is a target or a count of people in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeadcountBasis {
+    Target,
+    Actual,
+}
+
+/// How exact a headcount is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeadcountQualifier {
+    #[default]
+    Exactly,
+    /// "au moins 10 personnes".
+    AtLeast,
+    /// "une dizaine de personnes".
+    About,
+}
+
+/// How many people a unit has or should have, at a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Headcount {
+    pub count: u32,
+    pub basis: HeadcountBasis,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub qualifier: HeadcountQualifier,
+    /// The date the count is for or the target is set at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// Where a unit's hierarchy ends, when it has no hierarchical parent in the description.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Boundary {
+    /// The unit is the top of its hierarchy (a ministry, a local authority).
+    Top,
+    /// The unit has a parent, but it lies outside what is described.
+    ParentOutside,
+}
+
+impl Boundary {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Boundary::Top => "top",
+            Boundary::ParentOutside => "parent-outside",
+        }
+    }
+}
+
+/// A unit of an organisation, or a post (a position) in one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// A lowercase slug, unique across the whole description.
+    pub id: Spanned<UnitId>,
+    /// The official name, in the language of the organisation.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    /// Other names people use: an English name, an old name, another acronym.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub kind: Spanned<UnitKind>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub status: Status,
+    /// For posts only: nobody holds the post (vacant, being recruited).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vacant: Option<Spanned<bool>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headcount: Option<Headcount>,
+    /// What the unit is for, in one line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Set when the unit has no hierarchical parent in the description, so that it is not
+    /// mistaken for an orphan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundary: Option<Boundary>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
+    #[serde(skip)]
+    pub organisation: OrganisationIndex,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+impl Unit {
+    /// Whether this is a post that nobody holds.
+    pub fn is_vacant(&self) -> bool {
+        self.vacant.as_ref().is_some_and(|v| v.value)
+    }
+
+    /// The acronym if there is one, otherwise the name: how people call the unit.
+    pub fn short_name(&self) -> &str {
+        self.acronym.as_deref().unwrap_or(&self.name)
+    }
+}

@@ -1,0 +1,169 @@
+//! What a unit is: the vocabulary of unit kinds, documented in one place.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The four families of unit kinds. The validity table of ties ([`super::TieKind::allows`]) is
+/// written per family, because what may join what depends on the family, not on the exact kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// A whole organisation or public body with its own existence: a ministry, an agency, a court.
+    Organisation,
+    /// A line unit inside an organisation: from a secretariat general down to a team.
+    LineUnit,
+    /// One position, filled or vacant.
+    Post,
+    /// A collegial body that meets, advises or steers: observatory, committee, board.
+    Body,
+}
+
+impl Family {
+    /// Every family, in the order of the validity table's rows and columns.
+    pub const ALL: [Family; 4] = [
+        Family::Organisation,
+        Family::LineUnit,
+        Family::Post,
+        Family::Body,
+    ];
+
+    /// The family's position in the validity table.
+    pub(crate) const fn index(self) -> usize {
+        match self {
+            Family::Organisation => 0,
+            Family::LineUnit => 1,
+            Family::Post => 2,
+            Family::Body => 3,
+        }
+    }
+
+    /// The family's name as written in messages and JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Family::Organisation => "organisation",
+            Family::LineUnit => "line-unit",
+            Family::Post => "post",
+            Family::Body => "body",
+        }
+    }
+}
+
+macro_rules! unit_kinds {
+    ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, $family:ident, $label:literal; )*) => {
+        /// The kind of a unit. Written in kebab-case in descriptions (`"kind": "sub-directorate"`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum UnitKind {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl UnitKind {
+            /// Every unit kind, in the order they are documented.
+            pub const ALL: &'static [UnitKind] = &[$(UnitKind::$variant),*];
+
+            /// The kind's name as written in descriptions.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(UnitKind::$variant => $name,)* }
+            }
+
+            /// The family the kind belongs to.
+            pub const fn family(self) -> Family {
+                match self { $(UnitKind::$variant => Family::$family,)* }
+            }
+
+            /// A short English label, for text output and chart legends.
+            pub const fn label(self) -> &'static str {
+                match self { $(UnitKind::$variant => $label,)* }
+            }
+
+            /// The kind's definition, from its documentation.
+            pub const fn description(self) -> &'static str {
+                match self { $(UnitKind::$variant => concat!($($doc),*).trim_ascii(),)* }
+            }
+        }
+    };
+}
+
+unit_kinds! {
+    /// A ministry (ministère): the top of a government department.
+    Ministry => "ministry", Organisation, "ministry";
+    /// An agency or public body: établissement public, operator, service à compétence nationale
+    /// (Inria, LNE, ANSSI, PEReN).
+    Agency => "agency", Organisation, "agency";
+    /// A local authority (collectivité): a region, a department, a province.
+    LocalAuthority => "local-authority", Organisation, "local authority";
+    /// A court or a set of courts (juridiction).
+    Jurisdiction => "jurisdiction", Organisation, "jurisdiction";
+    /// A school or training institution (école).
+    School => "school", Organisation, "school";
+    /// A body outside the national administration: EU institutions and bodies, international
+    /// organisations, standards bodies.
+    ExternalBody => "external-body", Organisation, "external body";
+    /// A secretariat general (secrétariat général): a ministry-wide coordination and support service.
+    SecretariatGeneral => "secretariat-general", LineUnit, "secretariat general";
+    /// A directorate-general (direction générale).
+    DirectorateGeneral => "directorate-general", LineUnit, "directorate-general";
+    /// A directorate (direction).
+    Directorate => "directorate", LineUnit, "directorate";
+    /// An interministerial directorate (direction interministérielle) serving every ministry:
+    /// DINUM, DITP.
+    InterministerialDirectorate => "interministerial-directorate", LineUnit, "interministerial directorate";
+    /// A service, inside a directorate or directly under a secretariat general.
+    Service => "service", LineUnit, "service";
+    /// A sub-directorate (sous-direction).
+    SubDirectorate => "sub-directorate", LineUnit, "sub-directorate";
+    /// A bureau, the smallest classic line unit.
+    Bureau => "bureau", LineUnit, "bureau";
+    /// A department or pôle (département, pôle): a grouping of services or bureaux.
+    Department => "department", LineUnit, "department";
+    /// A mission: a unit set up for a remit, often small (mission Etalab).
+    Mission => "mission", LineUnit, "mission";
+    /// A programme directorate (direction de programme): a transverse unit carrying a programme.
+    ProgrammeDirectorate => "programme-directorate", LineUnit, "programme directorate";
+    /// A project directorate (direction de projet, DiP): a transverse, often time-bound unit
+    /// carrying a project or a product line.
+    ProjectDirectorate => "project-directorate", LineUnit, "project directorate";
+    /// A field of action inside a unit (domaine d'action), such as DiP A-JUST's products, data and
+    /// support domains.
+    Domain => "domain", LineUnit, "domain";
+    /// A team, a lab or a start-up d'État.
+    Team => "team", LineUnit, "team";
+    /// One position (poste), filled or vacant, inside a unit.
+    Post => "post", Post, "post";
+    /// An observatory (observatoire): a body that watches and advises.
+    Observatory => "observatory", Body, "observatory";
+    /// A committee (comité, commission): a body that meets to steer or advise.
+    Committee => "committee", Body, "committee";
+    /// A board (conseil, board): a body that decides or coordinates among its members.
+    Board => "board", Body, "board";
+    /// Any other collegial body or network of bodies (an institute federating partners, a working
+    /// group).
+    Body => "body", Body, "body";
+}
+
+impl std::fmt::Display for UnitKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_serde() {
+        for kind in UnitKind::ALL {
+            let json = serde_json::to_string(kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+            assert!(!kind.description().is_empty(), "{kind} has no description");
+        }
+    }
+
+    #[test]
+    fn every_family_has_kinds() {
+        for family in Family::ALL {
+            assert!(UnitKind::ALL.iter().any(|k| k.family() == family));
+        }
+    }
+}
