@@ -1,0 +1,141 @@
+//! One located message type that every layer reports through, and the files it points into.
+//!
+//! Detecting a problem and presenting it are apart: loaders and checks build [`Diagnostic`]s;
+//! [`render`] turns them into rustc-like text or JSON.
+
+mod code;
+mod files;
+pub mod render;
+
+use serde::Serialize;
+
+pub use code::Code;
+pub use files::{Files, LineCol, SourceFile};
+
+use crate::model::Origin;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// A secondary place a diagnostic points at ("first declared here").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub origin: Origin,
+    pub message: String,
+}
+
+/// A problem, where it is, and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// Where the problem is; `None` for problems with no place (an empty folder).
+    pub origin: Option<Origin>,
+    /// What the primary label under the span says, when more than the message.
+    pub label: Option<String>,
+    pub related: Vec<Related>,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity.
+    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+            origin: None,
+            label: None,
+            related: Vec::new(),
+            hint: None,
+        }
+    }
+
+    pub fn at(mut self, origin: Origin) -> Diagnostic {
+        self.origin = Some(origin);
+        self
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_related(mut self, origin: Origin, message: impl Into<String>) -> Diagnostic {
+        self.related.push(Related {
+            origin,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a hint when there is one.
+    pub fn with_hint_opt(self, hint: Option<String>) -> Diagnostic {
+        match hint {
+            Some(hint) => self.with_hint(hint),
+            None => self,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// "did you mean `x`?" for the candidate nearest to `wrong`, when one is near enough.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    nearest(wrong, candidates).map(|best| format!("did you mean `{best}`?"))
+}
+
+/// The candidate nearest to `wrong` by edit distance, when it is near enough to be a typo: at most
+/// a third of the longer word's length, and at least one character.
+pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_lower = wrong.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase()), c))
+        .filter(|(distance, c)| {
+            let longest = wrong.chars().count().max(c.chars().count());
+            *distance <= (longest / 3).max(1)
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_names_only() {
+        assert_eq!(nearest("parnet", ["parent", "name"]), Some("parent"));
+        assert_eq!(nearest("Kind", ["kind", "name"]), Some("kind"));
+        assert_eq!(nearest("zzzzzz", ["parent", "name"]), None);
+        assert_eq!(
+            did_you_mean("atachment", ["attachment", "advice"]).as_deref(),
+            Some("did you mean `attachment`?")
+        );
+    }
+}

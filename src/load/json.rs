@@ -1,0 +1,1044 @@
+//! A JSON reader that knows where every value is.
+//!
+//! `serde_json` reports the line and column of its own syntax errors, but tells a `Deserialize`
+//! implementation nothing of positions, and its errors are strings. Descriptions need more: the
+//! span of every id and kind for later messages ([`crate::model::Spanned`]), unknown fields and variants as data
+//! (to suggest the nearest name), duplicate keys with both places, and a bound on nesting. This
+//! module is a streaming `serde::Deserializer` over a `&str` that gives all of that; it borrows
+//! strings without escapes and allocates nothing per value otherwise.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, Deserialize as _, DeserializeSeed, IntoDeserializer, Visitor};
+
+use crate::model::{Span, recover_protocol, spanned_protocol as protocol};
+
+/// What went wrong while reading JSON into a typed value.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text is not JSON; the string says what was expected.
+    Syntax(String),
+    /// An object key the type does not know.
+    UnknownField {
+        field: String,
+        expected: &'static [&'static str],
+    },
+    /// A string that names no variant of an enum (a unit kind, a tie kind...).
+    UnknownVariant {
+        variant: String,
+        expected: &'static [&'static str],
+    },
+    /// A required key is absent.
+    MissingField(&'static str),
+    /// The same key twice in one object; `first` is where it first appeared.
+    DuplicateKey { key: String, first: Span },
+    /// Nesting deeper than the limit.
+    TooDeep(u32),
+    /// Anything a type's own validation says (wrong type, invalid id, impossible date).
+    Invalid(String),
+}
+
+/// An error with the span it is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    pub kind: ErrorKind,
+    /// Where; `None` only while the error travels up to the value it belongs to.
+    pub span: Option<Span>,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, span: Span) -> Error {
+        Error {
+            kind,
+            span: Some(span),
+        }
+    }
+
+    fn unplaced(kind: ErrorKind) -> Error {
+        Error { kind, span: None }
+    }
+
+    /// Places the error at `span` unless a more precise place is already known.
+    fn or_at(mut self, span: Span) -> Error {
+        if self.span.is_none() {
+            self.span = Some(match self.kind {
+                // A missing field is about the object, whose opening brace says which one.
+                ErrorKind::MissingField(_) => Span::new(span.start, span.start + 1),
+                _ => span,
+            });
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::Syntax(what) => write!(f, "invalid JSON: {what}"),
+            ErrorKind::UnknownField { field, .. } => write!(f, "unknown field `{field}`"),
+            ErrorKind::UnknownVariant { variant, .. } => write!(f, "unknown value `{variant}`"),
+            ErrorKind::MissingField(field) => write!(f, "missing field `{field}`"),
+            ErrorKind::DuplicateKey { key, .. } => write!(f, "duplicate key `{key}`"),
+            ErrorKind::TooDeep(limit) => write!(f, "nesting deeper than {limit} levels"),
+            ErrorKind::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Error {
+        Error::unplaced(ErrorKind::Invalid(msg.to_string()))
+    }
+
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Error {
+        Error::custom(format_args!("expected {exp}, found {unexp}"))
+    }
+
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Error {
+        Error::custom(format_args!("invalid value {unexp}, expected {exp}"))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Error {
+        Error::unplaced(ErrorKind::UnknownField {
+            field: field.to_owned(),
+            expected,
+        })
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Error {
+        Error::unplaced(ErrorKind::UnknownVariant {
+            variant: variant.to_owned(),
+            expected,
+        })
+    }
+
+    fn missing_field(field: &'static str) -> Error {
+        Error::unplaced(ErrorKind::MissingField(field))
+    }
+
+    fn duplicate_field(field: &'static str) -> Error {
+        // Duplicate keys are caught, with both places, before any type sees them; this is a
+        // fallback for types that find duplicates by other means.
+        Error::unplaced(ErrorKind::DuplicateKey {
+            key: field.to_owned(),
+            first: Span::default(),
+        })
+    }
+}
+
+type Result<T> = std::result::Result<T, Error>;
+
+/// The default bound on nesting: descriptions nest five or six levels; 128 leaves room for any
+/// real file and keeps hostile ones from exhausting the stack.
+pub const DEFAULT_MAX_DEPTH: u32 = 128;
+
+/// What reading a document gave: the value, unless an error stopped the reading, and every error
+/// met, including those of items skipped on the way ([`crate::model::Recover`]).
+#[derive(Debug)]
+pub struct Read<T> {
+    pub value: Option<T>,
+    pub errors: Vec<Error>,
+}
+
+/// Reads `text` as one JSON value of type `T`, with nesting bounded by `max_depth`, resuming
+/// after items that fail where the type allows it.
+pub fn read<'de, T: de::Deserialize<'de>>(text: &'de str, max_depth: u32) -> Read<T> {
+    let mut recovered = Vec::new();
+    let result = read_into(text, max_depth, &mut recovered);
+    match result {
+        Ok(value) => Read {
+            value: Some(value),
+            errors: recovered,
+        },
+        Err(error) => {
+            recovered.push(error);
+            Read {
+                value: None,
+                errors: recovered,
+            }
+        }
+    }
+}
+
+/// Reads `text` as one JSON value of type `T`; the first error, even in a recoverable item,
+/// stops it.
+pub fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str, max_depth: u32) -> Result<T> {
+    let mut recovered = Vec::new();
+    let value = read_into(text, max_depth, &mut recovered)?;
+    match recovered.into_iter().next() {
+        Some(error) => Err(error),
+        None => Ok(value),
+    }
+}
+
+fn read_into<'de, T: de::Deserialize<'de>>(
+    text: &'de str,
+    max_depth: u32,
+    recovered: &mut Vec<Error>,
+) -> Result<T> {
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        // A byte-order mark, which some editors write, is not part of the document.
+        pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
+        depth: 0,
+        max_depth,
+        keys: Vec::new(),
+        recovered,
+    };
+    let value = T::deserialize(&mut reader)?;
+    reader.skip_whitespace();
+    if reader.pos < reader.bytes.len() {
+        let start = reader.pos;
+        return Err(reader.syntax_at(
+            start,
+            "unexpected text after the end of the document".into(),
+        ));
+    }
+    Ok(value)
+}
+
+struct Reader<'de, 'r> {
+    /// Errors of items that were skipped to read on.
+    recovered: &'r mut Vec<Error>,
+    text: &'de str,
+    bytes: &'de [u8],
+    pos: usize,
+    depth: u32,
+    max_depth: u32,
+    /// Spans of the keys of the objects being read, innermost last, to find duplicates.
+    keys: Vec<Span>,
+}
+
+/// Offsets fit in `u32`: files over 4 GiB are refused before they are read.
+fn offset(pos: usize) -> u32 {
+    u32::try_from(pos).unwrap_or(u32::MAX)
+}
+
+fn describe(byte: u8) -> String {
+    match byte {
+        b'/' => "`/` (comments are not allowed in JSON)".into(),
+        b'\'' => "`'` (JSON strings take double quotes)".into(),
+        0x20..=0x7e => format!("`{}`", byte as char),
+        _ => format!("byte 0x{byte:02x}"),
+    }
+}
+
+impl<'de> Reader<'de, '_> {
+    fn span_from(&self, start: usize) -> Span {
+        Span::new(offset(start), offset(self.pos.max(start)))
+    }
+
+    fn syntax_at(&self, at: usize, what: String) -> Error {
+        let end = (at + 1).min(self.bytes.len()).max(at);
+        Error::new(ErrorKind::Syntax(what), Span::new(offset(at), offset(end)))
+    }
+
+    fn unexpected(&self, expected: &str) -> Error {
+        match self.bytes.get(self.pos) {
+            None => self.syntax_at(
+                self.pos,
+                format!("the file ends where {expected} was expected"),
+            ),
+            Some(&b) => self.syntax_at(
+                self.pos,
+                format!("expected {expected}, found {}", describe(b)),
+            ),
+        }
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_whitespace();
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, byte: u8, expected: &str) -> Result<()> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected(expected))
+        }
+    }
+
+    fn literal(&mut self, word: &str) -> Result<()> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(self.unexpected("a JSON value"))
+        }
+    }
+
+    fn enter(&mut self) -> Result<()> {
+        if self.depth >= self.max_depth {
+            let start = self.pos;
+            return Err(Error::new(
+                ErrorKind::TooDeep(self.max_depth),
+                self.span_from(start),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Reads a string whose opening quote is at `self.pos`; borrows it when it has no escape.
+    fn string(&mut self) -> Result<Cow<'de, str>> {
+        let open = self.pos;
+        self.pos += 1;
+        let start = self.pos;
+        // Fast path: up to the closing quote with no escape, borrowed.
+        loop {
+            match self.bytes.get(self.pos) {
+                None => return Err(self.syntax_at(open, "this string is never closed".into())),
+                Some(b'"') => {
+                    let s = &self.text[start..self.pos];
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(&b) if b < 0x20 => return Err(self.control_char(b)),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut owned = String::from(&self.text[start..self.pos]);
+        loop {
+            match self.bytes.get(self.pos) {
+                None => return Err(self.syntax_at(open, "this string is never closed".into())),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(owned));
+                }
+                Some(b'\\') => {
+                    let escape_at = self.pos;
+                    self.pos += 1;
+                    let c = match self.bytes.get(self.pos) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let c = self.unicode_escape(escape_at)?;
+                            owned.push(c);
+                            continue;
+                        }
+                        _ => {
+                            return Err(self.syntax_at(
+                                escape_at,
+                                "invalid escape: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"
+                                    .into(),
+                            ));
+                        }
+                    };
+                    self.pos += 1;
+                    owned.push(c);
+                }
+                Some(&b) if b < 0x20 => return Err(self.control_char(b)),
+                Some(_) => {
+                    let run = self.pos;
+                    while let Some(&b) = self.bytes.get(self.pos) {
+                        if b == b'"' || b == b'\\' || b < 0x20 {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                    owned.push_str(&self.text[run..self.pos]);
+                }
+            }
+        }
+    }
+
+    fn control_char(&self, byte: u8) -> Error {
+        let what = match byte {
+            b'\n' => "a line break inside a string: write it as \\n".to_owned(),
+            0 => "a NUL byte inside a string".to_owned(),
+            _ => format!("control character 0x{byte:02x} inside a string: escape it as \\u00{byte:02x}"),
+        };
+        self.syntax_at(self.pos, what)
+    }
+
+    fn hex4(&mut self, escape_at: usize) -> Result<u16> {
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|d| u16::from_str_radix(d, 16).ok());
+        match digits {
+            Some(unit) => {
+                self.pos += 4;
+                Ok(unit)
+            }
+            None => Err(self.syntax_at(
+                escape_at,
+                "invalid \\u escape: expected four hexadecimal digits".into(),
+            )),
+        }
+    }
+
+    fn unicode_escape(&mut self, escape_at: usize) -> Result<char> {
+        let unit = self.hex4(escape_at)?;
+        let code = if (0xD800..0xDC00).contains(&unit) {
+            if !self.bytes[self.pos..].starts_with(b"\\u") {
+                return Err(self.syntax_at(
+                    escape_at,
+                    "lone surrogate in \\u escape: a high surrogate must be followed by a low one"
+                        .into(),
+                ));
+            }
+            self.pos += 2;
+            let low = self.hex4(escape_at)?;
+            if !(0xDC00..0xE000).contains(&low) {
+                return Err(self.syntax_at(
+                    escape_at,
+                    "invalid surrogate pair in \\u escape".into(),
+                ));
+            }
+            0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00)
+        } else {
+            u32::from(unit)
+        };
+        char::from_u32(code).ok_or_else(|| {
+            self.syntax_at(
+                escape_at,
+                "lone surrogate in \\u escape: a low surrogate must follow a high one".into(),
+            )
+        })
+    }
+
+    /// Reads a number and hands it to the visitor as an integer when it is one, else a float.
+    fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        let start = self.pos;
+        if self.bytes.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        let digits = self.pos;
+        self.skip_digits();
+        if self.pos == digits {
+            return Err(self.unexpected("a digit"));
+        }
+        if self.bytes[digits] == b'0' && self.pos - digits > 1 {
+            return Err(self.syntax_at(digits, "numbers cannot have leading zeros".into()));
+        }
+        let mut integer = true;
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            integer = false;
+            self.pos += 1;
+            let fraction = self.pos;
+            self.skip_digits();
+            if self.pos == fraction {
+                return Err(self.unexpected("a digit after the decimal point"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+            integer = false;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            let exponent = self.pos;
+            self.skip_digits();
+            if self.pos == exponent {
+                return Err(self.unexpected("a digit in the exponent"));
+            }
+        }
+        let text = &self.text[start..self.pos];
+        if integer {
+            if let Ok(n) = text.parse::<u64>() {
+                return visitor.visit_u64(n);
+            }
+            if let Ok(n) = text.parse::<i64>() {
+                return visitor.visit_i64(n);
+            }
+        }
+        match text.parse::<f64>() {
+            Ok(n) if n.is_finite() => visitor.visit_f64(n),
+            _ => Err(Error::new(
+                ErrorKind::Syntax(format!("number {text} is out of range")),
+                self.span_from(start),
+            )),
+        }
+    }
+
+    fn skip_digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// Reads any value, placing errors that carry no place yet at the value's span.
+    fn value<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        let start = match self.peek() {
+            Some(_) => self.pos,
+            None => return Err(self.unexpected("a JSON value")),
+        };
+        self.value_inner(visitor)
+            .map_err(|e| e.or_at(self.span_from(start)))
+    }
+
+    fn value_inner<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        match self.bytes[self.pos] {
+            b'"' => match self.string()? {
+                Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
+                Cow::Owned(s) => visitor.visit_string(s),
+            },
+            b'{' => {
+                self.enter()?;
+                self.pos += 1;
+                let value = visitor.visit_map(Object::new(self))?;
+                self.eat(b'}', "`,` or `}`")?;
+                self.depth -= 1;
+                Ok(value)
+            }
+            b'[' => {
+                self.enter()?;
+                self.pos += 1;
+                let value = visitor.visit_seq(Array {
+                    reader: self,
+                    first: true,
+                })?;
+                self.eat(b']', "`,` or `]`")?;
+                self.depth -= 1;
+                Ok(value)
+            }
+            b't' => {
+                self.literal("true")?;
+                visitor.visit_bool(true)
+            }
+            b'f' => {
+                self.literal("false")?;
+                visitor.visit_bool(false)
+            }
+            b'n' => {
+                self.literal("null")?;
+                visitor.visit_unit()
+            }
+            b'-' | b'0'..=b'9' => self.number(visitor),
+            _ => Err(self.unexpected("a JSON value")),
+        }
+    }
+}
+
+/// The entries of an object being read.
+struct Object<'a, 'de, 'r> {
+    reader: &'a mut Reader<'de, 'r>,
+    first: bool,
+    /// Where this object's keys start in `reader.keys`.
+    keys_from: usize,
+}
+
+impl<'a, 'de, 'r> Object<'a, 'de, 'r> {
+    fn new(reader: &'a mut Reader<'de, 'r>) -> Self {
+        let keys_from = reader.keys.len();
+        Object {
+            reader,
+            first: true,
+            keys_from,
+        }
+    }
+}
+
+impl Drop for Object<'_, '_, '_> {
+    fn drop(&mut self) {
+        self.reader.keys.truncate(self.keys_from);
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Object<'_, 'de, '_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        let r = &mut *self.reader;
+        match r.peek() {
+            Some(b'}') => return Ok(None),
+            Some(b',') if !self.first => {
+                r.pos += 1;
+                if r.peek() == Some(b'}') {
+                    return Err(r.syntax_at(r.pos, "trailing comma before `}`".into()));
+                }
+            }
+            _ if !self.first => return Err(r.unexpected("`,` or `}`")),
+            _ => {}
+        }
+        self.first = false;
+        if r.peek() != Some(b'"') {
+            return Err(r.unexpected("a key in double quotes"));
+        }
+        let start = r.pos;
+        let key = r.string()?;
+        let span = r.span_from(start);
+        let raw = &r.bytes[start..r.pos];
+        if let Some(first) = r.keys[self.keys_from..]
+            .iter()
+            .find(|k| &r.bytes[k.range()] == raw)
+        {
+            return Err(Error::new(
+                ErrorKind::DuplicateKey {
+                    key: key.into_owned(),
+                    first: *first,
+                },
+                span,
+            ));
+        }
+        r.keys.push(span);
+        r.eat(b':', "`:` after the key")?;
+        let deserializer: KeyDeserializer<'de> = KeyDeserializer(key);
+        seed.deserialize(deserializer)
+            .map(Some)
+            .map_err(|e| e.or_at(span))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        seed.deserialize(&mut *self.reader)
+    }
+}
+
+/// The items of an array being read.
+struct Array<'a, 'de, 'r> {
+    reader: &'a mut Reader<'de, 'r>,
+    first: bool,
+}
+
+impl<'de> de::SeqAccess<'de> for Array<'_, 'de, '_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        let r = &mut *self.reader;
+        match r.peek() {
+            Some(b']') => return Ok(None),
+            Some(b',') if !self.first => {
+                r.pos += 1;
+                if r.peek() == Some(b']') {
+                    return Err(r.syntax_at(r.pos, "trailing comma before `]`".into()));
+                }
+            }
+            _ if !self.first => return Err(r.unexpected("`,` or `]`")),
+            _ => {}
+        }
+        self.first = false;
+        seed.deserialize(&mut *self.reader).map(Some)
+    }
+}
+
+/// Hands an object key to the type's field identifier.
+struct KeyDeserializer<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserializer<'de> for KeyDeserializer<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.0 {
+            Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
+            Cow::Owned(s) => visitor.visit_string(s),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// Hands the parts of a [`crate::model::Spanned`] value over, in the order its protocol asks for.
+struct SpannedParts<'a, 'de, 'r> {
+    reader: &'a mut Reader<'de, 'r>,
+    start: usize,
+    next: usize,
+}
+
+impl<'de> de::MapAccess<'de> for SpannedParts<'_, 'de, '_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        let Some(&key) = protocol::FIELDS.get(self.next) else {
+            return Ok(None);
+        };
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        let part = self.next;
+        self.next += 1;
+        match part {
+            0 => seed.deserialize(offset(self.start).into_deserializer()),
+            1 => seed.deserialize(&mut *self.reader),
+            _ => seed.deserialize(offset(self.reader.pos).into_deserializer()),
+        }
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'de, '_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.value(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.peek() == Some(b'n') {
+            let start = self.pos;
+            self.literal("null")
+                .map_err(|e| e.or_at(self.span_from(start)))?;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        if name == recover_protocol::NAME && fields == recover_protocol::FIELDS {
+            if self.peek().is_none() {
+                return Err(self.unexpected("a JSON value"));
+            }
+            let (start, depth, keys) = (self.pos, self.depth, self.keys.len());
+            return visitor.visit_map(RecoverParts {
+                reader: self,
+                start,
+                depth,
+                keys,
+                state: RecoverState::Start,
+            });
+        }
+        if name == protocol::NAME && fields == protocol::FIELDS {
+            if self.peek().is_none() {
+                return Err(self.unexpected("a JSON value"));
+            }
+            let start = self.pos;
+            return visitor.visit_map(SpannedParts {
+                reader: self,
+                start,
+                next: 0,
+            });
+        }
+        self.value(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        let start = match self.peek() {
+            Some(b'"') => self.pos,
+            _ => return Err(self.unexpected("a string")),
+        };
+        let name = self.string()?;
+        let span = self.span_from(start);
+        visitor
+            .visit_enum(UnitVariant(name))
+            .map_err(|e| e.or_at(span))
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.value(de::IgnoredAny)?;
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier
+    }
+}
+
+/// Where a [`crate::model::Recover`] item stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RecoverState {
+    Start,
+    Value,
+    Recovered,
+    Done,
+}
+
+/// Hands a [`crate::model::Recover`] item over; when it fails, skips it, keeps its error and
+/// says so with one more key.
+struct RecoverParts<'a, 'de, 'r> {
+    reader: &'a mut Reader<'de, 'r>,
+    start: usize,
+    depth: u32,
+    keys: usize,
+    state: RecoverState,
+}
+
+impl<'de> de::MapAccess<'de> for RecoverParts<'_, 'de, '_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        let key = match self.state {
+            RecoverState::Start => recover_protocol::VALUE,
+            RecoverState::Recovered => recover_protocol::RECOVERED,
+            RecoverState::Value | RecoverState::Done => return Ok(None),
+        };
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        if self.state == RecoverState::Recovered {
+            self.state = RecoverState::Done;
+            return seed.deserialize(().into_deserializer());
+        }
+        self.state = RecoverState::Value;
+        let error = match seed.deserialize(&mut *self.reader) {
+            Ok(value) => return Ok(value),
+            Err(error) => error,
+        };
+        // Start the item again and skip it whole: if that works, the item's text is sound JSON
+        // and reading can go on after it.
+        let r = &mut *self.reader;
+        r.pos = self.start;
+        r.depth = self.depth;
+        r.keys.truncate(self.keys);
+        de::IgnoredAny::deserialize(&mut *r)?;
+        let span = r.span_from(self.start);
+        r.recovered.push(error.clone().or_at(span));
+        self.state = RecoverState::Recovered;
+        Err(error)
+    }
+}
+
+/// An enum written as a plain string, the only form descriptions use (`"kind": "bureau"`).
+struct UnitVariant<'de>(Cow<'de, str>);
+
+impl<'de> de::EnumAccess<'de> for UnitVariant<'de> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self)> {
+        let name = KeyDeserializer(self.0.clone());
+        Ok((seed.deserialize(name)?, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for UnitVariant<'de> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<()> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _seed: T) -> Result<T::Value> {
+        Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"a variant with data"))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value> {
+        Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"a tuple variant"))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value> {
+        Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"a struct variant"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Spanned;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        id: Spanned<String>,
+        #[serde(default)]
+        tags: Vec<String>,
+        count: Option<u32>,
+        kind: Option<Spanned<Colour>>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "kebab-case")]
+    enum Colour {
+        DarkRed,
+        Blue,
+    }
+
+    fn parse<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T> {
+        from_str(text, DEFAULT_MAX_DEPTH)
+    }
+
+    fn error(text: &str) -> (ErrorKind, std::ops::Range<usize>) {
+        let e = parse::<Vec<Item>>(text).unwrap_err();
+        (e.kind, e.span.unwrap().range())
+    }
+
+    #[test]
+    fn reads_values_with_spans() {
+        let text = r#"[{"id": "a\u00e9\"", "tags": ["x", "y"], "count": 3, "kind": "dark-red"}]"#;
+        let items: Vec<Item> = parse(text).unwrap();
+        assert_eq!(items[0].id.value, "aé\"");
+        assert_eq!(&text[items[0].id.span.range()], r#""a\u00e9\"""#);
+        assert_eq!(items[0].tags, ["x", "y"]);
+        assert_eq!(items[0].count, Some(3));
+        let kind = items[0].kind.as_ref().unwrap();
+        assert_eq!(kind.value, Colour::DarkRed);
+        assert_eq!(&text[kind.span.range()], r#""dark-red""#);
+    }
+
+    #[test]
+    fn unknown_field_is_data_at_the_key() {
+        let (kind, span) = error(r#"[{"id": "a", "tgas": []}]"#);
+        match kind {
+            ErrorKind::UnknownField { field, expected } => {
+                assert_eq!(field, "tgas");
+                assert!(expected.contains(&"tags"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(span, 13..19);
+    }
+
+    #[test]
+    fn unknown_variant_is_data_at_the_value() {
+        let text = r#"[{"id": "a", "kind": "green"}]"#;
+        let (kind, span) = error(text);
+        match kind {
+            ErrorKind::UnknownVariant { variant, expected } => {
+                assert_eq!(variant, "green");
+                assert_eq!(expected, ["dark-red", "blue"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(&text[span], "\"green\"");
+    }
+
+    #[test]
+    fn missing_field_points_at_the_object() {
+        let (kind, span) = error(r#"[{"id": "a"}, {"count": 1}]"#);
+        assert_eq!(kind, ErrorKind::MissingField("id"));
+        assert_eq!(span, 14..15);
+    }
+
+    #[test]
+    fn duplicate_key_gives_both_places() {
+        let (kind, span) = error(r#"[{"id": "a", "id": "b"}]"#);
+        assert_eq!(
+            kind,
+            ErrorKind::DuplicateKey {
+                key: "id".into(),
+                first: Span::new(2, 6)
+            }
+        );
+        assert_eq!(span, 13..17);
+    }
+
+    #[test]
+    fn wrong_type_is_placed_at_the_value() {
+        let text = r#"[{"id": "a", "count": "three"}]"#;
+        let (kind, span) = error(text);
+        assert!(matches!(kind, ErrorKind::Invalid(m) if m.contains("expected u32")));
+        assert_eq!(&text[span], "\"three\"");
+    }
+
+    #[test]
+    fn syntax_errors_are_placed() {
+        for (text, at, what) in [
+            (r#"[{"id": "a",}]"#, 12, "trailing comma"),
+            (r#"[{"id": "a"} {"id": "b"}]"#, 13, "expected `,` or `]`"),
+            (r#"[{"id": 'a'}]"#, 8, "double quotes"),
+            ("[{\"id\": \"a\nb\"}]", 10, "line break"),
+            (r#"[{"id": "a"}] x"#, 14, "after the end"),
+            (r#"[{"id": "a"}"#, 12, "ends where"),
+            (r#"[{"id": "\x"}]"#, 9, "invalid escape"),
+            (r#"[{"id": "\ud800"}]"#, 9, "surrogate"),
+            (r#"[{"id": "a", "count": 01}]"#, 22, "leading zeros"),
+            (r#"[{"id": "a", "count": 1e999}]"#, 22, "out of range"),
+            ("// c\n[]", 0, "comments"),
+            ("", 0, "ends where"),
+        ] {
+            let e = parse::<Vec<Item>>(text).unwrap_err();
+            let ErrorKind::Syntax(message) = &e.kind else {
+                panic!("{text}: {e:?}")
+            };
+            assert!(message.contains(what), "{text}: {message}");
+            assert_eq!(e.span.unwrap().start as usize, at, "{text}: {message}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        let e = from_str::<serde::de::IgnoredAny>(&deep, 64).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooDeep(64));
+        let shallow = "[".repeat(64) + &"]".repeat(64);
+        assert!(from_str::<serde::de::IgnoredAny>(&shallow, 64).is_ok());
+    }
+
+    #[test]
+    fn numbers_keep_their_type() {
+        assert_eq!(parse::<i64>("-5").unwrap(), -5);
+        assert_eq!(parse::<u64>("18446744073709551615").unwrap(), u64::MAX);
+        assert_eq!(parse::<f64>("1.5e2").unwrap(), 150.0);
+        assert!(parse::<u32>("-1").is_err());
+        assert!(parse::<u32>("4294967296").is_err());
+    }
+
+    #[test]
+    fn bad_items_are_skipped_and_reported() {
+        let text = r#"[{"id": "a"}, {"id": "b", "kind": "green"}, {"id": "c", "tgas": []}, {"id": "d"}]"#;
+        let read = read::<Vec<crate::model::Recover<Item>>>(text, DEFAULT_MAX_DEPTH);
+        let ids: Vec<_> = read
+            .value
+            .unwrap()
+            .into_iter()
+            .map(|r| r.0.map(|item| item.id.value))
+            .collect();
+        assert_eq!(ids, [Some("a".into()), None, None, Some("d".into())]);
+        assert_eq!(read.errors.len(), 2);
+        assert!(matches!(read.errors[0].kind, ErrorKind::UnknownVariant { .. }));
+        assert!(matches!(read.errors[1].kind, ErrorKind::UnknownField { .. }));
+    }
+
+    #[test]
+    fn a_syntax_error_inside_an_item_stops_the_reading() {
+        let text = r#"[{"id": "a", "kind": "green"}, {"id": "b",, }]"#;
+        let read = read::<Vec<crate::model::Recover<Item>>>(text, DEFAULT_MAX_DEPTH);
+        assert!(read.value.is_none());
+        assert_eq!(read.errors.len(), 2);
+        assert!(matches!(read.errors[1].kind, ErrorKind::Syntax(_)));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        assert_eq!(parse::<Vec<u8>>("\u{feff}[1]").unwrap(), [1]);
+    }
+
+    #[test]
+    fn surrogate_pairs_decode() {
+        assert_eq!(parse::<String>(r#""\ud83d\ude00""#).unwrap(), "😀");
+    }
+}

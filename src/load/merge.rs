@@ -1,0 +1,96 @@
+//! Merging parsed files into one description: ids unique across files, attributes that fit
+//! their unit's kind.
+
+use indexmap::IndexMap;
+use indexmap::map::Entry;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{
+    Description, DescriptionFile, FileId, Origin, OrganisationIndex, Spanned, UnitKind,
+};
+
+/// Merges files in the order given; the first declaration of an id wins, later ones are
+/// reported with both places.
+pub(super) fn merge(files: Vec<(FileId, DescriptionFile)>, diagnostics: &mut Vec<Diagnostic>) -> Description {
+    let mut description = Description::default();
+    let mut organisation_ids = IndexMap::new();
+    for (file, doc) in files {
+        let at = |span| Origin::new(file, span);
+        let Spanned {
+            span,
+            value: mut organisation,
+        } = doc.organisation;
+        organisation.origin = at(span);
+        let index = OrganisationIndex(u32::try_from(description.organisations.len()).unwrap_or(u32::MAX));
+        match organisation_ids.entry(organisation.id.value.clone()) {
+            Entry::Occupied(first) => diagnostics.push(duplicate(
+                "organisation",
+                organisation.id.as_str(),
+                at(organisation.id.span),
+                *first.get(),
+            )),
+            Entry::Vacant(slot) => {
+                slot.insert(at(organisation.id.span));
+            }
+        }
+        description.organisations.push(organisation);
+
+        for Spanned { span, value: mut source } in doc.sources.into_iter().filter_map(|r| r.0) {
+            source.origin = at(span);
+            match description.sources.entry(source.id.value.clone()) {
+                Entry::Occupied(first) => diagnostics.push(duplicate(
+                    "source",
+                    source.id.as_str(),
+                    at(source.id.span),
+                    first.get().origin.at(first.get().id.span),
+                )),
+                Entry::Vacant(slot) => {
+                    slot.insert(source);
+                }
+            }
+        }
+
+        for Spanned { span, value: mut unit } in doc.units.into_iter().filter_map(|r| r.0) {
+            unit.origin = at(span);
+            unit.organisation = index;
+            if let Some(vacant) = &unit.vacant
+                && unit.kind.value != UnitKind::Post
+            {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::AttributeNotAllowed,
+                        format!("`vacant` is for posts, and `{}` is a {}", unit.id.value, unit.kind.value.label()),
+                    )
+                    .at(at(vacant.span))
+                    .with_related(at(unit.kind.span), "declared as this kind here")
+                    .with_hint("declare the position as a unit of kind `post` inside this unit, and mark the post vacant"),
+                );
+            }
+            match description.units.entry(unit.id.value.clone()) {
+                Entry::Occupied(first) => diagnostics.push(duplicate(
+                    "unit",
+                    unit.id.as_str(),
+                    at(unit.id.span),
+                    first.get().origin.at(first.get().id.span),
+                )),
+                Entry::Vacant(slot) => {
+                    slot.insert(unit);
+                }
+            }
+        }
+
+        description.ties.extend(doc.ties.into_iter().filter_map(|r| r.0).map(|Spanned { span, value: mut tie }| {
+            tie.origin = at(span);
+            tie
+        }));
+    }
+    description
+}
+
+fn duplicate(what: &str, id: &str, again: Origin, first: Origin) -> Diagnostic {
+    Diagnostic::new(Code::DuplicateId, format!("duplicate {what} id `{id}`"))
+        .at(again)
+        .with_label("declared again here")
+        .with_related(first, "first declared here")
+        .with_hint(format!("ids are unique across the whole description: rename one of the two {what}s"))
+}

@@ -1,0 +1,106 @@
+//! From files to a graph: read the files, parse them with positions, merge them into one
+//! [`Description`], and resolve its references into an [`OrgGraph`].
+//!
+//! Every step collects its problems as located [`Diagnostic`]s instead of stopping at the first,
+//! and keeps going with what is sound, so one run shows every problem. Each step is linear in the
+//! size of its input.
+
+pub mod json;
+mod merge;
+mod parse;
+mod read;
+
+use std::path::PathBuf;
+
+pub use read::{BUILTIN_FILES, BUILTIN_PREFIX};
+
+use crate::diagnostic::{Diagnostic, Files};
+use crate::graph::OrgGraph;
+use crate::model::Description;
+
+/// Where a description comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A folder (its `*.json` files, not its sub-folders) or one file.
+    Path(PathBuf),
+    /// The description compiled into the binary (the project's `org/` folder).
+    Builtin,
+}
+
+/// Bounds that protect against runaway input; both can be raised by the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest file read, in bytes.
+    pub max_file_size: u64,
+    /// The deepest JSON nesting accepted.
+    pub max_depth: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_file_size: 256 * 1024 * 1024,
+            max_depth: json::DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+/// What a load produced: the files it read (for locating messages), the description as far as
+/// it could be read, and every problem found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub files: Files,
+    pub description: Description,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads, parses and merges the inputs into one description.
+pub fn load(inputs: &[Input], limits: &Limits) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut parsed = Vec::new();
+    for input in inputs {
+        for file in read::read_input(input, limits, &mut loaded.files, &mut loaded.diagnostics) {
+            let text = &loaded.files.get(file).text;
+            if let Some(doc) = parse::parse(file, text, limits, &mut loaded.diagnostics) {
+                parsed.push((file, doc));
+            }
+        }
+    }
+    loaded.description = merge::merge(parsed, &mut loaded.diagnostics);
+    loaded
+}
+
+/// A description loaded and resolved into a graph, with the files and every problem found.
+#[derive(Debug)]
+pub struct LoadedGraph {
+    pub files: Files,
+    pub graph: OrgGraph,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadedGraph {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads the inputs and builds the graph in one go.
+pub fn load_graph(inputs: &[Input], limits: &Limits) -> LoadedGraph {
+    let Loaded {
+        files,
+        description,
+        mut diagnostics,
+    } = load(inputs, limits);
+    let graph = OrgGraph::build(description, &mut diagnostics);
+    LoadedGraph {
+        files,
+        graph,
+        diagnostics,
+    }
+}

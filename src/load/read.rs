@@ -1,0 +1,134 @@
+//! Finding description files and reading them as text, within the limits.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::{Input, Limits};
+use crate::diagnostic::{Code, Diagnostic, Files};
+use crate::model::{FileId, Origin, Span};
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+}
+
+/// The files of the built-in description: (file name, text), in name order.
+pub const BUILTIN_FILES: &[(&str, &str)] = builtin::FILES;
+
+/// How built-in files are named in messages.
+pub const BUILTIN_PREFIX: &str = "<built-in>";
+
+/// Reads every file of one input, registering each in `files`; problems go to `diagnostics`.
+pub(super) fn read_input(
+    input: &Input,
+    limits: &Limits,
+    files: &mut Files,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<FileId> {
+    match input {
+        Input::Builtin => BUILTIN_FILES
+            .iter()
+            .map(|(name, text)| files.add(Path::new(BUILTIN_PREFIX).join(name), (*text).to_owned()))
+            .collect(),
+        Input::Path(path) => match list(path) {
+            Ok(paths) if paths.is_empty() => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::EmptyDescription,
+                        format!("no description file in {}", path.display()),
+                    )
+                    .with_hint("a description is a folder of .json files, or one .json file"),
+                );
+                Vec::new()
+            }
+            Ok(paths) => paths
+                .into_iter()
+                .filter_map(|path| read_file(path, limits, files, diagnostics))
+                .collect(),
+            Err(error) => {
+                diagnostics.push(io_error(path, &error));
+                Vec::new()
+            }
+        },
+    }
+}
+
+/// The `.json` files of a folder in name order, or the path itself when it is a file.
+fn list(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !fs::metadata(path)?.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut paths = Vec::new();
+    for entry in fs::read_dir(path)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "json") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+fn io_error(path: &Path, error: &std::io::Error) -> Diagnostic {
+    let hint = match error.kind() {
+        std::io::ErrorKind::NotFound => Some("check the path given to --org".to_owned()),
+        std::io::ErrorKind::PermissionDenied => {
+            Some("check the file's permissions".to_owned())
+        }
+        _ => None,
+    };
+    Diagnostic::new(Code::Io, format!("cannot read {}: {error}", path.display())).with_hint_opt(hint)
+}
+
+/// Reads one file as UTF-8 text into `files`.
+fn read_file(
+    path: PathBuf,
+    limits: &Limits,
+    files: &mut Files,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<FileId> {
+    let mut bytes = Vec::new();
+    let read = fs::File::open(&path).and_then(|file| {
+        // One byte past the limit tells a file at the limit from a larger one.
+        file.take(limits.max_file_size.saturating_add(1))
+            .read_to_end(&mut bytes)
+    });
+    if let Err(error) = read {
+        diagnostics.push(io_error(&path, &error));
+        return None;
+    }
+    if bytes.len() as u64 > limits.max_file_size {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::FileTooLarge,
+                format!(
+                    "{} is larger than the limit of {} bytes",
+                    path.display(),
+                    limits.max_file_size
+                ),
+            )
+            .with_hint("raise the limit with --max-file-size if the file is meant to be this large"),
+        );
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(files.add(path, text)),
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
+            // Keep the valid prefix so the message can show the line where the bad byte sits.
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let id = files.add(path, prefix);
+            let at = u32::try_from(valid).unwrap_or(u32::MAX);
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::InvalidUtf8,
+                    format!("invalid UTF-8: byte 0x{:02x} cannot start or continue a character", bytes[valid]),
+                )
+                .at(Origin::new(id, Span::new(at, at)))
+                .with_hint("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
