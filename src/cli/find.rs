@@ -1,0 +1,80 @@
+//! `organigram find TEXT`: ranked matches.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::output::{Format, UnitRef, unit_label, write_json};
+use super::Failure;
+use crate::load::LoadedGraph;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to look for: an id, an acronym, a name or an alias, or part of one. Case, accents and
+    /// punctuation do not matter.
+    text: String,
+
+    /// At most this many matches.
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+#[derive(Serialize)]
+struct FoundJson<'g> {
+    #[serde(flatten)]
+    unit: UnitRef<'g>,
+    organisation: &'g str,
+    matched: &'static str,
+    text: &'g str,
+    score: u8,
+}
+
+pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = &loaded.graph;
+    let matches = crate::query::find(graph, &args.text);
+    let shown = &matches[..matches.len().min(args.limit)];
+    match args.format {
+        Format::Json => {
+            let found: Vec<FoundJson<'_>> = shown
+                .iter()
+                .map(|m| {
+                    let unit = graph.unit(m.unit);
+                    FoundJson {
+                        unit: UnitRef::new(unit),
+                        organisation: graph.organisation_of(m.unit).id.as_str(),
+                        matched: m.field.as_str(),
+                        text: m.field.text(unit),
+                        score: m.score(),
+                    }
+                })
+                .collect();
+            write_json(out, &found)?;
+        }
+        Format::Text => {
+            if shown.is_empty() {
+                writeln!(out, "no unit matches `{}`", args.text)?;
+            }
+            for m in shown {
+                let unit = graph.unit(m.unit);
+                writeln!(
+                    out,
+                    "{:>3}  {} — {}, {}",
+                    m.score(),
+                    unit_label(unit),
+                    unit.kind.label(),
+                    graph.organisation_of(m.unit).name
+                )?;
+                if !matches!(m.field, crate::query::Field::Name | crate::query::Field::Id) {
+                    writeln!(out, "     matched {} \u{201c}{}\u{201d}", m.field.as_str(), m.field.text(unit))?;
+                }
+            }
+            if matches.len() > shown.len() {
+                writeln!(out, "… and {} more (--limit to see them)", matches.len() - shown.len())?;
+            }
+        }
+    }
+    Ok(())
+}

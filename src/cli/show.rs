@@ -1,0 +1,191 @@
+//! `organigram show UNIT`: everything about a unit.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::output::{Format, TieJson, UnitRef, citation_text, reads, unit_label, write_json};
+use super::{Failure, resolve};
+use crate::graph::{OrgGraph, TieView};
+use crate::load::LoadedGraph;
+use crate::model::{Citation, Headcount, HeadcountBasis, HeadcountQualifier};
+use crate::query::{UnitDetails, show};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The unit: an id, an acronym, a name or an alias.
+    unit: String,
+
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let ix = resolve(loaded, &args.unit)?;
+    let details = show(&loaded.graph, ix);
+    let declared_at = loaded.files.locate(details.unit.origin);
+    match args.format {
+        Format::Json => write_json(out, &ShowJson::new(&loaded.graph, &details, &declared_at))?,
+        Format::Text => write_text(out, &loaded.graph, &details, &declared_at)?,
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct OrganisationJson<'g> {
+    id: &'g str,
+    name: &'g str,
+}
+
+#[derive(Serialize)]
+struct ShowJson<'g> {
+    #[serde(flatten)]
+    unit: UnitRef<'g>,
+    family: &'static str,
+    aliases: &'g [String],
+    status: &'static str,
+    headcount: Option<&'g Headcount>,
+    remit: Option<&'g str>,
+    location: Option<&'g str>,
+    boundary: Option<&'static str>,
+    note: Option<&'g str>,
+    source: Option<&'g Citation>,
+    organisation: OrganisationJson<'g>,
+    declared_at: &'g str,
+    parents: Vec<TieJson<'g>>,
+    children: Vec<TieJson<'g>>,
+    ties: Vec<TieJson<'g>>,
+}
+
+impl<'g> ShowJson<'g> {
+    fn new(graph: &'g OrgGraph, details: &UnitDetails<'g>, declared_at: &'g str) -> ShowJson<'g> {
+        let unit = details.unit;
+        let ties = |views: &[TieView<'g>]| views.iter().map(|v| TieJson::new(graph, v)).collect();
+        ShowJson {
+            unit: UnitRef::new(unit),
+            family: unit.kind.family().as_str(),
+            aliases: &unit.aliases,
+            status: unit.status.as_str(),
+            headcount: unit.headcount.as_ref(),
+            remit: unit.remit.as_deref(),
+            location: unit.location.as_deref(),
+            boundary: unit.boundary.map(|b| b.as_str()),
+            note: unit.note.as_deref(),
+            source: unit.source.as_ref(),
+            organisation: OrganisationJson {
+                id: details.organisation.id.as_str(),
+                name: &details.organisation.name,
+            },
+            declared_at,
+            parents: ties(&details.parents),
+            children: ties(&details.children),
+            ties: ties(&details.ties),
+        }
+    }
+}
+
+fn headcount_text(headcount: &Headcount) -> String {
+    let qualifier = match headcount.qualifier {
+        HeadcountQualifier::Exactly => "",
+        HeadcountQualifier::AtLeast => "at least ",
+        HeadcountQualifier::About => "about ",
+    };
+    let basis = match headcount.basis {
+        HeadcountBasis::Target => "target",
+        HeadcountBasis::Actual => "actual",
+    };
+    let mut text = format!("{qualifier}{} ({basis}", headcount.count);
+    if let Some(date) = headcount.date {
+        text.push_str(&format!(", {date}"));
+    }
+    text.push(')');
+    text
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    graph: &OrgGraph,
+    details: &UnitDetails<'_>,
+    declared_at: &str,
+) -> std::io::Result<()> {
+    let unit = details.unit;
+    writeln!(out, "{}", unit_label(unit))?;
+    let mut field = |name: &str, value: &str| writeln!(out, "  {name:<13} {value}");
+    field("kind", unit.kind.label())?;
+    field("organisation", &details.organisation.name)?;
+    if !unit.aliases.is_empty() {
+        field("aliases", &unit.aliases.join(", "))?;
+    }
+    if unit.status != Default::default() {
+        field("status", unit.status.label())?;
+    }
+    if unit.is_vacant() {
+        field("vacant", "yes")?;
+    }
+    if let Some(headcount) = &unit.headcount {
+        field("headcount", &headcount_text(headcount))?;
+    }
+    if let Some(remit) = &unit.remit {
+        field("remit", remit)?;
+    }
+    if let Some(location) = &unit.location {
+        field("location", location)?;
+    }
+    if let Some(boundary) = unit.boundary {
+        field(
+            "boundary",
+            match boundary {
+                crate::model::Boundary::Top => "top of its hierarchy",
+                crate::model::Boundary::ParentOutside => "its parent lies outside the description",
+            },
+        )?;
+    }
+    if let Some(note) = &unit.note {
+        field("note", note)?;
+    }
+    if let Some(source) = &unit.source {
+        field("source", &citation_text(source))?;
+    }
+    field("declared at", declared_at)?;
+    for (title, views) in [
+        ("Parents", &details.parents),
+        ("Children", &details.children),
+        ("Other ties", &details.ties),
+    ] {
+        if views.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{title} ({})", views.len())?;
+        let width = views
+            .iter()
+            .map(|v| reads(v.tie, v.outgoing).chars().count())
+            .max()
+            .unwrap_or(0);
+        for view in views.iter() {
+            let tie = view.tie;
+            writeln!(
+                out,
+                "  {:<width$}  {}",
+                reads(tie, view.outgoing),
+                unit_label(graph.unit(view.other))
+            )?;
+            let mut detail = Vec::new();
+            if let Some(from) = tie.valid_from {
+                detail.push(format!("from {from}"));
+            }
+            if let Some(until) = tie.valid_until {
+                detail.push(format!("until {until}"));
+            }
+            if let Some(note) = &tie.note {
+                detail.push(note.clone());
+            }
+            if let Some(source) = &tie.source {
+                detail.push(citation_text(source));
+            }
+            for line in detail {
+                writeln!(out, "  {:<width$}    {line}", "")?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,227 @@
+//! Finding units by what people type: an id, an acronym, a name or an alias, whatever the case,
+//! accents and punctuation.
+
+use std::fmt;
+
+use crate::graph::{OrgGraph, UnitIx};
+use crate::model::{Unit, fold};
+
+/// Which of a unit's names matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Id,
+    Acronym,
+    Name,
+    /// The alias at this position in the unit's list.
+    Alias(usize),
+}
+
+impl Field {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Acronym => "acronym",
+            Field::Name => "name",
+            Field::Alias(_) => "alias",
+        }
+    }
+
+    /// The text of this field in `unit`.
+    pub fn text(self, unit: &Unit) -> &str {
+        match self {
+            Field::Id => unit.id.as_str(),
+            Field::Acronym => unit.acronym.as_deref().unwrap_or_default(),
+            Field::Name => &unit.name,
+            Field::Alias(i) => unit.aliases.get(i).map_or("", String::as_str),
+        }
+    }
+}
+
+/// How well a unit matches, best first: the order of the variants is the ranking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Quality {
+    /// Equal once folded.
+    Exact,
+    /// The field starts with the text.
+    Prefix,
+    /// Every word of the text starts a word of the field, in order.
+    Words,
+    /// The text is inside the field.
+    Substring,
+    /// Near by edit distance (a typo), with this distance in thousandths (lower is nearer).
+    Fuzzy(u16),
+}
+
+/// A unit that matches a search, with how and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub unit: UnitIx,
+    pub field: Field,
+    quality: Quality,
+}
+
+impl Match {
+    /// Whether the text names the unit exactly (id, acronym, name or alias, once folded).
+    pub fn is_exact(&self) -> bool {
+        self.quality == Quality::Exact
+    }
+
+    /// A score from 0 to 100 for display: 100 is an exact match.
+    pub fn score(&self) -> u8 {
+        match self.quality {
+            Quality::Exact => 100,
+            Quality::Prefix => 80,
+            Quality::Words => 70,
+            Quality::Substring => 60,
+            Quality::Fuzzy(distance) => (50 - u32::from(distance) * 50 / 1000) as u8,
+        }
+    }
+}
+
+fn fields(unit: &Unit) -> impl Iterator<Item = Field> + '_ {
+    [Field::Id, Field::Acronym, Field::Name]
+        .into_iter()
+        .chain((0..unit.aliases.len()).map(Field::Alias))
+        .filter(|f| !f.text(unit).is_empty())
+}
+
+/// Every word of `query` starts a word of `text`, in order.
+fn words_match(query: &str, text: &str) -> bool {
+    let mut words = text.split(' ');
+    query
+        .split(' ')
+        .all(|q| words.by_ref().any(|w| w.starts_with(q)))
+}
+
+fn quality(query: &str, text: &str) -> Option<Quality> {
+    let text = fold(text);
+    if text == query {
+        Some(Quality::Exact)
+    } else if text.starts_with(query) {
+        Some(Quality::Prefix)
+    } else if words_match(query, &text) {
+        Some(Quality::Words)
+    } else if text.contains(query) {
+        Some(Quality::Substring)
+    } else {
+        // Jaro-Winkler favours shared prefixes, Damerau-Levenshtein counts edits; the better of
+        // the two above 0.78 keeps typos ("dimun" for "dinum", 0.787) and drops unrelated names
+        // ("ditp" for "dinum", 0.633).
+        let similarity = strsim::jaro_winkler(query, &text)
+            .max(strsim::normalized_damerau_levenshtein(query, &text));
+        (similarity >= 0.78).then(|| Quality::Fuzzy(((1.0 - similarity) * 1000.0) as u16))
+    }
+}
+
+/// The units matching `text`, best first, then in declaration order; at most one match per
+/// unit (its best field). Linear in the number of units.
+pub fn find(graph: &OrgGraph, text: &str) -> Vec<Match> {
+    let query = fold(text);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut matches: Vec<Match> = graph
+        .units()
+        .filter_map(|(ix, unit)| {
+            fields(unit)
+                .filter_map(|field| {
+                    quality(&query, field.text(unit)).map(|quality| Match {
+                        unit: ix,
+                        field,
+                        quality,
+                    })
+                })
+                .min_by_key(|m| (m.quality, m.field))
+        })
+        .collect();
+    matches.sort_by_key(|m| (m.quality, m.unit));
+    matches
+}
+
+/// Why a text names no single unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LookupError {
+    /// Nothing matches; the nearest units, if any are near.
+    Unknown {
+        text: String,
+        suggestions: Vec<UnitIx>,
+    },
+    /// Several units match equally well.
+    Ambiguous {
+        text: String,
+        candidates: Vec<UnitIx>,
+    },
+}
+
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LookupError::Unknown { text, .. } => write!(f, "no unit matches `{text}`"),
+            LookupError::Ambiguous { text, candidates } => {
+                write!(f, "`{text}` matches {} units", candidates.len())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LookupError {}
+
+/// The one unit `text` names: an exact id first; otherwise the single unit named exactly by an
+/// acronym, name or alias; otherwise the single unit the text matches at all. Several equally good
+/// matches are ambiguous; none is unknown, with the nearest units as suggestions.
+pub fn resolve(graph: &OrgGraph, text: &str) -> Result<UnitIx, LookupError> {
+    if let Some(ix) = graph.find_id(text.trim()) {
+        return Ok(ix);
+    }
+    let matches = find(graph, text);
+    let exact: Vec<UnitIx> = matches
+        .iter()
+        .filter(|m| m.is_exact())
+        .map(|m| m.unit)
+        .collect();
+    let candidates = if exact.is_empty() {
+        let close: Vec<UnitIx> = matches
+            .iter()
+            .filter(|m| !matches!(m.quality, Quality::Fuzzy(_)))
+            .map(|m| m.unit)
+            .collect();
+        if close.is_empty() {
+            return Err(LookupError::Unknown {
+                text: text.to_owned(),
+                suggestions: matches.iter().take(3).map(|m| m.unit).collect(),
+            });
+        }
+        close
+    } else {
+        exact
+    };
+    match candidates.as_slice() {
+        [one] => Ok(*one),
+        _ => Err(LookupError::Ambiguous {
+            text: text.to_owned(),
+            candidates,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_match_in_order() {
+        assert!(words_match("dir serv jud", "direction des services judiciaires"));
+        assert!(!words_match("jud serv", "direction des services judiciaires"));
+    }
+
+    #[test]
+    fn quality_ranks() {
+        assert_eq!(quality("dinum", "DINUM"), Some(Quality::Exact));
+        assert_eq!(quality("dip a just", "DiP A-JUST"), Some(Quality::Exact));
+        assert_eq!(quality("direction des", "Direction des services"), Some(Quality::Prefix));
+        assert_eq!(quality("services", "Direction des services"), Some(Quality::Words));
+        assert_eq!(quality("ervices", "Direction des services"), Some(Quality::Substring));
+        assert!(matches!(quality("dimun", "DINUM"), Some(Quality::Fuzzy(_))));
+        assert_eq!(quality("zzz", "DINUM"), None);
+    }
+}

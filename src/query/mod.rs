@@ -1,0 +1,7 @@
+//! Questions asked of a loaded graph. Each returns typed data; the CLI only formats it.
+
+mod find;
+mod show;
+
+pub use find::{Field, LookupError, Match, find, resolve};
+pub use show::{UnitDetails, show};

@@ -1,0 +1,35 @@
+//! Everything about one unit: what it is, where it sits, and every tie in and out.
+
+use crate::graph::{OrgGraph, TieView, UnitIx};
+use crate::model::{Organisation, Unit};
+
+/// What `show` answers about a unit.
+#[derive(Clone, Debug)]
+pub struct UnitDetails<'g> {
+    pub index: UnitIx,
+    pub unit: &'g Unit,
+    pub organisation: &'g Organisation,
+    /// Hierarchical ties out of the unit: who it is attached to, under whose authority.
+    pub parents: Vec<TieView<'g>>,
+    /// Hierarchical ties into the unit: who is attached to it.
+    pub children: Vec<TieView<'g>>,
+    /// Every other tie, out then in.
+    pub ties: Vec<TieView<'g>>,
+}
+
+/// Gathers a unit's details. Linear in the number of the unit's ties.
+pub fn show(graph: &OrgGraph, index: UnitIx) -> UnitDetails<'_> {
+    let (hierarchical, ties): (Vec<_>, Vec<_>) = graph
+        .ties_of(index)
+        .into_iter()
+        .partition(|t| t.tie.kind.is_hierarchical());
+    let (parents, children) = hierarchical.into_iter().partition(|t| t.outgoing);
+    UnitDetails {
+        index,
+        unit: graph.unit(index),
+        organisation: graph.organisation_of(index),
+        parents,
+        children,
+        ties,
+    }
+}
