@@ -22,8 +22,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     names.sort();
     let mut code = String::from("pub const FILES: &[(&str, &str)] = &[\n");
     for path in names {
-        let name = path.file_name().and_then(|n| n.to_str()).ok_or("non-UTF-8 file name in org/")?;
-        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string())?;
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or("non-UTF-8 file name in org/")?;
+        writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )?;
     }
     code.push_str("];\n");
     fs::write(Path::new(&env::var("OUT_DIR")?).join("builtin.rs"), code)?;

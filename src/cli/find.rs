@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::output::{Format, UnitRef, unit_label, write_json};
 use super::Failure;
+use super::output::{Format, UnitRef, unit_label, write_json};
 use crate::load::LoadedGraph;
 
 #[derive(Debug, clap::Args)]
@@ -68,11 +68,20 @@ pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(),
                     graph.organisation_of(m.unit).name
                 )?;
                 if !matches!(m.field, crate::query::Field::Name | crate::query::Field::Id) {
-                    writeln!(out, "     matched {} \u{201c}{}\u{201d}", m.field.as_str(), m.field.text(unit))?;
+                    writeln!(
+                        out,
+                        "     matched {} \u{201c}{}\u{201d}",
+                        m.field.as_str(),
+                        m.field.text(unit)
+                    )?;
                 }
             }
             if matches.len() > shown.len() {
-                writeln!(out, "… and {} more (--limit to see them)", matches.len() - shown.len())?;
+                writeln!(
+                    out,
+                    "… and {} more (--limit to see them)",
+                    matches.len() - shown.len()
+                )?;
             }
         }
     }

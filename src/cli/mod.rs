@@ -12,9 +12,9 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::diagnostic::render;
+use crate::graph::OrgGraph;
 use crate::load::{self, Input, Limits, LoadedGraph};
 use crate::query::LookupError;
-use crate::graph::OrgGraph;
 
 /// Model the governance of public organisations as a typed graph: who reports to whom, who works
 /// with whom, and what a reorganisation breaks.
@@ -87,7 +87,9 @@ where
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = cli.execute(&mut out).and_then(|()| out.flush().map_err(Failure::Io));
+    let result = cli
+        .execute(&mut out)
+        .and_then(|()| out.flush().map_err(Failure::Io));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -109,8 +111,11 @@ impl Cli {
             Command::Show(args) => show::run(&self.load()?, args, out),
             Command::Find(args) => find::run(&self.load()?, args, out),
             Command::Schema => {
-                serde_json::to_writer_pretty(&mut *out, &crate::model::DescriptionFile::json_schema())
-                    .map_err(io::Error::from)?;
+                serde_json::to_writer_pretty(
+                    &mut *out,
+                    &crate::model::DescriptionFile::json_schema(),
+                )
+                .map_err(io::Error::from)?;
                 writeln!(out)?;
                 Ok(())
             }
@@ -155,7 +160,8 @@ impl Cli {
 
 /// Resolves a unit argument, or explains why it names no single unit.
 fn resolve(loaded: &LoadedGraph, text: &str) -> Result<crate::graph::UnitIx, Failure> {
-    crate::query::resolve(&loaded.graph, text).map_err(|error| Failure::Lookup(lookup_message(&loaded.graph, &error)))
+    crate::query::resolve(&loaded.graph, text)
+        .map_err(|error| Failure::Lookup(lookup_message(&loaded.graph, &error)))
 }
 
 fn lookup_message(graph: &OrgGraph, error: &LookupError) -> String {
@@ -179,4 +185,3 @@ fn lookup_message(graph: &OrgGraph, error: &LookupError) -> String {
     }
     message
 }
-

@@ -97,9 +97,7 @@ impl Files {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        (0u32..)
-            .map(FileId)
-            .zip(&self.files)
+        (0u32..).map(FileId).zip(&self.files)
     }
 }
 
@@ -116,7 +114,11 @@ impl<'a> codespan_reporting::files::Files<'a> for Files {
         Ok(&self.get(id).text)
     }
 
-    fn line_index(&'a self, id: FileId, byte: usize) -> Result<usize, codespan_reporting::files::Error> {
+    fn line_index(
+        &'a self,
+        id: FileId,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
         Ok(self.get(id).line_index(byte))
     }
 

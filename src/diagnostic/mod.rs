@@ -105,7 +105,10 @@ impl Diagnostic {
 }
 
 /// "did you mean `x`?" for the candidate nearest to `wrong`, when one is near enough.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     nearest(wrong, candidates).map(|best| format!("did you mean `{best}`?"))
 }
 
@@ -115,7 +118,12 @@ pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let wrong_lower = wrong.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(distance, c)| {
             let longest = wrong.chars().count().max(c.chars().count());
             *distance <= (longest / 3).max(1)

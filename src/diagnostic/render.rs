@@ -65,11 +65,12 @@ pub fn text(
 ) -> io::Result<()> {
     let config = term::Config::default();
     for diagnostic in diagnostics {
-        term::emit_to_write_style(out, &config, files, &to_codespan(diagnostic))
-            .map_err(|e| match e {
+        term::emit_to_write_style(out, &config, files, &to_codespan(diagnostic)).map_err(|e| {
+            match e {
                 codespan_reporting::files::Error::Io(e) => e,
                 other => io::Error::other(other.to_string()),
-            })?;
+            }
+        })?;
     }
     Ok(())
 }

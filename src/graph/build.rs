@@ -1,5 +1,7 @@
 //! Resolving a description's references into the graph.
 
+use std::collections::HashSet;
+
 use indexmap::IndexMap;
 
 use super::{OrgGraph, UnitIx};
@@ -16,6 +18,7 @@ impl OrgGraph {
             sources,
             units,
             ties,
+            unreadable,
         } = description;
         let mut graph = OrgGraph {
             graph: Default::default(),
@@ -27,17 +30,17 @@ impl OrgGraph {
         graph.graph.reserve_edges(ties.len());
         for (id, unit) in units {
             if let Some(citation) = &unit.source {
-                graph.check_citation(citation, unit.origin, diagnostics);
+                graph.check_citation(citation, unit.origin, &unreadable, diagnostics);
             }
             let ix = graph.graph.add_node(unit);
             graph.index.insert(id, ix);
         }
         for tie in ties {
             if let Some(citation) = &tie.source {
-                graph.check_citation(citation, tie.origin, diagnostics);
+                graph.check_citation(citation, tie.origin, &unreadable, diagnostics);
             }
-            let from = graph.resolve(&tie.from, tie.origin, diagnostics);
-            let to = graph.resolve(&tie.to, tie.origin, diagnostics);
+            let from = graph.resolve(&tie.from, tie.origin, &unreadable, diagnostics);
+            let to = graph.resolve(&tie.to, tie.origin, &unreadable, diagnostics);
             if let (Some(from), Some(to)) = (from, to) {
                 match graph.check_validity(&tie, from, to) {
                     Ok(()) => {
@@ -54,10 +57,11 @@ impl OrgGraph {
         &self,
         id: &Spanned<UnitId>,
         tie: Origin,
+        unreadable: &HashSet<String>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<UnitIx> {
         let found = self.find_id(id.as_str());
-        if found.is_none() {
+        if found.is_none() && !unreadable.contains(id.as_str()) {
             diagnostics.push(
                 Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
                     .at(tie.at(id.span))
@@ -73,8 +77,15 @@ impl OrgGraph {
         found
     }
 
-    fn check_citation(&self, citation: &Citation, fact: Origin, diagnostics: &mut Vec<Diagnostic>) {
-        if self.source(citation.source.as_str()).is_none() {
+    fn check_citation(
+        &self,
+        citation: &Citation,
+        fact: Origin,
+        unreadable: &HashSet<String>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let id = citation.source.as_str();
+        if self.source(id).is_none() && !unreadable.contains(id) {
             diagnostics.push(
                 Diagnostic::new(
                     Code::UnknownSource,
@@ -130,8 +141,18 @@ impl OrgGraph {
             ),
         )
         .at(tie.origin.at(tie.kind.span))
-        .with_related(from_unit.origin.at(from_unit.kind.span), format!("`{}` is a {}", from_unit.id.value, from_unit.kind.value.label()))
-        .with_related(to_unit.origin.at(to_unit.kind.span), format!("`{}` is a {}", to_unit.id.value, to_unit.kind.value.label()))
+        .with_related(
+            from_unit.origin.at(from_unit.kind.span),
+            format!(
+                "`{}` is a {}",
+                from_unit.id.value,
+                from_unit.kind.value.label()
+            ),
+        )
+        .with_related(
+            to_unit.origin.at(to_unit.kind.span),
+            format!("`{}` is a {}", to_unit.id.value, to_unit.kind.value.label()),
+        )
         .with_hint(hint))
     }
 }

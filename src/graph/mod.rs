@@ -41,7 +41,11 @@ impl<'g> TieView<'g> {
         TieView {
             index: edge.id(),
             tie: edge.weight(),
-            other: if outgoing { edge.target() } else { edge.source() },
+            other: if outgoing {
+                edge.target()
+            } else {
+                edge.source()
+            },
             outgoing,
         }
     }
@@ -76,9 +80,7 @@ impl OrgGraph {
 
     /// Every tie, in declaration order.
     pub fn ties(&self) -> impl Iterator<Item = (TieIx, &Tie)> + '_ {
-        self.graph
-            .edge_references()
-            .map(|e| (e.id(), e.weight()))
+        self.graph.edge_references().map(|e| (e.id(), e.weight()))
     }
 
     /// The two ends of a tie: (`from`, `to`).
@@ -142,7 +144,9 @@ impl OrgGraph {
 
     /// Ties of a given kind touching a unit.
     pub fn ties_of_kind(&self, ix: UnitIx, kind: TieKind) -> impl Iterator<Item = TieView<'_>> {
-        self.ties_of(ix).into_iter().filter(move |t| t.tie.kind.value == kind)
+        self.ties_of(ix)
+            .into_iter()
+            .filter(move |t| t.tie.kind.value == kind)
     }
 
     /// The underlying petgraph graph, for algorithms (read-only).

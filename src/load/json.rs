@@ -367,7 +367,9 @@ impl<'de> Reader<'de, '_> {
         let what = match byte {
             b'\n' => "a line break inside a string: write it as \\n".to_owned(),
             0 => "a NUL byte inside a string".to_owned(),
-            _ => format!("control character 0x{byte:02x} inside a string: escape it as \\u00{byte:02x}"),
+            _ => format!(
+                "control character 0x{byte:02x} inside a string: escape it as \\u00{byte:02x}"
+            ),
         };
         self.syntax_at(self.pos, what)
     }
@@ -404,10 +406,9 @@ impl<'de> Reader<'de, '_> {
             self.pos += 2;
             let low = self.hex4(escape_at)?;
             if !(0xDC00..0xE000).contains(&low) {
-                return Err(self.syntax_at(
-                    escape_at,
-                    "invalid surrogate pair in \\u escape".into(),
-                ));
+                return Err(
+                    self.syntax_at(escape_at, "invalid surrogate pair in \\u escape".into())
+                );
             }
             0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00)
         } else {
@@ -478,6 +479,29 @@ impl<'de> Reader<'de, '_> {
     fn skip_digits(&mut self) {
         while let Some(b'0'..=b'9') = self.bytes.get(self.pos) {
             self.pos += 1;
+        }
+    }
+
+    /// Hands the next value to `seed`, placing at the value the errors that carry no place yet,
+    /// such as those of a type that validates what it read (an id that is not a slug).
+    fn placed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value> {
+        self.skip_whitespace();
+        let start = self.pos;
+        seed.deserialize(&mut *self)
+            .map_err(|e| e.or_at(self.span_from(start)))
+    }
+
+    /// What the next token is, in words, for messages.
+    fn found(&mut self) -> &'static str {
+        match self.peek() {
+            None => "the end of the file",
+            Some(b'{') => "an object",
+            Some(b'[') => "an array",
+            Some(b'"') => "a string",
+            Some(b't' | b'f') => "a boolean",
+            Some(b'n') => "null",
+            Some(b'-' | b'0'..=b'9') => "a number",
+            Some(_) => "something that is not JSON",
         }
     }
 
@@ -604,7 +628,7 @@ impl<'de> de::MapAccess<'de> for Object<'_, 'de, '_> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        seed.deserialize(&mut *self.reader)
+        self.reader.placed(seed)
     }
 }
 
@@ -631,7 +655,7 @@ impl<'de> de::SeqAccess<'de> for Array<'_, 'de, '_> {
             _ => {}
         }
         self.first = false;
-        seed.deserialize(&mut *self.reader).map(Some)
+        self.reader.placed(seed).map(Some)
     }
 }
 
@@ -678,7 +702,7 @@ impl<'de> de::MapAccess<'de> for SpannedParts<'_, 'de, '_> {
         self.next += 1;
         match part {
             0 => seed.deserialize(offset(self.start).into_deserializer()),
-            1 => seed.deserialize(&mut *self.reader),
+            1 => self.reader.placed(seed),
             _ => seed.deserialize(offset(self.reader.pos).into_deserializer()),
         }
     }
@@ -739,6 +763,15 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de, '_> {
                 start,
                 next: 0,
             });
+        }
+        if self.peek() != Some(b'{') {
+            let found = self.found();
+            let start = self.pos;
+            let end = (start + 1).min(self.bytes.len());
+            return Err(Error::new(
+                ErrorKind::Invalid(format!("expected an object `{{ … }}`, found {found}")),
+                Span::new(offset(start), offset(end)),
+            ));
         }
         self.value(visitor)
     }
@@ -806,7 +839,9 @@ impl<'de> de::MapAccess<'de> for RecoverParts<'_, 'de, '_> {
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
         if self.state == RecoverState::Recovered {
             self.state = RecoverState::Done;
-            return seed.deserialize(().into_deserializer());
+            let span = self.reader.span_from(self.start);
+            let parts = de::value::SeqDeserializer::new([span.start, span.end].into_iter());
+            return seed.deserialize(parts);
         }
         self.state = RecoverState::Value;
         let error = match seed.deserialize(&mut *self.reader) {
@@ -848,11 +883,17 @@ impl<'de> de::VariantAccess<'de> for UnitVariant<'de> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _seed: T) -> Result<T::Value> {
-        Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"a variant with data"))
+        Err(de::Error::invalid_type(
+            de::Unexpected::UnitVariant,
+            &"a variant with data",
+        ))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value> {
-        Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"a tuple variant"))
+        Err(de::Error::invalid_type(
+            de::Unexpected::UnitVariant,
+            &"a tuple variant",
+        ))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -860,7 +901,10 @@ impl<'de> de::VariantAccess<'de> for UnitVariant<'de> {
         _fields: &'static [&'static str],
         _visitor: V,
     ) -> Result<V::Value> {
-        Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"a struct variant"))
+        Err(de::Error::invalid_type(
+            de::Unexpected::UnitVariant,
+            &"a struct variant",
+        ))
     }
 }
 
@@ -1009,18 +1053,25 @@ mod tests {
 
     #[test]
     fn bad_items_are_skipped_and_reported() {
-        let text = r#"[{"id": "a"}, {"id": "b", "kind": "green"}, {"id": "c", "tgas": []}, {"id": "d"}]"#;
+        let text =
+            r#"[{"id": "a"}, {"id": "b", "kind": "green"}, {"id": "c", "tgas": []}, {"id": "d"}]"#;
         let read = read::<Vec<crate::model::Recover<Item>>>(text, DEFAULT_MAX_DEPTH);
         let ids: Vec<_> = read
             .value
             .unwrap()
             .into_iter()
-            .map(|r| r.0.map(|item| item.id.value))
+            .map(|r| r.ok().map(|item| item.id.value))
             .collect();
         assert_eq!(ids, [Some("a".into()), None, None, Some("d".into())]);
         assert_eq!(read.errors.len(), 2);
-        assert!(matches!(read.errors[0].kind, ErrorKind::UnknownVariant { .. }));
-        assert!(matches!(read.errors[1].kind, ErrorKind::UnknownField { .. }));
+        assert!(matches!(
+            read.errors[0].kind,
+            ErrorKind::UnknownVariant { .. }
+        ));
+        assert!(matches!(
+            read.errors[1].kind,
+            ErrorKind::UnknownField { .. }
+        ));
     }
 
     #[test]

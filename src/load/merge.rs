@@ -6,13 +6,16 @@ use indexmap::map::Entry;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
-    Description, DescriptionFile, FileId, Origin, OrganisationIndex, Spanned, UnitKind,
+    Description, DescriptionFile, FileId, OrganisationIndex, Origin, Recover, Spanned, UnitKind,
 };
 
 /// Merges files in the order given; the first declaration of an id wins, later ones are
 /// reported with both places.
-pub(super) fn merge(files: Vec<(FileId, DescriptionFile)>, diagnostics: &mut Vec<Diagnostic>) -> Description {
-    let mut description = Description::default();
+pub(super) fn merge(
+    description: &mut Description,
+    files: Vec<(FileId, DescriptionFile)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut organisation_ids = IndexMap::new();
     for (file, doc) in files {
         let at = |span| Origin::new(file, span);
@@ -21,7 +24,8 @@ pub(super) fn merge(files: Vec<(FileId, DescriptionFile)>, diagnostics: &mut Vec
             value: mut organisation,
         } = doc.organisation;
         organisation.origin = at(span);
-        let index = OrganisationIndex(u32::try_from(description.organisations.len()).unwrap_or(u32::MAX));
+        let index =
+            OrganisationIndex(u32::try_from(description.organisations.len()).unwrap_or(u32::MAX));
         match organisation_ids.entry(organisation.id.value.clone()) {
             Entry::Occupied(first) => diagnostics.push(duplicate(
                 "organisation",
@@ -35,7 +39,11 @@ pub(super) fn merge(files: Vec<(FileId, DescriptionFile)>, diagnostics: &mut Vec
         }
         description.organisations.push(organisation);
 
-        for Spanned { span, value: mut source } in doc.sources.into_iter().filter_map(|r| r.0) {
+        for Spanned {
+            span,
+            value: mut source,
+        } in doc.sources.into_iter().filter_map(Recover::ok)
+        {
             source.origin = at(span);
             match description.sources.entry(source.id.value.clone()) {
                 Entry::Occupied(first) => diagnostics.push(duplicate(
@@ -50,7 +58,11 @@ pub(super) fn merge(files: Vec<(FileId, DescriptionFile)>, diagnostics: &mut Vec
             }
         }
 
-        for Spanned { span, value: mut unit } in doc.units.into_iter().filter_map(|r| r.0) {
+        for Spanned {
+            span,
+            value: mut unit,
+        } in doc.units.into_iter().filter_map(Recover::ok)
+        {
             unit.origin = at(span);
             unit.organisation = index;
             if let Some(vacant) = &unit.vacant
@@ -79,12 +91,18 @@ pub(super) fn merge(files: Vec<(FileId, DescriptionFile)>, diagnostics: &mut Vec
             }
         }
 
-        description.ties.extend(doc.ties.into_iter().filter_map(|r| r.0).map(|Spanned { span, value: mut tie }| {
-            tie.origin = at(span);
-            tie
-        }));
+        description
+            .ties
+            .extend(doc.ties.into_iter().filter_map(Recover::ok).map(
+                |Spanned {
+                     span,
+                     value: mut tie,
+                 }| {
+                    tie.origin = at(span);
+                    tie
+                },
+            ));
     }
-    description
 }
 
 fn duplicate(what: &str, id: &str, again: Origin, first: Origin) -> Diagnostic {
@@ -92,5 +110,7 @@ fn duplicate(what: &str, id: &str, again: Origin, first: Origin) -> Diagnostic {
         .at(again)
         .with_label("declared again here")
         .with_related(first, "first declared here")
-        .with_hint(format!("ids are unique across the whole description: rename one of the two {what}s"))
+        .with_hint(format!(
+            "ids are unique across the whole description: rename one of the two {what}s"
+        ))
 }

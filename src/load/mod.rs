@@ -67,12 +67,15 @@ pub fn load(inputs: &[Input], limits: &Limits) -> Loaded {
     for input in inputs {
         for file in read::read_input(input, limits, &mut loaded.files, &mut loaded.diagnostics) {
             let text = &loaded.files.get(file).text;
-            if let Some(doc) = parse::parse(file, text, limits, &mut loaded.diagnostics) {
+            if let Some((doc, unreadable)) =
+                parse::parse(file, text, limits, &mut loaded.diagnostics)
+            {
+                loaded.description.unreadable.extend(unreadable);
                 parsed.push((file, doc));
             }
         }
     }
-    loaded.description = merge::merge(parsed, &mut loaded.diagnostics);
+    merge::merge(&mut loaded.description, parsed, &mut loaded.diagnostics);
     loaded
 }
 

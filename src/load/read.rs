@@ -72,12 +72,11 @@ fn list(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 fn io_error(path: &Path, error: &std::io::Error) -> Diagnostic {
     let hint = match error.kind() {
         std::io::ErrorKind::NotFound => Some("check the path given to --org".to_owned()),
-        std::io::ErrorKind::PermissionDenied => {
-            Some("check the file's permissions".to_owned())
-        }
+        std::io::ErrorKind::PermissionDenied => Some("check the file's permissions".to_owned()),
         _ => None,
     };
-    Diagnostic::new(Code::Io, format!("cannot read {}: {error}", path.display())).with_hint_opt(hint)
+    Diagnostic::new(Code::Io, format!("cannot read {}: {error}", path.display()))
+        .with_hint_opt(hint)
 }
 
 /// Reads one file as UTF-8 text into `files`.
@@ -107,7 +106,9 @@ fn read_file(
                     limits.max_file_size
                 ),
             )
-            .with_hint("raise the limit with --max-file-size if the file is meant to be this large"),
+            .with_hint(
+                "raise the limit with --max-file-size if the file is meant to be this large",
+            ),
         );
         return None;
     }
@@ -123,7 +124,10 @@ fn read_file(
             diagnostics.push(
                 Diagnostic::new(
                     Code::InvalidUtf8,
-                    format!("invalid UTF-8: byte 0x{:02x} cannot start or continue a character", bytes[valid]),
+                    format!(
+                        "invalid UTF-8: byte 0x{:02x} cannot start or continue a character",
+                        bytes[valid]
+                    ),
                 )
                 .at(Origin::new(id, Span::new(at, at)))
                 .with_hint("save the file as UTF-8"),

@@ -113,7 +113,16 @@ mod tests {
 
     #[test]
     fn refuses_impossible_dates() {
-        for bad in ["", "19", "2019-1", "2019-13", "2023-02-29", "2019-04-31", "2019-01-01-01", "abcd"] {
+        for bad in [
+            "",
+            "19",
+            "2019-1",
+            "2019-13",
+            "2023-02-29",
+            "2019-04-31",
+            "2019-01-01-01",
+            "abcd",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad} parsed");
         }
     }

@@ -1,5 +1,7 @@
 //! A whole description: every file's organisations, sources, units and ties, merged.
 
+use std::collections::HashSet;
+
 use indexmap::IndexMap;
 
 use super::{Organisation, Source, SourceId, Tie, Unit, UnitId};
@@ -12,4 +14,7 @@ pub struct Description {
     pub sources: IndexMap<SourceId, Source>,
     pub units: IndexMap<UnitId, Unit>,
     pub ties: Vec<Tie>,
+    /// Ids of units and sources that are declared but could not be read (their errors are
+    /// reported); references to them are not reported again.
+    pub unreadable: HashSet<String>,
 }

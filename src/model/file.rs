@@ -27,6 +27,8 @@ impl DescriptionFile {
     /// The JSON Schema (draft-07) of a description file, generated from these types.
     pub fn json_schema() -> serde_json::Value {
         let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-        generator.into_root_schema_for::<DescriptionFile>().to_value()
+        generator
+            .into_root_schema_for::<DescriptionFile>()
+            .to_value()
     }
 }

@@ -82,13 +82,26 @@ impl<T> std::ops::Deref for Spanned<T> {
 
 /// An item of a list that, when it cannot be read, is skipped and reported by a deserializer that
 /// knows how to resume (organigram's own JSON reader), so that one bad unit does not hide the
-/// problems of the others. `None` is an item that was skipped.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Recover<T>(pub Option<T>);
+/// problems of the others.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recover<T> {
+    Read(T),
+    /// The item could not be read; this is its span, for whoever wants to salvage what it can.
+    Skipped(Span),
+}
+
+impl<T> Recover<T> {
+    pub fn ok(self) -> Option<T> {
+        match self {
+            Recover::Read(value) => Some(value),
+            Recover::Skipped(_) => None,
+        }
+    }
+}
 
 /// The protocol between [`Recover`] and a deserializer that can resume after an item fails: it
 /// answers `VALUE` with the item; when the item fails and the deserializer skipped it, it then
-/// answers one more key, `RECOVERED`, to say so.
+/// answers one more key, `RECOVERED`, with the item's start and end offsets.
 pub mod recover_protocol {
     pub const NAME: &str = "$__organigram_recover";
     pub const VALUE: &str = "$__organigram_recover_value";
@@ -110,11 +123,11 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Recover<T> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Recover<T>, A::Error> {
                 expect_key(&mut map, recover_protocol::VALUE)?;
                 match map.next_value::<T>() {
-                    Ok(value) => Ok(Recover(Some(value))),
+                    Ok(value) => Ok(Recover::Read(value)),
                     Err(error) => match map.next_key::<&str>()? {
                         Some(recover_protocol::RECOVERED) => {
-                            map.next_value::<de::IgnoredAny>()?;
-                            Ok(Recover(None))
+                            let (start, end) = map.next_value::<(u32, u32)>()?;
+                            Ok(Recover::Skipped(Span::new(start, end)))
                         }
                         _ => Err(error),
                     },
@@ -132,7 +145,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Recover<T> {
 
 impl<T: serde::Serialize> serde::Serialize for Recover<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
+        match self {
+            Recover::Read(value) => value.serialize(serializer),
+            Recover::Skipped(_) => serializer.serialize_none(),
+        }
     }
 }
 

@@ -42,8 +42,14 @@ mod tests {
     #[test]
     fn folds_case_accents_and_punctuation() {
         assert_eq!(fold("DiP  A-JUST"), "dip a just");
-        assert_eq!(fold("Délégué à la protection des données"), "delegue a la protection des donnees");
-        assert_eq!(fold("« intelligence artificielle »"), "intelligence artificielle");
+        assert_eq!(
+            fold("Délégué à la protection des données"),
+            "delegue a la protection des donnees"
+        );
+        assert_eq!(
+            fold("« intelligence artificielle »"),
+            "intelligence artificielle"
+        );
         assert_eq!(fold("Œuvre l'État"), "oeuvre l etat");
         assert_eq!(fold("  "), "");
     }

@@ -23,61 +23,21 @@ const HIERARCHY: Matrix = [
     [O, O, O, O], // body
 ];
 /// Line authority is exercised by organisations, line units and posts, never by a body.
-const AUTHORITY: Matrix = [
-    [O, O, O, X],
-    [O, O, O, X],
-    [O, O, O, X],
-    [O, O, O, X],
-];
+const AUTHORITY: Matrix = [[O, O, O, X], [O, O, O, X], [O, O, O, X], [O, O, O, X]];
 /// Ties that only a body can receive (its secretariat, its members), given by anyone but a body.
-const TO_BODY: Matrix = [
-    [X, X, X, O],
-    [X, X, X, O],
-    [X, X, X, O],
-    [X, X, X, X],
-];
+const TO_BODY: Matrix = [[X, X, X, O], [X, X, X, O], [X, X, X, O], [X, X, X, X]];
 /// Steering a body, a unit or an organisation, by an organisation, a unit or a post.
-const STEER: Matrix = [
-    [O, O, X, O],
-    [O, O, X, O],
-    [O, O, X, O],
-    [X, X, X, X],
-];
+const STEER: Matrix = [[O, O, X, O], [O, O, X, O], [O, O, X, O], [X, X, X, X]];
 /// A unit or a post acting as the contact of another organisation, unit or body.
-const CORRESPONDENT: Matrix = [
-    [X, X, X, X],
-    [O, O, X, O],
-    [O, O, X, O],
-    [X, X, X, X],
-];
+const CORRESPONDENT: Matrix = [[X, X, X, X], [O, O, X, O], [O, O, X, O], [X, X, X, X]];
 /// Staff lent by an organisation or a unit to another organisation or unit.
-const SECONDMENT: Matrix = [
-    [O, O, X, X],
-    [O, O, X, X],
-    [X, X, X, X],
-    [X, X, X, X],
-];
+const SECONDMENT: Matrix = [[O, O, X, X], [O, O, X, X], [X, X, X, X], [X, X, X, X]];
 /// Recruiting and employing authorities: exercised over a post.
-const OVER_POST: Matrix = [
-    [X, X, O, X],
-    [X, X, O, X],
-    [X, X, O, X],
-    [X, X, X, X],
-];
+const OVER_POST: Matrix = [[X, X, O, X], [X, X, O, X], [X, X, O, X], [X, X, X, X]];
 /// Orientations set for an organisation or a unit, by anyone.
-const ORIENT: Matrix = [
-    [O, O, X, X],
-    [O, O, X, X],
-    [O, O, X, X],
-    [O, O, X, X],
-];
+const ORIENT: Matrix = [[O, O, X, X], [O, O, X, X], [O, O, X, X], [O, O, X, X]];
 /// One thing replacing another of a comparable family.
-const SUCCESSION: Matrix = [
-    [O, O, X, X],
-    [O, O, X, X],
-    [X, X, O, X],
-    [X, X, X, O],
-];
+const SUCCESSION: Matrix = [[O, O, X, X], [O, O, X, X], [X, X, O, X], [X, X, X, O]];
 
 macro_rules! tie_kinds {
     ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, $verb:literal, $inverse:literal,
@@ -238,7 +198,10 @@ mod tests {
 
     #[test]
     fn hierarchy_is_attachment_authority_and_joint_attachment() {
-        let hierarchical: Vec<_> = TieKind::ALL.iter().filter(|k| k.is_hierarchical()).collect();
+        let hierarchical: Vec<_> = TieKind::ALL
+            .iter()
+            .filter(|k| k.is_hierarchical())
+            .collect();
         assert_eq!(
             hierarchical,
             [
@@ -258,7 +221,9 @@ mod tests {
         assert!(!TieKind::Attachment.allows(Family::LineUnit, Family::Body));
         assert!(TieKind::Cooperation.allows(Family::Body, Family::Organisation));
         assert_eq!(
-            TieKind::Membership.allowed_to(Family::Post).collect::<Vec<_>>(),
+            TieKind::Membership
+                .allowed_to(Family::Post)
+                .collect::<Vec<_>>(),
             [Family::Body]
         );
     }
@@ -266,7 +231,10 @@ mod tests {
     #[test]
     fn every_kind_allows_something() {
         for kind in TieKind::ALL {
-            assert!(kind.allowed_from().next().is_some(), "{kind} allows nothing");
+            assert!(
+                kind.allowed_from().next().is_some(),
+                "{kind} allows nothing"
+            );
         }
     }
 }

@@ -109,7 +109,7 @@ fn quality(query: &str, text: &str) -> Option<Quality> {
         // ("ditp" for "dinum", 0.633).
         let similarity = strsim::jaro_winkler(query, &text)
             .max(strsim::normalized_damerau_levenshtein(query, &text));
-        (similarity >= 0.78).then(|| Quality::Fuzzy(((1.0 - similarity) * 1000.0) as u16))
+        (similarity >= 0.78).then_some(Quality::Fuzzy(((1.0 - similarity) * 1000.0) as u16))
     }
 }
 
@@ -210,17 +210,32 @@ mod tests {
 
     #[test]
     fn words_match_in_order() {
-        assert!(words_match("dir serv jud", "direction des services judiciaires"));
-        assert!(!words_match("jud serv", "direction des services judiciaires"));
+        assert!(words_match(
+            "dir serv jud",
+            "direction des services judiciaires"
+        ));
+        assert!(!words_match(
+            "jud serv",
+            "direction des services judiciaires"
+        ));
     }
 
     #[test]
     fn quality_ranks() {
         assert_eq!(quality("dinum", "DINUM"), Some(Quality::Exact));
         assert_eq!(quality("dip a just", "DiP A-JUST"), Some(Quality::Exact));
-        assert_eq!(quality("direction des", "Direction des services"), Some(Quality::Prefix));
-        assert_eq!(quality("services", "Direction des services"), Some(Quality::Words));
-        assert_eq!(quality("ervices", "Direction des services"), Some(Quality::Substring));
+        assert_eq!(
+            quality("direction des", "Direction des services"),
+            Some(Quality::Prefix)
+        );
+        assert_eq!(
+            quality("services", "Direction des services"),
+            Some(Quality::Words)
+        );
+        assert_eq!(
+            quality("ervices", "Direction des services"),
+            Some(Quality::Substring)
+        );
         assert!(matches!(quality("dimun", "DINUM"), Some(Quality::Fuzzy(_))));
         assert_eq!(quality("zzz", "DINUM"), None);
     }
