@@ -1,0 +1,115 @@
+//! A small builder that runs the real `organigram` binary and captures what it prints.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The project's root: tests run the binary from there, so paths in messages are relative.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One run of the binary: arguments, working directory, environment.
+pub struct Run {
+    command: Command,
+}
+
+/// What a run printed and how it ended.
+#[derive(Debug)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Output {
+    /// Exit code, stdout and stderr as one text, for snapshots.
+    pub fn transcript(&self) -> String {
+        let mut text = format!("exit: {}\n", self.code);
+        if !self.stdout.is_empty() {
+            text.push_str(&format!("--- stdout\n{}", self.stdout));
+        }
+        if !self.stderr.is_empty() {
+            text.push_str(&format!("--- stderr\n{}", self.stderr));
+        }
+        text
+    }
+
+    /// Asserts the exit code, showing everything printed when it differs.
+    pub fn expect_code(self, code: i32) -> Output {
+        assert_eq!(
+            self.code,
+            code,
+            "unexpected exit code\n{}",
+            self.transcript()
+        );
+        self
+    }
+
+    /// Asserts success and returns stdout.
+    pub fn success(self) -> String {
+        self.expect_code(0).stdout
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// Starts a run of `organigram ARGS` from the project's root.
+pub fn organigram<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut command = Command::new(env!("CARGO_BIN_EXE_organigram"));
+    command
+        .args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "100");
+    Run { command }
+}
+
+impl Run {
+    /// Runs from another folder.
+    pub fn in_dir(mut self, dir: impl AsRef<Path>) -> Run {
+        self.command.current_dir(dir);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Run {
+        self.command.env(key, value);
+        self
+    }
+
+    /// Starts the run with stdout and stderr piped, for tests that read them as it goes.
+    pub fn spawn(mut self) -> std::process::Child {
+        self.command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts")
+    }
+
+    pub fn run(mut self) -> Output {
+        self.command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let output = self.command.output().expect("the binary runs");
+        Output {
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+            code: output.status.code().expect("the binary exits with a code"),
+        }
+    }
+}
+
+/// A fixture path relative to the project's root, as the binary will print it.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new("tests/fixtures").join(name)
+}
