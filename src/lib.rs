@@ -1,4 +1,4 @@
-//! organigram: the governance of public organisations as a typed graph.
+#![doc = include_str!("../README.md")]
 
 pub mod cli;
 pub mod diagnostic;
