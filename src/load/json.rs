@@ -558,12 +558,18 @@ impl<'de> Reader<'de, '_> {
     }
 }
 
+/// Objects with more keys than this index them in a hash map to find duplicates, so that even a
+/// hostile object with a million keys is read in linear time; smaller ones scan a short list.
+const KEYS_SCANNED: usize = 16;
+
 /// The entries of an object being read.
 struct Object<'a, 'de, 'r> {
     reader: &'a mut Reader<'de, 'r>,
     first: bool,
     /// Where this object's keys start in `reader.keys`.
     keys_from: usize,
+    /// The keys by their raw text, once there are more than [`KEYS_SCANNED`].
+    index: Option<std::collections::HashMap<&'de [u8], Span>>,
 }
 
 impl<'a, 'de, 'r> Object<'a, 'de, 'r> {
@@ -573,7 +579,36 @@ impl<'a, 'de, 'r> Object<'a, 'de, 'r> {
             reader,
             first: true,
             keys_from,
+            index: None,
         }
+    }
+
+    /// Records a key; returns where it was first given if it was given before.
+    fn first_place(&mut self, raw: &'de [u8], span: Span) -> Option<Span> {
+        let r = &mut *self.reader;
+        if let Some(index) = &mut self.index {
+            return match index.entry(raw) {
+                std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(span);
+                    None
+                }
+            };
+        }
+        let bytes = r.bytes;
+        let keys = &r.keys[self.keys_from..];
+        if let Some(first) = keys.iter().find(|k| &bytes[k.range()] == raw) {
+            return Some(*first);
+        }
+        if keys.len() < KEYS_SCANNED {
+            r.keys.push(span);
+        } else {
+            let mut index: std::collections::HashMap<&'de [u8], Span> =
+                keys.iter().map(|k| (&bytes[k.range()], *k)).collect();
+            index.insert(raw, span);
+            self.index = Some(index);
+        }
+        None
     }
 }
 
@@ -606,20 +641,17 @@ impl<'de> de::MapAccess<'de> for Object<'_, 'de, '_> {
         let start = r.pos;
         let key = r.string()?;
         let span = r.span_from(start);
-        let raw = &r.bytes[start..r.pos];
-        if let Some(first) = r.keys[self.keys_from..]
-            .iter()
-            .find(|k| &r.bytes[k.range()] == raw)
-        {
+        let bytes: &'de [u8] = r.bytes;
+        if let Some(first) = self.first_place(&bytes[start..span.end as usize], span) {
             return Err(Error::new(
                 ErrorKind::DuplicateKey {
                     key: key.into_owned(),
-                    first: *first,
+                    first,
                 },
                 span,
             ));
         }
-        r.keys.push(span);
+        let r = &mut *self.reader;
         r.eat(b':', "`:` after the key")?;
         let deserializer: KeyDeserializer<'de> = KeyDeserializer(key);
         seed.deserialize(deserializer)
@@ -1040,6 +1072,29 @@ mod tests {
         assert_eq!(e.kind, ErrorKind::TooDeep(64));
         let shallow = "[".repeat(64) + &"]".repeat(64);
         assert!(from_str::<serde::de::IgnoredAny>(&shallow, 64).is_ok());
+    }
+
+    #[test]
+    fn duplicates_are_found_in_objects_of_any_size() {
+        for size in [2, KEYS_SCANNED, KEYS_SCANNED + 1, 10_000] {
+            let mut text = String::from("{");
+            for i in 0..size {
+                text.push_str(&format!("\"k{i}\": {i}, "));
+            }
+            text.push_str("\"k1\": 0}");
+            let e = from_str::<serde::de::IgnoredAny>(&text, DEFAULT_MAX_DEPTH).unwrap_err();
+            let ErrorKind::DuplicateKey { key, first } = e.kind else {
+                panic!("{size}: {e:?}")
+            };
+            assert_eq!(key, "k1");
+            assert_eq!(&text[first.range()], "\"k1\"");
+            // Without the duplicate, the object reads.
+            let text = text.replace(", \"k1\": 0}", "}");
+            assert!(
+                from_str::<serde::de::IgnoredAny>(&text, DEFAULT_MAX_DEPTH).is_ok(),
+                "{size}"
+            );
+        }
     }
 
     #[test]
