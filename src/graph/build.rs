@@ -8,6 +8,65 @@ use super::{OrgGraph, UnitIx};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::model::{Citation, Description, Origin, Spanned, Tie, UnitId};
 
+/// Suggestions cost a pass over every id; past this many unknown references in one load, the
+/// remaining ones get a generic hint, which keeps a badly broken description linear to load.
+const SUGGESTIONS: usize = 64;
+
+/// What resolving references needs besides the graph: the ids not to report again, where
+/// problems go, and how many suggestions may still be computed.
+struct Resolver<'d> {
+    unreadable: HashSet<String>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    suggestions_left: usize,
+}
+
+impl Resolver<'_> {
+    /// `did you mean` among `candidates`, while the budget lasts.
+    fn suggest<'a>(
+        &mut self,
+        wrong: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Option<String> {
+        if self.suggestions_left == 0 {
+            return None;
+        }
+        self.suggestions_left -= 1;
+        did_you_mean(wrong, candidates)
+    }
+
+    fn unit(&mut self, graph: &OrgGraph, id: &Spanned<UnitId>, tie: Origin) -> Option<UnitIx> {
+        let found = graph.find_id(id.as_str());
+        if found.is_none() && !self.unreadable.contains(id.as_str()) {
+            let hint = self
+                .suggest(id.as_str(), graph.index.keys().map(UnitId::as_str))
+                .unwrap_or_else(|| "declare the unit in one of the description's files".to_owned());
+            self.diagnostics.push(
+                Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
+                    .at(tie.at(id.span))
+                    .with_label("no unit has this id")
+                    .with_hint(hint),
+            );
+        }
+        found
+    }
+
+    fn citation(&mut self, graph: &OrgGraph, citation: &Citation, fact: Origin) {
+        let id = citation.source.as_str();
+        if graph.source(id).is_some() || self.unreadable.contains(id) {
+            return;
+        }
+        let hint = self
+            .suggest(id, graph.sources.keys().map(|id| id.as_str()))
+            .unwrap_or_else(|| "declare the document in a file's \"sources\" list".to_owned());
+        self.diagnostics.push(
+            Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
+                .at(fact.at(citation.source.span))
+                .with_label("no source has this id")
+                .with_hint(hint),
+        );
+    }
+}
+
 impl OrgGraph {
     /// Builds the graph of a description. A tie whose end is unknown, or which the validity
     /// table forbids between the two kinds, is reported and left out; so is a citation of an
@@ -20,6 +79,11 @@ impl OrgGraph {
             ties,
             unreadable,
         } = description;
+        let mut resolver = Resolver {
+            unreadable,
+            diagnostics,
+            suggestions_left: SUGGESTIONS,
+        };
         let mut graph = OrgGraph {
             graph: Default::default(),
             index: IndexMap::with_capacity(units.len()),
@@ -30,80 +94,27 @@ impl OrgGraph {
         graph.graph.reserve_edges(ties.len());
         for (id, unit) in units {
             if let Some(citation) = &unit.source {
-                graph.check_citation(citation, unit.origin, &unreadable, diagnostics);
+                resolver.citation(&graph, citation, unit.origin);
             }
             let ix = graph.graph.add_node(unit);
             graph.index.insert(id, ix);
         }
         for tie in ties {
             if let Some(citation) = &tie.source {
-                graph.check_citation(citation, tie.origin, &unreadable, diagnostics);
+                resolver.citation(&graph, citation, tie.origin);
             }
-            let from = graph.resolve(&tie.from, tie.origin, &unreadable, diagnostics);
-            let to = graph.resolve(&tie.to, tie.origin, &unreadable, diagnostics);
+            let from = resolver.unit(&graph, &tie.from, tie.origin);
+            let to = resolver.unit(&graph, &tie.to, tie.origin);
             if let (Some(from), Some(to)) = (from, to) {
                 match graph.check_validity(&tie, from, to) {
                     Ok(()) => {
                         graph.graph.add_edge(from, to, tie);
                     }
-                    Err(diagnostic) => diagnostics.push(diagnostic),
+                    Err(diagnostic) => resolver.diagnostics.push(diagnostic),
                 }
             }
         }
         graph
-    }
-
-    fn resolve(
-        &self,
-        id: &Spanned<UnitId>,
-        tie: Origin,
-        unreadable: &HashSet<String>,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<UnitIx> {
-        let found = self.find_id(id.as_str());
-        if found.is_none() && !unreadable.contains(id.as_str()) {
-            diagnostics.push(
-                Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
-                    .at(tie.at(id.span))
-                    .with_label("no unit has this id")
-                    .with_hint(
-                        did_you_mean(id.as_str(), self.index.keys().map(UnitId::as_str))
-                            .unwrap_or_else(|| {
-                                "declare the unit in one of the description's files".to_owned()
-                            }),
-                    ),
-            );
-        }
-        found
-    }
-
-    fn check_citation(
-        &self,
-        citation: &Citation,
-        fact: Origin,
-        unreadable: &HashSet<String>,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) {
-        let id = citation.source.as_str();
-        if self.source(id).is_none() && !unreadable.contains(id) {
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::UnknownSource,
-                    format!("unknown source `{}`", citation.source.value),
-                )
-                .at(fact.at(citation.source.span))
-                .with_label("no source has this id")
-                .with_hint(
-                    did_you_mean(
-                        citation.source.as_str(),
-                        self.sources.keys().map(|id| id.as_str()),
-                    )
-                    .unwrap_or_else(|| {
-                        "declare the document in a file's \"sources\" list".to_owned()
-                    }),
-                ),
-            );
-        }
     }
 
     fn check_validity(&self, tie: &Tie, from: UnitIx, to: UnitIx) -> Result<(), Diagnostic> {
@@ -154,5 +165,75 @@ impl OrgGraph {
             format!("`{}` is a {}", to_unit.id.value, to_unit.kind.value.label()),
         )
         .with_hint(hint))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::json;
+    use crate::model::{DescriptionFile, Recover};
+
+    fn description(text: &str) -> Description {
+        let file: DescriptionFile = json::from_str(text, json::DEFAULT_MAX_DEPTH).unwrap();
+        let mut description = Description::default();
+        for unit in file.units.into_iter().filter_map(Recover::ok) {
+            description
+                .units
+                .insert(unit.value.id.value.clone(), unit.value);
+        }
+        description.ties = file
+            .ties
+            .into_iter()
+            .filter_map(Recover::ok)
+            .map(|t| t.value)
+            .collect();
+        description
+    }
+
+    #[test]
+    fn suggestions_stop_after_a_budget_so_broken_descriptions_stay_linear() {
+        let ties: Vec<String> = (0..SUGGESTIONS + 10)
+            .map(|_| r#"{"kind": "attachment", "from": "unit-a", "to": "unit-b"}"#.to_owned())
+            .collect();
+        let text = format!(
+            r#"{{"organisation": {{"id": "o", "name": "O"}},
+                "units": [{{"id": "unit-a", "name": "A", "kind": "team", "boundary": "top"}}],
+                "ties": [{}]}}"#,
+            ties.join(",")
+        );
+        let mut diagnostics = Vec::new();
+        let graph = OrgGraph::build(description(&text), &mut diagnostics);
+        assert_eq!(graph.tie_count(), 0);
+        let hints: Vec<&str> = diagnostics
+            .iter()
+            .filter_map(|d| d.hint.as_deref())
+            .collect();
+        assert_eq!(hints.len(), SUGGESTIONS + 10);
+        assert!(
+            hints[..SUGGESTIONS]
+                .iter()
+                .all(|h| *h == "did you mean `unit-a`?")
+        );
+        assert!(
+            hints[SUGGESTIONS..]
+                .iter()
+                .all(|h| h.starts_with("declare the unit"))
+        );
+    }
+
+    #[test]
+    fn forbidden_ties_are_reported_and_left_out() {
+        let text = r#"{"organisation": {"id": "o", "name": "O"},
+            "units": [{"id": "c", "name": "C", "kind": "committee", "boundary": "top"},
+                      {"id": "d", "name": "D", "kind": "directorate", "boundary": "top"}],
+            "ties": [{"kind": "attachment", "from": "d", "to": "c"},
+                     {"kind": "secretariat", "from": "d", "to": "c"}]}"#;
+        let mut diagnostics = Vec::new();
+        let graph = OrgGraph::build(description(text), &mut diagnostics);
+        assert_eq!(graph.tie_count(), 1);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, Code::TieNotAllowed);
+        assert_eq!(diagnostics[0].related.len(), 2);
     }
 }
