@@ -197,3 +197,20 @@ fn completions_are_generated_for_each_shell() {
         assert!(script.contains("organigram"), "{shell}");
     }
 }
+
+#[test]
+fn problems_come_as_json_when_the_output_is_json() {
+    let out = organigram([
+        "--org",
+        "tests/fixtures/invalid/duplicate-id",
+        "show",
+        "x",
+        "--format",
+        "json",
+    ])
+    .run()
+    .expect_code(2);
+    assert!(out.stdout.is_empty());
+    let problems: serde_json::Value = serde_json::from_str(&out.stderr).expect("stderr is JSON");
+    insta::assert_json_snapshot!(problems);
+}

@@ -19,7 +19,7 @@ pub struct Args {
     limit: usize,
 
     #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    pub format: Format,
 }
 
 #[derive(Serialize)]

@@ -15,6 +15,7 @@ use crate::diagnostic::render;
 use crate::graph::OrgGraph;
 use crate::load::{self, Input, Limits, LoadedGraph};
 use crate::query::LookupError;
+use output::Format;
 
 /// Model the governance of public organisations as a typed graph: who reports to whom, who works
 /// with whom, and what a reorganisation breaks.
@@ -108,8 +109,8 @@ where
 impl Cli {
     fn execute(self, out: &mut dyn Write) -> Result<(), Failure> {
         match &self.command {
-            Command::Show(args) => show::run(&self.load()?, args, out),
-            Command::Find(args) => find::run(&self.load()?, args, out),
+            Command::Show(args) => show::run(&self.load(args.format)?, args, out),
+            Command::Find(args) => find::run(&self.load(args.format)?, args, out),
             Command::Schema => {
                 serde_json::to_writer_pretty(
                     &mut *out,
@@ -136,17 +137,31 @@ impl Cli {
         }
     }
 
-    /// Loads the description; on errors, prints them and fails.
-    fn load(&self) -> Result<LoadedGraph, Failure> {
+    /// Loads the description; prints its problems to standard error (as JSON when the command's
+    /// output is JSON), and fails when there are errors.
+    fn load(&self, format: Format) -> Result<LoadedGraph, Failure> {
         let limits = Limits {
             max_file_size: self.max_file_size,
             max_depth: self.max_depth,
         };
         let loaded = load::load_graph(&self.inputs(), &limits);
         if !loaded.diagnostics.is_empty() {
-            render::to_stderr(&loaded.files, &loaded.diagnostics)?;
+            match format {
+                Format::Text => render::to_stderr(&loaded.files, &loaded.diagnostics)?,
+                Format::Json => {
+                    let json: Vec<_> = loaded
+                        .diagnostics
+                        .iter()
+                        .map(|d| render::json(&loaded.files, d))
+                        .collect();
+                    output::write_json(&mut io::stderr().lock(), &json)?;
+                }
+            }
         }
         if loaded.has_errors() {
+            if format == Format::Json {
+                return Err(Failure::Input);
+            }
             let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
             eprintln!(
                 "error: the description has {errors} error{}; nothing else was done",

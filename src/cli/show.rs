@@ -17,7 +17,7 @@ pub struct Args {
     unit: String,
 
     #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    pub format: Format,
 }
 
 pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
