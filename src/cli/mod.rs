@@ -1,9 +1,15 @@
 //! The command line: argument types, running a command, and printing its result as text or
 //! JSON. Everything else is the library's.
 
+mod chain;
 mod find;
 mod output;
+mod partners;
+mod path;
 mod show;
+mod stats;
+mod subordinates;
+mod superior;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -45,6 +51,18 @@ enum Command {
     Show(show::Args),
     /// Units whose id, acronym, name or alias matches a text, best first.
     Find(find::Args),
+    /// The chain of command from a unit to the top, every branch, each step with its tie.
+    Chain(chain::Args),
+    /// The units and posts under a unit, as a tree, with counts and vacant posts.
+    Subordinates(subordinates::Args),
+    /// The lowest common superior(s) of two units, with the way up from each.
+    Superior(superior::Args),
+    /// The shortest connection between two units, over every tie or the kinds chosen.
+    Path(path::Args),
+    /// Every non-hierarchical tie of a unit, in and out, grouped by kind.
+    Partners(partners::Args),
+    /// Organisation-design figures: units by kind, layers, span of control, headcounts, vacancies.
+    Stats(stats::Args),
     /// Print the JSON Schema of description files.
     Schema,
     /// Print a shell completion script.
@@ -111,6 +129,12 @@ impl Cli {
         match &self.command {
             Command::Show(args) => show::run(&self.load(args.format)?, args, out),
             Command::Find(args) => find::run(&self.load(args.format)?, args, out),
+            Command::Chain(args) => chain::run(&self.load(args.format)?, args, out),
+            Command::Subordinates(args) => subordinates::run(&self.load(args.format)?, args, out),
+            Command::Superior(args) => superior::run(&self.load(args.format)?, args, out),
+            Command::Path(args) => path::run(&self.load(args.format)?, args, out),
+            Command::Partners(args) => partners::run(&self.load(args.format)?, args, out),
+            Command::Stats(args) => stats::run(&self.load(args.format)?, args, out),
             Command::Schema => {
                 serde_json::to_writer_pretty(
                     &mut *out,

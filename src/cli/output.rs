@@ -125,3 +125,48 @@ impl<'g> TieJson<'g> {
         }
     }
 }
+
+/// Unit kinds as command-line values, named as in descriptions (`--kind sub-directorate`).
+impl ValueEnum for crate::model::UnitKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        crate::model::UnitKind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()).help(self.description()))
+    }
+}
+
+/// Tie kinds as command-line values, named as in descriptions (`--via cooperation`).
+impl ValueEnum for crate::model::TieKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        crate::model::TieKind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()).help(self.description()))
+    }
+}
+
+/// A tie's kind in words for text output: "line authority".
+pub fn kind_words(kind: crate::model::TieKind) -> String {
+    kind.as_str().replace('-', " ")
+}
+
+/// The lines under a tie in text output: its dates, note and source.
+pub fn tie_details(tie: &Tie) -> Vec<String> {
+    let mut details = Vec::new();
+    if let Some(from) = tie.valid_from {
+        details.push(format!("from {from}"));
+    }
+    if let Some(until) = tie.valid_until {
+        details.push(format!("until {until}"));
+    }
+    if let Some(note) = &tie.note {
+        details.push(note.clone());
+    }
+    if let Some(source) = &tie.source {
+        details.push(citation_text(source));
+    }
+    details
+}

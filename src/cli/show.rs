@@ -4,7 +4,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::output::{Format, TieJson, UnitRef, citation_text, reads, unit_label, write_json};
+use super::output::{
+    Format, TieJson, UnitRef, citation_text, reads, tie_details, unit_label, write_json,
+};
 use super::{Failure, resolve};
 use crate::graph::{OrgGraph, TieView};
 use crate::load::LoadedGraph;
@@ -169,20 +171,7 @@ fn write_text(
                 reads(tie, view.outgoing),
                 unit_label(graph.unit(view.other))
             )?;
-            let mut detail = Vec::new();
-            if let Some(from) = tie.valid_from {
-                detail.push(format!("from {from}"));
-            }
-            if let Some(until) = tie.valid_until {
-                detail.push(format!("until {until}"));
-            }
-            if let Some(note) = &tie.note {
-                detail.push(note.clone());
-            }
-            if let Some(source) = &tie.source {
-                detail.push(citation_text(source));
-            }
-            for line in detail {
+            for line in tie_details(tie) {
                 writeln!(out, "  {:<width$}    {line}", "")?;
             }
         }

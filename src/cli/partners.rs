@@ -1,0 +1,127 @@
+//! `organigram partners UNIT`: every non-hierarchical tie of a unit, grouped by kind.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::output::{
+    Format, TieJson, UnitRef, kind_words, reads, tie_details, unit_label, write_json,
+};
+use super::{Failure, resolve};
+use crate::load::LoadedGraph;
+use crate::model::TieKind;
+use crate::query::{Partners, PartnersOptions, partners};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The unit: an id, an acronym, a name or an alias.
+    unit: String,
+
+    /// Only ties of these kinds (comma-separated or repeated).
+    #[arg(
+        long = "kind",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "TIE_KIND"
+    )]
+    kinds: Vec<TieKind>,
+
+    /// Add the partners of the unit's superiors, marked with the superior they come from.
+    #[arg(long)]
+    inherited: bool,
+
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = &loaded.graph;
+    let options = PartnersOptions {
+        kinds: (!args.kinds.is_empty()).then(|| args.kinds.clone()),
+        inherited: args.inherited,
+    };
+    let found: Partners<'_> = partners(graph, resolve(loaded, &args.unit)?, &options);
+    match args.format {
+        Format::Json => {
+            let json = PartnersJson {
+                unit: UnitRef::new(graph.unit(found.unit)),
+                count: found.len(),
+                groups: found
+                    .groups
+                    .iter()
+                    .map(|group| GroupJson {
+                        kind: group.kind.as_str(),
+                        partners: group
+                            .partners
+                            .iter()
+                            .map(|p| PartnerJson {
+                                tie: TieJson::new(graph, &p.view),
+                                inherited_from: p
+                                    .inherited_from
+                                    .map(|s| UnitRef::new(graph.unit(s))),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            };
+            write_json(out, &json)?;
+        }
+        Format::Text => {
+            let unit = unit_label(graph.unit(found.unit));
+            if found.is_empty() {
+                writeln!(out, "{unit} has no partner in the description.")?;
+            } else {
+                writeln!(out, "Partners of {unit} ({})", found.len())?;
+            }
+            for group in &found.groups {
+                writeln!(
+                    out,
+                    "\n{} ({})",
+                    kind_words(group.kind),
+                    group.partners.len()
+                )?;
+                for partner in &group.partners {
+                    let view = &partner.view;
+                    let holder = match partner.inherited_from {
+                        Some(superior) => format!("{} ", unit_label(graph.unit(superior))),
+                        None => String::new(),
+                    };
+                    writeln!(
+                        out,
+                        "  {holder}{} {}",
+                        reads(view.tie, view.outgoing),
+                        unit_label(graph.unit(view.other))
+                    )?;
+                    if partner.inherited_from.is_some() {
+                        writeln!(out, "      inherited from this superior")?;
+                    }
+                    for detail in tie_details(view.tie) {
+                        writeln!(out, "      {detail}")?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct PartnersJson<'g> {
+    unit: UnitRef<'g>,
+    count: usize,
+    groups: Vec<GroupJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct GroupJson<'g> {
+    kind: &'static str,
+    partners: Vec<PartnerJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct PartnerJson<'g> {
+    #[serde(flatten)]
+    tie: TieJson<'g>,
+    /// The superior whose tie this is, for inherited partners; `null` for the unit's own.
+    inherited_from: Option<UnitRef<'g>>,
+}

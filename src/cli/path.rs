@@ -1,0 +1,163 @@
+//! `organigram path A B`: the shortest connection between two units.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::output::{Format, UnitRef, kind_words, reads, tie_details, unit_label, write_json};
+use super::{Failure, resolve};
+use crate::graph::OrgGraph;
+use crate::load::LoadedGraph;
+use crate::model::{Citation, TieKind};
+use crate::query::{Path, PathOptions, path};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where the connection starts.
+    a: String,
+    /// Where it ends.
+    b: String,
+
+    /// Walk only ties of these kinds (comma-separated or repeated). Default: every kind.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "TIE_KIND")]
+    via: Vec<TieKind>,
+
+    /// List several shortest connections, not just the first.
+    #[arg(long)]
+    all: bool,
+
+    /// With --all, list at most this many.
+    #[arg(long, default_value_t = PathOptions::default().max, requires = "all")]
+    max: usize,
+
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = &loaded.graph;
+    let (a, b) = (resolve(loaded, &args.a)?, resolve(loaded, &args.b)?);
+    let options = PathOptions {
+        via: (!args.via.is_empty()).then(|| args.via.clone()),
+        all: args.all,
+        max: args.max,
+    };
+    let found = path(graph, a, b, &options);
+    match args.format {
+        Format::Json => write_json(
+            out,
+            &PathsJson {
+                from: UnitRef::new(graph.unit(a)),
+                to: UnitRef::new(graph.unit(b)),
+                via: options
+                    .via
+                    .as_deref()
+                    .map(|kinds| kinds.iter().map(|k| k.as_str()).collect()),
+                connections: found.iter().map(|p| path_json(graph, p)).collect(),
+            },
+        )?,
+        Format::Text => {
+            let (a_label, b_label) = (unit_label(graph.unit(a)), unit_label(graph.unit(b)));
+            let over = match &options.via {
+                None => String::new(),
+                Some(kinds) => format!(
+                    " over {} ties",
+                    kinds
+                        .iter()
+                        .map(|k| kind_words(*k))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            if found.is_empty() {
+                writeln!(out, "No connection between {a_label} and {b_label}{over}.")?;
+            }
+            for (i, connection) in found.iter().enumerate() {
+                let hops = if connection.len() == 1 { "hop" } else { "hops" };
+                if found.len() > 1 {
+                    writeln!(
+                        out,
+                        "Connection {} of {} ({} {hops}){over}:",
+                        i + 1,
+                        found.len(),
+                        connection.len()
+                    )?;
+                } else {
+                    writeln!(
+                        out,
+                        "Shortest connection ({} {hops}){over}:",
+                        connection.len()
+                    )?;
+                }
+                write_path(out, graph, a, connection)?;
+                if i + 1 < found.len() {
+                    writeln!(out)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_path(
+    out: &mut dyn Write,
+    graph: &OrgGraph,
+    a: crate::graph::UnitIx,
+    connection: &Path<'_>,
+) -> std::io::Result<()> {
+    writeln!(out, "  {}", unit_label(graph.unit(a)))?;
+    for hop in &connection.hops {
+        writeln!(
+            out,
+            "    {} {}  ({}{})",
+            reads(hop.tie, hop.forward),
+            unit_label(graph.unit(hop.to)),
+            kind_words(hop.kind()),
+            if hop.forward || hop.tie.kind.is_symmetric() {
+                ""
+            } else {
+                ", walked backwards"
+            }
+        )?;
+        for detail in tie_details(hop.tie) {
+            writeln!(out, "        {detail}")?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct PathsJson<'g> {
+    from: UnitRef<'g>,
+    to: UnitRef<'g>,
+    /// The tie kinds walked; `null` for every kind.
+    via: Option<Vec<&'static str>>,
+    /// Shortest connections, each a list of hops; empty when there is none.
+    connections: Vec<Vec<HopJson<'g>>>,
+}
+
+#[derive(Serialize)]
+struct HopJson<'g> {
+    tie: &'static str,
+    /// `forward` when the hop follows the tie from its `from` to its `to`, else `backward`.
+    direction: &'static str,
+    reads: &'static str,
+    from: &'g str,
+    to: UnitRef<'g>,
+    source: Option<&'g Citation>,
+}
+
+fn path_json<'g>(graph: &'g OrgGraph, connection: &Path<'g>) -> Vec<HopJson<'g>> {
+    connection
+        .hops
+        .iter()
+        .map(|hop| HopJson {
+            tie: hop.kind().as_str(),
+            direction: if hop.forward { "forward" } else { "backward" },
+            reads: reads(hop.tie, hop.forward),
+            from: graph.unit(hop.from).id.as_str(),
+            to: UnitRef::new(graph.unit(hop.to)),
+            source: hop.tie.source.as_ref(),
+        })
+        .collect()
+}

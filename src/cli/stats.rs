@@ -1,0 +1,220 @@
+//! `organigram stats [UNIT]`: organisation-design figures for a description or a subtree.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::output::{Format, UnitRef, unit_label, write_json};
+use super::{Failure, resolve};
+use crate::load::LoadedGraph;
+use crate::query::{HeadcountSum, SpanOfControl, Stats, stats};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The unit whose subtree to measure. Default: the whole description.
+    unit: Option<String>,
+
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = &loaded.graph;
+    let root = args
+        .unit
+        .as_deref()
+        .map(|text| resolve(loaded, text))
+        .transpose()?;
+    let figures = stats(graph, root);
+    match args.format {
+        Format::Json => write_json(out, &StatsJson::new(loaded, &figures))?,
+        Format::Text => write_text(out, loaded, &figures)?,
+    }
+    Ok(())
+}
+
+/// "1", "2-3", … "13+": the label of a span bucket.
+fn bucket_label((low, high): (usize, Option<usize>)) -> String {
+    match high {
+        Some(high) if high == low => low.to_string(),
+        Some(high) => format!("{low}-{high}"),
+        None => format!("{low}+"),
+    }
+}
+
+fn headcount_text(sum: &HeadcountSum) -> String {
+    if sum.units == 0 {
+        return "none declared".to_owned();
+    }
+    let units = if sum.units == 1 { "unit" } else { "units" };
+    let inexact = match sum.inexact {
+        0 => String::new(),
+        n => format!(", {n} of them not exact"),
+    };
+    format!(
+        "{} people, declared by {} {units}{inexact}",
+        sum.people, sum.units
+    )
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    loaded: &LoadedGraph,
+    figures: &Stats<'_>,
+) -> std::io::Result<()> {
+    let graph = &loaded.graph;
+    match figures.root {
+        Some(root) => writeln!(out, "The subtree of {}", unit_label(graph.unit(root)))?,
+        None => writeln!(out, "The whole description")?,
+    }
+    let mut line = |name: &str, value: String| writeln!(out, "  {name:<16} {value}");
+    line(
+        "units",
+        format!("{} (of which {} posts)", figures.total, figures.posts),
+    )?;
+    line("layers", figures.layers.to_string())?;
+    line("vacant posts", figures.vacant_posts.to_string())?;
+    match &figures.span {
+        Some(span) => {
+            line(
+                "span of control",
+                format!(
+                    "min {}, median {}, max {}, over {} units with direct reports",
+                    span.min, span.median, span.max, span.managers
+                ),
+            )?;
+            let buckets: Vec<String> = SpanOfControl::BUCKETS
+                .iter()
+                .zip(span.buckets)
+                .map(|(&bucket, count)| format!("{}: {count}", bucket_label(bucket)))
+                .collect();
+            line("", buckets.join(", "))?;
+        }
+        None => line("span of control", "no unit has direct reports".to_owned())?,
+    }
+    line(
+        "headcount target",
+        headcount_text(&figures.headcount.target),
+    )?;
+    line(
+        "headcount actual",
+        headcount_text(&figures.headcount.actual),
+    )?;
+    let by_kind: Vec<(&str, usize)> = figures
+        .by_kind
+        .iter()
+        .map(|(k, n)| (k.label(), *n))
+        .collect();
+    write_counts(out, "Units by kind", &by_kind)?;
+    let by_organisation: Vec<(&str, usize)> = figures
+        .by_organisation
+        .iter()
+        .map(|(o, n)| (o.name.as_str(), *n))
+        .collect();
+    write_counts(out, "Units by organisation", &by_organisation)
+}
+
+/// A titled list of names and counts, the counts aligned.
+fn write_counts(out: &mut dyn Write, title: &str, counts: &[(&str, usize)]) -> std::io::Result<()> {
+    writeln!(out, "\n{title}")?;
+    let width = counts
+        .iter()
+        .map(|(name, _)| name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (name, count) in counts {
+        writeln!(out, "  {name:<width$}  {count:>6}")?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct StatsJson<'g> {
+    /// The unit whose subtree is measured; `null` for the whole description.
+    root: Option<UnitRef<'g>>,
+    units: usize,
+    posts: usize,
+    layers: usize,
+    vacant_posts: usize,
+    span_of_control: Option<SpanJson>,
+    headcount: HeadcountJson,
+    by_kind: Vec<CountJson<'g>>,
+    by_organisation: Vec<CountJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct SpanJson {
+    managers: usize,
+    min: usize,
+    median: f64,
+    max: usize,
+    /// Managers per span range, keyed "1", "2-3", "4-7", "8-12", "13+".
+    buckets: indexmap::IndexMap<String, usize>,
+}
+
+#[derive(Serialize)]
+struct HeadcountJson {
+    target: SumJson,
+    actual: SumJson,
+}
+
+#[derive(Serialize)]
+struct SumJson {
+    people: u64,
+    units: usize,
+    inexact: usize,
+}
+
+#[derive(Serialize)]
+struct CountJson<'g> {
+    id: &'g str,
+    count: usize,
+}
+
+impl<'g> StatsJson<'g> {
+    fn new(loaded: &'g LoadedGraph, figures: &Stats<'g>) -> StatsJson<'g> {
+        let sum = |s: &HeadcountSum| SumJson {
+            people: s.people,
+            units: s.units,
+            inexact: s.inexact,
+        };
+        StatsJson {
+            root: figures.root.map(|r| UnitRef::new(loaded.graph.unit(r))),
+            units: figures.total,
+            posts: figures.posts,
+            layers: figures.layers,
+            vacant_posts: figures.vacant_posts,
+            span_of_control: figures.span.as_ref().map(|span| SpanJson {
+                managers: span.managers,
+                min: span.min,
+                median: span.median,
+                max: span.max,
+                buckets: SpanOfControl::BUCKETS
+                    .iter()
+                    .zip(span.buckets)
+                    .map(|(&bucket, count)| (bucket_label(bucket), count))
+                    .collect(),
+            }),
+            headcount: HeadcountJson {
+                target: sum(&figures.headcount.target),
+                actual: sum(&figures.headcount.actual),
+            },
+            by_kind: figures
+                .by_kind
+                .iter()
+                .map(|(kind, count)| CountJson {
+                    id: kind.as_str(),
+                    count: *count,
+                })
+                .collect(),
+            by_organisation: figures
+                .by_organisation
+                .iter()
+                .map(|(organisation, count)| CountJson {
+                    id: organisation.id.as_str(),
+                    count: *count,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! `organigram superior A B`: the lowest common superior(s) of two units, with the way up from
+//! each.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::output::{Format, UnitRef, kind_words, reads, unit_label, write_json};
+use super::{Failure, resolve};
+use crate::graph::OrgGraph;
+use crate::load::LoadedGraph;
+use crate::query::{Link, superior};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The first unit.
+    a: String,
+    /// The second unit.
+    b: String,
+
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = &loaded.graph;
+    let (a, b) = (resolve(loaded, &args.a)?, resolve(loaded, &args.b)?);
+    let answers = superior(graph, a, b);
+    match args.format {
+        Format::Json => {
+            let json = SuperiorJson {
+                a: UnitRef::new(graph.unit(a)),
+                b: UnitRef::new(graph.unit(b)),
+                superiors: answers
+                    .iter()
+                    .map(|answer| AnswerJson {
+                        unit: UnitRef::new(graph.unit(answer.unit)),
+                        from_a: route_json(graph, &answer.from_a),
+                        from_b: route_json(graph, &answer.from_b),
+                    })
+                    .collect(),
+            };
+            write_json(out, &json)?;
+        }
+        Format::Text => {
+            let (a_label, b_label) = (unit_label(graph.unit(a)), unit_label(graph.unit(b)));
+            match answers.len() {
+                0 => writeln!(
+                    out,
+                    "{a_label} and {b_label} have no common superior in the description."
+                )?,
+                1 => writeln!(
+                    out,
+                    "The lowest common superior of {a_label} and {b_label}:"
+                )?,
+                n => writeln!(
+                    out,
+                    "{n} lowest common superiors of {a_label} and {b_label}:"
+                )?,
+            }
+            for answer in &answers {
+                writeln!(out, "\n  {}", unit_label(graph.unit(answer.unit)))?;
+                for (from, route) in [(a, &answer.from_a), (b, &answer.from_b)] {
+                    write_route(out, graph, from, route)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "from X: X is attached to Y, which is under the authority of Z" on indented lines.
+fn write_route(
+    out: &mut dyn Write,
+    graph: &OrgGraph,
+    from: crate::graph::UnitIx,
+    route: &[Link<'_>],
+) -> std::io::Result<()> {
+    if route.is_empty() {
+        return writeln!(
+            out,
+            "    from {}: it is this unit",
+            unit_label(graph.unit(from))
+        );
+    }
+    let steps = if route.len() == 1 { "step" } else { "steps" };
+    writeln!(
+        out,
+        "    from {} ({} {steps}):",
+        unit_label(graph.unit(from)),
+        route.len()
+    )?;
+    for link in route {
+        writeln!(
+            out,
+            "      {} {}  ({})",
+            reads(link.tie, true),
+            unit_label(graph.unit(link.to)),
+            kind_words(link.kind())
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SuperiorJson<'g> {
+    a: UnitRef<'g>,
+    b: UnitRef<'g>,
+    superiors: Vec<AnswerJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct AnswerJson<'g> {
+    unit: UnitRef<'g>,
+    from_a: Vec<StepJson<'g>>,
+    from_b: Vec<StepJson<'g>>,
+}
+
+/// One step up: the tie and the unit it leads to.
+#[derive(Serialize)]
+pub struct StepJson<'g> {
+    tie: &'static str,
+    from: &'g str,
+    to: UnitRef<'g>,
+    source: Option<&'g crate::model::Citation>,
+}
+
+fn route_json<'g>(graph: &'g OrgGraph, route: &[Link<'g>]) -> Vec<StepJson<'g>> {
+    route
+        .iter()
+        .map(|link| StepJson {
+            tie: link.kind().as_str(),
+            from: graph.unit(link.from).id.as_str(),
+            to: UnitRef::new(graph.unit(link.to)),
+            source: link.tie.source.as_ref(),
+        })
+        .collect()
+}
