@@ -214,3 +214,27 @@ fn problems_come_as_json_when_the_output_is_json() {
     let problems: serde_json::Value = serde_json::from_str(&out.stderr).expect("stderr is JSON");
     insta::assert_json_snapshot!(problems);
 }
+
+#[test]
+fn generate_writes_a_description_that_loads_and_refuses_a_folder_in_use() {
+    let dir = std::env::temp_dir().join(format!("organigram-generate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.display().to_string();
+    let out = organigram(["generate", "--units", "500", "--seed", "4", "-o", &path])
+        .run()
+        .success();
+    assert!(out.starts_with("wrote 500 units in 1 files"), "{out}");
+    let stats = organigram(["--org", &path, "stats", "--format", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(stats["units"], 500);
+    let first = std::fs::read(dir.join("org-0000.json")).unwrap();
+    // Into a folder already holding files: refused, and nothing is touched.
+    let out = organigram(["generate", "--units", "10", "-o", &path])
+        .run()
+        .expect_code(2);
+    assert!(out.stderr.contains("is not empty"), "{}", out.stderr);
+    assert_eq!(std::fs::read(dir.join("org-0000.json")).unwrap(), first);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -3,6 +3,7 @@
 
 mod chain;
 mod find;
+mod generate;
 mod output;
 mod partners;
 mod path;
@@ -63,6 +64,8 @@ enum Command {
     Partners(partners::Args),
     /// Organisation-design figures: units by kind, layers, span of control, headcounts, vacancies.
     Stats(stats::Args),
+    /// Write a synthetic description of any size (for benchmarks and tests).
+    Generate(generate::Args),
     /// Print the JSON Schema of description files.
     Schema,
     /// Print a shell completion script.
@@ -79,6 +82,8 @@ enum Failure {
     Input,
     /// A unit argument names no single unit.
     Lookup(String),
+    /// The arguments ask for something that cannot be done; the message says why.
+    Usage(String),
     /// Writing the output failed.
     Io(io::Error),
 }
@@ -117,6 +122,10 @@ where
             ExitCode::from(2)
         }
         Err(Failure::Input) => ExitCode::from(2),
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
         Err(Failure::Lookup(message)) => {
             eprint!("{message}");
             ExitCode::from(2)
@@ -135,6 +144,7 @@ impl Cli {
             Command::Path(args) => path::run(&self.load(args.format)?, args, out),
             Command::Partners(args) => partners::run(&self.load(args.format)?, args, out),
             Command::Stats(args) => stats::run(&self.load(args.format)?, args, out),
+            Command::Generate(args) => generate::run(args, out),
             Command::Schema => {
                 serde_json::to_writer_pretty(
                     &mut *out,

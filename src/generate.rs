@@ -1,0 +1,384 @@
+//! Realistic synthetic descriptions of any size, for benchmarks and tests: several organisation
+//! files, hierarchies 8 to 12 levels deep with spans of 1 to 20, some joint attachments, posts
+//! with vacancies, about one cooperation tie per ten units, and a source cited by every fact.
+//!
+//! The same options give the same files, on every machine: the generator draws from its own
+//! SplitMix64 sequence, not from a library whose algorithm may change.
+
+use crate::model::{
+    Boundary, Citation, Date, DescriptionFile, Organisation, OrganisationId, Recover, Source,
+    SourceId, Span, Spanned, Tie, TieKind, Unit, UnitId, UnitKind,
+};
+
+/// What to generate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GenerateOptions {
+    /// How many units (posts included), in all.
+    pub units: usize,
+    /// The seed of the random sequence.
+    pub seed: u64,
+}
+
+/// One generated description file, with the name to write it under.
+#[derive(Clone, Debug)]
+pub struct GeneratedFile {
+    pub name: String,
+    pub file: DescriptionFile,
+}
+
+/// Units per organisation file: large enough for deep hierarchies, small enough that a million
+/// units make fifty files.
+const UNITS_PER_FILE: usize = 20_000;
+
+/// Line-unit kinds by level below the top, repeating the last ones for deeper levels.
+const LEVELS: [UnitKind; 9] = [
+    UnitKind::DirectorateGeneral,
+    UnitKind::Directorate,
+    UnitKind::SubDirectorate,
+    UnitKind::Service,
+    UnitKind::Bureau,
+    UnitKind::Department,
+    UnitKind::Mission,
+    UnitKind::Team,
+    UnitKind::Domain,
+];
+
+/// SplitMix64: small, fast and fully specified, so the output never changes under us.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `low..=high`.
+    fn between(&mut self, low: usize, high: usize) -> usize {
+        low + (self.next() % (high - low + 1) as u64) as usize
+    }
+
+    /// True with probability `percent` / 100.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+fn spanned<T>(value: T) -> Spanned<T> {
+    Spanned::new(Span::default(), value)
+}
+
+/// Ids built from numbers are slugs by construction.
+fn id<T>(text: String, make: impl FnOnce(String) -> Result<T, crate::model::SlugError>) -> T {
+    match make(text) {
+        Ok(id) => id,
+        Err(error) => unreachable!("generated ids are slugs: {error}"),
+    }
+}
+
+/// A unit being generated, before it is written.
+struct Draft {
+    id: UnitId,
+    kind: UnitKind,
+    level: usize,
+}
+
+/// The description of `options.units` units, split into organisation files.
+pub fn generate(options: &GenerateOptions) -> Vec<GeneratedFile> {
+    let mut random = Random(options.seed);
+    let count = options.units.div_ceil(UNITS_PER_FILE).max(1);
+    let mut files = Vec::with_capacity(count);
+    // Line units of every file, for cooperation ties across organisations.
+    let mut line_units: Vec<UnitId> = Vec::new();
+    for index in 0..count {
+        let budget = options.units / count + usize::from(index < options.units % count);
+        files.push(organisation(index, budget, &mut random, &mut line_units));
+    }
+    // About one cooperation tie per ten units, between line units anywhere.
+    let cooperations = options.units / 10;
+    for n in 0..cooperations {
+        if line_units.len() < 2 {
+            break;
+        }
+        let a = random.between(0, line_units.len() - 1);
+        let b = random.between(0, line_units.len() - 1);
+        if a == b {
+            continue;
+        }
+        let file = n % count;
+        let source_id = id(format!("o{file}-register"), SourceId::new);
+        files[file].file.ties.push(Recover::Read(spanned(tie(
+            TieKind::Cooperation,
+            line_units[a].clone(),
+            line_units[b].clone(),
+            &source_id,
+        ))));
+    }
+    files
+}
+
+fn citation(source: &SourceId) -> Option<Citation> {
+    Some(Citation {
+        source: spanned(source.clone()),
+        quote: Some("Generated for a benchmark".to_owned()),
+        locator: None,
+    })
+}
+
+fn tie(kind: TieKind, from: UnitId, to: UnitId, source: &SourceId) -> Tie {
+    Tie {
+        kind: spanned(kind),
+        from: spanned(from),
+        to: spanned(to),
+        valid_from: None,
+        valid_until: None,
+        note: None,
+        source: citation(source),
+        origin: Default::default(),
+    }
+}
+
+/// One organisation of `budget` units: a ministry at the top, line units breadth-first with
+/// spans of 1 to 20 (mostly small, so hierarchies reach 8 to 12 levels), many of them posts.
+fn organisation(
+    index: usize,
+    budget: usize,
+    random: &mut Random,
+    line_units: &mut Vec<UnitId>,
+) -> GeneratedFile {
+    let prefix = format!("o{index}");
+    let source_id = id(format!("{prefix}-register"), SourceId::new);
+    let depth = random.between(8, 12);
+    let mut drafts: Vec<Draft> = Vec::with_capacity(budget);
+    let mut parents: Vec<(usize, TieKind, usize)> = Vec::with_capacity(budget);
+    drafts.push(Draft {
+        id: id(prefix.clone(), UnitId::new),
+        kind: UnitKind::Ministry,
+        level: 0,
+    });
+    let mut next = 0;
+    while drafts.len() < budget {
+        // When every unit left is a post or at the depth limit, start again from the top, so
+        // the budget is always spent.
+        if next == drafts.len() {
+            next = 0;
+        }
+        let parent = next;
+        next += 1;
+        let level = drafts[parent].level;
+        if drafts[parent].kind == UnitKind::Post || level >= depth {
+            continue;
+        }
+        // Spans of 1 to 4 mostly, up to 20 one time in ten.
+        let span = if random.chance(10) {
+            random.between(5, 20)
+        } else {
+            random.between(1, 4)
+        };
+        for _ in 0..span {
+            if drafts.len() >= budget {
+                break;
+            }
+            let kind = if level > 0 && random.chance(40) {
+                UnitKind::Post
+            } else {
+                LEVELS[level.min(LEVELS.len() - 1)]
+            };
+            let child = drafts.len();
+            drafts.push(Draft {
+                id: id(format!("{prefix}-u{child}"), UnitId::new),
+                kind,
+                level: level + 1,
+            });
+            parents.push((child, TieKind::Attachment, parent));
+        }
+    }
+    let mut ties: Vec<Tie> = Vec::with_capacity(parents.len() + budget / 50);
+    for (child, kind, parent) in parents {
+        // One line unit in a hundred has a second parent one level up: a joint attachment.
+        let draft = &drafts[child];
+        let joint = draft.kind != UnitKind::Post && draft.level >= 2 && random.chance(1);
+        if joint {
+            let other = random.between(1, drafts.len() - 1);
+            if other != parent
+                && drafts[other].level + 1 == draft.level
+                && drafts[other].kind != UnitKind::Post
+            {
+                for superior in [parent, other] {
+                    ties.push(tie(
+                        TieKind::JointAttachment,
+                        draft.id.clone(),
+                        drafts[superior].id.clone(),
+                        &source_id,
+                    ));
+                }
+                continue;
+            }
+        }
+        ties.push(tie(
+            kind,
+            draft.id.clone(),
+            drafts[parent].id.clone(),
+            &source_id,
+        ));
+    }
+    let units = drafts
+        .into_iter()
+        .enumerate()
+        .map(|(n, draft)| {
+            if draft.kind != UnitKind::Post {
+                line_units.push(draft.id.clone());
+            }
+            let vacant = (draft.kind == UnitKind::Post).then(|| spanned(random.chance(12)));
+            let name = match draft.kind {
+                UnitKind::Post => format!("Chargé de mission {n}"),
+                kind => format!(
+                    "{} {n} de l'organisation {index}",
+                    capitalised(kind.label())
+                ),
+            };
+            Recover::Read(spanned(Unit {
+                acronym: (draft.kind != UnitKind::Post && random.chance(30))
+                    .then(|| format!("{}{n}", draft.kind.as_str()[..2].to_uppercase())),
+                aliases: Vec::new(),
+                id: spanned(draft.id),
+                kind: spanned(draft.kind),
+                status: Default::default(),
+                vacant,
+                headcount: None,
+                remit: None,
+                location: None,
+                boundary: (n == 0).then_some(Boundary::Top),
+                note: None,
+                name,
+                source: citation(&source_id),
+                organisation: Default::default(),
+                origin: Default::default(),
+            }))
+        })
+        .collect();
+    GeneratedFile {
+        name: format!("org-{index:04}.json"),
+        file: DescriptionFile {
+            schema: None,
+            organisation: spanned(Organisation {
+                id: spanned(id(format!("org-{index}"), OrganisationId::new)),
+                name: format!("Organisation {index}"),
+                acronym: None,
+                origin: Default::default(),
+            }),
+            sources: vec![Recover::Read(spanned(Source {
+                id: spanned(source_id.clone()),
+                title: format!("Register of organisation {index}"),
+                reference: None,
+                publisher: Some("organigram generate".to_owned()),
+                date: Date::parse("2026-01-01").ok(),
+                url: None,
+                file: None,
+                origin: Default::default(),
+            }))],
+            units,
+            ties: ties
+                .into_iter()
+                .map(|t| Recover::Read(spanned(t)))
+                .collect(),
+        },
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::OrgGraph;
+    use crate::model::Description;
+
+    fn graph(units: usize, seed: u64) -> OrgGraph {
+        let mut description = Description::default();
+        for generated in generate(&GenerateOptions { units, seed }) {
+            let file = generated.file;
+            description.organisations.push(file.organisation.value);
+            for source in file.sources.into_iter().filter_map(Recover::ok) {
+                description
+                    .sources
+                    .insert(source.value.id.value.clone(), source.value);
+            }
+            for unit in file.units.into_iter().filter_map(Recover::ok) {
+                description
+                    .units
+                    .insert(unit.value.id.value.clone(), unit.value);
+            }
+            description.ties.extend(
+                file.ties
+                    .into_iter()
+                    .filter_map(Recover::ok)
+                    .map(|t| t.value),
+            );
+        }
+        let mut diagnostics = Vec::new();
+        let graph = OrgGraph::build(description, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        graph
+    }
+
+    #[test]
+    fn the_requested_number_of_units_in_several_files() {
+        for units in [1, 10, 1_000, 45_000] {
+            let files = generate(&GenerateOptions { units, seed: 7 });
+            let total: usize = files.iter().map(|f| f.file.units.len()).sum();
+            assert_eq!(total, units);
+            assert_eq!(files.len(), units.div_ceil(UNITS_PER_FILE));
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_description() {
+        let json = |seed| {
+            generate(&GenerateOptions { units: 2_000, seed })
+                .iter()
+                .map(|f| serde_json::to_string(&f.file).unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(json(1), json(1));
+        assert_ne!(json(1), json(2));
+    }
+
+    #[test]
+    fn the_shape_is_realistic() {
+        let graph = graph(20_000, 3);
+        let stats = crate::query::stats(&graph, None);
+        assert!((8..=13).contains(&stats.layers), "{} layers", stats.layers);
+        let span = stats.span.expect("units have reports");
+        assert!(span.max >= 5 && span.min >= 1, "{span:?}");
+        assert!(stats.posts > 20_000 / 5, "{} posts", stats.posts);
+        assert!(stats.vacant_posts > 0);
+        let joint = graph
+            .ties()
+            .filter(|(_, t)| t.kind.value == TieKind::JointAttachment)
+            .count();
+        let cooperation = graph
+            .ties()
+            .filter(|(_, t)| t.kind.value == TieKind::Cooperation)
+            .count();
+        assert!(joint > 0, "no joint attachment");
+        assert!(
+            (1_500..=2_000).contains(&cooperation),
+            "{cooperation} cooperation ties"
+        );
+        // Every unit but the top has a superior: no orphans in a generated description.
+        let orphans = graph
+            .units()
+            .filter(|(ix, unit)| graph.parents(*ix).is_empty() && unit.boundary.is_none())
+            .count();
+        assert_eq!(orphans, 0);
+    }
+}
