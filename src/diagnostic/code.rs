@@ -75,6 +75,68 @@ codes! {
     AttributeNotAllowed => "attribute-not-allowed", Error;
     /// A folder given as a description holds no description file.
     EmptyDescription => "empty-description", Error;
+    /// A unit with no hierarchical parent that declares no `boundary` hangs outside every chain of
+    /// command: nobody is known to answer for it, nor for the units under it.
+    OrphanUnit => "orphan-unit", Error;
+    /// Units placed under each other in a circle have no top: no chain of command can be read
+    /// from them.
+    HierarchyCycle => "hierarchy-cycle", Error;
+    /// A tie from a unit to itself states nothing and is usually a wrong id.
+    SelfTie => "self-tie", Error;
+    /// A unit attached to several units without saying it is jointly attached (`joint-attachment`)
+    /// has no clear place in the hierarchy; line authority over it is another tie, and is fine.
+    MultipleAttachments => "multiple-attachments", Error;
+    /// Two units of one organisation with the same kind and the same name or acronym are probably
+    /// one unit declared twice, which splits its ties between two ids.
+    DuplicateUnit => "duplicate-unit", Warning;
+    /// A post is a position in a unit; a post at the top of a hierarchy belongs to no unit, and
+    /// neither do the posts under it: the unit is usually missing from the description.
+    PostWithoutUnit => "post-without-unit", Warning;
+    /// A body (observatory, committee, board) meets through a secretariat; with none described,
+    /// nobody is known to convene it or keep its records.
+    BodyWithoutSecretariat => "body-without-secretariat", Warning;
+    /// A body with no members described (`membership` or `representation` ties) has nobody known
+    /// to sit in it.
+    BodyWithoutMembers => "body-without-members", Warning;
+    /// A unit with no tie at all is cut off from the rest of the description: a tie is usually
+    /// missing.
+    IsolatedUnit => "isolated-unit", Warning;
+    /// A unit or post with more direct reports than the threshold (`check --max-span`, default 15)
+    /// is hard to manage, and often hides a missing intermediate level.
+    WideSpan => "wide-span", Warning;
+    /// A tie to or from a unit that was succeeded or dissolved, with no `valid_until`, describes a
+    /// past state as current; it usually belongs to the successor now.
+    OutdatedTie => "outdated-tie", Warning;
+    /// A tie stated twice (a symmetric tie stated in both directions counts) is counted twice by
+    /// every query and drawn twice in charts.
+    DuplicateTie => "duplicate-tie", Warning;
+    /// A unit or tie with no source cannot be verified: every fact should point back to the
+    /// document that states it. An error with `check --strict`.
+    MissingSource => "missing-source", Warning;
+    /// A vacant post is a position nobody holds: worth knowing when reading a chain of command.
+    VacantPost => "vacant-post", Note;
+    /// A proposal that contradicts itself or the description (a change to a unit an earlier change
+    /// removed, an id that already exists, a unit merged into itself) cannot be applied.
+    ProposalConflict => "proposal-conflict", Error;
+    /// A proposal removes or reassigns a tie that the description does not have.
+    UnknownTie => "unknown-tie", Error;
+}
+
+impl Code {
+    /// Whether the code means that input could not be read at all (a file missing, not UTF-8, not
+    /// JSON, too large or too deep, an empty folder), rather than that what was read describes a
+    /// broken structure. `check` exits with 2 for the first kind and 1 for the second.
+    pub const fn is_input(self) -> bool {
+        matches!(
+            self,
+            Code::Io
+                | Code::InvalidUtf8
+                | Code::FileTooLarge
+                | Code::Syntax
+                | Code::TooDeep
+                | Code::EmptyDescription
+        )
+    }
 }
 
 impl std::fmt::Display for Code {

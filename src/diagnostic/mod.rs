@@ -40,7 +40,8 @@ pub struct Related {
     pub message: String,
 }
 
-/// A problem, where it is, and what to do about it.
+/// A problem, where it is, and what to do about it. Kept small (texts boxed), as results carry
+/// it as their error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
@@ -49,9 +50,13 @@ pub struct Diagnostic {
     /// Where the problem is; `None` for problems with no place (an empty folder).
     pub origin: Option<Origin>,
     /// What the primary label under the span says, when more than the message.
-    pub label: Option<String>,
+    pub label: Option<Box<str>>,
     pub related: Vec<Related>,
-    pub hint: Option<String>,
+    pub hint: Option<Box<str>>,
+    /// What the problem is about: the ids of the units and sources involved and the kinds of the
+    /// ties, which identify it across two versions of a description (`check --proposal` tells new
+    /// problems from old ones by code and subjects, never by message or position).
+    pub subjects: Box<[String]>,
 }
 
 impl Diagnostic {
@@ -65,6 +70,7 @@ impl Diagnostic {
             label: None,
             related: Vec::new(),
             hint: None,
+            subjects: Box::default(),
         }
     }
 
@@ -74,7 +80,7 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
+        self.label = Some(label.into().into_boxed_str());
         self
     }
 
@@ -87,7 +93,7 @@ impl Diagnostic {
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
-        self.hint = Some(hint.into());
+        self.hint = Some(hint.into().into_boxed_str());
         self
     }
 
@@ -97,6 +103,14 @@ impl Diagnostic {
             Some(hint) => self.with_hint(hint),
             None => self,
         }
+    }
+
+    /// Adds what the problem is about (see [`Diagnostic::subjects`]).
+    pub fn about<S: Into<String>>(mut self, subjects: impl IntoIterator<Item = S>) -> Diagnostic {
+        let mut all = std::mem::take(&mut self.subjects).into_vec();
+        all.extend(subjects.into_iter().map(Into::into));
+        self.subjects = all.into_boxed_slice();
+        self
     }
 
     pub fn is_error(&self) -> bool {

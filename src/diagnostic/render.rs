@@ -37,7 +37,7 @@ fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<crate::model::FileId> 
     if let Some(origin) = diagnostic.origin {
         labels.push(
             Label::primary(origin.file, origin.span.range())
-                .with_message(diagnostic.label.clone().unwrap_or_default()),
+                .with_message(diagnostic.label.as_deref().unwrap_or_default()),
         );
     }
     for related in &diagnostic.related {

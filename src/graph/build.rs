@@ -34,7 +34,7 @@ impl Resolver<'_> {
         did_you_mean(wrong, candidates)
     }
 
-    fn unit(&mut self, graph: &OrgGraph, id: &Spanned<UnitId>, tie: Origin) -> Option<UnitIx> {
+    fn unit(&mut self, graph: &OrgGraph, id: &Spanned<UnitId>, tie: &Tie) -> Option<UnitIx> {
         let found = graph.find_id(id.as_str());
         if found.is_none() && !self.unreadable.contains(id.as_str()) {
             let hint = self
@@ -42,15 +42,23 @@ impl Resolver<'_> {
                 .unwrap_or_else(|| "declare the unit in one of the description's files".to_owned());
             self.diagnostics.push(
                 Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
-                    .at(tie.at(id.span))
+                    .at(tie.origin.at(id.span))
                     .with_label("no unit has this id")
-                    .with_hint(hint),
+                    .with_hint(hint)
+                    .about(tie_subjects(tie)),
             );
         }
         found
     }
 
-    fn citation(&mut self, graph: &OrgGraph, citation: &Citation, fact: Origin) {
+    /// Checks a citation made by the fact declared at `fact`, which `subjects` identify.
+    fn citation(
+        &mut self,
+        graph: &OrgGraph,
+        citation: &Citation,
+        fact: Origin,
+        subjects: Vec<String>,
+    ) {
         let id = citation.source.as_str();
         if graph.source(id).is_some() || self.unreadable.contains(id) {
             return;
@@ -62,7 +70,9 @@ impl Resolver<'_> {
             Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
                 .at(fact.at(citation.source.span))
                 .with_label("no source has this id")
-                .with_hint(hint),
+                .with_hint(hint)
+                .about(subjects)
+                .about([id]),
         );
     }
 }
@@ -94,17 +104,17 @@ impl OrgGraph {
         graph.graph.reserve_edges(ties.len());
         for (id, unit) in units {
             if let Some(citation) = &unit.source {
-                resolver.citation(&graph, citation, unit.origin);
+                resolver.citation(&graph, citation, unit.origin, vec![id.to_string()]);
             }
             let ix = graph.graph.add_node(unit);
             graph.index.insert(id, ix);
         }
         for tie in ties {
             if let Some(citation) = &tie.source {
-                resolver.citation(&graph, citation, tie.origin);
+                resolver.citation(&graph, citation, tie.origin, tie_subjects(&tie));
             }
-            let from = resolver.unit(&graph, &tie.from, tie.origin);
-            let to = resolver.unit(&graph, &tie.to, tie.origin);
+            let from = resolver.unit(&graph, &tie.from, &tie);
+            let to = resolver.unit(&graph, &tie.to, &tie);
             if let (Some(from), Some(to)) = (from, to) {
                 match graph.check_validity(&tie, from, to) {
                     Ok(()) => {
@@ -164,8 +174,18 @@ impl OrgGraph {
             to_unit.origin.at(to_unit.kind.span),
             format!("`{}` is a {}", to_unit.id.value, to_unit.kind.value.label()),
         )
-        .with_hint(hint))
+        .with_hint(hint)
+        .about(tie_subjects(tie)))
     }
+}
+
+/// What identifies a tie in [`Diagnostic::subjects`]: its kind and its two ends.
+pub(crate) fn tie_subjects(tie: &Tie) -> Vec<String> {
+    vec![
+        tie.kind.as_str().to_owned(),
+        tie.from.to_string(),
+        tie.to.to_string(),
+    ]
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 
 mod build;
 
+pub(crate) use build::tie_subjects;
+
 use indexmap::IndexMap;
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, EdgeReference, NodeIndex};

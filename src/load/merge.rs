@@ -75,7 +75,8 @@ pub(super) fn merge(
                     )
                     .at(at(vacant.span))
                     .with_related(at(unit.kind.span), "declared as this kind here")
-                    .with_hint("declare the position as a unit of kind `post` inside this unit, and mark the post vacant"),
+                    .with_hint("declare the position as a unit of kind `post` inside this unit, and mark the post vacant")
+                    .about([unit.id.to_string()]),
                 );
             }
             match description.units.entry(unit.id.value.clone()) {
@@ -113,4 +114,5 @@ fn duplicate(what: &str, id: &str, again: Origin, first: Origin) -> Diagnostic {
         .with_hint(format!(
             "ids are unique across the whole description: rename one of the two {what}s"
         ))
+        .about([what, id])
 }

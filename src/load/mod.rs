@@ -12,6 +12,8 @@ mod read;
 
 use std::path::PathBuf;
 
+pub(crate) use parse::diagnose;
+pub(crate) use read::read_file;
 pub use read::{BUILTIN_FILES, BUILTIN_PREFIX};
 
 use crate::diagnostic::{Diagnostic, Files};

@@ -79,8 +79,9 @@ fn io_error(path: &Path, error: &std::io::Error) -> Diagnostic {
         .with_hint_opt(hint)
 }
 
-/// Reads one file as UTF-8 text into `files`.
-fn read_file(
+/// Reads one file as UTF-8 text into `files`, within the size limit; problems go to
+/// `diagnostics`. Proposals are read this way too.
+pub(crate) fn read_file(
     path: PathBuf,
     limits: &Limits,
     files: &mut Files,

@@ -25,3 +25,44 @@ pub struct Tie {
     #[serde(skip)]
     pub origin: Origin,
 }
+
+/// What identifies a tie when two versions of a description are compared: its kind and its two
+/// ends, in a canonical order for a symmetric kind (a cooperation of A with B is one of B with A).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TieKey {
+    pub kind: TieKind,
+    pub from: UnitId,
+    pub to: UnitId,
+}
+
+impl TieKey {
+    pub fn new(kind: TieKind, from: UnitId, to: UnitId) -> TieKey {
+        if kind.is_symmetric() && to < from {
+            TieKey {
+                kind,
+                from: to,
+                to: from,
+            }
+        } else {
+            TieKey { kind, from, to }
+        }
+    }
+}
+
+impl std::fmt::Display for TieKey {
+    /// "`a` is attached to `b`".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` {} `{}`", self.from, self.kind.verb(), self.to)
+    }
+}
+
+impl Tie {
+    /// The tie's [`TieKey`].
+    pub fn key(&self) -> TieKey {
+        TieKey::new(
+            self.kind.value,
+            self.from.value.clone(),
+            self.to.value.clone(),
+        )
+    }
+}

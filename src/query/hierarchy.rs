@@ -62,6 +62,20 @@ pub(crate) fn down(graph: &OrgGraph, unit: UnitIx) -> Vec<Link<'_>> {
     links(graph, unit, Direction::Incoming)
 }
 
+/// The distinct units and posts placed directly under `unit` by any hierarchical tie, the unit
+/// itself left out even when bad data ties it to itself: its direct reports, whose number is its
+/// span of control. `O(d log d)` for `d` ties into the unit.
+pub(crate) fn direct_reports(graph: &OrgGraph, unit: UnitIx) -> Vec<UnitIx> {
+    let mut reports: Vec<UnitIx> = down(graph, unit)
+        .into_iter()
+        .map(|l| l.from)
+        .filter(|&u| u != unit)
+        .collect();
+    reports.sort_unstable();
+    reports.dedup();
+    reports
+}
+
 /// Whether any unit is placed under `unit`, without collecting them.
 pub(crate) fn has_subordinates(graph: &OrgGraph, unit: UnitIx) -> bool {
     graph

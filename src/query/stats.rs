@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::hierarchy::{descendants, down, up};
+use super::hierarchy::{descendants, direct_reports, down, up};
 use crate::graph::{OrgGraph, UnitIx};
 use crate::model::{HeadcountBasis, HeadcountQualifier, Organisation, UnitKind};
 
@@ -148,15 +148,9 @@ pub fn stats(graph: &OrgGraph, root: Option<UnitIx>) -> Stats<'_> {
                 sum.inexact += 1;
             }
         }
-        let mut reports: Vec<UnitIx> = down(graph, ix)
-            .into_iter()
-            .map(|l| l.from)
-            .filter(|&u| u != ix)
-            .collect();
-        reports.sort_unstable();
-        reports.dedup();
-        if !reports.is_empty() {
-            spans.push(reports.len());
+        let reports = direct_reports(graph, ix).len();
+        if reports > 0 {
+            spans.push(reports);
         }
     }
     Stats {

@@ -1,0 +1,266 @@
+//! Rules on single facts: units with no tie, ties to a past state, facts with no source, vacant
+//! posts.
+
+use std::collections::HashMap;
+
+use petgraph::Direction::{Incoming, Outgoing};
+
+use super::hierarchy::list;
+use super::{Context, described, unit_place};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::graph::{UnitIx, tie_subjects};
+use crate::model::{Status, Tie, TieKind};
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    isolated(cx, out);
+    outdated(cx, out);
+    sources(cx, out);
+    vacant(cx, out);
+}
+
+/// `isolated-unit`: a unit with no tie at all. One with no boundary is an orphan and reported
+/// as such; one whose ties were left out has them reported where they are written.
+fn isolated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph.petgraph();
+    for (ix, unit) in cx.graph.units() {
+        let orphan = unit.boundary.is_none() && unit.status != Status::Dissolved;
+        if orphan
+            || cx.left_out.tie.contains(&unit.id.value)
+            || graph.edges_directed(ix, Outgoing).next().is_some()
+            || graph.edges_directed(ix, Incoming).next().is_some()
+        {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Code::IsolatedUnit,
+                format!("{} has no tie at all", described(unit)),
+            )
+            .at(unit_place(unit))
+            .with_label("no tie in or out")
+            .with_hint("tie it to the units it reports to or works with, or remove it")
+            .about([unit.id.as_str()]),
+        );
+    }
+}
+
+/// `outdated-tie`: a tie with no `valid_until` to or from a unit that a `succession` tie says was
+/// succeeded, or that is dissolved; reported once per tie, at the end naming that unit, with the
+/// successors suggested. Succession ties themselves are the record of the change.
+fn outdated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    let mut successions: HashMap<UnitIx, Vec<&Tie>> = HashMap::new();
+    for (ix, tie) in graph.ties() {
+        let (successor, predecessor) = graph.ends(ix);
+        if tie.kind.value == TieKind::Succession && successor != predecessor {
+            successions.entry(predecessor).or_default().push(tie);
+        }
+    }
+    let past = |unit: UnitIx| {
+        successions.contains_key(&unit) || graph.unit(unit).status == Status::Dissolved
+    };
+    for (ix, tie) in graph.ties() {
+        if tie.kind.value == TieKind::Succession || tie.valid_until.is_some() {
+            continue;
+        }
+        let (from, to) = graph.ends(ix);
+        let (gone, end) = if past(to) {
+            (to, &tie.to)
+        } else if past(from) {
+            (from, &tie.from)
+        } else {
+            continue;
+        };
+        let unit = graph.unit(gone);
+        let succeeded = successions.get(&gone).map_or(&[][..], Vec::as_slice);
+        let statement = format!(
+            "`{}` {} `{}`",
+            tie.from.value,
+            tie.kind.verb(),
+            tie.to.value
+        );
+        let diagnostic = match succeeded {
+            [] => Diagnostic::new(
+                Code::OutdatedTie,
+                format!("{statement}, but `{}` is dissolved", unit.id.value),
+            )
+            .with_label("dissolved")
+            .with_hint("give the tie a `valid_until` date if it describes the past, or remove it"),
+            _ => {
+                let successors: Vec<&str> = succeeded.iter().map(|s| s.from.as_str()).collect();
+                let when = succeeded
+                    .iter()
+                    .find_map(|s| s.valid_from)
+                    .map(|date| format!(" in {date}"))
+                    .unwrap_or_default();
+                let mut diagnostic = Diagnostic::new(
+                    Code::OutdatedTie,
+                    format!(
+                        "{statement}, but {} succeeded `{}`{when}",
+                        list(&successors),
+                        unit.id.value
+                    ),
+                )
+                .with_label(format!("succeeded by {}", list(&successors)))
+                .with_hint(format!(
+                    "point the tie at {} if it still holds, or give it a `valid_until` date if \
+                     it describes the past",
+                    list(&successors)
+                ));
+                for succession in succeeded {
+                    diagnostic = diagnostic.with_related(
+                        succession.origin.at(succession.from.span),
+                        format!(
+                            "`{}` succeeded `{}` here",
+                            succession.from.value, unit.id.value
+                        ),
+                    );
+                }
+                diagnostic
+            }
+        };
+        out.push(
+            diagnostic
+                .at(tie.origin.at(end.span))
+                .about(tie_subjects(tie)),
+        );
+    }
+}
+
+/// `missing-source`: a unit or a tie that cites no source.
+fn sources(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let hint = "add `\"source\": { \"ref\": …, \"quote\": … }` citing the document that states it";
+    for (_, unit) in cx.graph.units() {
+        if unit.source.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Code::MissingSource,
+                    format!("{} cites no source", described(unit)),
+                )
+                .at(unit_place(unit))
+                .with_label("no `source`")
+                .with_hint(hint)
+                .about([unit.id.as_str()]),
+            );
+        }
+    }
+    for (_, tie) in cx.graph.ties() {
+        if tie.source.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Code::MissingSource,
+                    format!(
+                        "the tie `{}` {} `{}` cites no source",
+                        tie.from.value,
+                        tie.kind.verb(),
+                        tie.to.value
+                    ),
+                )
+                .at(tie.origin.at(tie.kind.span))
+                .with_label("no `source`")
+                .with_hint(hint)
+                .about(tie_subjects(tie)),
+            );
+        }
+    }
+}
+
+/// `vacant-post`: a post nobody holds (dissolved posts aside).
+fn vacant(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (_, unit) in cx.graph.units() {
+        let Some(vacant) = unit.vacant.as_ref().filter(|v| v.value) else {
+            continue;
+        };
+        if unit.status == Status::Dissolved {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Code::VacantPost,
+                format!("post `{}` ({}) is vacant", unit.id.value, unit.name),
+            )
+            .at(unit.origin.at(vacant.span))
+            .with_label("nobody holds it")
+            .about([unit.id.as_str()]),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Options;
+    use crate::check::testing::{found, problems_of};
+    use crate::diagnostic::Code;
+    use crate::model::TieKind::*;
+    use crate::model::UnitKind::*;
+    use crate::model::{Boundary, Date, Span, Spanned, Status};
+    use crate::query::testing::description;
+
+    #[test]
+    fn a_unit_with_no_tie_is_isolated_unless_it_is_an_orphan() {
+        let mut d = description(
+            &[("alone", Agency), ("orphan", Agency), ("tied", Agency)],
+            &[("tied", Cooperation, "orphan")],
+        );
+        d.units[0].boundary = Some(Boundary::Top);
+        d.units[2].boundary = Some(Boundary::Top);
+        assert_eq!(problems_of(d, Code::IsolatedUnit), ["alone"]);
+    }
+
+    #[test]
+    fn ties_to_a_succeeded_or_dissolved_unit_are_outdated_unless_they_end() {
+        let mut d = description(
+            &[
+                ("new", Directorate),
+                ("old", Directorate),
+                ("gone", Directorate),
+                ("team", Team),
+                ("partner", Agency),
+            ],
+            &[
+                ("new", Succession, "old"),
+                ("team", Attachment, "old"),
+                ("old", Cooperation, "partner"),
+                ("partner", Cooperation, "gone"),
+                ("team", Cooperation, "partner"),
+                ("partner", Coordination, "old"),
+            ],
+        );
+        d.units[2].status = Status::Dissolved;
+        d.ties[0].valid_from = Some(Date::parse("2019").unwrap());
+        d.ties[5].valid_until = Some(Date::parse("2019").unwrap());
+        let found = crate::check::check(d, &Options::default()).diagnostics;
+        let outdated: Vec<&str> = found
+            .iter()
+            .filter(|d| d.code == Code::OutdatedTie)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            outdated,
+            [
+                "`team` is attached to `old`, but `new` succeeded `old` in 2019",
+                "`old` cooperates with `partner`, but `new` succeeded `old` in 2019",
+                "`partner` cooperates with `gone`, but `gone` is dissolved",
+            ]
+        );
+    }
+
+    #[test]
+    fn facts_with_no_source_and_vacant_posts() {
+        let mut d = description(
+            &[("a", Directorate), ("p", Post)],
+            &[("p", Attachment, "a")],
+        );
+        d.units[1].vacant = Some(Spanned::new(Span::default(), true));
+        let codes = [Code::MissingSource, Code::VacantPost];
+        assert_eq!(
+            found(d, &Options::default(), &codes),
+            [
+                (Code::MissingSource, "a".to_owned()),
+                (Code::MissingSource, "p".to_owned()),
+                (Code::MissingSource, "attachment p a".to_owned()),
+                (Code::VacantPost, "p".to_owned()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,367 @@
+//! Checking a structure: rules that find what leaves a unit hanging or a line of authority broken,
+//! each reporting a located [`Diagnostic`] with a stable code.
+//!
+//! [`check`] resolves a description into a graph (which reports unknown units, unknown sources and
+//! forbidden ties) and runs every rule on it. [`Levels`] adjusts severities as `--allow`, `--warn`,
+//! `--deny` and `--strict` ask; [`report`] gathers, adjusts, sorts and counts what a run shows, and,
+//! given the problems of the structure before a proposal, tells which ones the proposal brings.
+//! Every rule is linear in the size of the graph.
+
+mod bodies;
+mod duplicates;
+mod facts;
+mod hierarchy;
+mod levels;
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::Direction;
+use petgraph::visit::EdgeRef;
+
+pub use levels::{Level, LevelError, Levels};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::graph::{OrgGraph, UnitIx};
+use crate::model::{Description, Origin, Unit, UnitId};
+
+/// The span of control above which `wide-span` warns, unless `--max-span` says otherwise: past
+/// the 8 to 12 reports usually advised, and past the size of a flat product team.
+pub const DEFAULT_MAX_SPAN: usize = 15;
+
+/// What the rules can be told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// A unit or post with more direct reports than this gets a `wide-span` warning.
+    pub max_span: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_span: DEFAULT_MAX_SPAN,
+        }
+    }
+}
+
+/// A description resolved and checked: its graph, and every problem found in resolving it and by
+/// the rules, in the order found.
+#[derive(Debug)]
+pub struct Checked {
+    pub graph: OrgGraph,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Builds the graph of a description and runs every rule on it. Linear in the size of the
+/// description.
+pub fn check(description: Description, options: &Options) -> Checked {
+    let left_out = LeftOut::of(&description);
+    let mut diagnostics = Vec::new();
+    let graph = OrgGraph::build(description, &mut diagnostics);
+    let context = Context {
+        graph: &graph,
+        left_out: &left_out,
+        options,
+    };
+    hierarchy::check(&context, &mut diagnostics);
+    duplicates::check(&context, &mut diagnostics);
+    bodies::check(&context, &mut diagnostics);
+    facts::check(&context, &mut diagnostics);
+    Checked { graph, diagnostics }
+}
+
+/// Units with ties that the graph leaves out because an end is unknown or the validity table
+/// forbids them. Those ties are reported where they are written; the rules do not report their
+/// consequences (an orphan, an isolated unit) a second time.
+#[derive(Debug, Default)]
+struct LeftOut {
+    /// Units with a hierarchical tie to a superior that was left out.
+    parent: HashSet<UnitId>,
+    /// Units at either end of any tie that was left out.
+    tie: HashSet<UnitId>,
+}
+
+impl LeftOut {
+    fn of(description: &Description) -> LeftOut {
+        let mut left_out = LeftOut::default();
+        for tie in &description.ties {
+            let from = description.units.get(&tie.from.value);
+            let to = description.units.get(&tie.to.value);
+            let resolved = match (from, to) {
+                (Some(from), Some(to)) => tie
+                    .kind
+                    .allows(from.kind.value.family(), to.kind.value.family()),
+                _ => false,
+            };
+            if !resolved {
+                if tie.kind.is_hierarchical() {
+                    left_out.parent.insert(tie.from.value.clone());
+                }
+                left_out.tie.insert(tie.from.value.clone());
+                left_out.tie.insert(tie.to.value.clone());
+            }
+        }
+        left_out
+    }
+}
+
+/// What every rule reads.
+struct Context<'a> {
+    graph: &'a OrgGraph,
+    left_out: &'a LeftOut,
+    options: &'a Options,
+}
+
+impl Context<'_> {
+    /// The units placed directly above (`Outgoing`) or below (`Incoming`) `unit` by hierarchical
+    /// ties, in no particular order, repeated when tied twice.
+    fn hierarchical(
+        &self,
+        unit: UnitIx,
+        direction: Direction,
+    ) -> impl Iterator<Item = UnitIx> + '_ {
+        self.graph
+            .petgraph()
+            .edges_directed(unit, direction)
+            .filter(|e| e.weight().kind.is_hierarchical())
+            .map(move |e| match direction {
+                Direction::Outgoing => e.target(),
+                Direction::Incoming => e.source(),
+            })
+    }
+}
+
+/// Where a unit's id is written, the place of every problem about the unit.
+fn unit_place(unit: &Unit) -> Origin {
+    unit.origin.at(unit.id.span)
+}
+
+/// How messages name a unit: its kind and its id ("post `dsin-directeur`").
+fn described(unit: &Unit) -> String {
+    format!("{} `{}`", unit.kind.label(), unit.id.value)
+}
+
+/// One problem `check` shows, and whether the proposal checked brings it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub diagnostic: Diagnostic,
+    /// Whether the problem is new in the structure as proposed; always `false` without a
+    /// proposal.
+    pub new: bool,
+}
+
+/// How many problems of each severity a report holds, in all and new with a proposal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub new_errors: usize,
+    pub new_warnings: usize,
+    pub new_notes: usize,
+    /// With a proposal: how many problems of the structure before it are gone.
+    pub resolved: usize,
+}
+
+impl Summary {
+    fn count(&mut self, problem: &Problem) {
+        let (all, new) = match problem.diagnostic.severity {
+            Severity::Error => (&mut self.errors, &mut self.new_errors),
+            Severity::Warning => (&mut self.warnings, &mut self.new_warnings),
+            Severity::Note => (&mut self.notes, &mut self.new_notes),
+        };
+        *all += 1;
+        if problem.new {
+            *new += 1;
+        }
+    }
+}
+
+/// Everything a run of `check` shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Sorted by file and position; problems with no place first.
+    pub problems: Vec<Problem>,
+    /// With a proposal: the problems of the structure before it that the proposed structure no
+    /// longer has, sorted likewise.
+    pub resolved: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Whether some input could not be read at all (see [`crate::diagnostic::Code::is_input`]).
+    pub fn has_unreadable_input(&self) -> bool {
+        self.problems.iter().any(|p| p.diagnostic.code.is_input())
+    }
+}
+
+/// Gathers what `check` shows: the problems found in reading the files (`read`), then those of
+/// the checked structure (`after`), adjusted by `levels` and sorted by file and position. With
+/// `before`, the problems of the structure before a proposal, each problem of `after` is marked
+/// new unless it was already there (matched by code and subjects, as many times as it was there),
+/// and the problems of `before` that `after` no longer has are reported as resolved; problems in
+/// reading are never new, as a proposal does not change the files.
+pub fn report(
+    read: Vec<Diagnostic>,
+    before: Option<Vec<Diagnostic>>,
+    after: Vec<Diagnostic>,
+    levels: &Levels,
+) -> Report {
+    let (new, mut resolved) = match before {
+        Some(before) => {
+            let new = unmatched(&before, &after);
+            let gone = unmatched(&after, &before);
+            let resolved = before
+                .into_iter()
+                .zip(gone)
+                .filter(|(_, gone)| *gone)
+                .filter_map(|(d, _)| levels.adjust(d))
+                .collect();
+            (new, resolved)
+        }
+        None => (vec![false; after.len()], Vec::new()),
+    };
+    let mut problems: Vec<Problem> = read
+        .into_iter()
+        .map(|d| (d, false))
+        .chain(after.into_iter().zip(new))
+        .filter_map(|(diagnostic, new)| {
+            levels
+                .adjust(diagnostic)
+                .map(|diagnostic| Problem { diagnostic, new })
+        })
+        .collect();
+    problems.sort_by_key(|p| place(&p.diagnostic));
+    resolved.sort_by_key(place);
+    let mut summary = Summary {
+        resolved: resolved.len(),
+        ..Summary::default()
+    };
+    for problem in &problems {
+        summary.count(problem);
+    }
+    Report {
+        problems,
+        resolved,
+        summary,
+    }
+}
+
+/// Where a problem sorts: by file, then position; problems with no place first.
+fn place(diagnostic: &Diagnostic) -> Option<(crate::model::FileId, u32, u32)> {
+    diagnostic
+        .origin
+        .map(|o| (o.file, o.span.start, o.span.end))
+}
+
+/// For each problem of `these`, whether no problem of `those` has its code and subjects (each
+/// problem of `those` matches once). Linear in the number of problems.
+fn unmatched(those: &[Diagnostic], these: &[Diagnostic]) -> Vec<bool> {
+    let mut there: HashMap<(_, &[String]), usize> = HashMap::with_capacity(those.len());
+    for diagnostic in those {
+        *there
+            .entry((diagnostic.code, &*diagnostic.subjects))
+            .or_default() += 1;
+    }
+    these
+        .iter()
+        .map(
+            |diagnostic| match there.get_mut(&(diagnostic.code, &*diagnostic.subjects)) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    false
+                }
+                _ => true,
+            },
+        )
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Running the rules on graphs built in code.
+
+    use super::*;
+    use crate::diagnostic::Code;
+
+    /// The codes and subjects of the problems with one of `codes` that checking `description`
+    /// finds, building problems (unknown units, forbidden ties) included, in the order found.
+    pub(crate) fn found(
+        description: Description,
+        options: &Options,
+        codes: &[Code],
+    ) -> Vec<(Code, String)> {
+        check(description, options)
+            .diagnostics
+            .into_iter()
+            .filter(|d| codes.contains(&d.code))
+            .map(|d| (d.code, d.subjects.join(" ")))
+            .collect()
+    }
+
+    /// The problems with this code only.
+    pub(crate) fn problems_of(description: Description, code: Code) -> Vec<String> {
+        found(description, &Options::default(), &[code])
+            .into_iter()
+            .map(|(_, subjects)| subjects)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+
+    fn diagnostic(code: Code, subjects: &[&str]) -> Diagnostic {
+        Diagnostic::new(code, "m").about(subjects.iter().copied())
+    }
+
+    #[test]
+    fn problems_are_new_unless_there_before_as_many_times() {
+        let before = [
+            diagnostic(Code::OrphanUnit, &["a"]),
+            diagnostic(Code::DuplicateTie, &["cooperation", "a", "b"]),
+        ];
+        let after = [
+            diagnostic(Code::OrphanUnit, &["a"]),
+            diagnostic(Code::OrphanUnit, &["a"]),
+            diagnostic(Code::OrphanUnit, &["b"]),
+            diagnostic(Code::MissingSource, &["a"]),
+        ];
+        assert_eq!(unmatched(&before, &after), [false, true, true, true]);
+        assert_eq!(unmatched(&after, &before), [false, true]);
+    }
+
+    #[test]
+    fn a_report_sorts_counts_and_adjusts() {
+        let file = crate::model::FileId(0);
+        let at = |start| Origin::new(file, crate::model::Span::new(start, start + 1));
+        let read = vec![diagnostic(Code::UnknownUnit, &["x"]).at(at(9))];
+        let after = vec![
+            diagnostic(Code::VacantPost, &["p"]).at(at(5)),
+            diagnostic(Code::OrphanUnit, &["o"]).at(at(1)),
+            diagnostic(Code::MissingSource, &["o"]).at(at(1)),
+        ];
+        let levels = Levels::new(false, false, [(Code::MissingSource, Level::Allow)]).unwrap();
+        let before = vec![diagnostic(Code::DuplicateTie, &["cooperation", "a", "b"])];
+        let report = report(read, Some(before), after, &levels);
+        assert_eq!(report.resolved.len(), 1);
+        let codes: Vec<Code> = report.problems.iter().map(|p| p.diagnostic.code).collect();
+        assert_eq!(
+            codes,
+            [Code::OrphanUnit, Code::VacantPost, Code::UnknownUnit]
+        );
+        assert_eq!(
+            report.summary,
+            Summary {
+                errors: 2,
+                warnings: 0,
+                notes: 1,
+                new_errors: 1,
+                new_warnings: 0,
+                new_notes: 1,
+                resolved: 1,
+            }
+        );
+    }
+}

@@ -1,0 +1,394 @@
+//! `organigram check`: every problem of a structure, or of the structure a proposal makes, as
+//! rustc-like text or JSON on standard output, then a summary; the exit code gates CI.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use serde::Serialize;
+
+use super::diff::{DiffJson, write_text as write_diff};
+use super::output::{Format, write_json};
+use super::{Failure, refuse_proposal};
+use crate::check::{self, DEFAULT_MAX_SPAN, Level, Levels, Options, Problem, Report};
+use crate::diagnostic::render::{self, Colour, JsonDiagnostic};
+use crate::diagnostic::{Code, Diagnostic, Files, Severity, nearest};
+use crate::diff::{Diff, diff};
+use crate::load::{self, Limits};
+use crate::proposal::{self, Proposal};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print what a code means (its default severity and why it matters), and check nothing.
+    #[arg(long, value_name = "CODE", value_parser = parse_code)]
+    explain: Option<Code>,
+
+    /// Report a code as an error; `--deny warnings` reports every warning as one. Repeatable.
+    #[arg(long, value_name = "CODE|warnings", value_parser = parse_deny)]
+    deny: Vec<Deny>,
+
+    /// Report a code as a warning. Repeatable.
+    #[arg(long, value_name = "CODE", value_parser = parse_code)]
+    warn: Vec<Code>,
+
+    /// Do not report a code. Repeatable.
+    #[arg(long, value_name = "CODE", value_parser = parse_code)]
+    allow: Vec<Code>,
+
+    /// Report units and ties with no source as errors.
+    #[arg(long)]
+    strict: bool,
+
+    /// The span of control above which a unit or post gets a `wide-span` warning.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_SPAN)]
+    max_span: usize,
+
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// What `--deny` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Deny {
+    Warnings,
+    Code(Code),
+}
+
+/// A code by name, or why it is none, with the nearest of `names`.
+fn code<'a>(name: &str, names: impl IntoIterator<Item = &'a str>) -> Result<Code, String> {
+    Code::from_name(name).ok_or_else(|| {
+        let mut message = format!("unknown code `{name}`");
+        if let Some(near) = nearest(name, names) {
+            message.push_str(&format!("; did you mean `{near}`?"));
+        }
+        message
+    })
+}
+
+fn parse_code(name: &str) -> Result<Code, String> {
+    code(name, Code::ALL.iter().map(|c| c.as_str()))
+}
+
+fn parse_deny(name: &str) -> Result<Deny, String> {
+    const WARNINGS: &str = "warnings";
+    if name == WARNINGS {
+        return Ok(Deny::Warnings);
+    }
+    let names = Code::ALL.iter().map(|c| c.as_str()).chain([WARNINGS]);
+    code(name, names).map(Deny::Code)
+}
+
+/// What `check` reads: the description, its limits and the proposal, if any.
+pub struct Reading<'a> {
+    pub inputs: &'a [load::Input],
+    pub limits: Limits,
+    pub proposal: Option<&'a Path>,
+}
+
+pub fn run(input: &Reading<'_>, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    if let Some(code) = args.explain {
+        writeln!(
+            out,
+            "{code} ({} by default)\n\n{}",
+            code.default_severity().as_str(),
+            code.rationale()
+        )?;
+        return Ok(());
+    }
+    let levels = levels(args).map_err(|e| Failure::Usage(e.to_string()))?;
+    let options = Options {
+        max_span: args.max_span,
+    };
+    let load::Loaded {
+        mut files,
+        description,
+        diagnostics: read,
+    } = load::load(input.inputs, &input.limits);
+    // With a proposal: the proposal, and the structure before it, checked.
+    let mut before = None;
+    let description = match input.proposal {
+        None => description,
+        Some(path) => {
+            let applied = proposal::read(path, &input.limits, &mut files).and_then(|proposal| {
+                proposal::apply(&description, &proposal).map(|(proposed, _)| (proposal, proposed))
+            });
+            match applied {
+                Ok((proposal, proposed)) => {
+                    before = Some((proposal, check::check(description, &options)));
+                    proposed
+                }
+                Err(errors) => {
+                    // What was found in reading the description may be why the proposal fails.
+                    let all: Vec<_> = read.into_iter().chain(errors).collect();
+                    return Err(refuse_proposal(&files, &all, args.format));
+                }
+            }
+        }
+    };
+    let after = check::check(description, &options);
+    let (proposal, before) = before.unzip();
+    let (before_graph, before_problems) = before.map(|c| (c.graph, c.diagnostics)).unzip();
+    let report = check::report(read, before_problems, after.diagnostics, &levels);
+    let changes = before_graph.as_ref().map(|b| diff(b, &after.graph));
+    let shown = Shown {
+        files: &files,
+        report: &report,
+        proposed: proposal.as_ref(),
+        changes: changes.as_ref(),
+    };
+    match args.format {
+        Format::Json => write_json(out, &shown.json())?,
+        Format::Text => {
+            let colour = Colour::detect(io::stdout().is_terminal());
+            shown.text(out, colour)?;
+        }
+    }
+    if report.has_unreadable_input() {
+        Err(Failure::Input)
+    } else if report.summary.errors > 0 {
+        Err(Failure::Findings)
+    } else {
+        Ok(())
+    }
+}
+
+fn levels(args: &Args) -> Result<Levels, check::LevelError> {
+    let deny_warnings = args.deny.contains(&Deny::Warnings);
+    let denied = args.deny.iter().filter_map(|d| match d {
+        Deny::Code(code) => Some((*code, Level::Deny)),
+        Deny::Warnings => None,
+    });
+    let codes = args
+        .allow
+        .iter()
+        .map(|&c| (c, Level::Allow))
+        .chain(args.warn.iter().map(|&c| (c, Level::Warn)))
+        .chain(denied);
+    Levels::new(args.strict, deny_warnings, codes)
+}
+
+/// Everything a run shows.
+struct Shown<'a> {
+    files: &'a Files,
+    report: &'a Report,
+    proposed: Option<&'a Proposal>,
+    changes: Option<&'a Diff<'a>>,
+}
+
+/// Renders diagnostics as rustc-like text, one after the other.
+fn render_each<'d>(
+    out: &mut dyn WriteColor,
+    files: &Files,
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+) -> io::Result<()> {
+    for diagnostic in diagnostics {
+        render::text(out, files, std::slice::from_ref(diagnostic))?;
+    }
+    Ok(())
+}
+
+/// "1 error", "2 warnings".
+fn counted(n: usize, severity: Severity) -> String {
+    format!("{n} {}{}", severity.as_str(), if n == 1 { "" } else { "s" })
+}
+
+impl Shown<'_> {
+    fn text(&self, out: &mut dyn Write, colour: Colour) -> io::Result<()> {
+        let mut plain;
+        let mut ansi;
+        let styled: &mut dyn WriteColor = match colour {
+            Colour::Always => {
+                ansi = Ansi::new(&mut *out);
+                &mut ansi
+            }
+            Colour::Never => {
+                plain = NoColor::new(&mut *out);
+                &mut plain
+            }
+        };
+        let problems = &self.report.problems;
+        match (self.proposed, self.changes) {
+            (Some(proposal), Some(changes)) => {
+                writeln!(
+                    styled,
+                    "Proposal: {} ({}, {} change{})\n",
+                    proposal.title,
+                    self.files.path(proposal.file).display(),
+                    proposal.changes.len(),
+                    if proposal.changes.len() == 1 { "" } else { "s" }
+                )?;
+                let (new, old): (Vec<&Problem>, Vec<&Problem>) =
+                    problems.iter().partition(|p| p.new);
+                let resolved: Vec<&Diagnostic> = self.report.resolved.iter().collect();
+                for (title, group) in [
+                    ("New problems", new.iter().map(|p| &p.diagnostic).collect()),
+                    (
+                        "Problems already there",
+                        old.iter().map(|p| &p.diagnostic).collect(),
+                    ),
+                    ("Problems the proposal solves", resolved),
+                ] {
+                    writeln!(styled, "{title} ({})\n", group.len())?;
+                    render_each(styled, self.files, group)?;
+                }
+                writeln!(styled, "Structural change")?;
+                if changes.is_empty() {
+                    writeln!(styled, "  none")?;
+                } else {
+                    write_diff(styled, changes, "  ")?;
+                }
+                writeln!(styled)?;
+            }
+            _ => render_each(styled, self.files, problems.iter().map(|p| &p.diagnostic))?,
+        }
+        writeln!(styled, "{}", self.summary_line())
+    }
+
+    /// "1 error, 2 warnings, 3 notes", and with a proposal what is new.
+    fn summary_line(&self) -> String {
+        let s = &self.report.summary;
+        let mut line = format!(
+            "{}, {}, {}",
+            counted(s.errors, Severity::Error),
+            counted(s.warnings, Severity::Warning),
+            counted(s.notes, Severity::Note)
+        );
+        if self.proposed.is_some() {
+            let new: Vec<String> = [
+                (s.new_errors, Severity::Error),
+                (s.new_warnings, Severity::Warning),
+                (s.new_notes, Severity::Note),
+            ]
+            .into_iter()
+            .filter(|&(n, _)| n > 0)
+            .map(|(n, severity)| counted(n, severity))
+            .collect();
+            if new.is_empty() {
+                line.push_str("; nothing new with the proposal");
+            } else {
+                line.push_str(&format!("; new with the proposal: {}", new.join(", ")));
+            }
+            if s.resolved > 0 {
+                line.push_str(&format!(
+                    "; {} solved by it",
+                    if s.resolved == 1 {
+                        "1 problem".to_owned()
+                    } else {
+                        format!("{} problems", s.resolved)
+                    }
+                ));
+            }
+        }
+        line
+    }
+
+    fn json(&self) -> CheckJson<'_> {
+        let s = &self.report.summary;
+        CheckJson {
+            problems: self
+                .report
+                .problems
+                .iter()
+                .map(|p| ProblemJson {
+                    diagnostic: render::json(self.files, &p.diagnostic),
+                    new: self.proposed.map(|_| p.new),
+                })
+                .collect(),
+            summary: SummaryJson {
+                all: Counts {
+                    errors: s.errors,
+                    warnings: s.warnings,
+                    notes: s.notes,
+                },
+                new: self.proposed.map(|_| Counts {
+                    errors: s.new_errors,
+                    warnings: s.new_warnings,
+                    notes: s.new_notes,
+                }),
+                resolved: self.proposed.map(|_| s.resolved),
+            },
+            resolved: self.proposed.map(|_| {
+                self.report
+                    .resolved
+                    .iter()
+                    .map(|d| render::json(self.files, d))
+                    .collect()
+            }),
+            proposal: self
+                .proposed
+                .zip(self.changes)
+                .map(|(proposal, changes)| ProposalJson {
+                    file: self.files.path(proposal.file).display().to_string(),
+                    title: &proposal.title,
+                    summary: proposal.summary.as_deref(),
+                    changes: proposal.changes.len(),
+                    structure: DiffJson::new(changes),
+                }),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    problems: Vec<ProblemJson<'a>>,
+    summary: SummaryJson,
+    /// With a proposal: the problems of the structure before it that it solves.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolved: Option<Vec<JsonDiagnostic<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proposal: Option<ProposalJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ProblemJson<'a> {
+    #[serde(flatten)]
+    diagnostic: JsonDiagnostic<'a>,
+    /// With a proposal: whether the proposal brings the problem.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    #[serde(flatten)]
+    all: Counts,
+    /// With a proposal: the counts of the problems it brings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new: Option<Counts>,
+    /// With a proposal: how many problems it solves.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolved: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct ProposalJson<'a> {
+    file: String,
+    title: &'a str,
+    summary: Option<&'a str>,
+    /// How many changes the proposal makes.
+    changes: usize,
+    /// What the proposal changes in the structure, as `diff` gives it.
+    structure: DiffJson<'a>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_parse_with_a_suggestion() {
+        assert_eq!(parse_code("orphan-unit"), Ok(Code::OrphanUnit));
+        assert_eq!(
+            parse_code("orphan-units"),
+            Err("unknown code `orphan-units`; did you mean `orphan-unit`?".to_owned())
+        );
+        assert_eq!(parse_deny("warnings"), Ok(Deny::Warnings));
+    }
+}
