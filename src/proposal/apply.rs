@@ -1,0 +1,977 @@
+//! Applying a proposal to a description: each change in order, on the structure the changes
+//! before it left, every problem located in the proposal.
+
+use std::collections::{HashMap, HashSet};
+
+use indexmap::IndexMap;
+use indexmap::map::Entry;
+
+use super::{Change, Operation, Proposal, TieRef};
+use super::{KindChange, Merge, Move, Rename, Split};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::model::{
+    Description, FileId, Organisation, OrganisationId, OrganisationIndex, Origin, Source, SourceId,
+    Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind,
+};
+
+/// What one change of a proposal did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    /// Where the change is written in the proposal.
+    pub origin: Origin,
+    /// The operation's name (`merge`).
+    pub operation: &'static str,
+    /// What it did, in order.
+    pub effects: Vec<Effect>,
+}
+
+/// One thing a change did to the description.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Effect {
+    UnitAdded(UnitId),
+    UnitRemoved(UnitId),
+    /// Renamed, of another kind, or an attribute dropped (a moved unit's boundary, the `vacant`
+    /// of a post that became another kind).
+    UnitChanged(UnitId),
+    TieAdded(TieKey),
+    TieRemoved(TieKey),
+}
+
+/// Did-you-mean costs a pass over every id; past this many unknown ids, the hint is generic.
+const SUGGESTIONS: usize = 64;
+
+/// Applies `proposal` to `description`: the description as proposed, and what each change did.
+/// A change that names an unknown unit or tie, reuses an id, or contradicts the structure the
+/// changes before it left is refused with a located error; every change is tried, so one run
+/// reports every such problem. Linear in the size of the description and of the proposal, plus,
+/// per change, the ties of the units it touches.
+pub fn apply(
+    description: &Description,
+    proposal: &Proposal,
+) -> Result<(Description, Vec<Applied>), Vec<Diagnostic>> {
+    let mut working = Working::new(description, proposal.file);
+    for source in &proposal.sources {
+        working.add_source(source);
+    }
+    let applied = proposal
+        .changes
+        .iter()
+        .map(|change| Applied {
+            origin: change.origin,
+            operation: change.operation.name(),
+            effects: working.apply(change),
+        })
+        .collect();
+    working.finish().map(|description| (description, applied))
+}
+
+/// What an id names in the description being changed.
+#[derive(Clone, Copy, Debug)]
+enum Slot<'a> {
+    Live(&'a Unit),
+    /// A unit removed by the change written here.
+    Removed(Origin),
+    Absent,
+}
+
+/// The description as the changes so far left it. A removed unit stays in `units`, marked in
+/// `removed`, so that nothing is shifted and a later mention of it can say which change removed
+/// it.
+struct Working {
+    file: FileId,
+    organisations: Vec<Organisation>,
+    sources: IndexMap<SourceId, Source>,
+    units: IndexMap<UnitId, Unit>,
+    /// Units removed, and the change that removed each.
+    removed: HashMap<UnitId, Origin>,
+    ties: Vec<Option<Tie>>,
+    /// The ties touching each unit, by index in `ties`; some may be removed or re-pointed since.
+    by_unit: HashMap<UnitId, Vec<usize>>,
+    unreadable: HashSet<String>,
+    diagnostics: Vec<Diagnostic>,
+    suggestions_left: usize,
+}
+
+impl Working {
+    fn new(description: &Description, file: FileId) -> Working {
+        let mut working = Working {
+            file,
+            organisations: description.organisations.clone(),
+            sources: description.sources.clone(),
+            units: description.units.clone(),
+            removed: HashMap::new(),
+            ties: Vec::with_capacity(description.ties.len()),
+            by_unit: HashMap::new(),
+            unreadable: description.unreadable.clone(),
+            diagnostics: Vec::new(),
+            suggestions_left: SUGGESTIONS,
+        };
+        for tie in &description.ties {
+            working.insert_tie(tie.clone());
+        }
+        working
+    }
+
+    /// The description as proposed, or every problem met.
+    fn finish(mut self) -> Result<Description, Vec<Diagnostic>> {
+        if !self.diagnostics.is_empty() {
+            self.diagnostics
+                .sort_by_key(|d| d.origin.map(|o| (o.span.start, o.span.end)));
+            return Err(self.diagnostics);
+        }
+        Ok(Description {
+            organisations: self.organisations,
+            sources: self.sources,
+            units: self
+                .units
+                .into_iter()
+                .filter(|(id, _)| !self.removed.contains_key(id))
+                .collect(),
+            ties: self.ties.into_iter().flatten().collect(),
+            unreadable: self.unreadable,
+        })
+    }
+
+    fn at(&self, span: Span) -> Origin {
+        Origin::new(self.file, span)
+    }
+
+    fn fail(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn add_source(&mut self, source: &Source) {
+        match self.sources.entry(source.id.value.clone()) {
+            Entry::Occupied(first) => {
+                let first = first.get().origin.at(first.get().id.span);
+                self.fail(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        format!("source `{}` is already declared", source.id.value),
+                    )
+                    .at(source.origin.at(source.id.span))
+                    .with_label("declared again here")
+                    .with_related(first, "first declared here")
+                    .with_hint("cite the declared source, or give this one another id"),
+                );
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(source.clone());
+            }
+        }
+    }
+
+    /// Applies one change; a change that cannot be applied leaves everything as it was.
+    fn apply(&mut self, change: &Change) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match &change.operation {
+            Operation::AddUnit { unit, organisation } => {
+                self.add_unit(change, unit, organisation, &mut effects);
+            }
+            Operation::AddTie(tie) => self.add_tie(change, tie, &mut effects),
+            Operation::RemoveUnit(id) => {
+                if self.live(id) {
+                    self.remove_unit(id, change.origin, &mut effects);
+                }
+            }
+            Operation::RemoveTie(tie) => self.remove_ties(tie, &mut effects),
+            Operation::Move(spanned) => self.move_unit(change, spanned, &mut effects),
+            Operation::Rename(spanned) => self.rename(change, spanned, &mut effects),
+            Operation::ChangeKind(spanned) => self.change_kind(change, spanned, &mut effects),
+            Operation::Merge(spanned) => self.merge(change, spanned, &mut effects),
+            Operation::Split(spanned) => self.split(change, spanned, &mut effects),
+        }
+        effects
+    }
+
+    // ---- units
+
+    fn slot(&self, id: &UnitId) -> Slot<'_> {
+        match (self.removed.get(id), self.units.get(id)) {
+            (Some(&by), _) => Slot::Removed(by),
+            (None, Some(unit)) => Slot::Live(unit),
+            (None, None) => Slot::Absent,
+        }
+    }
+
+    /// Whether `id` names a unit there now; if not, says why where `id` is written.
+    fn live(&mut self, id: &Spanned<UnitId>) -> bool {
+        let place = self.at(id.span);
+        match self.slot(&id.value) {
+            Slot::Live(_) => true,
+            Slot::Removed(by) => {
+                self.fail(
+                    Diagnostic::new(
+                        Code::ProposalConflict,
+                        format!("`{}` is removed by an earlier change", id.value),
+                    )
+                    .at(place)
+                    .with_label("no longer there")
+                    .with_related(by, "removed by this change")
+                    .with_hint(
+                        "each change sees the structure the changes before it leave: reorder \
+                         the changes, or drop one",
+                    ),
+                );
+                false
+            }
+            Slot::Absent => {
+                let hint = if self.unreadable.contains(id.as_str()) {
+                    Some("the unit is declared but could not be read: fix its errors".to_owned())
+                } else if self.suggestions_left > 0 {
+                    self.suggestions_left -= 1;
+                    did_you_mean(
+                        id.as_str(),
+                        self.units
+                            .keys()
+                            .filter(|id| !self.removed.contains_key(*id))
+                            .map(UnitId::as_str),
+                    )
+                } else {
+                    None
+                };
+                self.fail(
+                    Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
+                        .at(place)
+                        .with_label("no unit has this id")
+                        .with_hint_opt(hint),
+                );
+                false
+            }
+        }
+    }
+
+    /// Whether `id` is free for a new unit; if not, says why where `id` is written.
+    fn free(&mut self, id: &Spanned<UnitId>) -> bool {
+        let place = self.at(id.span);
+        let taken = match self.slot(&id.value) {
+            Slot::Live(unit) => Diagnostic::new(
+                Code::DuplicateId,
+                format!("unit `{}` already exists", id.value),
+            )
+            .with_related(unit.origin.at(unit.id.span), "declared here")
+            .with_hint("give the new unit another id, or change the existing one"),
+            Slot::Removed(by) => Diagnostic::new(
+                Code::ProposalConflict,
+                format!(
+                    "`{}` is removed by an earlier change, and ids are not reused within a proposal",
+                    id.value
+                ),
+            )
+            .with_related(by, "removed by this change")
+            .with_hint("give the new unit another id, or change the unit instead of removing it"),
+            Slot::Absent if self.unreadable.contains(id.as_str()) => Diagnostic::new(
+                Code::DuplicateId,
+                format!("unit `{}` is already declared", id.value),
+            )
+            .with_hint("give the new unit another id"),
+            Slot::Absent => return true,
+        };
+        self.fail(taken.at(place).with_label("already taken"));
+        false
+    }
+
+    fn unit_mut(&mut self, id: &UnitId) -> Option<&mut Unit> {
+        if self.removed.contains_key(id) {
+            return None;
+        }
+        self.units.get_mut(id)
+    }
+
+    /// Checks that a new unit may be `vacant`, which only posts may.
+    fn vacancy_fits(&mut self, unit: &Unit, origin: Origin) -> bool {
+        match &unit.vacant {
+            Some(vacant) if unit.kind.value != UnitKind::Post => {
+                self.fail(
+                    Diagnostic::new(
+                        Code::AttributeNotAllowed,
+                        format!(
+                            "`vacant` is for posts, and `{}` is a {}",
+                            unit.id.value,
+                            unit.kind.value.label()
+                        ),
+                    )
+                    .at(origin.at(vacant.span))
+                    .with_hint("declare the position as a unit of kind `post`"),
+                );
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// Inserts a unit a change declares, with its origin in the proposal, citing the change's
+    /// source when it cites none.
+    fn insert_unit(
+        &mut self,
+        change: &Change,
+        unit: &Spanned<Unit>,
+        organisation: OrganisationIndex,
+        effects: &mut Vec<Effect>,
+    ) {
+        let mut new = unit.value.clone();
+        new.origin = self.at(unit.span);
+        new.organisation = organisation;
+        if new.source.is_none() {
+            new.source.clone_from(&change.source);
+        }
+        effects.push(Effect::UnitAdded(new.id.value.clone()));
+        self.units.insert(new.id.value.clone(), new);
+    }
+
+    fn add_unit(
+        &mut self,
+        change: &Change,
+        unit: &Spanned<Unit>,
+        organisation: &Spanned<OrganisationId>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let index = self
+            .organisations
+            .iter()
+            .position(|o| o.id.value == organisation.value);
+        if index.is_none() {
+            let hint = did_you_mean(
+                organisation.as_str(),
+                self.organisations.iter().map(|o| o.id.as_str()),
+            )
+            .unwrap_or_else(|| "name the `organisation.id` of a description file".to_owned());
+            self.fail(
+                Diagnostic::new(
+                    Code::UnknownValue,
+                    format!("unknown organisation `{}`", organisation.value),
+                )
+                .at(self.at(organisation.span))
+                .with_label("no description file has this organisation id")
+                .with_hint(hint),
+            );
+        }
+        let free = self.free(&unit.id);
+        let fits = self.vacancy_fits(unit, self.at(unit.span));
+        if let (Some(index), true, true) = (index, free, fits) {
+            let index = OrganisationIndex(u32::try_from(index).unwrap_or(u32::MAX));
+            self.insert_unit(change, unit, index, effects);
+        }
+    }
+
+    fn remove_unit(&mut self, id: &UnitId, by: Origin, effects: &mut Vec<Effect>) {
+        for index in self.ties_of(id) {
+            self.remove_tie(index, effects);
+        }
+        self.removed.insert(id.clone(), by);
+        effects.push(Effect::UnitRemoved(id.clone()));
+    }
+
+    fn move_unit(&mut self, change: &Change, spanned: &Spanned<Move>, effects: &mut Vec<Effect>) {
+        let Move { unit, to, kind } = &spanned.value;
+        let (unit_there, to_there) = (self.live(unit), self.live(to));
+        let kind_span = kind.as_ref().map_or(spanned.span, |k| k.span);
+        let kind = kind.as_ref().map_or(TieKind::Attachment, |k| k.value);
+        if !kind.is_hierarchical() {
+            self.fail(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    format!("a unit is not moved by a `{kind}` tie"),
+                )
+                .at(self.at(kind_span))
+                .with_hint(
+                    "a move places the unit under its new parent: `attachment`, \
+                     `line-authority` or `joint-attachment`",
+                ),
+            );
+            return;
+        }
+        if !(unit_there && to_there) {
+            return;
+        }
+        if unit.value == to.value {
+            self.fail(
+                Diagnostic::new(
+                    Code::ProposalConflict,
+                    format!("`{}` cannot be moved under itself", unit.value),
+                )
+                .at(self.at(to.span))
+                .with_hint("name the new parent in `to`"),
+            );
+            return;
+        }
+        let authority = kind == TieKind::LineAuthority;
+        let parents: Vec<usize> = self
+            .ties_of(&unit.value)
+            .into_iter()
+            .filter(|&i| {
+                self.tie(i).is_some_and(|t| {
+                    t.from.value == unit.value
+                        && t.kind.is_hierarchical()
+                        && (t.kind.value == TieKind::LineAuthority) == authority
+                })
+            })
+            .collect();
+        let already = match parents.as_slice() {
+            [only] => self
+                .tie(*only)
+                .is_some_and(|t| t.kind.value == kind && t.to.value == to.value),
+            _ => false,
+        };
+        if already {
+            self.fail(
+                Diagnostic::new(
+                    Code::ProposalConflict,
+                    format!(
+                        "the move changes nothing: `{}` {} `{}` already",
+                        unit.value,
+                        kind.verb(),
+                        to.value
+                    ),
+                )
+                .at(self.at(spanned.span))
+                .with_hint("drop the change, or name another parent"),
+            );
+            return;
+        }
+        for index in parents {
+            self.remove_tie(index, effects);
+        }
+        self.add_new_tie(
+            Tie {
+                kind: Spanned::new(kind_span, kind),
+                from: unit.clone(),
+                to: to.clone(),
+                valid_from: None,
+                valid_until: None,
+                note: None,
+                source: change.source.clone(),
+                origin: change.origin,
+            },
+            effects,
+        );
+        if let Some(moved) = self.unit_mut(&unit.value)
+            && moved.boundary.take().is_some()
+        {
+            effects.push(Effect::UnitChanged(unit.value.clone()));
+        }
+    }
+
+    fn rename(&mut self, change: &Change, spanned: &Spanned<Rename>, effects: &mut Vec<Effect>) {
+        let Rename {
+            unit,
+            name,
+            acronym,
+        } = &spanned.value;
+        if name.is_none() && acronym.is_none() {
+            self.fail(
+                Diagnostic::new(Code::InvalidValue, "this rename gives no new name")
+                    .at(self.at(spanned.span))
+                    .with_hint("give a `name`, an `acronym` (`null` removes it), or both"),
+            );
+            return;
+        }
+        if !self.live(unit) {
+            return;
+        }
+        let origin = change.origin;
+        let Some(renamed) = self.unit_mut(&unit.value) else {
+            return;
+        };
+        let new_name = name.clone().unwrap_or_else(|| renamed.name.clone());
+        let new_acronym = acronym.clone().unwrap_or_else(|| renamed.acronym.clone());
+        if new_name == renamed.name && new_acronym == renamed.acronym {
+            let place = origin.at(spanned.span);
+            self.fail(
+                Diagnostic::new(
+                    Code::ProposalConflict,
+                    format!("`{}` already has this name and acronym", unit.value),
+                )
+                .at(place)
+                .with_hint("drop the change"),
+            );
+            return;
+        }
+        renamed.name = new_name;
+        renamed.acronym = new_acronym;
+        relocate_unit(renamed, origin, unit.span, change);
+        effects.push(Effect::UnitChanged(unit.value.clone()));
+    }
+
+    fn change_kind(
+        &mut self,
+        change: &Change,
+        spanned: &Spanned<KindChange>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let KindChange { unit, kind } = &spanned.value;
+        if !self.live(unit) {
+            return;
+        }
+        let origin = change.origin;
+        let Some(changed) = self.unit_mut(&unit.value) else {
+            return;
+        };
+        if changed.kind.value == kind.value {
+            let label = kind.value.label();
+            self.fail(
+                Diagnostic::new(
+                    Code::ProposalConflict,
+                    format!("`{}` is already a {label}", unit.value),
+                )
+                .at(origin.at(kind.span))
+                .with_hint("drop the change"),
+            );
+            return;
+        }
+        changed.kind.value = kind.value;
+        if kind.value != UnitKind::Post {
+            changed.vacant = None;
+        }
+        relocate_unit(changed, origin, unit.span, change);
+        changed.kind.span = kind.span;
+        effects.push(Effect::UnitChanged(unit.value.clone()));
+    }
+
+    fn merge(&mut self, change: &Change, spanned: &Spanned<Merge>, effects: &mut Vec<Effect>) {
+        let Merge { unit, into } = &spanned.value;
+        let (unit_there, into_there) = (self.live(unit), self.live(into));
+        if !(unit_there && into_there) {
+            return;
+        }
+        if unit.value == into.value {
+            self.fail(
+                Diagnostic::new(
+                    Code::ProposalConflict,
+                    format!("`{}` cannot be merged into itself", unit.value),
+                )
+                .at(self.at(into.span))
+                .with_hint("name the unit that survives in `into`"),
+            );
+            return;
+        }
+        let mut held: HashSet<TieKey> = self
+            .ties_of(&into.value)
+            .into_iter()
+            .filter_map(|i| self.tie(i).map(Tie::key))
+            .collect();
+        for index in self.ties_of(&unit.value) {
+            let Some(mut tie) = self.remove_tie(index, effects) else {
+                continue;
+            };
+            repoint(&mut tie, &unit.value, into);
+            if tie.from.value == tie.to.value || !held.insert(tie.key()) {
+                continue;
+            }
+            relocate_tie(&mut tie, change, into.span);
+            self.add_new_tie(tie, effects);
+        }
+        self.remove_unit(&unit.value, change.origin, effects);
+    }
+
+    fn split(&mut self, change: &Change, spanned: &Spanned<Split>, effects: &mut Vec<Effect>) {
+        let Split { unit, into, assign } = &spanned.value;
+        if !self.live(unit) {
+            return;
+        }
+        let errors = self.diagnostics.len();
+        if into.len() < 2 {
+            self.fail(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    "a unit is split into two new units or more",
+                )
+                .at(self.at(spanned.span))
+                .with_hint(
+                    "to give a unit another id, add the new unit and merge the old one into it",
+                ),
+            );
+        }
+        let mut new_ids: HashMap<&UnitId, (usize, Span)> = HashMap::new();
+        for (k, new) in into.iter().enumerate() {
+            let id = &new.id;
+            if let Some(&(_, first)) = new_ids.get(&id.value) {
+                self.fail(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        format!("`{}` is given to two of the new units", id.value),
+                    )
+                    .at(self.at(id.span))
+                    .with_related(self.at(first), "first given here")
+                    .with_hint("give each new unit its own id"),
+                );
+                continue;
+            }
+            new_ids.insert(&id.value, (k, id.span));
+            self.free(id);
+            self.vacancy_fits(new, self.at(new.span));
+        }
+        let ties = self.ties_of(&unit.value);
+        let mut by_key: HashMap<TieKey, Vec<usize>> = HashMap::new();
+        for &index in &ties {
+            if let Some(tie) = self.tie(index) {
+                by_key.entry(tie.key()).or_default().push(index);
+            }
+        }
+        let mut assigned: HashMap<usize, (usize, Span)> = HashMap::new();
+        for assignment in assign {
+            let key = tie_key(&assignment.tie);
+            let matching = by_key.get(&key).cloned().unwrap_or_default();
+            if matching.is_empty() {
+                self.fail(
+                    Diagnostic::new(
+                        Code::UnknownTie,
+                        format!("there is no tie {key}"),
+                    )
+                    .at(self.at(assignment.tie.span))
+                    .with_label("no such tie of the split unit")
+                    .with_hint("an assignment names a tie of the split unit as the description states it"),
+                );
+            }
+            let Some(&(k, _)) = new_ids.get(&assignment.unit.value) else {
+                self.fail(
+                    Diagnostic::new(
+                        Code::ProposalConflict,
+                        format!(
+                            "`{}` is not one of the units `{}` is split into",
+                            assignment.unit.value, unit.value
+                        ),
+                    )
+                    .at(self.at(assignment.unit.span))
+                    .with_hint("assign the tie to one of the units listed in `into`"),
+                );
+                continue;
+            };
+            for index in matching {
+                if let Some(&(_, first)) = assigned.get(&index) {
+                    self.fail(
+                        Diagnostic::new(Code::ProposalConflict, "this tie is assigned twice")
+                            .at(self.at(assignment.tie.span))
+                            .with_related(self.at(first), "first assigned here")
+                            .with_hint("keep one of the two assignments"),
+                    );
+                }
+                assigned.insert(index, (k, assignment.tie.span));
+            }
+        }
+        if self.diagnostics.len() > errors {
+            return;
+        }
+        let Some(organisation) = self.unit_mut(&unit.value).map(|u| u.organisation) else {
+            return;
+        };
+        for new in into {
+            self.insert_unit(change, new, organisation, effects);
+        }
+        for index in ties {
+            let Some(tie) = self.remove_tie(index, effects) else {
+                continue;
+            };
+            let parent = tie.kind.is_hierarchical()
+                && tie.from.value == unit.value
+                && tie.to.value != unit.value;
+            let targets: Vec<usize> = match assigned.get(&index) {
+                Some(&(k, _)) => vec![k],
+                None if parent => (0..into.len()).collect(),
+                None => vec![0],
+            };
+            for k in targets {
+                let new_id = &into[k].id;
+                let mut tie = tie.clone();
+                repoint(&mut tie, &unit.value, new_id);
+                relocate_tie(&mut tie, change, new_id.span);
+                self.add_new_tie(tie, effects);
+            }
+        }
+        self.remove_unit(&unit.value, change.origin, effects);
+    }
+
+    // ---- ties
+
+    fn tie(&self, index: usize) -> Option<&Tie> {
+        self.ties.get(index).and_then(Option::as_ref)
+    }
+
+    /// Adds a tie, indexed by its two ends.
+    fn insert_tie(&mut self, tie: Tie) -> usize {
+        let index = self.ties.len();
+        self.by_unit
+            .entry(tie.from.value.clone())
+            .or_default()
+            .push(index);
+        if tie.to.value != tie.from.value {
+            self.by_unit
+                .entry(tie.to.value.clone())
+                .or_default()
+                .push(index);
+        }
+        self.ties.push(Some(tie));
+        index
+    }
+
+    fn add_new_tie(&mut self, tie: Tie, effects: &mut Vec<Effect>) {
+        effects.push(Effect::TieAdded(tie.key()));
+        self.insert_tie(tie);
+    }
+
+    fn remove_tie(&mut self, index: usize, effects: &mut Vec<Effect>) -> Option<Tie> {
+        let tie = self.ties.get_mut(index)?.take()?;
+        effects.push(Effect::TieRemoved(tie.key()));
+        Some(tie)
+    }
+
+    /// The ties there now with `unit` at one end, in declaration order.
+    fn ties_of(&self, unit: &UnitId) -> Vec<usize> {
+        let mut ties: Vec<usize> = self
+            .by_unit
+            .get(unit)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                self.tie(i)
+                    .is_some_and(|t| t.from.value == *unit || t.to.value == *unit)
+            })
+            .collect();
+        ties.sort_unstable();
+        ties.dedup();
+        ties
+    }
+
+    fn add_tie(&mut self, change: &Change, tie: &Spanned<Tie>, effects: &mut Vec<Effect>) {
+        let (from, to) = (self.live(&tie.from), self.live(&tie.to));
+        if !(from && to) {
+            return;
+        }
+        let mut new = tie.value.clone();
+        new.origin = self.at(tie.span);
+        if new.source.is_none() {
+            new.source.clone_from(&change.source);
+        }
+        self.add_new_tie(new, effects);
+    }
+
+    fn remove_ties(&mut self, spanned: &Spanned<TieRef>, effects: &mut Vec<Effect>) {
+        let TieRef { from, to, .. } = &spanned.value;
+        let (from_there, to_there) = (self.live(from), self.live(to));
+        if !(from_there && to_there) {
+            return;
+        }
+        let key = tie_key(spanned);
+        let between: Vec<usize> = self
+            .ties_of(&from.value)
+            .into_iter()
+            .filter(|&i| {
+                self.tie(i).is_some_and(|t| {
+                    (t.from.value == from.value && t.to.value == to.value)
+                        || (t.from.value == to.value && t.to.value == from.value)
+                })
+            })
+            .collect();
+        let (matching, others): (Vec<usize>, Vec<usize>) = between
+            .into_iter()
+            .partition(|&i| self.tie(i).is_some_and(|t| t.key() == key));
+        if matching.is_empty() {
+            let stated: Vec<String> = others
+                .iter()
+                .filter_map(|&i| self.tie(i).map(|t| t.key().to_string()))
+                .collect();
+            let hint = if stated.is_empty() {
+                format!(
+                    "the description has no tie between `{}` and `{}`",
+                    from.value, to.value
+                )
+            } else {
+                format!(
+                    "between them, the description states: {}",
+                    stated.join("; ")
+                )
+            };
+            self.fail(
+                Diagnostic::new(Code::UnknownTie, format!("there is no tie {key}"))
+                    .at(self.at(spanned.span))
+                    .with_label("no such tie")
+                    .with_hint(hint),
+            );
+            return;
+        }
+        for index in matching {
+            self.remove_tie(index, effects);
+        }
+    }
+}
+
+/// The key of a tie named in a proposal.
+fn tie_key(tie: &Spanned<TieRef>) -> TieKey {
+    TieKey::new(tie.kind.value, tie.from.value.clone(), tie.to.value.clone())
+}
+
+/// Re-points the ends of `tie` that are `old` to `new`.
+fn repoint(tie: &mut Tie, old: &UnitId, new: &Spanned<UnitId>) {
+    for end in [&mut tie.from, &mut tie.to] {
+        if end.value == *old {
+            *end = new.clone();
+        }
+    }
+}
+
+/// Points every position of a tie a change re-points at `span` in the change, so that messages
+/// about it show the change; it cites the change's source when the change gives one.
+fn relocate_tie(tie: &mut Tie, change: &Change, span: Span) {
+    tie.origin = change.origin;
+    tie.kind.span = span;
+    tie.from.span = span;
+    tie.to.span = span;
+    if change.source.is_some() {
+        tie.source.clone_from(&change.source);
+    } else if let Some(citation) = &mut tie.source {
+        citation.source.span = span;
+    }
+}
+
+/// Points every position of a unit a change modifies at `span` in the change (`origin`), so that
+/// messages about it show the change; it cites the change's source when the change gives one.
+fn relocate_unit(unit: &mut Unit, origin: Origin, span: Span, change: &Change) {
+    unit.origin = origin;
+    unit.id.span = span;
+    unit.kind.span = span;
+    if let Some(vacant) = &mut unit.vacant {
+        vacant.span = span;
+    }
+    if change.source.is_some() {
+        unit.source.clone_from(&change.source);
+    } else if let Some(citation) = &mut unit.source {
+        citation.source.span = span;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::json::DEFAULT_MAX_DEPTH;
+    use crate::model::TieKind::*;
+    use crate::model::UnitKind::*;
+    use crate::query::testing::description;
+
+    /// The ties of `description` after applying the changes, as "from kind to".
+    fn ties_after(description: &Description, changes: &str) -> Vec<String> {
+        let text = format!(r#"{{"title": "t", "changes": [{changes}]}}"#);
+        let proposal = super::super::parse(FileId(1), &text, DEFAULT_MAX_DEPTH).unwrap();
+        let (after, _) = apply(description, &proposal).unwrap();
+        after
+            .ties
+            .iter()
+            .map(|t| format!("{} {} {}", t.from.value, t.kind.value, t.to.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_merge_repoints_ties_and_drops_those_that_repeat_or_close_on_themselves() {
+        let d = description(
+            &[
+                ("top", Ministry),
+                ("a", Directorate),
+                ("b", Directorate),
+                ("x", Bureau),
+                ("p", Agency),
+            ],
+            &[
+                ("a", Attachment, "top"),
+                ("b", Attachment, "top"),
+                ("x", Attachment, "a"),
+                ("a", Cooperation, "p"),
+                ("p", Cooperation, "b"),
+                ("a", Cooperation, "b"),
+            ],
+        );
+        assert_eq!(
+            ties_after(&d, r#"{"merge": {"unit": "a", "into": "b"}}"#),
+            ["b attachment top", "p cooperation b", "x attachment b"]
+        );
+    }
+
+    #[test]
+    fn a_move_replaces_attachments_and_keeps_line_authority() {
+        let d = description(
+            &[
+                ("a", Directorate),
+                ("b", Directorate),
+                ("head", Post),
+                ("p", Post),
+            ],
+            &[
+                ("p", Attachment, "a"),
+                ("p", LineAuthority, "head"),
+                ("head", Attachment, "a"),
+            ],
+        );
+        assert_eq!(
+            ties_after(&d, r#"{"move": {"unit": "p", "to": "b"}}"#),
+            [
+                "p line-authority head",
+                "head attachment a",
+                "p attachment b"
+            ]
+        );
+        assert_eq!(
+            ties_after(
+                &d,
+                r#"{"move": {"unit": "p", "to": "b", "kind": "line-authority"}}"#
+            ),
+            ["p attachment a", "head attachment a", "p line-authority b"]
+        );
+    }
+
+    #[test]
+    fn a_split_gives_parents_to_every_part_and_other_ties_to_the_first_unless_assigned() {
+        let d = description(
+            &[
+                ("top", Ministry),
+                ("old", Directorate),
+                ("x", Bureau),
+                ("p", Agency),
+            ],
+            &[
+                ("old", Attachment, "top"),
+                ("x", Attachment, "old"),
+                ("old", Cooperation, "p"),
+            ],
+        );
+        let split = r#"{"split": {"unit": "old",
+            "into": [{"id": "one", "name": "One", "kind": "directorate"},
+                     {"id": "two", "name": "Two", "kind": "directorate"}],
+            "assign": [{"tie": {"kind": "cooperation", "from": "p", "to": "old"}, "unit": "two"}]}}"#;
+        assert_eq!(
+            ties_after(&d, split),
+            [
+                "one attachment top",
+                "two attachment top",
+                "x attachment one",
+                "two cooperation p"
+            ]
+        );
+    }
+
+    #[test]
+    fn removing_a_unit_removes_its_ties_and_says_so() {
+        let d = description(
+            &[("top", Ministry), ("a", Directorate), ("x", Bureau)],
+            &[("a", Attachment, "top"), ("x", Attachment, "a")],
+        );
+        let text = r#"{"title": "t", "changes": [{"remove-unit": "a"}]}"#;
+        let proposal = super::super::parse(FileId(1), text, DEFAULT_MAX_DEPTH).unwrap();
+        let (after, applied) = apply(&d, &proposal).unwrap();
+        assert!(after.ties.is_empty());
+        assert!(!after.units.contains_key("a"));
+        let key = |from: &str, to: &str| {
+            TieKey::new(
+                Attachment,
+                UnitId::new(from).unwrap(),
+                UnitId::new(to).unwrap(),
+            )
+        };
+        assert_eq!(
+            applied[0].effects,
+            [
+                Effect::TieRemoved(key("a", "top")),
+                Effect::TieRemoved(key("x", "a")),
+                Effect::UnitRemoved(UnitId::new("a").unwrap()),
+            ]
+        );
+    }
+}

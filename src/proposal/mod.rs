@@ -1,0 +1,324 @@
+//! Proposals: a file of changes to a description (add, remove, move, rename, change the kind of,
+//! merge or split units; add and remove ties), applied to the description before it becomes a
+//! graph, so that every command can work on the structure as proposed.
+//!
+//! [`read`] reads a proposal with organigram's span-aware JSON reader, so every problem is located
+//! in the proposal file; [`apply`] applies it, refusing with located errors a proposal that names
+//! an unknown unit or contradicts itself. What a proposal adds or changes points back at the
+//! proposal: messages about it are located there.
+
+mod apply;
+mod file;
+
+use std::path::Path;
+
+pub use apply::{Applied, Effect, apply};
+pub use file::{
+    Assignment, ChangeEntry, KindChange, Merge, Move, ProposalFile, Rename, Split, TieRef,
+};
+
+use crate::diagnostic::{Code, Diagnostic, Files};
+use crate::load::{Limits, diagnose, json, read_file};
+use crate::model::{
+    Citation, FileId, OrganisationId, Origin, Recover, Source, Spanned, Tie, Unit, UnitId,
+};
+
+/// A proposal, read and sound: every change holds one operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposal {
+    /// The proposal's file, in the load's file table.
+    pub file: FileId,
+    pub title: String,
+    pub summary: Option<String>,
+    /// Documents the changes cite, with their origins in the proposal.
+    pub sources: Vec<Source>,
+    pub changes: Vec<Change>,
+}
+
+/// One change of a proposal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Where the change is written.
+    pub origin: Origin,
+    pub operation: Operation,
+    pub reason: Option<String>,
+    pub source: Option<Citation>,
+}
+
+/// What a change does; the types say how each operation is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Operation {
+    AddUnit {
+        unit: Spanned<Unit>,
+        organisation: Spanned<OrganisationId>,
+    },
+    AddTie(Spanned<Tie>),
+    RemoveUnit(Spanned<UnitId>),
+    RemoveTie(Spanned<TieRef>),
+    Move(Spanned<Move>),
+    Rename(Spanned<Rename>),
+    ChangeKind(Spanned<KindChange>),
+    Merge(Spanned<Merge>),
+    Split(Spanned<Split>),
+}
+
+impl Operation {
+    /// The operation's name as written in proposals.
+    pub const fn name(&self) -> &'static str {
+        match self {
+            Operation::AddUnit { .. } => "add-unit",
+            Operation::AddTie(_) => "add-tie",
+            Operation::RemoveUnit(_) => "remove-unit",
+            Operation::RemoveTie(_) => "remove-tie",
+            Operation::Move(_) => "move",
+            Operation::Rename(_) => "rename",
+            Operation::ChangeKind(_) => "change-kind",
+            Operation::Merge(_) => "merge",
+            Operation::Split(_) => "split",
+        }
+    }
+}
+
+impl ProposalFile {
+    /// The JSON Schema (draft-07) of a proposal file, generated from these types.
+    pub fn json_schema() -> serde_json::Value {
+        let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+        generator.into_root_schema_for::<ProposalFile>().to_value()
+    }
+}
+
+/// Reads the proposal at `path` into `files`, within the limits. Every problem is located in
+/// the proposal file.
+pub fn read(path: &Path, limits: &Limits, files: &mut Files) -> Result<Proposal, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let Some(file) = read_file(path.to_owned(), limits, files, &mut diagnostics) else {
+        return Err(diagnostics
+            .into_iter()
+            .map(|d| match d.code {
+                Code::Io => d.with_hint("check the path given to --proposal"),
+                _ => d,
+            })
+            .collect());
+    };
+    parse(file, &files.get(file).text, limits.max_depth)
+}
+
+/// Parses the text of a proposal file registered as `file`.
+pub fn parse(file: FileId, text: &str, max_depth: u32) -> Result<Proposal, Vec<Diagnostic>> {
+    let read = json::read::<ProposalFile>(text, max_depth);
+    let mut diagnostics: Vec<Diagnostic> =
+        read.errors.into_iter().map(|e| diagnose(file, e)).collect();
+    let Some(doc) = read.value else {
+        return Err(diagnostics);
+    };
+    let at = |span| Origin::new(file, span);
+    let sources = doc
+        .sources
+        .into_iter()
+        .filter_map(Recover::ok)
+        .map(
+            |Spanned {
+                 span,
+                 value: mut source,
+             }| {
+                source.origin = at(span);
+                source
+            },
+        )
+        .collect();
+    let changes = doc
+        .changes
+        .into_iter()
+        .filter_map(Recover::ok)
+        .filter_map(|entry| match change(at(entry.span), entry.value) {
+            Ok(change) => Some(change),
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                None
+            }
+        })
+        .collect();
+    if !diagnostics.is_empty() {
+        diagnostics.sort_by_key(|d| d.origin.map(|o| o.span.start));
+        return Err(diagnostics);
+    }
+    Ok(Proposal {
+        file,
+        title: doc.title,
+        summary: doc.summary,
+        sources,
+        changes,
+    })
+}
+
+/// The change an entry states, which must hold exactly one operation, and `organisation` with
+/// `add-unit` only.
+fn change(origin: Origin, entry: ChangeEntry) -> Result<Change, Diagnostic> {
+    let ChangeEntry {
+        add_unit,
+        organisation,
+        add_tie,
+        remove_unit,
+        remove_tie,
+        move_unit,
+        rename,
+        change_kind,
+        merge,
+        split,
+        reason,
+        source,
+    } = entry;
+    let organisation_span = organisation.as_ref().map(|o| o.span);
+    let mut operations: Vec<Operation> = [
+        add_tie.map(Operation::AddTie),
+        remove_unit.map(Operation::RemoveUnit),
+        remove_tie.map(Operation::RemoveTie),
+        move_unit.map(Operation::Move),
+        rename.map(Operation::Rename),
+        change_kind.map(Operation::ChangeKind),
+        merge.map(Operation::Merge),
+        split.map(Operation::Split),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match (add_unit, organisation) {
+        (Some(unit), Some(organisation)) => {
+            operations.insert(0, Operation::AddUnit { unit, organisation })
+        }
+        (Some(unit), None) => {
+            return Err(Diagnostic::new(
+                Code::MissingField,
+                "an added unit names its organisation",
+            )
+            .at(origin.at(unit.span))
+            .with_label("this unit belongs to which organisation?")
+            .with_hint(
+                "add `\"organisation\": \"…\"` to the change, with the id of a description \
+                 file's organisation",
+            ));
+        }
+        (None, Some(_)) | (None, None) => {}
+    }
+    match (operations.len(), organisation_span) {
+        (1, Some(span)) if !matches!(operations[0], Operation::AddUnit { .. }) => {
+            Err(Diagnostic::new(
+                Code::InvalidValue,
+                "`organisation` goes with `add-unit` only",
+            )
+            .at(origin.at(span))
+            .with_hint(format!(
+                "only an added unit needs its organisation named: drop it from this `{}`",
+                operations[0].name()
+            )))
+        }
+        (1, _) => Ok(Change {
+            origin,
+            operation: operations.remove(0),
+            reason,
+            source,
+        }),
+        (0, _) => Err(
+            Diagnostic::new(Code::InvalidValue, "this change holds no operation")
+                .at(origin)
+                .with_hint(
+                    "a change holds one of `add-unit`, `add-tie`, `remove-unit`, `remove-tie`, \
+                     `move`, `rename`, `change-kind`, `merge` and `split`",
+                ),
+        ),
+        (n, _) => {
+            let names: Vec<&str> = operations.iter().map(Operation::name).collect();
+            Err(Diagnostic::new(
+                Code::InvalidValue,
+                format!(
+                    "this change holds {n} operations ({}); a change holds one",
+                    names.join(", ")
+                ),
+            )
+            .at(origin)
+            .with_hint("write each operation as a change of its own"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Result<Proposal, Vec<(Code, String)>> {
+        parse(FileId(0), text, json::DEFAULT_MAX_DEPTH)
+            .map_err(|ds| ds.into_iter().map(|d| (d.code, d.message)).collect())
+    }
+
+    #[test]
+    fn every_operation_reads() {
+        let proposal = parsed(
+            r#"{"title": "T", "changes": [
+                {"add-unit": {"id": "n", "name": "N", "kind": "bureau"}, "organisation": "o"},
+                {"add-tie": {"kind": "attachment", "from": "n", "to": "a"}, "reason": "r"},
+                {"remove-unit": "a"},
+                {"remove-tie": {"kind": "cooperation", "from": "a", "to": "b"}},
+                {"move": {"unit": "a", "to": "b", "kind": "line-authority"}},
+                {"rename": {"unit": "a", "acronym": null}},
+                {"change-kind": {"unit": "a", "kind": "service"}},
+                {"merge": {"unit": "a", "into": "b"}},
+                {"split": {"unit": "a", "into": [{"id": "x", "name": "X", "kind": "bureau"}],
+                           "assign": [{"tie": {"kind": "cooperation", "from": "a", "to": "b"}, "unit": "x"}]}}
+            ]}"#,
+        )
+        .unwrap();
+        let names: Vec<&str> = proposal
+            .changes
+            .iter()
+            .map(|c| c.operation.name())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "add-unit",
+                "add-tie",
+                "remove-unit",
+                "remove-tie",
+                "move",
+                "rename",
+                "change-kind",
+                "merge",
+                "split"
+            ]
+        );
+        let Operation::Rename(rename) = &proposal.changes[5].operation else {
+            panic!("not a rename");
+        };
+        assert_eq!(rename.acronym, Some(None));
+        assert_eq!(proposal.changes[1].reason.as_deref(), Some("r"));
+    }
+
+    #[test]
+    fn a_change_holds_one_operation_and_organisation_goes_with_add_unit() {
+        let errors = parsed(
+            r#"{"title": "T", "changes": [
+                {},
+                {"remove-unit": "a", "merge": {"unit": "a", "into": "b"}},
+                {"remove-unit": "a", "organisation": "o"},
+                {"add-unit": {"id": "n", "name": "N", "kind": "bureau"}},
+                {"remove-unit": "a", "reasons": "typo"}
+            ]}"#,
+        )
+        .unwrap_err();
+        let codes: Vec<Code> = errors.iter().map(|(c, _)| *c).collect();
+        assert_eq!(
+            codes,
+            [
+                Code::InvalidValue,
+                Code::InvalidValue,
+                Code::InvalidValue,
+                Code::MissingField,
+                Code::UnknownField,
+            ]
+        );
+        assert_eq!(
+            errors[1].1,
+            "this change holds 2 operations (remove-unit, merge); a change holds one"
+        );
+    }
+}
