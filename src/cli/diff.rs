@@ -1,0 +1,310 @@
+//! `organigram diff A B`: what changed from one description to another, as text or JSON. The
+//! structural change `check --proposal` prints is written here too.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::Failure;
+use super::output::{Format, UnitRef, unit_label, write_json};
+use crate::diff::{Attribute, Diff, Parent, Side, TieChange, UnitChange, diff};
+use crate::load::LoadedGraph;
+use crate::model::Tie;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The description before: a folder of .json files, or one file.
+    pub before: PathBuf,
+
+    /// The description after; with `--proposal`, as the proposal changes it.
+    pub after: PathBuf,
+
+    /// Exit with 1 when the two differ, as `git diff --exit-code` does (default: 0 either way).
+    #[arg(long)]
+    exit_code: bool,
+
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(
+    before: &LoadedGraph,
+    after: &LoadedGraph,
+    args: &Args,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let diff = diff(&before.graph, &after.graph);
+    match args.format {
+        Format::Json => write_json(out, &DiffJson::new(&diff))?,
+        Format::Text => write_text(out, &diff, "")?,
+    }
+    if args.exit_code && !diff.is_empty() {
+        return Err(Failure::Findings);
+    }
+    Ok(())
+}
+
+/// "Name (ACRONYM) [id] — kind, organisation".
+fn side_line(side: &Side<'_>) -> String {
+    format!(
+        "{} — {}, {}",
+        unit_label(side.unit),
+        side.unit.kind.label(),
+        side.organisation
+    )
+}
+
+/// A JSON value on one line, `none` for null.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::Null => "none".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+fn parents_text(parents: &[Parent<'_>]) -> String {
+    if parents.is_empty() {
+        return "none".to_owned();
+    }
+    let each: Vec<String> = parents
+        .iter()
+        .map(|p| format!("{} `{}`", p.kind.verb(), p.unit.id.value))
+        .collect();
+    each.join(", ")
+}
+
+/// The lines under a changed unit: one per thing that differs.
+fn unit_change_lines(change: &UnitChange<'_>) -> Vec<(String, String)> {
+    let (a, b) = (change.before.unit, change.after.unit);
+    let mut lines = Vec::new();
+    if a.name != b.name {
+        lines.push(("name".to_owned(), format!("“{}” → “{}”", a.name, b.name)));
+    }
+    if a.acronym != b.acronym {
+        let acronym = |acronym: &Option<String>| {
+            acronym
+                .as_deref()
+                .map_or("none".to_owned(), |a| format!("“{a}”"))
+        };
+        lines.push((
+            "acronym".to_owned(),
+            format!("{} → {}", acronym(&a.acronym), acronym(&b.acronym)),
+        ));
+    }
+    if change.kind_changed {
+        lines.push((
+            "kind".to_owned(),
+            format!("{} → {}", a.kind.value, b.kind.value),
+        ));
+    }
+    if let Some(moved) = &change.moved {
+        lines.push((
+            "parents".to_owned(),
+            format!(
+                "{} → {}",
+                parents_text(&moved.from),
+                parents_text(&moved.to)
+            ),
+        ));
+    }
+    lines.extend(attribute_lines(&change.attributes));
+    lines
+}
+
+fn attribute_lines(attributes: &[Attribute]) -> impl Iterator<Item = (String, String)> + '_ {
+    attributes.iter().map(|a| {
+        (
+            a.name.to_owned(),
+            format!("{} → {}", value_text(&a.before), value_text(&a.after)),
+        )
+    })
+}
+
+/// Writes a section title with its count, each item's line, and its detail lines, indented by
+/// `indent`; nothing for an empty section.
+fn section<T>(
+    out: &mut dyn Write,
+    indent: &str,
+    title: &str,
+    items: &[T],
+    line: impl Fn(&T) -> String,
+    details: impl Fn(&T) -> Vec<(String, String)>,
+) -> io::Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{indent}{title} ({})", items.len())?;
+    for item in items {
+        writeln!(out, "{indent}  {}", line(item))?;
+        let details = details(item);
+        let width = details.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+        for (name, value) in details {
+            writeln!(out, "{indent}      {name:<width$}  {value}")?;
+        }
+    }
+    Ok(())
+}
+
+/// No detail lines, for items whose line says it all.
+fn no_details<T>(_: &T) -> Vec<(String, String)> {
+    Vec::new()
+}
+
+/// Writes a diff as text, each section indented by `indent`; nothing when there is no
+/// difference.
+pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> io::Result<()> {
+    let tie_line = |sign: &str, tie: &Tie| format!("{sign} {}", tie.key());
+    section(
+        out,
+        indent,
+        "Units added",
+        &diff.units_added,
+        |s| format!("+ {}", side_line(s)),
+        no_details,
+    )?;
+    section(
+        out,
+        indent,
+        "Units removed",
+        &diff.units_removed,
+        |s| format!("- {}", side_line(s)),
+        no_details,
+    )?;
+    section(
+        out,
+        indent,
+        "Units changed",
+        &diff.units_changed,
+        |c| format!("~ {}", unit_label(c.after.unit)),
+        unit_change_lines,
+    )?;
+    section(
+        out,
+        indent,
+        "Ties added",
+        &diff.ties_added,
+        |t| tie_line("+", t),
+        no_details,
+    )?;
+    section(
+        out,
+        indent,
+        "Ties removed",
+        &diff.ties_removed,
+        |t| tie_line("-", t),
+        no_details,
+    )?;
+    section(
+        out,
+        indent,
+        "Ties changed",
+        &diff.ties_changed,
+        |c| tie_line("~", c.after),
+        |c| attribute_lines(&c.fields).collect(),
+    )
+}
+
+/// A unit in diff JSON: the fields of every unit, and its organisation's id.
+#[derive(Debug, Serialize)]
+struct SideJson<'a> {
+    #[serde(flatten)]
+    unit: UnitRef<'a>,
+    organisation: &'a str,
+}
+
+impl<'a> SideJson<'a> {
+    fn new(side: &Side<'a>) -> SideJson<'a> {
+        SideJson {
+            unit: UnitRef::new(side.unit),
+            organisation: side.organisation,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct ParentJson<'a> {
+    kind: &'static str,
+    unit: UnitRef<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct MovedJson<'a> {
+    from: Vec<ParentJson<'a>>,
+    to: Vec<ParentJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct UnitChangeJson<'a> {
+    id: &'a str,
+    before: SideJson<'a>,
+    after: SideJson<'a>,
+    renamed: bool,
+    kind_changed: bool,
+    moved: Option<MovedJson<'a>>,
+    attributes: &'a [Attribute],
+}
+
+#[derive(Debug, Serialize)]
+struct TieChangeJson<'a> {
+    before: &'a Tie,
+    after: &'a Tie,
+    fields: &'a [Attribute],
+}
+
+/// A diff in JSON; the shape is documented in the README.
+#[derive(Debug, Serialize)]
+pub(super) struct DiffJson<'a> {
+    units_added: Vec<SideJson<'a>>,
+    units_removed: Vec<SideJson<'a>>,
+    units_changed: Vec<UnitChangeJson<'a>>,
+    ties_added: &'a [&'a Tie],
+    ties_removed: &'a [&'a Tie],
+    ties_changed: Vec<TieChangeJson<'a>>,
+}
+
+impl<'a> DiffJson<'a> {
+    pub(super) fn new(diff: &'a Diff<'a>) -> DiffJson<'a> {
+        let parents = |parents: &[Parent<'a>]| {
+            parents
+                .iter()
+                .map(|p| ParentJson {
+                    kind: p.kind.as_str(),
+                    unit: UnitRef::new(p.unit),
+                })
+                .collect()
+        };
+        DiffJson {
+            units_added: diff.units_added.iter().map(SideJson::new).collect(),
+            units_removed: diff.units_removed.iter().map(SideJson::new).collect(),
+            units_changed: diff
+                .units_changed
+                .iter()
+                .map(|c| UnitChangeJson {
+                    id: c.after.unit.id.as_str(),
+                    before: SideJson::new(&c.before),
+                    after: SideJson::new(&c.after),
+                    renamed: c.renamed,
+                    kind_changed: c.kind_changed,
+                    moved: c.moved.as_ref().map(|m| MovedJson {
+                        from: parents(&m.from),
+                        to: parents(&m.to),
+                    }),
+                    attributes: &c.attributes,
+                })
+                .collect(),
+            ties_added: &diff.ties_added,
+            ties_removed: &diff.ties_removed,
+            ties_changed: diff
+                .ties_changed
+                .iter()
+                .map(|c: &TieChange<'a>| TieChangeJson {
+                    before: c.before,
+                    after: c.after,
+                    fields: &c.fields,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! Comparing two structures: units added, removed, renamed, moved, of another kind or with other
+//! attributes; ties added, removed or changed. Units are matched by id, ties by kind and ends.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::graph::{OrgGraph, TieIx, UnitIx};
+use crate::model::{Tie, TieKey, TieKind, Unit};
+
+/// What changed from one structure to another. Every list is in declaration order: of the
+/// structure before for what was removed, of the one after otherwise.
+#[derive(Clone, Debug, Default)]
+pub struct Diff<'a> {
+    pub units_added: Vec<Side<'a>>,
+    pub units_removed: Vec<Side<'a>>,
+    pub units_changed: Vec<UnitChange<'a>>,
+    pub ties_added: Vec<&'a Tie>,
+    pub ties_removed: Vec<&'a Tie>,
+    pub ties_changed: Vec<TieChange<'a>>,
+}
+
+impl Diff<'_> {
+    /// Whether the two structures are the same.
+    pub fn is_empty(&self) -> bool {
+        self.units_added.is_empty()
+            && self.units_removed.is_empty()
+            && self.units_changed.is_empty()
+            && self.ties_added.is_empty()
+            && self.ties_removed.is_empty()
+            && self.ties_changed.is_empty()
+    }
+}
+
+/// A unit in one of the two structures, with the id of its organisation.
+#[derive(Clone, Copy, Debug)]
+pub struct Side<'a> {
+    pub unit: &'a Unit,
+    pub organisation: &'a str,
+}
+
+impl<'a> Side<'a> {
+    fn of(graph: &'a OrgGraph, ix: UnitIx) -> Side<'a> {
+        Side {
+            unit: graph.unit(ix),
+            organisation: graph.organisation_of(ix).id.as_str(),
+        }
+    }
+}
+
+/// A unit in both structures that differs.
+#[derive(Clone, Debug)]
+pub struct UnitChange<'a> {
+    pub before: Side<'a>,
+    pub after: Side<'a>,
+    /// Whether its name or acronym differs.
+    pub renamed: bool,
+    /// Whether its kind differs.
+    pub kind_changed: bool,
+    /// Its hierarchical parents, when the set of parent units differs.
+    pub moved: Option<Moved<'a>>,
+    /// The other attributes that differ, in the order of a description file's fields.
+    pub attributes: Vec<Attribute>,
+}
+
+/// A unit's parents before and after.
+#[derive(Clone, Debug)]
+pub struct Moved<'a> {
+    pub from: Vec<Parent<'a>>,
+    pub to: Vec<Parent<'a>>,
+}
+
+/// One hierarchical parent of a unit, and the kind of tie that places the unit under it.
+#[derive(Clone, Copy, Debug)]
+pub struct Parent<'a> {
+    pub kind: TieKind,
+    pub unit: &'a Unit,
+}
+
+/// An attribute that differs, by its name in description files, with its values as JSON
+/// (`null` when absent).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Attribute {
+    pub name: &'static str,
+    pub before: Value,
+    pub after: Value,
+}
+
+/// A tie in both structures (same kind and ends) whose dates, note or source differ.
+#[derive(Clone, Debug)]
+pub struct TieChange<'a> {
+    pub before: &'a Tie,
+    pub after: &'a Tie,
+    pub fields: Vec<Attribute>,
+}
+
+/// The value of a field as JSON.
+fn json(value: &impl Serialize) -> Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// Every attribute of two units that differs, name, acronym and kind aside.
+fn attributes(before: Side<'_>, after: Side<'_>) -> Vec<Attribute> {
+    let (a, b) = (before.unit, after.unit);
+    let candidates = [
+        ("aliases", json(&a.aliases), json(&b.aliases)),
+        ("status", json(&a.status), json(&b.status)),
+        ("vacant", json(&a.is_vacant()), json(&b.is_vacant())),
+        ("headcount", json(&a.headcount), json(&b.headcount)),
+        ("remit", json(&a.remit), json(&b.remit)),
+        ("location", json(&a.location), json(&b.location)),
+        ("boundary", json(&a.boundary), json(&b.boundary)),
+        ("note", json(&a.note), json(&b.note)),
+        ("source", json(&a.source), json(&b.source)),
+        (
+            "organisation",
+            json(&before.organisation),
+            json(&after.organisation),
+        ),
+    ];
+    candidates
+        .into_iter()
+        .filter(|(_, before, after)| before != after)
+        .map(|(name, before, after)| Attribute {
+            name,
+            before,
+            after,
+        })
+        .collect()
+}
+
+/// Every field of two ties with the same key that differs.
+fn tie_fields(a: &Tie, b: &Tie) -> Vec<Attribute> {
+    let candidates = [
+        ("valid_from", json(&a.valid_from), json(&b.valid_from)),
+        ("valid_until", json(&a.valid_until), json(&b.valid_until)),
+        ("note", json(&a.note), json(&b.note)),
+        ("source", json(&a.source), json(&b.source)),
+    ];
+    candidates
+        .into_iter()
+        .filter(|(_, before, after)| before != after)
+        .map(|(name, before, after)| Attribute {
+            name,
+            before,
+            after,
+        })
+        .collect()
+}
+
+/// A unit's hierarchical parents, in declaration order.
+fn parents(graph: &OrgGraph, ix: UnitIx) -> Vec<Parent<'_>> {
+    graph
+        .parents(ix)
+        .into_iter()
+        .map(|view| Parent {
+            kind: view.tie.kind.value,
+            unit: graph.unit(view.other),
+        })
+        .collect()
+}
+
+/// Compares two structures. Linear in their sizes (parents and ties are compared through hash
+/// sets and maps).
+pub fn diff<'a>(before: &'a OrgGraph, after: &'a OrgGraph) -> Diff<'a> {
+    let mut diff = Diff::default();
+    for (ix, unit) in before.units() {
+        if after.find_id(unit.id.as_str()).is_none() {
+            diff.units_removed.push(Side::of(before, ix));
+        }
+    }
+    for (ix, unit) in after.units() {
+        let Some(old) = before.find_id(unit.id.as_str()) else {
+            diff.units_added.push(Side::of(after, ix));
+            continue;
+        };
+        let (a, b) = (Side::of(before, old), Side::of(after, ix));
+        let (from, to) = (parents(before, old), parents(after, ix));
+        let ids = |parents: &[Parent<'a>]| -> HashSet<&'a str> {
+            parents.iter().map(|p| p.unit.id.as_str()).collect()
+        };
+        let change = UnitChange {
+            renamed: a.unit.name != b.unit.name || a.unit.acronym != b.unit.acronym,
+            kind_changed: a.unit.kind.value != b.unit.kind.value,
+            moved: (ids(&from) != ids(&to)).then_some(Moved { from, to }),
+            attributes: attributes(a, b),
+            before: a,
+            after: b,
+        };
+        if change.renamed
+            || change.kind_changed
+            || change.moved.is_some()
+            || !change.attributes.is_empty()
+        {
+            diff.units_changed.push(change);
+        }
+    }
+    let mut unmatched: HashMap<TieKey, VecDeque<TieIx>> = HashMap::new();
+    for (ix, tie) in before.ties() {
+        unmatched.entry(tie.key()).or_default().push_back(ix);
+    }
+    let mut matched = vec![false; before.tie_count()];
+    for (_, tie) in after.ties() {
+        match unmatched.get_mut(&tie.key()).and_then(VecDeque::pop_front) {
+            Some(old) => {
+                matched[old.index()] = true;
+                let old = before.tie(old);
+                let fields = tie_fields(old, tie);
+                if !fields.is_empty() {
+                    diff.ties_changed.push(TieChange {
+                        before: old,
+                        after: tie,
+                        fields,
+                    });
+                }
+            }
+            None => diff.ties_added.push(tie),
+        }
+    }
+    diff.ties_removed = before
+        .ties()
+        .filter(|(ix, _)| !matched[ix.index()])
+        .map(|(_, tie)| tie)
+        .collect();
+    diff
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TieKind::*;
+    use crate::model::UnitKind::*;
+    use crate::model::{Boundary, Date};
+    use crate::query::testing::{build, description};
+
+    fn ids<'a>(sides: &[Side<'a>]) -> Vec<&'a str> {
+        sides.iter().map(|s| s.unit.id.as_str()).collect()
+    }
+
+    fn keys(ties: &[&Tie]) -> Vec<String> {
+        ties.iter().map(|t| t.key().to_string()).collect()
+    }
+
+    #[test]
+    fn a_structure_has_no_difference_with_itself() {
+        let d = description(
+            &[("a", Ministry), ("b", Directorate)],
+            &[("b", Attachment, "a"), ("b", Cooperation, "a")],
+        );
+        let (x, y) = (build(d.clone()), build(d));
+        assert!(diff(&x, &y).is_empty());
+    }
+
+    #[test]
+    fn units_and_ties_added_removed_and_changed() {
+        let before = description(
+            &[
+                ("top", Ministry),
+                ("a", Directorate),
+                ("b", Directorate),
+                ("old", Bureau),
+            ],
+            &[
+                ("a", Attachment, "top"),
+                ("b", Attachment, "top"),
+                ("old", Attachment, "a"),
+                ("a", Cooperation, "b"),
+                ("a", Coordination, "b"),
+            ],
+        );
+        let mut after = description(
+            &[
+                ("top", Ministry),
+                ("a", Directorate),
+                ("b", Service),
+                ("new", Bureau),
+            ],
+            &[
+                ("a", Attachment, "top"),
+                ("b", Attachment, "a"),
+                ("new", Attachment, "a"),
+                ("b", Cooperation, "a"),
+                ("a", Coordination, "b"),
+            ],
+        );
+        after.units[1].name = "A, renamed".to_owned();
+        after.units[1].boundary = Some(Boundary::Top);
+        after.ties[4].valid_until = Some(Date::parse("2025").unwrap());
+        let (x, y) = (build(before), build(after));
+        let d = diff(&x, &y);
+        assert_eq!(ids(&d.units_added), ["new"]);
+        assert_eq!(ids(&d.units_removed), ["old"]);
+        let changed: Vec<(&str, bool, bool, bool, Vec<&str>)> = d
+            .units_changed
+            .iter()
+            .map(|c| {
+                (
+                    c.after.unit.id.as_str(),
+                    c.renamed,
+                    c.kind_changed,
+                    c.moved.is_some(),
+                    c.attributes.iter().map(|a| a.name).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            changed,
+            [
+                ("a", true, false, false, vec!["boundary"]),
+                ("b", false, true, true, vec![]),
+            ]
+        );
+        assert_eq!(
+            keys(&d.ties_added),
+            ["`b` is attached to `a`", "`new` is attached to `a`"]
+        );
+        assert_eq!(
+            keys(&d.ties_removed),
+            ["`b` is attached to `top`", "`old` is attached to `a`"]
+        );
+        assert_eq!(d.ties_changed.len(), 1);
+        assert_eq!(d.ties_changed[0].fields[0].name, "valid_until");
+    }
+}
