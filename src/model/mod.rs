@@ -1,5 +1,6 @@
-//! The vocabulary of organigram: unit kinds, tie kinds and the table of which tie may join which
-//! kinds; ids, dates, sources and spans. No I/O, and nothing else of ours.
+//! The vocabulary of organigram: unit kinds, tie kinds (with their style in charts) and the table
+//! of which tie may join which kinds; ids, dates, sources and spans. No I/O, and nothing else of
+//! ours.
 
 mod date;
 mod description;
@@ -7,6 +8,7 @@ mod file;
 mod id;
 mod source;
 mod span;
+mod style;
 mod text;
 mod tie;
 mod tie_kind;
@@ -21,8 +23,9 @@ pub use source::{Citation, Source};
 pub use span::{
     FileId, Origin, Recover, Span, Spanned, protocol as spanned_protocol, recover_protocol,
 };
+pub use style::{Arrowhead, LineStyle, Shape, TieStyle, UnitStyle};
 pub use text::fold;
-pub use tie::Tie;
+pub use tie::{Tie, TieKey};
 pub use tie_kind::TieKind;
 pub use unit::{
     Boundary, Headcount, HeadcountBasis, HeadcountQualifier, Organisation, OrganisationIndex,

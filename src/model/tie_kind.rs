@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Family;
+use super::style::{Arrowhead, LineStyle, TieStyle};
 
 /// Which (from family, to family) pairs a tie kind accepts: rows are the `from` family, columns
 /// the `to` family, both in [`Family::ALL`] order (organisation, line unit, post, body).
@@ -41,7 +42,8 @@ const SUCCESSION: Matrix = [[O, O, X, X], [O, O, X, X], [X, X, O, X], [X, X, X, 
 
 macro_rules! tie_kinds {
     ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, $verb:literal, $inverse:literal,
-        hierarchical: $hier:literal, symmetric: $sym:literal, $matrix:ident; )*) => {
+        hierarchical: $hier:literal, symmetric: $sym:literal, $matrix:ident,
+        chart: $line:ident $colour:literal $arrowhead:ident, constrains: $constrains:literal; )*) => {
         /// The kind of a tie. A tie reads "`from` *verb* `to`": `{"kind": "attachment", "from":
         /// "dsj", "to": "justice"}` reads "DSJ is attached to the Ministry of Justice".
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -85,6 +87,18 @@ macro_rules! tie_kinds {
                 match self { $(TieKind::$variant => concat!($($doc),*).trim_ascii(),)* }
             }
 
+            /// How ties of the kind are drawn in charts.
+            pub const fn style(self) -> TieStyle {
+                match self {
+                    $(TieKind::$variant => TieStyle {
+                        line: LineStyle::$line,
+                        colour: $colour,
+                        arrowhead: Arrowhead::$arrowhead,
+                        constrains: $constrains,
+                    },)*
+                }
+            }
+
             const fn matrix(self) -> &'static Matrix {
                 match self { $(TieKind::$variant => &$matrix,)* }
             }
@@ -95,59 +109,76 @@ macro_rules! tie_kinds {
 tie_kinds! {
     /// Formal hierarchical attachment (rattaché à): `from` belongs to `to`.
     Attachment => "attachment", "is attached to", "has attached",
-        hierarchical: true, symmetric: false, HIERARCHY;
+        hierarchical: true, symmetric: false, HIERARCHY,
+        chart: Solid "#4D4D4D" None, constrains: true;
     /// Line authority (placé sous l'autorité de): `to` is `from`'s line manager. It can differ
     /// from the attachment.
     LineAuthority => "line-authority", "is under the authority of", "has authority over",
-        hierarchical: true, symmetric: false, AUTHORITY;
+        hierarchical: true, symmetric: false, AUTHORITY,
+        chart: Bold "#0072B2" Normal, constrains: true;
     /// One of several attachments of a unit that has two or more parents at once (direction
     /// commune à A et B). Not an error, unlike two plain attachments.
     JointAttachment => "joint-attachment", "is jointly attached to", "has jointly attached",
-        hierarchical: true, symmetric: false, HIERARCHY;
+        hierarchical: true, symmetric: false, HIERARCHY,
+        chart: Solid "#4D4D4D" EmptyDiamond, constrains: true;
     /// Functional or dotted-line reporting: `from` reports to `to` on a subject, outside the line.
     FunctionalReporting => "functional-reporting", "reports functionally to", "receives functional reports from",
-        hierarchical: false, symmetric: false, ANY;
+        hierarchical: false, symmetric: false, ANY,
+        chart: Dashed "#0072B2" Normal, constrains: false;
     /// Cooperation (en lien avec, en coopération avec, synergie): the two work together, no
     /// hierarchy implied.
     Cooperation => "cooperation", "cooperates with", "cooperates with",
-        hierarchical: false, symmetric: true, ANY;
+        hierarchical: false, symmetric: true, ANY,
+        chart: Dashed "#E69F00" None, constrains: false;
     /// Coordination: `from` coordinates the work of `to` on a subject without line authority.
     Coordination => "coordination", "coordinates", "is coordinated by",
-        hierarchical: false, symmetric: false, ANY;
+        hierarchical: false, symmetric: false, ANY,
+        chart: Dashed "#009E73" Vee, constrains: false;
     /// Secretariat (assure le secrétariat de): `from` runs the secretariat of the body `to`.
     Secretariat => "secretariat", "runs the secretariat of", "has its secretariat run by",
-        hierarchical: false, symmetric: false, TO_BODY;
+        hierarchical: false, symmetric: false, TO_BODY,
+        chart: Dotted "#CC79A7" Dot, constrains: false;
     /// Co-steering (co-pilotage): `from` is one of several parties steering `to`.
     CoSteering => "co-steering", "co-steers", "is co-steered by",
-        hierarchical: false, symmetric: false, STEER;
+        hierarchical: false, symmetric: false, STEER,
+        chart: Dashed "#CC79A7" Normal, constrains: true;
     /// Membership: `from` sits in the body `to`.
     Membership => "membership", "is a member of", "has as a member",
-        hierarchical: false, symmetric: false, TO_BODY;
+        hierarchical: false, symmetric: false, TO_BODY,
+        chart: Dotted "#CC79A7" EmptyDot, constrains: false;
     /// Correspondent (correspondant de): `from` is the named contact of `to` inside its own
     /// organisation.
     Correspondent => "correspondent", "is the correspondent of", "has as its correspondent",
-        hierarchical: false, symmetric: false, CORRESPONDENT;
+        hierarchical: false, symmetric: false, CORRESPONDENT,
+        chart: Dashed "#56B4E9" Dot, constrains: false;
     /// Representation (représente … auprès de): `from` represents its organisation in `to`.
     Representation => "representation", "represents its organisation in", "has as a representative",
-        hierarchical: false, symmetric: false, STEER;
+        hierarchical: false, symmetric: false, STEER,
+        chart: Dotted "#CC79A7" Vee, constrains: false;
     /// Secondment (mise à disposition): `from` lends staff or resources to `to`.
     Secondment => "secondment", "lends staff to", "receives staff from",
-        hierarchical: false, symmetric: false, SECONDMENT;
+        hierarchical: false, symmetric: false, SECONDMENT,
+        chart: Dotted "#009E73" Empty, constrains: false;
     /// Recruiting authority (autorité de recrutement): `from` recruits the holder of the post `to`.
     RecruitingAuthority => "recruiting-authority", "is the recruiting authority for", "is recruited by",
-        hierarchical: false, symmetric: false, OVER_POST;
+        hierarchical: false, symmetric: false, OVER_POST,
+        chart: Dotted "#D55E00" Normal, constrains: false;
     /// Employing authority (autorité d'emploi): `from` employs the holder of the post `to`.
     EmployingAuthority => "employing-authority", "is the employing authority for", "is employed by",
-        hierarchical: false, symmetric: false, OVER_POST;
+        hierarchical: false, symmetric: false, OVER_POST,
+        chart: Dashed "#D55E00" Normal, constrains: false;
     /// Strategic steering: `from` (typically a committee) sets the orientations of `to`.
     StrategicSteering => "strategic-steering", "sets the orientations of", "has its orientations set by",
-        hierarchical: false, symmetric: false, ORIENT;
+        hierarchical: false, symmetric: false, ORIENT,
+        chart: Solid "#CC79A7" Normal, constrains: true;
     /// Advice: `from` advises `to` (a data protection officer, an observatory).
     Advice => "advice", "advises", "is advised by",
-        hierarchical: false, symmetric: false, ANY;
+        hierarchical: false, symmetric: false, ANY,
+        chart: Dotted "#56B4E9" Vee, constrains: false;
     /// Succession: `from` replaced `to` (DINUM succeeded DINSIC).
     Succession => "succession", "succeeded", "was succeeded by",
-        hierarchical: false, symmetric: false, SUCCESSION;
+        hierarchical: false, symmetric: false, SUCCESSION,
+        chart: Solid "#7F7F7F" Empty, constrains: false;
 }
 
 impl TieKind {
@@ -168,6 +199,25 @@ impl TieKind {
         Family::ALL
             .into_iter()
             .filter(move |t| self.allows(from, *t))
+    }
+
+    /// The properties of the W3C Organization Ontology (`org:`) that state a tie of this kind
+    /// from a unit of family `from` to one of family `to`, most specific first; the others are its
+    /// super-properties, stated too so that queries need no inference. A hierarchical tie places
+    /// a post in its unit (`postIn`), a line unit in its organisation (`unitOf`), an organisation
+    /// or a unit under another (`subOrganizationOf`), anything under a post (`reportsTo`); line
+    /// authority is `reportsTo`; every other kind is an `org:linkedTo`.
+    pub const fn org_properties(self, from: Family, to: Family) -> &'static [&'static str] {
+        match self {
+            TieKind::LineAuthority => &["reportsTo"],
+            _ if !self.is_hierarchical() => &["linkedTo"],
+            _ => match (from, to) {
+                (_, Family::Post) => &["reportsTo"],
+                (Family::Post, _) => &["postIn"],
+                (Family::LineUnit, Family::Organisation) => &["unitOf", "subOrganizationOf"],
+                _ => &["subOrganizationOf"],
+            },
+        }
     }
 }
 
@@ -226,6 +276,35 @@ mod tests {
                 .collect::<Vec<_>>(),
             [Family::Body]
         );
+    }
+
+    #[test]
+    fn hierarchical_ties_shape_the_layout_and_chart_colours_are_hex() {
+        for kind in TieKind::ALL {
+            let style = kind.style();
+            assert!(!kind.is_hierarchical() || style.constrains, "{kind}");
+            assert!(crate::model::style::is_hex_colour(style.colour), "{kind}");
+        }
+    }
+
+    #[test]
+    fn hierarchical_ties_read_as_org_containment_or_reporting() {
+        use Family::{LineUnit, Organisation, Post};
+        let props = |kind: TieKind, from, to| kind.org_properties(from, to);
+        assert_eq!(
+            props(TieKind::Attachment, LineUnit, Organisation),
+            ["unitOf", "subOrganizationOf"]
+        );
+        assert_eq!(
+            props(TieKind::JointAttachment, LineUnit, LineUnit),
+            ["subOrganizationOf"]
+        );
+        assert_eq!(props(TieKind::Attachment, Post, LineUnit), ["postIn"]);
+        assert_eq!(props(TieKind::Attachment, LineUnit, Post), ["reportsTo"]);
+        assert_eq!(props(TieKind::LineAuthority, Post, Post), ["reportsTo"]);
+        for kind in TieKind::ALL.iter().filter(|k| !k.is_hierarchical()) {
+            assert_eq!(props(*kind, Organisation, Organisation), ["linkedTo"]);
+        }
     }
 
     #[test]

@@ -66,6 +66,16 @@ pub enum HeadcountBasis {
     Actual,
 }
 
+impl HeadcountBasis {
+    /// The basis as written in descriptions.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            HeadcountBasis::Target => "target",
+            HeadcountBasis::Actual => "actual",
+        }
+    }
+}
+
 /// How exact a headcount is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -76,6 +86,17 @@ pub enum HeadcountQualifier {
     AtLeast,
     /// "une dizaine de personnes".
     About,
+}
+
+impl HeadcountQualifier {
+    /// The qualifier as written in descriptions.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            HeadcountQualifier::Exactly => "exactly",
+            HeadcountQualifier::AtLeast => "at-least",
+            HeadcountQualifier::About => "about",
+        }
+    }
 }
 
 /// How many people a unit has or should have, at a date.

@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::style::{Shape, UnitStyle};
+
 /// The four families of unit kinds. The validity table of ties ([`super::TieKind::allows`]) is
 /// written per family, because what may join what depends on the family, not on the exact kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -46,10 +48,34 @@ impl Family {
             Family::Body => "body",
         }
     }
+
+    /// The family's hue in charts (`#rrggbb`, from Okabe and Ito's colour-blind-safe palette):
+    /// the outline of its units, whose fills are tints of it.
+    pub const fn stroke(self) -> &'static str {
+        match self {
+            Family::Organisation => "#0072B2",
+            Family::LineUnit => "#009E73",
+            Family::Post => "#E69F00",
+            Family::Body => "#CC79A7",
+        }
+    }
+
+    /// The class of the W3C Organization Ontology (`org:`) its units belong to, for linked-data
+    /// exports: a body (a committee, an observatory) is an `org:Organization` that is not formally
+    /// recognised in law, unlike an organisation.
+    pub const fn org_class(self) -> &'static str {
+        match self {
+            Family::Organisation => "FormalOrganization",
+            Family::LineUnit => "OrganizationalUnit",
+            Family::Post => "Post",
+            Family::Body => "Organization",
+        }
+    }
 }
 
 macro_rules! unit_kinds {
-    ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, $family:ident, $label:literal; )*) => {
+    ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, $family:ident, $label:literal,
+        chart: $shape:ident $fill:literal; )*) => {
         /// The kind of a unit. Written in kebab-case in descriptions (`"kind": "sub-directorate"`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
         #[serde(rename_all = "kebab-case")]
@@ -80,65 +106,96 @@ macro_rules! unit_kinds {
             pub const fn description(self) -> &'static str {
                 match self { $(UnitKind::$variant => concat!($($doc),*).trim_ascii(),)* }
             }
+
+            /// How units of the kind are drawn in charts: the kind's shape and fill, outlined in
+            /// its family's colour.
+            pub const fn style(self) -> UnitStyle {
+                let (shape, fill) = match self { $(UnitKind::$variant => (Shape::$shape, $fill),)* };
+                UnitStyle { shape, fill, stroke: self.family().stroke() }
+            }
         }
     };
 }
 
 unit_kinds! {
     /// A ministry (ministère): the top of a government department.
-    Ministry => "ministry", Organisation, "ministry";
+    Ministry => "ministry", Organisation, "ministry",
+        chart: Box3d "#99C7E0";
     /// An agency or public body: établissement public, operator, service à compétence nationale
     /// (Inria, LNE, ANSSI, PEReN).
-    Agency => "agency", Organisation, "agency";
+    Agency => "agency", Organisation, "agency",
+        chart: Box3d "#CCE3F0";
     /// A local authority (collectivité): a region, a department, a province.
-    LocalAuthority => "local-authority", Organisation, "local authority";
+    LocalAuthority => "local-authority", Organisation, "local authority",
+        chart: Box3d "#99C7E0";
     /// A court or a set of courts (juridiction).
-    Jurisdiction => "jurisdiction", Organisation, "jurisdiction";
+    Jurisdiction => "jurisdiction", Organisation, "jurisdiction",
+        chart: Box3d "#B3D5E8";
     /// A school or training institution (école).
-    School => "school", Organisation, "school";
+    School => "school", Organisation, "school",
+        chart: Box3d "#CCE3F0";
     /// A body outside the national administration: EU institutions and bodies, international
     /// organisations, standards bodies.
-    ExternalBody => "external-body", Organisation, "external body";
+    ExternalBody => "external-body", Organisation, "external body",
+        chart: Box3d "#E6F1F7";
     /// A secretariat general (secrétariat général): a ministry-wide coordination and support service.
-    SecretariatGeneral => "secretariat-general", LineUnit, "secretariat general";
+    SecretariatGeneral => "secretariat-general", LineUnit, "secretariat general",
+        chart: RoundedBox "#80CFB9";
     /// A directorate-general (direction générale).
-    DirectorateGeneral => "directorate-general", LineUnit, "directorate-general";
+    DirectorateGeneral => "directorate-general", LineUnit, "directorate-general",
+        chart: RoundedBox "#80CFB9";
     /// A directorate (direction).
-    Directorate => "directorate", LineUnit, "directorate";
+    Directorate => "directorate", LineUnit, "directorate",
+        chart: RoundedBox "#99D8C7";
     /// An interministerial directorate (direction interministérielle) serving every ministry:
     /// DINUM, DITP.
-    InterministerialDirectorate => "interministerial-directorate", LineUnit, "interministerial directorate";
+    InterministerialDirectorate => "interministerial-directorate", LineUnit, "interministerial directorate",
+        chart: RoundedBox "#80CFB9";
     /// A service, inside a directorate or directly under a secretariat general.
-    Service => "service", LineUnit, "service";
+    Service => "service", LineUnit, "service",
+        chart: RoundedBox "#CCECE3";
     /// A sub-directorate (sous-direction).
-    SubDirectorate => "sub-directorate", LineUnit, "sub-directorate";
+    SubDirectorate => "sub-directorate", LineUnit, "sub-directorate",
+        chart: RoundedBox "#CCECE3";
     /// A bureau, the smallest classic line unit.
-    Bureau => "bureau", LineUnit, "bureau";
+    Bureau => "bureau", LineUnit, "bureau",
+        chart: RoundedBox "#E6F5F1";
     /// A department or pôle (département, pôle): a grouping of services or bureaux.
-    Department => "department", LineUnit, "department";
+    Department => "department", LineUnit, "department",
+        chart: RoundedBox "#CCECE3";
     /// A mission: a unit set up for a remit, often small (mission Etalab).
-    Mission => "mission", LineUnit, "mission";
+    Mission => "mission", LineUnit, "mission",
+        chart: RoundedBox "#CCECE3";
     /// A programme directorate (direction de programme): a transverse unit carrying a programme.
-    ProgrammeDirectorate => "programme-directorate", LineUnit, "programme directorate";
+    ProgrammeDirectorate => "programme-directorate", LineUnit, "programme directorate",
+        chart: RoundedBox "#B3E2D5";
     /// A project directorate (direction de projet, DiP): a transverse, often time-bound unit
     /// carrying a project or a product line.
-    ProjectDirectorate => "project-directorate", LineUnit, "project directorate";
+    ProjectDirectorate => "project-directorate", LineUnit, "project directorate",
+        chart: RoundedBox "#B3E2D5";
     /// A field of action inside a unit (domaine d'action), such as DiP A-JUST's products, data and
     /// support domains.
-    Domain => "domain", LineUnit, "domain";
+    Domain => "domain", LineUnit, "domain",
+        chart: RoundedBox "#E6F5F1";
     /// A team, a lab or a start-up d'État.
-    Team => "team", LineUnit, "team";
+    Team => "team", LineUnit, "team",
+        chart: RoundedBox "#E6F5F1";
     /// One position (poste), filled or vacant, inside a unit.
-    Post => "post", Post, "post";
+    Post => "post", Post, "post",
+        chart: Ellipse "#F8E2B3";
     /// An observatory (observatoire): a body that watches and advises.
-    Observatory => "observatory", Body, "observatory";
+    Observatory => "observatory", Body, "observatory",
+        chart: Hexagon "#F0D7E5";
     /// A committee (comité, commission): a body that meets to steer or advise.
-    Committee => "committee", Body, "committee";
+    Committee => "committee", Body, "committee",
+        chart: Hexagon "#F0D7E5";
     /// A board (conseil, board): a body that decides or coordinates among its members.
-    Board => "board", Body, "board";
+    Board => "board", Body, "board",
+        chart: Hexagon "#EBC9DC";
     /// Any other collegial body or network of bodies (an institute federating partners, a working
     /// group).
-    Body => "body", Body, "body";
+    Body => "body", Body, "body",
+        chart: Hexagon "#F5E4ED";
 }
 
 impl std::fmt::Display for UnitKind {
@@ -157,6 +214,24 @@ mod tests {
             let json = serde_json::to_string(kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
             assert!(!kind.description().is_empty(), "{kind} has no description");
+        }
+    }
+
+    #[test]
+    fn chart_colours_are_hex_and_each_family_keeps_one_shape() {
+        for kind in UnitKind::ALL {
+            let style = kind.style();
+            for colour in [style.fill, style.stroke] {
+                assert!(
+                    crate::model::style::is_hex_colour(colour),
+                    "{kind}: {colour}"
+                );
+            }
+            let first = UnitKind::ALL
+                .iter()
+                .find(|k| k.family() == kind.family())
+                .unwrap();
+            assert_eq!(style.shape, first.style().shape, "{kind}");
         }
     }
 

@@ -1,0 +1,306 @@
+//! A chart as a Graphviz DOT graph, built from graphviz-rust's structures and printed by its
+//! printer. Node ids are generated (`u0`, `u1`… in chart order) and every id and label is quoted
+//! by [`super::quote`], so no name reaches DOT unquoted.
+
+use std::collections::HashMap;
+
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+use super::arrange::arrange;
+use super::look::Look;
+use super::quote::{html, html_label, quoted};
+use super::{Chart, legend};
+use crate::graph::{OrgGraph, UnitIx};
+use crate::model::{Arrowhead, LineStyle, Shape};
+
+/// Fonts for every text, in order of preference: the usual sans-serif of each platform.
+const FONT: &str = "Helvetica,Arial,sans-serif";
+/// The colour of captions (a unit's kind) and of cluster outlines.
+const MUTED: &str = "#555555";
+/// The colour of captions that tell a state worth noticing (vacant, being set up…): Okabe and
+/// Ito's vermillion.
+const ALERT: &str = "#D55E00";
+/// The colour of the "parent outside" mark: Okabe and Ito's blue.
+const OUTSIDE: &str = "#0072B2";
+
+/// The chart as DOT text, ending with a line break. Same graph and chart, same bytes.
+pub fn to_dot(graph: &OrgGraph, chart: &Chart) -> String {
+    let mut text = dot_graph(graph, chart).print(&mut PrinterContext::default());
+    text.push('\n');
+    text
+}
+
+/// The chart as a graphviz-rust graph: settings, one cluster per organisation holding its units,
+/// the ties, then the legend.
+fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
+    let settings = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr(
+                "label",
+                html_label(format!("<B>{}</B>", html(&chart.title))),
+            ),
+            attr("labelloc", plain("t")),
+            attr("labeljust", plain("l")),
+            attr("fontname", quoted(FONT)),
+            attr("fontsize", plain("16")),
+            attr(
+                "rankdir",
+                plain(if chart.view.is_left_to_right() {
+                    "LR"
+                } else {
+                    "TB"
+                }),
+            ),
+            attr("newrank", plain("true")),
+            attr("nodesep", plain("0.25")),
+            attr("ranksep", plain("0.45")),
+            attr("pad", plain("0.3")),
+            attr("bgcolor", quoted("#FFFFFF")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", quoted(FONT)),
+            attr("fontsize", plain("10")),
+            attr("margin", quoted("0.12,0.08")),
+            attr("penwidth", plain("1.2")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", quoted(FONT)),
+            attr("fontsize", plain("9")),
+            attr("arrowsize", plain("0.8")),
+            attr("penwidth", plain("1.2")),
+        ])),
+    ];
+    let arrangement = arrange(graph, chart);
+    let mut body = Vec::new();
+    let positions: HashMap<UnitIx, usize> = chart
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, &ix)| (ix, i))
+        .collect();
+    let mut by_organisation: Vec<Vec<(usize, UnitIx)>> =
+        vec![Vec::new(); graph.organisations().len()];
+    for (position, &ix) in chart.units.iter().enumerate() {
+        if let Some(members) = by_organisation.get_mut(graph.unit(ix).organisation.0 as usize) {
+            members.push((position, ix));
+        }
+    }
+    for (index, (organisation, members)) in graph
+        .organisations()
+        .iter()
+        .zip(&by_organisation)
+        .enumerate()
+    {
+        if members.is_empty() {
+            continue;
+        }
+        let mut name = html(&organisation.name);
+        if let Some(acronym) = &organisation.acronym {
+            name.push_str(&format!(" ({})", html(acronym)));
+        }
+        let mut cluster = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("label", html_label(format!("<B>{name}</B>"))),
+            attr("fontsize", plain("12")),
+            attr("labelloc", plain("t")),
+            attr("labeljust", plain("l")),
+            attr("peripheries", plain("1")),
+            attr("style", quoted("rounded")),
+            attr("color", quoted(MUTED)),
+            attr("margin", plain("12")),
+        ]))];
+        cluster.extend(
+            members
+                .iter()
+                .map(|&(position, ix)| Stmt::Node(unit_node(graph, ix, position))),
+        );
+        body.push(Stmt::Subgraph(Subgraph {
+            id: quoted(&format!("cluster_{index}")),
+            stmts: cluster,
+        }));
+    }
+    for &ix in &chart.ties {
+        let (from, to) = graph.ends(ix);
+        let (Some(&from_at), Some(&to_at)) = (positions.get(&from), positions.get(&to)) else {
+            continue;
+        };
+        let (from_id, to_id) = (unit_id(from_at), unit_id(to_at));
+        let tie = graph.tie(ix);
+        let kind = tie.kind.value;
+        let style = kind.style();
+        let mut attributes = line(style.line, style.colour);
+        // Superiors go on top: a hierarchical tie is laid out from its `to` down to its `from`,
+        // and its arrowhead drawn back at the superior.
+        let (tail, head) = if kind.is_hierarchical() {
+            attributes.extend(ending(style.arrowhead, true));
+            (&to_id, &from_id)
+        } else {
+            attributes.extend(ending(style.arrowhead, false));
+            if !style.constrains && !chart.view.is_left_to_right() {
+                attributes.push(attr("constraint", plain("false")));
+            }
+            (&from_id, &to_id)
+        };
+        if let Some(length) = arrangement.lengths.get(&ix) {
+            attributes.push(attr("minlen", Id::Plain(length.to_string())));
+        }
+        body.push(Stmt::Edge(edge(tail, head, attributes)));
+    }
+    for stack in &arrangement.stacks {
+        let ids: Vec<Id> = stack
+            .iter()
+            .filter_map(|unit| positions.get(unit))
+            .map(|&position| unit_id(position))
+            .collect();
+        for pair in ids.windows(2) {
+            body.push(Stmt::Edge(edge(
+                &pair[0],
+                &pair[1],
+                vec![attr("style", plain("invis"))],
+            )));
+        }
+    }
+    // The legend is the label of a borderless cluster around the whole chart, at its bottom.
+    let legend = chart.legend.then(|| legend::markup(graph, chart)).flatten();
+    let mut stmts = settings;
+    match legend {
+        Some(legend) => {
+            let mut whole = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
+                attr("label", html_label(legend)),
+                attr("labelloc", plain("b")),
+                attr("labeljust", plain("l")),
+                attr("fontsize", plain("9")),
+                attr("peripheries", plain("0")),
+                attr("margin", plain("4")),
+            ]))];
+            whole.extend(body);
+            stmts.push(Stmt::Subgraph(Subgraph {
+                id: quoted("cluster_chart"),
+                stmts: whole,
+            }));
+        }
+        None => stmts.extend(body),
+    }
+    Graph::DiGraph {
+        id: quoted("organigram"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// A unit's node: its shape, fill and outline, its label, and its id in SVG (`unit-` and the
+/// unit's id, a slug), for pages and style sheets that address units.
+fn unit_node(graph: &OrgGraph, ix: UnitIx, position: usize) -> Node {
+    let unit = graph.unit(ix);
+    let look = Look::of(unit);
+    let mut markup: Vec<String> = Vec::new();
+    if let Some(acronym) = &look.acronym {
+        markup.push(format!("<B>{}</B>", html(acronym)));
+    }
+    markup.extend(look.name.iter().map(|line| html(line)));
+    markup.push(small(
+        &format!("<I>{}</I>", html(&look.caption)),
+        if look.alert { ALERT } else { MUTED },
+    ));
+    if let Some(outside) = look.outside {
+        markup.push(small(&html(outside), OUTSIDE));
+    }
+    let mut attributes = vec![attr("label", html_label(markup.join("<BR/>")))];
+    attributes.extend(shape(look.shape, look.outline, look.fill, look.stroke));
+    attributes.push(attr("id", quoted(&format!("unit-{}", unit.id.value))));
+    Node::new(NodeId(unit_id(position), None), attributes)
+}
+
+/// Markup in the caption's smaller size, in a colour.
+fn small(markup: &str, colour: &str) -> String {
+    format!(r#"<FONT POINT-SIZE="8" COLOR="{colour}">{markup}</FONT>"#)
+}
+
+/// The attributes that draw a shape: Graphviz's shape, its style (filled, rounded, dashed or
+/// dotted), fill and outline colours.
+fn shape(shape: Shape, outline: LineStyle, fill: &str, stroke: &str) -> Vec<Attribute> {
+    let (name, rounded) = match shape {
+        Shape::Box3d => ("box3d", false),
+        Shape::RoundedBox => ("box", true),
+        Shape::Ellipse => ("ellipse", false),
+        Shape::Hexagon => ("hexagon", false),
+    };
+    let mut style = vec!["filled"];
+    if rounded {
+        style.push("rounded");
+    }
+    style.extend(line_style(outline));
+    vec![
+        attr("shape", plain(name)),
+        attr("style", quoted(&style.join(","))),
+        attr("fillcolor", quoted(fill)),
+        attr("color", quoted(stroke)),
+    ]
+}
+
+/// Graphviz's style word for a line, if it is not solid.
+fn line_style(line: LineStyle) -> Option<&'static str> {
+    match line {
+        LineStyle::Solid => None,
+        LineStyle::Dashed => Some("dashed"),
+        LineStyle::Dotted => Some("dotted"),
+        LineStyle::Bold => Some("bold"),
+    }
+}
+
+/// The attributes of a tie's line: its style and colour.
+fn line(line: LineStyle, colour: &str) -> Vec<Attribute> {
+    let mut attributes = vec![attr("color", quoted(colour))];
+    if let Some(style) = line_style(line) {
+        attributes.push(attr("style", plain(style)));
+    }
+    attributes
+}
+
+/// The attributes of a tie's ending: its arrowhead at the head, or (`back`) at the tail.
+fn ending(arrowhead: Arrowhead, back: bool) -> Vec<Attribute> {
+    let name = match arrowhead {
+        Arrowhead::None => return vec![attr("dir", plain("none"))],
+        Arrowhead::Normal => "normal",
+        Arrowhead::Empty => "empty",
+        Arrowhead::Vee => "vee",
+        Arrowhead::Dot => "dot",
+        Arrowhead::EmptyDot => "odot",
+        Arrowhead::EmptyDiamond => "odiamond",
+    };
+    if back {
+        vec![attr("dir", plain("back")), attr("arrowtail", plain(name))]
+    } else {
+        vec![attr("arrowhead", plain(name))]
+    }
+}
+
+/// An attribute with a value built by [`quoted`], [`html_label`] or [`plain`].
+fn attr(name: &'static str, value: Id) -> Attribute {
+    Attribute(Id::Plain(name.to_owned()), value)
+}
+
+/// A value written as is: only for the keywords and numbers of this module, never for text
+/// from a description.
+fn plain(value: &'static str) -> Id {
+    Id::Plain(value.to_owned())
+}
+
+/// The id of the unit at this position in the chart: `"u0"`, `"u1"`…, never text from the
+/// description.
+fn unit_id(position: usize) -> Id {
+    quoted(&format!("u{position}"))
+}
+
+/// An edge from `tail` to `head`.
+fn edge(tail: &Id, head: &Id, attributes: Vec<Attribute>) -> Edge {
+    Edge {
+        ty: EdgeTy::Pair(
+            Vertex::N(NodeId(tail.clone(), None)),
+            Vertex::N(NodeId(head.clone(), None)),
+        ),
+        attributes,
+    }
+}

@@ -1,0 +1,50 @@
+//! What can go wrong when a chart becomes a picture.
+
+use std::fmt;
+use std::io;
+
+use super::ImageFormat;
+
+/// Why a chart could not be drawn.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RenderError {
+    /// The format needs Graphviz's `dot`, and it is not installed (not on the `PATH`).
+    GraphvizMissing { format: ImageFormat },
+    /// `dot` could not be run or fed (other than not being installed).
+    GraphvizIo(io::Error),
+    /// `dot` ran and failed; what it printed on standard error.
+    GraphvizFailed { status: String, stderr: String },
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderError::GraphvizMissing { format } => write!(
+                f,
+                "{} output needs Graphviz's `dot`, which is not installed\n\
+                 help: install Graphviz (`apt-get install graphviz`, `brew install graphviz`, \
+                 `winget install graphviz`, or https://graphviz.org/download/), \
+                 or ask for `--format svg`, `dot` or `mermaid`, which need no Graphviz",
+                format.as_str().to_uppercase()
+            ),
+            RenderError::GraphvizIo(error) => write!(f, "cannot run Graphviz's `dot`: {error}"),
+            RenderError::GraphvizFailed { status, stderr } => {
+                write!(f, "Graphviz's `dot` failed ({status})")?;
+                for line in stderr.lines().filter(|l| !l.trim().is_empty()) {
+                    write!(f, "\n  {line}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for RenderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RenderError::GraphvizIo(error) => Some(error),
+            _ => None,
+        }
+    }
+}

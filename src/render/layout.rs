@@ -1,0 +1,220 @@
+//! Charts as pictures: SVG, PNG and PDF from Graphviz's `dot` when it is installed, and SVG from
+//! a pure-Rust layout (layout-rs) when it is not.
+//!
+//! `dot` is run as a plain process fed on standard input rather than through graphviz-rust's
+//! `exec`: that one writes a temporary file, hard-codes the program and drops what `dot` prints
+//! on standard error when it succeeds, and Graphviz's warnings are worth showing.
+
+use std::io::{ErrorKind, Write};
+use std::process::{Command, Stdio};
+
+use layout::backends::svg::SVGWriter;
+use layout::core::base::Orientation;
+use layout::core::color::Color;
+use layout::core::geometry::Point;
+use layout::core::style::{LineStyleKind, StyleAttr};
+use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
+use layout::topo::layout::VisualGraph;
+
+use super::look::Look;
+use super::{Chart, RenderError, to_dot};
+use crate::graph::OrgGraph;
+use crate::model::{Arrowhead, LineStyle, Shape};
+
+/// A format that is a picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl ImageFormat {
+    /// The format's name, as Graphviz and file extensions spell it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+            ImageFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// What laid a picture out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Layout {
+    /// Graphviz's `dot`.
+    Graphviz,
+    /// organigram's pure-Rust fallback: no clusters, no legend, a plainer layout.
+    BuiltIn,
+}
+
+/// A chart drawn as a picture.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    pub bytes: Vec<u8>,
+    pub layout: Layout,
+    /// What Graphviz printed on standard error while succeeding (its warnings), line by line.
+    pub warnings: Vec<String>,
+}
+
+/// The chart as a picture: from Graphviz when its `dot` is installed; otherwise, for SVG, from
+/// the built-in layout ([`Layout::BuiltIn`]), and for PNG and PDF an error that says how to
+/// install Graphviz.
+pub fn image(graph: &OrgGraph, chart: &Chart, format: ImageFormat) -> Result<Image, RenderError> {
+    match graphviz(&to_dot(graph, chart), format) {
+        Err(RenderError::GraphvizMissing { .. }) if format == ImageFormat::Svg => Ok(Image {
+            bytes: fallback_svg(graph, chart).into_bytes(),
+            layout: Layout::BuiltIn,
+            warnings: Vec::new(),
+        }),
+        result => result,
+    }
+}
+
+/// DOT text laid out and drawn by Graphviz's `dot` (from the `PATH`) in `format`.
+///
+/// Fails with [`RenderError::GraphvizMissing`] when `dot` is not installed, and with
+/// [`RenderError::GraphvizFailed`] and what it printed when it fails.
+pub fn graphviz(dot: &str, format: ImageFormat) -> Result<Image, RenderError> {
+    let mut child = Command::new("dot")
+        .arg(format!("-T{}", format.as_str()))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|error| match error.kind() {
+            ErrorKind::NotFound => RenderError::GraphvizMissing { format },
+            _ => RenderError::GraphvizIo(error),
+        })?;
+    let stdin = child.stdin.take();
+    // Feed `dot` from another thread while this one reads what it prints, so that neither side
+    // waits on a full pipe.
+    let (written, output) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || match stdin {
+            Some(mut stdin) => stdin.write_all(dot.as_bytes()),
+            None => Ok(()),
+        });
+        let output = child.wait_with_output();
+        (writer.join(), output)
+    });
+    let output = output.map_err(RenderError::GraphvizIo)?;
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if !output.status.success() {
+        return Err(RenderError::GraphvizFailed {
+            status: output.status.to_string(),
+            stderr,
+        });
+    }
+    match written {
+        // `dot` succeeded: if it stopped reading early, what it wrote is still its answer.
+        Ok(Ok(())) => {}
+        Ok(Err(error)) if error.kind() == ErrorKind::BrokenPipe => {}
+        Ok(Err(error)) => return Err(RenderError::GraphvizIo(error)),
+        Err(_) => {
+            return Err(RenderError::GraphvizIo(std::io::Error::other(
+                "the thread feeding `dot` stopped",
+            )));
+        }
+    }
+    Ok(Image {
+        bytes: output.stdout,
+        layout: Layout::Graphviz,
+        warnings: stderr
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect(),
+    })
+}
+
+/// The font size of the built-in layout, in pixels.
+const FONT_SIZE: usize = 12;
+
+/// The chart as SVG, laid out by the pure-Rust layout-rs: the same units, ties, shapes and
+/// colours as with Graphviz, approximately (rounded boxes, ellipses and plain boxes), without
+/// the clusters and the legend. Meant for small charts when Graphviz is not installed.
+pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
+    let orientation = if chart.view.is_left_to_right() {
+        Orientation::LeftToRight
+    } else {
+        Orientation::TopToBottom
+    };
+    let mut visual = VisualGraph::new(orientation);
+    let handles: std::collections::HashMap<_, _> = chart
+        .units
+        .iter()
+        .map(|&ix| {
+            let look = Look::of(graph.unit(ix));
+            let text = look.lines().join("\n");
+            let (shape, rounded) = match look.shape {
+                Shape::Box3d => (ShapeKind::Box(text.clone()), 0),
+                Shape::RoundedBox => (ShapeKind::Box(text.clone()), 8),
+                Shape::Ellipse => (ShapeKind::Circle(text.clone()), 0),
+                Shape::Hexagon => (ShapeKind::Box(text.clone()), 0),
+            };
+            let style = StyleAttr::new(
+                colour(look.stroke),
+                if look.outline == LineStyle::Solid {
+                    2
+                } else {
+                    1
+                },
+                Some(colour(look.fill)),
+                rounded,
+                FONT_SIZE,
+            );
+            let element = Element::create(shape, style, orientation, text_size(&text));
+            (ix, visual.add_node(element))
+        })
+        .collect();
+    for &ix in &chart.ties {
+        let (from, to) = graph.ends(ix);
+        let (Some(&from), Some(&to)) = (handles.get(&from), handles.get(&to)) else {
+            continue;
+        };
+        let kind = graph.tie(ix).kind.value;
+        let style = kind.style();
+        let line = match style.line {
+            LineStyle::Solid | LineStyle::Bold => LineStyleKind::Normal,
+            LineStyle::Dashed => LineStyleKind::Dashed,
+            LineStyle::Dotted => LineStyleKind::Dotted,
+        };
+        let head = match style.arrowhead {
+            Arrowhead::None => LineEndKind::None,
+            _ => LineEndKind::Arrow,
+        };
+        let width = if style.line == LineStyle::Bold { 2 } else { 1 };
+        let look = StyleAttr::new(colour(style.colour), width, None, 0, FONT_SIZE);
+        // As with Graphviz, superiors go on top and the arrowhead is drawn back at them.
+        let (arrow, tail, tip) = if kind.is_hierarchical() {
+            let arrow = Arrow::new(head, LineEndKind::None, line, "", &look, &None, &None);
+            (arrow, to, from)
+        } else {
+            let arrow = Arrow::new(LineEndKind::None, head, line, "", &look, &None, &None);
+            (arrow, from, to)
+        };
+        visual.add_edge(arrow, tail, tip);
+    }
+    let mut svg = SVGWriter::new();
+    if visual.num_nodes() > 0 {
+        visual.do_it(false, false, false, &mut svg);
+    }
+    svg.finalize()
+}
+
+/// A `#rrggbb` colour of the vocabulary for layout-rs.
+fn colour(hex: &str) -> Color {
+    Color::from_name(hex).unwrap_or_else(|| Color::fast("black"))
+}
+
+/// The size of a box holding `text` at [`FONT_SIZE`], with some room around it.
+fn text_size(text: &str) -> Point {
+    let columns = text.lines().map(|l| l.chars().count()).max().unwrap_or(1);
+    let rows = text.lines().count().max(1);
+    let font = FONT_SIZE as f64;
+    Point::new(
+        columns as f64 * font * 0.6 + 24.,
+        rows as f64 * font * 1.25 + 16.,
+    )
+}

@@ -1,0 +1,165 @@
+//! How one unit looks in a chart, whatever the format: the lines of its label, and the marks of
+//! its state (a vacant post, a unit being set up, a dissolved unit, a parent outside the
+//! description). DOT, Mermaid and the built-in layout all draw this.
+
+use super::quote::printable;
+use crate::model::{Boundary, LineStyle, Shape, Status, Unit};
+
+/// Names are wrapped to lines of about this many characters, so that long French names
+/// ("Délégué à la protection des données du ministère…") make tall boxes, not wide ones.
+const WRAP: usize = 26;
+
+/// The fill of a vacant post: empty, like the seat.
+const VACANT_FILL: &str = "#FFFFFF";
+/// The fill of a dissolved unit: greyed out.
+const DISSOLVED_FILL: &str = "#EEEEEE";
+
+/// Everything a renderer needs to draw one unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Look {
+    /// The acronym, shown first and in bold; `None` when the unit has none or it is the name.
+    /// Here and in the name, characters no chart can show are spaces.
+    pub acronym: Option<String>,
+    /// The name, in lines of about 26 characters; line breaks in the name are kept.
+    pub name: Vec<String>,
+    /// The kind, then the state when it is not plain: "post · vacant", "programme directorate ·
+    /// being set up".
+    pub caption: String,
+    /// Whether the caption tells a state worth noticing (vacant, being set up, planned,
+    /// dissolved), so it is drawn in a warning colour.
+    pub alert: bool,
+    /// "↑ parent outside" when the unit's parent lies outside the description.
+    pub outside: Option<&'static str>,
+    pub shape: Shape,
+    /// The fill colour, `#rrggbb`: the kind's, white for a vacant post, grey when dissolved.
+    pub fill: &'static str,
+    /// The outline colour, `#rrggbb`: the family's.
+    pub stroke: &'static str,
+    /// Dashed for a vacant post or a unit being set up or planned, dotted when dissolved.
+    pub outline: LineStyle,
+}
+
+impl Look {
+    /// How `unit` is drawn.
+    pub fn of(unit: &Unit) -> Look {
+        let style = unit.kind.style();
+        let mut states = Vec::new();
+        if unit.is_vacant() {
+            states.push("vacant");
+        }
+        if unit.status != Status::Active {
+            states.push(unit.status.label());
+        }
+        let caption = std::iter::once(unit.kind.label())
+            .chain(states.iter().copied())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let (fill, outline) = match unit.status {
+            Status::Dissolved => (DISSOLVED_FILL, LineStyle::Dotted),
+            Status::BeingSetUp | Status::Planned => (style.fill, LineStyle::Dashed),
+            Status::Active if unit.is_vacant() => (VACANT_FILL, LineStyle::Dashed),
+            Status::Active => (style.fill, LineStyle::Solid),
+        };
+        let acronym = unit
+            .acronym
+            .as_ref()
+            .filter(|a| crate::model::fold(a) != crate::model::fold(&unit.name))
+            .map(|a| printable(a).replace('\n', " "));
+        Look {
+            acronym,
+            name: wrap(&printable(&unit.name), WRAP),
+            caption,
+            alert: !states.is_empty(),
+            outside: (unit.boundary == Some(Boundary::ParentOutside)).then_some("↑ parent outside"),
+            shape: style.shape,
+            fill,
+            stroke: style.stroke,
+            outline,
+        }
+    }
+
+    /// Every line of the label as plain text: acronym, name, caption, parent mark.
+    pub fn lines(&self) -> Vec<&str> {
+        self.acronym
+            .as_deref()
+            .into_iter()
+            .chain(self.name.iter().map(String::as_str))
+            .chain(std::iter::once(self.caption.as_str()))
+            .chain(self.outside)
+            .collect()
+    }
+}
+
+/// `text` in lines of at most `width` characters where words allow (a longer word has a line of
+/// its own), breaking at spaces and keeping the text's own line breaks. As French typography
+/// wants, an opening guillemet stays with the word after it, and a closing one or a high
+/// punctuation mark (`» : ; ! ?`) with the word before it.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in glued_words(paragraph) {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// The words of `text`, with a lone `«` glued to the next word and a lone `» : ; ! ?` to the
+/// previous one.
+fn glued_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut opening = false;
+    for word in text.split_whitespace() {
+        let closing = matches!(word, "»" | ":" | ";" | "!" | "?");
+        match words.last_mut() {
+            Some(last) if opening || closing => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+        opening = word == "«";
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_wrap_at_spaces_and_keep_their_line_breaks() {
+        assert_eq!(
+            wrap(
+                "Délégué à la protection des données du ministère de l'éducation nationale",
+                26
+            ),
+            [
+                "Délégué à la protection",
+                "des données du ministère",
+                "de l'éducation nationale"
+            ]
+        );
+        assert_eq!(wrap("a\nb  c", 26), ["a", "b c"]);
+        assert_eq!(
+            wrap("Direction de programme « intelligence artificielle »", 26),
+            ["Direction de programme", "« intelligence", "artificielle »"]
+        );
+        assert_eq!(
+            wrap("Anticonstitutionnellement-long", 10),
+            ["Anticonstitutionnellement-long"]
+        );
+        assert_eq!(wrap("", 10), [""]);
+    }
+}

@@ -1,0 +1,193 @@
+//! A chart as a Mermaid flowchart, for pages that render Mermaid (GitHub, GitLab, wikis).
+//!
+//! Mermaid draws links from their first node to their second, so a hierarchical tie is written
+//! superior first, with no arrowhead; each tie keeps its colour and line style (`linkStyle`) and
+//! each unit its kind's shape and colours (`classDef`). Names are escaped with Mermaid's entity
+//! codes (`#quot;`, `#lt;`…), so no name can end a label or inject markup. No legend: Mermaid has
+//! nothing to draw one with.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::Chart;
+use super::legend::unit_kinds;
+use super::look::Look;
+use crate::graph::OrgGraph;
+use crate::model::{Arrowhead, LineStyle, Shape, UnitKind};
+
+/// The chart as Mermaid text, ending with a line break. Same graph and chart, same bytes.
+pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
+    let mut out = String::new();
+    // The title goes in the front matter, a YAML double-quoted string (JSON's escapes are
+    // YAML's).
+    let title = serde_json::Value::String(chart.title.clone());
+    let _ = writeln!(out, "---\ntitle: {title}\n---");
+    let direction = if chart.view.is_left_to_right() {
+        "LR"
+    } else {
+        "TB"
+    };
+    let _ = writeln!(out, "flowchart {direction}");
+    let positions: HashMap<_, _> = chart
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, &ix)| (ix, i))
+        .collect();
+    let mut by_organisation: Vec<Vec<usize>> = vec![Vec::new(); graph.organisations().len()];
+    for (position, &ix) in chart.units.iter().enumerate() {
+        if let Some(members) = by_organisation.get_mut(graph.unit(ix).organisation.0 as usize) {
+            members.push(position);
+        }
+    }
+    let mut marked = Vec::new();
+    for (index, (organisation, members)) in graph
+        .organisations()
+        .iter()
+        .zip(&by_organisation)
+        .enumerate()
+    {
+        if members.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "  subgraph o{index}[\"{}\"]",
+            escape(&organisation.name)
+        );
+        for &position in members {
+            let look = Look::of(graph.unit(chart.units[position]));
+            let (open, close) = match look.shape {
+                Shape::Box3d => ("[[", "]]"),
+                Shape::RoundedBox => ("(", ")"),
+                Shape::Ellipse => ("([", "])"),
+                Shape::Hexagon => ("{{", "}}"),
+            };
+            let _ = writeln!(out, "    u{position}{open}\"{}\"{close}", label(&look));
+            // A unit's state (vacant, being set up, dissolved) shows in its outline, and in its
+            // fill for some: both are set apart from its kind's class.
+            if look.outline != LineStyle::Solid {
+                marked.push((position, look));
+            }
+        }
+        let _ = writeln!(out, "  end");
+    }
+    let mut link_styles = Vec::new();
+    for &ix in &chart.ties {
+        let (from, to) = graph.ends(ix);
+        let (Some(&from), Some(&to)) = (positions.get(&from), positions.get(&to)) else {
+            continue;
+        };
+        let kind = graph.tie(ix).kind.value;
+        let style = kind.style();
+        let (first, second, head) = if kind.is_hierarchical() {
+            (to, from, "")
+        } else {
+            let head = match style.arrowhead {
+                Arrowhead::None => "",
+                Arrowhead::Dot | Arrowhead::EmptyDot => "o",
+                Arrowhead::Normal | Arrowhead::Empty | Arrowhead::Vee | Arrowhead::EmptyDiamond => {
+                    ">"
+                }
+            };
+            (from, to, head)
+        };
+        let body = match (style.line, head.is_empty()) {
+            (LineStyle::Solid, true) => "---".to_owned(),
+            (LineStyle::Solid, false) => format!("--{head}"),
+            (LineStyle::Bold, true) => "===".to_owned(),
+            (LineStyle::Bold, false) => format!("=={head}"),
+            (LineStyle::Dashed | LineStyle::Dotted, _) => format!("-.-{head}"),
+        };
+        let _ = writeln!(out, "  u{first} {body} u{second}");
+        let width = if style.line == LineStyle::Bold {
+            2.5
+        } else {
+            1.2
+        };
+        link_styles.push(format!("stroke:{},stroke-width:{width}px", style.colour));
+    }
+    for kind in unit_kinds(graph, chart) {
+        let style = kind.style();
+        let _ = writeln!(
+            out,
+            "  classDef {} fill:{},stroke:{},color:#1A1A1A",
+            class(kind),
+            style.fill,
+            style.stroke
+        );
+        let members: Vec<String> = chart
+            .units
+            .iter()
+            .enumerate()
+            .filter(|&(_, &ix)| graph.unit(ix).kind.value == kind)
+            .map(|(i, _)| format!("u{i}"))
+            .collect();
+        let _ = writeln!(out, "  class {} {}", members.join(","), class(kind));
+    }
+    for (position, look) in marked {
+        let dashes = match look.outline {
+            LineStyle::Dashed => ",stroke-dasharray:5 3",
+            LineStyle::Dotted => ",stroke-dasharray:2 2",
+            LineStyle::Solid | LineStyle::Bold => "",
+        };
+        let _ = writeln!(out, "  style u{position} fill:{}{dashes}", look.fill);
+    }
+    for (i, style) in link_styles.iter().enumerate() {
+        let _ = writeln!(out, "  linkStyle {i} {style}");
+    }
+    out
+}
+
+/// The class of a unit kind: its name with underscores, which Mermaid takes in class names.
+fn class(kind: UnitKind) -> String {
+    kind.as_str().replace('-', "_")
+}
+
+/// A unit's label: bold acronym, name, small italic caption, the parent mark.
+fn label(look: &Look) -> String {
+    let mut lines = Vec::new();
+    if let Some(acronym) = &look.acronym {
+        lines.push(format!("<b>{}</b>", escape(acronym)));
+    }
+    lines.extend(look.name.iter().map(|line| escape(line)));
+    lines.push(format!("<small><i>{}</i></small>", escape(&look.caption)));
+    if let Some(outside) = look.outside {
+        lines.push(format!("<small>{}</small>", escape(outside)));
+    }
+    lines.join("<br/>")
+}
+
+/// Text for inside a quoted Mermaid label: the characters that could end the label, start an
+/// entity code, a Markdown string or a tag, as Mermaid's entity codes; a line break as `<br/>`;
+/// control characters as spaces.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '&' => out.push_str("#amp;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '`' => out.push_str("#96;"),
+            '\n' => out.push_str("<br/>"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn names_cannot_end_a_label_or_inject_markup() {
+        assert_eq!(
+            escape("\"a\" <b>#1</b> & `x`\nnext\u{7}"),
+            "#quot;a#quot; #lt;b#gt;#35;1#lt;/b#gt; #amp; #96;x#96;<br/>next "
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! Org charts: which units and ties a chart shows ([`chart`]), then the chart as DOT
+//! ([`to_dot`]), as Mermaid ([`to_mermaid`]), or as a picture ([`image`]).
+//!
+//! A [`Chart`] is typed data: the units and ties kept by a [`View`] and the filters of
+//! [`ChartOptions`], in declaration order. Every format draws the same chart with the same
+//! style, which comes from the vocabulary ([`crate::model::UnitKind::style`],
+//! [`crate::model::TieKind::style`]) and from the [`look`] of each unit (its label, and the marks
+//! of vacant posts, units being set up and units whose parent lies outside the description).
+//!
+//! ```
+//! use organigram::load::{load_graph, Input, Limits};
+//! use organigram::render::{chart, to_dot, ChartOptions, View};
+//!
+//! let loaded = load_graph(&[Input::Builtin], &Limits::default());
+//! let dsj = organigram::query::resolve(&loaded.graph, "DSJ").unwrap();
+//! let options = ChartOptions { root: Some(dsj), ..ChartOptions::new(View::OrgChart) };
+//! let dot = to_dot(&loaded.graph, &chart(&loaded.graph, &options));
+//! assert!(dot.starts_with("digraph \"organigram\" {"));
+//! ```
+
+mod arrange;
+mod dot;
+mod error;
+mod layout;
+mod legend;
+mod look;
+mod mermaid;
+mod quote;
+
+use std::collections::HashSet;
+
+use crate::graph::{OrgGraph, TieIx, UnitIx};
+use crate::model::{OrganisationIndex, TieKind, UnitKind};
+use crate::query;
+
+pub use dot::to_dot;
+pub use error::RenderError;
+pub use layout::{Image, ImageFormat, Layout, fallback_svg, graphviz, image};
+pub use look::Look;
+pub use mermaid::to_mermaid;
+
+/// Which ties a chart draws, and how it is laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The hierarchy (attachment, line authority, joint attachment), superiors above, one
+    /// cluster per organisation. Every unit is drawn, tied or not.
+    #[default]
+    OrgChart,
+    /// Every tie outside the hierarchy (cooperation, steering, secretariat…), left to right;
+    /// only the units these ties join are drawn.
+    Cooperation,
+    /// Every tie: the hierarchy shapes the layout, the other ties are drawn over it.
+    Full,
+}
+
+impl View {
+    /// Every view, in the order they are documented.
+    pub const ALL: [View; 3] = [View::OrgChart, View::Cooperation, View::Full];
+
+    /// The view's name on the command line and in file names.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            View::OrgChart => "org-chart",
+            View::Cooperation => "cooperation",
+            View::Full => "full",
+        }
+    }
+
+    /// The view's title, at the top of a chart.
+    const fn title(self) -> &'static str {
+        match self {
+            View::OrgChart => "Org chart",
+            View::Cooperation => "Cooperation map",
+            View::Full => "Landscape",
+        }
+    }
+
+    /// Whether the view draws ties of this kind.
+    pub const fn shows(self, kind: TieKind) -> bool {
+        match self {
+            View::OrgChart => kind.is_hierarchical(),
+            View::Cooperation => !kind.is_hierarchical(),
+            View::Full => true,
+        }
+    }
+
+    /// Whether the view draws a unit none of whose ties it draws.
+    const fn draws_untied_units(self) -> bool {
+        !matches!(self, View::Cooperation)
+    }
+
+    /// Whether ties are laid out left to right rather than top down. The cooperation map reads
+    /// better across: it has no superiors to put on top.
+    pub const fn is_left_to_right(self) -> bool {
+        matches!(self, View::Cooperation)
+    }
+}
+
+/// A neighbourhood to draw: the units within `radius` ties of `unit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Focus {
+    pub unit: UnitIx,
+    pub radius: usize,
+}
+
+/// What a chart shows. Each filter narrows the view; a tie is drawn when the view and the tie
+/// filter keep it and both its ends are drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartOptions {
+    pub view: View,
+    /// Only this unit, the units under it, and the units they are tied to by the view's other
+    /// ties (their partners, drawn without their own hierarchy).
+    pub root: Option<UnitIx>,
+    /// Only the units within a number of the view's ties of a unit, walked either way.
+    pub focus: Option<Focus>,
+    /// Only the units of this organisation (description file).
+    pub organisation: Option<OrganisationIndex>,
+    /// Only units of these kinds.
+    pub unit_kinds: Option<Vec<UnitKind>>,
+    /// Only ties of these kinds (among those the view draws).
+    pub tie_kinds: Option<Vec<TieKind>>,
+    /// Draw a legend of the unit and tie kinds the chart shows.
+    pub legend: bool,
+}
+
+impl ChartOptions {
+    /// The whole view, with its legend.
+    pub fn new(view: View) -> ChartOptions {
+        ChartOptions {
+            view,
+            root: None,
+            focus: None,
+            organisation: None,
+            unit_kinds: None,
+            tie_kinds: None,
+            legend: true,
+        }
+    }
+
+    /// The tie kinds the chart may draw: the view's, narrowed by the tie filter.
+    fn tie_kinds(&self) -> Vec<TieKind> {
+        TieKind::ALL
+            .iter()
+            .copied()
+            .filter(|&kind| self.view.shows(kind))
+            .filter(|kind| self.tie_kinds.as_ref().is_none_or(|k| k.contains(kind)))
+            .collect()
+    }
+}
+
+/// A chart: what to draw, before any format is chosen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chart {
+    pub view: View,
+    /// What the chart shows, for its heading: "Org chart — Ministère de la Justice".
+    pub title: String,
+    /// The units drawn, in declaration order.
+    pub units: Vec<UnitIx>,
+    /// The ties drawn, in declaration order; both ends of each are in `units`.
+    pub ties: Vec<TieIx>,
+    pub legend: bool,
+}
+
+/// The chart of `graph` that `options` ask for.
+///
+/// `O(V + E)`: one pass over the units and one over the ties, after the subtree or the
+/// neighbourhood asked for (each linear in what it reaches).
+pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
+    let kinds = options.tie_kinds();
+    let drawn_tie = |ix: TieIx| kinds.contains(&graph.tie(ix).kind.value);
+    let mut wanted: Option<HashSet<UnitIx>> = None;
+    if let Some(root) = options.root {
+        let mut subtree: HashSet<UnitIx> = query::descendants(graph, root).into_iter().collect();
+        subtree.insert(root);
+        let partners: Vec<UnitIx> = subtree
+            .iter()
+            .flat_map(|&unit| graph.ties_of(unit))
+            .filter(|view| !view.tie.kind.is_hierarchical() && drawn_tie(view.index))
+            .map(|view| view.other)
+            .collect();
+        subtree.extend(partners);
+        wanted = Some(subtree);
+    }
+    if let Some(focus) = options.focus {
+        let around: HashSet<UnitIx> = query::neighbourhood(graph, focus.unit, focus.radius, &kinds)
+            .into_keys()
+            .collect();
+        wanted = Some(match wanted {
+            Some(subtree) => subtree.intersection(&around).copied().collect(),
+            None => around,
+        });
+    }
+    let candidate = |ix: UnitIx| {
+        let unit = graph.unit(ix);
+        wanted.as_ref().is_none_or(|w| w.contains(&ix))
+            && options.organisation.is_none_or(|o| unit.organisation == o)
+            && options
+                .unit_kinds
+                .as_ref()
+                .is_none_or(|k| k.contains(&unit.kind.value))
+    };
+    let ties: Vec<TieIx> = graph
+        .ties()
+        .map(|(ix, _)| ix)
+        .filter(|&ix| {
+            let (from, to) = graph.ends(ix);
+            drawn_tie(ix) && candidate(from) && candidate(to)
+        })
+        .collect();
+    let tied: HashSet<UnitIx> = ties
+        .iter()
+        .flat_map(|&ix| {
+            let (from, to) = graph.ends(ix);
+            [from, to]
+        })
+        .collect();
+    let units = graph
+        .units()
+        .map(|(ix, _)| ix)
+        .filter(|&ix| {
+            candidate(ix)
+                && (options.view.draws_untied_units()
+                    || tied.contains(&ix)
+                    || options.root == Some(ix)
+                    || options.focus.is_some_and(|f| f.unit == ix))
+        })
+        .collect();
+    Chart {
+        view: options.view,
+        title: title(graph, options),
+        units,
+        ties,
+        legend: options.legend,
+    }
+}
+
+/// The standard charts of a description, each with the name of its files: an org chart per
+/// organisation (`org-chart-ID`, in declaration order), the cooperation map (`cooperation`) and
+/// the whole landscape (`landscape`). Organisation ids are slugs, so the names are plain file
+/// names.
+pub fn standard_charts(graph: &OrgGraph) -> Vec<(String, ChartOptions)> {
+    let mut charts: Vec<(String, ChartOptions)> = graph
+        .organisations()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, organisation)| {
+            let index = OrganisationIndex(u32::try_from(i).ok()?);
+            let options = ChartOptions {
+                organisation: Some(index),
+                ..ChartOptions::new(View::OrgChart)
+            };
+            Some((format!("org-chart-{}", organisation.id.as_str()), options))
+        })
+        .collect();
+    charts.push((
+        "cooperation".to_owned(),
+        ChartOptions::new(View::Cooperation),
+    ));
+    charts.push(("landscape".to_owned(), ChartOptions::new(View::Full)));
+    charts
+}
+
+/// "Org chart — Ministère de la Justice", "Cooperation map — around DiP A-JUST (2 ties)".
+fn title(graph: &OrgGraph, options: &ChartOptions) -> String {
+    let mut parts = Vec::new();
+    if let Some(organisation) = options.organisation
+        && let Some(o) = graph.organisations().get(organisation.0 as usize)
+    {
+        parts.push(o.name.clone());
+    }
+    if let Some(root) = options.root {
+        parts.push(format!("under {}", graph.unit(root).short_name()));
+    }
+    if let Some(focus) = options.focus {
+        let ties = if focus.radius == 1 { "tie" } else { "ties" };
+        parts.push(format!(
+            "around {} ({} {ties})",
+            graph.unit(focus.unit).short_name(),
+            focus.radius
+        ));
+    }
+    if parts.is_empty() {
+        options.view.title().to_owned()
+    } else {
+        format!("{} — {}", options.view.title(), parts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests;

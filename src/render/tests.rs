@@ -1,0 +1,278 @@
+//! Which units and ties each view and filter keeps, on small graphs built in code; how a chart is
+//! arranged; what the DOT of a chart is made of.
+
+use super::arrange::arrange;
+use super::*;
+use crate::model::{Boundary, OrganisationIndex, TieKind::*, UnitKind::*};
+use crate::query::testing::{build, description, ids, ix, organisation};
+
+/// A ministry with a directorate, a bureau and a post under it, a committee the directorate
+/// runs the secretariat of, and an agency of another organisation it cooperates with.
+fn sample() -> OrgGraph {
+    let mut description = description(
+        &[
+            ("min", Ministry),
+            ("dir", Directorate),
+            ("bur", Bureau),
+            ("head", Post),
+            ("com", Committee),
+            ("agency", Agency),
+        ],
+        &[
+            ("dir", Attachment, "min"),
+            ("bur", Attachment, "dir"),
+            ("head", Attachment, "dir"),
+            ("head", LineAuthority, "min"),
+            ("dir", Secretariat, "com"),
+            ("bur", Cooperation, "agency"),
+        ],
+    );
+    description.organisations.push(organisation("other"));
+    for (id, unit) in description.units.iter_mut() {
+        match id.as_str() {
+            "agency" => unit.organisation = OrganisationIndex(1),
+            "com" => unit.boundary = Some(Boundary::ParentOutside),
+            "min" => unit.boundary = Some(Boundary::Top),
+            _ => {}
+        }
+    }
+    build(description)
+}
+
+fn units<'g>(graph: &'g OrgGraph, chart: &Chart) -> Vec<&'g str> {
+    ids(graph, &chart.units)
+}
+
+fn ties(graph: &OrgGraph, chart: &Chart) -> Vec<String> {
+    chart
+        .ties
+        .iter()
+        .map(|&t| {
+            let (from, to) = graph.ends(t);
+            format!(
+                "{} {} {}",
+                graph.unit(from).id.as_str(),
+                graph.tie(t).kind.value,
+                graph.unit(to).id.as_str()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_org_chart_draws_every_unit_and_only_the_hierarchy() {
+    let g = sample();
+    let c = chart(&g, &ChartOptions::new(View::OrgChart));
+    assert_eq!(
+        units(&g, &c),
+        ["min", "dir", "bur", "head", "com", "agency"]
+    );
+    assert_eq!(
+        ties(&g, &c),
+        [
+            "dir attachment min",
+            "bur attachment dir",
+            "head attachment dir",
+            "head line-authority min"
+        ]
+    );
+    assert_eq!(c.title, "Org chart");
+}
+
+#[test]
+fn the_cooperation_map_draws_the_other_ties_and_the_units_they_join() {
+    let g = sample();
+    let c = chart(&g, &ChartOptions::new(View::Cooperation));
+    assert_eq!(units(&g, &c), ["dir", "bur", "com", "agency"]);
+    assert_eq!(
+        ties(&g, &c),
+        ["dir secretariat com", "bur cooperation agency"]
+    );
+    assert!(c.view.is_left_to_right());
+}
+
+#[test]
+fn the_full_view_draws_everything() {
+    let g = sample();
+    let c = chart(&g, &ChartOptions::new(View::Full));
+    assert_eq!(c.units.len(), g.unit_count());
+    assert_eq!(c.ties.len(), g.tie_count());
+}
+
+#[test]
+fn a_root_keeps_its_subtree_and_in_the_full_view_its_partners() {
+    let g = sample();
+    let under = |view| {
+        let options = ChartOptions {
+            root: Some(ix(&g, "dir")),
+            ..ChartOptions::new(view)
+        };
+        chart(&g, &options)
+    };
+    let c = under(View::OrgChart);
+    assert_eq!(units(&g, &c), ["dir", "bur", "head"]);
+    assert_eq!(c.title, "Org chart — under dir");
+    let c = under(View::Full);
+    assert_eq!(units(&g, &c), ["dir", "bur", "head", "com", "agency"]);
+    assert_eq!(
+        ties(&g, &c),
+        [
+            "bur attachment dir",
+            "head attachment dir",
+            "dir secretariat com",
+            "bur cooperation agency"
+        ]
+    );
+}
+
+#[test]
+fn a_focus_keeps_the_units_within_its_radius_over_the_view_s_ties() {
+    let g = sample();
+    let around = |view, radius| {
+        let options = ChartOptions {
+            focus: Some(Focus {
+                unit: ix(&g, "bur"),
+                radius,
+            }),
+            ..ChartOptions::new(view)
+        };
+        chart(&g, &options)
+    };
+    assert_eq!(units(&g, &around(View::OrgChart, 1)), ["dir", "bur"]);
+    assert_eq!(
+        units(&g, &around(View::OrgChart, 2)),
+        ["min", "dir", "bur", "head"]
+    );
+    assert_eq!(units(&g, &around(View::Cooperation, 5)), ["bur", "agency"]);
+    assert_eq!(units(&g, &around(View::Full, 0)), ["bur"]);
+    assert_eq!(
+        around(View::OrgChart, 2).title,
+        "Org chart — around bur (2 ties)"
+    );
+}
+
+#[test]
+fn filters_narrow_units_and_ties_and_drop_ties_to_hidden_units() {
+    let g = sample();
+    let options = ChartOptions {
+        organisation: Some(OrganisationIndex(0)),
+        unit_kinds: Some(vec![Ministry, Directorate, Post]),
+        tie_kinds: Some(vec![Attachment, Cooperation]),
+        ..ChartOptions::new(View::Full)
+    };
+    let c = chart(&g, &options);
+    assert_eq!(units(&g, &c), ["min", "dir", "head"]);
+    assert_eq!(ties(&g, &c), ["dir attachment min", "head attachment dir"]);
+    assert_eq!(c.title, "Landscape — org");
+}
+
+#[test]
+fn crowded_units_have_their_leaves_staggered_and_untied_units_are_stacked() {
+    let mut units = vec![("dir".to_owned(), Directorate)];
+    let mut ties = Vec::new();
+    for i in 0..7 {
+        units.push((format!("post-{i}"), Post));
+        ties.push((format!("post-{i}"), Attachment, "dir".to_owned()));
+    }
+    for i in 0..5 {
+        units.push((format!("alone-{i}"), Committee));
+    }
+    let g = build(description(&units, &ties));
+    let c = chart(&g, &ChartOptions::new(View::OrgChart));
+    let arrangement = arrange(&g, &c);
+    let lengths: Vec<usize> = c
+        .ties
+        .iter()
+        .map(|t| arrangement.lengths.get(t).copied().unwrap_or(1))
+        .collect();
+    assert_eq!(lengths, [1, 2, 3, 1, 2, 3, 1]);
+    let stacks: Vec<Vec<&str>> = arrangement.stacks.iter().map(|s| ids(&g, s)).collect();
+    assert_eq!(
+        stacks,
+        [vec!["alone-0", "alone-1", "alone-2", "alone-3"]],
+        "a stack of one is no stack"
+    );
+}
+
+#[test]
+fn node_ids_are_generated_and_names_stay_inside_their_labels() {
+    let mut description = description(
+        &[("a", Ministry), ("b", Directorate)],
+        &[("b", Attachment, "a")],
+    );
+    for unit in description.units.values_mut() {
+        unit.name = "x\" -> evil; } subgraph { \\N <b> \n\u{1}".to_owned();
+    }
+    let g = build(description);
+    let dot = to_dot(&g, &chart(&g, &ChartOptions::new(View::Full)));
+    renders(&dot);
+    // Read back, the DOT has exactly the chart's nodes and edge, named u0 and u1.
+    let parsed = graphviz_rust::parse(&dot).expect("the DOT parses");
+    let (mut nodes, mut edges) = (Vec::new(), 0);
+    count(&statements(&parsed), &mut nodes, &mut edges);
+    assert_eq!(nodes, [r#""u0""#, r#""u1""#]);
+    assert_eq!(edges, 1);
+    assert!(
+        dot.contains(r"x&quot; -&gt; evil; } subgraph {<BR/>\\N &lt;b&gt;<BR/><BR/>"),
+        "{dot}"
+    );
+}
+
+fn statements(graph: &graphviz_rust::dot_structures::Graph) -> Vec<Stmt> {
+    match graph {
+        graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. }
+        | graphviz_rust::dot_structures::Graph::Graph { stmts, .. } => stmts.clone(),
+    }
+}
+
+use graphviz_rust::dot_structures::{Id, Stmt};
+
+/// The ids of the nodes declared and the number of edges, in subgraphs too.
+fn count(stmts: &[Stmt], nodes: &mut Vec<String>, edges: &mut usize) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Node(node) => {
+                if let Id::Escaped(id) = &node.id.0 {
+                    nodes.push(id.clone());
+                }
+            }
+            Stmt::Edge(_) => *edges += 1,
+            Stmt::Subgraph(subgraph) => count(&subgraph.stmts, nodes, edges),
+            _ => {}
+        }
+    }
+}
+
+/// Runs DOT through Graphviz's real `dot`: it must render, with no warning. Without Graphviz the
+/// check is skipped, except on CI (`CI=true`), where Graphviz is installed and its absence is a
+/// failure.
+pub(crate) fn renders(dot: &str) {
+    match graphviz(dot, ImageFormat::Svg) {
+        Ok(image) => assert!(
+            image.warnings.is_empty(),
+            "Graphviz warned: {:?}\n{dot}",
+            image.warnings
+        ),
+        Err(RenderError::GraphvizMissing { .. })
+            if std::env::var("CI").as_deref() != Ok("true") =>
+        {
+            eprintln!("Graphviz is not installed: DOT not checked by `dot`");
+        }
+        Err(error) => panic!("{error}\n{dot}"),
+    }
+}
+
+#[test]
+fn the_same_chart_gives_the_same_bytes() {
+    let g = sample();
+    let options = ChartOptions::new(View::Full);
+    renders(&to_dot(&g, &chart(&g, &options)));
+    assert_eq!(
+        to_dot(&g, &chart(&g, &options)),
+        to_dot(&g, &chart(&g, &options))
+    );
+    assert_eq!(
+        to_mermaid(&g, &chart(&g, &options)),
+        to_mermaid(&g, &chart(&g, &options))
+    );
+}
