@@ -1,0 +1,63 @@
+//! `organigram export --format json|graphml|jsonld|turtle [-o FILE]`: the whole graph for the
+//! tools people use next.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::Failure;
+use crate::interop::rdf::{self, Base};
+use crate::interop::{graphml, jsonld, node_link, turtle};
+use crate::load::LoadedGraph;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to write.
+    #[arg(long, value_enum, default_value_t)]
+    format: ExportFormat,
+
+    /// Write to this file (replaced whole, atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// The base of the IRIs of units, ties, sources and organisations (JSON-LD and Turtle): an
+    /// absolute IRI ending with `/`, `#` or `:`.
+    #[arg(long, value_name = "IRI", default_value = rdf::DEFAULT_BASE, value_parser = parse_base)]
+    base: Base,
+}
+
+/// What `export` writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// Node-link JSON, as networkx's node_link_graph reads it.
+    #[default]
+    Json,
+    /// GraphML with typed attributes, for networkx, Gephi, yEd or Cytoscape.
+    Graphml,
+    /// JSON-LD in the W3C Organization Ontology.
+    Jsonld,
+    /// Turtle in the W3C Organization Ontology.
+    Turtle,
+}
+
+fn parse_base(text: &str) -> Result<Base, rdf::BaseError> {
+    Base::new(text)
+}
+
+pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = &loaded.graph;
+    let mut bytes = Vec::new();
+    match args.format {
+        ExportFormat::Json => node_link::write(graph, &mut bytes)?,
+        ExportFormat::Graphml => graphml::write(graph, &mut bytes)?,
+        ExportFormat::Jsonld => jsonld::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
+        ExportFormat::Turtle => turtle::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
+    }
+    match &args.output {
+        None => out.write_all(&bytes)?,
+        Some(path) => crate::atomic::write(path, &bytes)
+            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))?,
+    }
+    Ok(())
+}

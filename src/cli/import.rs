@@ -1,0 +1,236 @@
+//! `organigram import govuk FILE -o DIR` and `organigram import csv FILE -o DIR --id COL
+//! --parent COL --name COL`: someone else's data as a description.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+
+use super::Failure;
+use crate::interop::{self, CsvOptions, GovukOptions, Import, Problem};
+use crate::model::{Date, Recover, Status, TieKind, UnitKind};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    input: Input,
+}
+
+#[derive(Debug, Subcommand)]
+enum Input {
+    /// The GOV.UK organisations register: the Organisations API's results in one JSON array.
+    Govuk(GovukArgs),
+    /// A CSV file with a header row and one row per unit: an HR or directory export.
+    Csv(CsvArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct GovukArgs {
+    /// The register's JSON file.
+    file: PathBuf,
+
+    /// The folder to write the description to; created if needed.
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+
+    /// When the register was read (YYYY-MM-DD): the date of its source. Default: the latest
+    /// `updated_at` of its organisations.
+    #[arg(long, value_parser = Date::parse)]
+    date: Option<Date>,
+}
+
+#[derive(Debug, clap::Args)]
+struct CsvArgs {
+    /// The CSV file (UTF-8, comma-separated, with a header row).
+    file: PathBuf,
+
+    /// The folder to write the description to; created if needed.
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+
+    /// The header of the column of unit ids.
+    #[arg(long, value_name = "COLUMN")]
+    id: String,
+
+    /// The header of the column of parent ids; an empty cell makes the unit a top.
+    #[arg(long, value_name = "COLUMN")]
+    parent: String,
+
+    /// The header of the column of names.
+    #[arg(long, value_name = "COLUMN")]
+    name: String,
+
+    /// The header of the column of unit kinds (`directorate`, `bureau`...).
+    #[arg(long, value_name = "COLUMN")]
+    kind: Option<String>,
+
+    /// The header of the column of acronyms.
+    #[arg(long, value_name = "COLUMN")]
+    acronym: Option<String>,
+
+    /// The kind of units whose kind is not given.
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = UnitKind::Department)]
+    default_kind: UnitKind,
+
+    /// The character between cells: `;` for files that spreadsheets write in many locales.
+    #[arg(long, value_name = "CHAR", default_value = ",", value_parser = parse_delimiter)]
+    delimiter: u8,
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text.as_bytes() {
+        [byte] if byte.is_ascii() && !byte.is_ascii_alphanumeric() && *byte != b'"' => Ok(*byte),
+        _ => Err(format!(
+            "{text:?} is not one ASCII punctuation or space character such as , ; or a tab"
+        )),
+    }
+}
+
+pub fn run(args: &Args, max_file_size: u64, out: &mut dyn Write) -> Result<(), Failure> {
+    let (file, output, imported) = match &args.input {
+        Input::Govuk(args) => {
+            let bytes = read(&args.file, max_file_size)?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Failure::Usage(format!(
+                    "{} is not UTF-8 text (byte {} is not)",
+                    args.file.display(),
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
+            let options = GovukOptions { date: args.date };
+            let imported = interop::import_govuk(&text, &options);
+            (&args.file, &args.output, imported)
+        }
+        Input::Csv(args) => {
+            let bytes = read(&args.file, max_file_size)?;
+            let options = CsvOptions {
+                id: args.id.clone(),
+                parent: args.parent.clone(),
+                name: args.name.clone(),
+                kind: args.kind.clone(),
+                acronym: args.acronym.clone(),
+                default_kind: args.default_kind,
+                delimiter: args.delimiter,
+                file_name: args
+                    .file
+                    .file_name()
+                    .map_or_else(|| "import.csv".into(), |n| n.to_string_lossy().into_owned()),
+            };
+            (
+                &args.file,
+                &args.output,
+                interop::import_csv(&bytes, &options),
+            )
+        }
+    };
+    let imported = match imported {
+        Ok(imported) => imported,
+        Err(problems) => {
+            print_problems("error", file, &problems);
+            eprintln!(
+                "error: {} has {} problem{}; nothing was written",
+                file.display(),
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+            return Err(Failure::Input);
+        }
+    };
+    print_problems("warning", file, &imported.warnings);
+    interop::write_files(output, &imported.files).map_err(|e| Failure::Usage(e.to_string()))?;
+    writeln!(out, "{}", summary(&imported, output))?;
+    Ok(())
+}
+
+/// Reads the input file whole, within the size limit.
+fn read(path: &Path, max_file_size: u64) -> Result<Vec<u8>, Failure> {
+    let cannot = |e: std::io::Error| Failure::Usage(format!("cannot read {}: {e}", path.display()));
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            f.take(max_file_size.saturating_add(1))
+                .read_to_end(&mut bytes)
+        })
+        .map_err(cannot)?;
+    if bytes.len() as u64 > max_file_size {
+        return Err(Failure::Usage(format!(
+            "{} is larger than the limit of {max_file_size} bytes; raise it with --max-file-size if the file is meant to be this large",
+            path.display()
+        )));
+    }
+    Ok(bytes)
+}
+
+fn print_problems(severity: &str, file: &Path, problems: &[Problem]) {
+    for problem in problems {
+        eprintln!("{severity}: {}", problem.located(file));
+        if let Some(hint) = &problem.hint {
+            eprintln!("  = help: {hint}");
+        }
+    }
+}
+
+/// "wrote 3 units and 2 ties (2 attachment) in 1 file to DIR", with the units that have several
+/// parents and the dissolved ones when there are.
+fn summary(imported: &Import, output: &Path) -> String {
+    let units: Vec<_> = imported
+        .files
+        .iter()
+        .flat_map(|f| {
+            f.file.units.iter().filter_map(|u| match u {
+                Recover::Read(u) => Some(&u.value),
+                Recover::Skipped(_) => None,
+            })
+        })
+        .collect();
+    let ties: Vec<_> = imported
+        .files
+        .iter()
+        .flat_map(|f| {
+            f.file.ties.iter().filter_map(|t| match t {
+                Recover::Read(t) => Some(&t.value),
+                Recover::Skipped(_) => None,
+            })
+        })
+        .collect();
+    let by_kind: Vec<String> = TieKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            let count = ties.iter().filter(|t| t.kind.value == *kind).count();
+            (count > 0).then(|| format!("{count} {kind}"))
+        })
+        .collect();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut text = format!(
+        "wrote {} and {}{} in {} to {}",
+        plural(units.len(), "unit"),
+        plural(ties.len(), "tie"),
+        if by_kind.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", by_kind.join(", "))
+        },
+        plural(imported.files.len(), "file"),
+        output.display()
+    );
+    let mut several = std::collections::HashSet::new();
+    for tie in ties
+        .iter()
+        .filter(|t| t.kind.value == TieKind::JointAttachment)
+    {
+        several.insert(tie.from.as_str());
+    }
+    let dissolved = units
+        .iter()
+        .filter(|u| u.status == Status::Dissolved)
+        .count();
+    match several.len() {
+        0 => {}
+        1 => text.push_str("; 1 unit has several parents"),
+        n => text.push_str(&format!("; {n} units have several parents")),
+    }
+    if dissolved > 0 {
+        text.push_str(&format!("; {dissolved} dissolved"));
+    }
+    text
+}

@@ -1,0 +1,308 @@
+//! Interoperability: registers and exports taken in as descriptions, and the graph handed to the
+//! tools people use next.
+//!
+//! Importers ([`import_govuk`], [`import_csv`]) turn someone else's data into description files,
+//! in memory; [`write_files`] writes them. Their output is deterministic: the same input gives
+//! byte-identical files. Exporters take an [`OrgGraph`](crate::graph::OrgGraph) and write node-link
+//! JSON ([`node_link`]), GraphML ([`graphml`]), or the W3C Organization Ontology as Turtle
+//! ([`turtle`]) or JSON-LD ([`jsonld`]), the last two from one set of RDF statements ([`rdf`]).
+
+mod csv;
+mod govuk;
+pub mod graphml;
+pub mod jsonld;
+pub mod node_link;
+pub mod rdf;
+pub mod turtle;
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use self::csv::{CsvOptions, import_csv};
+pub use govuk::{GovukOptions, import_govuk};
+
+use crate::diagnostic::did_you_mean;
+use crate::model::{
+    DescriptionFile, Organisation, OrganisationId, Origin, Recover, Source, Span, Spanned, Tie,
+    Unit, UnitId, check_slug, slugify,
+};
+
+/// One file of an imported description: its name in the output folder and what it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedFile {
+    /// `<organisation id>.json`: built from a slug, so it stays in the folder it is written to.
+    pub name: String,
+    pub file: DescriptionFile,
+}
+
+impl ImportedFile {
+    /// The file's text: pretty-printed JSON and a final newline, as written.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        let mut text = serde_json::to_string_pretty(&self.file)?;
+        text.push('\n');
+        Ok(text)
+    }
+}
+
+/// What an import produced: the files of the description, and what the input holds that the
+/// user should know (a parent outside the file, an id that had to be made a slug).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Import {
+    pub files: Vec<ImportedFile>,
+    pub warnings: Vec<Problem>,
+}
+
+/// A problem in an importer's input: where it is, when the input has lines or places that mean
+/// something (a CSV row, a JSON syntax error), what it is, and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The line of the input, from 1.
+    pub line: Option<u64>,
+    /// The column of the input, from 1 (JSON syntax errors only).
+    pub column: Option<u64>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// A problem with no place in the input.
+    pub fn new(message: impl Into<String>) -> Problem {
+        Problem {
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A problem on a line of the input.
+    pub fn at_line(line: u64, message: impl Into<String>) -> Problem {
+        Problem {
+            line: Some(line),
+            ..Problem::new(message)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// "FILE:LINE:COLUMN: " (as far as known) before the message, for messages about `file`.
+    pub fn located(&self, file: &Path) -> String {
+        let mut text = file.display().to_string();
+        for n in [self.line, self.column].into_iter().flatten() {
+            text.push_str(&format!(":{n}"));
+        }
+        format!("{text}: {self}")
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// How an id found in someone else's data becomes a unit id: kept when it is a slug, otherwise
+/// made one by [`slugify`] ("HR Dept" → "hr-dept"); `None` when nothing of it is left (only
+/// punctuation). Deterministic, so references to the id are transformed alike.
+fn to_unit_id(text: &str) -> Option<UnitId> {
+    if check_slug(text).is_ok() {
+        return UnitId::new(text).ok();
+    }
+    UnitId::new(slugify(text)).ok()
+}
+
+/// A value read from nowhere: imported facts have no place in a description file yet.
+fn spanned<T>(value: T) -> Spanned<T> {
+    Spanned::new(Span::default(), value)
+}
+
+/// An organisation as a description file declares it.
+fn organisation(id: OrganisationId, name: String, acronym: Option<String>) -> Organisation {
+    Organisation {
+        id: spanned(id),
+        name,
+        acronym,
+        origin: Origin::default(),
+    }
+}
+
+/// A description file with no `$schema`: an import can be written anywhere, and a path to the
+/// schema would be wrong as soon as the folder moves (`organigram schema` prints it).
+fn description_file(
+    organisation: Organisation,
+    sources: Vec<Source>,
+    units: Vec<Unit>,
+    ties: Vec<Tie>,
+) -> DescriptionFile {
+    fn read<T>(value: T) -> Recover<Spanned<T>> {
+        Recover::Read(spanned(value))
+    }
+    DescriptionFile {
+        schema: None,
+        organisation: spanned(organisation),
+        sources: sources.into_iter().map(read).collect(),
+        units: units.into_iter().map(read).collect(),
+        ties: ties.into_iter().map(read).collect(),
+    }
+}
+
+/// Past this many, "did you mean" hints are not computed (each costs a pass over every id), so
+/// that a badly broken input stays linear to import.
+const SUGGESTIONS: usize = 64;
+
+/// "did you mean `x`?" among `ids` while `budget` lasts.
+fn suggest<'a>(
+    budget: &mut usize,
+    wrong: &str,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    if *budget == 0 {
+        return None;
+    }
+    *budget -= 1;
+    did_you_mean(wrong, ids)
+}
+
+/// Why imported files could not be written.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum WriteError {
+    /// The output folder cannot be created or listed.
+    Folder { path: PathBuf, error: io::Error },
+    /// The output folder holds description files that the import does not write: loading the
+    /// folder would mix them with the import.
+    ForeignFiles { path: PathBuf, names: Vec<String> },
+    /// A file name that would leave the output folder (never built by the importers, which name
+    /// files after slugs; checked all the same before anything is written).
+    BadName(String),
+    /// A file cannot be written.
+    File { path: PathBuf, error: io::Error },
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Folder { path, error } => {
+                write!(f, "cannot use {}: {error}", path.display())
+            }
+            WriteError::ForeignFiles { path, names } => write!(
+                f,
+                "{} holds description files this import does not write ({}): loading the folder would mix them with the import; remove them or choose a new folder",
+                path.display(),
+                names.join(", ")
+            ),
+            WriteError::BadName(name) => {
+                write!(f, "{name:?} is not a plain file name: nothing was written")
+            }
+            WriteError::File { path, error } => {
+                write!(f, "cannot write {}: {error}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Writes imported files into `dir`, creating it if needed. Each file is written atomically;
+/// files of an earlier import of the same input are replaced, but a folder that holds other
+/// `.json` files is refused before anything is written, as they would be read with the import.
+pub fn write_files(dir: &Path, files: &[ImportedFile]) -> Result<(), WriteError> {
+    if let Some(file) = files
+        .iter()
+        .find(|f| !crate::atomic::is_plain_file_name(&f.name))
+    {
+        return Err(WriteError::BadName(file.name.clone()));
+    }
+    let folder = |error| WriteError::Folder {
+        path: dir.to_owned(),
+        error,
+    };
+    std::fs::create_dir_all(dir).map_err(folder)?;
+    let ours: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let mut foreign = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(folder)? {
+        let name = entry.map_err(folder)?.file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".json") && !ours.contains(name.as_ref()) {
+            foreign.push(name.into_owned());
+        }
+    }
+    if !foreign.is_empty() {
+        foreign.sort();
+        return Err(WriteError::ForeignFiles {
+            path: dir.to_owned(),
+            names: foreign,
+        });
+    }
+    for file in files {
+        let path = dir.join(&file.name);
+        file.to_json()
+            .map_err(io::Error::from)
+            .and_then(|text| crate::atomic::write(&path, text.as_bytes()))
+            .map_err(|error| WriteError::File { path, error })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_kept_when_slugs_and_slugified_otherwise() {
+        assert_eq!(to_unit_id("dsj").unwrap().as_str(), "dsj");
+        assert_eq!(to_unit_id("HR Dept.").unwrap().as_str(), "hr-dept");
+        assert_eq!(to_unit_id("Équipe 2").unwrap().as_str(), "equipe-2");
+        assert!(to_unit_id("--").is_none());
+        assert!(to_unit_id("").is_none());
+    }
+
+    #[test]
+    fn problems_are_located_as_file_line_column() {
+        let file = Path::new("hr.csv");
+        assert_eq!(Problem::new("bad").located(file), "hr.csv: bad");
+        assert_eq!(Problem::at_line(4, "bad").located(file), "hr.csv:4: bad");
+        let placed = Problem {
+            column: Some(7),
+            ..Problem::at_line(4, "bad")
+        };
+        assert_eq!(placed.located(file), "hr.csv:4:7: bad");
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("organigram-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn file(name: &str) -> ImportedFile {
+        let id = crate::model::OrganisationId::new("o").unwrap();
+        ImportedFile {
+            name: name.to_owned(),
+            file: description_file(organisation(id, "O".into(), None), vec![], vec![], vec![]),
+        }
+    }
+
+    #[test]
+    fn a_folder_is_written_again_but_not_mixed_with_other_descriptions() {
+        let dir = temp_dir("write-files");
+        write_files(&dir, &[file("o.json")]).unwrap();
+        write_files(&dir, &[file("o.json")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.join("o.json")).unwrap(),
+            file("o.json").to_json().unwrap()
+        );
+        let error = write_files(&dir, &[file("p.json")]).unwrap_err();
+        assert!(matches!(&error, WriteError::ForeignFiles { names, .. } if names == &["o.json"]));
+        assert!(!dir.join("p.json").exists());
+        assert!(matches!(
+            write_files(&dir, &[file("../o.json")]),
+            Err(WriteError::BadName(_))
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,660 @@
+//! The graph as RDF, in the W3C Organization Ontology (`org:`) and PROV where they fit, with an
+//! `organigram:` vocabulary for the rest. [`dataset`] builds the statements once; [`turtle`] and
+//! [`jsonld`] only write them.
+//!
+//! - Units are `org:FormalOrganization` (organisations), `org:OrganizationalUnit` (line units),
+//!   `org:Post` or `org:Organization` (bodies), and of the class of their kind
+//!   (`organigram:SubDirectorate`, a sub-class of the former). Names are `skos:prefLabel`,
+//!   aliases `skos:altLabel`, ids `org:identifier`, remits `org:purpose`, notes `rdfs:comment`.
+//! - A tie is stated by its kind's property (`organigram:jointAttachment`) and by the W3C ORG
+//!   properties the model gives it ([`TieKind::org_properties`](crate::model::TieKind::org_properties)):
+//!   `org:subOrganizationOf` (and `org:unitOf`), `org:postIn`, `org:reportsTo`, `org:linkedTo`;
+//!   super-properties are stated too, so that a query needs no inference. Each tie is also a
+//!   reified statement (`rdf:Statement`) that carries its dates, note and source.
+//! - A succession is also an `org:ChangeEvent` whose `org:originalOrganization` is the
+//!   predecessor and `org:resultingOrganization` the successor.
+//! - Sources are `prov:Entity`s; a unit or tie cites one by `prov:wasDerivedFrom`, and, when the
+//!   citation quotes the document or says where in it, by a `prov:qualifiedDerivation` that holds
+//!   the quote and the locator.
+//!
+//! [`turtle`]: super::turtle
+//! [`jsonld`]: super::jsonld
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::graph::OrgGraph;
+use crate::model::{Citation, Date, Family, TieKind, UnitKind};
+
+/// The base of the IRIs of units, ties, sources and organisations when none is given.
+pub const DEFAULT_BASE: &str = "urn:organigram:";
+
+/// The IRI under which an export names its units (`<base>unit/dsj`), ties, sources and
+/// organisations: an absolute IRI ending with `/`, `#` or `:`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Base(String);
+
+/// Why a text is not a base IRI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BaseError {
+    /// No scheme (`https:`, `urn:`): the IRI would be relative.
+    NotAbsolute(String),
+    /// A character IRIs cannot hold (a space, `<`, `"`...).
+    BadCharacter(String, char),
+    /// Not ending with `/`, `#` or `:`, so ids would run into the base.
+    NoSeparator(String),
+}
+
+impl fmt::Display for BaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BaseError::NotAbsolute(text) => {
+                write!(
+                    f,
+                    "{text:?} is not an absolute IRI: it needs a scheme such as https: or urn:"
+                )
+            }
+            BaseError::BadCharacter(text, c) => {
+                write!(f, "{text:?} holds {c:?}, which an IRI cannot hold")
+            }
+            BaseError::NoSeparator(text) => write!(
+                f,
+                "{text:?} must end with `/`, `#` or `:`, so that ids do not run into it"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BaseError {}
+
+impl Base {
+    pub fn new(text: &str) -> Result<Base, BaseError> {
+        if let Some(c) = text
+            .chars()
+            .find(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(*c))
+        {
+            return Err(BaseError::BadCharacter(text.to_owned(), c));
+        }
+        let scheme = text.split_once(':').map(|(scheme, _)| scheme);
+        let absolute = scheme.is_some_and(|s| {
+            s.starts_with(|c: char| c.is_ascii_alphabetic())
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
+        if !absolute {
+            return Err(BaseError::NotAbsolute(text.to_owned()));
+        }
+        if !text.ends_with(['/', '#', ':']) {
+            return Err(BaseError::NoSeparator(text.to_owned()));
+        }
+        Ok(Base(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for Base {
+    fn default() -> Base {
+        Base(DEFAULT_BASE.to_owned())
+    }
+}
+
+/// The namespaces of every IRI an export writes, each with its prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Namespace {
+    Rdf,
+    Rdfs,
+    Xsd,
+    Skos,
+    Dct,
+    Prov,
+    Org,
+    /// The `organigram:` vocabulary: unit kind classes, tie kind properties, attributes.
+    Vocabulary,
+    Unit,
+    Tie,
+    Event,
+    Source,
+    Organisation,
+}
+
+/// The namespace of the `organigram:` vocabulary, whatever the base.
+pub const VOCABULARY: &str = "urn:organigram:vocab:";
+
+impl Namespace {
+    /// Every namespace, in the order prefixes are declared.
+    pub const ALL: [Namespace; 13] = [
+        Namespace::Rdf,
+        Namespace::Rdfs,
+        Namespace::Xsd,
+        Namespace::Skos,
+        Namespace::Dct,
+        Namespace::Prov,
+        Namespace::Org,
+        Namespace::Vocabulary,
+        Namespace::Unit,
+        Namespace::Tie,
+        Namespace::Event,
+        Namespace::Source,
+        Namespace::Organisation,
+    ];
+
+    pub const fn prefix(self) -> &'static str {
+        match self {
+            Namespace::Rdf => "rdf",
+            Namespace::Rdfs => "rdfs",
+            Namespace::Xsd => "xsd",
+            Namespace::Skos => "skos",
+            Namespace::Dct => "dct",
+            Namespace::Prov => "prov",
+            Namespace::Org => "org",
+            Namespace::Vocabulary => "organigram",
+            Namespace::Unit => "unit",
+            Namespace::Tie => "tie",
+            Namespace::Event => "event",
+            Namespace::Source => "source",
+            Namespace::Organisation => "organisation",
+        }
+    }
+
+    /// The namespace's IRI; those of the description's things are under `base`
+    /// (`<base>unit/`, or `<base>unit:` when the base ends with `:`).
+    pub fn iri(self, base: &Base) -> Cow<'static, str> {
+        let fixed = match self {
+            Namespace::Rdf => "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            Namespace::Rdfs => "http://www.w3.org/2000/01/rdf-schema#",
+            Namespace::Xsd => "http://www.w3.org/2001/XMLSchema#",
+            Namespace::Skos => "http://www.w3.org/2004/02/skos/core#",
+            Namespace::Dct => "http://purl.org/dc/terms/",
+            Namespace::Prov => "http://www.w3.org/ns/prov#",
+            Namespace::Org => "http://www.w3.org/ns/org#",
+            Namespace::Vocabulary => VOCABULARY,
+            data => {
+                let separator = if base.0.ends_with(':') { ':' } else { '/' };
+                return Cow::Owned(format!("{}{}{separator}", base.0, data.prefix()));
+            }
+        };
+        Cow::Borrowed(fixed)
+    }
+}
+
+/// An IRI: a namespace and a local name that needs no escaping (a slug, a number, a camel-case
+/// name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Iri {
+    pub namespace: Namespace,
+    pub local: Cow<'static, str>,
+}
+
+impl Iri {
+    fn new(namespace: Namespace, local: impl Into<Cow<'static, str>>) -> Iri {
+        Iri {
+            namespace,
+            local: local.into(),
+        }
+    }
+
+    /// Whether this is `rdf:type`, which Turtle writes `a` and JSON-LD `@type`.
+    pub fn is_type(&self) -> bool {
+        self.namespace == Namespace::Rdf && self.local == "type"
+    }
+}
+
+fn rdf(local: &'static str) -> Iri {
+    Iri::new(Namespace::Rdf, local)
+}
+fn rdfs(local: &'static str) -> Iri {
+    Iri::new(Namespace::Rdfs, local)
+}
+fn xsd(local: &'static str) -> Iri {
+    Iri::new(Namespace::Xsd, local)
+}
+fn skos(local: &'static str) -> Iri {
+    Iri::new(Namespace::Skos, local)
+}
+fn dct(local: &'static str) -> Iri {
+    Iri::new(Namespace::Dct, local)
+}
+fn prov(local: &'static str) -> Iri {
+    Iri::new(Namespace::Prov, local)
+}
+fn org(local: &'static str) -> Iri {
+    Iri::new(Namespace::Org, local)
+}
+fn vocabulary(local: impl Into<Cow<'static, str>>) -> Iri {
+    Iri::new(Namespace::Vocabulary, local)
+}
+
+/// What a statement is about: a named thing or a blank node (a qualified derivation).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Iri(Iri),
+    Blank(usize),
+}
+
+/// The object of a statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Object {
+    Iri(Iri),
+    Blank(usize),
+    /// A plain string.
+    Text(String),
+    /// A literal of an XSD datatype (a date).
+    Typed(String, Iri),
+    Boolean(bool),
+    Integer(u64),
+}
+
+/// Everything stated about one subject, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resource {
+    pub subject: Subject,
+    pub properties: Vec<(Iri, Object)>,
+}
+
+impl Resource {
+    fn new(subject: Subject) -> Resource {
+        Resource {
+            subject,
+            properties: Vec::new(),
+        }
+    }
+
+    fn named(iri: Iri) -> Resource {
+        Resource::new(Subject::Iri(iri))
+    }
+
+    fn add(&mut self, property: Iri, object: Object) -> &mut Resource {
+        self.properties.push((property, object));
+        self
+    }
+
+    fn add_type(&mut self, class: Iri) -> &mut Resource {
+        self.add(rdf("type"), Object::Iri(class))
+    }
+
+    fn add_text(&mut self, property: Iri, text: Option<&str>) -> &mut Resource {
+        if let Some(text) = text {
+            self.add(property, Object::Text(text.to_owned()));
+        }
+        self
+    }
+
+    fn add_date(&mut self, property: Iri, date: Option<Date>) -> &mut Resource {
+        if let Some(date) = date {
+            self.add(property, date_literal(date));
+        }
+        self
+    }
+}
+
+/// Every statement of an export, grouped by subject, in a fixed order: the vocabulary, the
+/// organisations, the sources, the units, then the ties, each in declaration order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dataset {
+    pub base: Base,
+    pub resources: Vec<Resource>,
+}
+
+/// A date as a typed literal of its precision: `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`.
+fn date_literal(date: Date) -> Object {
+    let datatype = match (date.month, date.day) {
+        (None, _) => "gYear",
+        (Some(_), None) => "gYearMonth",
+        (Some(_), Some(_)) => "date",
+    };
+    Object::Typed(date.to_string(), xsd(datatype))
+}
+
+/// `sub-directorate` → `SubDirectorate` (a class), `joint-attachment` → `jointAttachment` (a
+/// property).
+fn camel(name: &str, upper_first: bool) -> String {
+    let mut camel = String::with_capacity(name.len());
+    let mut upper = upper_first;
+    for c in name.chars() {
+        if c == '-' {
+            upper = true;
+        } else if upper {
+            camel.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            camel.push(c);
+        }
+    }
+    camel
+}
+
+fn kind_class(kind: UnitKind) -> Iri {
+    vocabulary(camel(kind.as_str(), true))
+}
+
+fn tie_property(kind: TieKind) -> Iri {
+    vocabulary(camel(kind.as_str(), false))
+}
+
+fn family_class(family: Family) -> Iri {
+    org(family.org_class())
+}
+
+/// The vocabulary's own properties, with what they say.
+const ATTRIBUTES: &[(&str, &str)] = &[
+    ("acronym", "The unit's or organisation's acronym."),
+    (
+        "status",
+        "Whether the unit is active, being set up, planned or dissolved.",
+    ),
+    ("vacant", "Whether nobody holds the post."),
+    ("headcount", "How many people the unit has or should have."),
+    (
+        "headcountBasis",
+        "Whether the headcount is a target or actual.",
+    ),
+    (
+        "headcountQualifier",
+        "Whether the headcount is exact, a minimum or an approximation.",
+    ),
+    ("headcountDate", "The date the headcount is for."),
+    ("location", "Where the unit is."),
+    (
+        "boundary",
+        "Where the unit's hierarchy ends when it has no superior in the description: top, or parent-outside.",
+    ),
+    (
+        "organisation",
+        "The organisation (description file) the unit is declared in.",
+    ),
+    ("validFrom", "When the tie started to hold."),
+    ("validUntil", "When the tie stopped holding."),
+    ("quote", "The words of the source that state the fact."),
+    ("locator", "Where in the source the fact is stated."),
+    ("reference", "The source's reference number."),
+    ("url", "Where the source can be read online."),
+    (
+        "file",
+        "Where a copy of the source lies, relative to the description.",
+    ),
+];
+
+fn vocabulary_resources(resources: &mut Vec<Resource>) {
+    let mut organisation = Resource::named(vocabulary("Organisation"));
+    organisation
+        .add_type(rdfs("Class"))
+        .add_text(rdfs("label"), Some("organisation"))
+        .add_text(
+            rdfs("comment"),
+            Some("What one description file describes: a ministry, a local authority, a group of units."),
+        );
+    resources.push(organisation);
+    for &kind in UnitKind::ALL {
+        let mut class = Resource::named(kind_class(kind));
+        class
+            .add_type(rdfs("Class"))
+            .add(rdfs("subClassOf"), Object::Iri(family_class(kind.family())))
+            .add_text(rdfs("label"), Some(kind.as_str()))
+            .add_text(rdfs("comment"), Some(kind.description()));
+        resources.push(class);
+    }
+    for &kind in TieKind::ALL {
+        let mut property = Resource::named(tie_property(kind));
+        property
+            .add_type(rdf("Property"))
+            .add_text(rdfs("label"), Some(kind.as_str()))
+            .add_text(rdfs("comment"), Some(kind.description()));
+        if !kind.is_hierarchical() {
+            property.add(rdfs("subPropertyOf"), Object::Iri(org("linkedTo")));
+        }
+        resources.push(property);
+    }
+    for (name, comment) in ATTRIBUTES {
+        let mut property = Resource::named(vocabulary(*name));
+        property
+            .add_type(rdf("Property"))
+            .add_text(rdfs("label"), Some(name))
+            .add_text(rdfs("comment"), Some(comment));
+        resources.push(property);
+    }
+}
+
+/// Builds the statements of an export; blank nodes are numbered in the order made.
+struct Builder {
+    resources: Vec<Resource>,
+    blanks: usize,
+}
+
+impl Builder {
+    /// Pushes `resource`, stating that it comes from the cited source, then, when the citation
+    /// quotes the document or says where in it, the qualified derivation that holds the quote and
+    /// the locator.
+    fn push_cited(&mut self, mut resource: Resource, citation: Option<&Citation>) {
+        let Some(citation) = citation else {
+            self.resources.push(resource);
+            return;
+        };
+        let source = Object::Iri(Iri::new(
+            Namespace::Source,
+            citation.source.as_str().to_owned(),
+        ));
+        resource.add(prov("wasDerivedFrom"), source.clone());
+        if citation.quote.is_none() && citation.locator.is_none() {
+            self.resources.push(resource);
+            return;
+        }
+        self.blanks += 1;
+        resource.add(prov("qualifiedDerivation"), Object::Blank(self.blanks));
+        self.resources.push(resource);
+        let mut derivation = Resource::new(Subject::Blank(self.blanks));
+        derivation
+            .add_type(prov("Derivation"))
+            .add(prov("entity"), source)
+            .add_text(vocabulary("quote"), citation.quote.as_deref())
+            .add_text(vocabulary("locator"), citation.locator.as_deref());
+        self.resources.push(derivation);
+    }
+}
+
+fn unit_iri(id: &str) -> Iri {
+    Iri::new(Namespace::Unit, id.to_owned())
+}
+
+/// A tie's local name: its number in declaration order, from 0, as in the other exports.
+fn tie_number(ix: crate::graph::TieIx) -> String {
+    ix.index().to_string()
+}
+
+/// The statements of the whole graph. Linear in the size of the graph.
+pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
+    let mut builder = Builder {
+        resources: Vec::new(),
+        blanks: 0,
+    };
+    vocabulary_resources(&mut builder.resources);
+
+    for organisation in graph.organisations() {
+        let mut resource = Resource::named(Iri::new(
+            Namespace::Organisation,
+            organisation.id.as_str().to_owned(),
+        ));
+        resource
+            .add_type(vocabulary("Organisation"))
+            .add_text(dct("identifier"), Some(organisation.id.as_str()))
+            .add_text(skos("prefLabel"), Some(&organisation.name))
+            .add_text(vocabulary("acronym"), organisation.acronym.as_deref());
+        builder.resources.push(resource);
+    }
+
+    for source in graph.sources() {
+        let mut resource =
+            Resource::named(Iri::new(Namespace::Source, source.id.as_str().to_owned()));
+        resource
+            .add_type(prov("Entity"))
+            .add_text(dct("identifier"), Some(source.id.as_str()))
+            .add_text(dct("title"), Some(&source.title))
+            .add_text(vocabulary("reference"), source.reference.as_deref())
+            .add_text(dct("publisher"), source.publisher.as_deref())
+            .add_date(dct("date"), source.date);
+        if let Some(url) = &source.url {
+            resource.add(vocabulary("url"), Object::Typed(url.clone(), xsd("anyURI")));
+        }
+        resource.add_text(vocabulary("file"), source.file.as_deref());
+        builder.resources.push(resource);
+    }
+
+    for (ix, unit) in graph.units() {
+        let mut resource = Resource::named(unit_iri(unit.id.as_str()));
+        resource
+            .add_type(family_class(unit.kind.family()))
+            .add_type(kind_class(unit.kind.value))
+            .add_text(org("identifier"), Some(unit.id.as_str()))
+            .add_text(skos("prefLabel"), Some(&unit.name))
+            .add_text(vocabulary("acronym"), unit.acronym.as_deref());
+        for alias in &unit.aliases {
+            resource.add_text(skos("altLabel"), Some(alias));
+        }
+        resource.add_text(vocabulary("status"), Some(unit.status.as_str()));
+        if unit.kind.value == UnitKind::Post {
+            resource.add(vocabulary("vacant"), Object::Boolean(unit.is_vacant()));
+        }
+        if let Some(headcount) = &unit.headcount {
+            resource
+                .add(
+                    vocabulary("headcount"),
+                    Object::Integer(headcount.count.into()),
+                )
+                .add_text(vocabulary("headcountBasis"), Some(headcount.basis.as_str()))
+                .add_text(
+                    vocabulary("headcountQualifier"),
+                    Some(headcount.qualifier.as_str()),
+                )
+                .add_date(vocabulary("headcountDate"), headcount.date);
+        }
+        resource
+            .add_text(org("purpose"), unit.remit.as_deref())
+            .add_text(vocabulary("location"), unit.location.as_deref())
+            .add_text(vocabulary("boundary"), unit.boundary.map(|b| b.as_str()))
+            .add_text(rdfs("comment"), unit.note.as_deref())
+            .add(
+                vocabulary("organisation"),
+                Object::Iri(Iri::new(
+                    Namespace::Organisation,
+                    graph.organisation_of(ix).id.as_str().to_owned(),
+                )),
+            );
+        for view in graph.ties_of(ix) {
+            let tie = view.tie;
+            let other = Object::Iri(unit_iri(graph.unit(view.other).id.as_str()));
+            let event = || Object::Iri(Iri::new(Namespace::Event, tie_number(view.index)));
+            if view.outgoing {
+                resource.add(tie_property(tie.kind.value), other.clone());
+                let families = (unit.kind.family(), graph.unit(view.other).kind.family());
+                for property in tie.kind.org_properties(families.0, families.1) {
+                    resource.add(org(property), other.clone());
+                }
+                if tie.kind.value == TieKind::Succession {
+                    resource.add(org("resultedFrom"), event());
+                }
+            } else if tie.kind.value == TieKind::Succession {
+                resource.add(org("changedBy"), event());
+            }
+        }
+        builder.push_cited(resource, unit.source.as_ref());
+    }
+
+    for (ix, tie) in graph.ties() {
+        let mut statement = Resource::named(Iri::new(Namespace::Tie, tie_number(ix)));
+        statement
+            .add_type(rdf("Statement"))
+            .add(rdf("subject"), Object::Iri(unit_iri(tie.from.as_str())))
+            .add(rdf("predicate"), Object::Iri(tie_property(tie.kind.value)))
+            .add(rdf("object"), Object::Iri(unit_iri(tie.to.as_str())))
+            .add_date(vocabulary("validFrom"), tie.valid_from)
+            .add_date(vocabulary("validUntil"), tie.valid_until)
+            .add_text(rdfs("comment"), tie.note.as_deref());
+        builder.push_cited(statement, tie.source.as_ref());
+        if tie.kind.value == TieKind::Succession {
+            let mut event = Resource::named(Iri::new(Namespace::Event, tie_number(ix)));
+            event
+                .add_type(org("ChangeEvent"))
+                .add(
+                    org("originalOrganization"),
+                    Object::Iri(unit_iri(tie.to.as_str())),
+                )
+                .add(
+                    org("resultingOrganization"),
+                    Object::Iri(unit_iri(tie.from.as_str())),
+                )
+                .add_date(dct("date"), tie.valid_from);
+            if let Some(citation) = &tie.source {
+                event.add(
+                    prov("wasDerivedFrom"),
+                    Object::Iri(Iri::new(
+                        Namespace::Source,
+                        citation.source.as_str().to_owned(),
+                    )),
+                );
+            }
+            builder.resources.push(event);
+        }
+    }
+    Dataset {
+        base: base.clone(),
+        resources: builder.resources,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bases_are_absolute_iris_that_end_with_a_separator() {
+        assert!(Base::new("https://example.org/gov/").is_ok());
+        assert!(Base::new("urn:x:").is_ok());
+        assert!(Base::new("https://example.org/#").is_ok());
+        assert!(matches!(
+            Base::new("example/"),
+            Err(BaseError::NotAbsolute(_))
+        ));
+        assert!(matches!(
+            Base::new("https://example.org/a b/"),
+            Err(BaseError::BadCharacter(_, ' '))
+        ));
+        assert!(matches!(
+            Base::new("https://example.org/gov"),
+            Err(BaseError::NoSeparator(_))
+        ));
+    }
+
+    #[test]
+    fn data_namespaces_follow_the_base() {
+        let base = Base::new("https://example.org/gov/").unwrap();
+        assert_eq!(Namespace::Unit.iri(&base), "https://example.org/gov/unit/");
+        assert_eq!(Namespace::Tie.iri(&Base::default()), "urn:organigram:tie:");
+        assert_eq!(Namespace::Org.iri(&base), "http://www.w3.org/ns/org#");
+    }
+
+    #[test]
+    fn kinds_become_camel_case_terms() {
+        assert_eq!(camel("sub-directorate", true), "SubDirectorate");
+        assert_eq!(camel("joint-attachment", false), "jointAttachment");
+        assert_eq!(camel("ministry", true), "Ministry");
+    }
+
+    #[test]
+    fn dates_keep_their_precision() {
+        let typed = |text| match date_literal(Date::parse(text).unwrap()) {
+            Object::Typed(value, datatype) => (value, datatype.local.into_owned()),
+            _ => unreachable!(),
+        };
+        assert_eq!(typed("2019"), ("2019".to_owned(), "gYear".to_owned()));
+        assert_eq!(
+            typed("2019-10"),
+            ("2019-10".to_owned(), "gYearMonth".to_owned())
+        );
+        assert_eq!(
+            typed("2019-10-25"),
+            ("2019-10-25".to_owned(), "date".to_owned())
+        );
+    }
+}
