@@ -87,3 +87,61 @@ fn the_schema_refuses_what_the_loader_refuses() {
         assert!(!validator.is_valid(&instance), "{name} passes the schema");
     }
 }
+
+fn committed_proposal_schema() -> serde_json::Value {
+    let text = fs::read_to_string(root().join("schema/proposal.schema.json"))
+        .expect("schema/proposal.schema.json exists");
+    serde_json::from_str(&text).expect("the committed proposal schema is JSON")
+}
+
+#[test]
+fn the_committed_proposal_schema_is_what_the_binary_prints() {
+    let printed = organigram(["schema", "proposal"]).run().success();
+    let committed = fs::read_to_string(root().join("schema/proposal.schema.json")).unwrap();
+    assert_eq!(
+        printed, committed,
+        "schema/proposal.schema.json is stale: run `cargo run -- schema proposal > schema/proposal.schema.json`"
+    );
+}
+
+#[test]
+fn every_proposal_in_org_and_the_fixtures_follows_the_proposal_schema() {
+    let validator =
+        jsonschema::validator_for(&committed_proposal_schema()).expect("the schema compiles");
+    let mut files = Vec::new();
+    json_files(&root().join("org/proposals"), &mut files);
+    assert!(
+        files.len() >= 2,
+        "org/proposals holds {} proposals",
+        files.len()
+    );
+    for name in ["repairs", "breaks", "every-operation"] {
+        files.push(root().join(format!("tests/fixtures/proposals/{name}.json")));
+    }
+    for file in &files {
+        let instance: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+    }
+}
+
+#[test]
+fn the_proposal_schema_refuses_changes_the_reader_refuses() {
+    let validator = jsonschema::validator_for(&committed_proposal_schema()).unwrap();
+    for change in [
+        r#"{}"#,
+        r#"{"remove-unit": "a", "merge": {"unit": "a", "into": "b"}}"#,
+        r#"{"add-unit": {"id": "x", "name": "X", "kind": "bureau"}}"#,
+        r#"{"remove-unit": "a", "organisation": "o"}"#,
+        r#"{"move": {"unit": "a", "too": "b"}}"#,
+        r#"{"remove-unit": "A"}"#,
+    ] {
+        let instance: serde_json::Value =
+            serde_json::from_str(&format!(r#"{{"title": "t", "changes": [{change}]}}"#)).unwrap();
+        assert!(!validator.is_valid(&instance), "{change} passes the schema");
+    }
+}

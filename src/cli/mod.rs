@@ -2,11 +2,16 @@
 //! JSON. Everything else is the library's.
 
 mod chain;
+mod check;
+mod diff;
+mod export;
 mod find;
 mod generate;
+mod import;
 mod output;
 mod partners;
 mod path;
+mod render;
 mod show;
 mod stats;
 mod subordinates;
@@ -18,7 +23,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::diagnostic::render;
+use crate::diagnostic::render as diagnostics;
 use crate::graph::OrgGraph;
 use crate::load::{self, Input, Limits, LoadedGraph};
 use crate::query::LookupError;
@@ -42,6 +47,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LEVELS", default_value_t = Limits::default().max_depth)]
     max_depth: u32,
 
+    /// Work on the structure as this proposal (a JSON file of changes) would make it.
+    #[arg(long, global = true, value_name = "FILE")]
+    proposal: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -64,15 +73,39 @@ enum Command {
     Partners(partners::Args),
     /// Organisation-design figures: units by kind, layers, span of control, headcounts, vacancies.
     Stats(stats::Args),
+    /// Draw an org chart: DOT, SVG, PNG, PDF or Mermaid, of a view, a subtree or a neighbourhood.
+    Render(render::Args),
     /// Write a synthetic description of any size (for benchmarks and tests).
     Generate(generate::Args),
-    /// Print the JSON Schema of description files.
-    Schema,
+    /// Import a register or an export (GOV.UK's organisations, a CSV file) as a description.
+    Import(import::Args),
+    /// Export the whole graph: node-link JSON, GraphML, or the W3C Organization Ontology as
+    /// JSON-LD or Turtle.
+    Export(export::Args),
+    /// Every problem of the structure, or of the structure a proposal makes, with its code.
+    Check(check::Args),
+    /// What changed from one description to another: units and ties added, removed, changed.
+    Diff(diff::Args),
+    /// Print the JSON Schema of description files, or of proposal files.
+    Schema {
+        #[arg(value_enum, default_value_t)]
+        of: SchemaOf,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// Which files `schema` describes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+enum SchemaOf {
+    /// Description files.
+    #[default]
+    Description,
+    /// Proposal files.
+    Proposal,
 }
 
 /// Why a command failed; each maps to an exit code.
@@ -84,6 +117,9 @@ enum Failure {
     Lookup(String),
     /// The arguments ask for something that cannot be done; the message says why.
     Usage(String),
+    /// What the command looks for is there, and printed: errors for `check`, differences for
+    /// `diff --exit-code`.
+    Findings,
     /// Writing the output failed.
     Io(io::Error),
 }
@@ -121,6 +157,7 @@ where
             eprintln!("error: cannot write the output: {error}");
             ExitCode::from(2)
         }
+        Err(Failure::Findings) => ExitCode::from(1),
         Err(Failure::Input) => ExitCode::from(2),
         Err(Failure::Usage(message)) => {
             eprintln!("error: {message}");
@@ -144,13 +181,40 @@ impl Cli {
             Command::Path(args) => path::run(&self.load(args.format)?, args, out),
             Command::Partners(args) => partners::run(&self.load(args.format)?, args, out),
             Command::Stats(args) => stats::run(&self.load(args.format)?, args, out),
+            Command::Render(args) => render::run(&self.load(Format::Text)?, args, out),
             Command::Generate(args) => generate::run(args, out),
-            Command::Schema => {
-                serde_json::to_writer_pretty(
-                    &mut *out,
-                    &crate::model::DescriptionFile::json_schema(),
-                )
-                .map_err(io::Error::from)?;
+            Command::Import(args) => import::run(args, self.max_file_size, out),
+            Command::Export(args) => export::run(&self.load(Format::Text)?, args, out),
+            Command::Check(args) => {
+                let reading = check::Reading {
+                    inputs: &self.inputs(),
+                    limits: self.limits(),
+                    proposal: self.proposal.as_deref(),
+                };
+                check::run(&reading, args, out)
+            }
+            Command::Diff(args) => {
+                if !self.org.is_empty() {
+                    return Err(Failure::Usage(
+                        "diff compares the two descriptions it is given; --org does not apply"
+                            .to_owned(),
+                    ));
+                }
+                let before =
+                    self.load_from(&[Input::Path(args.before.clone())], None, args.format)?;
+                let after = self.load_from(
+                    &[Input::Path(args.after.clone())],
+                    self.proposal.as_deref(),
+                    args.format,
+                )?;
+                diff::run(&before, &after, args, out)
+            }
+            Command::Schema { of } => {
+                let schema = match of {
+                    SchemaOf::Description => crate::model::DescriptionFile::json_schema(),
+                    SchemaOf::Proposal => crate::proposal::ProposalFile::json_schema(),
+                };
+                serde_json::to_writer_pretty(&mut *out, &schema).map_err(io::Error::from)?;
                 writeln!(out)?;
                 Ok(())
             }
@@ -171,27 +235,50 @@ impl Cli {
         }
     }
 
-    /// Loads the description; prints its problems to standard error (as JSON when the command's
-    /// output is JSON), and fails when there are errors.
-    fn load(&self, format: Format) -> Result<LoadedGraph, Failure> {
-        let limits = Limits {
+    fn limits(&self) -> Limits {
+        Limits {
             max_file_size: self.max_file_size,
             max_depth: self.max_depth,
-        };
-        let loaded = load::load_graph(&self.inputs(), &limits);
-        if !loaded.diagnostics.is_empty() {
-            match format {
-                Format::Text => render::to_stderr(&loaded.files, &loaded.diagnostics)?,
-                Format::Json => {
-                    let json: Vec<_> = loaded
-                        .diagnostics
-                        .iter()
-                        .map(|d| render::json(&loaded.files, d))
-                        .collect();
-                    output::write_json(&mut io::stderr().lock(), &json)?;
+        }
+    }
+
+    /// Loads the description, as the proposal makes it when there is one; prints its problems to
+    /// standard error (as JSON when the command's output is JSON), and fails when there are
+    /// errors.
+    fn load(&self, format: Format) -> Result<LoadedGraph, Failure> {
+        self.load_from(&self.inputs(), self.proposal.as_deref(), format)
+    }
+
+    /// Loads these inputs, applies the proposal at `proposal` if any, and builds the graph, as
+    /// [`Cli::load`] does. A proposal that cannot be read or applied is reported in place of
+    /// the graph's problems.
+    fn load_from(
+        &self,
+        inputs: &[Input],
+        proposal: Option<&Path>,
+        format: Format,
+    ) -> Result<LoadedGraph, Failure> {
+        let limits = self.limits();
+        let mut read = load::load(inputs, &limits);
+        if let Some(path) = proposal {
+            let applied = crate::proposal::read(path, &limits, &mut read.files)
+                .and_then(|p| crate::proposal::apply(&read.description, &p));
+            match applied {
+                Ok((proposed, _)) => read.description = proposed,
+                Err(errors) => {
+                    read.diagnostics.extend(errors);
+                    return Err(refuse_proposal(&read.files, &read.diagnostics, format));
                 }
             }
         }
+        let mut diagnostics = read.diagnostics;
+        let graph = OrgGraph::build(read.description, &mut diagnostics);
+        let loaded = LoadedGraph {
+            files: read.files,
+            graph,
+            diagnostics,
+        };
+        print_problems(&loaded.files, &loaded.diagnostics, format)?;
         if loaded.has_errors() {
             if format == Format::Json {
                 return Err(Failure::Input);
@@ -205,6 +292,43 @@ impl Cli {
         }
         Ok(loaded)
     }
+}
+
+/// Prints problems to standard error: rustc-like text, or a JSON array when the command's
+/// output is JSON; nothing when there are none.
+fn print_problems(
+    files: &crate::diagnostic::Files,
+    problems: &[crate::diagnostic::Diagnostic],
+    format: Format,
+) -> io::Result<()> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    match format {
+        Format::Text => diagnostics::to_stderr(files, problems),
+        Format::Json => {
+            let json: Vec<_> = problems
+                .iter()
+                .map(|d| diagnostics::json(files, d))
+                .collect();
+            output::write_json(&mut io::stderr().lock(), &json)
+        }
+    }
+}
+
+/// Prints the problems of a proposal that cannot be applied, and the failure to return.
+fn refuse_proposal(
+    files: &crate::diagnostic::Files,
+    problems: &[crate::diagnostic::Diagnostic],
+    format: Format,
+) -> Failure {
+    if let Err(error) = print_problems(files, problems, format) {
+        return Failure::Io(error);
+    }
+    if format == Format::Text {
+        eprintln!("error: the proposal cannot be applied; nothing else was done");
+    }
+    Failure::Input
 }
 
 /// Resolves a unit argument, or explains why it names no single unit.

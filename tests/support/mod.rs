@@ -80,6 +80,20 @@ impl Run {
         self
     }
 
+    /// Adds arguments after those given so far (paths that are not UTF-8 text, built ones).
+    pub fn args<I, S>(mut self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.command.args(args);
+        self
+    }
+
+    pub fn arg(self, arg: impl AsRef<std::ffi::OsStr>) -> Run {
+        self.args([arg])
+    }
+
     pub fn env(mut self, key: &str, value: &str) -> Run {
         self.command.env(key, value);
         self
