@@ -129,14 +129,8 @@ fn citation(source: &SourceId) -> Option<Citation> {
 
 fn tie(kind: TieKind, from: UnitId, to: UnitId, source: &SourceId) -> Tie {
     Tie {
-        kind: spanned(kind),
-        from: spanned(from),
-        to: spanned(to),
-        valid_from: None,
-        valid_until: None,
-        note: None,
         source: citation(source),
-        origin: Default::default(),
+        ..Tie::new(spanned(kind), spanned(from), spanned(to))
     }
 }
 
@@ -242,20 +236,10 @@ fn organisation(
             Recover::Read(spanned(Unit {
                 acronym: (draft.kind != UnitKind::Post && random.chance(30))
                     .then(|| format!("{}{n}", draft.kind.as_str()[..2].to_uppercase())),
-                aliases: Vec::new(),
-                id: spanned(draft.id),
-                kind: spanned(draft.kind),
-                status: Default::default(),
                 vacant,
-                headcount: None,
-                remit: None,
-                location: None,
                 boundary: (n == 0).then_some(Boundary::Top),
-                note: None,
-                name,
                 source: citation(&source_id),
-                organisation: Default::default(),
-                origin: Default::default(),
+                ..Unit::new(spanned(draft.id), name, spanned(draft.kind))
             }))
         })
         .collect();

@@ -19,8 +19,8 @@ use super::{
 };
 use crate::diagnostic::did_you_mean;
 use crate::model::{
-    Boundary, Citation, OrganisationId, Origin, Source, SourceId, Status, Tie, TieKind, Unit,
-    UnitId, UnitKind, slugify,
+    Boundary, Citation, OrganisationId, Origin, Source, SourceId, Tie, TieKind, Unit, UnitId,
+    UnitKind, slugify,
 };
 
 /// Which columns hold what, and what the import is called.
@@ -303,33 +303,19 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
     let mut ties = Vec::new();
     for row in &rows {
         let mut unit = Unit {
-            id: spanned(row.id.clone()),
-            name: row.name.clone(),
             acronym: row.acronym.clone(),
-            aliases: Vec::new(),
-            kind: spanned(row.kind),
-            status: Status::Active,
-            vacant: None,
-            headcount: None,
-            remit: None,
-            location: None,
-            boundary: None,
-            note: None,
             source: Some(citation(row.line)),
-            organisation: Default::default(),
-            origin: Origin::default(),
+            ..Unit::new(spanned(row.id.clone()), row.name.clone(), spanned(row.kind))
         };
         match &row.parent {
             None => unit.boundary = Some(Boundary::Top),
             Some((_, Some(parent))) if first_line.contains_key(parent) => ties.push(Tie {
-                kind: spanned(TieKind::Attachment),
-                from: spanned(row.id.clone()),
-                to: spanned(parent.clone()),
-                valid_from: None,
-                valid_until: None,
-                note: None,
                 source: Some(citation(row.line)),
-                origin: Origin::default(),
+                ..Tie::new(
+                    spanned(TieKind::Attachment),
+                    spanned(row.id.clone()),
+                    spanned(parent.clone()),
+                )
             }),
             Some((written, _)) => {
                 unit.boundary = Some(Boundary::ParentOutside);

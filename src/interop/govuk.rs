@@ -388,23 +388,7 @@ impl<'a> Register<'a> {
 
     fn unit(&self, at: usize) -> Unit {
         let id = self.ids[at].clone();
-        let mut unit = Unit {
-            id: spanned(id.clone()),
-            name: id.to_string(),
-            acronym: None,
-            aliases: Vec::new(),
-            kind: spanned(self.kind(at)),
-            status: Status::Active,
-            vacant: None,
-            headcount: None,
-            remit: None,
-            location: None,
-            boundary: None,
-            note: None,
-            source: None,
-            organisation: Default::default(),
-            origin: Origin::default(),
-        };
+        let mut unit = Unit::new(spanned(id.clone()), id.to_string(), spanned(self.kind(at)));
         match &self.members[at] {
             Member::Entry(entry) => {
                 let title = entry.title.trim();
@@ -475,14 +459,12 @@ impl<'a> Register<'a> {
 
     fn tie(&self, kind: TieKind, from: usize, to: usize, stated_by: usize) -> Tie {
         Tie {
-            kind: spanned(kind),
-            from: spanned(self.ids[from].clone()),
-            to: spanned(self.ids[to].clone()),
-            valid_from: None,
-            valid_until: None,
-            note: None,
             source: Some(self.citation(stated_by)),
-            origin: Origin::default(),
+            ..Tie::new(
+                spanned(kind),
+                spanned(self.ids[from].clone()),
+                spanned(self.ids[to].clone()),
+            )
         }
     }
 

@@ -57,6 +57,21 @@ impl std::fmt::Display for TieKey {
 }
 
 impl Tie {
+    /// A tie with only its kind and ends, no dates, note or source: the start of a tie built by a
+    /// program.
+    pub fn new(kind: Spanned<TieKind>, from: Spanned<UnitId>, to: Spanned<UnitId>) -> Tie {
+        Tie {
+            kind,
+            from,
+            to,
+            valid_from: None,
+            valid_until: None,
+            note: None,
+            source: None,
+            origin: Origin::default(),
+        }
+    }
+
     /// The tie's [`TieKey`].
     pub fn key(&self) -> TieKey {
         TieKey::new(

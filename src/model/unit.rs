@@ -176,6 +176,28 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// A unit with only its id, name and kind, every other attribute unset: the start of a unit
+    /// built by a program (an importer, a generator).
+    pub fn new(id: Spanned<UnitId>, name: String, kind: Spanned<UnitKind>) -> Unit {
+        Unit {
+            id,
+            name,
+            acronym: None,
+            aliases: Vec::new(),
+            kind,
+            status: Status::Active,
+            vacant: None,
+            headcount: None,
+            remit: None,
+            location: None,
+            boundary: None,
+            note: None,
+            source: None,
+            organisation: OrganisationIndex::default(),
+            origin: Origin::default(),
+        }
+    }
+
     /// Whether this is a post that nobody holds.
     pub fn is_vacant(&self) -> bool {
         self.vacant.as_ref().is_some_and(|v| v.value)

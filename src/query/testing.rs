@@ -2,8 +2,8 @@
 
 use crate::graph::{OrgGraph, UnitIx};
 use crate::model::{
-    Description, Organisation, OrganisationId, OrganisationIndex, Origin, Span, Spanned, Status,
-    Tie, TieKind, Unit, UnitId, UnitKind,
+    Description, Organisation, OrganisationId, Origin, Span, Spanned, Tie, TieKind, Unit, UnitId,
+    UnitKind,
 };
 
 fn spanned<T>(value: T) -> Spanned<T> {
@@ -33,36 +33,15 @@ pub(crate) fn description<S: AsRef<str>>(
     };
     for (id, kind) in units {
         let id = UnitId::new(id.as_ref()).expect("a slug");
-        let unit = Unit {
-            id: spanned(id.clone()),
-            name: id.to_string(),
-            acronym: None,
-            aliases: Vec::new(),
-            kind: spanned(*kind),
-            status: Status::Active,
-            vacant: None,
-            headcount: None,
-            remit: None,
-            location: None,
-            boundary: None,
-            note: None,
-            source: None,
-            organisation: OrganisationIndex(0),
-            origin: Origin::default(),
-        };
+        let unit = Unit::new(spanned(id.clone()), id.to_string(), spanned(*kind));
         description.units.insert(id, unit);
     }
     for (from, kind, to) in ties {
-        description.ties.push(Tie {
-            kind: spanned(*kind),
-            from: spanned(UnitId::new(from.as_ref()).expect("a slug")),
-            to: spanned(UnitId::new(to.as_ref()).expect("a slug")),
-            valid_from: None,
-            valid_until: None,
-            note: None,
-            source: None,
-            origin: Origin::default(),
-        });
+        description.ties.push(Tie::new(
+            spanned(*kind),
+            spanned(UnitId::new(from.as_ref()).expect("a slug")),
+            spanned(UnitId::new(to.as_ref()).expect("a slug")),
+        ));
     }
     description
 }
