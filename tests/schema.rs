@@ -25,6 +25,18 @@ fn json_files(dir: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
+/// Reads `file` as JSON and asserts that it follows the schema, listing every violation.
+fn assert_valid(validator: &jsonschema::Validator, file: &Path) -> serde_json::Value {
+    let instance: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+    instance
+}
+
 #[test]
 fn the_committed_schema_is_what_the_binary_prints() {
     let printed = organigram(["schema"]).run().success();
@@ -58,13 +70,7 @@ fn every_description_file_in_org_and_the_valid_fixtures_follows_the_schema() {
     json_files(&root().join("tests/fixtures/valid"), &mut files);
     assert!(org_files >= 5, "org/ holds {org_files} description files");
     for file in &files {
-        let instance: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&instance)
-            .map(|e| format!("{} at {}", e, e.instance_path))
-            .collect();
-        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+        let instance = assert_valid(&validator, file);
         assert!(
             instance["$schema"].is_string(),
             "{} names no $schema",
@@ -119,13 +125,7 @@ fn every_proposal_in_org_and_the_fixtures_follows_the_proposal_schema() {
         files.push(root().join(format!("tests/fixtures/proposals/{name}.json")));
     }
     for file in &files {
-        let instance: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&instance)
-            .map(|e| format!("{} at {}", e, e.instance_path))
-            .collect();
-        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+        assert_valid(&validator, file);
     }
 }
 

@@ -100,6 +100,19 @@ fn json(value: &impl Serialize) -> Value {
     serde_json::to_value(value).unwrap_or_default()
 }
 
+/// The fields whose value before differs from the value after.
+fn differing(candidates: impl IntoIterator<Item = (&'static str, Value, Value)>) -> Vec<Attribute> {
+    candidates
+        .into_iter()
+        .filter(|(_, before, after)| before != after)
+        .map(|(name, before, after)| Attribute {
+            name,
+            before,
+            after,
+        })
+        .collect()
+}
+
 /// Every attribute of two units that differs, name, acronym and kind aside.
 fn attributes(before: Side<'_>, after: Side<'_>) -> Vec<Attribute> {
     let (a, b) = (before.unit, after.unit);
@@ -119,15 +132,7 @@ fn attributes(before: Side<'_>, after: Side<'_>) -> Vec<Attribute> {
             json(&after.organisation),
         ),
     ];
-    candidates
-        .into_iter()
-        .filter(|(_, before, after)| before != after)
-        .map(|(name, before, after)| Attribute {
-            name,
-            before,
-            after,
-        })
-        .collect()
+    differing(candidates)
 }
 
 /// Every field of two ties with the same key that differs.
@@ -138,15 +143,7 @@ fn tie_fields(a: &Tie, b: &Tie) -> Vec<Attribute> {
         ("note", json(&a.note), json(&b.note)),
         ("source", json(&a.source), json(&b.source)),
     ];
-    candidates
-        .into_iter()
-        .filter(|(_, before, after)| before != after)
-        .map(|(name, before, after)| Attribute {
-            name,
-            before,
-            after,
-        })
-        .collect()
+    differing(candidates)
 }
 
 /// A unit's hierarchical parents, in declaration order.
