@@ -2,7 +2,7 @@
 //! printer. Node ids are generated (`u0`, `u1`… in chart order) and every id and label is quoted
 //! by [`super::quote`], so no name reaches DOT unquoted.
 
-use std::collections::HashMap;
+use super::Cluster;
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
@@ -75,28 +75,13 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
     ];
     let arrangement = arrange(graph, chart);
     let mut body = Vec::new();
-    let positions: HashMap<UnitIx, usize> = chart
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, &ix)| (ix, i))
-        .collect();
-    let mut by_organisation: Vec<Vec<(usize, UnitIx)>> =
-        vec![Vec::new(); graph.organisations().len()];
-    for (position, &ix) in chart.units.iter().enumerate() {
-        if let Some(members) = by_organisation.get_mut(graph.unit(ix).organisation.0 as usize) {
-            members.push((position, ix));
-        }
-    }
-    for (index, (organisation, members)) in graph
-        .organisations()
-        .iter()
-        .zip(&by_organisation)
-        .enumerate()
+    let positions = chart.positions();
+    for Cluster {
+        index,
+        organisation,
+        members,
+    } in chart.clusters(graph)
     {
-        if members.is_empty() {
-            continue;
-        }
         let mut name = html(&organisation.name);
         if let Some(acronym) = &organisation.acronym {
             name.push_str(&format!(" ({})", html(acronym)));

@@ -6,7 +6,7 @@
 //! codes (`#quot;`, `#lt;`…), so no name can end a label or inject markup. No legend: Mermaid has
 //! nothing to draw one with.
 
-use std::collections::HashMap;
+use super::Cluster;
 use std::fmt::Write as _;
 
 use super::Chart;
@@ -28,35 +28,21 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
         "TB"
     };
     let _ = writeln!(out, "flowchart {direction}");
-    let positions: HashMap<_, _> = chart
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, &ix)| (ix, i))
-        .collect();
-    let mut by_organisation: Vec<Vec<usize>> = vec![Vec::new(); graph.organisations().len()];
-    for (position, &ix) in chart.units.iter().enumerate() {
-        if let Some(members) = by_organisation.get_mut(graph.unit(ix).organisation.0 as usize) {
-            members.push(position);
-        }
-    }
+    let positions = chart.positions();
     let mut marked = Vec::new();
-    for (index, (organisation, members)) in graph
-        .organisations()
-        .iter()
-        .zip(&by_organisation)
-        .enumerate()
+    for Cluster {
+        index,
+        organisation,
+        members,
+    } in chart.clusters(graph)
     {
-        if members.is_empty() {
-            continue;
-        }
         let _ = writeln!(
             out,
             "  subgraph o{index}[\"{}\"]",
             escape(&organisation.name)
         );
-        for &position in members {
-            let look = Look::of(graph.unit(chart.units[position]));
+        for (position, ix) in members {
+            let look = Look::of(graph.unit(ix));
             let (open, close) = match look.shape {
                 Shape::Box3d => ("[[", "]]"),
                 Shape::RoundedBox => ("(", ")"),

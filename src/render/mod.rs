@@ -161,6 +161,48 @@ pub struct Chart {
     pub legend: bool,
 }
 
+/// The units of a chart that belong to one organisation, drawn as one cluster.
+pub(crate) struct Cluster<'g> {
+    /// The organisation's position in the description.
+    pub index: usize,
+    pub organisation: &'g crate::model::Organisation,
+    /// Its units: their position in [`Chart::units`] (which names their node) and index.
+    pub members: Vec<(usize, UnitIx)>,
+}
+
+impl Chart {
+    /// Each unit's position in [`Chart::units`], which every format uses to name its node.
+    pub(crate) fn positions(&self) -> std::collections::HashMap<UnitIx, usize> {
+        self.units
+            .iter()
+            .enumerate()
+            .map(|(i, &ix)| (ix, i))
+            .collect()
+    }
+
+    /// The organisations the chart shows units of, in declaration order, with their units.
+    pub(crate) fn clusters<'g>(&self, graph: &'g OrgGraph) -> Vec<Cluster<'g>> {
+        let mut members: Vec<Vec<(usize, UnitIx)>> = vec![Vec::new(); graph.organisations().len()];
+        for (position, &ix) in self.units.iter().enumerate() {
+            if let Some(list) = members.get_mut(graph.unit(ix).organisation.0 as usize) {
+                list.push((position, ix));
+            }
+        }
+        graph
+            .organisations()
+            .iter()
+            .zip(members)
+            .enumerate()
+            .filter(|(_, (_, members))| !members.is_empty())
+            .map(|(index, (organisation, members))| Cluster {
+                index,
+                organisation,
+                members,
+            })
+            .collect()
+    }
+}
+
 /// The chart of `graph` that `options` ask for.
 ///
 /// `O(V + E)`: one pass over the units and one over the ties, after the subtree or the
