@@ -5,6 +5,7 @@
 //! The same options give the same files, on every machine: the generator draws from its own
 //! SplitMix64 sequence, not from a library whose algorithm may change.
 
+use crate::interop::NamedFile;
 use crate::model::{
     Boundary, Citation, Date, DescriptionFile, Organisation, OrganisationId, Recover, Source,
     SourceId, Span, Spanned, Tie, TieKind, Unit, UnitId, UnitKind,
@@ -17,13 +18,6 @@ pub struct GenerateOptions {
     pub units: usize,
     /// The seed of the random sequence.
     pub seed: u64,
-}
-
-/// One generated description file, with the name to write it under.
-#[derive(Clone, Debug)]
-pub struct GeneratedFile {
-    pub name: String,
-    pub file: DescriptionFile,
 }
 
 /// Units per organisation file: large enough for deep hierarchies, small enough that a million
@@ -86,7 +80,7 @@ struct Draft {
 }
 
 /// The description of `options.units` units, split into organisation files.
-pub fn generate(options: &GenerateOptions) -> Vec<GeneratedFile> {
+pub fn generate(options: &GenerateOptions) -> Vec<NamedFile> {
     let mut random = Random(options.seed);
     let count = options.units.div_ceil(UNITS_PER_FILE).max(1);
     let mut files = Vec::with_capacity(count);
@@ -141,7 +135,7 @@ fn organisation(
     budget: usize,
     random: &mut Random,
     line_units: &mut Vec<UnitId>,
-) -> GeneratedFile {
+) -> NamedFile {
     let prefix = format!("o{index}");
     let source_id = id(format!("{prefix}-register"), SourceId::new);
     let depth = random.between(8, 12);
@@ -243,7 +237,7 @@ fn organisation(
             }))
         })
         .collect();
-    GeneratedFile {
+    NamedFile {
         name: format!("org-{index:04}.json"),
         file: DescriptionFile {
             schema: None,

@@ -230,11 +230,18 @@ fn generate_writes_a_description_that_loads_and_refuses_a_folder_in_use() {
         .json();
     assert_eq!(stats["units"], 500);
     let first = std::fs::read(dir.join("org-0000.json")).unwrap();
-    // Into a folder already holding files: refused, and nothing is touched.
+    // Again with the same files: replaced. Into a folder holding other description files:
+    // refused, and nothing is touched.
+    organigram(["generate", "--units", "500", "--seed", "4", "-o", &path])
+        .run()
+        .success();
+    assert_eq!(std::fs::read(dir.join("org-0000.json")).unwrap(), first);
+    std::fs::write(dir.join("other.json"), "{}").unwrap();
     let out = organigram(["generate", "--units", "10", "-o", &path])
         .run()
         .expect_code(2);
-    assert!(out.stderr.contains("is not empty"), "{}", out.stderr);
+    let refusal = "holds description files that are not being written (other.json)";
+    assert!(out.stderr.contains(refusal), "{}", out.stderr);
     assert_eq!(std::fs::read(dir.join("org-0000.json")).unwrap(), first);
     std::fs::remove_dir_all(&dir).unwrap();
 }

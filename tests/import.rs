@@ -201,7 +201,7 @@ fn an_import_is_not_mixed_with_other_description_files() {
     let out = import_csv("tests/fixtures/import/hr-export.csv", dir.path(), &[]).expect_code(2);
     assert!(
         out.stderr
-            .contains("holds description files this import does not write (mine.json)"),
+            .contains("holds description files that are not being written (mine.json)"),
         "{}",
         out.stderr
     );

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use super::{
-    Import, ImportedFile, Problem, SUGGESTIONS, description_file, organisation, spanned, suggest,
+    Import, NamedFile, Problem, SUGGESTIONS, description_file, organisation, spanned, suggest,
     to_unit_id,
 };
 use crate::diagnostic::did_you_mean;
@@ -356,7 +356,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         ties,
     );
     Ok(Import {
-        files: vec![ImportedFile {
+        files: vec![NamedFile {
             name: format!("{id}.json"),
             file,
         }],

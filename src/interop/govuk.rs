@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use super::{Import, ImportedFile, Problem, description_file, organisation, spanned, to_unit_id};
+use super::{Import, NamedFile, Problem, description_file, organisation, spanned, to_unit_id};
 use crate::model::{
     Boundary, Citation, Date, OrganisationId, Origin, Source, SourceId, Status, Tie, TieKind, Unit,
     UnitId, UnitKind,
@@ -638,7 +638,7 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
             .flat_map(|&unit| register.ties_of(unit, &succeeded[unit]))
             .collect();
         let units = units.iter().map(|&unit| register.unit(unit)).collect();
-        files.push(ImportedFile {
+        files.push(NamedFile {
             name: format!("{id}.json"),
             file: description_file(org, sources, units, ties),
         });

@@ -28,15 +28,17 @@ use crate::model::{
     Unit, UnitId, check_slug, slugify,
 };
 
-/// One file of an imported description: its name in the output folder and what it holds.
+/// One file of a description made by a program (an import, the generator): its name in the
+/// output folder and what it holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportedFile {
-    /// `<organisation id>.json`: built from a slug, so it stays in the folder it is written to.
+pub struct NamedFile {
+    /// `<organisation id>.json` or another name built from a slug, so it stays in the folder it
+    /// is written to (checked again by [`write_files`]).
     pub name: String,
     pub file: DescriptionFile,
 }
 
-impl ImportedFile {
+impl NamedFile {
     /// The file's text: pretty-printed JSON and a final newline, as written.
     pub fn to_json(&self) -> serde_json::Result<String> {
         let mut text = serde_json::to_string_pretty(&self.file)?;
@@ -49,7 +51,7 @@ impl ImportedFile {
 /// user should know (a parent outside the file, an id that had to be made a slug).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Import {
-    pub files: Vec<ImportedFile>,
+    pub files: Vec<NamedFile>,
     pub warnings: Vec<Problem>,
 }
 
@@ -191,7 +193,7 @@ impl fmt::Display for WriteError {
             }
             WriteError::ForeignFiles { path, names } => write!(
                 f,
-                "{} holds description files this import does not write ({}): loading the folder would mix them with the import; remove them or choose a new folder",
+                "{} holds description files that are not being written ({}): loading the folder would mix them with the new ones; remove them or choose a new folder",
                 path.display(),
                 names.join(", ")
             ),
@@ -207,10 +209,10 @@ impl fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-/// Writes imported files into `dir`, creating it if needed. Each file is written atomically;
-/// files of an earlier import of the same input are replaced, but a folder that holds other
-/// `.json` files is refused before anything is written, as they would be read with the import.
-pub fn write_files(dir: &Path, files: &[ImportedFile]) -> Result<(), WriteError> {
+/// Writes a description's files into `dir`, creating it if needed. Each file is written
+/// atomically; files of an earlier run with the same names are replaced, but a folder that holds
+/// other `.json` files is refused before anything is written, as they would be read with these.
+pub fn write_files(dir: &Path, files: &[NamedFile]) -> Result<(), WriteError> {
     if let Some(file) = files
         .iter()
         .find(|f| !crate::atomic::is_plain_file_name(&f.name))
@@ -279,9 +281,9 @@ mod tests {
         dir
     }
 
-    fn file(name: &str) -> ImportedFile {
+    fn file(name: &str) -> NamedFile {
         let id = crate::model::OrganisationId::new("o").unwrap();
-        ImportedFile {
+        NamedFile {
             name: name.to_owned(),
             file: description_file(organisation(id, "O".into(), None), vec![], vec![], vec![]),
         }
