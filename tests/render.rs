@@ -98,6 +98,43 @@ fn the_org_chart_of_each_organisation() {
 }
 
 #[test]
+fn a_proposal_is_drawn_with_what_it_adds_removes_moves_and_changes_marked() {
+    // The merge removes a sub-directorate (a dashed ghost) and renames the survivor.
+    let merge = dot([
+        "--proposal",
+        "org/proposals/merge-dsj-hr.json",
+        "--root",
+        "dsj",
+    ]);
+    assert!(
+        merge.contains("Org chart — under DSJ, as proposed"),
+        "{merge}"
+    );
+    assert!(merge.contains("sub-directorate · removed"), "{merge}");
+    assert!(merge.contains("sub-directorate · changed"), "{merge}");
+    assert!(merge.contains("removed by the proposal"), "{merge}");
+    insta::assert_snapshot!(merge);
+    // The move re-attaches DiP A-JUST: the old tie is removed, the new one added.
+    let moved = dot([
+        "--proposal",
+        "org/proposals/move-dip-a-just.json",
+        "--root",
+        "dsj",
+    ]);
+    assert!(moved.contains("project directorate · moved"), "{moved}");
+    assert!(
+        moved.contains("moved by the proposal") && moved.contains("added by the proposal"),
+        "{moved}"
+    );
+    // Without a proposal, nothing is marked.
+    let plain = dot(["--root", "dsj"]);
+    assert!(
+        !plain.contains("by the proposal") && !plain.contains("as proposed"),
+        "{plain}"
+    );
+}
+
+#[test]
 fn the_cooperation_view() {
     insta::assert_snapshot!(dot(["--view", "cooperation", "--organisation", "dge"]));
     insta::assert_snapshot!(dot(["--view", "cooperation", "--focus", "DNE"]));

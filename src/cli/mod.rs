@@ -181,7 +181,10 @@ impl Cli {
             Command::Path(args) => path::run(&self.load(args.format)?, args, out),
             Command::Partners(args) => partners::run(&self.load(args.format)?, args, out),
             Command::Stats(args) => stats::run(&self.load(args.format)?, args, out),
-            Command::Render(args) => render::run(&self.load(Format::Text)?, args, out),
+            Command::Render(args) => {
+                let (loaded, changes) = self.load_chart()?;
+                render::run(&loaded, changes, args, out)
+            }
             Command::Generate(args) => generate::run(args, out),
             Command::Import(args) => import::run(args, self.max_file_size, out),
             Command::Export(args) => export::run(&self.load(Format::Text)?, args, out),
@@ -258,40 +261,76 @@ impl Cli {
         proposal: Option<&Path>,
         format: Format,
     ) -> Result<LoadedGraph, Failure> {
+        let (read, _) = self.read_proposed(inputs, proposal, format)?;
+        build_graph(read, format)
+    }
+
+    /// The description and the chart's marks for `render`: with a proposal, the proposed
+    /// structure (its problems reported as for any command) drawn with what it removes put back
+    /// and every change marked.
+    fn load_chart(&self) -> Result<(LoadedGraph, crate::render::Changes), Failure> {
+        let (read, before) =
+            self.read_proposed(&self.inputs(), self.proposal.as_deref(), Format::Text)?;
+        let Some(before) = before else {
+            return Ok((build_graph(read, Format::Text)?, Default::default()));
+        };
+        let after = read.description.clone();
+        let loaded = build_graph(read, Format::Text)?;
+        let (graph, changes) = crate::render::proposed(before, after);
+        Ok((LoadedGraph { graph, ..loaded }, changes))
+    }
+
+    /// Reads the inputs and applies the proposal at `proposal`, if any; returns what was read,
+    /// its description as proposed, and the description before the proposal when there is one.
+    fn read_proposed(
+        &self,
+        inputs: &[Input],
+        proposal: Option<&Path>,
+        format: Format,
+    ) -> Result<(load::Loaded, Option<crate::model::Description>), Failure> {
         let limits = self.limits();
         let mut read = load::load(inputs, &limits);
+        let mut before = None;
         if let Some(path) = proposal {
             let applied = crate::proposal::read(path, &limits, &mut read.files)
                 .and_then(|p| crate::proposal::apply(&read.description, &p));
             match applied {
-                Ok((proposed, _)) => read.description = proposed,
+                Ok((proposed, _)) => {
+                    before = Some(std::mem::replace(&mut read.description, proposed))
+                }
                 Err(errors) => {
                     read.diagnostics.extend(errors);
                     return Err(refuse_proposal(&read.files, &read.diagnostics, format));
                 }
             }
         }
-        let mut diagnostics = read.diagnostics;
-        let graph = OrgGraph::build(read.description, &mut diagnostics);
-        let loaded = LoadedGraph {
-            files: read.files,
-            graph,
-            diagnostics,
-        };
-        print_problems(&loaded.files, &loaded.diagnostics, format)?;
-        if loaded.has_errors() {
-            if format == Format::Json {
-                return Err(Failure::Input);
-            }
-            let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "error: the description has {errors} error{}; nothing else was done",
-                if errors == 1 { "" } else { "s" }
-            );
+        Ok((read, before))
+    }
+}
+
+/// Builds the graph of what was read; prints its problems to standard error (as JSON when the
+/// command's output is JSON), and fails when there are errors.
+fn build_graph(read: load::Loaded, format: Format) -> Result<LoadedGraph, Failure> {
+    let mut diagnostics = read.diagnostics;
+    let graph = OrgGraph::build(read.description, &mut diagnostics);
+    let loaded = LoadedGraph {
+        files: read.files,
+        graph,
+        diagnostics,
+    };
+    print_problems(&loaded.files, &loaded.diagnostics, format)?;
+    if loaded.has_errors() {
+        if format == Format::Json {
             return Err(Failure::Input);
         }
-        Ok(loaded)
+        let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+        eprintln!(
+            "error: the description has {errors} error{}; nothing else was done",
+            if errors == 1 { "" } else { "s" }
+        );
+        return Err(Failure::Input);
     }
+    Ok(loaded)
 }
 
 /// Prints problems to standard error: rustc-like text, or a JSON array when the command's

@@ -12,7 +12,7 @@ use crate::graph::OrgGraph;
 use crate::load::LoadedGraph;
 use crate::model::{TieKind, UnitKind};
 use crate::render::{
-    self, Chart, ChartOptions, Focus, ImageFormat, Layout, View, chart, standard_charts,
+    self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, View, chart, standard_charts,
 };
 
 /// What a chart is written as.
@@ -123,13 +123,18 @@ pub struct Args {
     all: bool,
 }
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn run(
+    loaded: &LoadedGraph,
+    changes: Changes,
+    args: &Args,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let graph = &loaded.graph;
     if args.all {
         let Some(dir) = &args.output else {
             return Err(Failure::Usage("--all needs -o DIR".to_owned()));
         };
-        return write_all(graph, dir, out);
+        return write_all(graph, &changes, dir, out);
     }
     let options = ChartOptions {
         view: args.view,
@@ -156,7 +161,13 @@ pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(),
         tie_kinds: (!args.tie_kinds.is_empty()).then(|| args.tie_kinds.clone()),
         legend: !args.no_legend,
     };
-    let chart = chart(graph, &options);
+    let mut chart = Chart {
+        changes,
+        ..chart(graph, &options)
+    };
+    if !chart.changes.is_empty() {
+        chart.title.push_str(", as proposed");
+    }
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(ChartFormat::from_extension))
@@ -197,13 +208,21 @@ fn draw(
 }
 
 /// Writes the standard charts into `dir`, each as DOT and SVG, and says what it wrote.
-fn write_all(graph: &OrgGraph, dir: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+fn write_all(
+    graph: &OrgGraph,
+    changes: &Changes,
+    dir: &Path,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", dir.display())))?;
     let mut written = Vec::new();
     let mut noted = false;
     for (name, options) in standard_charts(graph) {
-        let chart = chart(graph, &options);
+        let chart = Chart {
+            changes: changes.clone(),
+            ..chart(graph, &options)
+        };
         for (format, extension) in [(ChartFormat::Dot, "dot"), (ChartFormat::Svg, "svg")] {
             let bytes = draw(graph, &chart, format, &mut noted)?;
             let file = format!("{name}.{extension}");

@@ -3,6 +3,7 @@
 //! by [`super::quote`], so no name reaches DOT unquoted.
 
 use super::Cluster;
+use super::changes::Change;
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
@@ -99,7 +100,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         cluster.extend(
             members
                 .iter()
-                .map(|&(position, ix)| Stmt::Node(unit_node(graph, ix, position))),
+                .map(|&(position, ix)| Stmt::Node(unit_node(graph, chart, ix, position))),
         );
         body.push(Stmt::Subgraph(Subgraph {
             id: quoted(&format!("cluster_{index}")),
@@ -115,7 +116,17 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         let tie = graph.tie(ix);
         let kind = tie.kind.value;
         let style = kind.style();
-        let mut attributes = line(style.line, style.colour);
+        // A tie a proposal adds or changes is drawn thick in the change's colour; one it removes,
+        // dashed.
+        let mut attributes = match chart.changes.tie(tie) {
+            None => line(style.line, style.colour),
+            Some(Change::Removed) => line(LineStyle::Dashed, Change::Removed.colour()),
+            Some(change) => {
+                let mut thick = line(style.line, change.colour());
+                thick.push(attr("penwidth", plain("2.5")));
+                thick
+            }
+        };
         // Superiors go on top: a hierarchical tie is laid out from its `to` down to its `from`,
         // and its arrowhead drawn back at the superior.
         let (tail, head) = if kind.is_hierarchical() {
@@ -177,9 +188,9 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
 
 /// A unit's node: its shape, fill and outline, its label, and its id in SVG (`unit-` and the
 /// unit's id, a slug), for pages and style sheets that address units.
-fn unit_node(graph: &OrgGraph, ix: UnitIx, position: usize) -> Node {
+fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> Node {
     let unit = graph.unit(ix);
-    let look = Look::of(unit);
+    let look = Look::in_chart(unit, chart);
     let mut markup: Vec<String> = Vec::new();
     if let Some(acronym) = &look.acronym {
         markup.push(format!("<B>{}</B>", html(acronym)));
@@ -194,6 +205,9 @@ fn unit_node(graph: &OrgGraph, ix: UnitIx, position: usize) -> Node {
     }
     let mut attributes = vec![attr("label", html_label(markup.join("<BR/>")))];
     attributes.extend(shape(look.shape, look.outline, look.fill, look.stroke));
+    if look.change.is_some() {
+        attributes.push(attr("penwidth", plain("2.5")));
+    }
     attributes.push(attr("id", quoted(&format!("unit-{}", unit.id.value))));
     Node::new(NodeId(unit_id(position), None), attributes)
 }

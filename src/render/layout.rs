@@ -145,7 +145,7 @@ pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
         .units
         .iter()
         .map(|&ix| {
-            let look = Look::of(graph.unit(ix));
+            let look = Look::in_chart(graph.unit(ix), chart);
             let text = look.lines().join("\n");
             let (shape, rounded) = match look.shape {
                 Shape::Box3d => (ShapeKind::Box(text.clone()), 0),

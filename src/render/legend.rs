@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use super::Chart;
+use super::changes::Change;
 use super::quote::html;
 use crate::graph::OrgGraph;
 use crate::model::{Arrowhead, LineStyle, Shape, TieKind, UnitKind};
@@ -52,6 +53,7 @@ fn tie_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<TieKind> {
 pub(super) fn markup(graph: &OrgGraph, chart: &Chart) -> Option<String> {
     let units = unit_kinds(graph, chart);
     let ties = tie_kinds(graph, chart);
+    let changes = chart.changes.present();
     if units.is_empty() && ties.is_empty() {
         return None;
     }
@@ -69,6 +71,15 @@ pub(super) fn markup(graph: &OrgGraph, chart: &Chart) -> Option<String> {
     rows.extend(
         tie_cells
             .chunks(TIE_COLUMNS)
+            .map(|cells| row(cells, columns)),
+    );
+    let change_cells: Vec<String> = changes
+        .iter()
+        .map(|&change| change_sample(change))
+        .collect();
+    rows.extend(
+        change_cells
+            .chunks(UNIT_COLUMNS)
             .map(|cells| row(cells, columns)),
     );
     Some(format!(
@@ -126,5 +137,14 @@ fn tie_sample(kind: TieKind) -> String {
         r#"<TD ALIGN="RIGHT"><FONT COLOR="{}">{line}{line}{line}{head}</FONT></TD><TD ALIGN="LEFT">{}</TD>"#,
         style.colour,
         html(kind.verb())
+    )
+}
+
+/// Two cells: a swatch outlined in the change's colour, and what the proposal does.
+fn change_sample(change: Change) -> String {
+    format!(
+        r##"<TD><TABLE BORDER="2" STYLE="rounded" CELLBORDER="0" CELLSPACING="0" BGCOLOR="#FFFFFF" COLOR="{}"><TR><TD WIDTH="22" HEIGHT="11" FIXEDSIZE="TRUE"></TD></TR></TABLE></TD><TD ALIGN="LEFT">{} by the proposal</TD>"##,
+        change.colour(),
+        change.label()
     )
 }

@@ -2,6 +2,7 @@
 //! its state (a vacant post, a unit being set up, a dissolved unit, a parent outside the
 //! description). DOT, Mermaid and the built-in layout all draw this.
 
+use super::changes::Change;
 use super::quote::printable;
 use crate::model::{Boundary, LineStyle, Shape, Status, Unit};
 
@@ -37,6 +38,8 @@ pub struct Look {
     pub stroke: &'static str,
     /// Dashed for a vacant post or a unit being set up or planned, dotted when dissolved.
     pub outline: LineStyle,
+    /// How a proposal drawn with the chart touches the unit, if it does.
+    pub change: Option<Change>,
 }
 
 impl Look {
@@ -75,7 +78,27 @@ impl Look {
             fill,
             stroke: style.stroke,
             outline,
+            change: None,
         }
+    }
+
+    /// How `unit` is drawn in `chart`: marked when the chart shows a proposal that touches it,
+    /// with the change in its caption and its outline in the change's colour; a removed unit is
+    /// a dashed, empty ghost.
+    pub fn in_chart(unit: &Unit, chart: &super::Chart) -> Look {
+        let mut look = Look::of(unit);
+        if let Some(change) = chart.changes.unit(unit) {
+            look.caption.push_str(" · ");
+            look.caption.push_str(change.label());
+            look.alert = true;
+            look.stroke = change.colour();
+            if change == Change::Removed {
+                look.fill = VACANT_FILL;
+                look.outline = LineStyle::Dashed;
+            }
+            look.change = Some(change);
+        }
+        look
     }
 
     /// Every line of the label as plain text: acronym, name, caption, parent mark.

@@ -42,7 +42,7 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
             escape(&organisation.name)
         );
         for (position, ix) in members {
-            let look = Look::of(graph.unit(ix));
+            let look = Look::in_chart(graph.unit(ix), chart);
             let (open, close) = match look.shape {
                 Shape::Box3d => ("[[", "]]"),
                 Shape::RoundedBox => ("(", ")"),

@@ -19,6 +19,7 @@
 //! ```
 
 mod arrange;
+mod changes;
 mod dot;
 mod error;
 mod layout;
@@ -33,6 +34,7 @@ use crate::graph::{OrgGraph, TieIx, UnitIx};
 use crate::model::{OrganisationIndex, TieKind, UnitKind};
 use crate::query;
 
+pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
 pub use layout::{Image, ImageFormat, Layout, fallback_svg, graphviz, image};
@@ -158,6 +160,8 @@ pub struct Chart {
     pub units: Vec<UnitIx>,
     /// The ties drawn, in declaration order; both ends of each are in `units`.
     pub ties: Vec<TieIx>,
+    /// What a proposal drawn with the chart adds, removes, moves and changes; empty otherwise.
+    pub changes: Changes,
     pub legend: bool,
 }
 
@@ -272,6 +276,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         title: title(graph, options),
         units,
         ties,
+        changes: Changes::default(),
         legend: options.legend,
     }
 }
