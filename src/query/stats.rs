@@ -219,7 +219,7 @@ mod tests {
     use crate::model::TieKind::{Attachment, JointAttachment, LineAuthority};
     use crate::model::UnitKind::*;
     use crate::model::{Headcount, OrganisationIndex, Span, Spanned};
-    use crate::query::testing::{build, deep_chain, description, graph, ix, organisation};
+    use crate::query::testing::{build, deep_chain, description, graph, ix, organisation, wide_span};
 
     fn spans(s: &Stats<'_>) -> (usize, usize, f64, usize, [usize; 5]) {
         let span = s.span.as_ref().unwrap();
@@ -360,12 +360,7 @@ mod tests {
 
     #[test]
     fn a_wide_span() {
-        let mut units = vec![("dir".to_owned(), Directorate)];
-        let mut ties = Vec::new();
-        for i in 0..500 {
-            units.push((format!("p-{i}"), Post));
-            ties.push((format!("p-{i}"), Attachment, "dir".to_owned()));
-        }
+        let (units, ties) = wide_span(500);
         let g = graph(&units, &ties);
         let s = stats(&g, None);
         assert_eq!(spans(&s), (1, 500, 500.0, 500, [0, 0, 0, 0, 1]));

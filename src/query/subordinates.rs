@@ -245,7 +245,7 @@ mod tests {
     use crate::model::TieKind::{Attachment, JointAttachment, LineAuthority};
     use crate::model::UnitKind::*;
     use crate::model::{Span, Spanned};
-    use crate::query::testing::{build, deep_chain, description, graph, id, ix};
+    use crate::query::testing::{build, deep_chain, description, graph, id, ix, wide_span};
 
     /// Each node as "unit (below)", indented by depth.
     fn lines(g: &OrgGraph, tree: &Subordinates<'_>) -> Vec<String> {
@@ -440,12 +440,7 @@ mod tests {
 
     #[test]
     fn a_wide_span() {
-        let mut units = vec![("dir".to_owned(), Directorate)];
-        let mut ties = Vec::new();
-        for i in 0..500 {
-            units.push((format!("p-{i}"), Post));
-            ties.push((format!("p-{i}"), Attachment, "dir".to_owned()));
-        }
+        let (units, ties) = wide_span(500);
         let g = graph(&units, &ties);
         let tree = subordinates(&g, ix(&g, "dir"), &all());
         assert_eq!(tree.nodes.len(), 500);

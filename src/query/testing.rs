@@ -81,6 +81,17 @@ pub(crate) type TieSpecs = Vec<(String, TieKind, String)>;
 
 /// `prefix-0` attached to nothing, and `prefix-1` … `prefix-{n-1}` each attached to the one
 /// before: a chain `n` units deep, the deepest last.
+/// A directorate `dir` with `n` posts `p-0`… attached to it: a span of control of `n`.
+pub(crate) fn wide_span(n: usize) -> (UnitSpecs, TieSpecs) {
+    let mut units = vec![("dir".to_owned(), UnitKind::Directorate)];
+    let mut ties = Vec::new();
+    for i in 0..n {
+        units.push((format!("p-{i}"), UnitKind::Post));
+        ties.push((format!("p-{i}"), TieKind::Attachment, "dir".to_owned()));
+    }
+    (units, ties)
+}
+
 pub(crate) fn deep_chain(prefix: &str, n: usize) -> (UnitSpecs, TieSpecs) {
     let units = (0..n)
         .map(|i| {
