@@ -219,7 +219,9 @@ mod tests {
     use crate::model::TieKind::{Attachment, JointAttachment, LineAuthority};
     use crate::model::UnitKind::*;
     use crate::model::{Headcount, OrganisationIndex, Span, Spanned};
-    use crate::query::testing::{build, deep_chain, description, graph, ix, organisation, wide_span};
+    use crate::query::testing::{
+        build, deep_chain, description, graph, ix, organisation, wide_span,
+    };
 
     fn spans(s: &Stats<'_>) -> (usize, usize, f64, usize, [usize; 5]) {
         let span = s.span.as_ref().unwrap();
