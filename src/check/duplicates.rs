@@ -113,20 +113,12 @@ fn ties(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             subjects[1..].sort_unstable();
         }
         out.push(
-            Diagnostic::new(
-                Code::DuplicateTie,
-                format!(
-                    "tie stated twice: `{}` {} `{}`",
-                    tie.from.value,
-                    tie.kind.verb(),
-                    tie.to.value
-                ),
-            )
-            .at(tie.origin.at(tie.kind.span))
-            .with_label(label)
-            .with_related(earlier.origin.at(earlier.kind.span), "first stated here")
-            .with_hint("remove one of the two")
-            .about(subjects),
+            Diagnostic::new(Code::DuplicateTie, format!("tie stated twice: {tie}"))
+                .at(tie.origin.at(tie.kind.span))
+                .with_label(label)
+                .with_related(earlier.origin.at(earlier.kind.span), "first stated here")
+                .with_hint("remove one of the two")
+                .about(subjects),
         );
     }
 }

@@ -73,12 +73,7 @@ fn outdated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let unit = graph.unit(gone);
         let succeeded = successions.get(&gone).map_or(&[][..], Vec::as_slice);
-        let statement = format!(
-            "`{}` {} `{}`",
-            tie.from.value,
-            tie.kind.verb(),
-            tie.to.value
-        );
+        let statement = tie.to_string();
         let diagnostic = match succeeded {
             [] => Diagnostic::new(
                 Code::OutdatedTie,
@@ -149,12 +144,7 @@ fn sources(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::MissingSource,
-                    format!(
-                        "the tie `{}` {} `{}` cites no source",
-                        tie.from.value,
-                        tie.kind.verb(),
-                        tie.to.value
-                    ),
+                    format!("the tie {tie} cites no source"),
                 )
                 .at(tie.origin.at(tie.kind.span))
                 .with_label("no `source`")

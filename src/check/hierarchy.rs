@@ -212,15 +212,8 @@ fn cycles(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for &member in &members {
             for view in graph.parents(member) {
                 if view.other != member && inside.contains(&view.other) {
-                    diagnostic = diagnostic.with_related(
-                        view.tie.origin.at(view.tie.to.span),
-                        format!(
-                            "`{}` {} `{}`",
-                            view.tie.from.value,
-                            view.tie.kind.verb(),
-                            view.tie.to.value
-                        ),
-                    );
+                    diagnostic = diagnostic
+                        .with_related(view.tie.origin.at(view.tie.to.span), view.tie.to_string());
                 }
             }
         }

@@ -49,10 +49,27 @@ impl TieKey {
     }
 }
 
+/// "`a` is attached to `b`": a tie as a sentence, for messages.
+fn sentence(
+    f: &mut std::fmt::Formatter<'_>,
+    from: &UnitId,
+    kind: TieKind,
+    to: &UnitId,
+) -> std::fmt::Result {
+    write!(f, "`{from}` {} `{to}`", kind.verb())
+}
+
+impl std::fmt::Display for Tie {
+    /// "`a` is attached to `b`", ends as declared.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        sentence(f, &self.from.value, self.kind.value, &self.to.value)
+    }
+}
+
 impl std::fmt::Display for TieKey {
     /// "`a` is attached to `b`".
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "`{}` {} `{}`", self.from, self.kind.verb(), self.to)
+        sentence(f, &self.from, self.kind, &self.to)
     }
 }
 
