@@ -276,7 +276,7 @@ impl Cli {
         };
         let after = read.description.clone();
         let loaded = build_graph(read, Format::Text)?;
-        let (graph, changes) = crate::render::proposed(before, after);
+        let (graph, changes) = crate::render::proposed(before, after, &loaded.graph);
         Ok((LoadedGraph { graph, ..loaded }, changes))
     }
 

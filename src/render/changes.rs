@@ -84,14 +84,17 @@ impl Changes {
     }
 }
 
-/// The structure to draw for a proposal taking `before` to `after`: `after`, with the units and
-/// ties the proposal removes put back so they can be drawn as ghosts, and the marks of what it
-/// adds, removes, moves and changes. Problems of the ghosts (a removed tie whose end changed
-/// kind) only leave them out; the structures themselves were checked when they were loaded.
-pub fn proposed(before: Description, after: Description) -> (OrgGraph, Changes) {
+/// The structure to draw for a proposal taking `before` to `after` (whose graph, already built
+/// and checked, is `after_graph`): `after`, with the units and ties the proposal removes put back
+/// so they can be drawn as ghosts, and the marks of what it adds, removes, moves and changes.
+/// Problems of the ghosts (a removed tie whose end changed kind) only leave them out.
+pub fn proposed(
+    before: Description,
+    after: Description,
+    after_graph: &OrgGraph,
+) -> (OrgGraph, Changes) {
     let before = OrgGraph::build(before, &mut Vec::new());
-    let after_graph = OrgGraph::build(after.clone(), &mut Vec::new());
-    let difference = diff(&before, &after_graph);
+    let difference = diff(&before, after_graph);
     let mut changes = Changes::default();
     let mut drawn = after;
     for side in &difference.units_added {
@@ -193,7 +196,8 @@ mod tests {
             &[("a", "top"), ("b", "a"), ("new", "b")],
         );
         after.units[2].name = "B renamed".into();
-        let (graph, changes) = proposed(before, after);
+        let after_graph = OrgGraph::build(after.clone(), &mut Vec::new());
+        let (graph, changes) = proposed(before, after, &after_graph);
         // Four units of the proposal and the removed one.
         assert_eq!(graph.unit_count(), 5);
         let mark = |id: &str| changes.unit(graph.unit(graph.find_id(id).unwrap()));
