@@ -34,8 +34,8 @@ use output::Format;
 #[derive(Debug, Parser)]
 #[command(name = "organigram", version, about, long_about = None)]
 pub struct Cli {
-    /// A description to read: a folder of .json files, or one file. Repeat to combine several.
-    /// Default: ./org when it exists, otherwise the description built into organigram.
+    /// A description to read: a folder of .json files, one file, or `-` for standard input.
+    /// Repeat to combine several. Default: ./org when it exists, otherwise the description built into organigram.
     #[arg(long, global = true, value_name = "PATH")]
     org: Vec<PathBuf>,
 
@@ -230,7 +230,13 @@ impl Cli {
 
     fn inputs(&self) -> Vec<Input> {
         if !self.org.is_empty() {
-            self.org.iter().cloned().map(Input::Path).collect()
+            self.org
+                .iter()
+                .map(|path| match path.to_str() {
+                    Some("-") => Input::Stdin,
+                    _ => Input::Path(path.clone()),
+                })
+                .collect()
         } else if Path::new("org").is_dir() {
             vec![Input::Path(PathBuf::from("org"))]
         } else {

@@ -27,6 +27,11 @@ pub enum Input {
     Path(PathBuf),
     /// The description compiled into the binary (the project's `org/` folder).
     Builtin,
+    /// One file read from standard input (`--org -`), named `<stdin>` in messages.
+    Stdin,
+    /// One file already in memory, named `name` in messages: for programs that build or receive
+    /// descriptions without a file system (fuzzers, property tests, services).
+    Text { name: PathBuf, text: String },
 }
 
 /// Bounds that protect against runaway input; both can be raised by the user.

@@ -18,6 +18,9 @@ pub const BUILTIN_FILES: &[(&str, &str)] = builtin::FILES;
 /// How built-in files are named in messages.
 pub const BUILTIN_PREFIX: &str = "<built-in>";
 
+/// How standard input is named in messages.
+const STDIN_NAME: &str = "<stdin>";
+
 /// Reads every file of one input, registering each in `files`; problems go to `diagnostics`.
 pub(super) fn read_input(
     input: &Input,
@@ -30,6 +33,16 @@ pub(super) fn read_input(
             .iter()
             .map(|(name, text)| files.add(Path::new(BUILTIN_PREFIX).join(name), (*text).to_owned()))
             .collect(),
+        Input::Stdin => read_from(
+            PathBuf::from(STDIN_NAME),
+            std::io::stdin().lock(),
+            limits,
+            files,
+            diagnostics,
+        )
+        .into_iter()
+        .collect(),
+        Input::Text { name, text } => vec![files.add(name.clone(), text.clone())],
         Input::Path(path) => match list(path) {
             Ok(paths) if paths.is_empty() => {
                 diagnostics.push(
@@ -87,12 +100,28 @@ pub(crate) fn read_file(
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
+    match fs::File::open(&path) {
+        Ok(file) => read_from(path, file, limits, files, diagnostics),
+        Err(error) => {
+            diagnostics.push(io_error(&path, &error));
+            None
+        }
+    }
+}
+
+/// Reads `reader` to its end as the UTF-8 text of the file named `path`, as [`read_file`] does.
+fn read_from(
+    path: PathBuf,
+    reader: impl Read,
+    limits: &Limits,
+    files: &mut Files,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<FileId> {
     let mut bytes = Vec::new();
-    let read = fs::File::open(&path).and_then(|file| {
-        // One byte past the limit tells a file at the limit from a larger one.
-        file.take(limits.max_file_size.saturating_add(1))
-            .read_to_end(&mut bytes)
-    });
+    // One byte past the limit tells a file at the limit from a larger one.
+    let read = reader
+        .take(limits.max_file_size.saturating_add(1))
+        .read_to_end(&mut bytes);
     if let Err(error) = read {
         diagnostics.push(io_error(&path, &error));
         return None;
