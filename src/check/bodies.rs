@@ -32,7 +32,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let (mut secretariat, mut members) = (false, false);
         for edge in graph.petgraph().edges_directed(ix, Incoming) {
-            match edge.weight().kind.value {
+            match edge.weight().kind {
                 TieKind::Secretariat => secretariat = true,
                 TieKind::Membership | TieKind::Representation => members = true,
                 _ => {}

@@ -2,9 +2,9 @@
 
 use std::collections::HashSet;
 
-use indexmap::IndexMap;
+use petgraph::graph::DiGraph;
 
-use super::{OrgGraph, UnitIx};
+use super::{Edge, OrgGraph, UnitIx};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::model::{Citation, Description, Origin, Spanned, Tie, UnitId};
 
@@ -38,7 +38,7 @@ impl Resolver<'_> {
         let found = graph.find_id(id.as_str());
         if found.is_none() && !self.unreadable.contains(id.as_str()) {
             let hint = self
-                .suggest(id.as_str(), graph.index.keys().map(UnitId::as_str))
+                .suggest(id.as_str(), graph.units.keys().map(UnitId::as_str))
                 .unwrap_or_else(|| "declare the unit in one of the description's files".to_owned());
             self.diagnostics.push(
                 Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
@@ -95,35 +95,41 @@ impl OrgGraph {
             suggestions_left: SUGGESTIONS,
         };
         let mut graph = OrgGraph {
-            graph: Default::default(),
-            index: IndexMap::with_capacity(units.len()),
+            graph: DiGraph::with_capacity(units.len(), ties.len()),
+            units,
+            ties: Vec::new(),
             organisations,
             sources,
         };
-        graph.graph.reserve_nodes(units.len());
-        graph.graph.reserve_edges(ties.len());
-        for (id, unit) in units {
+        for (id, unit) in &graph.units {
             if let Some(citation) = &unit.source {
                 resolver.citation(&graph, citation, unit.origin, vec![id.to_string()]);
             }
-            let ix = graph.graph.add_node(unit);
-            graph.index.insert(id, ix);
         }
-        for tie in ties {
+        for _ in 0..graph.units.len() {
+            graph.graph.add_node(());
+        }
+        for (position, tie) in ties.iter().enumerate() {
             if let Some(citation) = &tie.source {
-                resolver.citation(&graph, citation, tie.origin, tie_subjects(&tie));
+                resolver.citation(&graph, citation, tie.origin, tie_subjects(tie));
             }
-            let from = resolver.unit(&graph, &tie.from, &tie);
-            let to = resolver.unit(&graph, &tie.to, &tie);
+            let from = resolver.unit(&graph, &tie.from, tie);
+            let to = resolver.unit(&graph, &tie.to, tie);
             if let (Some(from), Some(to)) = (from, to) {
-                match graph.check_validity(&tie, from, to) {
+                match graph.check_validity(tie, from, to) {
                     Ok(()) => {
-                        graph.graph.add_edge(from, to, tie);
+                        let edge = Edge {
+                            kind: tie.kind.value,
+                            // Ties number fewer than u32::MAX: the graph's own indices are u32.
+                            tie: u32::try_from(position).unwrap_or(u32::MAX),
+                        };
+                        graph.graph.add_edge(from, to, edge);
                     }
                     Err(diagnostic) => resolver.diagnostics.push(diagnostic),
                 }
             }
         }
+        graph.ties = ties;
         graph
     }
 

@@ -19,12 +19,27 @@ pub type TieIx = EdgeIndex<u32>;
 /// A resolved description: every unit a node, every tie whose two ends exist an edge from `from`
 /// to `to`. Nodes and edges are numbered in declaration order, so iterating them is
 /// deterministic.
+///
+/// The units and ties stay where the description kept them: node `i` is the `i`-th unit of
+/// `units`, and an edge carries the position of its tie in `ties`. Building the graph moves
+/// nothing and copies nothing, so a large description is never held twice, and petgraph's
+/// adjacency lists stay small enough to walk from cache.
 #[derive(Debug, Default)]
 pub struct OrgGraph {
-    graph: DiGraph<Unit, Tie, u32>,
-    index: IndexMap<UnitId, UnitIx>,
+    graph: DiGraph<(), Edge, u32>,
+    units: IndexMap<UnitId, Unit>,
+    /// Every tie read, including those left out of the graph (an unknown end, a forbidden kind).
+    ties: Vec<Tie>,
     organisations: Vec<Organisation>,
     sources: IndexMap<SourceId, Source>,
+}
+
+/// What an edge of the petgraph graph carries: the kind of its tie, for walks that filter on it
+/// without reaching for the tie, and where the tie is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edge {
+    pub kind: TieKind,
+    tie: u32,
 }
 
 /// One tie seen from one of its ends.
@@ -39,10 +54,10 @@ pub struct TieView<'g> {
 }
 
 impl<'g> TieView<'g> {
-    fn new(edge: EdgeReference<'g, Tie, u32>, outgoing: bool) -> TieView<'g> {
+    fn new(graph: &'g OrgGraph, edge: EdgeReference<'g, Edge, u32>, outgoing: bool) -> TieView<'g> {
         TieView {
             index: edge.id(),
-            tie: edge.weight(),
+            tie: graph.tie(edge.id()),
             other: if outgoing {
                 edge.target()
             } else {
@@ -55,20 +70,25 @@ impl<'g> TieView<'g> {
 
 impl OrgGraph {
     pub fn unit(&self, ix: UnitIx) -> &Unit {
-        &self.graph[ix]
+        &self.units[ix.index()]
+    }
+
+    /// The unit at `ix`, if `ix` is a node of this graph.
+    pub fn get_unit(&self, ix: UnitIx) -> Option<&Unit> {
+        self.units.get_index(ix.index()).map(|(_, unit)| unit)
     }
 
     pub fn tie(&self, ix: TieIx) -> &Tie {
-        &self.graph[ix]
+        &self.ties[self.graph[ix].tie as usize]
     }
 
     /// The unit with this exact id.
     pub fn find_id(&self, id: &str) -> Option<UnitIx> {
-        self.index.get(id).copied()
+        self.units.get_index_of(id).map(UnitIx::new)
     }
 
     pub fn unit_count(&self) -> usize {
-        self.graph.node_count()
+        self.units.len()
     }
 
     pub fn tie_count(&self) -> usize {
@@ -77,12 +97,17 @@ impl OrgGraph {
 
     /// Every unit, in declaration order.
     pub fn units(&self) -> impl Iterator<Item = (UnitIx, &Unit)> + '_ {
-        self.index.values().map(|&ix| (ix, &self.graph[ix]))
+        self.units
+            .values()
+            .enumerate()
+            .map(|(i, unit)| (UnitIx::new(i), unit))
     }
 
     /// Every tie, in declaration order.
     pub fn ties(&self) -> impl Iterator<Item = (TieIx, &Tie)> + '_ {
-        self.graph.edge_references().map(|e| (e.id(), e.weight()))
+        self.graph
+            .edge_references()
+            .map(|e| (e.id(), &self.ties[e.weight().tie as usize]))
     }
 
     /// The two ends of a tie: (`from`, `to`).
@@ -97,7 +122,7 @@ impl OrgGraph {
 
     /// The organisation (description file) a unit is declared in.
     pub fn organisation_of(&self, ix: UnitIx) -> &Organisation {
-        &self.organisations[self.graph[ix].organisation.0 as usize]
+        &self.organisations[self.unit(ix).organisation.0 as usize]
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -113,12 +138,12 @@ impl OrgGraph {
         let mut out: Vec<_> = self
             .graph
             .edges_directed(ix, Direction::Outgoing)
-            .map(|e| TieView::new(e, true))
+            .map(|e| TieView::new(self, e, true))
             .collect();
         let mut incoming: Vec<_> = self
             .graph
             .edges_directed(ix, Direction::Incoming)
-            .map(|e| TieView::new(e, false))
+            .map(|e| TieView::new(self, e, false))
             .collect();
         // petgraph lists a node's edges newest first; declaration order reads better.
         out.sort_by_key(|t| t.index);
@@ -151,8 +176,9 @@ impl OrgGraph {
             .filter(move |t| t.tie.kind.value == kind)
     }
 
-    /// The underlying petgraph graph, for algorithms (read-only).
-    pub fn petgraph(&self) -> &DiGraph<Unit, Tie, u32> {
+    /// The underlying petgraph graph, for algorithms (read-only): nodes are [`UnitIx`]es, edges
+    /// carry their tie's kind; [`OrgGraph::unit`] and [`OrgGraph::tie`] give the rest.
+    pub fn petgraph(&self) -> &DiGraph<(), Edge, u32> {
         &self.graph
     }
 }

@@ -6,18 +6,28 @@ use indexmap::map::Entry;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
-    Description, DescriptionFile, FileId, OrganisationIndex, Origin, Recover, Spanned, UnitKind,
+    Description, DescriptionFile, FileId, OrganisationId, OrganisationIndex, Origin, Recover,
+    Spanned, UnitKind,
 };
 
-/// Merges files in the order given; the first declaration of an id wins, later ones are
-/// reported with both places.
-pub(super) fn merge(
-    description: &mut Description,
-    files: Vec<(FileId, DescriptionFile)>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let mut organisation_ids = IndexMap::new();
-    for (file, doc) in files {
+/// Merges files one by one, in the order given; the first declaration of an id wins, later
+/// ones are reported with both places.
+#[derive(Default)]
+pub(super) struct Merger {
+    /// Where each organisation id was first declared.
+    organisation_ids: IndexMap<OrganisationId, Origin>,
+}
+
+impl Merger {
+    /// Merges one parsed file into `description`, consuming it, so that loading holds one
+    /// file's parse tree at a time beside the description.
+    pub(super) fn merge(
+        &mut self,
+        description: &mut Description,
+        file: FileId,
+        doc: DescriptionFile,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
         let at = |span| Origin::new(file, span);
         let Spanned {
             span,
@@ -26,7 +36,7 @@ pub(super) fn merge(
         organisation.origin = at(span);
         let index =
             OrganisationIndex(u32::try_from(description.organisations.len()).unwrap_or(u32::MAX));
-        match organisation_ids.entry(organisation.id.value.clone()) {
+        match self.organisation_ids.entry(organisation.id.value.clone()) {
             Entry::Occupied(first) => diagnostics.push(duplicate(
                 "organisation",
                 organisation.id.as_str(),

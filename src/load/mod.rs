@@ -70,7 +70,7 @@ impl Loaded {
 /// Reads, parses and merges the inputs into one description.
 pub fn load(inputs: &[Input], limits: &Limits) -> Loaded {
     let mut loaded = Loaded::default();
-    let mut parsed = Vec::new();
+    let mut merger = merge::Merger::default();
     for input in inputs {
         for file in read::read_input(input, limits, &mut loaded.files, &mut loaded.diagnostics) {
             let text = &loaded.files.get(file).text;
@@ -78,11 +78,10 @@ pub fn load(inputs: &[Input], limits: &Limits) -> Loaded {
                 parse::parse(file, text, limits, &mut loaded.diagnostics)
             {
                 loaded.description.unreadable.extend(unreadable);
-                parsed.push((file, doc));
+                merger.merge(&mut loaded.description, file, doc, &mut loaded.diagnostics);
             }
         }
     }
-    merge::merge(&mut loaded.description, parsed, &mut loaded.diagnostics);
     loaded
 }
 

@@ -36,6 +36,7 @@ pub(super) fn read_input(
         Input::Stdin => read_from(
             PathBuf::from(STDIN_NAME),
             std::io::stdin().lock(),
+            0,
             limits,
             files,
             diagnostics,
@@ -101,7 +102,12 @@ pub(crate) fn read_file(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
     match fs::File::open(&path) {
-        Ok(file) => read_from(path, file, limits, files, diagnostics),
+        Ok(file) => {
+            // Sized from the metadata, the buffer is allocated once, not doubled up to twice the
+            // file's size.
+            let size = file.metadata().map_or(0, |m| m.len());
+            read_from(path, file, size, limits, files, diagnostics)
+        }
         Err(error) => {
             diagnostics.push(io_error(&path, &error));
             None
@@ -109,15 +115,18 @@ pub(crate) fn read_file(
     }
 }
 
-/// Reads `reader` to its end as the UTF-8 text of the file named `path`, as [`read_file`] does.
+/// Reads `reader` to its end as the UTF-8 text of the file named `path`, as [`read_file`] does;
+/// `size` is what it is expected to hold (0 when unknown).
 fn read_from(
     path: PathBuf,
     reader: impl Read,
+    size: u64,
     limits: &Limits,
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
-    let mut bytes = Vec::new();
+    let capacity = size.min(limits.max_file_size.saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
     // One byte past the limit tells a file at the limit from a larger one.
     let read = reader
         .take(limits.max_file_size.saturating_add(1))

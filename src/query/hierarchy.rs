@@ -42,7 +42,7 @@ fn links(graph: &OrgGraph, unit: UnitIx, direction: Direction) -> Vec<Link<'_>> 
         .filter(|e| e.weight().kind.is_hierarchical())
         .map(|e| Link {
             index: e.id(),
-            tie: e.weight(),
+            tie: graph.tie(e.id()),
             from: e.source(),
             to: e.target(),
         })
@@ -86,7 +86,7 @@ pub(crate) fn has_subordinates(graph: &OrgGraph, unit: UnitIx) -> bool {
 
 /// The boundary a unit declares, if the unit exists.
 pub(crate) fn boundary(graph: &OrgGraph, unit: UnitIx) -> Option<Boundary> {
-    graph.petgraph().node_weight(unit).and_then(|u| u.boundary)
+    graph.get_unit(unit).and_then(|u| u.boundary)
 }
 
 /// How a unit was reached by [`climb`].

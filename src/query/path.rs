@@ -168,14 +168,14 @@ fn hops<'g>(graph: &'g OrgGraph, unit: UnitIx, walks: &dyn Fn(TieKind) -> bool) 
     let g = graph.petgraph();
     let out = g.edges_directed(unit, Direction::Outgoing).map(|e| Hop {
         index: e.id(),
-        tie: e.weight(),
+        tie: graph.tie(e.id()),
         from: unit,
         to: e.target(),
         forward: true,
     });
     let incoming = g.edges_directed(unit, Direction::Incoming).map(|e| Hop {
         index: e.id(),
-        tie: e.weight(),
+        tie: graph.tie(e.id()),
         from: unit,
         to: e.source(),
         forward: false,

@@ -129,8 +129,7 @@ pub fn subordinates<'g>(
         ix == unit
             || options.kinds.as_ref().is_none_or(|kinds| {
                 graph
-                    .petgraph()
-                    .node_weight(ix)
+                    .get_unit(ix)
                     .is_some_and(|u| kinds.contains(&u.kind.value))
             })
     };
@@ -229,12 +228,7 @@ fn counts(graph: &OrgGraph, unit: UnitIx) -> (usize, usize, usize) {
     let all = descendants(graph, unit);
     let vacant = all
         .iter()
-        .filter(|&&u| {
-            graph
-                .petgraph()
-                .node_weight(u)
-                .is_some_and(|u| u.is_vacant())
-        })
+        .filter(|&&u| graph.get_unit(u).is_some_and(|u| u.is_vacant()))
         .count();
     (direct.len(), all.len(), vacant)
 }
