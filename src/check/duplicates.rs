@@ -1,11 +1,11 @@
 //! Rules on things said twice: a unit declared twice under two ids, a tie stated twice.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{TieIx, UnitIx, tie_subjects};
+use crate::model::FastMap;
 use crate::model::{OrganisationIndex, UnitKind, fold};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -25,7 +25,8 @@ enum Name {
 /// hash map.
 fn units(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    let mut first: HashMap<(OrganisationIndex, UnitKind, Name, String), UnitIx> = HashMap::new();
+    let mut first: FastMap<(OrganisationIndex, UnitKind, Name, String), UnitIx> =
+        FastMap::default();
     for (ix, unit) in graph.units() {
         let names = [
             Some((Name::Name, &unit.name)),
@@ -87,7 +88,7 @@ fn units(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// map.
 fn ties(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    let mut first: HashMap<_, TieIx> = HashMap::new();
+    let mut first: FastMap<_, TieIx> = FastMap::default();
     for (ix, tie) in graph.ties() {
         let (from, to) = graph.ends(ix);
         let ends = if tie.kind.is_symmetric() && to < from {

@@ -1,14 +1,13 @@
 //! Rules on single facts: units with no tie, ties to a past state, facts with no source, vacant
 //! posts.
 
-use std::collections::HashMap;
-
 use petgraph::Direction::{Incoming, Outgoing};
 
 use super::hierarchy::list;
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{UnitIx, tie_subjects};
+use crate::model::FastMap;
 use crate::model::{Status, Tie, TieKind};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -49,7 +48,7 @@ fn isolated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// successors suggested. Succession ties themselves are the record of the change.
 fn outdated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    let mut successions: HashMap<UnitIx, Vec<&Tie>> = HashMap::new();
+    let mut successions: FastMap<UnitIx, Vec<&Tie>> = FastMap::default();
     for (ix, tie) in graph.ties() {
         let (successor, predecessor) = graph.ends(ix);
         if tie.kind.value == TieKind::Succession && successor != predecessor {

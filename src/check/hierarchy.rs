@@ -1,7 +1,7 @@
 //! Rules on the chain of command: orphans, posts outside any unit, cycles, ties to oneself,
 //! attachments to several units, spans of control.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::algo::kosaraju_scc;
@@ -10,6 +10,7 @@ use petgraph::visit::{EdgeFiltered, EdgeRef};
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{UnitIx, tie_subjects};
+use crate::model::FastSet;
 use crate::model::{Boundary, Status, TieKind, Unit, UnitKind};
 use crate::query::direct_reports;
 
@@ -193,7 +194,7 @@ fn cycles(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     components.sort_unstable_by_key(|c| c[0]);
     for members in components {
-        let inside: HashSet<UnitIx> = members.iter().copied().collect();
+        let inside: FastSet<UnitIx> = members.iter().copied().collect();
         let ids: Vec<&str> = members.iter().map(|&m| graph.unit(m).id.as_str()).collect();
         let first = graph.unit(members[0]);
         let mut diagnostic = Diagnostic::new(
@@ -258,7 +259,7 @@ fn attachments(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         let attached: Vec<_> = parents
             .into_iter()
             .filter(|v| {

@@ -13,8 +13,6 @@ mod facts;
 mod hierarchy;
 mod levels;
 
-use std::collections::{HashMap, HashSet};
-
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 
@@ -23,6 +21,7 @@ pub use levels::{Level, LevelError, Levels};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::{OrgGraph, UnitIx};
 use crate::model::{Description, Origin, Unit, UnitId};
+use crate::model::{FastHash, FastMap, FastSet};
 
 /// The span of control above which `wide-span` warns, unless `--max-span` says otherwise: past
 /// the 8 to 12 reports usually advised, and past the size of a flat product team.
@@ -75,9 +74,9 @@ pub fn check(description: Description, options: &Options) -> Checked {
 #[derive(Debug, Default)]
 struct LeftOut {
     /// Units with a hierarchical tie to a superior that was left out.
-    parent: HashSet<UnitId>,
+    parent: FastSet<UnitId>,
     /// Units at either end of any tie that was left out.
-    tie: HashSet<UnitId>,
+    tie: FastSet<UnitId>,
 }
 
 impl LeftOut {
@@ -256,7 +255,8 @@ fn place(diagnostic: &Diagnostic) -> Option<(crate::model::FileId, u32, u32)> {
 /// For each problem of `these`, whether no problem of `those` has its code and subjects (each
 /// problem of `those` matches once). Linear in the number of problems.
 fn unmatched(those: &[Diagnostic], these: &[Diagnostic]) -> Vec<bool> {
-    let mut there: HashMap<(_, &[String]), usize> = HashMap::with_capacity(those.len());
+    let mut there: FastMap<(_, &[String]), usize> =
+        FastMap::with_capacity_and_hasher(those.len(), FastHash::default());
     for diagnostic in those {
         *there
             .entry((diagnostic.code, &*diagnostic.subjects))

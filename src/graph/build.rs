@@ -1,11 +1,10 @@
 //! Resolving a description's references into the graph.
 
-use std::collections::HashSet;
-
 use petgraph::graph::DiGraph;
 
 use super::{Edge, OrgGraph, UnitIx};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::model::FastSet;
 use crate::model::{Citation, Description, Origin, Spanned, Tie, UnitId};
 
 /// Suggestions cost a pass over every id; past this many unknown references in one load, the
@@ -15,7 +14,7 @@ const SUGGESTIONS: usize = 64;
 /// What resolving references needs besides the graph: the ids not to report again, where
 /// problems go, and how many suggestions may still be computed.
 struct Resolver<'d> {
-    unreadable: HashSet<String>,
+    unreadable: FastSet<String>,
     diagnostics: &'d mut Vec<Diagnostic>,
     suggestions_left: usize,
 }

@@ -4,11 +4,11 @@ mod build;
 
 pub(crate) use build::tie_subjects;
 
-use indexmap::IndexMap;
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+use crate::model::IdMap;
 use crate::model::{Organisation, Source, SourceId, Tie, TieKind, Unit, UnitId};
 
 /// A node of the graph: one unit or post.
@@ -27,11 +27,11 @@ pub type TieIx = EdgeIndex<u32>;
 #[derive(Debug, Default)]
 pub struct OrgGraph {
     graph: DiGraph<(), Edge, u32>,
-    units: IndexMap<UnitId, Unit>,
+    units: IdMap<UnitId, Unit>,
     /// Every tie read, including those left out of the graph (an unknown end, a forbidden kind).
     ties: Vec<Tie>,
     organisations: Vec<Organisation>,
-    sources: IndexMap<SourceId, Source>,
+    sources: IdMap<SourceId, Source>,
 }
 
 /// What an edge of the petgraph graph carries: the kind of its tie, for walks that filter on it

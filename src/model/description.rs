@@ -1,9 +1,6 @@
 //! A whole description: every file's organisations, sources, units and ties, merged.
 
-use std::collections::HashSet;
-
-use indexmap::IndexMap;
-
+use super::id::{FastSet, IdMap};
 use super::{Organisation, Source, SourceId, Tie, Unit, UnitId};
 
 /// Every fact of a description, in declaration order, before references are resolved into a
@@ -11,10 +8,10 @@ use super::{Organisation, Source, SourceId, Tie, Unit, UnitId};
 #[derive(Clone, Debug, Default)]
 pub struct Description {
     pub organisations: Vec<Organisation>,
-    pub sources: IndexMap<SourceId, Source>,
-    pub units: IndexMap<UnitId, Unit>,
+    pub sources: IdMap<SourceId, Source>,
+    pub units: IdMap<UnitId, Unit>,
     pub ties: Vec<Tie>,
     /// Ids of units and sources that are declared but could not be read (their errors are
     /// reported); references to them are not reported again.
-    pub unreadable: HashSet<String>,
+    pub unreadable: FastSet<String>,
 }

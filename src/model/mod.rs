@@ -18,7 +18,10 @@ mod unit_kind;
 pub use date::Date;
 pub use description::Description;
 pub use file::DescriptionFile;
-pub use id::{OrganisationId, SlugError, SourceId, UnitId, check_slug, slugify};
+pub use id::{
+    FastHash, FastMap, FastSet, IdMap, OrganisationId, SlugError, SourceId, UnitId, check_slug,
+    slugify,
+};
 pub use source::{Citation, Source};
 pub use span::{
     FileId, Origin, Recover, Span, Spanned, protocol as spanned_protocol, recover_protocol,

@@ -3,15 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use indexmap::IndexMap;
 use indexmap::map::Entry;
 
 use super::{Change, Operation, Proposal, TieRef};
 use super::{KindChange, Merge, Move, Rename, Split};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::model::{
-    Description, FileId, Organisation, OrganisationId, OrganisationIndex, Origin, Source, SourceId,
-    Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind,
+    Description, FastSet, FileId, IdMap, Organisation, OrganisationId, OrganisationIndex, Origin,
+    Source, SourceId, Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind,
 };
 
 /// What one change of a proposal did.
@@ -80,14 +79,14 @@ enum Slot<'a> {
 struct Working {
     file: FileId,
     organisations: Vec<Organisation>,
-    sources: IndexMap<SourceId, Source>,
-    units: IndexMap<UnitId, Unit>,
+    sources: IdMap<SourceId, Source>,
+    units: IdMap<UnitId, Unit>,
     /// Units removed, and the change that removed each.
     removed: HashMap<UnitId, Origin>,
     ties: Vec<Option<Tie>>,
     /// The ties touching each unit, by index in `ties`; some may be removed or re-pointed since.
     by_unit: HashMap<UnitId, Vec<usize>>,
-    unreadable: HashSet<String>,
+    unreadable: FastSet<String>,
     diagnostics: Vec<Diagnostic>,
     suggestions_left: usize,
 }
