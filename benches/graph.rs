@@ -1,0 +1,157 @@
+//! Criterion benchmarks of the library's functions on generated descriptions (`generate`), from
+//! 1k to 1M units: loading, checking, the queries on a loaded graph, rendering DOT and diffing
+//! two versions. BENCHMARKS.md reports them beside whole-command timings.
+//!
+//!     cargo bench --bench graph                 # every size up to 100k units
+//!     ORGANIGRAM_BENCH_MILLION=1 cargo bench --bench graph   # and the queries at 1M
+
+use std::hint::black_box;
+
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use organigram::check::{self, Options};
+use organigram::diff::diff;
+use organigram::generate::{GenerateOptions, generate};
+use organigram::graph::{OrgGraph, UnitIx};
+use organigram::load::{Input, Limits, Loaded, load, load_graph};
+use organigram::query::{PathOptions, SubordinatesOptions, chain, path, subordinates, superior};
+use organigram::render::{ChartOptions, View, chart, to_dot};
+
+/// The description of `units` units, as the files `generate` writes, kept in memory.
+fn inputs(units: usize) -> Vec<Input> {
+    generate(&GenerateOptions { units, seed: 1 })
+        .into_iter()
+        .map(|file| Input::Text {
+            name: file.name.clone().into(),
+            text: file.to_json().expect("generated files serialise"),
+        })
+        .collect()
+}
+
+fn sizes() -> Vec<usize> {
+    let mut sizes = vec![1_000, 10_000, 100_000];
+    if std::env::var_os("ORGANIGRAM_BENCH_MILLION").is_some() {
+        sizes.push(1_000_000);
+    }
+    sizes
+}
+
+/// Units to ask about: the last unit of the first organisation, deep in its hierarchy, and the
+/// last unit of the last one, in another organisation when there are several.
+fn ends(graph: &OrgGraph) -> (UnitIx, UnitIx) {
+    let last_of = |organisation: u32| {
+        graph
+            .units()
+            .filter(|(_, u)| u.organisation.0 == organisation)
+            .map(|(ix, _)| ix)
+            .last()
+            .expect("every generated organisation has units")
+    };
+    let organisations = u32::try_from(graph.organisations().len()).expect("few organisations");
+    (last_of(0), last_of(organisations - 1))
+}
+
+fn loading(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    for units in [1_000, 10_000, 100_000] {
+        let inputs = inputs(units);
+        group.throughput(Throughput::Elements(units as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(units), &inputs, |b, inputs| {
+            b.iter(|| load_graph(black_box(inputs), &Limits::default()))
+        });
+    }
+    group.finish();
+}
+
+fn checking(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    for units in [1_000, 10_000, 100_000] {
+        let Loaded { description, .. } = load(&inputs(units), &Limits::default());
+        group.throughput(Throughput::Elements(units as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(units), &description, |b, d| {
+            b.iter_batched(
+                || d.clone(),
+                |d| check::check(d, &Options::default()),
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+fn querying(c: &mut Criterion) {
+    let mut group = c.benchmark_group("query");
+    for units in sizes() {
+        let graph = load_graph(&inputs(units), &Limits::default()).graph;
+        let (a, b) = ends(&graph);
+        let top = UnitIx::new(0);
+        group.bench_function(BenchmarkId::new("chain", units), |bench| {
+            bench.iter(|| chain(&graph, black_box(a)))
+        });
+        group.bench_function(BenchmarkId::new("superior", units), |bench| {
+            bench.iter(|| superior(&graph, black_box(a), black_box(b)))
+        });
+        group.bench_function(BenchmarkId::new("path", units), |bench| {
+            bench.iter(|| path(&graph, black_box(a), black_box(b), &PathOptions::default()))
+        });
+        let options = SubordinatesOptions {
+            depth: None,
+            kinds: None,
+        };
+        group.bench_function(BenchmarkId::new("subordinates-of-top", units), |bench| {
+            bench.iter(|| subordinates(&graph, black_box(top), &options))
+        });
+    }
+    group.finish();
+}
+
+fn rendering(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render-dot");
+    group.sample_size(10);
+    for units in [1_000, 10_000, 100_000] {
+        let graph = load_graph(&inputs(units), &Limits::default()).graph;
+        let (a, _) = ends(&graph);
+        // The subtree of the unit two levels above the deepest unit of the first organisation.
+        let above = chain(&graph, a).steps.get(1).map_or(a, |s| s.link.to);
+        let subtree = ChartOptions {
+            root: Some(above),
+            ..ChartOptions::new(View::OrgChart)
+        };
+        group.bench_function(BenchmarkId::new("subtree", units), |bench| {
+            bench.iter(|| to_dot(&graph, &chart(&graph, &subtree)))
+        });
+        let whole = ChartOptions::new(View::Full);
+        group.bench_function(BenchmarkId::new("whole", units), |bench| {
+            bench.iter(|| to_dot(&graph, &chart(&graph, &whole)))
+        });
+    }
+    group.finish();
+}
+
+fn diffing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("diff");
+    group.sample_size(10);
+    for units in [1_000, 10_000, 100_000] {
+        let before = load(&inputs(units), &Limits::default()).description;
+        // The next version: one unit in a hundred renamed, one tie in two hundred gone.
+        let mut after = before.clone();
+        for unit in after.units.values_mut().step_by(100) {
+            unit.name.push_str(" (renamed)");
+        }
+        let mut i = 0;
+        after.ties.retain(|_| {
+            i += 1;
+            i % 200 != 0
+        });
+        let before = OrgGraph::build(before, &mut Vec::new());
+        let after = OrgGraph::build(after, &mut Vec::new());
+        group.bench_function(BenchmarkId::from_parameter(units), |bench| {
+            bench.iter(|| diff(&before, &after))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, loading, checking, querying, rendering, diffing);
+criterion_main!(benches);
