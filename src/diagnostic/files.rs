@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::model::{FileId, Origin};
 
@@ -11,35 +12,43 @@ pub struct SourceFile {
     /// The path as the user gave it (or `<built-in>/justice.json`), for messages.
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<u32>,
+    /// Computed the first time a message is placed in the file: most files of a large
+    /// description never are, and the index costs a sixth of the text's size.
+    line_starts: OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> SourceFile {
-        let line_starts = std::iter::once(0)
-            .chain(
-                text.bytes()
-                    .enumerate()
-                    .filter(|(_, b)| *b == b'\n')
-                    .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
-            )
-            .collect();
         SourceFile {
             path,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .bytes()
+                        .enumerate()
+                        .filter(|(_, b)| *b == b'\n')
+                        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+                )
+                .collect()
+        })
     }
 
     fn line_index(&self, byte: usize) -> usize {
         let byte = u32::try_from(byte).unwrap_or(u32::MAX);
-        self.line_starts.partition_point(|&start| start <= byte) - 1
+        self.line_starts().partition_point(|&start| start <= byte) - 1
     }
 
     fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)? as usize;
-        let end = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let start = *line_starts.get(line)? as usize;
+        let end = line_starts
             .get(line + 1)
             .map_or(self.text.len(), |&next| next as usize);
         Some(start..end)
@@ -49,7 +58,7 @@ impl SourceFile {
     pub fn line_col(&self, byte: usize) -> LineCol {
         let byte = byte.min(self.text.len());
         let line = self.line_index(byte);
-        let start = self.line_starts[line] as usize;
+        let start = self.line_starts()[line] as usize;
         let column = self
             .text
             .get(start..byte)
@@ -131,7 +140,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Files {
         file.line_range(line)
             .ok_or(codespan_reporting::files::Error::LineTooLarge {
                 given: line,
-                max: file.line_starts.len() - 1,
+                max: file.line_starts().len() - 1,
             })
     }
 }

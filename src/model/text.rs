@@ -7,6 +7,9 @@ use unicode_normalization::char::is_combining_mark;
 /// punctuation and spaces turned into one space, trimmed. "DiP  A-JUST" and "dip a just" fold
 /// alike; so do "Délégué" and "delegue".
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return fold_ascii(text);
+    }
     let mut folded = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
@@ -35,6 +38,22 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
+/// [`fold`] for ASCII text, which has no accents or ligatures to undo: several times faster,
+/// and most names of a large description are ASCII.
+fn fold_ascii(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    folded
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;
@@ -52,5 +71,17 @@ mod tests {
         );
         assert_eq!(fold("Œuvre l'État"), "oeuvre l etat");
         assert_eq!(fold("  "), "");
+    }
+
+    #[test]
+    fn ascii_text_folds_as_the_general_path_would() {
+        for text in ["DiP  A-JUST", " -Bureau_des (RH)- ", "a", "", "SG/SDSI 2", "x--y"] {
+            let mut general = String::from(text);
+            // A non-ASCII letter at the end takes the general path; its fold is known.
+            general.push('é');
+            let expected = fold(&general);
+            let expected = expected.strip_suffix('e').unwrap().trim_end();
+            assert_eq!(fold(text), expected, "{text:?}");
+        }
     }
 }
