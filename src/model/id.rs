@@ -3,6 +3,7 @@
 use std::borrow::Borrow;
 use std::fmt;
 
+use compact_str::CompactString;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -68,16 +69,20 @@ pub fn slugify(text: &str) -> String {
 macro_rules! slug_newtype {
     ($(#[doc = $doc:literal])* $name:ident, $what:literal) => {
         $(#[doc = $doc])*
+        ///
+        /// Kept inline, without an allocation, up to 24 bytes: a description holds several
+        /// copies of every id (its unit, the ties to it, the maps), most ids are short, and a
+        /// million units would otherwise cost millions of small allocations.
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(transparent)]
-        pub struct $name(String);
+        pub struct $name(CompactString);
 
         impl $name {
             /// Makes an id from a string that must already be a slug.
-            pub fn new(text: impl Into<String>) -> Result<Self, SlugError> {
-                let text = text.into();
-                check_slug(&text)?;
-                Ok($name(text))
+            pub fn new(text: impl AsRef<str>) -> Result<Self, SlugError> {
+                let text = text.as_ref();
+                check_slug(text)?;
+                Ok($name(CompactString::new(text)))
             }
 
             pub fn as_str(&self) -> &str {
@@ -113,13 +118,24 @@ macro_rules! slug_newtype {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                $name::new(text.as_str()).map_err(|e| {
-                    serde::de::Error::custom(format_args!(
-                        concat!("invalid ", $what, " {:?}: {}"),
-                        text, e
-                    ))
-                })
+                struct Visitor;
+
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str(concat!("a ", $what))
+                    }
+
+                    // Borrowed for the call only: a short id is copied inline, never allocated.
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$name, E> {
+                        $name::new(text).map_err(|e| {
+                            E::custom(format_args!(concat!("invalid ", $what, " {:?}: {}"), text, e))
+                        })
+                    }
+                }
+
+                deserializer.deserialize_str(Visitor)
             }
         }
     };
