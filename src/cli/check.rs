@@ -129,7 +129,13 @@ pub fn run(input: &Reading<'_>, args: &Args, out: &mut dyn Write) -> Result<(), 
     let (proposal, before) = before.unzip();
     let (before_graph, before_problems) = before.map(|c| (c.graph, c.diagnostics)).unzip();
     let report = check::report(read, before_problems, after.diagnostics, &levels);
-    let changes = before_graph.as_ref().map(|b| diff(b, &after.graph));
+    // Showing the problems may read the files again: without a proposal to compare with, the
+    // graph goes first, so that a large description and its files are not in memory together.
+    let after_graph = before_graph.is_some().then_some(after.graph);
+    let changes = before_graph
+        .as_ref()
+        .zip(after_graph.as_ref())
+        .map(|(before, after)| diff(before, after));
     let shown = Shown {
         files: &files,
         report: &report,

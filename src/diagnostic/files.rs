@@ -1,5 +1,11 @@
 //! The files a load read, and how byte offsets map to lines and columns in them.
+//!
+//! A file read from disk need not stay in memory once parsed: [`Files::release`] lets its text
+//! go, and the first message placed in it reads it again. Only what was parsed can be placed,
+//! so the text read again must be the text parsed: its length and hash are checked, and a file
+//! that changed in between is named without a line and column rather than misquoted.
 
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -11,7 +17,10 @@ use crate::model::{FileId, Origin};
 pub struct SourceFile {
     /// The path as the user gave it (or `<built-in>/justice.json`), for messages.
     pub path: PathBuf,
-    pub text: String,
+    /// The text parsed; empty once released, until a message needs it again.
+    text: OnceLock<String>,
+    /// For a released file: the length and hash of the text parsed.
+    released: Option<(usize, u64)>,
     /// Computed the first time a message is placed in the file: most files of a large
     /// description never are, and the index costs a sixth of the text's size.
     line_starts: OnceLock<Vec<u32>>,
@@ -21,16 +30,38 @@ impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> SourceFile {
         SourceFile {
             path,
-            text,
+            text: OnceLock::from(text),
+            released: None,
             line_starts: OnceLock::new(),
         }
+    }
+
+    /// The text parsed: read again from disk if it was released, and empty if the file can no
+    /// longer be read or no longer holds that text (see [`SourceFile::is_changed`]).
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            let Some((length, hash)) = self.released else {
+                return String::new();
+            };
+            std::fs::read_to_string(&self.path)
+                .ok()
+                .filter(|text| text.len() == length && fingerprint(text) == hash)
+                .unwrap_or_default()
+        })
+    }
+
+    /// Whether the file was released and then found changed (or gone) when read again, so that
+    /// places in it cannot be shown.
+    pub fn is_changed(&self) -> bool {
+        self.released
+            .is_some_and(|(length, _)| self.text().len() != length)
     }
 
     fn line_starts(&self) -> &[u32] {
         self.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(
-                    self.text
+                    self.text()
                         .bytes()
                         .enumerate()
                         .filter(|(_, b)| *b == b'\n')
@@ -50,17 +81,17 @@ impl SourceFile {
         let start = *line_starts.get(line)? as usize;
         let end = line_starts
             .get(line + 1)
-            .map_or(self.text.len(), |&next| next as usize);
+            .map_or(self.text().len(), |&next| next as usize);
         Some(start..end)
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, byte: usize) -> LineCol {
-        let byte = byte.min(self.text.len());
+        let text = self.text();
+        let byte = byte.min(text.len());
         let line = self.line_index(byte);
         let start = self.line_starts()[line] as usize;
-        let column = self
-            .text
+        let column = text
             .get(start..byte)
             .map_or(byte - start, |prefix| prefix.chars().count());
         LineCol {
@@ -94,13 +125,28 @@ impl Files {
         &self.files[id.0 as usize]
     }
 
+    /// Lets the text of a file read from disk go, once parsed: a large description then holds
+    /// one file's text at a time instead of all of them. A message placed in the file later
+    /// reads it again.
+    pub fn release(&mut self, id: FileId) {
+        let file = &mut self.files[id.0 as usize];
+        if let Some(text) = file.text.take() {
+            file.released = Some((text.len(), fingerprint(&text)));
+        }
+        file.line_starts = OnceLock::new();
+    }
+
     pub fn path(&self, id: FileId) -> &Path {
         &self.get(id).path
     }
 
-    /// `path:line:column` of an origin, as editors and terminals understand it.
+    /// `path:line:column` of an origin, as editors and terminals understand it; only `path`
+    /// when the file changed since it was parsed.
     pub fn locate(&self, origin: Origin) -> String {
         let file = self.get(origin.file);
+        if file.is_changed() {
+            return file.path.display().to_string();
+        }
         let at = file.line_col(origin.span.start as usize);
         format!("{}:{}:{}", file.path.display(), at.line, at.column)
     }
@@ -120,7 +166,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Files {
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        Ok(&self.get(id).text)
+        Ok(self.get(id).text())
     }
 
     fn line_index(
@@ -145,6 +191,12 @@ impl<'a> codespan_reporting::files::Files<'a> for Files {
     }
 }
 
+/// A hash of a file's text, to recognise it when it is read again (fixed, not seeded per
+/// process: both readings happen in one process anyway).
+fn fingerprint(text: &str) -> u64 {
+    foldhash::fast::FixedState::with_seed(0).hash_one(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,5 +209,35 @@ mod tests {
         // After the two spaces, the quote, the two-byte é and the closing quote.
         assert_eq!(file.line_col(8), LineCol { line: 2, column: 6 });
         assert_eq!(file.line_col(100), LineCol { line: 3, column: 2 });
+    }
+
+    #[test]
+    fn a_released_file_is_read_again_and_a_changed_one_is_not_misplaced() {
+        let dir = std::env::temp_dir().join(format!("organigram-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (same, changed) = (dir.join("same.json"), dir.join("changed.json"));
+        let text = "{\n  \"units\": []\n}\n";
+        std::fs::write(&same, text).unwrap();
+        std::fs::write(&changed, text).unwrap();
+        let mut files = Files::default();
+        let a = files.add(same.clone(), text.to_owned());
+        let b = files.add(changed.clone(), text.to_owned());
+        files.release(a);
+        files.release(b);
+        std::fs::write(&changed, "{\n  \"units\": [1]\n}\n").unwrap();
+        let at = |file| Origin::new(file, crate::model::Span::new(4, 11));
+
+        assert_eq!(files.get(a).text(), text);
+        assert!(!files.get(a).is_changed());
+        assert_eq!(files.locate(at(a)), format!("{}:2:3", same.display()));
+
+        assert!(files.get(b).is_changed());
+        assert_eq!(files.locate(at(b)), changed.display().to_string());
+        let diagnostic = super::super::Diagnostic::new(super::super::Code::UnknownField, "x")
+            .at(at(b))
+            .with_label("here");
+        let shown = super::super::render::text_to_string(&files, &[diagnostic]);
+        assert!(shown.contains("which changed after it was read"), "{shown}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -27,26 +27,45 @@ impl Colour {
     }
 }
 
-fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<crate::model::FileId> {
+/// The codespan form of a diagnostic. A place in a file that changed after it was parsed cannot
+/// be shown; it becomes a note naming the file.
+fn to_codespan(files: &Files, diagnostic: &Diagnostic) -> cs::Diagnostic<crate::model::FileId> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
         Severity::Note => cs::Severity::Note,
     };
     let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    let mut place = |label: Label<crate::model::FileId>, file| {
+        if files.get(file).is_changed() {
+            notes.push(format!(
+                "in {}, which changed after it was read: {}the place cannot be shown",
+                files.path(file).display(),
+                if label.message.is_empty() {
+                    String::new()
+                } else {
+                    format!("“{}”; ", label.message)
+                }
+            ));
+        } else {
+            labels.push(label);
+        }
+    };
     if let Some(origin) = diagnostic.origin {
-        labels.push(
+        place(
             Label::primary(origin.file, origin.span.range())
                 .with_message(diagnostic.label.as_deref().unwrap_or_default()),
+            origin.file,
         );
     }
     for related in &diagnostic.related {
-        labels.push(
+        place(
             Label::secondary(related.origin.file, related.origin.span.range())
                 .with_message(related.message.clone()),
+            related.origin.file,
         );
     }
-    let mut notes = Vec::new();
     if let Some(hint) = &diagnostic.hint {
         notes.push(format!("help: {hint}"));
     }
@@ -65,12 +84,12 @@ pub fn text(
 ) -> io::Result<()> {
     let config = term::Config::default();
     for diagnostic in diagnostics {
-        term::emit_to_write_style(out, &config, files, &to_codespan(diagnostic)).map_err(|e| {
-            match e {
+        term::emit_to_write_style(out, &config, files, &to_codespan(files, diagnostic)).map_err(
+            |e| match e {
                 codespan_reporting::files::Error::Io(e) => e,
                 other => io::Error::other(other.to_string()),
-            }
-        })?;
+            },
+        )?;
     }
     Ok(())
 }
@@ -96,14 +115,19 @@ pub fn to_stderr(files: &Files, diagnostics: &[Diagnostic]) -> io::Result<()> {
     lock.flush()
 }
 
-/// A place in a file, as JSON gives it.
+/// A place in a file, as JSON gives it. Lines and columns are left out only when the file
+/// changed after it was read, so that they are unknown.
 #[derive(Debug, Serialize)]
 pub struct JsonLocation {
     pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_column: Option<usize>,
 }
 
 /// A diagnostic as JSON gives it.
@@ -128,14 +152,24 @@ pub struct JsonRelated<'a> {
 
 fn json_location(files: &Files, origin: crate::model::Origin) -> JsonLocation {
     let file = files.get(origin.file);
+    let path = file.path.display().to_string();
+    if file.is_changed() {
+        return JsonLocation {
+            file: path,
+            line: None,
+            column: None,
+            end_line: None,
+            end_column: None,
+        };
+    }
     let start = file.line_col(origin.span.start as usize);
     let end = file.line_col(origin.span.end as usize);
     JsonLocation {
-        file: file.path.display().to_string(),
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
+        file: path,
+        line: Some(start.line),
+        column: Some(start.column),
+        end_line: Some(end.line),
+        end_column: Some(end.column),
     }
 }
 

@@ -73,12 +73,16 @@ pub fn load(inputs: &[Input], limits: &Limits) -> Loaded {
     let mut merger = merge::Merger::default();
     for input in inputs {
         for file in read::read_input(input, limits, &mut loaded.files, &mut loaded.diagnostics) {
-            let text = &loaded.files.get(file).text;
+            let text = loaded.files.get(file).text();
             if let Some((doc, unreadable)) =
                 parse::parse(file, text, limits, &mut loaded.diagnostics)
             {
                 loaded.description.unreadable.extend(unreadable);
                 merger.merge(&mut loaded.description, file, doc, &mut loaded.diagnostics);
+            }
+            // What is on disk can be read again for messages; what is not must stay.
+            if matches!(input, Input::Path(_)) {
+                loaded.files.release(file);
             }
         }
     }

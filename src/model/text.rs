@@ -75,7 +75,14 @@ mod tests {
 
     #[test]
     fn ascii_text_folds_as_the_general_path_would() {
-        for text in ["DiP  A-JUST", " -Bureau_des (RH)- ", "a", "", "SG/SDSI 2", "x--y"] {
+        for text in [
+            "DiP  A-JUST",
+            " -Bureau_des (RH)- ",
+            "a",
+            "",
+            "SG/SDSI 2",
+            "x--y",
+        ] {
             let mut general = String::from(text);
             // A non-ASCII letter at the end takes the general path; its fold is known.
             general.push('é');

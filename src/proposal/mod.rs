@@ -100,7 +100,7 @@ pub fn read(path: &Path, limits: &Limits, files: &mut Files) -> Result<Proposal,
             })
             .collect());
     };
-    parse(file, &files.get(file).text, limits.max_depth)
+    parse(file, files.get(file).text(), limits.max_depth)
 }
 
 /// Parses the text of a proposal file registered as `file`.
