@@ -74,6 +74,9 @@ pub fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
                 diagnostic.with_related(Origin::new(file, first), "first given here")
             }
         }
+        ErrorKind::ControlCharacter(_) => Diagnostic::new(Code::InvalidValue, message).with_hint(
+            "remove it: texts are for people, and control characters other than tabs and line breaks drive terminals and break XML exports",
+        ),
         ErrorKind::Invalid(_) => Diagnostic::new(Code::InvalidValue, message),
     };
     diagnostic.at(origin)
