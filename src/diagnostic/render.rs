@@ -6,6 +6,7 @@ use codespan_reporting::diagnostic::{self as cs, Label};
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
+use super::shown::Shown;
 use super::{Diagnostic, Files, Severity};
 
 /// Whether text output may use colour.
@@ -27,26 +28,28 @@ impl Colour {
     }
 }
 
-fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<crate::model::FileId> {
+/// The diagnostic as codespan draws it, its places inside what `shown` shows of their lines.
+fn to_codespan(diagnostic: &Diagnostic, shown: &Shown<'_>) -> cs::Diagnostic<crate::model::FileId> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
         Severity::Note => cs::Severity::Note,
     };
+    let range = |origin: crate::model::Origin| shown.clamp(origin.file, origin.span.range());
     let mut labels = Vec::new();
     if let Some(origin) = diagnostic.origin {
         labels.push(
-            Label::primary(origin.file, origin.span.range())
+            Label::primary(origin.file, range(origin))
                 .with_message(diagnostic.label.as_deref().unwrap_or_default()),
         );
     }
     for related in &diagnostic.related {
         labels.push(
-            Label::secondary(related.origin.file, related.origin.span.range())
+            Label::secondary(related.origin.file, range(related.origin))
                 .with_message(related.message.clone()),
         );
     }
-    let mut notes = Vec::new();
+    let mut notes = shown.notes();
     if let Some(hint) = &diagnostic.hint {
         notes.push(format!("help: {hint}"));
     }
@@ -57,7 +60,8 @@ fn to_codespan(diagnostic: &Diagnostic) -> cs::Diagnostic<crate::model::FileId> 
         .with_notes(notes)
 }
 
-/// Writes diagnostics as rustc-like text.
+/// Writes diagnostics as rustc-like text. A long line is shown in part, around the place the
+/// message points at, and control characters in the lines shown are replaced ([`Shown`]).
 pub fn text(
     out: &mut dyn termcolor::WriteColor,
     files: &Files,
@@ -65,12 +69,18 @@ pub fn text(
 ) -> io::Result<()> {
     let config = term::Config::default();
     for diagnostic in diagnostics {
-        term::emit_to_write_style(out, &config, files, &to_codespan(diagnostic)).map_err(|e| {
-            match e {
+        let places = diagnostic
+            .origin
+            .iter()
+            .chain(diagnostic.related.iter().map(|r| &r.origin))
+            .map(|o| (o.file, o.span.range()));
+        let shown = Shown::new(files, places);
+        term::emit_to_write_style(out, &config, &shown, &to_codespan(diagnostic, &shown)).map_err(
+            |e| match e {
                 codespan_reporting::files::Error::Io(e) => e,
                 other => io::Error::other(other.to_string()),
-            }
-        })?;
+            },
+        )?;
     }
     Ok(())
 }
