@@ -13,8 +13,8 @@ mod read;
 use std::path::PathBuf;
 
 pub(crate) use parse::diagnose;
-pub(crate) use read::read_file;
 pub use read::{BUILTIN_FILES, BUILTIN_PREFIX};
+pub(crate) use read::{NOT_FOUND_HINT, read_bytes, read_file};
 
 use crate::diagnostic::{Diagnostic, Files};
 use crate::graph::OrgGraph;
