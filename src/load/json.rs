@@ -460,8 +460,8 @@ impl<'de> Reader<'de, '_> {
         })
     }
 
-    /// Reads a number and hands it to the visitor as an integer when it is one, else a float.
-    fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+    /// Reads the text of a number, checking its syntax; says whether it is an integer.
+    fn number_text(&mut self) -> Result<(&'de str, bool)> {
         let start = self.pos;
         if self.bytes.get(self.pos) == Some(&b'-') {
             self.pos += 1;
@@ -496,7 +496,16 @@ impl<'de> Reader<'de, '_> {
                 return Err(self.unexpected("a digit in the exponent"));
             }
         }
-        let text = &self.text[start..self.pos];
+        Ok((&self.text[start..self.pos], integer))
+    }
+
+    /// Reads a number and hands it to the visitor as an integer when it is one that 64 bits hold,
+    /// else as a float. A number no value can hold (an integer past 64 bits, a float past `f64`)
+    /// is an invalid value, not a syntax error: JSON does not bound numbers, so the item is
+    /// skipped and the reading goes on.
+    fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        let start = self.pos;
+        let (text, integer) = self.number_text()?;
         if integer {
             if let Ok(n) = text.parse::<u64>() {
                 return visitor.visit_u64(n);
@@ -504,14 +513,15 @@ impl<'de> Reader<'de, '_> {
             if let Ok(n) = text.parse::<i64>() {
                 return visitor.visit_i64(n);
             }
+        } else if let Ok(n) = text.parse::<f64>()
+            && n.is_finite()
+        {
+            return visitor.visit_f64(n);
         }
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => visitor.visit_f64(n),
-            _ => Err(Error::new(
-                ErrorKind::Syntax(format!("number {text} is out of range")),
-                self.span_from(start),
-            )),
-        }
+        Err(Error::new(
+            ErrorKind::Invalid(format!("number {text} is out of range")),
+            self.span_from(start),
+        ))
     }
 
     fn skip_digits(&mut self) {
@@ -736,7 +746,7 @@ impl<'de> Reader<'de, '_> {
                 Some(b'f') => self.literal("false")?,
                 Some(b'n') => self.literal("null")?,
                 Some(b'-' | b'0'..=b'9') => {
-                    self.number(de::IgnoredAny)?;
+                    self.number_text()?;
                 }
                 _ => return Err(self.unexpected("a JSON value")),
             }
@@ -1189,7 +1199,6 @@ mod tests {
             (r#"[{"id": "\x"}]"#, 9, "invalid escape"),
             (r#"[{"id": "\ud800"}]"#, 9, "surrogate"),
             (r#"[{"id": "a", "count": 01}]"#, 22, "leading zeros"),
-            (r#"[{"id": "a", "count": 1e999}]"#, 22, "out of range"),
             ("// c\n[]", 0, "comments"),
             ("", 0, "ends where"),
         ] {
@@ -1241,6 +1250,25 @@ mod tests {
         assert_eq!(parse::<f64>("1.5e2").unwrap(), 150.0);
         assert!(parse::<u32>("-1").is_err());
         assert!(parse::<u32>("4294967296").is_err());
+    }
+
+    #[test]
+    fn numbers_no_value_holds_are_invalid_values_and_the_reading_goes_on() {
+        for number in [
+            "1e400",
+            "-1e400",
+            "18446744073709551616",
+            "-9223372036854775809",
+        ] {
+            let text = format!(r#"[{{"id": "a", "count": {number}}}, {{"id": "b"}}]"#);
+            let read = read::<Vec<crate::model::Recover<Item>>>(&text, DEFAULT_MAX_DEPTH);
+            assert_eq!(read.value.unwrap().len(), 2, "{number}");
+            assert_eq!(
+                read.errors[0].kind,
+                ErrorKind::Invalid(format!("number {number} is out of range"))
+            );
+            assert_eq!(&text[read.errors[0].span.unwrap().range()], number);
+        }
     }
 
     #[test]
