@@ -25,7 +25,7 @@ pub use govuk::{GovukOptions, import_govuk};
 use crate::diagnostic::did_you_mean;
 use crate::model::{
     DescriptionFile, Organisation, OrganisationId, Origin, Recover, Source, Span, Spanned, Tie,
-    Unit, UnitId, check_slug, slugify,
+    Unit, UnitId, check_slug, is_forbidden_control, slugify,
 };
 
 /// One file of a description made by a program (an import, the generator): its name in the
@@ -115,6 +115,22 @@ fn to_unit_id(text: &str) -> Option<UnitId> {
         return UnitId::new(text).ok();
     }
     UnitId::new(slugify(text)).ok()
+}
+
+/// A problem when `text`, from someone else's data, holds a control character that a
+/// description may not hold ([`is_forbidden_control`]): written as it is, the description would
+/// not load. `what` says which text it is ("the name").
+fn control_character(text: &str, what: &str) -> Option<Problem> {
+    let c = text.chars().find(|c| is_forbidden_control(*c))?;
+    Some(
+        Problem::new(format!(
+            "{what} holds the control character U+{:04X}",
+            u32::from(c)
+        ))
+        .with_hint(
+            "remove it: a description's texts hold no control character but tabs and line breaks",
+        ),
+    )
 }
 
 /// A value read from nowhere: imported facts have no place in a description file yet.
