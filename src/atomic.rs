@@ -12,7 +12,9 @@
 //!   meanwhile) leaves some files new and the rest old, each of them whole.
 //! - **No temporary is left behind by a failure.** A process killed with `SIGKILL` cannot clean
 //!   up: it may leave hidden `.NAME.tmp-PID` files, which no description load reads (they do not
-//!   end in `.json`), and which the next run with the same process id replaces.
+//!   end in `.json`). The next write of `NAME` removes them, whatever process left them: a run
+//!   writing the same file at the same time then fails to rename it and says so, which leaves the
+//!   file whole, as racing runs always may.
 //! - **Output goes where the path says.** A symbolic link at a target's name is replaced by the
 //!   file, never written through, so a link planted in an output folder cannot make organigram
 //!   write outside it; and temporaries are created exclusively (`O_EXCL`), so a link at a
@@ -54,9 +56,11 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 pub fn write_all<'a, P: AsRef<Path> + 'a>(
     files: impl IntoIterator<Item = (P, &'a [u8])>,
 ) -> Result<(), Error> {
+    let files: Vec<(P, &[u8])> = files.into_iter().collect();
+    remove_stale(files.iter().map(|(path, _)| path.as_ref()));
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut result = Ok(());
-    for (path, bytes) in files {
+    for (path, bytes) in &files {
         let path = path.as_ref();
         match stage(path, bytes) {
             Ok(temporary) => staged.push((temporary, path.to_owned())),
@@ -117,6 +121,47 @@ pub fn write_into<'a>(
     )
 }
 
+/// Removes the temporaries of `paths` that killed runs left: `.NAME.tmp-PID` beside `NAME`, of
+/// any process id. Each folder is listed once; what cannot be listed or removed is left.
+fn remove_stale<'a>(paths: impl Iterator<Item = &'a Path>) {
+    let mut folders: std::collections::BTreeMap<&Path, Vec<&std::ffi::OsStr>> =
+        std::collections::BTreeMap::new();
+    for path in paths {
+        if let (Some(folder), Some(name)) = (path.parent(), path.file_name()) {
+            folders.entry(folder).or_default().push(name);
+        }
+    }
+    for (folder, names) in folders {
+        // A bare file name's parent is the empty path: the current folder.
+        let folder = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        };
+        let Ok(entries) = fs::read_dir(folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let entry_name = entry.file_name();
+            if names.iter().any(|name| is_temporary_of(&entry_name, name)) {
+                let _ = fs::remove_file(folder.join(&entry_name));
+            }
+        }
+    }
+}
+
+/// Whether `entry` names a temporary of `name`: `.NAME.tmp-` and digits.
+fn is_temporary_of(entry: &std::ffi::OsStr, name: &std::ffi::OsStr) -> bool {
+    let (Some(entry), Some(name)) = (entry.to_str(), name.to_str()) else {
+        return false;
+    };
+    entry
+        .strip_prefix('.')
+        .and_then(|rest| rest.strip_prefix(name))
+        .and_then(|rest| rest.strip_prefix(".tmp-"))
+        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Writes `bytes` to a new temporary file beside `path`, flushed to disk, and returns its path;
 /// refuses a `path` that is a folder, which the rename would fail on.
 fn stage(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
@@ -141,23 +186,13 @@ fn stage(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     }
 }
 
-/// Creates `temporary`, which must not exist: whatever is at its name (a link, say) is not
-/// followed. What is there can only be left by a killed run of a process with this id, and is
-/// removed once.
+/// Creates `temporary`, which must not exist: whatever is at its name (a link planted since
+/// stale temporaries were removed, say) is not followed, and the write fails.
 fn create_new(temporary: &Path) -> io::Result<fs::File> {
-    let open = || {
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(temporary)
-    };
-    match open() {
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-            fs::remove_file(temporary)?;
-            open()
-        }
-        other => other,
-    }
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temporary)
 }
 
 /// `folder/.name.tmp-PID`: beside the target, so the rename stays on one file system, hidden, and
@@ -258,6 +293,26 @@ mod tests {
             assert!(!dir.exists(), "{bad}");
         }
         assert_eq!(names(parent.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn temporaries_left_by_killed_runs_are_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            ".a.tmp-1",
+            ".a.tmp-99999",
+            ".a.tmp-",
+            ".a.tmp-x",
+            ".b.tmp-1",
+            "a.tmp-1",
+        ] {
+            fs::write(dir.path().join(name), "stale").unwrap();
+        }
+        write(&dir.path().join("a"), b"new").unwrap();
+        assert_eq!(
+            names(dir.path()),
+            [".a.tmp-", ".a.tmp-x", ".b.tmp-1", "a", "a.tmp-1"]
+        );
     }
 
     #[test]
