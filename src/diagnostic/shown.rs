@@ -7,7 +7,6 @@
 //! message must not send to the terminal. Both are done without moving any byte, so the spans of
 //! diagnostics keep pointing where they did, and lines and columns are those of the file.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -26,40 +25,62 @@ const BEFORE: usize = 60;
 pub(super) struct Shown<'a> {
     files: &'a Files,
     /// The text of each file it points into, with control characters replaced.
-    texts: BTreeMap<FileId, Cow<'a, str>>,
+    texts: BTreeMap<FileId, String>,
     /// The window shown of each long line it points into, by file and line index.
     windows: BTreeMap<(FileId, usize), Range<usize>>,
 }
 
 impl<'a> Shown<'a> {
-    /// How a message pointing at `places` (its primary place first) shows `files`.
+    /// How a message pointing at `places` (its primary place first) shows `files`. Only the
+    /// lines shown are looked at, and a file's text is copied only when they hold a control
+    /// character.
     pub(super) fn new(
         files: &'a Files,
-        places: impl IntoIterator<Item = (FileId, Range<usize>)>,
+        places: impl IntoIterator<Item = (FileId, Range<usize>)> + Clone,
     ) -> Self {
         let mut shown = Shown {
             files,
             texts: BTreeMap::new(),
             windows: BTreeMap::new(),
         };
-        for (file, range) in places {
-            let text = &files.get(file).text;
-            shown
-                .texts
-                .entry(file)
-                .or_insert_with(|| without_controls(text));
+        for (file, range) in places.clone() {
+            let source = files.get(file);
             for at in [range.start, range.end] {
-                let line = files.get(file).line_index(at);
-                let full = files.get(file).line_range(line).unwrap_or(0..0);
+                let line = source.line_index(at);
+                let full = source.line_range(line).unwrap_or(0..0);
                 if full.len() > LONGEST_LINE {
                     shown
                         .windows
                         .entry((file, line))
-                        .or_insert_with(|| window(text, full, at));
+                        .or_insert_with(|| window(&source.text, full, at));
                 }
             }
         }
+        for (file, range) in places {
+            let source = files.get(file);
+            let lines = source.line_index(range.start)..=source.line_index(range.end);
+            let controls = lines
+                .filter_map(|line| shown.shown_line(file, line))
+                .any(|line| has_controls(&source.text, line));
+            if controls && !shown.texts.contains_key(&file) {
+                shown.texts.insert(file, without_controls(&source.text));
+            }
+        }
         shown
+    }
+
+    /// The part shown of a line: its window when it has one, the start of a long line no message
+    /// points into (a line of context), or the whole line.
+    fn shown_line(&self, file: FileId, line: usize) -> Option<Range<usize>> {
+        let source = self.files.get(file);
+        let full = source.line_range(line)?;
+        if full.len() <= LONGEST_LINE {
+            return Some(full);
+        }
+        Some(match self.windows.get(&(file, line)) {
+            Some(window) => window.clone(),
+            None => window(&source.text, full.clone(), full.start),
+        })
     }
 
     /// `range` in `file`, moved inside the windows of the lines it starts and ends on, so that
@@ -92,26 +113,33 @@ impl<'a> Shown<'a> {
     }
 }
 
+/// Whether the character at `at` of `text` may not be shown: a control character, or a
+/// carriage return that ends no line.
+fn hidden(text: &str, at: usize, c: char) -> bool {
+    is_forbidden_control(c) || (c == '\r' && text.as_bytes().get(at + 1) != Some(&b'\n'))
+}
+
+/// Whether the part `range` of `text` holds a character that may not be shown.
+fn has_controls(text: &str, range: Range<usize>) -> bool {
+    text[range.clone()]
+        .char_indices()
+        .any(|(at, c)| hidden(text, range.start + at, c))
+}
+
 /// `text` with each control character that may not be shown replaced by as many `?` as it has
 /// bytes (so no offset moves), and each carriage return that ends no line by a space.
-fn without_controls(text: &str) -> Cow<'_, str> {
-    let hidden = |(at, c): (usize, char)| {
-        is_forbidden_control(c) || (c == '\r' && text.as_bytes().get(at + 1) != Some(&b'\n'))
-    };
-    if !text.char_indices().any(hidden) {
-        return Cow::Borrowed(text);
-    }
+fn without_controls(text: &str) -> String {
     let mut shown = String::with_capacity(text.len());
     for (at, c) in text.char_indices() {
-        if c == '\r' && hidden((at, c)) {
-            shown.push(' ');
-        } else if hidden((at, c)) {
-            shown.extend(std::iter::repeat_n('?', c.len_utf8()));
-        } else {
+        if !hidden(text, at, c) {
             shown.push(c);
+        } else if c == '\r' {
+            shown.push(' ');
+        } else {
+            shown.extend(std::iter::repeat_n('?', c.len_utf8()));
         }
     }
-    Cow::Owned(shown)
+    shown
 }
 
 /// The part of the long line `line` of `text` shown for a message pointing at `at`: from a little
@@ -148,18 +176,12 @@ impl<'a> codespan_reporting::files::Files<'a> for Shown<'a> {
         self.files.line_index(id, byte)
     }
 
-    /// The line's window when it has one; a long line no message points into (a line of
-    /// context) is shown from its start.
+    /// The part of the line shown ([`Shown::shown_line`]).
     fn line_range(&'a self, id: FileId, line: usize) -> Result<Range<usize>, Error> {
-        let full = self.files.line_range(id, line)?;
-        if full.len() <= LONGEST_LINE {
-            return Ok(full);
+        match self.shown_line(id, line) {
+            Some(range) => Ok(range),
+            None => self.files.line_range(id, line),
         }
-        let text = &self.files.get(id).text;
-        Ok(match self.windows.get(&(id, line)) {
-            Some(window) => window.clone(),
-            None => window(text, full.clone(), full.start),
-        })
     }
 
     /// The column in the whole line, not in the part shown.
@@ -174,7 +196,8 @@ mod tests {
 
     #[test]
     fn control_characters_are_replaced_in_place() {
-        assert!(matches!(without_controls("a\tb\r\n"), Cow::Borrowed(_)));
+        assert!(!has_controls("a\tb\r\n\0", 0..5));
+        assert!(has_controls("a\tb\r\n\0", 0..6));
         assert_eq!(without_controls("a\0b\u{1b}[2J\rc\r\n"), "a?b?[2J c\r\n");
         assert_eq!(without_controls("\u{9b}x"), "??x");
     }
