@@ -38,7 +38,7 @@ pub enum ErrorKind {
     TooDeep(u32),
     /// A control character in a string (other than tab, line feed and carriage return), escaped
     /// or not: JSON allows `\u0000`, but a description's texts are for people, and such
-    /// characters drive terminals and are not allowed in the XML that exports write.
+    /// characters drive terminals ([`crate::model::is_forbidden_control`]).
     ControlCharacter(char),
     /// Anything a type's own validation says (wrong type, invalid id, impossible date).
     Invalid(String),

@@ -75,7 +75,7 @@ pub fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
             }
         }
         ErrorKind::ControlCharacter(_) => Diagnostic::new(Code::InvalidValue, message).with_hint(
-            "remove it: texts are for people, and control characters other than tabs and line breaks drive terminals and break XML exports",
+            "remove it: a description's texts hold no control character but tabs and line breaks",
         ),
         ErrorKind::Invalid(_) => Diagnostic::new(Code::InvalidValue, message),
     };

@@ -38,8 +38,8 @@ pub fn fold(text: &str) -> String {
 
 /// Whether a description's text may not hold `c`: every control character (C0, DEL and C1) but
 /// tab, line feed and carriage return. A description's texts are for people; control characters
-/// in them drive terminals (an escape sequence in a name could rewrite the screen) and are not
-/// allowed in the XML that exports write (a NUL makes GraphML and SVG unreadable).
+/// in them drive the terminals they are printed on (an escape sequence in a name could rewrite
+/// the screen), and XML cannot hold most of them, so exports would have to alter them.
 pub fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
