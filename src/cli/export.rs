@@ -56,8 +56,9 @@ pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(),
     }
     match &args.output {
         None => out.write_all(&bytes)?,
-        Some(path) => crate::atomic::write(path, &bytes)
-            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))?,
+        Some(path) => {
+            crate::atomic::write(path, &bytes).map_err(|e| Failure::Usage(e.to_string()))?
+        }
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! `organigram import govuk FILE -o DIR` and `organigram import csv FILE -o DIR --id COL
 //! --parent COL --name COL`: someone else's data as a description.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -142,23 +142,10 @@ pub fn run(args: &Args, max_file_size: u64, out: &mut dyn Write) -> Result<(), F
     Ok(())
 }
 
-/// Reads the input file whole, within the size limit.
+/// Reads the input file whole, within the size limit, as descriptions are read.
 fn read(path: &Path, max_file_size: u64) -> Result<Vec<u8>, Failure> {
-    let cannot = |e: std::io::Error| Failure::Usage(format!("cannot read {}: {e}", path.display()));
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| {
-            f.take(max_file_size.saturating_add(1))
-                .read_to_end(&mut bytes)
-        })
-        .map_err(cannot)?;
-    if bytes.len() as u64 > max_file_size {
-        return Err(Failure::Usage(format!(
-            "{} is larger than the limit of {max_file_size} bytes; raise it with --max-file-size if the file is meant to be this large",
-            path.display()
-        )));
-    }
-    Ok(bytes)
+    crate::load::read_bytes(path, max_file_size)
+        .map_err(|e| Failure::Usage(e.sentence(path, max_file_size)))
 }
 
 fn print_problems(severity: &str, file: &Path, problems: &[Problem]) {

@@ -207,16 +207,18 @@ fn draw(
     Ok(image.bytes)
 }
 
-/// Writes the standard charts into `dir`, each as DOT and SVG, and says what it wrote.
+/// Writes the standard charts into `dir`, each as DOT and SVG, and says what it wrote. Every
+/// chart is drawn in memory before the first file is written, so a chart that cannot be drawn
+/// writes nothing; the files are then written as one batch ([`crate::atomic::write_into`]).
+/// Chart names are built from organisation ids, which are slugs, so they stay in `dir` (and
+/// are checked all the same).
 fn write_all(
     graph: &OrgGraph,
     changes: &Changes,
     dir: &Path,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", dir.display())))?;
-    let mut written = Vec::new();
+    let mut files = Vec::new();
     let mut noted = false;
     for (name, options) in standard_charts(graph) {
         let chart = Chart {
@@ -225,11 +227,17 @@ fn write_all(
         };
         for (format, extension) in [(ChartFormat::Dot, "dot"), (ChartFormat::Svg, "svg")] {
             let bytes = draw(graph, &chart, format, &mut noted)?;
-            let file = format!("{name}.{extension}");
-            write_file(&dir.join(&file), &bytes)?;
-            written.push(file);
+            files.push((format!("{name}.{extension}"), bytes));
         }
     }
+    crate::atomic::write_into(
+        dir,
+        files
+            .iter()
+            .map(|(file, bytes)| (file.as_str(), bytes.as_slice())),
+    )
+    .map_err(|e| Failure::Usage(e.to_string()))?;
+    let written: Vec<&str> = files.iter().map(|(file, _)| file.as_str()).collect();
     writeln!(
         out,
         "wrote {} files to {}: {}",
@@ -242,8 +250,7 @@ fn write_all(
 
 /// Writes a whole file atomically, or says which file could not be written.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    crate::atomic::write(path, bytes)
-        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))
+    crate::atomic::write(path, bytes).map_err(|e| Failure::Usage(e.to_string()))
 }
 
 /// The message for an organisation argument that names none, listing the organisations.

@@ -71,12 +71,12 @@ impl SourceFile {
         })
     }
 
-    fn line_index(&self, byte: usize) -> usize {
+    pub(super) fn line_index(&self, byte: usize) -> usize {
         let byte = u32::try_from(byte).unwrap_or(u32::MAX);
         self.line_starts().partition_point(|&start| start <= byte) - 1
     }
 
-    fn line_range(&self, line: usize) -> Option<Range<usize>> {
+    pub(super) fn line_range(&self, line: usize) -> Option<Range<usize>> {
         let line_starts = self.line_starts();
         let start = *line_starts.get(line)? as usize;
         let end = line_starts

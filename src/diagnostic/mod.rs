@@ -6,6 +6,7 @@
 mod code;
 mod files;
 pub mod render;
+mod shown;
 
 use serde::Serialize;
 
@@ -65,7 +66,7 @@ impl Diagnostic {
         Diagnostic {
             code,
             severity: code.default_severity(),
-            message: message.into(),
+            message: clip(message.into()),
             origin: None,
             label: None,
             related: Vec::new(),
@@ -80,20 +81,20 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into().into_boxed_str());
+        self.label = Some(clip(label.into()).into_boxed_str());
         self
     }
 
     pub fn with_related(mut self, origin: Origin, message: impl Into<String>) -> Diagnostic {
         self.related.push(Related {
             origin,
-            message: message.into(),
+            message: clip(message.into()),
         });
         self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
-        self.hint = Some(hint.into().into_boxed_str());
+        self.hint = Some(clip(hint.into()).into_boxed_str());
         self
     }
 
@@ -118,6 +119,32 @@ impl Diagnostic {
     }
 }
 
+/// The most characters of a message, label or hint that a diagnostic keeps.
+const LONGEST_TEXT: usize = 400;
+
+/// `text`, or, when it is longer than [`LONGEST_TEXT`] characters, its start and end with what
+/// was left out between them. Messages quote the input (an unknown field, an invalid id), which
+/// may be megabytes long in a hostile file; a message stays readable whatever it quotes.
+fn clip(text: String) -> String {
+    let Some((head_end, _)) = text.char_indices().nth(LONGEST_TEXT / 2) else {
+        return text;
+    };
+    let chars = text.chars().count();
+    if chars <= LONGEST_TEXT {
+        return text;
+    }
+    let tail_start = text
+        .char_indices()
+        .nth(chars - LONGEST_TEXT / 2)
+        .map_or(text.len(), |(at, _)| at);
+    format!(
+        "{}… ({} characters left out) …{}",
+        &text[..head_end],
+        chars - LONGEST_TEXT,
+        &text[tail_start..]
+    )
+}
+
 /// "did you mean `x`?" for the candidate nearest to `wrong`, when one is near enough.
 pub fn did_you_mean<'a>(
     wrong: &str,
@@ -126,21 +153,29 @@ pub fn did_you_mean<'a>(
     nearest(wrong, candidates).map(|best| format!("did you mean `{best}`?"))
 }
 
+/// The longest word, in characters, for which a nearest name is looked for: no name is that long,
+/// and the edit distance costs time and memory in the product of the two lengths.
+const LONGEST_TYPO: usize = 200;
+
 /// The candidate nearest to `wrong` by edit distance, when it is near enough to be a typo: at most
-/// a third of the longer word's length, and at least one character.
+/// a third of the longer word's length, and at least one character. Words whose lengths differ
+/// by more than that are not compared, so the cost stays bounded whatever the input holds.
 pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_chars = wrong.chars().count();
+    if wrong_chars > LONGEST_TYPO {
+        return None;
+    }
     let wrong_lower = wrong.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase()),
-                c,
-            )
-        })
-        .filter(|(distance, c)| {
-            let longest = wrong.chars().count().max(c.chars().count());
-            *distance <= (longest / 3).max(1)
+        .filter_map(|c| {
+            let chars = c.chars().count();
+            let most = (wrong_chars.max(chars) / 3).max(1);
+            if wrong_chars.abs_diff(chars) > most {
+                return None;
+            }
+            let distance = strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase());
+            (distance <= most).then_some((distance, c))
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c)
@@ -149,6 +184,30 @@ pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_texts_keep_their_start_and_end() {
+        assert_eq!(clip("short".to_owned()), "short");
+        let exact = "x".repeat(LONGEST_TEXT);
+        assert_eq!(clip(exact.clone()), exact);
+        let long = format!("unknown unit `{}`: check it", "é".repeat(50_000_000));
+        let clipped = Diagnostic::new(Code::UnknownUnit, long).message;
+        assert!(clipped.starts_with("unknown unit `éé"), "{clipped}");
+        assert!(clipped.ends_with("éé`: check it"), "{clipped}");
+        assert!(
+            clipped.contains("(49999625 characters left out)"),
+            "{clipped}"
+        );
+        assert!(clipped.chars().count() < LONGEST_TEXT + 50);
+    }
+
+    #[test]
+    fn suggestions_cost_little_for_long_words() {
+        let long = "a".repeat(10_000_000);
+        assert_eq!(nearest(&long, [long.as_str(), "a"]), None);
+        let candidate = "b".repeat(LONGEST_TYPO + 1);
+        assert_eq!(nearest("b", [candidate.as_str()]), None);
+    }
 
     #[test]
     fn suggests_near_names_only() {

@@ -6,6 +6,7 @@ use codespan_reporting::diagnostic::{self as cs, Label};
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
+use super::shown::Shown;
 use super::{Diagnostic, Files, Severity};
 
 /// Whether text output may use colour.
@@ -27,44 +28,50 @@ impl Colour {
     }
 }
 
-/// The codespan form of a diagnostic. A place in a file that changed after it was parsed cannot
-/// be shown; it becomes a note naming the file.
-fn to_codespan(files: &Files, diagnostic: &Diagnostic) -> cs::Diagnostic<crate::model::FileId> {
+/// The diagnostic as codespan draws it, its places inside what `shown` shows of their lines. A
+/// place in a file that changed after it was parsed cannot be shown; a note names the file.
+fn to_codespan(
+    files: &Files,
+    diagnostic: &Diagnostic,
+    shown: &Shown<'_>,
+) -> cs::Diagnostic<crate::model::FileId> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
         Severity::Note => cs::Severity::Note,
     };
     let mut labels = Vec::new();
-    let mut notes = Vec::new();
-    let mut place = |label: Label<crate::model::FileId>, file| {
-        if files.get(file).is_changed() {
+    let mut notes = shown.notes();
+    let mut place = |origin: crate::model::Origin, primary: bool, message: &str| {
+        if files.get(origin.file).is_changed() {
+            let quoted = if message.is_empty() {
+                String::new()
+            } else {
+                format!("“{message}”: ")
+            };
             notes.push(format!(
-                "in {}, which changed after it was read: {}the place cannot be shown",
-                files.path(file).display(),
-                if label.message.is_empty() {
-                    String::new()
-                } else {
-                    format!("“{}”; ", label.message)
-                }
+                "in {}, which changed after it was read: {quoted}the place cannot be shown",
+                files.path(origin.file).display()
             ));
-        } else {
-            labels.push(label);
+            return;
         }
+        let range = shown.clamp(origin.file, origin.span.range());
+        let label = if primary {
+            Label::primary(origin.file, range)
+        } else {
+            Label::secondary(origin.file, range)
+        };
+        labels.push(label.with_message(message));
     };
     if let Some(origin) = diagnostic.origin {
         place(
-            Label::primary(origin.file, origin.span.range())
-                .with_message(diagnostic.label.as_deref().unwrap_or_default()),
-            origin.file,
+            origin,
+            true,
+            diagnostic.label.as_deref().unwrap_or_default(),
         );
     }
     for related in &diagnostic.related {
-        place(
-            Label::secondary(related.origin.file, related.origin.span.range())
-                .with_message(related.message.clone()),
-            related.origin.file,
-        );
+        place(related.origin, false, &related.message);
     }
     if let Some(hint) = &diagnostic.hint {
         notes.push(format!("help: {hint}"));
@@ -76,7 +83,8 @@ fn to_codespan(files: &Files, diagnostic: &Diagnostic) -> cs::Diagnostic<crate::
         .with_notes(notes)
 }
 
-/// Writes diagnostics as rustc-like text.
+/// Writes diagnostics as rustc-like text. A long line is shown in part, around the place the
+/// message points at, and control characters in the lines shown are replaced ([`Shown`]).
 pub fn text(
     out: &mut dyn termcolor::WriteColor,
     files: &Files,
@@ -84,12 +92,18 @@ pub fn text(
 ) -> io::Result<()> {
     let config = term::Config::default();
     for diagnostic in diagnostics {
-        term::emit_to_write_style(out, &config, files, &to_codespan(files, diagnostic)).map_err(
-            |e| match e {
-                codespan_reporting::files::Error::Io(e) => e,
-                other => io::Error::other(other.to_string()),
-            },
-        )?;
+        let places = diagnostic
+            .origin
+            .iter()
+            .chain(diagnostic.related.iter().map(|r| &r.origin))
+            .filter(|o| !files.get(o.file).is_changed())
+            .map(|o| (o.file, o.span.range()));
+        let shown = Shown::new(files, places);
+        let drawn = to_codespan(files, diagnostic, &shown);
+        term::emit_to_write_style(out, &config, &shown, &drawn).map_err(|e| match e {
+            codespan_reporting::files::Error::Io(e) => e,
+            other => io::Error::other(other.to_string()),
+        })?;
     }
     Ok(())
 }

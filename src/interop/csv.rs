@@ -14,8 +14,8 @@
 use std::collections::HashMap;
 
 use super::{
-    Import, NamedFile, Problem, SUGGESTIONS, description_file, organisation, spanned, suggest,
-    to_unit_id,
+    Import, NamedFile, Problem, SUGGESTIONS, control_character, description_file, organisation,
+    spanned, suggest, to_unit_id,
 };
 use crate::diagnostic::did_you_mean;
 use crate::model::{
@@ -201,6 +201,18 @@ fn read_row(
             kind
         }
     };
+    let texts = [
+        Some((columns.name, options.name.as_str())),
+        columns.acronym.zip(options.acronym.as_deref()),
+    ];
+    for (at, header) in texts.into_iter().flatten() {
+        if let Some(problem) = control_character(cell(at), &format!("the cell {header}")) {
+            problems.push(Problem {
+                line: Some(line),
+                ..problem
+            });
+        }
+    }
     let parent = Some(cell(columns.parent))
         .filter(|p| !p.is_empty())
         .map(|p| (p.to_owned(), to_unit_id(p)));
@@ -467,6 +479,18 @@ mod tests {
         let lines: Vec<Option<u64>> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [Some(3), Some(4), Some(5), Some(6), Some(7)]);
         assert_eq!(problems[0].hint.as_deref(), Some("did you mean `bureau`?"));
+    }
+
+    #[test]
+    fn control_characters_in_texts_are_refused_at_their_line() {
+        let csv = "code,parent,label,type\na,,A,\nb,a,B\u{0}C,\n";
+        let problems = import_csv(csv.as_bytes(), &options()).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(3));
+        assert_eq!(
+            problems[0].message,
+            "the cell label holds the control character U+0000"
+        );
     }
 
     #[test]

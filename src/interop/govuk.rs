@@ -24,7 +24,10 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use super::{Import, NamedFile, Problem, description_file, organisation, spanned, to_unit_id};
+use super::{
+    Import, NamedFile, Problem, control_character, description_file, organisation, spanned,
+    to_unit_id,
+};
 use crate::model::{
     Boundary, Citation, Date, OrganisationId, Origin, Source, SourceId, Status, Tie, TieKind, Unit,
     UnitId, UnitKind,
@@ -105,6 +108,24 @@ struct Entry {
     superseded_organisations: Vec<Link>,
     #[serde(default)]
     superseding_organisations: Vec<Link>,
+}
+
+impl Entry {
+    /// The texts of the entry that the description holds as they are, named as the register
+    /// names them.
+    fn texts(&self) -> [(&'static str, Option<&str>); 6] {
+        [
+            ("title", Some(&self.title)),
+            ("format", self.format.as_deref()),
+            ("web_url", self.web_url.as_deref()),
+            ("details.abbreviation", self.details.abbreviation.as_deref()),
+            ("details.govuk_status", self.details.govuk_status.as_deref()),
+            (
+                "details.govuk_closed_status",
+                self.details.govuk_closed_status.as_deref(),
+            ),
+        ]
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -533,6 +554,18 @@ fn json_problem(error: &serde_json::Error) -> Problem {
 /// id, a link that names nothing) are returned all at once. Linear in the size of the register.
 pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Problem>> {
     let entries: Vec<Entry> = serde_json::from_str(text).map_err(|e| vec![json_problem(&e)])?;
+    let controls: Vec<Problem> = entries
+        .iter()
+        .flat_map(|entry| {
+            entry.texts().into_iter().filter_map(|(field, text)| {
+                let what = format!("the {field} of `{}`", entry.details.slug);
+                control_character(text?, &what)
+            })
+        })
+        .collect();
+    if !controls.is_empty() {
+        return Err(controls);
+    }
     let mut warnings = Vec::new();
     let source = SourceId::new(REGISTER).map_err(not_an_id)?;
     let mut register = Register::new(&entries, source, &mut warnings)?;
@@ -773,6 +806,20 @@ mod tests {
                 &GovukOptions::default()
             )
             .is_err()
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused_as_a_description_would_refuse_them() {
+        let entry = organisation_json("bad", "Other", &[], "").replacen(
+            "\"title\": \"",
+            "\"title\": \"Esc \\u001b[2J ",
+            1,
+        );
+        let problems = import_govuk(&format!("[{entry}]"), &GovukOptions::default()).unwrap_err();
+        assert_eq!(
+            problems[0].message,
+            "the title of `bad` holds the control character U+001B"
         );
     }
 

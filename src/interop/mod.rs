@@ -25,7 +25,7 @@ pub use govuk::{GovukOptions, import_govuk};
 use crate::diagnostic::did_you_mean;
 use crate::model::{
     DescriptionFile, Organisation, OrganisationId, Origin, Recover, Source, Span, Spanned, Tie,
-    Unit, UnitId, check_slug, slugify,
+    Unit, UnitId, check_slug, is_forbidden_control, slugify,
 };
 
 /// One file of a description made by a program (an import, the generator): its name in the
@@ -117,6 +117,22 @@ fn to_unit_id(text: &str) -> Option<UnitId> {
     UnitId::new(slugify(text)).ok()
 }
 
+/// A problem when `text`, from someone else's data, holds a control character that a
+/// description may not hold ([`is_forbidden_control`]): written as it is, the description would
+/// not load. `what` says which text it is ("the name").
+fn control_character(text: &str, what: &str) -> Option<Problem> {
+    let c = text.chars().find(|c| is_forbidden_control(*c))?;
+    Some(
+        Problem::new(format!(
+            "{what} holds the control character U+{:04X}",
+            u32::from(c)
+        ))
+        .with_hint(
+            "remove it: a description's texts hold no control character but tabs and line breaks",
+        ),
+    )
+}
+
 /// A value read from nowhere: imported facts have no place in a description file yet.
 fn spanned<T>(value: T) -> Spanned<T> {
     Spanned::new(Span::default(), value)
@@ -178,9 +194,6 @@ pub enum WriteError {
     /// The output folder holds description files that the import does not write: loading the
     /// folder would mix them with the import.
     ForeignFiles { path: PathBuf, names: Vec<String> },
-    /// A file name that would leave the output folder (never built by the importers, which name
-    /// files after slugs; checked all the same before anything is written).
-    BadName(String),
     /// A file cannot be written.
     File { path: PathBuf, error: io::Error },
 }
@@ -197,9 +210,6 @@ impl fmt::Display for WriteError {
                 path.display(),
                 names.join(", ")
             ),
-            WriteError::BadName(name) => {
-                write!(f, "{name:?} is not a plain file name: nothing was written")
-            }
             WriteError::File { path, error } => {
                 write!(f, "cannot write {}: {error}", path.display())
             }
@@ -209,45 +219,50 @@ impl fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-/// Writes a description's files into `dir`, creating it if needed. Each file is written
-/// atomically; files of an earlier run with the same names are replaced, but a folder that holds
-/// other `.json` files is refused before anything is written, as they would be read with these.
+/// Writes a description's files into `dir`, creating it if needed, through
+/// [`crate::atomic::write_into`]: files of an earlier run with the same names are replaced, each
+/// whole, names that would leave the folder are refused, and a failure leaves no temporary.
+/// Everything is checked before anything is written: the files' text, the names, and the folder,
+/// which is refused when it holds other `.json` files, as they would be read with these.
 pub fn write_files(dir: &Path, files: &[NamedFile]) -> Result<(), WriteError> {
-    if let Some(file) = files
-        .iter()
-        .find(|f| !crate::atomic::is_plain_file_name(&f.name))
-    {
-        return Err(WriteError::BadName(file.name.clone()));
+    let mut texts = Vec::with_capacity(files.len());
+    for file in files {
+        let text = file.to_json().map_err(|error| WriteError::File {
+            path: dir.join(&file.name),
+            error: error.into(),
+        })?;
+        texts.push((file.name.as_str(), text));
     }
     let folder = |error| WriteError::Folder {
         path: dir.to_owned(),
         error,
     };
-    std::fs::create_dir_all(dir).map_err(folder)?;
-    let ours: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    let mut foreign = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(folder)? {
-        let name = entry.map_err(folder)?.file_name();
-        let name = name.to_string_lossy();
-        if name.ends_with(".json") && !ours.contains(name.as_ref()) {
-            foreign.push(name.into_owned());
+    if dir.exists() {
+        let ours: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        let mut foreign = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(folder)? {
+            let name = entry.map_err(folder)?.file_name();
+            let name = name.to_string_lossy();
+            if name.ends_with(".json") && !ours.contains(name.as_ref()) {
+                foreign.push(name.into_owned());
+            }
+        }
+        if !foreign.is_empty() {
+            foreign.sort();
+            return Err(WriteError::ForeignFiles {
+                path: dir.to_owned(),
+                names: foreign,
+            });
         }
     }
-    if !foreign.is_empty() {
-        foreign.sort();
-        return Err(WriteError::ForeignFiles {
-            path: dir.to_owned(),
-            names: foreign,
-        });
-    }
-    for file in files {
-        let path = dir.join(&file.name);
-        file.to_json()
-            .map_err(io::Error::from)
-            .and_then(|text| crate::atomic::write(&path, text.as_bytes()))
-            .map_err(|error| WriteError::File { path, error })?;
-    }
-    Ok(())
+    crate::atomic::write_into(
+        dir,
+        texts.iter().map(|(name, text)| (*name, text.as_bytes())),
+    )
+    .map_err(|e| WriteError::File {
+        path: e.path,
+        error: e.error,
+    })
 }
 
 #[cfg(test)]
@@ -301,10 +316,12 @@ mod tests {
         let error = write_files(&dir, &[file("p.json")]).unwrap_err();
         assert!(matches!(&error, WriteError::ForeignFiles { names, .. } if names == &["o.json"]));
         assert!(!dir.join("p.json").exists());
-        assert!(matches!(
-            write_files(&dir, &[file("../o.json")]),
-            Err(WriteError::BadName(_))
-        ));
         std::fs::remove_dir_all(&dir).unwrap();
+        let error = write_files(&dir.join("new"), &[file("../o.json")]).unwrap_err();
+        assert!(
+            matches!(&error, WriteError::File { error, .. } if error.kind() == io::ErrorKind::InvalidInput),
+            "{error}"
+        );
+        assert!(!dir.exists());
     }
 }

@@ -36,6 +36,10 @@ pub enum ErrorKind {
     DuplicateKey { key: String, first: Span },
     /// Nesting deeper than the limit.
     TooDeep(u32),
+    /// A control character in a string (other than tab, line feed and carriage return), escaped
+    /// or not: JSON allows `\u0000`, but a description's texts are for people, and such
+    /// characters drive terminals ([`crate::model::is_forbidden_control`]).
+    ControlCharacter(char),
     /// Anything a type's own validation says (wrong type, invalid id, impossible date).
     Invalid(String),
 }
@@ -82,6 +86,11 @@ impl fmt::Display for Error {
             ErrorKind::MissingField(field) => write!(f, "missing field `{field}`"),
             ErrorKind::DuplicateKey { key, .. } => write!(f, "duplicate key `{key}`"),
             ErrorKind::TooDeep(limit) => write!(f, "nesting deeper than {limit} levels"),
+            ErrorKind::ControlCharacter(c) => write!(
+                f,
+                "a string holds the control character U+{:04X}",
+                u32::from(*c)
+            ),
             ErrorKind::Invalid(message) => f.write_str(message),
         }
     }
@@ -308,7 +317,7 @@ impl<'de> Reader<'de, '_> {
                 }
                 Some(b'\\') => break,
                 Some(&b) if b < 0x20 => return Err(self.control_char(b)),
-                Some(_) => self.pos += 1,
+                Some(_) => self.pos += self.plain_char()?,
             }
         }
         let mut owned = String::from(&self.text[start..self.pos]);
@@ -334,7 +343,7 @@ impl<'de> Reader<'de, '_> {
                         Some(b'u') => {
                             self.pos += 1;
                             let c = self.unicode_escape(escape_at)?;
-                            owned.push(c);
+                            owned.push(self.allowed(c, escape_at)?);
                             continue;
                         }
                         _ => {
@@ -346,7 +355,7 @@ impl<'de> Reader<'de, '_> {
                         }
                     };
                     self.pos += 1;
-                    owned.push(c);
+                    owned.push(self.allowed(c, escape_at)?);
                 }
                 Some(&b) if b < 0x20 => return Err(self.control_char(b)),
                 Some(_) => {
@@ -355,12 +364,41 @@ impl<'de> Reader<'de, '_> {
                         if b == b'"' || b == b'\\' || b < 0x20 {
                             break;
                         }
-                        self.pos += 1;
+                        self.pos += self.plain_char()?;
                     }
                     owned.push_str(&self.text[run..self.pos]);
                 }
             }
         }
+    }
+
+    /// The length of the character at `self.pos` inside a string, which is neither a quote, a
+    /// backslash nor a C0 control; fails on the other control characters (DEL and C1), which
+    /// JSON lets through unescaped. Only DEL and C1 are checked: C1 characters are the only ones
+    /// whose UTF-8 starts with 0xc2 followed by 0x80 to 0x9f.
+    fn plain_char(&self) -> Result<usize> {
+        match self.bytes[self.pos..] {
+            [0x7f, ..] => Err(self.forbidden('\u{7f}', self.pos, 1)),
+            [0xc2, second @ 0x80..=0x9f, ..] => {
+                Err(self.forbidden(char::from(second), self.pos, 2))
+            }
+            _ => Ok(1),
+        }
+    }
+
+    /// `c`, decoded from the escape at `escape_at`, unless a description's text may not hold it.
+    fn allowed(&self, c: char, escape_at: usize) -> Result<char> {
+        if crate::model::is_forbidden_control(c) {
+            return Err(self.forbidden(c, escape_at, self.pos - escape_at));
+        }
+        Ok(c)
+    }
+
+    fn forbidden(&self, c: char, at: usize, len: usize) -> Error {
+        Error::new(
+            ErrorKind::ControlCharacter(c),
+            Span::new(offset(at), offset(at + len)),
+        )
     }
 
     fn control_char(&self, byte: u8) -> Error {
@@ -422,8 +460,8 @@ impl<'de> Reader<'de, '_> {
         })
     }
 
-    /// Reads a number and hands it to the visitor as an integer when it is one, else a float.
-    fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+    /// Reads the text of a number, checking its syntax; says whether it is an integer.
+    fn number_text(&mut self) -> Result<(&'de str, bool)> {
         let start = self.pos;
         if self.bytes.get(self.pos) == Some(&b'-') {
             self.pos += 1;
@@ -458,7 +496,16 @@ impl<'de> Reader<'de, '_> {
                 return Err(self.unexpected("a digit in the exponent"));
             }
         }
-        let text = &self.text[start..self.pos];
+        Ok((&self.text[start..self.pos], integer))
+    }
+
+    /// Reads a number and hands it to the visitor as an integer when it is one that 64 bits hold,
+    /// else as a float. A number no value can hold (an integer past 64 bits, a float past `f64`)
+    /// is an invalid value, not a syntax error: JSON does not bound numbers, so the item is
+    /// skipped and the reading goes on.
+    fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        let start = self.pos;
+        let (text, integer) = self.number_text()?;
         if integer {
             if let Ok(n) = text.parse::<u64>() {
                 return visitor.visit_u64(n);
@@ -466,14 +513,15 @@ impl<'de> Reader<'de, '_> {
             if let Ok(n) = text.parse::<i64>() {
                 return visitor.visit_i64(n);
             }
+        } else if let Ok(n) = text.parse::<f64>()
+            && n.is_finite()
+        {
+            return visitor.visit_f64(n);
         }
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => visitor.visit_f64(n),
-            _ => Err(Error::new(
-                ErrorKind::Syntax(format!("number {text} is out of range")),
-                self.span_from(start),
-            )),
-        }
+        Err(Error::new(
+            ErrorKind::Invalid(format!("number {text} is out of range")),
+            self.span_from(start),
+        ))
     }
 
     fn skip_digits(&mut self) {
@@ -562,30 +610,24 @@ impl<'de> Reader<'de, '_> {
 /// hostile object with a million keys is read in linear time; smaller ones scan a short list.
 const KEYS_SCANNED: usize = 16;
 
-/// The entries of an object being read.
-struct Object<'a, 'de, 'r> {
-    reader: &'a mut Reader<'de, 'r>,
-    first: bool,
+/// The keys of one object being read, to find duplicates.
+struct Keys<'de> {
     /// Where this object's keys start in `reader.keys`.
-    keys_from: usize,
+    from: usize,
     /// The keys by their raw text, once there are more than [`KEYS_SCANNED`].
     index: Option<std::collections::HashMap<&'de [u8], Span>>,
 }
 
-impl<'a, 'de, 'r> Object<'a, 'de, 'r> {
-    fn new(reader: &'a mut Reader<'de, 'r>) -> Self {
-        let keys_from = reader.keys.len();
-        Object {
-            reader,
-            first: true,
-            keys_from,
+impl<'de> Keys<'de> {
+    fn new(reader: &Reader<'de, '_>) -> Self {
+        Keys {
+            from: reader.keys.len(),
             index: None,
         }
     }
 
     /// Records a key; returns where it was first given if it was given before.
-    fn first_place(&mut self, raw: &'de [u8], span: Span) -> Option<Span> {
-        let r = &mut *self.reader;
+    fn first_place(&mut self, r: &mut Reader<'de, '_>, raw: &'de [u8], span: Span) -> Option<Span> {
         if let Some(index) = &mut self.index {
             return match index.entry(raw) {
                 std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
@@ -596,7 +638,7 @@ impl<'a, 'de, 'r> Object<'a, 'de, 'r> {
             };
         }
         let bytes = r.bytes;
-        let keys = &r.keys[self.keys_from..];
+        let keys = &r.keys[self.from..];
         if let Some(first) = keys.iter().find(|k| &bytes[k.range()] == raw) {
             return Some(*first);
         }
@@ -610,39 +652,25 @@ impl<'a, 'de, 'r> Object<'a, 'de, 'r> {
         }
         None
     }
-}
 
-impl Drop for Object<'_, '_, '_> {
-    fn drop(&mut self) {
-        self.reader.keys.truncate(self.keys_from);
+    /// Forgets this object's keys, once it is read.
+    fn close(&self, r: &mut Reader<'de, '_>) {
+        r.keys.truncate(self.from);
     }
 }
 
-impl<'de> de::MapAccess<'de> for Object<'_, 'de, '_> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        let r = &mut *self.reader;
-        match r.peek() {
-            Some(b'}') => return Ok(None),
-            Some(b',') if !self.first => {
-                r.pos += 1;
-                if r.peek() == Some(b'}') {
-                    return Err(r.syntax_at(r.pos, "trailing comma before `}`".into()));
-                }
-            }
-            _ if !self.first => return Err(r.unexpected("`,` or `}`")),
-            _ => {}
+impl<'de> Reader<'de, '_> {
+    /// Reads the key at `self.pos` of an object whose keys are `keys`, and the colon after it;
+    /// fails on a key given twice.
+    fn key(&mut self, keys: &mut Keys<'de>) -> Result<(Cow<'de, str>, Span)> {
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected("a key in double quotes"));
         }
-        self.first = false;
-        if r.peek() != Some(b'"') {
-            return Err(r.unexpected("a key in double quotes"));
-        }
-        let start = r.pos;
-        let key = r.string()?;
-        let span = r.span_from(start);
-        let bytes: &'de [u8] = r.bytes;
-        if let Some(first) = self.first_place(&bytes[start..span.end as usize], span) {
+        let start = self.pos;
+        let key = self.string()?;
+        let span = self.span_from(start);
+        let bytes: &'de [u8] = self.bytes;
+        if let Some(first) = keys.first_place(self, &bytes[start..span.end as usize], span) {
             return Err(Error::new(
                 ErrorKind::DuplicateKey {
                     key: key.into_owned(),
@@ -651,10 +679,135 @@ impl<'de> de::MapAccess<'de> for Object<'_, 'de, '_> {
                 span,
             ));
         }
+        self.eat(b':', "`:` after the key")?;
+        Ok((key, span))
+    }
+
+    /// After an item of an object or array: moves past the `,` before the next item and returns
+    /// true, or stays before the closing `close` and returns false.
+    fn next_item(&mut self, first: bool, close: u8) -> Result<bool> {
+        let expected = if close == b'}' {
+            "`,` or `}`"
+        } else {
+            "`,` or `]`"
+        };
+        match self.peek() {
+            Some(b) if b == close => Ok(false),
+            Some(b',') if !first => {
+                self.pos += 1;
+                if self.peek() == Some(close) {
+                    return Err(self.syntax_at(
+                        self.pos,
+                        format!("trailing comma before `{}`", char::from(close)),
+                    ));
+                }
+                Ok(true)
+            }
+            _ if !first => Err(self.unexpected(expected)),
+            _ => Ok(true),
+        }
+    }
+
+    /// Skips one value, checking it as [`Reader::value`] would, without recursion: the nesting
+    /// of skipped values is bounded only by `max_depth`, which the user may raise far past what
+    /// the stack holds, while typed values nest only as deep as their types.
+    fn skip_value(&mut self) -> Result<()> {
+        /// An object or array being skipped: its keys when it is an object.
+        struct Open<'de> {
+            keys: Option<Keys<'de>>,
+        }
+        let mut open: Vec<Open<'de>> = Vec::new();
+        loop {
+            // At the start of a value.
+            match self.peek() {
+                Some(b'{') => {
+                    self.enter()?;
+                    self.pos += 1;
+                    let mut keys = Keys::new(self);
+                    if self.next_item(true, b'}')? {
+                        self.key(&mut keys)?;
+                        open.push(Open { keys: Some(keys) });
+                        continue;
+                    }
+                    open.push(Open { keys: Some(keys) });
+                }
+                Some(b'[') => {
+                    self.enter()?;
+                    self.pos += 1;
+                    open.push(Open { keys: None });
+                    if self.next_item(true, b']')? {
+                        continue;
+                    }
+                }
+                Some(b'"') => {
+                    self.string()?;
+                }
+                Some(b't') => self.literal("true")?,
+                Some(b'f') => self.literal("false")?,
+                Some(b'n') => self.literal("null")?,
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number_text()?;
+                }
+                _ => return Err(self.unexpected("a JSON value")),
+            }
+            // After a value: close what ends here, up to a container with another item.
+            loop {
+                let Some(last) = open.last_mut() else {
+                    return Ok(());
+                };
+                let close = if last.keys.is_some() { b'}' } else { b']' };
+                // A container just opened has its closing bracket next, and `next_item` with
+                // `first` false accepts that too.
+                if self.next_item(false, close)? {
+                    if let Some(keys) = &mut last.keys {
+                        self.key(keys)?;
+                    }
+                    break;
+                }
+                self.pos += 1;
+                self.depth -= 1;
+                if let Some(Open { keys: Some(keys) }) = open.pop() {
+                    keys.close(self);
+                }
+            }
+        }
+    }
+}
+
+/// The entries of an object being read.
+struct Object<'a, 'de, 'r> {
+    reader: &'a mut Reader<'de, 'r>,
+    first: bool,
+    keys: Keys<'de>,
+}
+
+impl<'a, 'de, 'r> Object<'a, 'de, 'r> {
+    fn new(reader: &'a mut Reader<'de, 'r>) -> Self {
+        let keys = Keys::new(reader);
+        Object {
+            reader,
+            first: true,
+            keys,
+        }
+    }
+}
+
+impl Drop for Object<'_, '_, '_> {
+    fn drop(&mut self) {
+        self.keys.close(self.reader);
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Object<'_, 'de, '_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
         let r = &mut *self.reader;
-        r.eat(b':', "`:` after the key")?;
-        let deserializer: KeyDeserializer<'de> = KeyDeserializer(key);
-        seed.deserialize(deserializer)
+        if !r.next_item(std::mem::replace(&mut self.first, false), b'}')? {
+            return Ok(None);
+        }
+        let (key, span) = r.key(&mut self.keys)?;
+        seed.deserialize(KeyDeserializer(key))
             .map(Some)
             .map_err(|e| e.or_at(span))
     }
@@ -674,19 +827,10 @@ impl<'de> de::SeqAccess<'de> for Array<'_, 'de, '_> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        let r = &mut *self.reader;
-        match r.peek() {
-            Some(b']') => return Ok(None),
-            Some(b',') if !self.first => {
-                r.pos += 1;
-                if r.peek() == Some(b']') {
-                    return Err(r.syntax_at(r.pos, "trailing comma before `]`".into()));
-                }
-            }
-            _ if !self.first => return Err(r.unexpected("`,` or `]`")),
-            _ => {}
+        let first = std::mem::replace(&mut self.first, false);
+        if !self.reader.next_item(first, b']')? {
+            return Ok(None);
         }
-        self.first = false;
         self.reader.placed(seed).map(Some)
     }
 }
@@ -826,7 +970,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de, '_> {
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.value(de::IgnoredAny)?;
+        self.skip_whitespace();
+        let start = self.pos;
+        self.skip_value()
+            .map_err(|e| e.or_at(self.span_from(start)))?;
         visitor.visit_unit()
     }
 
@@ -1052,7 +1199,6 @@ mod tests {
             (r#"[{"id": "\x"}]"#, 9, "invalid escape"),
             (r#"[{"id": "\ud800"}]"#, 9, "surrogate"),
             (r#"[{"id": "a", "count": 01}]"#, 22, "leading zeros"),
-            (r#"[{"id": "a", "count": 1e999}]"#, 22, "out of range"),
             ("// c\n[]", 0, "comments"),
             ("", 0, "ends where"),
         ] {
@@ -1107,6 +1253,25 @@ mod tests {
     }
 
     #[test]
+    fn numbers_no_value_holds_are_invalid_values_and_the_reading_goes_on() {
+        for number in [
+            "1e400",
+            "-1e400",
+            "18446744073709551616",
+            "-9223372036854775809",
+        ] {
+            let text = format!(r#"[{{"id": "a", "count": {number}}}, {{"id": "b"}}]"#);
+            let read = read::<Vec<crate::model::Recover<Item>>>(&text, DEFAULT_MAX_DEPTH);
+            assert_eq!(read.value.unwrap().len(), 2, "{number}");
+            assert_eq!(
+                read.errors[0].kind,
+                ErrorKind::Invalid(format!("number {number} is out of range"))
+            );
+            assert_eq!(&text[read.errors[0].span.unwrap().range()], number);
+        }
+    }
+
+    #[test]
     fn bad_items_are_skipped_and_reported() {
         let text =
             r#"[{"id": "a"}, {"id": "b", "kind": "green"}, {"id": "c", "tgas": []}, {"id": "d"}]"#;
@@ -1141,6 +1306,76 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_skipped() {
         assert_eq!(parse::<Vec<u8>>("\u{feff}[1]").unwrap(), [1]);
+    }
+
+    #[test]
+    fn strings_cannot_hold_control_characters() {
+        for (text, c, at) in [
+            (r#""a\u0000b""#, '\0', 2..8),
+            (r#""\u001b[2J""#, '\u{1b}', 1..7),
+            (r#""a\bb""#, '\u{8}', 2..4),
+            ("\"a\u{7f}\"", '\u{7f}', 2..3),
+            ("\"a\u{9b}\"", '\u{9b}', 2..4),
+            ("\"\\n\u{85}\"", '\u{85}', 3..5),
+        ] {
+            let e = parse::<String>(text).unwrap_err();
+            assert_eq!(e.kind, ErrorKind::ControlCharacter(c), "{text:?}");
+            assert_eq!(e.span.unwrap().range(), at, "{text:?}");
+        }
+        assert_eq!(parse::<String>(r#""a\tb\nc\r""#).unwrap(), "a\tb\nc\r");
+        assert_eq!(
+            parse::<String>("\"\u{a0}«»\u{100}\"").unwrap(),
+            "\u{a0}«»\u{100}"
+        );
+        // Skipped values are held to the same rule.
+        let e = from_str::<serde::de::IgnoredAny>(r#"["\u0000"]"#, 8).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::ControlCharacter('\0'));
+    }
+
+    #[test]
+    fn skipping_a_value_uses_no_stack_however_deep_it_is() {
+        // Far deeper than a recursive reader could go on a test thread's 2 MiB stack.
+        let depth = 1_000_000;
+        let deep = "[{\"k\": ".repeat(depth) + "1" + &"}]".repeat(depth);
+        assert!(from_str::<serde::de::IgnoredAny>(&deep, u32::MAX).is_ok());
+        let e = from_str::<serde::de::IgnoredAny>(&deep, 1000).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooDeep(1000));
+        // An item that fails is skipped the same way, to read on after it.
+        let item = format!(r#"[{{"id": "a", "tags": [{deep}]}}, {{"id": "b"}}]"#);
+        let read = read::<Vec<crate::model::Recover<Item>>>(&item, u32::MAX);
+        assert_eq!(read.value.unwrap().len(), 2);
+        assert_eq!(read.errors.len(), 1);
+    }
+
+    #[test]
+    fn skipped_values_are_checked_like_read_ones() {
+        for (text, what) in [
+            (
+                r#"{"a": 1, "b": {"c": [1, 2,]}}"#,
+                "trailing comma before `]`",
+            ),
+            (r#"{"a": 1, "b": {"c": 1,}}"#, "trailing comma before `}`"),
+            (r#"{"a" 1}"#, "`:` after the key"),
+            (r#"[1 2]"#, "`,` or `]`"),
+            (r#"{"a": [}"#, "a JSON value"),
+            (r#"{"a": tru}"#, "a JSON value"),
+            (r#"[{"#, "a key in double quotes"),
+        ] {
+            let e = from_str::<serde::de::IgnoredAny>(text, 8).unwrap_err();
+            let ErrorKind::Syntax(message) = &e.kind else {
+                panic!("{text}: {e:?}")
+            };
+            assert!(message.contains(what), "{text}: {message}");
+        }
+        for text in [
+            "{}",
+            "[]",
+            r#"{"a": {}, "b": [[], {}], "c": "x"}"#,
+            " 1 ",
+            "null",
+        ] {
+            assert!(from_str::<serde::de::IgnoredAny>(text, 8).is_ok(), "{text}");
+        }
     }
 
     #[test]

@@ -13,8 +13,8 @@ mod read;
 use std::path::PathBuf;
 
 pub(crate) use parse::diagnose;
-pub(crate) use read::read_file;
 pub use read::{BUILTIN_FILES, BUILTIN_PREFIX};
+pub(crate) use read::{NOT_FOUND_HINT, read_bytes, read_file};
 
 use crate::diagnostic::{Diagnostic, Files};
 use crate::graph::OrgGraph;
@@ -67,22 +67,32 @@ impl Loaded {
     }
 }
 
+/// How much text a load keeps in memory for its messages, in all. Past it, each file read from
+/// disk lets its text go once parsed, and a message placed in it reads it again (and names the
+/// file without a line if it changed meanwhile): a large description is then never in memory
+/// twice, while a usual one keeps the very text it parsed, whatever happens to its files.
+const KEPT_TEXT: usize = 32 * 1024 * 1024;
+
 /// Reads, parses and merges the inputs into one description.
 pub fn load(inputs: &[Input], limits: &Limits) -> Loaded {
     let mut loaded = Loaded::default();
     let mut merger = merge::Merger::default();
+    let mut kept = 0;
     for input in inputs {
         for file in read::read_input(input, limits, &mut loaded.files, &mut loaded.diagnostics) {
             let text = loaded.files.get(file).text();
+            let length = text.len();
             if let Some((doc, unreadable)) =
                 parse::parse(file, text, limits, &mut loaded.diagnostics)
             {
                 loaded.description.unreadable.extend(unreadable);
                 merger.merge(&mut loaded.description, file, doc, &mut loaded.diagnostics);
             }
-            // What is on disk can be read again for messages; what is not must stay.
-            if matches!(input, Input::Path(_)) {
+            // Past KEPT_TEXT, what is on disk is read again for messages; what is not must stay.
+            if matches!(input, Input::Path(_)) && kept + length > KEPT_TEXT {
                 loaded.files.release(file);
+            } else {
+                kept += length;
             }
         }
     }

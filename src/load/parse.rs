@@ -74,6 +74,9 @@ pub fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
                 diagnostic.with_related(Origin::new(file, first), "first given here")
             }
         }
+        ErrorKind::ControlCharacter(_) => Diagnostic::new(Code::InvalidValue, message).with_hint(
+            "remove it: a description's texts hold no control character but tabs and line breaks",
+        ),
         ErrorKind::Invalid(_) => Diagnostic::new(Code::InvalidValue, message),
     };
     diagnostic.at(origin)

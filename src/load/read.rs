@@ -33,10 +33,9 @@ pub(super) fn read_input(
             .iter()
             .map(|(name, text)| files.add(Path::new(BUILTIN_PREFIX).join(name), (*text).to_owned()))
             .collect(),
-        Input::Stdin => read_from(
+        Input::Stdin => text(
             PathBuf::from(STDIN_NAME),
-            std::io::stdin().lock(),
-            0,
+            read_limited(std::io::stdin().lock(), limits.max_file_size, 0),
             limits,
             files,
             diagnostics,
@@ -60,14 +59,20 @@ pub(super) fn read_input(
                 .filter_map(|path| read_file(path, limits, files, diagnostics))
                 .collect(),
             Err(error) => {
-                diagnostics.push(io_error(path, &error));
+                let error = ReadError::Io(error);
+                diagnostics.push(error.diagnostic(path, limits.max_file_size));
                 Vec::new()
             }
         },
     }
 }
 
-/// The `.json` files of a folder in name order, or the path itself when it is a file.
+/// The `.json` files of a folder in name order, or the path itself when it is not a folder.
+///
+/// Every entry named `*.json` is listed but sub-folders (a description is the files of one
+/// folder): an entry that is a broken or looping symbolic link, a named pipe or a device is
+/// listed too, so that reading it reports it, instead of a part of the description going
+/// missing in silence.
 fn list(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !fs::metadata(path)?.is_dir() {
         return Ok(vec![path.to_owned()]);
@@ -75,7 +80,8 @@ fn list(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for entry in fs::read_dir(path)? {
         let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "json") && path.is_file() {
+        let folder = fs::metadata(&path).is_ok_and(|m| m.is_dir());
+        if path.extension().is_some_and(|e| e == "json") && !folder {
             paths.push(path);
         }
     }
@@ -83,14 +89,140 @@ fn list(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-fn io_error(path: &Path, error: &std::io::Error) -> Diagnostic {
-    let hint = match error.kind() {
-        std::io::ErrorKind::NotFound => Some("check the path given to --org".to_owned()),
-        std::io::ErrorKind::PermissionDenied => Some("check the file's permissions".to_owned()),
-        _ => None,
-    };
-    Diagnostic::new(Code::Io, format!("cannot read {}: {error}", path.display()))
-        .with_hint_opt(hint)
+/// The hint for a path that names nothing, which callers may make more precise (which flag gave
+/// the path).
+pub(crate) const NOT_FOUND_HINT: &str = "check the path";
+
+/// Why a file could not be read whole.
+#[derive(Debug)]
+pub(crate) enum ReadError {
+    /// Opening or reading failed.
+    Io(std::io::Error),
+    /// The path is not a regular file once symbolic links are followed: what it is instead.
+    NotRegular(&'static str),
+    /// The file holds more bytes than the limit.
+    TooLarge,
+}
+
+impl ReadError {
+    /// What the user can do about it, when the error says.
+    fn hint(&self) -> Option<&'static str> {
+        match self {
+            ReadError::Io(error) => match error.kind() {
+                std::io::ErrorKind::NotFound => Some(NOT_FOUND_HINT),
+                std::io::ErrorKind::PermissionDenied => Some("check the file's permissions"),
+                #[cfg(unix)]
+                _ if error.raw_os_error() == Some(libc::ELOOP) => {
+                    Some("a symbolic link on the way leads back to itself")
+                }
+                _ => None,
+            },
+            ReadError::NotRegular("a named pipe") => Some(
+                "organigram reads regular files only; to read from a pipe, give `-` as the path and redirect the pipe to standard input",
+            ),
+            ReadError::NotRegular(_) => Some("organigram reads regular files only"),
+            ReadError::TooLarge => {
+                Some("raise the limit with --max-file-size if the file is meant to be this large")
+            }
+        }
+    }
+
+    /// The message for the file at `path`, whose limit is `max_size`.
+    pub(crate) fn message(&self, path: &Path, max_size: u64) -> String {
+        match self {
+            ReadError::Io(error) => format!("cannot read {}: {error}", path.display()),
+            ReadError::NotRegular(what) => {
+                format!(
+                    "cannot read {}: it is {what}, not a regular file",
+                    path.display()
+                )
+            }
+            ReadError::TooLarge => format!(
+                "{} is larger than the limit of {max_size} bytes",
+                path.display()
+            ),
+        }
+    }
+
+    /// The message and its hint on one line, for commands that print no located messages.
+    pub(crate) fn sentence(&self, path: &Path, max_size: u64) -> String {
+        match self.hint() {
+            Some(hint) => format!("{}; {hint}", self.message(path, max_size)),
+            None => self.message(path, max_size),
+        }
+    }
+
+    fn diagnostic(&self, path: &Path, max_size: u64) -> Diagnostic {
+        let code = match self {
+            ReadError::TooLarge => Code::FileTooLarge,
+            ReadError::Io(_) | ReadError::NotRegular(_) => Code::Io,
+        };
+        Diagnostic::new(code, self.message(path, max_size))
+            .with_hint_opt(self.hint().map(str::to_owned))
+    }
+}
+
+/// Reads the file at `path` whole, within `max_size` bytes.
+///
+/// Only regular files are read, symbolic links followed. A named pipe with no writer would block
+/// the read forever, and a device such as `/dev/zero` never ends, so anything else is refused
+/// with [`ReadError::NotRegular`]; the check is made on the file once open (not on the path
+/// before, which could change in between), and on Unix the file is opened without blocking, so
+/// opening a pipe returns at once. Each file is read once into memory: whatever changes it
+/// while organigram runs, the run works on one snapshot of its bytes.
+pub(crate) fn read_bytes(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let metadata = file.metadata().map_err(ReadError::Io)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotRegular(describe(metadata.file_type())));
+    }
+    read_limited(file, max_size, metadata.len())
+}
+
+/// What a file that is not a regular one is, in words.
+fn describe(kind: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "neither a file nor a folder"
+    }
+}
+
+/// Reads `reader` to its end, within `max_size` bytes. `size` is what it is expected to hold (0
+/// when unknown): sized from it, the buffer is allocated once, not doubled up to twice the
+/// file's size.
+fn read_limited(reader: impl Read, max_size: u64, size: u64) -> Result<Vec<u8>, ReadError> {
+    let capacity = size.min(max_size.saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    // One byte past the limit tells a file at the limit from a larger one.
+    reader
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max_size {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
 }
 
 /// Reads one file as UTF-8 text into `files`, within the size limit; problems go to
@@ -101,56 +233,26 @@ pub(crate) fn read_file(
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
-    match fs::File::open(&path) {
-        Ok(file) => {
-            // Sized from the metadata, the buffer is allocated once, not doubled up to twice the
-            // file's size.
-            let size = file.metadata().map_or(0, |m| m.len());
-            read_from(path, file, size, limits, files, diagnostics)
-        }
-        Err(error) => {
-            diagnostics.push(io_error(&path, &error));
-            None
-        }
-    }
+    let bytes = read_bytes(&path, limits.max_file_size);
+    text(path, bytes, limits, files, diagnostics)
 }
 
-/// Reads `reader` to its end as the UTF-8 text of the file named `path`, as [`read_file`] does;
-/// `size` is what it is expected to hold (0 when unknown).
-fn read_from(
+/// Registers `bytes`, read from the file named `path`, as text in `files`; problems go to
+/// `diagnostics`.
+fn text(
     path: PathBuf,
-    reader: impl Read,
-    size: u64,
+    bytes: Result<Vec<u8>, ReadError>,
     limits: &Limits,
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
-    let capacity = size.min(limits.max_file_size.saturating_add(1));
-    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
-    // One byte past the limit tells a file at the limit from a larger one.
-    let read = reader
-        .take(limits.max_file_size.saturating_add(1))
-        .read_to_end(&mut bytes);
-    if let Err(error) = read {
-        diagnostics.push(io_error(&path, &error));
-        return None;
-    }
-    if bytes.len() as u64 > limits.max_file_size {
-        diagnostics.push(
-            Diagnostic::new(
-                Code::FileTooLarge,
-                format!(
-                    "{} is larger than the limit of {} bytes",
-                    path.display(),
-                    limits.max_file_size
-                ),
-            )
-            .with_hint(
-                "raise the limit with --max-file-size if the file is meant to be this large",
-            ),
-        );
-        return None;
-    }
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            diagnostics.push(error.diagnostic(&path, limits.max_file_size));
+            return None;
+        }
+    };
     match String::from_utf8(bytes) {
         Ok(text) => Some(files.add(path, text)),
         Err(error) => {
@@ -173,5 +275,66 @@ fn read_from(
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_regular_files_within_the_limit_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.json");
+        fs::write(&file, "{}").unwrap();
+        assert_eq!(read_bytes(&file, 2).unwrap(), b"{}");
+        assert!(matches!(read_bytes(&file, 1), Err(ReadError::TooLarge)));
+        assert!(matches!(
+            read_bytes(dir.path(), 10),
+            Err(ReadError::NotRegular("a folder"))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("pipe.json");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        // Opening a pipe with no writer for a blocking read would wait here forever.
+        assert!(matches!(
+            read_bytes(&pipe, 10),
+            Err(ReadError::NotRegular("a named pipe"))
+        ));
+        assert!(matches!(
+            read_bytes(Path::new("/dev/zero"), 10),
+            Err(ReadError::NotRegular("a device"))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_lists_broken_links_so_they_are_reported_and_skips_sub_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("b.json"), "{}").unwrap();
+        fs::write(dir.path().join("notes.txt"), "").unwrap();
+        fs::create_dir(dir.path().join("sub.json")).unwrap();
+        std::os::unix::fs::symlink("loop.json", dir.path().join("loop.json")).unwrap();
+        std::os::unix::fs::symlink("nowhere", dir.path().join("a.json")).unwrap();
+        let names: Vec<_> = list(dir.path())
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, ["a.json", "b.json", "loop.json"]);
+        let looping = read_bytes(&dir.path().join("loop.json"), 10).unwrap_err();
+        assert_eq!(
+            looping.hint(),
+            Some("a symbolic link on the way leads back to itself")
+        );
     }
 }

@@ -27,7 +27,7 @@ pub use span::{
     FileId, Origin, Recover, Span, Spanned, protocol as spanned_protocol, recover_protocol,
 };
 pub use style::{Arrowhead, LineStyle, Shape, TieStyle, UnitStyle};
-pub use text::fold;
+pub use text::{fold, is_forbidden_control};
 pub use tie::{Tie, TieKey};
 pub use tie_kind::TieKind;
 pub use unit::{

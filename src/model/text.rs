@@ -1,4 +1,5 @@
-//! Text folding for look-ups: case, accents and punctuation do not matter when people search.
+//! Text as descriptions hold it: which characters a text may not hold, and folding for look-ups
+//! (case, accents and punctuation do not matter when people search).
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -54,9 +55,27 @@ fn fold_ascii(text: &str) -> String {
     folded
 }
 
+/// Whether a description's text may not hold `c`: every control character (C0, DEL and C1) but
+/// tab, line feed and carriage return. A description's texts are for people; control characters
+/// in them drive the terminals they are printed on (an escape sequence in a name could rewrite
+/// the screen), and XML cannot hold most of them, so exports would have to alter them.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, is_forbidden_control};
+
+    #[test]
+    fn control_characters_but_line_breaks_and_tabs_are_forbidden() {
+        for c in ['\0', '\u{8}', '\u{1b}', '\u{7f}', '\u{9b}'] {
+            assert!(is_forbidden_control(c), "{c:?}");
+        }
+        for c in ['\t', '\n', '\r', ' ', 'é', '\u{a0}', '«'] {
+            assert!(!is_forbidden_control(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

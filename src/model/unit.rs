@@ -103,6 +103,7 @@ impl HeadcountQualifier {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Headcount {
+    #[serde(deserialize_with = "count")]
     pub count: u32,
     pub basis: HeadcountBasis,
     #[serde(default, skip_serializing_if = "is_default")]
@@ -110,6 +111,35 @@ pub struct Headcount {
     /// The date the count is for or the target is set at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+}
+
+/// Reads a headcount's count, saying in the terms of descriptions what a count may be when it is
+/// negative, fractional or too large (rather than serde's "expected u32").
+fn count<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    struct Count;
+
+    impl serde::de::Visitor<'_> for Count {
+        type Value = u32;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "a whole number of people, from 0 to {}", u32::MAX)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<u32, E> {
+            u32::try_from(n)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(n), &self))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<u32, E> {
+            u32::try_from(n).map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(n), &self))
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<u32, E> {
+            Err(E::invalid_value(serde::de::Unexpected::Float(n), &self))
+        }
+    }
+
+    deserializer.deserialize_u32(Count)
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -206,5 +236,26 @@ impl Unit {
     /// The acronym if there is one, otherwise the name: how people call the unit.
     pub fn short_name(&self) -> &str {
         self.acronym.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_is_a_whole_number_of_people() {
+        let read = |count: &str| {
+            let text = format!(r#"{{"count": {count}, "basis": "actual"}}"#);
+            serde_json::from_str::<Headcount>(&text).map(|h| h.count)
+        };
+        assert_eq!(read("4294967295").unwrap(), u32::MAX);
+        for count in ["-1", "4294967296", "1.5"] {
+            let error = read(count).unwrap_err().to_string();
+            assert!(
+                error.contains("expected a whole number of people, from 0 to 4294967295"),
+                "{count}: {error}"
+            );
+        }
     }
 }

@@ -18,7 +18,7 @@ pub use file::{
 };
 
 use crate::diagnostic::{Code, Diagnostic, Files};
-use crate::load::{Limits, diagnose, json, read_file};
+use crate::load::{Limits, NOT_FOUND_HINT, diagnose, json, read_file};
 use crate::model::{
     Citation, FileId, OrganisationId, Origin, Recover, Source, Spanned, Tie, Unit, UnitId,
 };
@@ -95,7 +95,9 @@ pub fn read(path: &Path, limits: &Limits, files: &mut Files) -> Result<Proposal,
         return Err(diagnostics
             .into_iter()
             .map(|d| match d.code {
-                Code::Io => d.with_hint("check the path given to --proposal"),
+                Code::Io if d.hint.as_deref() == Some(NOT_FOUND_HINT) => {
+                    d.with_hint("check the path given to --proposal")
+                }
                 _ => d,
             })
             .collect());
