@@ -37,14 +37,16 @@ for n in "${sizes[@]}"; do
     fi
     # A second version for diff: the names of one file's posts changed.
     if [ ! -d "$dir.v2" ]; then
-        cp -r "$dir" "$dir.v2"
+        cp -rL "$dir" "$dir.v2"
         sed -i 's/"Chargé de mission /"Chargée de mission /' "$dir.v2/org-0000.json"
     fi
     first=$(ls "$dir" | head -1)
     last=$(ls "$dir" | tail -1)
-    # The last unit declared in the first and in the last file: deep in their hierarchies.
+    # The last unit declared in the first file, deep in its hierarchy, and one two thirds of the
+    # way through the last file (another organisation when there are several).
     a=$(grep -o '"id": "o[0-9]*-u[0-9]*"' "$dir/$first" | tail -1 | cut -d'"' -f4)
-    b=$(grep -o '"id": "o[0-9]*-u[0-9]*"' "$dir/$last" | tail -1 | cut -d'"' -f4)
+    ids=$(grep -c '"id": "o[0-9]*-u[0-9]*"' "$dir/$last")
+    b=$(grep -o '"id": "o[0-9]*-u[0-9]*"' "$dir/$last" | sed -n "$((ids * 2 / 3))p" | cut -d'"' -f4)
     top=$(grep -o '"id": "o[0-9]*"' "$dir/$first" | head -1 | cut -d'"' -f4)
     size=$(du -sb "$dir" | cut -f1)
     echo "== $n units, $((size / 1000000)) MB on disk; a=$a b=$b top=$top"
