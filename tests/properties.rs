@@ -26,18 +26,20 @@ use organigram::diagnostic::{Code, Diagnostic};
 use organigram::diff::{Diff, Side, diff};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::interop::{CsvOptions, csv_export, import_csv};
-use organigram::load::{Input, Limits, load_graph};
+use organigram::load::{Input, Limits, Loaded, load_graph};
 use organigram::model::{
-    Boundary, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit, UnitKind,
+    Boundary, Description, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit,
+    UnitKind,
 };
 use organigram::query::{Above, End, chain};
 use organigram::render::{
-    ChartOptions, Focus, ImageFormat, RenderError, View, chart, graphviz, standard_charts, to_dot,
+    Chart, ChartOptions, Focus, ImageFormat, RenderError, View, chart, graphviz, proposed,
+    standard_charts, to_dot,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
-use strategies::proposal::{Changes, Model, UnitChange, plan};
+use strategies::proposal::{Changes, Model, Plan, UnitChange, plan};
 use strategies::{Sample, Taken, sample};
 
 /// The number of cases of a property: `default`, or the number in the environment variable
@@ -80,11 +82,22 @@ fn renders(dot: &str) -> Result<(), TestCaseError> {
     }
 }
 
+/// Checks that a chart is DOT that graphviz-rust parses and Graphviz renders (see [`renders`]).
+fn is_sound_dot(graph: &OrgGraph, chart: &Chart) -> Result<(), TestCaseError> {
+    let dot = to_dot(graph, chart);
+    if let Err(error) = graphviz_rust::parse(&dot) {
+        let message = format!("graphviz-rust cannot parse: {error}\n{dot}");
+        return Err(TestCaseError::fail(message));
+    }
+    renders(&dot)
+}
+
 proptest! {
     #![proptest_config(cases("PROPTEST_GRAPHVIZ_CASES", 48))]
 
-    /// Every standard chart, and a subtree and a neighbourhood in any view, is DOT that
-    /// graphviz-rust parses and Graphviz renders without a warning, whatever the names hold.
+    /// Every standard chart, a subtree and a neighbourhood in any view, and the landscape of the
+    /// structure a proposal makes with its changes marked, are DOT that graphviz-rust parses and
+    /// Graphviz renders without a warning, whatever the names hold.
     #[test]
     fn every_chart_is_dot_that_graphviz_renders(
         sample in sample(12),
@@ -92,8 +105,11 @@ proptest! {
         focus in any::<Index>(),
         radius in 1usize..4,
         view in select(&View::ALL[..]),
+        plan in plan(4),
     ) {
-        let graph = graph(&sample);
+        let mut loaded = sample.load();
+        prop_assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+        let graph = OrgGraph::build(loaded.description.clone(), &mut Vec::new());
         let unit = |index: Index| UnitIx::new(index.index(graph.unit_count()));
         let mut charts: Vec<ChartOptions> =
             standard_charts(&graph).into_iter().map(|(_, options)| options).collect();
@@ -107,13 +123,16 @@ proptest! {
             ..ChartOptions::new(view)
         });
         for options in &charts {
-            let dot = to_dot(&graph, &chart(&graph, options));
-            if let Err(error) = graphviz_rust::parse(&dot) {
-                let message = format!("graphviz-rust cannot parse: {error}\n{dot}");
-                return Err(TestCaseError::fail(message));
-            }
-            renders(&dot)?;
+            is_sound_dot(&graph, &chart(&graph, options))?;
         }
+        let after = apply(&mut loaded, &plan)?;
+        let after_graph = OrgGraph::build(after.clone(), &mut Vec::new());
+        let (drawn, changes) = proposed(loaded.description, after, &after_graph);
+        let marked = Chart {
+            changes,
+            ..chart(&drawn, &ChartOptions::new(View::Full))
+        };
+        is_sound_dot(&drawn, &marked)?;
     }
 }
 
@@ -323,7 +342,7 @@ proptest! {
         let graph = graph(&sample);
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
-            let result = graph.units().map(|(ix, _)| chain_is_sound(&graph, ix)).collect();
+            let result = graph.units().try_for_each(|(ix, _)| chain_is_sound(&graph, ix));
             let _ = sender.send(result);
         });
         let result: Result<(), String> = receiver.recv_timeout(CHAIN_TIME).unwrap_or_else(|_| {
@@ -341,6 +360,24 @@ proptest! {
 }
 
 // ---- diff and proposals
+
+/// The description as the proposal `plan` makes against it (see [`Model::propose`]) would
+/// make it: the proposal must read and apply.
+fn apply(loaded: &mut Loaded, plan: &Plan) -> Result<Description, TestCaseError> {
+    let (text, _) = Model::new(&loaded.description).propose(plan);
+    let file = loaded.files.add("proposal.json".into(), text.clone());
+    let applied = organigram::proposal::parse(file, &text, Limits::default().max_depth)
+        .and_then(|proposal| organigram::proposal::apply(&loaded.description, &proposal));
+    match applied {
+        Ok((after, _)) => Ok(after),
+        Err(diagnostics) => {
+            let messages =
+                organigram::diagnostic::render::text_to_string(&loaded.files, &diagnostics);
+            let message = format!("the proposal is refused:\n{messages}\n{text}");
+            Err(TestCaseError::fail(message))
+        }
+    }
+}
 
 /// What `diff` found, in the terms of [`Changes`].
 fn changes(diff: &Diff<'_>) -> Changes {
@@ -400,19 +437,8 @@ proptest! {
         let mut loaded = sample.load();
         prop_assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
         let model = Model::new(&loaded.description);
-        let (text, proposed) = model.propose(&plan);
-        let file = loaded.files.add("proposal.json".into(), text.clone());
-        let applied = organigram::proposal::parse(file, &text, Limits::default().max_depth)
-            .and_then(|proposal| organigram::proposal::apply(&loaded.description, &proposal));
-        let (after, _) = match applied {
-            Ok(applied) => applied,
-            Err(diagnostics) => {
-                let messages =
-                    organigram::diagnostic::render::text_to_string(&loaded.files, &diagnostics);
-                let message = format!("the proposal is refused:\n{messages}\n{text}");
-                return Err(TestCaseError::fail(message));
-            }
-        };
+        let proposed = model.propose(&plan).1;
+        let after = apply(&mut loaded, &plan)?;
         let before = OrgGraph::build(loaded.description, &mut Vec::new());
         let after = OrgGraph::build(after, &mut Vec::new());
         prop_assert_eq!(changes(&diff(&before, &after)), model.changes(&proposed));
