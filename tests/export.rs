@@ -1,11 +1,14 @@
-//! `export`: node-link JSON, GraphML, JSON-LD and Turtle, snapshotted on a small description, and
-//! read by the real clients: networkx for the graphs, rdflib for the linked data.
+//! `export`: node-link JSON, GraphML, JSON-LD, Turtle and CSV, snapshotted on a small description,
+//! and read by the real clients: networkx for the graphs, rdflib for the linked data, organigram's
+//! own `import csv` for the CSV.
 
 mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use organigram::graph::OrgGraph;
+use organigram::interop::csv_export;
 use organigram::load::{Input, Limits, load_graph};
 use support::{organigram, root};
 
@@ -36,6 +39,54 @@ fn turtle() {
 #[test]
 fn json_ld() {
     insta::assert_snapshot!(export(SMALL, "jsonld"));
+}
+
+#[test]
+fn csv() {
+    insta::assert_snapshot!(export(SMALL, "csv"));
+}
+
+/// Each unit as `organigram import csv` keeps it: id, name, kind, acronym, and the id of its
+/// parent in a table.
+fn table(graph: &OrgGraph) -> Vec<[String; 5]> {
+    graph
+        .units()
+        .map(|(ix, unit)| {
+            [
+                unit.id.to_string(),
+                csv_export::parent(graph, ix)
+                    .map_or(String::new(), |p| graph.unit(p).id.to_string()),
+                unit.name.trim().to_owned(),
+                unit.kind.as_str().to_owned(),
+                unit.acronym.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn a_csv_export_imports_back_as_the_same_hierarchy() {
+    for org in ["org", SMALL, HOSTILE] {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("units.csv");
+        organigram(["--org", org, "export", "--format", "csv", "-o"])
+            .arg(&csv)
+            .run()
+            .success();
+        let imported = dir.path().join("imported");
+        organigram(["import", "csv"])
+            .arg(&csv)
+            .arg("-o")
+            .arg(&imported)
+            .args(["--id", "id", "--parent", "parent", "--name", "name"])
+            .args(["--kind", "kind", "--acronym", "acronym"])
+            .run()
+            .success();
+        let load = |path: &Path| load_graph(&[Input::Path(path.to_owned())], &Limits::default());
+        let (before, after) = (load(&root().join(org)), load(&imported));
+        assert!(!after.has_errors(), "{:?}", after.diagnostics);
+        assert_eq!(table(&before.graph), table(&after.graph), "{org}");
+    }
 }
 
 #[test]

@@ -292,6 +292,37 @@ fn without_graphviz_svg_comes_from_the_built_in_layout_and_png_asks_to_install_i
     fs::remove_dir_all(&empty).unwrap();
 }
 
+/// Graphviz 2.x's spline router fails on some charts whose organisations interleave: the chart
+/// is drawn again with straight ties, with no warning from Graphviz.
+#[test]
+fn a_chart_graphviz_cannot_draw_with_curves_has_straight_ties() {
+    let routes = fake_dot(
+        "routes",
+        "cat >/dev/null\n\
+         case \"$*\" in\n\
+         *-Gsplines=line*) echo '<svg/>' ;;\n\
+         *) echo 'libpath/shortest.c:324: triangulation failed' >&2; echo 'Error: lost u5 u3 edge' >&2; exit 1 ;;\n\
+         esac",
+    );
+    let out = organigram(["render", "--format", "svg"])
+        .env("PATH", &format!("{}:/usr/bin:/bin", routes.display()))
+        .run()
+        .expect_code(0);
+    assert_eq!(out.stdout, "<svg/>\n");
+    assert!(
+        out.stderr
+            .starts_with("note: Graphviz could not draw some ties of this chart as curves"),
+        "{}",
+        out.stderr
+    );
+    fs::remove_dir_all(routes).unwrap();
+    if has_graphviz() {
+        let dot = fs::read_to_string(root().join("tests/fixtures/render/interleaved.dot")).unwrap();
+        let image = graphviz(&dot, ImageFormat::Svg).unwrap();
+        assert_eq!(image.warnings, Vec::<String>::new());
+    }
+}
+
 #[test]
 fn graphviz_warnings_are_shown_and_its_failures_are_errors() {
     let warns = fake_dot(

@@ -1,5 +1,5 @@
-//! `organigram export --format json|graphml|jsonld|turtle [-o FILE]`: the whole graph for the
-//! tools people use next.
+//! `organigram export --format json|graphml|jsonld|turtle|csv [-o FILE]`: the whole graph for
+//! the tools people use next, or its hierarchy as the table `import csv` reads back.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,7 +8,7 @@ use clap::ValueEnum;
 
 use super::Failure;
 use crate::interop::rdf::{self, Base};
-use crate::interop::{graphml, jsonld, node_link, turtle};
+use crate::interop::{csv_export, graphml, jsonld, node_link, turtle};
 use crate::load::LoadedGraph;
 
 #[derive(Debug, clap::Args)]
@@ -39,6 +39,10 @@ enum ExportFormat {
     Jsonld,
     /// Turtle in the W3C Organization Ontology.
     Turtle,
+    /// The hierarchy as CSV, one row per unit under one parent (its attachment, else its line
+    /// authority), in the columns `import csv` reads back: `--id id --parent parent --name name
+    /// --kind kind --acronym acronym`. Other ties and attributes are left out.
+    Csv,
 }
 
 fn parse_base(text: &str) -> Result<Base, rdf::BaseError> {
@@ -53,6 +57,7 @@ pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(),
         ExportFormat::Graphml => graphml::write(graph, &mut bytes)?,
         ExportFormat::Jsonld => jsonld::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
         ExportFormat::Turtle => turtle::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
+        ExportFormat::Csv => csv_export::write(graph, &mut bytes)?,
     }
     match &args.output {
         None => out.write_all(&bytes)?,

@@ -179,8 +179,9 @@ pub fn run(
     }
 }
 
-/// The chart in `format`. Graphviz's warnings go to standard error, and so does, unless `noted`
-/// says it was given already, the note that the built-in layout stood in for Graphviz.
+/// The chart in `format`. Graphviz's warnings go to standard error, and so do the note that its
+/// ties are straight lines when Graphviz could not draw them as curves, and, unless `noted` says
+/// it was given already, the note that the built-in layout stood in for Graphviz.
 fn draw(
     graph: &OrgGraph,
     chart: &Chart,
@@ -199,10 +200,14 @@ fn draw(
     for warning in &image.warnings {
         eprintln!("warning: Graphviz: {warning}");
     }
-    if image.layout == Layout::BuiltIn && !std::mem::replace(noted, true) {
-        eprintln!(
+    match image.layout {
+        Layout::BuiltIn if !std::mem::replace(noted, true) => eprintln!(
             "note: Graphviz is not installed, so this SVG comes from organigram's simpler built-in layout (no clusters, no legend); install Graphviz for the better layout"
-        );
+        ),
+        Layout::GraphvizStraight => eprintln!(
+            "note: Graphviz could not draw some ties of this chart as curves (a bug of Graphviz 2.x with interleaved organisations), so its ties are straight lines"
+        ),
+        _ => {}
     }
     Ok(image.bytes)
 }

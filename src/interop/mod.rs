@@ -4,10 +4,12 @@
 //! Importers ([`import_govuk`], [`import_csv`]) turn someone else's data into description files,
 //! in memory; [`write_files`] writes them. Their output is deterministic: the same input gives
 //! byte-identical files. Exporters take an [`OrgGraph`](crate::graph::OrgGraph) and write node-link
-//! JSON ([`node_link`]), GraphML ([`graphml`]), or the W3C Organization Ontology as Turtle
-//! ([`turtle`]) or JSON-LD ([`jsonld`]), the last two from one set of RDF statements ([`rdf`]).
+//! JSON ([`node_link`]), GraphML ([`graphml`]), the W3C Organization Ontology as Turtle
+//! ([`turtle`]) or JSON-LD ([`jsonld`]), the last two from one set of RDF statements ([`rdf`]),
+//! or the hierarchy as the CSV table the CSV importer reads back ([`csv_export`]).
 
 mod csv;
+pub mod csv_export;
 mod govuk;
 pub mod graphml;
 pub mod jsonld;

@@ -11,7 +11,7 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::arrange::arrange;
-use super::look::Look;
+use super::look::{LONGEST_ACRONYM, LONGEST_NAME, Look, clipped};
 use super::quote::{html, html_label, quoted};
 use super::{Chart, legend};
 use crate::graph::{OrgGraph, UnitIx};
@@ -83,9 +83,9 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         members,
     } in chart.clusters(graph)
     {
-        let mut name = html(&organisation.name);
+        let mut name = html(&clipped(&organisation.name, LONGEST_NAME));
         if let Some(acronym) = &organisation.acronym {
-            name.push_str(&format!(" ({})", html(acronym)));
+            name.push_str(&format!(" ({})", html(&clipped(acronym, LONGEST_ACRONYM))));
         }
         let mut cluster = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("label", html_label(format!("<B>{name}</B>"))),
@@ -186,8 +186,13 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
     }
 }
 
+/// The longest unit id given to a node's SVG id: Graphviz refuses strings of more than 16 KiB,
+/// and no page addresses a unit by an id that long.
+const LONGEST_SVG_ID: usize = 1_000;
+
 /// A unit's node: its shape, fill and outline, its label, and its id in SVG (`unit-` and the
-/// unit's id, a slug), for pages and style sheets that address units.
+/// unit's id, a slug, unless longer than [`LONGEST_SVG_ID`]), for pages and style sheets that
+/// address units.
 fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> Node {
     let unit = graph.unit(ix);
     let look = Look::in_chart(unit, chart);
@@ -208,7 +213,9 @@ fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> No
     if look.change.is_some() {
         attributes.push(attr("penwidth", plain("2.5")));
     }
-    attributes.push(attr("id", quoted(&format!("unit-{}", unit.id.value))));
+    if unit.id.as_str().len() <= LONGEST_SVG_ID {
+        attributes.push(attr("id", quoted(&format!("unit-{}", unit.id.value))));
+    }
     Node::new(NodeId(unit_id(position), None), attributes)
 }
 

@@ -45,6 +45,9 @@ impl ImageFormat {
 pub enum Layout {
     /// Graphviz's `dot`.
     Graphviz,
+    /// Graphviz's `dot`, with ties drawn as straight lines: its spline router failed to draw them
+    /// as curves (see [`graphviz`]).
+    GraphvizStraight,
     /// organigram's pure-Rust fallback: no clusters, no legend, a plainer layout.
     BuiltIn,
 }
@@ -72,13 +75,40 @@ pub fn image(graph: &OrgGraph, chart: &Chart, format: ImageFormat) -> Result<Ima
     }
 }
 
-/// DOT text laid out and drawn by Graphviz's `dot` (from the `PATH`) in `format`.
+/// What Graphviz prints when its spline router fails, a bug of Graphviz 2.x on some charts
+/// whose clusters interleave (units of one organisation above and below another's, with ties
+/// that do not constrain the layout between them): the tie is drawn wrong, or lost and `dot`
+/// fails.
+const ROUTING_FAILURES: [&str; 4] = [
+    "triangulation failed",
+    "Pshortestpath failed",
+    "Unable to reclaim box space in spline routing",
+    "cannot find triangle path",
+];
+
+/// DOT text laid out and drawn by Graphviz's `dot` (from the `PATH`) in `format`. When Graphviz's
+/// spline router fails on it ([`ROUTING_FAILURES`]), the chart is drawn again with straight
+/// ties, which do not go through that router ([`Layout::GraphvizStraight`]).
 ///
 /// Fails with [`RenderError::GraphvizMissing`] when `dot` is not installed, and with
 /// [`RenderError::GraphvizFailed`] and what it printed when it fails.
 pub fn graphviz(dot: &str, format: ImageFormat) -> Result<Image, RenderError> {
+    let routing_failed = |stderr: &str| ROUTING_FAILURES.iter().any(|f| stderr.contains(f));
+    match run_dot(dot, format, &[]) {
+        Ok(image) if image.warnings.iter().any(|w| routing_failed(w)) => {}
+        Err(RenderError::GraphvizFailed { stderr, .. }) if routing_failed(&stderr) => {}
+        result => return result,
+    }
+    let mut image = run_dot(dot, format, &["-Gsplines=line"])?;
+    image.layout = Layout::GraphvizStraight;
+    Ok(image)
+}
+
+/// Runs `dot` with `arguments` on DOT text, for `format`.
+fn run_dot(dot: &str, format: ImageFormat, arguments: &[&str]) -> Result<Image, RenderError> {
     let mut child = Command::new("dot")
         .arg(format!("-T{}", format.as_str()))
+        .args(arguments)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -2,6 +2,8 @@
 //! its state (a vacant post, a unit being set up, a dissolved unit, a parent outside the
 //! description). DOT, Mermaid and the built-in layout all draw this.
 
+use std::borrow::Cow;
+
 use super::changes::Change;
 use super::quote::printable;
 use crate::model::{Boundary, LineStyle, Shape, Status, Unit};
@@ -9,6 +11,19 @@ use crate::model::{Boundary, LineStyle, Shape, Status, Unit};
 /// Names are wrapped to lines of about this many characters, so that long French names
 /// ("Délégué à la protection des données du ministère…") make tall boxes, not wide ones.
 const WRAP: usize = 26;
+
+/// Names (of units and organisations) are cut after this many characters, with an ellipsis: a
+/// dozen lines is all a label can show, and Graphviz refuses a label of more than 16 KiB, which a
+/// few thousand characters written as entities reach.
+pub(super) const LONGEST_NAME: usize = 300;
+
+/// Acronyms are cut after this many characters: an acronym is a few letters.
+pub(super) const LONGEST_ACRONYM: usize = 40;
+
+/// Words are cut into lines of at most this many characters: a run with no space (a URL, a
+/// hash, a typing accident) would otherwise make a box as wide as the word, and Graphviz fails on
+/// nodes wider than it can place.
+const LONGEST_LINE: usize = 60;
 
 /// The fill of a vacant post: empty, like the seat.
 const VACANT_FILL: &str = "#FFFFFF";
@@ -67,10 +82,10 @@ impl Look {
             .acronym
             .as_ref()
             .filter(|a| crate::model::fold(a) != crate::model::fold(&unit.name))
-            .map(|a| printable(a).replace('\n', " "));
+            .map(|a| clipped(&printable(a).replace('\n', " "), LONGEST_ACRONYM).into_owned());
         Look {
             acronym,
-            name: wrap(&printable(&unit.name), WRAP),
+            name: wrap(&clipped(&printable(&unit.name), LONGEST_NAME), WRAP),
             caption,
             alert: !states.is_empty(),
             outside: (unit.boundary == Some(Boundary::ParentOutside)).then_some("↑ parent outside"),
@@ -113,22 +128,34 @@ impl Look {
     }
 }
 
+/// `text`, cut after `limit` characters with an ellipsis when it is longer.
+pub(super) fn clipped(text: &str, limit: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(limit) {
+        None => Cow::Borrowed(text),
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+    }
+}
+
 /// `text` in lines of at most `width` characters where words allow (a longer word has a line of
-/// its own), breaking at spaces and keeping the text's own line breaks. As French typography
-/// wants, an opening guillemet stays with the word after it, and a closing one or a high
-/// punctuation mark (`» : ; ! ?`) with the word before it.
+/// its own, cut into lines of [`LONGEST_LINE`] characters when longer than that), breaking at
+/// spaces and keeping the text's own line breaks. As French typography wants, an opening
+/// guillemet stays with the word after it, and a closing one or a high punctuation mark
+/// (`» : ; ! ?`) with the word before it.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
-        for word in glued_words(paragraph) {
+        for word in glued_words(paragraph)
+            .iter()
+            .flat_map(|w| pieces(w, LONGEST_LINE))
+        {
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
                 lines.push(std::mem::take(&mut line));
             }
             if !line.is_empty() {
                 line.push(' ');
             }
-            line.push_str(&word);
+            line.push_str(word);
         }
         lines.push(line);
     }
@@ -136,6 +163,23 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(String::new());
     }
     lines
+}
+
+/// `word` in pieces of at most `length` characters.
+fn pieces(word: &str, length: usize) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .char_indices()
+            .nth(length)
+            .map_or(rest.len(), |(i, _)| i);
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        Some(piece)
+    })
 }
 
 /// The words of `text`, with a lone `«` glued to the next word and a lone `» : ; ! ?` to the
@@ -184,5 +228,34 @@ mod tests {
             ["Anticonstitutionnellement-long"]
         );
         assert_eq!(wrap("", 10), [""]);
+    }
+
+    /// Found by the property tests (`tests/properties.rs`): a name of thousands of characters
+    /// made a label Graphviz refuses (more than 16 KiB) or a node too wide for it to place.
+    #[test]
+    fn long_names_are_clipped_and_long_words_cut() {
+        use crate::model::{Span, Spanned, UnitId, UnitKind};
+        let unit = Unit::new(
+            Spanned::new(Span::default(), UnitId::new("long").unwrap()),
+            "&".repeat(5_000),
+            Spanned::new(Span::default(), UnitKind::Bureau),
+        );
+        let look = Look::of(&Unit {
+            acronym: Some("A".repeat(100)),
+            ..unit
+        });
+        let shown: String = look.name.concat();
+        assert_eq!(shown, format!("{}…", "&".repeat(LONGEST_NAME)));
+        assert!(
+            look.name
+                .iter()
+                .all(|line| line.chars().count() <= LONGEST_LINE + 1)
+        );
+        assert_eq!(look.acronym.unwrap().chars().count(), LONGEST_ACRONYM + 1);
+        assert_eq!(clipped("court", 10), "court");
+        assert_eq!(
+            wrap(&"é".repeat(130), 26),
+            ["é".repeat(60), "é".repeat(60), "é".repeat(10)]
+        );
     }
 }

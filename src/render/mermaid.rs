@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use super::Chart;
 use super::legend::unit_kinds;
-use super::look::Look;
+use super::look::{LONGEST_NAME, Look, clipped};
 use crate::graph::OrgGraph;
 use crate::model::{Arrowhead, LineStyle, Shape, UnitKind};
 
@@ -39,7 +39,7 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
         let _ = writeln!(
             out,
             "  subgraph o{index}[\"{}\"]",
-            escape(&organisation.name)
+            escape(&clipped(&organisation.name, LONGEST_NAME))
         );
         for (position, ix) in members {
             let look = Look::in_chart(graph.unit(ix), chart);

@@ -39,6 +39,7 @@ pub use dot::to_dot;
 pub use error::RenderError;
 pub use layout::{Image, ImageFormat, Layout, fallback_svg, graphviz, image};
 pub use look::Look;
+use look::{LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
 
 /// Which ties a chart draws, and how it is laid out.
@@ -313,16 +314,17 @@ fn title(graph: &OrgGraph, options: &ChartOptions) -> String {
     if let Some(organisation) = options.organisation
         && let Some(o) = graph.organisations().get(organisation.0 as usize)
     {
-        parts.push(o.name.clone());
+        parts.push(clipped(&o.name, LONGEST_NAME).into_owned());
     }
+    let name = |unit: UnitIx| clipped(graph.unit(unit).short_name(), LONGEST_NAME);
     if let Some(root) = options.root {
-        parts.push(format!("under {}", graph.unit(root).short_name()));
+        parts.push(format!("under {}", name(root)));
     }
     if let Some(focus) = options.focus {
         let ties = if focus.radius == 1 { "tie" } else { "ties" };
         parts.push(format!(
             "around {} ({} {ties})",
-            graph.unit(focus.unit).short_name(),
+            name(focus.unit),
             focus.radius
         ));
     }

@@ -218,6 +218,36 @@ fn node_ids_are_generated_and_names_stay_inside_their_labels() {
     );
 }
 
+/// Found by the property tests (`tests/properties.rs`): names of thousands of characters made
+/// labels Graphviz refuses (HTML-like labels and strings of more than 16 KiB) or nodes too wide
+/// for it to place; an id as long made an SVG id it refuses.
+#[test]
+fn thousands_of_characters_in_names_and_ids_still_render() {
+    let long_id = "a".repeat(20_000);
+    let mut description = description(
+        &[("top", Ministry), (long_id.as_str(), Directorate)],
+        &[(long_id.as_str(), Attachment, "top")],
+    );
+    description.organisations[0].name = "\"".repeat(5_000);
+    description.organisations[0].acronym = Some("&".repeat(5_000));
+    for unit in description.units.values_mut() {
+        unit.name = "%s&<".repeat(2_000);
+        unit.acronym = Some("&".repeat(5_000));
+    }
+    let g = build(description);
+    let options = ChartOptions {
+        organisation: Some(OrganisationIndex(0)),
+        root: Some(ix(&g, "top")),
+        ..ChartOptions::new(View::Full)
+    };
+    let dot = to_dot(&g, &chart(&g, &options));
+    assert!(
+        !dot.contains(&long_id),
+        "the long id is left out of the SVG ids"
+    );
+    renders(&dot);
+}
+
 fn statements(graph: &graphviz_rust::dot_structures::Graph) -> Vec<Stmt> {
     match graph {
         graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. }
