@@ -224,6 +224,14 @@ struct Reader<'de, 'r> {
 }
 
 /// Offsets fit in `u32`: files over 4 GiB are refused before they are read.
+/// Whether byte `b` inside a string (past the quote, backslash and C0 checks) needs no more
+/// look: anything but DEL and 0xc2, the lead byte of the C1 controls. The byte loop's fast path,
+/// the other bytes go through [`Reader::plain_char`].
+#[inline]
+fn is_plain(b: u8) -> bool {
+    b != 0x7f && b != 0xc2
+}
+
 fn offset(pos: usize) -> u32 {
     u32::try_from(pos).unwrap_or(u32::MAX)
 }
@@ -317,6 +325,7 @@ impl<'de> Reader<'de, '_> {
                 }
                 Some(b'\\') => break,
                 Some(&b) if b < 0x20 => return Err(self.control_char(b)),
+                Some(&b) if is_plain(b) => self.pos += 1,
                 Some(_) => self.pos += self.plain_char()?,
             }
         }
@@ -364,7 +373,7 @@ impl<'de> Reader<'de, '_> {
                         if b == b'"' || b == b'\\' || b < 0x20 {
                             break;
                         }
-                        self.pos += self.plain_char()?;
+                        self.pos += if is_plain(b) { 1 } else { self.plain_char()? };
                     }
                     owned.push_str(&self.text[run..self.pos]);
                 }
