@@ -19,6 +19,21 @@ use std::time::{Duration, Instant};
 use support::{Output, fixture, organigram, root};
 
 /// The corpus of files committed, each a description or a folder.
+
+/// `import csv` of `units.csv` (columns `code`, `parent`, `label`) into `out/`.
+const IMPORT_UNITS_CSV: [&str; 11] = [
+    "import",
+    "csv",
+    "units.csv",
+    "--id",
+    "code",
+    "--parent",
+    "parent",
+    "--name",
+    "label",
+    "-o",
+    "out",
+];
 fn corpus() -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = fs::read_dir(root().join(fixture("hostile")))
         .unwrap()
@@ -156,21 +171,7 @@ fn import_csv(rows: &[u8]) -> (tempfile::TempDir, Output) {
     let mut csv = b"code,parent,label\n".to_vec();
     csv.extend_from_slice(rows);
     fs::write(dir.path().join("units.csv"), csv).unwrap();
-    let out = organigram([
-        "import",
-        "csv",
-        "units.csv",
-        "--id",
-        "code",
-        "--parent",
-        "parent",
-        "--name",
-        "label",
-        "-o",
-        "out",
-    ])
-    .in_dir(dir.path())
-    .run();
+    let out = organigram(IMPORT_UNITS_CSV).in_dir(dir.path()).run();
     (dir, out)
 }
 
@@ -536,21 +537,7 @@ fn a_link_in_the_output_folder_is_replaced_not_written_through() {
     fs::write(&outside, "keep").unwrap();
     fs::remove_file(&file).unwrap();
     std::os::unix::fs::symlink(&outside, &file).unwrap();
-    let out = organigram([
-        "import",
-        "csv",
-        "units.csv",
-        "--id",
-        "code",
-        "--parent",
-        "parent",
-        "--name",
-        "label",
-        "-o",
-        "out",
-    ])
-    .in_dir(dir.path())
-    .run();
+    let out = organigram(IMPORT_UNITS_CSV).in_dir(dir.path()).run();
     sane(out).expect_code(0);
     assert_eq!(fs::read_to_string(&outside).unwrap(), "keep");
     assert!(!fs::symlink_metadata(&file).unwrap().is_symlink());
