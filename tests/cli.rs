@@ -245,3 +245,34 @@ fn generate_writes_a_description_that_loads_and_refuses_a_folder_in_use() {
     assert_eq!(std::fs::read(dir.join("org-0000.json")).unwrap(), first);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_description_is_read_from_standard_input_with_dash() {
+    let ministry = "tests/fixtures/valid/small/ministry.json";
+    let agency = "tests/fixtures/valid/small/agency.json";
+    let text = std::fs::read(support::root().join(ministry)).unwrap();
+    let from_stdin =
+        organigram(["--org", "-", "--org", agency, "show", "me"]).run_with_stdin(&text);
+    let from_file = organigram(["--org", ministry, "--org", agency, "show", "me"]).run();
+    let (from_stdin, from_file) = (from_stdin.success(), from_file.success());
+    assert!(from_stdin.contains("<stdin>:"), "{from_stdin}");
+    // The same unit, declared in the file named `<stdin>`.
+    assert_eq!(from_stdin.replace("<stdin>", ministry), from_file);
+}
+
+#[test]
+fn standard_input_has_the_same_size_limit_and_located_errors_as_files() {
+    let out = organigram(["--org", "-", "--max-file-size", "10", "stats"])
+        .run_with_stdin(&[b' '; 64])
+        .expect_code(2);
+    assert!(
+        out.stderr
+            .contains("<stdin> is larger than the limit of 10 bytes"),
+        "{}",
+        out.stderr
+    );
+    let out = organigram(["--org", "-", "stats"])
+        .run_with_stdin(b"{\n  \"units\": [,]\n}\n")
+        .expect_code(2);
+    assert!(out.stderr.contains("<stdin>:2:"), "{}", out.stderr);
+}

@@ -110,10 +110,35 @@ impl Run {
     }
 
     pub fn run(mut self) -> Output {
-        self.command
-            .stdin(Stdio::null())
+        self.command.stdin(Stdio::null());
+        self.finish()
+    }
+
+    /// Runs with `input` on standard input.
+    pub fn run_with_stdin(mut self, input: &[u8]) -> Output {
+        use std::io::Write;
+        self.command.stdin(Stdio::piped());
+        let mut child = self
+            .command
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let mut stdin = child.stdin.take().expect("stdin is piped");
+        // The binary may stop reading early (a size limit): a closed pipe is not the test's
+        // failure.
+        let _ = stdin.write_all(input);
+        drop(stdin);
+        let output = child.wait_with_output().expect("the binary runs");
+        Output {
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+            code: output.status.code().expect("the binary exits with a code"),
+        }
+    }
+
+    fn finish(mut self) -> Output {
+        self.command.stdout(Stdio::piped()).stderr(Stdio::piped());
         let output = self.command.output().expect("the binary runs");
         Output {
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
