@@ -18,8 +18,6 @@ use std::time::{Duration, Instant};
 
 use support::{Output, fixture, organigram, root};
 
-/// The corpus of files committed, each a description or a folder.
-
 /// `import csv` of `units.csv` (columns `code`, `parent`, `label`) into `out/`.
 const IMPORT_UNITS_CSV: [&str; 11] = [
     "import",
@@ -34,6 +32,8 @@ const IMPORT_UNITS_CSV: [&str; 11] = [
     "-o",
     "out",
 ];
+
+/// The corpus of files committed, each a description or a folder.
 fn corpus() -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = fs::read_dir(root().join(fixture("hostile")))
         .unwrap()
