@@ -14,6 +14,9 @@
 //! A failing case is shrunk to a small one and saved in `properties.proptest-regressions`, to be
 //! committed, so that it runs first from then on.
 
+#[path = "support/graphviz.rs"]
+#[allow(dead_code)] // graphviz_required: properties always require Graphviz.
+mod graphviz;
 mod strategies;
 
 use std::collections::{HashMap, HashSet};
@@ -33,8 +36,7 @@ use organigram::model::{
 };
 use organigram::query::{Above, End, chain};
 use organigram::render::{
-    Chart, ChartOptions, Focus, ImageFormat, RenderError, View, chart, graphviz, proposed,
-    standard_charts, to_dot,
+    Chart, ChartOptions, Focus, View, chart, proposed, standard_charts, to_dot,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -66,20 +68,7 @@ fn graph(sample: &Sample) -> OrgGraph {
 /// it again with straight ties where its spline router fails, as `render` does) and print no
 /// warning.
 fn renders(dot: &str) -> Result<(), TestCaseError> {
-    match graphviz(dot, ImageFormat::Svg) {
-        Ok(image) => {
-            prop_assert!(
-                image.warnings.is_empty(),
-                "Graphviz warned: {:?}\n{dot}",
-                image.warnings
-            );
-            Ok(())
-        }
-        Err(error @ RenderError::GraphvizMissing { .. }) => {
-            panic!("{error}: this property needs Graphviz's `dot`")
-        }
-        Err(error) => Err(TestCaseError::fail(format!("{error}\n{dot}"))),
-    }
+    graphviz::dot_renders(dot, true).map_err(TestCaseError::fail)
 }
 
 /// Checks that a chart is DOT that graphviz-rust parses and Graphviz renders (see [`renders`]).

@@ -13,22 +13,11 @@ use support::{organigram, root};
 
 const HOSTILE: &str = "tests/fixtures/valid/quoting";
 
-/// Runs DOT through Graphviz's real `dot`: it must render, with no warning. Without Graphviz the
-/// check is skipped, except on CI (`CI=true`), where `.ci/run` installs Graphviz and its absence
-/// is a failure.
+/// Runs DOT through Graphviz's real `dot` ([`support::graphviz::dot_renders`]); Graphviz may be
+/// missing only off CI.
 fn renders(dot: &str) {
-    match graphviz(dot, ImageFormat::Svg) {
-        Ok(image) => assert!(
-            image.warnings.is_empty(),
-            "Graphviz warned: {:?}\n{dot}",
-            image.warnings
-        ),
-        Err(RenderError::GraphvizMissing { .. })
-            if std::env::var("CI").as_deref() != Ok("true") =>
-        {
-            eprintln!("Graphviz is not installed: DOT not checked by `dot`");
-        }
-        Err(error) => panic!("{error}\n{dot}"),
+    if let Err(why) = support::graphviz::dot_renders(dot, support::graphviz::graphviz_required()) {
+        panic!("{why}");
     }
 }
 

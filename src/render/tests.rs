@@ -273,22 +273,14 @@ fn count(stmts: &[Stmt], nodes: &mut Vec<String>, edges: &mut usize) {
     }
 }
 
-/// Runs DOT through Graphviz's real `dot`: it must render, with no warning. Without Graphviz the
-/// check is skipped, except on CI (`CI=true`), where Graphviz is installed and its absence is a
-/// failure.
+#[path = "../../tests/support/graphviz.rs"]
+mod graphviz_check;
+
+/// Runs DOT through Graphviz's real `dot` ([`graphviz_check::dot_renders`]); Graphviz may be
+/// missing only off CI.
 pub(crate) fn renders(dot: &str) {
-    match graphviz(dot, ImageFormat::Svg) {
-        Ok(image) => assert!(
-            image.warnings.is_empty(),
-            "Graphviz warned: {:?}\n{dot}",
-            image.warnings
-        ),
-        Err(RenderError::GraphvizMissing { .. })
-            if std::env::var("CI").as_deref() != Ok("true") =>
-        {
-            eprintln!("Graphviz is not installed: DOT not checked by `dot`");
-        }
-        Err(error) => panic!("{error}\n{dot}"),
+    if let Err(why) = graphviz_check::dot_renders(dot, graphviz_check::graphviz_required()) {
+        panic!("{why}");
     }
 }
 
