@@ -5,8 +5,7 @@ use std::collections::hash_map::Entry;
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{TieIx, UnitIx, tie_subjects};
-use crate::model::FastMap;
-use crate::model::{OrganisationIndex, UnitKind, fold};
+use crate::model::{FastMap, OrganisationIndex, UnitKind, fold};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     units(cx, out);

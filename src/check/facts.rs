@@ -7,8 +7,7 @@ use super::hierarchy::list;
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{UnitIx, tie_subjects};
-use crate::model::FastMap;
-use crate::model::{Status, Tie, TieKind};
+use crate::model::{FastMap, Status, Tie, TieKind};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     isolated(cx, out);

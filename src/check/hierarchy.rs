@@ -10,8 +10,7 @@ use petgraph::visit::{EdgeFiltered, EdgeRef};
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{UnitIx, tie_subjects};
-use crate::model::FastSet;
-use crate::model::{Boundary, Status, TieKind, Unit, UnitKind};
+use crate::model::{Boundary, FastSet, Status, TieKind, Unit, UnitKind};
 use crate::query::direct_reports;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

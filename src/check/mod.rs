@@ -20,8 +20,7 @@ pub use levels::{Level, LevelError, Levels};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::{OrgGraph, UnitIx};
-use crate::model::{Description, Origin, Unit, UnitId};
-use crate::model::{FastHash, FastMap, FastSet};
+use crate::model::{Description, FastHash, FastMap, FastSet, Origin, Unit, UnitId};
 
 /// The span of control above which `wide-span` warns, unless `--max-span` says otherwise: past
 /// the 8 to 12 reports usually advised, and past the size of a flat product team.

@@ -4,8 +4,7 @@ use petgraph::graph::DiGraph;
 
 use super::{Edge, OrgGraph, UnitIx};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::model::FastSet;
-use crate::model::{Citation, Description, Origin, Spanned, Tie, UnitId};
+use crate::model::{Citation, Description, FastSet, Origin, Spanned, Tie, UnitId};
 
 /// Suggestions cost a pass over every id; past this many unknown references in one load, the
 /// remaining ones get a generic hint, which keeps a badly broken description linear to load.

@@ -8,8 +8,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::model::IdMap;
-use crate::model::{Organisation, Source, SourceId, Tie, TieKind, Unit, UnitId};
+use crate::model::{IdMap, Organisation, Source, SourceId, Tie, TieKind, Unit, UnitId};
 
 /// A node of the graph: one unit or post.
 pub type UnitIx = NodeIndex<u32>;
