@@ -11,14 +11,8 @@ use crate::load::LoadedGraph;
 use crate::model::Citation;
 use crate::query::{Above, Chain, End, chain};
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The unit: an id, an acronym, a name or an alias.
-    unit: String,
-
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
-}
+/// `organigram chain UNIT [--format json]`.
+pub type Args = super::output::UnitArgs;
 
 pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
     let graph = &loaded.graph;

@@ -18,6 +18,16 @@ pub enum Format {
     Json,
 }
 
+/// The arguments of a command about one unit and nothing else (`show`, `chain`).
+#[derive(Debug, clap::Args)]
+pub struct UnitArgs {
+    /// The unit: an id, an acronym, a name or an alias.
+    pub unit: String,
+
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
 /// Writes a value as pretty JSON and a newline.
 pub fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;

@@ -13,14 +13,8 @@ use crate::load::LoadedGraph;
 use crate::model::{Citation, Headcount, HeadcountBasis, HeadcountQualifier};
 use crate::query::{UnitDetails, show};
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The unit: an id, an acronym, a name or an alias.
-    unit: String,
-
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
-}
+/// `organigram show UNIT [--format json]`.
+pub type Args = super::output::UnitArgs;
 
 pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
     let ix = resolve(loaded, &args.unit)?;
