@@ -43,8 +43,11 @@ impl SourceFile {
             let Some((length, hash)) = self.released else {
                 return String::new();
             };
-            std::fs::read_to_string(&self.path)
+            // Through the loader's reader, so that a file replaced by a pipe or a device cannot
+            // block, and no more than the length parsed is read.
+            crate::load::read_bytes(&self.path, length as u64)
                 .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
                 .filter(|text| text.len() == length && fingerprint(text) == hash)
                 .unwrap_or_default()
         })
@@ -238,6 +241,19 @@ mod tests {
             .with_label("here");
         let shown = super::super::render::text_to_string(&files, &[diagnostic]);
         assert!(shown.contains("which changed after it was read"), "{shown}");
+
+        #[cfg(unix)]
+        {
+            // Replaced by a named pipe with no writer: read again without blocking, and changed.
+            let piped = dir.join("piped.json");
+            std::fs::write(&piped, text).unwrap();
+            let c = files.add(piped.clone(), text.to_owned());
+            files.release(c);
+            std::fs::remove_file(&piped).unwrap();
+            let name = std::ffi::CString::new(piped.to_str().unwrap()).unwrap();
+            assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+            assert!(files.get(c).is_changed());
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
