@@ -12,18 +12,7 @@ mod support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use support::{Output, organigram, root};
-
-/// The built-in description's files, in name order.
-fn description_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("org"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-}
+use support::{Output, org_files, organigram, root};
 
 /// Where the copies are made: tmpfs when there is one (`/dev/shm`), which lists a folder's
 /// entries newest first, so that the two copies are listed in opposite orders; ext4, say, lists
@@ -146,7 +135,7 @@ fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn every_command_prints_the_same_bytes_whatever_the_order_of_the_files() {
-    let files = description_files();
+    let files = org_files();
     let mut reversed = files.clone();
     reversed.reverse();
     let (first, second) = (copy(&files), copy(&reversed));
@@ -164,7 +153,7 @@ fn every_command_prints_the_same_bytes_whatever_the_order_of_the_files() {
 
 #[test]
 fn written_files_are_the_same_bytes_whatever_the_order_of_the_files() {
-    let files = description_files();
+    let files = org_files();
     let mut reversed = files.clone();
     reversed.reverse();
     let (first, second) = (copy(&files), copy(&reversed));

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use organigram::render::{ImageFormat, RenderError, graphviz};
-use support::{organigram, root};
+use support::{org_files, organigram, root};
 
 const HOSTILE: &str = "tests/fixtures/valid/quoting";
 
@@ -432,12 +432,7 @@ fn the_committed_charts_in_output_are_those_of_the_built_in_description() {
 fn the_same_description_gives_the_same_dot_whatever_the_order_of_its_files() {
     let forward = scratch("forward");
     let backward = scratch("backward");
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("org"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = org_files();
     for file in &files {
         fs::copy(file, forward.join(file.file_name().unwrap())).unwrap();
     }

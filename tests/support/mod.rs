@@ -150,6 +150,17 @@ impl Run {
     }
 }
 
+/// The files of the project's `org/` description (the built-in one), in name order.
+pub fn org_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("org"))
+        .expect("org/ is readable")
+        .map(|e| e.expect("org/ lists").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// A fixture path relative to the project's root, as the binary will print it.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new("tests/fixtures").join(name)
