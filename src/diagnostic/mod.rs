@@ -1,17 +1,19 @@
-//! One located message type that every layer reports through, and the files it points into.
+//! One located message type that every layer reports through, and the source map it is shown
+//! from.
 //!
 //! Detecting a problem and presenting it are apart: loaders and checks build [`Diagnostic`]s;
-//! [`render`] turns them into rustc-like text or JSON.
+//! [`render`] turns them into rustc-like text or JSON, reading the files' texts from the
+//! [`SourceMap`] it is handed. Nothing here reads a file.
 
 mod code;
-mod files;
 pub mod render;
 mod shown;
+mod source;
 
 use serde::Serialize;
 
 pub use code::Code;
-pub use files::{Files, LineCol, SourceFile};
+pub use source::{LineCol, SourceMap, SourceText};
 
 use crate::model::Origin;
 

@@ -7,7 +7,7 @@ use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
 use super::shown::Shown;
-use super::{Diagnostic, Files, Severity};
+use super::{Diagnostic, Severity, SourceMap};
 
 /// Whether text output may use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Colour {
 /// The diagnostic as codespan draws it, its places inside what `shown` shows of their lines. A
 /// place in a file that changed after it was parsed cannot be shown; a note names the file.
 fn to_codespan(
-    files: &Files,
+    files: &dyn SourceMap,
     diagnostic: &Diagnostic,
     shown: &Shown<'_>,
 ) -> cs::Diagnostic<crate::model::FileId> {
@@ -43,7 +43,7 @@ fn to_codespan(
     let mut labels = Vec::new();
     let mut notes = shown.notes();
     let mut place = |origin: crate::model::Origin, primary: bool, message: &str| {
-        if files.get(origin.file).is_changed() {
+        if files.source(origin.file).is_none() {
             let quoted = if message.is_empty() {
                 String::new()
             } else {
@@ -51,7 +51,7 @@ fn to_codespan(
             };
             notes.push(format!(
                 "in {}, which changed after it was read: {quoted}the place cannot be shown",
-                files.path(origin.file).display()
+                files.name(origin.file).display()
             ));
             return;
         }
@@ -85,10 +85,10 @@ fn to_codespan(
 
 /// Writes diagnostics as rustc-like text. A long line is shown in part, around the place the
 /// message points at, and control characters in the lines shown are replaced ([`Shown`]).
-pub fn text(
+pub fn text<'d>(
     out: &mut dyn termcolor::WriteColor,
-    files: &Files,
-    diagnostics: &[Diagnostic],
+    files: &dyn SourceMap,
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
 ) -> io::Result<()> {
     let config = term::Config::default();
     for diagnostic in diagnostics {
@@ -96,7 +96,7 @@ pub fn text(
             .origin
             .iter()
             .chain(diagnostic.related.iter().map(|r| &r.origin))
-            .filter(|o| !files.get(o.file).is_changed())
+            .filter(|o| files.source(o.file).is_some())
             .map(|o| (o.file, o.span.range()));
         let shown = Shown::new(files, places);
         let drawn = to_codespan(files, diagnostic, &shown);
@@ -109,7 +109,10 @@ pub fn text(
 }
 
 /// Renders diagnostics as plain text into a string (for tests and non-terminal output).
-pub fn text_to_string(files: &Files, diagnostics: &[Diagnostic]) -> String {
+pub fn text_to_string<'d>(
+    files: &dyn SourceMap,
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+) -> String {
     let mut buffer = termcolor::NoColor::new(Vec::new());
     // Writing into memory cannot fail.
     let _ = text(&mut buffer, files, diagnostics);
@@ -117,7 +120,10 @@ pub fn text_to_string(files: &Files, diagnostics: &[Diagnostic]) -> String {
 }
 
 /// Writes diagnostics to standard error, coloured when it is a terminal.
-pub fn to_stderr(files: &Files, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub fn to_stderr<'d>(
+    files: &dyn SourceMap,
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+) -> io::Result<()> {
     use std::io::IsTerminal;
     let choice = match Colour::detect(io::stderr().is_terminal()) {
         Colour::Always => termcolor::ColorChoice::Always,
@@ -164,10 +170,9 @@ pub struct JsonRelated<'a> {
     pub location: JsonLocation,
 }
 
-fn json_location(files: &Files, origin: crate::model::Origin) -> JsonLocation {
-    let file = files.get(origin.file);
-    let path = file.path.display().to_string();
-    if file.is_changed() {
+fn json_location(files: &dyn SourceMap, origin: crate::model::Origin) -> JsonLocation {
+    let path = files.name(origin.file).display().to_string();
+    let Some(file) = files.source(origin.file) else {
         return JsonLocation {
             file: path,
             line: None,
@@ -175,7 +180,7 @@ fn json_location(files: &Files, origin: crate::model::Origin) -> JsonLocation {
             end_line: None,
             end_column: None,
         };
-    }
+    };
     let start = file.line_col(origin.span.start as usize);
     let end = file.line_col(origin.span.end as usize);
     JsonLocation {
@@ -188,7 +193,7 @@ fn json_location(files: &Files, origin: crate::model::Origin) -> JsonLocation {
 }
 
 /// The JSON form of a diagnostic: code, severity, message, file, line, column, related, hint.
-pub fn json<'a>(files: &Files, diagnostic: &'a Diagnostic) -> JsonDiagnostic<'a> {
+pub fn json<'a>(files: &dyn SourceMap, diagnostic: &'a Diagnostic) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         code: diagnostic.code.as_str(),
         severity: diagnostic.severity,

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use codespan_reporting::files::Error;
 
-use super::Files;
+use super::{SourceMap, SourceText};
 use crate::model::{FileId, is_forbidden_control};
 
 /// Lines longer than this, in bytes, are cut to a window.
@@ -23,7 +23,7 @@ const BEFORE: usize = 60;
 
 /// The files of one message, as it shows them.
 pub(super) struct Shown<'a> {
-    files: &'a Files,
+    files: &'a dyn SourceMap,
     /// The text of each file it points into, with control characters replaced.
     texts: BTreeMap<FileId, String>,
     /// The window shown of each long line it points into, by file and line index.
@@ -33,9 +33,9 @@ pub(super) struct Shown<'a> {
 impl<'a> Shown<'a> {
     /// How a message pointing at `places` (its primary place first) shows `files`. Only the
     /// lines shown are looked at, and a file's text is copied only when they hold a control
-    /// character.
+    /// character. Places in files whose text cannot be shown are left out.
     pub(super) fn new(
-        files: &'a Files,
+        files: &'a dyn SourceMap,
         places: impl IntoIterator<Item = (FileId, Range<usize>)> + Clone,
     ) -> Self {
         let mut shown = Shown {
@@ -44,7 +44,9 @@ impl<'a> Shown<'a> {
             windows: BTreeMap::new(),
         };
         for (file, range) in places.clone() {
-            let source = files.get(file);
+            let Some(source) = files.source(file) else {
+                continue;
+            };
             for at in [range.start, range.end] {
                 let line = source.line_index(at);
                 let full = source.line_range(line).unwrap_or(0..0);
@@ -57,10 +59,12 @@ impl<'a> Shown<'a> {
             }
         }
         for (file, range) in places {
-            let source = files.get(file);
+            let Some(source) = files.source(file) else {
+                continue;
+            };
             let lines = source.line_index(range.start)..=source.line_index(range.end);
             let controls = lines
-                .filter_map(|line| shown.shown_line(file, line))
+                .filter_map(|line| shown.shown_line(source, file, line))
                 .any(|line| has_controls(source.text(), line));
             if controls && !shown.texts.contains_key(&file) {
                 shown.texts.insert(file, without_controls(source.text()));
@@ -69,10 +73,14 @@ impl<'a> Shown<'a> {
         shown
     }
 
+    /// The text of a file that can be shown.
+    fn source(&self, file: FileId) -> Result<&'a SourceText, Error> {
+        self.files.source(file).ok_or(Error::FileMissing)
+    }
+
     /// The part shown of a line: its window when it has one, the start of a long line no message
     /// points into (a line of context), or the whole line.
-    fn shown_line(&self, file: FileId, line: usize) -> Option<Range<usize>> {
-        let source = self.files.get(file);
+    fn shown_line(&self, source: &SourceText, file: FileId, line: usize) -> Option<Range<usize>> {
         let full = source.line_range(line)?;
         if full.len() <= LONGEST_LINE {
             return Some(full);
@@ -86,7 +94,9 @@ impl<'a> Shown<'a> {
     /// `range` in `file`, moved inside the windows of the lines it starts and ends on, so that
     /// what it underlines is shown.
     pub(super) fn clamp(&self, file: FileId, range: Range<usize>) -> Range<usize> {
-        let source = self.files.get(file);
+        let Ok(source) = self.source(file) else {
+            return range;
+        };
         let inside = |at: usize| match self.windows.get(&(file, source.line_index(at))) {
             Some(window) => at.clamp(window.start, window.end),
             None => at,
@@ -99,15 +109,15 @@ impl<'a> Shown<'a> {
     pub(super) fn notes(&self) -> Vec<String> {
         self.windows
             .keys()
-            .map(|&(file, line)| {
-                let source = self.files.get(file);
+            .filter_map(|&(file, line)| {
+                let source = self.source(file).ok()?;
                 let range = source.line_range(line).unwrap_or(0..0);
-                format!(
+                Some(format!(
                     "note: line {} of {} is {} characters long; only the part around the problem is shown",
                     line + 1,
-                    source.path.display(),
-                    source.text()[range].chars().count()
-                )
+                    self.files.name(file).display(),
+                    source.char_count(range)
+                ))
             })
             .collect()
     }
@@ -162,31 +172,33 @@ impl<'a> codespan_reporting::files::Files<'a> for Shown<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<Self::Name, Error> {
-        self.files.name(id)
+        Ok(self.files.name(id).display())
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, Error> {
         match self.texts.get(&id) {
             Some(text) => Ok(text),
-            None => self.files.source(id),
+            None => Ok(self.source(id)?.text()),
         }
     }
 
     fn line_index(&'a self, id: FileId, byte: usize) -> Result<usize, Error> {
-        self.files.line_index(id, byte)
+        Ok(self.source(id)?.line_index(byte))
     }
 
     /// The part of the line shown ([`Shown::shown_line`]).
     fn line_range(&'a self, id: FileId, line: usize) -> Result<Range<usize>, Error> {
-        match self.shown_line(id, line) {
-            Some(range) => Ok(range),
-            None => self.files.line_range(id, line),
-        }
+        let source = self.source(id)?;
+        self.shown_line(source, id, line)
+            .ok_or_else(|| Error::LineTooLarge {
+                given: line,
+                max: source.line_count() - 1,
+            })
     }
 
     /// The column in the whole line, not in the part shown.
     fn column_number(&'a self, id: FileId, _line: usize, byte: usize) -> Result<usize, Error> {
-        Ok(self.files.get(id).line_col(byte).column)
+        Ok(self.source(id)?.line_col(byte).column)
     }
 }
 

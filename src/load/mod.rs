@@ -5,6 +5,7 @@
 //! and keeps going with what is sound, so one run shows every problem. Each step is linear in the
 //! size of its input.
 
+mod files;
 pub mod json;
 mod merge;
 mod parse;
@@ -12,11 +13,13 @@ mod read;
 
 use std::path::PathBuf;
 
+pub use files::Files;
 pub(crate) use parse::diagnose;
 pub use read::{BUILTIN_FILES, BUILTIN_PREFIX};
-pub(crate) use read::{NOT_FOUND_HINT, read_bytes, read_file};
+pub(crate) use read::{NOT_FOUND_HINT, read_file};
+pub use read::{ReadError, read_bytes};
 
-use crate::diagnostic::{Diagnostic, Files};
+use crate::diagnostic::Diagnostic;
 use crate::graph::OrgGraph;
 use crate::model::Description;
 
@@ -80,7 +83,7 @@ pub fn load(inputs: &[Input], limits: &Limits) -> Loaded {
     let mut kept = 0;
     for input in inputs {
         for file in read::read_input(input, limits, &mut loaded.files, &mut loaded.diagnostics) {
-            let text = loaded.files.get(file).text();
+            let text = loaded.files.text(file);
             let length = text.len();
             if let Some((doc, unreadable)) =
                 parse::parse(file, text, limits, &mut loaded.diagnostics)

@@ -4,8 +4,9 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::Files;
 use super::{Input, Limits};
-use crate::diagnostic::{Code, Diagnostic, Files};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{FileId, Origin, Span};
 
 mod builtin {
@@ -95,7 +96,8 @@ pub(crate) const NOT_FOUND_HINT: &str = "check the path";
 
 /// Why a file could not be read whole.
 #[derive(Debug)]
-pub(crate) enum ReadError {
+#[non_exhaustive]
+pub enum ReadError {
     /// Opening or reading failed.
     Io(std::io::Error),
     /// The path is not a regular file once symbolic links are followed: what it is instead.
@@ -144,8 +146,8 @@ impl ReadError {
         }
     }
 
-    /// The message and its hint on one line, for commands that print no located messages.
-    pub(crate) fn sentence(&self, path: &Path, max_size: u64) -> String {
+    /// The message and its hint on one line, for callers that print no located messages.
+    pub fn sentence(&self, path: &Path, max_size: u64) -> String {
         match self.hint() {
             Some(hint) => format!("{}; {hint}", self.message(path, max_size)),
             None => self.message(path, max_size),
@@ -170,7 +172,7 @@ impl ReadError {
 /// before, which could change in between), and on Unix the file is opened without blocking, so
 /// opening a pipe returns at once. Each file is read once into memory: whatever changes it
 /// while organigram runs, the run works on one snapshot of its bytes.
-pub(crate) fn read_bytes(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
+pub fn read_bytes(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

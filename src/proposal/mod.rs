@@ -17,8 +17,8 @@ pub use file::{
     Assignment, ChangeEntry, KindChange, Merge, Move, ProposalFile, Rename, Split, TieRef,
 };
 
-use crate::diagnostic::{Code, Diagnostic, Files};
-use crate::load::{Limits, NOT_FOUND_HINT, diagnose, json, read_file};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::{Files, Limits, NOT_FOUND_HINT, diagnose, json, read_file};
 use crate::model::{
     Citation, FileId, OrganisationId, Origin, Recover, Source, Spanned, Tie, Unit, UnitId,
 };
@@ -102,7 +102,7 @@ pub fn read(path: &Path, limits: &Limits, files: &mut Files) -> Result<Proposal,
             })
             .collect());
     };
-    parse(file, files.get(file).text(), limits.max_depth)
+    parse(file, files.text(file), limits.max_depth)
 }
 
 /// Parses the text of a proposal file registered as `file`.
