@@ -73,10 +73,10 @@ mod tests {
     use crate::check::Options;
     use crate::check::testing::found;
     use crate::diagnostic::Code;
+    use crate::graph::testing::description;
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
     use crate::model::{Boundary, Status};
-    use crate::query::testing::description;
 
     #[test]
     fn a_body_needs_a_secretariat_and_members_unless_it_lies_outside() {

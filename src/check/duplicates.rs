@@ -127,10 +127,10 @@ fn ties(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use crate::check::testing::problems_of;
     use crate::diagnostic::Code;
+    use crate::graph::testing::{description, organisation};
     use crate::model::OrganisationIndex;
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
-    use crate::query::testing::{description, organisation};
 
     #[test]
     fn same_kind_organisation_and_folded_name_or_acronym() {

@@ -23,7 +23,7 @@ fn isolated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (ix, unit) in cx.graph.units() {
         let orphan = unit.boundary.is_none() && unit.status != Status::Dissolved;
         if orphan
-            || cx.left_out.tie.contains(&unit.id.value)
+            || cx.graph.lost_tie(ix)
             || graph.edges_directed(ix, Outgoing).next().is_some()
             || graph.edges_directed(ix, Incoming).next().is_some()
         {
@@ -179,10 +179,10 @@ mod tests {
     use crate::check::Options;
     use crate::check::testing::{found, problems_of};
     use crate::diagnostic::Code;
+    use crate::graph::testing::description;
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
     use crate::model::{Boundary, Date, Span, Spanned, Status};
-    use crate::query::testing::description;
 
     #[test]
     fn a_unit_with_no_tie_is_isolated_unless_it_is_an_orphan() {
@@ -217,7 +217,7 @@ mod tests {
         d.units[2].status = Status::Dissolved;
         d.ties[0].valid_from = Some(Date::parse("2019").unwrap());
         d.ties[5].valid_until = Some(Date::parse("2019").unwrap());
-        let found = crate::check::check(d, &Options::default()).diagnostics;
+        let found = crate::check::testing::checked(d, &Options::default());
         let outdated: Vec<&str> = found
             .iter()
             .filter(|d| d.code == Code::OutdatedTie)

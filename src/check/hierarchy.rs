@@ -3,15 +3,12 @@
 
 use std::collections::VecDeque;
 
-use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::algo::kosaraju_scc;
-use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{UnitIx, tie_subjects};
 use crate::model::{Boundary, FastSet, Status, TieKind, Unit, UnitKind};
-use crate::query::direct_reports;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     orphans(cx, out);
@@ -38,15 +35,10 @@ pub(super) fn list<S: AsRef<str>>(ids: &[S]) -> String {
 }
 
 impl Context<'_> {
-    /// Whether a unit has a superior other than itself.
-    fn has_superior(&self, unit: UnitIx) -> bool {
-        self.hierarchical(unit, Outgoing).any(|up| up != unit)
-    }
-
     /// Whether the rules on the hierarchy leave a unit without a superior alone: it is dissolved,
     /// or its tie to its superior was left out (and is reported where it is written).
-    fn exempt_from_hierarchy(&self, unit: &Unit) -> bool {
-        unit.status == Status::Dissolved || self.left_out.parent.contains(&unit.id.value)
+    fn exempt_from_hierarchy(&self, ix: UnitIx, unit: &Unit) -> bool {
+        unit.status == Status::Dissolved || self.graph.lost_superior(ix)
     }
 
     /// Claims, root by root in the order given, every unit under each root that is not claimed
@@ -68,7 +60,7 @@ impl Context<'_> {
                 let mut taken = 0;
                 queue.push_back(root);
                 while let Some(unit) = queue.pop_front() {
-                    for below in self.hierarchical(unit, Incoming) {
+                    for below in self.graph.hierarchy().inferiors(unit) {
                         if !claimed[below.index()] && enter(below) {
                             claimed[below.index()] = true;
                             taken += 1;
@@ -89,10 +81,10 @@ fn orphans(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let (mut anchors, mut orphans) = (Vec::new(), Vec::new());
     for (ix, unit) in graph.units() {
-        if cx.has_superior(ix) {
+        if graph.hierarchy().has_superior(ix) {
             continue;
         }
-        if unit.boundary.is_some() || cx.exempt_from_hierarchy(unit) {
+        if unit.boundary.is_some() || cx.exempt_from_hierarchy(ix, unit) {
             anchors.push(ix);
         } else {
             orphans.push(ix);
@@ -145,7 +137,7 @@ fn posts_without_unit(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             is_post(ix)
                 && unit.boundary == Some(Boundary::Top)
                 && unit.status != Status::Dissolved
-                && !cx.has_superior(ix)
+                && !graph.hierarchy().has_superior(ix)
         })
         .map(|(ix, _)| ix)
         .collect();
@@ -177,14 +169,12 @@ fn posts_without_unit(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// `hierarchy-cycle`: each set of units placed under each other in a circle (a strongly
-/// connected component of the hierarchical ties, ties to oneself aside), every member listed and
-/// every tie of the cycle shown. Kosaraju's algorithm, iterative: `O(|V| + |E|)`.
+/// connected component of the hierarchy of two units or more: a tie to oneself is a `self-tie`),
+/// every member listed and every tie of the cycle shown. Kosaraju's algorithm, iterative:
+/// `O(|V| + |E|)`.
 fn cycles(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
-    let hierarchy = EdgeFiltered::from_fn(graph.petgraph(), |e| {
-        e.weight().kind.is_hierarchical() && e.source() != e.target()
-    });
-    let mut components: Vec<Vec<UnitIx>> = kosaraju_scc(&hierarchy)
+    let mut components: Vec<Vec<UnitIx>> = kosaraju_scc(&graph.hierarchy().view())
         .into_iter()
         .filter(|c| c.len() > 1)
         .collect();
@@ -210,10 +200,10 @@ fn cycles(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
              circle",
         );
         for &member in &members {
-            for view in graph.parents(member) {
-                if view.other != member && inside.contains(&view.other) {
+            for link in graph.hierarchy().up(member) {
+                if link.to != member && inside.contains(&link.to) {
                     diagnostic = diagnostic
-                        .with_related(view.tie.origin.at(view.tie.to.span), view.tie.to_string());
+                        .with_related(link.tie.origin.at(link.tie.to.span), link.tie.to_string());
                 }
             }
         }
@@ -251,19 +241,14 @@ fn self_ties(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn attachments(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for (ix, unit) in graph.units() {
-        let parents = graph.parents(ix);
-        if parents
-            .iter()
-            .any(|v| v.tie.kind.value == TieKind::JointAttachment)
-        {
+        let parents = graph.hierarchy().up(ix);
+        if parents.iter().any(|l| l.kind() == TieKind::JointAttachment) {
             continue;
         }
         let mut seen = FastSet::default();
         let attached: Vec<_> = parents
             .into_iter()
-            .filter(|v| {
-                v.tie.kind.value == TieKind::Attachment && v.other != ix && seen.insert(v.other)
-            })
+            .filter(|l| l.kind() == TieKind::Attachment && l.to != ix && seen.insert(l.to))
             .collect();
         let [first, second, ..] = attached.as_slice() else {
             continue;
@@ -299,7 +284,7 @@ fn attachments(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn spans(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let max = cx.options.max_span;
     for (ix, unit) in cx.graph.units() {
-        let span = direct_reports(cx.graph, ix).len();
+        let span = cx.graph.hierarchy().direct_reports(ix).len();
         if span > max {
             out.push(
                 Diagnostic::new(
@@ -326,10 +311,10 @@ mod tests {
     use crate::check::Options;
     use crate::check::testing::{found, problems_of};
     use crate::diagnostic::Code;
+    use crate::graph::testing::description;
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
     use crate::model::{Boundary, Status};
-    use crate::query::testing::description;
 
     #[test]
     fn an_orphan_is_reported_once_at_the_top_of_what_hangs_from_it() {
@@ -389,7 +374,7 @@ mod tests {
             ],
         );
         d.units[0].boundary = Some(Boundary::Top);
-        let found = crate::check::check(d, &Options::default()).diagnostics;
+        let found = crate::check::testing::checked(d, &Options::default());
         let posts: Vec<_> = found
             .iter()
             .filter(|d| d.code == Code::PostWithoutUnit)

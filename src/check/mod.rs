@@ -1,8 +1,8 @@
 //! Checking a structure: rules that find what leaves a unit hanging or a line of authority broken,
 //! each reporting a located [`Diagnostic`] with a stable code.
 //!
-//! [`check`] resolves a description into a graph (which reports unknown units, unknown sources and
-//! forbidden ties) and runs every rule on it. [`Levels`] adjusts severities as `--allow`, `--warn`,
+//! [`check`] runs every rule on a graph (building it reported unknown units, unknown sources and
+//! forbidden ties). [`Levels`] adjusts severities as `--allow`, `--warn`,
 //! `--deny` and `--strict` ask; [`report`] gathers, adjusts, sorts and counts what a run shows, and,
 //! given the problems of the structure before a proposal, tells which ones the proposal brings.
 //! Every rule is linear in the size of the graph.
@@ -13,14 +13,11 @@ mod facts;
 mod hierarchy;
 mod levels;
 
-use petgraph::Direction;
-use petgraph::visit::EdgeRef;
-
 pub use levels::{Level, LevelError, Levels};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::{OrgGraph, UnitIx};
-use crate::model::{Description, FastHash, FastMap, FastSet, Origin, Unit, UnitId};
+use crate::graph::OrgGraph;
+use crate::model::{FastHash, FastMap, Origin, Unit};
 
 /// The span of control above which `wide-span` warns, unless `--max-span` says otherwise: past
 /// the 8 to 12 reports usually advised, and past the size of a flat product team.
@@ -41,91 +38,23 @@ impl Default for Options {
     }
 }
 
-/// A description resolved and checked: its graph, and every problem found in resolving it and by
-/// the rules, in the order found.
-#[derive(Debug)]
-pub struct Checked {
-    pub graph: OrgGraph,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Builds the graph of a description and runs every rule on it. Linear in the size of the
-/// description.
-pub fn check(description: Description, options: &Options) -> Checked {
-    let left_out = LeftOut::of(&description);
+/// Runs every rule on a graph, in a fixed order: the problems of its structure, beside those
+/// building it reported (unknown units, forbidden ties), whose consequences the rules leave
+/// alone. Linear in the size of the graph.
+pub fn check(graph: &OrgGraph, options: &Options) -> Vec<Diagnostic> {
+    let context = Context { graph, options };
     let mut diagnostics = Vec::new();
-    let graph = OrgGraph::build(description, &mut diagnostics);
-    let context = Context {
-        graph: &graph,
-        left_out: &left_out,
-        options,
-    };
     hierarchy::check(&context, &mut diagnostics);
     duplicates::check(&context, &mut diagnostics);
     bodies::check(&context, &mut diagnostics);
     facts::check(&context, &mut diagnostics);
-    Checked { graph, diagnostics }
-}
-
-/// Units with ties that the graph leaves out because an end is unknown or the validity table
-/// forbids them. Those ties are reported where they are written; the rules do not report their
-/// consequences (an orphan, an isolated unit) a second time.
-#[derive(Debug, Default)]
-struct LeftOut {
-    /// Units with a hierarchical tie to a superior that was left out.
-    parent: FastSet<UnitId>,
-    /// Units at either end of any tie that was left out.
-    tie: FastSet<UnitId>,
-}
-
-impl LeftOut {
-    fn of(description: &Description) -> LeftOut {
-        let mut left_out = LeftOut::default();
-        for tie in &description.ties {
-            let from = description.units.get(&tie.from.value);
-            let to = description.units.get(&tie.to.value);
-            let resolved = match (from, to) {
-                (Some(from), Some(to)) => tie
-                    .kind
-                    .allows(from.kind.value.family(), to.kind.value.family()),
-                _ => false,
-            };
-            if !resolved {
-                if tie.kind.is_hierarchical() {
-                    left_out.parent.insert(tie.from.value.clone());
-                }
-                left_out.tie.insert(tie.from.value.clone());
-                left_out.tie.insert(tie.to.value.clone());
-            }
-        }
-        left_out
-    }
+    diagnostics
 }
 
 /// What every rule reads.
 struct Context<'a> {
     graph: &'a OrgGraph,
-    left_out: &'a LeftOut,
     options: &'a Options,
-}
-
-impl Context<'_> {
-    /// The units placed directly above (`Outgoing`) or below (`Incoming`) `unit` by hierarchical
-    /// ties, in no particular order, repeated when tied twice.
-    fn hierarchical(
-        &self,
-        unit: UnitIx,
-        direction: Direction,
-    ) -> impl Iterator<Item = UnitIx> + '_ {
-        self.graph
-            .petgraph()
-            .edges_directed(unit, direction)
-            .filter(|e| e.weight().kind.is_hierarchical())
-            .map(move |e| match direction {
-                Direction::Outgoing => e.target(),
-                Direction::Incoming => e.source(),
-            })
-    }
 }
 
 /// Where a unit's id is written, the place of every problem about the unit.
@@ -284,13 +213,22 @@ pub(crate) mod testing {
 
     /// The codes and subjects of the problems with one of `codes` that checking `description`
     /// finds, building problems (unknown units, forbidden ties) included, in the order found.
+    use crate::model::Description;
+
+    /// Every problem of `description`: those of building its graph, then the rules'.
+    pub(crate) fn checked(description: Description, options: &Options) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        let graph = OrgGraph::build(description, &mut diagnostics);
+        diagnostics.extend(check(&graph, options));
+        diagnostics
+    }
+
     pub(crate) fn found(
         description: Description,
         options: &Options,
         codes: &[Code],
     ) -> Vec<(Code, String)> {
-        check(description, options)
-            .diagnostics
+        checked(description, options)
             .into_iter()
             .filter(|d| codes.contains(&d.code))
             .map(|d| (d.code, d.subjects.join(" ")))

@@ -149,11 +149,12 @@ fn tie_fields(a: &Tie, b: &Tie) -> Vec<Attribute> {
 /// A unit's hierarchical parents, in declaration order.
 fn parents(graph: &OrgGraph, ix: UnitIx) -> Vec<Parent<'_>> {
     graph
-        .parents(ix)
+        .hierarchy()
+        .up(ix)
         .into_iter()
-        .map(|view| Parent {
-            kind: view.tie.kind.value,
-            unit: graph.unit(view.other),
+        .map(|link| Parent {
+            kind: link.kind(),
+            unit: graph.unit(link.to),
         })
         .collect()
 }
@@ -226,10 +227,10 @@ pub fn diff<'a>(before: &'a OrgGraph, after: &'a OrgGraph) -> Diff<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::{build, description};
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
     use crate::model::{Boundary, Date};
-    use crate::query::testing::{build, description};
 
     fn ids<'a>(sides: &[Side<'a>]) -> Vec<&'a str> {
         sides.iter().map(|s| s.unit.id.as_str()).collect()

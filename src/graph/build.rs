@@ -2,7 +2,7 @@
 
 use petgraph::graph::DiGraph;
 
-use super::{Edge, OrgGraph, UnitIx};
+use super::{Edge, LeftOut, OrgGraph, UnitIx};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::model::{Citation, Description, FastSet, Origin, Spanned, Tie, UnitId};
 
@@ -98,6 +98,7 @@ impl OrgGraph {
             ties: Vec::new(),
             organisations,
             sources,
+            left_out: LeftOut::default(),
         };
         for (id, unit) in &graph.units {
             if let Some(citation) = &unit.source {
@@ -113,17 +114,30 @@ impl OrgGraph {
             }
             let from = resolver.unit(&graph, &tie.from, tie);
             let to = resolver.unit(&graph, &tie.to, tie);
-            if let (Some(from), Some(to)) = (from, to) {
-                match graph.check_validity(tie, from, to) {
-                    Ok(()) => {
-                        let edge = Edge {
-                            kind: tie.kind.value,
-                            // Ties number fewer than u32::MAX: the graph's own indices are u32.
-                            tie: u32::try_from(position).unwrap_or(u32::MAX),
-                        };
-                        graph.graph.add_edge(from, to, edge);
+            let valid = match (from, to) {
+                (Some(from), Some(to)) => graph.check_validity(tie, from, to),
+                _ => Err(None),
+            };
+            match (valid, from, to) {
+                (Ok(()), Some(from), Some(to)) => {
+                    let edge = Edge {
+                        kind: tie.kind.value,
+                        // Ties number fewer than u32::MAX: the graph's own indices are u32.
+                        tie: u32::try_from(position).unwrap_or(u32::MAX),
+                    };
+                    graph.graph.add_edge(from, to, edge);
+                }
+                (invalid, from, to) => {
+                    if let Err(Some(diagnostic)) = invalid {
+                        resolver.diagnostics.push(diagnostic);
                     }
-                    Err(diagnostic) => resolver.diagnostics.push(diagnostic),
+                    if let Some(from) = from {
+                        if tie.kind.is_hierarchical() {
+                            graph.left_out.superior.insert(from);
+                        }
+                        graph.left_out.tie.insert(from);
+                    }
+                    graph.left_out.tie.extend(to);
                 }
             }
         }
@@ -131,7 +145,14 @@ impl OrgGraph {
         graph
     }
 
-    fn check_validity(&self, tie: &Tie, from: UnitIx, to: UnitIx) -> Result<(), Diagnostic> {
+    /// Whether the validity table allows `tie` between the kinds of its two ends; the reason
+    /// why not otherwise.
+    fn check_validity(
+        &self,
+        tie: &Tie,
+        from: UnitIx,
+        to: UnitIx,
+    ) -> Result<(), Option<Diagnostic>> {
         let kind = tie.kind.value;
         let (from_unit, to_unit) = (self.unit(from), self.unit(to));
         let (from_family, to_family) = (from_unit.kind.family(), to_unit.kind.family());
@@ -155,31 +176,33 @@ impl OrgGraph {
                 allowed.join(" or ")
             )
         };
-        Err(Diagnostic::new(
-            Code::TieNotAllowed,
-            format!(
-                "a `{kind}` tie cannot go from {} `{}` to {} `{}`",
-                from_unit.kind.value.label(),
-                from_unit.id.value,
-                to_unit.kind.value.label(),
-                to_unit.id.value
-            ),
-        )
-        .at(tie.origin.at(tie.kind.span))
-        .with_related(
-            from_unit.origin.at(from_unit.kind.span),
-            format!(
-                "`{}` is a {}",
-                from_unit.id.value,
-                from_unit.kind.value.label()
-            ),
-        )
-        .with_related(
-            to_unit.origin.at(to_unit.kind.span),
-            format!("`{}` is a {}", to_unit.id.value, to_unit.kind.value.label()),
-        )
-        .with_hint(hint)
-        .about(tie_subjects(tie)))
+        Err(Some(
+            Diagnostic::new(
+                Code::TieNotAllowed,
+                format!(
+                    "a `{kind}` tie cannot go from {} `{}` to {} `{}`",
+                    from_unit.kind.value.label(),
+                    from_unit.id.value,
+                    to_unit.kind.value.label(),
+                    to_unit.id.value
+                ),
+            )
+            .at(tie.origin.at(tie.kind.span))
+            .with_related(
+                from_unit.origin.at(from_unit.kind.span),
+                format!(
+                    "`{}` is a {}",
+                    from_unit.id.value,
+                    from_unit.kind.value.label()
+                ),
+            )
+            .with_related(
+                to_unit.origin.at(to_unit.kind.span),
+                format!("`{}` is a {}", to_unit.id.value, to_unit.kind.value.label()),
+            )
+            .with_hint(hint)
+            .about(tie_subjects(tie)),
+        ))
     }
 }
 

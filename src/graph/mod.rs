@@ -1,14 +1,21 @@
-//! The typed organisation graph: units as nodes, ties as edges, read-only once built.
+//! The typed organisation graph: units as nodes, ties as edges, read-only once built, and its
+//! hierarchy.
 
 mod build;
+mod hierarchy;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub(crate) use build::tie_subjects;
+pub use hierarchy::{Climb, Hierarchy, Link, Reached, route_to};
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::model::{IdMap, Organisation, Source, SourceId, Tie, TieKind, Unit, UnitId};
+use crate::model::{
+    Description, FastSet, IdMap, Organisation, Source, SourceId, Tie, TieKind, Unit, UnitId,
+};
 
 /// A node of the graph: one unit or post.
 pub type UnitIx = NodeIndex<u32>;
@@ -31,6 +38,19 @@ pub struct OrgGraph {
     ties: Vec<Tie>,
     organisations: Vec<Organisation>,
     sources: IdMap<SourceId, Source>,
+    /// What resolving left out, for the rules not to report its consequences again.
+    left_out: LeftOut,
+}
+
+/// The units with ties that the graph leaves out because an end is unknown or the validity table
+/// forbids them. Those ties are reported where they are written; the rules do not report their
+/// consequences (an orphan, an isolated unit) a second time.
+#[derive(Debug, Default)]
+struct LeftOut {
+    /// Units with a hierarchical tie to a superior that was left out.
+    superior: FastSet<UnitIx>,
+    /// Units at either end of a tie that was left out.
+    tie: FastSet<UnitIx>,
 }
 
 /// What an edge of the petgraph graph carries: the kind of its tie, for walks that filter on it
@@ -151,28 +171,27 @@ impl OrgGraph {
         out
     }
 
-    /// The hierarchical superiors of a unit (its parents by attachment, joint attachment or line
-    /// authority), in declaration order.
-    pub fn parents(&self, ix: UnitIx) -> Vec<TieView<'_>> {
-        self.ties_of(ix)
-            .into_iter()
-            .filter(|t| t.outgoing && t.tie.kind.is_hierarchical())
-            .collect()
+    /// Whether a hierarchical tie from `unit` to a superior was left out of the graph (its
+    /// superior unknown, or the tie forbidden between the two kinds).
+    pub fn lost_superior(&self, unit: UnitIx) -> bool {
+        self.left_out.superior.contains(&unit)
     }
 
-    /// The units placed directly under a unit by a hierarchical tie, in declaration order.
-    pub fn children(&self, ix: UnitIx) -> Vec<TieView<'_>> {
-        self.ties_of(ix)
-            .into_iter()
-            .filter(|t| !t.outgoing && t.tie.kind.is_hierarchical())
-            .collect()
+    /// Whether a tie from or to `unit` was left out of the graph.
+    pub fn lost_tie(&self, unit: UnitIx) -> bool {
+        self.left_out.tie.contains(&unit)
     }
 
-    /// Ties of a given kind touching a unit.
-    pub fn ties_of_kind(&self, ix: UnitIx, kind: TieKind) -> impl Iterator<Item = TieView<'_>> {
-        self.ties_of(ix)
-            .into_iter()
-            .filter(move |t| t.tie.kind.value == kind)
+    /// The description the graph was built from, copied: every unit and every tie read, those
+    /// left out included.
+    pub fn to_description(&self) -> Description {
+        Description {
+            organisations: self.organisations.clone(),
+            sources: self.sources.clone(),
+            units: self.units.clone(),
+            ties: self.ties.clone(),
+            unreadable: FastSet::default(),
+        }
     }
 
     /// The underlying petgraph graph, for algorithms (read-only): nodes are [`UnitIx`]es, edges

@@ -26,15 +26,16 @@ pub const COLUMNS: [&str; 5] = ["id", "parent", "name", "kind", "acronym"];
 /// order, else its first line authority; never itself (a tie to oneself places it nowhere).
 pub fn parent(graph: &OrgGraph, unit: UnitIx) -> Option<UnitIx> {
     let parents: Vec<_> = graph
-        .parents(unit)
+        .hierarchy()
+        .up(unit)
         .into_iter()
-        .filter(|view| view.other != unit)
+        .filter(|link| link.to != unit)
         .collect();
     parents
         .iter()
-        .find(|view| view.tie.kind.value != TieKind::LineAuthority)
+        .find(|link| link.kind() != TieKind::LineAuthority)
         .or(parents.first())
-        .map(|view| view.other)
+        .map(|link| link.to)
 }
 
 /// Writes the units of `graph` as CSV (UTF-8, comma-separated, cells quoted when they hold a
@@ -59,9 +60,9 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::{build, description};
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
-    use crate::query::testing::{build, description};
 
     fn csv(graph: &OrgGraph) -> String {
         let mut bytes = Vec::new();

@@ -842,10 +842,10 @@ fn relocate_unit(unit: &mut Unit, origin: Origin, span: Span, change: &Change) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::description;
     use crate::load::json::DEFAULT_MAX_DEPTH;
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
-    use crate::query::testing::description;
 
     /// The ties of `description` after applying the changes, as "from kind to".
     fn ties_after(description: &Description, changes: &str) -> Vec<String> {

@@ -2,8 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::hierarchy::{Link, boundary, up};
-use crate::graph::{OrgGraph, UnitIx};
+use crate::graph::{Link, OrgGraph, UnitIx};
 use crate::model::Boundary;
 
 /// Why a branch of a chain stops at a unit that has no superior in the description.
@@ -119,11 +118,11 @@ struct Frame<'g> {
 /// `O(a + t)` for `a` units above `unit` and `t` hierarchical ties out of them: proportional to
 /// the depth for a plain chain, never to the size of the description.
 pub fn chain(graph: &OrgGraph, unit: UnitIx) -> Chain<'_> {
-    let links = up(graph, unit);
+    let links = graph.hierarchy().up(unit);
     if links.is_empty() {
         return Chain {
             unit,
-            above: Above::End(End::of(boundary(graph, unit))),
+            above: Above::End(End::of(graph.unit(unit).boundary)),
             steps: Vec::new(),
         };
     }
@@ -166,9 +165,9 @@ pub fn chain(graph: &OrgGraph, unit: UnitIx) -> Chain<'_> {
             Some(Visit::OnBranch) => Above::Cycle,
             Some(&Visit::Shown(at)) => Above::AlreadyShown(at),
             None => {
-                let links = up(graph, link.to);
+                let links = graph.hierarchy().up(link.to);
                 if links.is_empty() {
-                    Above::End(End::of(boundary(graph, link.to)))
+                    Above::End(End::of(graph.unit(link.to).boundary))
                 } else {
                     visits.insert(link.to, Visit::OnBranch);
                     let above = Above::Superiors(Vec::with_capacity(links.len()));
@@ -190,9 +189,9 @@ pub fn chain(graph: &OrgGraph, unit: UnitIx) -> Chain<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::{build, deep_chain, description, graph, id, ix};
     use crate::model::TieKind::{Attachment, JointAttachment, LineAuthority};
     use crate::model::UnitKind::*;
-    use crate::query::testing::{build, deep_chain, description, graph, id, ix};
 
     /// Each step as "from kind to (above)", in order, indented by depth.
     fn lines(g: &OrgGraph, chain: &Chain<'_>) -> Vec<String> {

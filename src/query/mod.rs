@@ -2,7 +2,6 @@
 
 mod chain;
 mod find;
-mod hierarchy;
 mod neighbourhood;
 mod organisation;
 mod partners;
@@ -11,13 +10,9 @@ mod show;
 mod stats;
 mod subordinates;
 mod superior;
-#[cfg(test)]
-pub(crate) mod testing;
 
 pub use chain::{Above, Chain, End, Step, chain};
 pub use find::{Field, LookupError, Match, find, resolve};
-pub use hierarchy::Link;
-pub(crate) use hierarchy::{descendants, direct_reports};
 pub use neighbourhood::neighbourhood;
 pub use organisation::organisation;
 pub use partners::{Partner, PartnerGroup, Partners, PartnersOptions, partners};

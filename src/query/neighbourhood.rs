@@ -35,8 +35,8 @@ pub fn neighbourhood(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::{graph, ids, ix};
     use crate::model::UnitKind::*;
-    use crate::query::testing::{graph, ids, ix};
 
     #[test]
     fn walks_chosen_ties_both_ways_up_to_the_radius() {

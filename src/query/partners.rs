@@ -2,7 +2,6 @@
 
 use std::collections::HashSet;
 
-use super::hierarchy::climb;
 use crate::graph::{OrgGraph, TieView, UnitIx};
 use crate::model::TieKind;
 
@@ -68,7 +67,7 @@ impl Partners<'_> {
 /// of its superiors.
 pub fn partners<'g>(graph: &'g OrgGraph, unit: UnitIx, options: &PartnersOptions) -> Partners<'g> {
     let holders: Vec<UnitIx> = if options.inherited {
-        climb(graph, unit).into_keys().collect()
+        graph.hierarchy().climb(unit).into_keys().collect()
     } else {
         vec![unit]
     };
@@ -107,9 +106,9 @@ pub fn partners<'g>(graph: &'g OrgGraph, unit: UnitIx, options: &PartnersOptions
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::{graph, id};
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
-    use crate::query::testing::{graph, id};
 
     /// Each group as "kind: partner (direction, holder)…".
     fn listing(g: &OrgGraph, unit: &str, options: &PartnersOptions) -> Vec<String> {

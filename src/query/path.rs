@@ -191,9 +191,9 @@ fn hops<'g>(graph: &'g OrgGraph, unit: UnitIx, walks: &dyn Fn(TieKind) -> bool) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::{deep_chain, graph, id, ix};
     use crate::model::TieKind::{Attachment, Cooperation, FunctionalReporting, Membership};
     use crate::model::UnitKind::*;
-    use crate::query::testing::{deep_chain, graph, id, ix};
 
     /// Each connection as "a -kind-> b <-kind- c".
     fn connections(g: &OrgGraph, a: &str, b: &str, options: &PathOptions) -> Vec<String> {

@@ -2,7 +2,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::hierarchy::{descendants, direct_reports, down, up};
 use crate::graph::{OrgGraph, UnitIx};
 use crate::model::{HeadcountBasis, HeadcountQualifier, Organisation, UnitKind};
 
@@ -114,7 +113,7 @@ pub fn stats(graph: &OrgGraph, root: Option<UnitIx>) -> Stats<'_> {
     let scope: Vec<UnitIx> = match root {
         Some(root) if root.index() < graph.unit_count() => {
             let mut scope = vec![root];
-            scope.extend(descendants(graph, root));
+            scope.extend(graph.hierarchy().descendants(root));
             scope
         }
         Some(_) => Vec::new(),
@@ -148,7 +147,7 @@ pub fn stats(graph: &OrgGraph, root: Option<UnitIx>) -> Stats<'_> {
                 sum.inexact += 1;
             }
         }
-        let reports = direct_reports(graph, ix).len();
+        let reports = graph.hierarchy().direct_reports(ix).len();
         if reports > 0 {
             spans.push(reports);
         }
@@ -186,7 +185,9 @@ fn layers(graph: &OrgGraph, scope: &[UnitIx], root: Option<UnitIx>) -> usize {
         let superiors = if Some(ix) == root {
             0
         } else {
-            up(graph, ix)
+            graph
+                .hierarchy()
+                .up(ix)
                 .iter()
                 .filter(|l| in_scope.contains(&l.to))
                 .count()
@@ -200,7 +201,7 @@ fn layers(graph: &OrgGraph, scope: &[UnitIx], root: Option<UnitIx>) -> usize {
     let mut deepest = None;
     while let Some((ix, level)) = ready.pop() {
         deepest = deepest.max(Some(level));
-        for link in down(graph, ix) {
+        for link in graph.hierarchy().down(ix) {
             if let Some(left) = waiting.get_mut(&link.from) {
                 *left -= 1;
                 if *left == 0 {
@@ -216,12 +217,12 @@ fn layers(graph: &OrgGraph, scope: &[UnitIx], root: Option<UnitIx>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::{
+        build, deep_chain, description, graph, ix, organisation, wide_span,
+    };
     use crate::model::TieKind::{Attachment, JointAttachment, LineAuthority};
     use crate::model::UnitKind::*;
     use crate::model::{Headcount, OrganisationIndex, Span, Spanned};
-    use crate::query::testing::{
-        build, deep_chain, description, graph, ix, organisation, wide_span,
-    };
 
     fn spans(s: &Stats<'_>) -> (usize, usize, f64, usize, [usize; 5]) {
         let span = s.span.as_ref().unwrap();

@@ -2,8 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::hierarchy::{Link, descendants, down, has_subordinates};
-use crate::graph::{OrgGraph, UnitIx};
+use crate::graph::{Link, OrgGraph, UnitIx};
 use crate::model::UnitKind;
 
 /// What to show of a unit's subordinates.
@@ -120,7 +119,7 @@ pub fn subordinates<'g>(
         shown: 0,
     };
     if options.depth == Some(0) {
-        if has_subordinates(graph, unit) {
+        if graph.hierarchy().has_subordinates(unit) {
             tree.below = Below::DepthLimit;
         }
         return tree;
@@ -139,7 +138,7 @@ pub fn subordinates<'g>(
         node: None,
         owner: None,
         depth: 0,
-        links: down(graph, unit),
+        links: graph.hierarchy().down(unit),
         next: 0,
     }];
     while let Some(frame) = stack.last_mut() {
@@ -170,11 +169,11 @@ pub fn subordinates<'g>(
                 let links = if at_limit {
                     Vec::new()
                 } else {
-                    down(graph, child)
+                    graph.hierarchy().down(child)
                 };
                 let node = shown.then(|| {
                     tree.shown += 1;
-                    let below = if at_limit && has_subordinates(graph, child) {
+                    let below = if at_limit && graph.hierarchy().has_subordinates(child) {
                         Below::DepthLimit
                     } else {
                         Below::Shown(Vec::new())
@@ -218,14 +217,16 @@ impl<'g> Subordinates<'g> {
 
 /// Direct subordinates, all subordinates and vacant posts under `unit`, each unit once.
 fn counts(graph: &OrgGraph, unit: UnitIx) -> (usize, usize, usize) {
-    let mut direct: Vec<UnitIx> = down(graph, unit)
+    let mut direct: Vec<UnitIx> = graph
+        .hierarchy()
+        .down(unit)
         .into_iter()
         .map(|l| l.from)
         .filter(|&u| u != unit)
         .collect();
     direct.sort_unstable();
     direct.dedup();
-    let all = descendants(graph, unit);
+    let all = graph.hierarchy().descendants(unit);
     let vacant = all
         .iter()
         .filter(|&&u| graph.get_unit(u).is_some_and(|u| u.is_vacant()))
@@ -236,10 +237,10 @@ fn counts(graph: &OrgGraph, unit: UnitIx) -> (usize, usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::{build, deep_chain, description, graph, id, ix, wide_span};
     use crate::model::TieKind::{Attachment, JointAttachment, LineAuthority};
     use crate::model::UnitKind::*;
     use crate::model::{Span, Spanned};
-    use crate::query::testing::{build, deep_chain, description, graph, id, ix, wide_span};
 
     /// Each node as "unit (below)", indented by depth.
     fn lines(g: &OrgGraph, tree: &Subordinates<'_>) -> Vec<String> {

@@ -2,8 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::hierarchy::{Link, climb, route_to, up};
-use crate::graph::{OrgGraph, UnitIx};
+use crate::graph::{Link, OrgGraph, UnitIx, route_to};
 
 /// A unit above both units asked about (or one of them, when it is above the other), with the
 /// way up from each.
@@ -30,8 +29,8 @@ pub struct CommonSuperior<'g> {
 /// `O(a + t)` for `a` units above `a` and `b` and `t` hierarchical ties out of them: proportional
 /// to the depth for plain chains.
 pub fn superior<'g>(graph: &'g OrgGraph, a: UnitIx, b: UnitIx) -> Vec<CommonSuperior<'g>> {
-    let above_a = climb(graph, a);
-    let above_b = climb(graph, b);
+    let above_a = graph.hierarchy().climb(a);
+    let above_b = graph.hierarchy().climb(b);
     let common: Vec<(UnitIx, usize)> = above_a
         .iter()
         .filter_map(|(&unit, from_a)| {
@@ -44,7 +43,7 @@ pub fn superior<'g>(graph: &'g OrgGraph, a: UnitIx, b: UnitIx) -> Vec<CommonSupe
     // every unit between a common superior and what is above it is common too.
     let mut not_lowest = HashSet::new();
     for &(unit, _) in &common {
-        for link in up(graph, unit) {
+        for link in graph.hierarchy().up(unit) {
             if link.to != unit && above_b.contains_key(&link.to) {
                 not_lowest.insert(link.to);
             }
@@ -77,9 +76,9 @@ pub fn superior<'g>(graph: &'g OrgGraph, a: UnitIx, b: UnitIx) -> Vec<CommonSupe
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::testing::{deep_chain, graph, id, ix};
     use crate::model::TieKind::{Attachment, JointAttachment, LineAuthority};
     use crate::model::UnitKind::*;
-    use crate::query::testing::{deep_chain, graph, id, ix};
 
     /// Each answer as "unit: route from a | route from b", routes as the units passed through.
     fn answers(g: &OrgGraph, a: &str, b: &str) -> Vec<String> {

@@ -56,6 +56,12 @@ pub enum View {
     Full,
 }
 
+impl std::fmt::Display for View {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl View {
     /// Every view, in the order they are documented.
     pub const ALL: [View; 3] = [View::OrgChart, View::Cooperation, View::Full];
@@ -217,7 +223,8 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
     let drawn_tie = |ix: TieIx| kinds.contains(&graph.tie(ix).kind.value);
     let mut wanted: Option<HashSet<UnitIx>> = None;
     if let Some(root) = options.root {
-        let mut subtree: HashSet<UnitIx> = query::descendants(graph, root).into_iter().collect();
+        let mut subtree: HashSet<UnitIx> =
+            graph.hierarchy().descendants(root).into_iter().collect();
         subtree.insert(root);
         let partners: Vec<UnitIx> = subtree
             .iter()

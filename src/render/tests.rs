@@ -3,8 +3,8 @@
 
 use super::arrange::arrange;
 use super::*;
+use crate::graph::testing::{build, description, ids, ix, organisation};
 use crate::model::{Boundary, OrganisationIndex, TieKind::*, UnitKind::*};
-use crate::query::testing::{build, description, ids, ix, organisation};
 
 /// A ministry with a directorate, a bureau and a post under it, a committee the directorate
 /// runs the secretariat of, and an agency of another organisation it cooperates with.
