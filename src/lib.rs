@@ -4,12 +4,9 @@
 #[cfg(test)]
 extern crate self as organigram;
 
-pub mod atomic;
 pub mod check;
-pub mod cli;
 pub mod diagnostic;
 pub mod diff;
-pub mod generate;
 pub mod graph;
 pub mod interop;
 pub mod load;
@@ -17,3 +14,7 @@ pub mod model;
 pub mod proposal;
 pub mod query;
 pub mod render;
+mod stack;
+pub mod workspace;
+
+pub use workspace::{Loader, Proposed, Refused, Structure, Workspace};

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::diff::diff;
 use crate::graph::OrgGraph;
-use crate::model::{Description, Tie, TieKey, Unit, UnitId};
+use crate::model::{Tie, TieKey, Unit, UnitId};
 
 /// How a proposal touches a unit or a tie.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -84,19 +84,14 @@ impl Changes {
     }
 }
 
-/// The structure to draw for a proposal taking `before` to `after` (whose graph, already built
-/// and checked, is `after_graph`): `after`, with the units and ties the proposal removes put back
-/// so they can be drawn as ghosts, and the marks of what it adds, removes, moves and changes.
-/// Problems of the ghosts (a removed tie whose end changed kind) only leave them out.
-pub fn proposed(
-    before: Description,
-    after: Description,
-    after_graph: &OrgGraph,
-) -> (OrgGraph, Changes) {
-    let before = OrgGraph::build(before, &mut Vec::new());
-    let difference = diff(&before, after_graph);
+/// The structure to draw for a proposal taking the structure `before` to `after`: `after`, with
+/// the units and ties the proposal removes put back so they can be drawn as ghosts, and the
+/// marks of what it adds, removes, moves and changes. Problems of the ghosts (a removed tie
+/// whose end changed kind) only leave them out.
+pub fn proposed(before: &OrgGraph, after: &OrgGraph) -> (OrgGraph, Changes) {
+    let difference = diff(before, after);
     let mut changes = Changes::default();
-    let mut drawn = after;
+    let mut drawn = after.to_description();
     for side in &difference.units_added {
         changes
             .units
@@ -136,7 +131,7 @@ pub fn proposed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Span, Spanned, TieKind, UnitKind};
+    use crate::model::{Description, Span, Spanned, TieKind, UnitKind};
 
     fn unit(id: &str, kind: UnitKind) -> Unit {
         let id = UnitId::new(id).unwrap();
@@ -196,8 +191,8 @@ mod tests {
             &[("a", "top"), ("b", "a"), ("new", "b")],
         );
         after.units[2].name = "B renamed".into();
-        let after_graph = OrgGraph::build(after.clone(), &mut Vec::new());
-        let (graph, changes) = proposed(before, after, &after_graph);
+        let build = |description| OrgGraph::build(description, &mut Vec::new());
+        let (graph, changes) = proposed(&build(before), &build(after));
         // Four units of the proposal and the removed one.
         assert_eq!(graph.unit_count(), 5);
         let mark = |id: &str| changes.unit(graph.unit(graph.find_id(id).unwrap()));

@@ -1,0 +1,275 @@
+//! The front door: read a description from files, text or standard input, apply a proposal if
+//! there is one, and resolve the result into a graph, every problem located.
+//!
+//! [`Loader`] says what to read; [`Loader::load`] reads it into a [`Workspace`], which holds the
+//! files (to show messages from), the graph of the structure (as proposed, with a proposal), and
+//! every problem found on the way. Reading goes on past problems: what is sound is kept, so one
+//! run shows every problem, and [`Workspace::has_errors`] tells whether the structure is whole.
+
+use std::path::PathBuf;
+
+use crate::diagnostic::Diagnostic;
+use crate::graph::OrgGraph;
+use crate::load::{self, Files, Input, Limits};
+use crate::proposal::{self, Applied, Proposal};
+
+/// What to read: the description's inputs, the limits, and an optional proposal.
+///
+/// With no input, [`Loader::load`] reads nothing and finds an empty structure: callers choose
+/// their default ([`Loader::builtin`] for the description compiled into organigram).
+#[derive(Clone, Debug, Default)]
+pub struct Loader {
+    inputs: Vec<Input>,
+    limits: Limits,
+    proposal: Option<ProposalInput>,
+}
+
+/// Where a proposal comes from.
+#[derive(Clone, Debug)]
+enum ProposalInput {
+    Path(PathBuf),
+    Text { name: PathBuf, text: String },
+}
+
+impl Loader {
+    /// A loader with no input yet and the default limits.
+    pub fn new() -> Loader {
+        Loader::default()
+    }
+
+    /// Reads a folder (its `*.json` files, not its sub-folders) or one file.
+    #[must_use]
+    pub fn path(self, path: impl Into<PathBuf>) -> Loader {
+        self.input(Input::Path(path.into()))
+    }
+
+    /// Reads one description file held in memory, named `name` in messages.
+    #[must_use]
+    pub fn text(self, name: impl Into<PathBuf>, text: impl Into<String>) -> Loader {
+        self.input(Input::Text {
+            name: name.into(),
+            text: text.into(),
+        })
+    }
+
+    /// Reads one description file from standard input, named `<stdin>` in messages.
+    #[must_use]
+    pub fn stdin(self) -> Loader {
+        self.input(Input::Stdin)
+    }
+
+    /// Reads the description compiled into organigram (the project's `org/` folder).
+    #[must_use]
+    pub fn builtin(self) -> Loader {
+        self.input(Input::Builtin)
+    }
+
+    /// Reads one more input; the inputs of a description are read in the order given.
+    #[must_use]
+    pub fn input(mut self, input: Input) -> Loader {
+        self.inputs.push(input);
+        self
+    }
+
+    /// The inputs given so far.
+    pub fn inputs(&self) -> &[Input] {
+        &self.inputs
+    }
+
+    /// Reads within these limits instead of the default ones.
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> Loader {
+        self.limits = limits;
+        self
+    }
+
+    /// Applies the proposal in this file to the description before resolving it.
+    #[must_use]
+    pub fn proposal(mut self, path: impl Into<PathBuf>) -> Loader {
+        self.proposal = Some(ProposalInput::Path(path.into()));
+        self
+    }
+
+    /// Applies the proposal held in memory as `text`, named `name` in messages.
+    #[must_use]
+    pub fn proposal_text(mut self, name: impl Into<PathBuf>, text: impl Into<String>) -> Loader {
+        self.proposal = Some(ProposalInput::Text {
+            name: name.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Reads the inputs, applies the proposal, and resolves the result into a graph.
+    ///
+    /// A description with problems still loads, as far as it is sound, with its problems listed
+    /// in the workspace. A proposal that cannot be read or applied leaves no structure to work
+    /// on: that is the one failure, and it holds every problem found, the description's too.
+    pub fn load(self) -> Result<Workspace, Refused> {
+        let load::Loaded {
+            mut files,
+            description,
+            diagnostics: read,
+        } = load::load(&self.inputs, &self.limits);
+        let Some(input) = self.proposal else {
+            return Ok(Workspace {
+                files,
+                read,
+                structure: Structure::build(description),
+                proposal: None,
+            });
+        };
+        let proposal = match input {
+            ProposalInput::Path(path) => proposal::read(&path, &self.limits, &mut files),
+            ProposalInput::Text { name, text } => {
+                let file = files.add(name, text);
+                proposal::parse(file, files.text(file), self.limits.max_depth)
+            }
+        };
+        let applied = proposal.and_then(|proposal| {
+            proposal::apply(&description, &proposal)
+                .map(|(proposed, applied)| (proposal, proposed, applied))
+        });
+        match applied {
+            Ok((proposal, proposed, applied)) => Ok(Workspace {
+                files,
+                read,
+                structure: Structure::build(proposed),
+                proposal: Some(Proposed {
+                    proposal,
+                    applied,
+                    before: Structure::build(description),
+                }),
+            }),
+            Err(errors) => {
+                // What was found in reading the description may be why the proposal fails.
+                let mut diagnostics = read;
+                diagnostics.extend(errors);
+                Err(Refused { files, diagnostics })
+            }
+        }
+    }
+}
+
+/// A structure resolved into a graph, and the problems resolving it found (unknown units and
+/// sources, ties the validity table forbids), in the order found.
+#[derive(Debug)]
+pub struct Structure {
+    /// The graph: every unit, and every tie whose two ends exist and may be joined.
+    pub graph: OrgGraph,
+    /// The problems found in building the graph.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Structure {
+    fn build(description: crate::model::Description) -> Structure {
+        let mut diagnostics = Vec::new();
+        let graph = OrgGraph::build(description, &mut diagnostics);
+        Structure { graph, diagnostics }
+    }
+}
+
+/// A proposal applied: the proposal, what each of its changes did, and the structure before it.
+#[derive(Debug)]
+pub struct Proposed {
+    /// The proposal as read.
+    pub proposal: Proposal,
+    /// What each change did, in order.
+    pub applied: Vec<Applied>,
+    /// The structure before the proposal.
+    pub before: Structure,
+}
+
+/// Everything read for a run: the files, the structure, and every problem found.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The files read, which messages are shown from ([`crate::diagnostic::SourceMap`]).
+    pub files: Files,
+    /// The problems found in reading the description: files that cannot be read, syntax, the
+    /// schema, ids declared twice.
+    pub read: Vec<Diagnostic>,
+    /// The structure: as the proposal makes it, when there is one.
+    pub structure: Structure,
+    /// The proposal applied, with the structure before it.
+    pub proposal: Option<Proposed>,
+}
+
+impl Workspace {
+    /// The graph of the structure (as proposed, with a proposal).
+    pub fn graph(&self) -> &OrgGraph {
+        &self.structure.graph
+    }
+
+    /// Every problem found in reading and resolving the structure, in the order found. The
+    /// rules of [`crate::check`] find more.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.read.iter().chain(&self.structure.diagnostics)
+    }
+
+    /// Whether a problem found in reading or resolving is an error: what is described is then
+    /// not what the files say.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics().any(Diagnostic::is_error)
+    }
+}
+
+/// A proposal that cannot be read or applied, and every problem found: those of the proposal,
+/// and those of the description, which may be why.
+#[derive(Debug)]
+pub struct Refused {
+    /// The files read, which messages are shown from.
+    pub files: Files,
+    /// Every problem found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+
+    const DESCRIPTION: &str = r#"{"organisation": {"id": "o", "name": "O"},
+        "units": [{"id": "top", "name": "Top", "kind": "ministry", "boundary": "top"},
+                  {"id": "dir", "name": "Dir", "kind": "directorate"}],
+        "ties": [{"kind": "attachment", "from": "dir", "to": "top"}]}"#;
+
+    #[test]
+    fn a_proposal_is_applied_with_the_structure_before_kept() {
+        let proposal = r#"{"title": "T", "changes": [{"remove-unit": "dir"}]}"#;
+        let workspace = Loader::new()
+            .text("o.json", DESCRIPTION)
+            .proposal_text("p.json", proposal)
+            .load()
+            .unwrap();
+        assert!(!workspace.has_errors());
+        assert_eq!(workspace.graph().unit_count(), 1);
+        let proposed = workspace.proposal.as_ref().unwrap();
+        assert_eq!(proposed.before.graph.unit_count(), 2);
+        assert_eq!(proposed.applied.len(), 1);
+    }
+
+    #[test]
+    fn a_proposal_that_cannot_apply_is_refused_with_the_description_s_problems() {
+        let broken = DESCRIPTION.replace(r#""to": "top""#, r#""to": "nowhere", "x": 1"#);
+        let proposal = r#"{"title": "T", "changes": [{"remove-unit": "ghost"}]}"#;
+        let refused = Loader::new()
+            .text("o.json", broken)
+            .proposal_text("p.json", proposal)
+            .load()
+            .unwrap_err();
+        let codes: Vec<Code> = refused.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&Code::UnknownField), "{codes:?}");
+        assert!(codes.contains(&Code::UnknownUnit), "{codes:?}");
+    }
+
+    #[test]
+    fn problems_in_resolving_are_listed_and_the_sound_part_loads() {
+        let broken = DESCRIPTION.replace(r#""to": "top""#, r#""to": "tpo""#);
+        let workspace = Loader::new().text("o.json", broken).load().unwrap();
+        assert!(workspace.has_errors());
+        assert_eq!(workspace.graph().unit_count(), 2);
+        assert_eq!(workspace.graph().tie_count(), 0);
+        let codes: Vec<Code> = workspace.diagnostics().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::UnknownUnit]);
+    }
+}
