@@ -3,38 +3,45 @@
 use std::io::Write;
 
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
-use super::output::{Format, UnitRef, kind_words, reads, tie_details, unit_label, write_json};
+use super::print::{
+    Format, Nested, UnitRef, indent, kind_words, reads, tie_details, unit_label, write_json,
+};
 use super::{Failure, resolve};
-use crate::graph::OrgGraph;
-use crate::load::LoadedGraph;
-use crate::model::Citation;
-use crate::query::{Above, Chain, End, chain};
+use organigram::Workspace;
+use organigram::graph::OrgGraph;
+use organigram::model::Citation;
+use organigram::query::{Above, Chain, End, chain};
 
 /// `organigram chain UNIT [--format json]`.
-pub type Args = super::output::UnitArgs;
+pub(crate) type Args = super::print::UnitArgs;
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let graph = &loaded.graph;
-    let found = chain(graph, resolve(loaded, &args.unit)?);
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = workspace.graph();
+    let found = chain(graph, resolve(workspace, &args.unit)?);
     match args.format {
         Format::Json => write_json(
             out,
             &ChainJson {
                 unit: UnitRef::new(graph.unit(found.unit)),
-                above: above_json(graph, &found, &found.above),
+                above: AboveJson {
+                    graph,
+                    found: &found,
+                    above: &found.above,
+                },
             },
         )?,
         Format::Text => {
             writeln!(out, "{}", unit_label(graph.unit(found.unit)))?;
-            write_above(out, graph, &found, &found.above, 1)?;
+            write_above(out, graph, &found)?;
         }
     }
     Ok(())
 }
 
 /// How a chain's branch ends, in words.
-pub fn end_text(end: End) -> &'static str {
+pub(crate) fn end_text(end: End) -> &'static str {
     match end {
         End::Top => "top of its hierarchy",
         End::ParentOutside => "its superior lies outside the description: the chain leaves it here",
@@ -52,19 +59,22 @@ fn end_name(end: End) -> &'static str {
     }
 }
 
-fn write_above(
-    out: &mut dyn Write,
-    graph: &OrgGraph,
-    found: &Chain<'_>,
-    above: &Above,
-    depth: usize,
-) -> std::io::Result<()> {
-    let indent = "  ".repeat(depth);
-    match above {
-        Above::Superiors(steps) => {
-            for &at in steps {
+/// What is left to write of a chain: what lies above a unit, or one step up, at a level.
+enum Work<'a> {
+    Above(&'a Above, usize),
+    Step(usize, usize),
+}
+
+/// Writes every branch above the chain's unit, each step one level further in (as far as
+/// [`indent`] goes). Iterative, so a chain of any length is written in constant stack.
+fn write_above(out: &mut dyn Write, graph: &OrgGraph, found: &Chain<'_>) -> std::io::Result<()> {
+    let mut work = vec![Work::Above(&found.above, 1)];
+    while let Some(next) = work.pop() {
+        match next {
+            Work::Step(at, level) => {
                 let step = &found.steps[at];
                 let tie = step.link.tie;
+                let indent = indent(level, "  ");
                 writeln!(
                     out,
                     "{indent}{} {}  ({})",
@@ -75,72 +85,99 @@ fn write_above(
                 for detail in tie_details(tie) {
                     writeln!(out, "{indent}    {detail}")?;
                 }
-                write_above(out, graph, found, &step.above, depth + 1)?;
+                work.push(Work::Above(&step.above, level + 1));
             }
+            Work::Above(Above::Superiors(steps), level) => {
+                work.extend(steps.iter().rev().map(|&at| Work::Step(at, level)));
+            }
+            Work::Above(Above::End(end), level) => {
+                writeln!(out, "{}■ {}", indent(level, "  "), end_text(*end))?;
+            }
+            Work::Above(Above::AlreadyShown(at), level) => writeln!(
+                out,
+                "{}↑ its superiors are shown above, under {}",
+                indent(level, "  "),
+                unit_label(graph.unit(found.steps[*at].link.to))
+            )?,
+            Work::Above(Above::Cycle, level) => writeln!(
+                out,
+                "{}↻ a cycle: this unit is already on the branch below",
+                indent(level, "  ")
+            )?,
         }
-        Above::End(end) => writeln!(out, "{indent}■ {}", end_text(*end))?,
-        Above::AlreadyShown(at) => writeln!(
-            out,
-            "{indent}↑ its superiors are shown above, under {}",
-            unit_label(graph.unit(found.steps[*at].link.to))
-        )?,
-        Above::Cycle => writeln!(
-            out,
-            "{indent}↻ a cycle: this unit is already on the branch below"
-        )?,
     }
     Ok(())
 }
 
 #[derive(Serialize)]
-struct ChainJson<'g> {
+struct ChainJson<'a, 'g> {
     unit: UnitRef<'g>,
-    above: AboveJson<'g>,
+    above: AboveJson<'a, 'g>,
 }
 
-/// What lies above a unit: its superiors, the end of the branch, a unit whose chain is shown
-/// elsewhere, or a cycle.
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-enum AboveJson<'g> {
-    Superiors(Vec<StepJson<'g>>),
-    End(&'static str),
-    /// The id of the unit whose superiors are already shown.
-    AlreadyShown(&'g str),
-    /// Always `true`: the unit is already on the branch below, its ties loop.
-    Cycle(bool),
+/// What lies above a unit, as JSON: `{"superiors": [step…]}`, `{"end": "top"}`,
+/// `{"already-shown": id}` (the unit whose superiors are already shown) or `{"cycle": true}`.
+/// Serialised from the chain as it goes, nesting as deep as the chain does.
+struct AboveJson<'a, 'g> {
+    graph: &'g OrgGraph,
+    found: &'a Chain<'g>,
+    above: &'a Above,
+}
+
+impl Serialize for AboveJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        match self.above {
+            Above::Superiors(steps) => {
+                map.serialize_entry("superiors", &StepsJson { of: self, steps })?
+            }
+            Above::End(end) => map.serialize_entry("end", end_name(*end))?,
+            Above::AlreadyShown(at) => map.serialize_entry(
+                "already-shown",
+                self.graph.unit(self.found.steps[*at].link.to).id.as_str(),
+            )?,
+            Above::Cycle => map.serialize_entry("cycle", &true)?,
+        }
+        map.end()
+    }
+}
+
+/// The steps up from a unit, as a JSON array of steps, each with what lies above it.
+struct StepsJson<'s, 'a, 'g> {
+    of: &'s AboveJson<'a, 'g>,
+    steps: &'a [usize],
+}
+
+impl Serialize for StepsJson<'_, '_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let AboveJson { graph, found, .. } = *self.of;
+        let steps: Vec<StepJson<'_, '_>> = self
+            .steps
+            .iter()
+            .map(|&at| {
+                let step = &found.steps[at];
+                StepJson {
+                    tie: step.link.kind().as_str(),
+                    reads: reads(step.link.tie, true),
+                    unit: UnitRef::new(graph.unit(step.link.to)),
+                    source: step.link.tie.source.as_ref(),
+                    above: AboveJson {
+                        graph,
+                        found,
+                        above: &step.above,
+                    },
+                }
+            })
+            .collect();
+        Nested(&steps).serialize(serializer)
+    }
 }
 
 #[derive(Serialize)]
-struct StepJson<'g> {
+struct StepJson<'a, 'g> {
     tie: &'static str,
     reads: &'static str,
     unit: UnitRef<'g>,
     source: Option<&'g Citation>,
-    above: AboveJson<'g>,
-}
-
-fn above_json<'g>(graph: &'g OrgGraph, found: &Chain<'g>, above: &Above) -> AboveJson<'g> {
-    match above {
-        Above::Superiors(steps) => AboveJson::Superiors(
-            steps
-                .iter()
-                .map(|&at| {
-                    let step = &found.steps[at];
-                    StepJson {
-                        tie: step.link.kind().as_str(),
-                        reads: reads(step.link.tie, true),
-                        unit: UnitRef::new(graph.unit(step.link.to)),
-                        source: step.link.tie.source.as_ref(),
-                        above: above_json(graph, found, &step.above),
-                    }
-                })
-                .collect(),
-        ),
-        Above::End(end) => AboveJson::End(end_name(*end)),
-        Above::AlreadyShown(at) => {
-            AboveJson::AlreadyShown(graph.unit(found.steps[*at].link.to).id.as_str())
-        }
-        Above::Cycle => AboveJson::Cycle(true),
-    }
+    above: AboveJson<'a, 'g>,
 }

@@ -2,23 +2,23 @@
 //! rustc-like text or JSON on standard output, then a summary; the exit code gates CI.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use serde::Serialize;
 
 use super::diff::{DiffJson, write_text as write_diff};
-use super::output::{Format, write_json};
-use super::{Failure, refuse_proposal};
-use crate::check::{self, DEFAULT_MAX_SPAN, Level, Levels, Options, Problem, Report};
-use crate::diagnostic::render::{self, Colour, JsonDiagnostic};
-use crate::diagnostic::{Code, Diagnostic, Files, Severity, nearest};
-use crate::diff::{Diff, diff};
-use crate::load::{self, Limits};
-use crate::proposal::{self, Proposal};
+use super::print::{Format, plural, write_json};
+use super::{Failure, refuse};
+use organigram::check::{self, DEFAULT_MAX_SPAN, Level, Levels, Options, Problem, Report};
+use organigram::diagnostic::render::{self, Colour, JsonDiagnostic};
+use organigram::diagnostic::{Code, Diagnostic, Severity, SourceMap, nearest};
+use organigram::diff::{Diff, diff};
+use organigram::load::Files;
+use organigram::proposal::Proposal;
+use organigram::{Loader, Structure, Workspace};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Print what a code means (its default severity and why it matters), and check nothing.
     #[arg(long, value_name = "CODE", value_parser = parse_code)]
     explain: Option<Code>,
@@ -44,7 +44,7 @@ pub struct Args {
     max_span: usize,
 
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 /// What `--deny` names.
@@ -78,14 +78,9 @@ fn parse_deny(name: &str) -> Result<Deny, String> {
     code(name, names).map(Deny::Code)
 }
 
-/// What `check` reads: the description, its limits and the proposal, if any.
-pub struct Reading<'a> {
-    pub inputs: &'a [load::Input],
-    pub limits: Limits,
-    pub proposal: Option<&'a Path>,
-}
-
-pub fn run(input: &Reading<'_>, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+/// Checks what `loader` reads: with a proposal, the structure it makes, each problem marked new
+/// or already there, with those it solves and what it changes.
+pub(crate) fn run(loader: Loader, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
     if let Some(code) = args.explain {
         writeln!(
             out,
@@ -99,39 +94,28 @@ pub fn run(input: &Reading<'_>, args: &Args, out: &mut dyn Write) -> Result<(), 
     let options = Options {
         max_span: args.max_span,
     };
-    let load::Loaded {
-        mut files,
-        description,
-        diagnostics: read,
-    } = load::load(input.inputs, &input.limits);
-    // With a proposal: the proposal, and the structure before it, checked.
-    let mut before = None;
-    let description = match input.proposal {
-        None => description,
-        Some(path) => {
-            let applied = proposal::read(path, &input.limits, &mut files).and_then(|proposal| {
-                proposal::apply(&description, &proposal).map(|(proposed, _)| (proposal, proposed))
-            });
-            match applied {
-                Ok((proposal, proposed)) => {
-                    before = Some((proposal, check::check(description, &options)));
-                    proposed
-                }
-                Err(errors) => {
-                    // What was found in reading the description may be why the proposal fails.
-                    let all: Vec<_> = read.into_iter().chain(errors).collect();
-                    return Err(refuse_proposal(&files, &all, args.format));
-                }
-            }
-        }
+    let Workspace {
+        files,
+        read,
+        structure,
+        proposal,
+    } = loader
+        .load()
+        .map_err(|refused| refuse(&refused, args.format))?;
+    // Building a graph finds problems too; the rules find the rest.
+    let checked = |structure: Structure| {
+        let mut problems = structure.diagnostics;
+        problems.extend(check::check(&structure.graph, &options));
+        (structure.graph, problems)
     };
-    let after = check::check(description, &options);
+    let before = proposal.map(|proposed| (proposed.proposal, checked(proposed.before)));
+    let (after_graph, after_problems) = checked(structure);
     let (proposal, before) = before.unzip();
-    let (before_graph, before_problems) = before.map(|c| (c.graph, c.diagnostics)).unzip();
-    let report = check::report(read, before_problems, after.diagnostics, &levels);
+    let (before_graph, before_problems) = before.unzip();
+    let report = check::report(read, before_problems, after_problems, &levels);
     // Showing the problems may read the files again: without a proposal to compare with, the
     // graph goes first, so that a large description and its files are not in memory together.
-    let after_graph = before_graph.is_some().then_some(after.graph);
+    let after_graph = before_graph.is_some().then_some(after_graph);
     let changes = before_graph
         .as_ref()
         .zip(after_graph.as_ref())
@@ -181,21 +165,9 @@ struct Shown<'a> {
     changes: Option<&'a Diff<'a>>,
 }
 
-/// Renders diagnostics as rustc-like text, one after the other.
-fn render_each<'d>(
-    out: &mut dyn WriteColor,
-    files: &Files,
-    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
-) -> io::Result<()> {
-    for diagnostic in diagnostics {
-        render::text(out, files, std::slice::from_ref(diagnostic))?;
-    }
-    Ok(())
-}
-
 /// "1 error", "2 warnings".
 fn counted(n: usize, severity: Severity) -> String {
-    format!("{n} {}{}", severity.as_str(), if n == 1 { "" } else { "s" })
+    plural(n, severity.as_str())
 }
 
 impl Shown<'_> {
@@ -219,7 +191,7 @@ impl Shown<'_> {
                     styled,
                     "Proposal: {} ({}, {} change{})\n",
                     proposal.title,
-                    self.files.path(proposal.file).display(),
+                    self.files.name(proposal.file).display(),
                     proposal.changes.len(),
                     if proposal.changes.len() == 1 { "" } else { "s" }
                 )?;
@@ -235,7 +207,7 @@ impl Shown<'_> {
                     ("Problems the proposal solves", resolved),
                 ] {
                     writeln!(styled, "{title} ({})\n", group.len())?;
-                    render_each(styled, self.files, group)?;
+                    render::text(styled, self.files, group)?;
                 }
                 writeln!(styled, "Structural change")?;
                 if changes.is_empty() {
@@ -245,7 +217,7 @@ impl Shown<'_> {
                 }
                 writeln!(styled)?;
             }
-            _ => render_each(styled, self.files, problems.iter().map(|p| &p.diagnostic))?,
+            _ => render::text(styled, self.files, problems.iter().map(|p| &p.diagnostic))?,
         }
         writeln!(styled, "{}", self.summary_line())
     }
@@ -324,7 +296,7 @@ impl Shown<'_> {
                 .proposed
                 .zip(self.changes)
                 .map(|(proposal, changes)| ProposalJson {
-                    file: self.files.path(proposal.file).display().to_string(),
+                    file: self.files.name(proposal.file).display().to_string(),
                     title: &proposal.title,
                     summary: proposal.summary.as_deref(),
                     changes: proposal.changes.len(),

@@ -8,34 +8,34 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Failure;
-use super::output::{Format, UnitRef, unit_label, write_json};
-use crate::diff::{Attribute, Diff, Parent, Side, TieChange, UnitChange, diff};
-use crate::load::LoadedGraph;
-use crate::model::Tie;
+use super::print::{Format, UnitRef, unit_label, write_json};
+use organigram::diff::{Attribute, Diff, Parent, Side, TieChange, UnitChange, diff};
+use organigram::graph::OrgGraph;
+use organigram::model::Tie;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The description before: a folder of .json files, or one file.
-    pub before: PathBuf,
+    pub(crate) before: PathBuf,
 
     /// The description after; with `--proposal`, as the proposal changes it.
-    pub after: PathBuf,
+    pub(crate) after: PathBuf,
 
     /// Exit with 1 when the two differ, as `git diff --exit-code` does (default: 0 either way).
     #[arg(long)]
     exit_code: bool,
 
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(
-    before: &LoadedGraph,
-    after: &LoadedGraph,
+pub(crate) fn run(
+    before: &OrgGraph,
+    after: &OrgGraph,
     args: &Args,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let diff = diff(&before.graph, &after.graph);
+    let diff = diff(before, after);
     match args.format {
         Format::Json => write_json(out, &DiffJson::new(&diff))?,
         Format::Text => write_text(out, &diff, "")?,

@@ -7,12 +7,12 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::Failure;
-use crate::interop::rdf::{self, Base};
-use crate::interop::{csv_export, graphml, jsonld, node_link, turtle};
-use crate::load::LoadedGraph;
+use organigram::Workspace;
+use organigram::interop::rdf::{self, Base};
+use organigram::interop::{csv_export, graphml, jsonld, node_link, turtle};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// What to write.
     #[arg(long, value_enum, default_value_t)]
     format: ExportFormat,
@@ -49,8 +49,8 @@ fn parse_base(text: &str) -> Result<Base, rdf::BaseError> {
     Base::new(text)
 }
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let graph = &loaded.graph;
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = workspace.graph();
     let mut bytes = Vec::new();
     match args.format {
         ExportFormat::Json => node_link::write(graph, &mut bytes)?,
@@ -62,7 +62,7 @@ pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(),
     match &args.output {
         None => out.write_all(&bytes)?,
         Some(path) => {
-            crate::atomic::write(path, &bytes).map_err(|e| Failure::Usage(e.to_string()))?
+            super::write::atomic::write(path, &bytes).map_err(|e| Failure::Usage(e.to_string()))?
         }
     }
     Ok(())

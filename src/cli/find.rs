@@ -5,11 +5,11 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Failure;
-use super::output::{Format, UnitRef, unit_label, write_json};
-use crate::load::LoadedGraph;
+use super::print::{Format, UnitRef, unit_label, write_json};
+use organigram::Workspace;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// What to look for: an id, an acronym, a name or an alias, or part of one. Case, accents and
     /// punctuation do not matter.
     text: String,
@@ -19,7 +19,7 @@ pub struct Args {
     limit: usize,
 
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 #[derive(Serialize)]
@@ -32,9 +32,9 @@ struct FoundJson<'g> {
     score: u8,
 }
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let graph = &loaded.graph;
-    let matches = crate::query::find(graph, &args.text);
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = workspace.graph();
+    let matches = organigram::query::find(graph, &args.text);
     let shown = &matches[..matches.len().min(args.limit)];
     match args.format {
         Format::Json => {
@@ -67,7 +67,10 @@ pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(),
                     unit.kind.label(),
                     graph.organisation_of(m.unit).name
                 )?;
-                if !matches!(m.field, crate::query::Field::Name | crate::query::Field::Id) {
+                if !matches!(
+                    m.field,
+                    organigram::query::Field::Name | organigram::query::Field::Id
+                ) {
                     writeln!(
                         out,
                         "     matched {} \u{201c}{}\u{201d}",

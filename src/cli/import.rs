@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Failure;
-use crate::interop::{self, CsvOptions, GovukOptions, Import, Problem};
-use crate::model::{Date, Recover, Status, TieKind, UnitKind};
+use super::term::Terms;
+use organigram::interop::{self, CsvOptions, GovukOptions, Import, Problem};
+use organigram::model::{Date, Recover, Status, TieKind, UnitKind};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     input: Input,
 }
@@ -69,7 +70,7 @@ struct CsvArgs {
     acronym: Option<String>,
 
     /// The kind of units whose kind is not given.
-    #[arg(long, value_enum, value_name = "KIND", default_value_t = UnitKind::Department)]
+    #[arg(long, value_name = "KIND", value_parser = Terms::<UnitKind>::new(), default_value_t = UnitKind::Department)]
     default_kind: UnitKind,
 
     /// The character between cells: `;` for files that spreadsheets write in many locales.
@@ -86,7 +87,7 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
     }
 }
 
-pub fn run(args: &Args, max_file_size: u64, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run(args: &Args, max_file_size: u64, out: &mut dyn Write) -> Result<(), Failure> {
     let (file, output, imported) = match &args.input {
         Input::Govuk(args) => {
             let bytes = read(&args.file, max_file_size)?;
@@ -137,14 +138,15 @@ pub fn run(args: &Args, max_file_size: u64, out: &mut dyn Write) -> Result<(), F
         }
     };
     print_problems("warning", file, &imported.warnings);
-    interop::write_files(output, &imported.files).map_err(|e| Failure::Usage(e.to_string()))?;
+    super::write::write_files(output, &imported.files)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
     writeln!(out, "{}", summary(&imported, output))?;
     Ok(())
 }
 
 /// Reads the input file whole, within the size limit, as descriptions are read.
 fn read(path: &Path, max_file_size: u64) -> Result<Vec<u8>, Failure> {
-    crate::load::read_bytes(path, max_file_size)
+    organigram::load::read_bytes(path, max_file_size)
         .map_err(|e| Failure::Usage(e.sentence(path, max_file_size)))
 }
 

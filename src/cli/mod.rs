@@ -1,5 +1,6 @@
-//! The command line: argument types, running a command, and printing its result as text or
-//! JSON. Everything else is the library's.
+//! The command line: argument types, running a command, printing its result as text or JSON,
+//! and writing files. It reads descriptions through the library's front door ([`Loader`]), and
+//! everything else it does is the library's too.
 
 mod chain;
 mod check;
@@ -8,14 +9,16 @@ mod export;
 mod find;
 mod generate;
 mod import;
-mod output;
 mod partners;
 mod path;
+mod print;
 mod render;
 mod show;
 mod stats;
 mod subordinates;
 mod superior;
+mod term;
+mod write;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -23,17 +26,18 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::diagnostic::render as diagnostics;
-use crate::graph::OrgGraph;
-use crate::load::{self, Input, Limits, LoadedGraph};
-use crate::query::LookupError;
-use output::Format;
+use organigram::diagnostic::{Diagnostic, SourceMap, render as diagnostics};
+use organigram::graph::{OrgGraph, UnitIx};
+use organigram::load::Limits;
+use organigram::query::LookupError;
+use organigram::{Loader, Refused, Workspace};
+use print::{Format, plural};
 
 /// Model the governance of public organisations as a typed graph: who reports to whom, who works
 /// with whom, and what a reorganisation breaks.
 #[derive(Debug, Parser)]
 #[command(name = "organigram", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// A description to read: a folder of .json files, one file, or `-` for standard input.
     /// Repeat to combine several. Default: ./org when it exists, otherwise the description built into organigram.
     #[arg(long, global = true, value_name = "PATH")]
@@ -132,7 +136,7 @@ impl From<io::Error> for Failure {
 
 /// Runs organigram with these arguments and returns the process exit code: 0 success, 1 the
 /// structure has errors, 2 usage or input errors.
-pub fn run<I, T>(args: I) -> ExitCode
+pub(crate) fn run<I, T>(args: I) -> ExitCode
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
@@ -173,29 +177,21 @@ where
 impl Cli {
     fn execute(self, out: &mut dyn Write) -> Result<(), Failure> {
         match &self.command {
-            Command::Show(args) => show::run(&self.load(args.format)?, args, out),
-            Command::Find(args) => find::run(&self.load(args.format)?, args, out),
-            Command::Chain(args) => chain::run(&self.load(args.format)?, args, out),
-            Command::Subordinates(args) => subordinates::run(&self.load(args.format)?, args, out),
-            Command::Superior(args) => superior::run(&self.load(args.format)?, args, out),
-            Command::Path(args) => path::run(&self.load(args.format)?, args, out),
-            Command::Partners(args) => partners::run(&self.load(args.format)?, args, out),
-            Command::Stats(args) => stats::run(&self.load(args.format)?, args, out),
-            Command::Render(args) => {
-                let (loaded, changes) = self.load_chart()?;
-                render::run(&loaded, changes, args, out)
+            Command::Show(args) => show::run(&self.workspace(args.format)?, args, out),
+            Command::Find(args) => find::run(&self.workspace(args.format)?, args, out),
+            Command::Chain(args) => chain::run(&self.workspace(args.format)?, args, out),
+            Command::Subordinates(args) => {
+                subordinates::run(&self.workspace(args.format)?, args, out)
             }
+            Command::Superior(args) => superior::run(&self.workspace(args.format)?, args, out),
+            Command::Path(args) => path::run(&self.workspace(args.format)?, args, out),
+            Command::Partners(args) => partners::run(&self.workspace(args.format)?, args, out),
+            Command::Stats(args) => stats::run(&self.workspace(args.format)?, args, out),
+            Command::Render(args) => render::run(&self.workspace(Format::Text)?, args, out),
             Command::Generate(args) => generate::run(args, out),
             Command::Import(args) => import::run(args, self.max_file_size, out),
-            Command::Export(args) => export::run(&self.load(Format::Text)?, args, out),
-            Command::Check(args) => {
-                let reading = check::Reading {
-                    inputs: &self.inputs(),
-                    limits: self.limits(),
-                    proposal: self.proposal.as_deref(),
-                };
-                check::run(&reading, args, out)
-            }
+            Command::Export(args) => export::run(&self.workspace(Format::Text)?, args, out),
+            Command::Check(args) => check::run(self.loader(), args, out),
             Command::Diff(args) => {
                 if !self.org.is_empty() {
                     return Err(Failure::Usage(
@@ -203,19 +199,21 @@ impl Cli {
                             .to_owned(),
                     ));
                 }
-                let before =
-                    self.load_from(&[Input::Path(args.before.clone())], None, args.format)?;
-                let after = self.load_from(
-                    &[Input::Path(args.after.clone())],
-                    self.proposal.as_deref(),
-                    args.format,
-                )?;
-                diff::run(&before, &after, args, out)
+                let read = |path: &Path, proposal: Option<&Path>| {
+                    let mut loader = Loader::new().path(path).limits(self.limits());
+                    if let Some(proposal) = proposal {
+                        loader = loader.proposal(proposal);
+                    }
+                    accept(loader, args.format)
+                };
+                let before = read(&args.before, None)?;
+                let after = read(&args.after, self.proposal.as_deref())?;
+                diff::run(before.graph(), after.graph(), args, out)
             }
             Command::Schema { of } => {
                 let schema = match of {
-                    SchemaOf::Description => crate::model::DescriptionFile::json_schema(),
-                    SchemaOf::Proposal => crate::proposal::ProposalFile::json_schema(),
+                    SchemaOf::Description => organigram::model::DescriptionFile::json_schema(),
+                    SchemaOf::Proposal => organigram::proposal::ProposalFile::json_schema(),
                 };
                 serde_json::to_writer_pretty(&mut *out, &schema).map_err(io::Error::from)?;
                 writeln!(out)?;
@@ -228,20 +226,27 @@ impl Cli {
         }
     }
 
-    fn inputs(&self) -> Vec<Input> {
-        if !self.org.is_empty() {
-            self.org
-                .iter()
-                .map(|path| match path.to_str() {
-                    Some("-") => Input::Stdin,
-                    _ => Input::Path(path.clone()),
-                })
-                .collect()
-        } else if Path::new("org").is_dir() {
-            vec![Input::Path(PathBuf::from("org"))]
-        } else {
-            vec![Input::Builtin]
+    /// What the command reads: the description given by `--org` (by default `./org` when it
+    /// exists, otherwise the built-in one), within the limits, as the proposal makes it.
+    fn loader(&self) -> Loader {
+        let mut loader = Loader::new().limits(self.limits());
+        if self.org.is_empty() {
+            loader = if Path::new("org").is_dir() {
+                loader.path("org")
+            } else {
+                loader.builtin()
+            };
         }
+        for path in &self.org {
+            loader = match path.to_str() {
+                Some("-") => loader.stdin(),
+                _ => loader.path(path),
+            };
+        }
+        if let Some(proposal) = &self.proposal {
+            loader = loader.proposal(proposal);
+        }
+        loader
     }
 
     fn limits(&self) -> Limits {
@@ -251,123 +256,58 @@ impl Cli {
         }
     }
 
-    /// Loads the description, as the proposal makes it when there is one; prints its problems to
-    /// standard error (as JSON when the command's output is JSON), and fails when there are
-    /// errors.
-    fn load(&self, format: Format) -> Result<LoadedGraph, Failure> {
-        self.load_from(&self.inputs(), self.proposal.as_deref(), format)
-    }
-
-    /// Loads these inputs, applies the proposal at `proposal` if any, and builds the graph, as
-    /// [`Cli::load`] does. A proposal that cannot be read or applied is reported in place of
-    /// the graph's problems.
-    fn load_from(
-        &self,
-        inputs: &[Input],
-        proposal: Option<&Path>,
-        format: Format,
-    ) -> Result<LoadedGraph, Failure> {
-        let (read, _) = self.read_proposed(inputs, proposal, format)?;
-        build_graph(read, format)
-    }
-
-    /// The description and the chart's marks for `render`: with a proposal, the proposed
-    /// structure (its problems reported as for any command) drawn with what it removes put back
-    /// and every change marked.
-    fn load_chart(&self) -> Result<(LoadedGraph, crate::render::Changes), Failure> {
-        let (read, before) =
-            self.read_proposed(&self.inputs(), self.proposal.as_deref(), Format::Text)?;
-        let Some(before) = before else {
-            return Ok((build_graph(read, Format::Text)?, Default::default()));
-        };
-        let after = read.description.clone();
-        let loaded = build_graph(read, Format::Text)?;
-        let (graph, changes) = crate::render::proposed(before, after, &loaded.graph);
-        Ok((LoadedGraph { graph, ..loaded }, changes))
-    }
-
-    /// Reads the inputs and applies the proposal at `proposal`, if any; returns what was read,
-    /// its description as proposed, and the description before the proposal when there is one.
-    fn read_proposed(
-        &self,
-        inputs: &[Input],
-        proposal: Option<&Path>,
-        format: Format,
-    ) -> Result<(load::Loaded, Option<crate::model::Description>), Failure> {
-        let limits = self.limits();
-        let mut read = load::load(inputs, &limits);
-        let mut before = None;
-        if let Some(path) = proposal {
-            let applied = crate::proposal::read(path, &limits, &mut read.files)
-                .and_then(|p| crate::proposal::apply(&read.description, &p));
-            match applied {
-                Ok((proposed, _)) => {
-                    before = Some(std::mem::replace(&mut read.description, proposed))
-                }
-                Err(errors) => {
-                    read.diagnostics.extend(errors);
-                    return Err(refuse_proposal(&read.files, &read.diagnostics, format));
-                }
-            }
-        }
-        Ok((read, before))
+    /// The description, as the proposal makes it when there is one; its problems are printed to
+    /// standard error (as JSON when the command's output is JSON), and the command fails when
+    /// one is an error.
+    fn workspace(&self, format: Format) -> Result<Workspace, Failure> {
+        accept(self.loader(), format)
     }
 }
 
-/// Builds the graph of what was read; prints its problems to standard error (as JSON when the
-/// command's output is JSON), and fails when there are errors.
-fn build_graph(read: load::Loaded, format: Format) -> Result<LoadedGraph, Failure> {
-    let mut diagnostics = read.diagnostics;
-    let graph = OrgGraph::build(read.description, &mut diagnostics);
-    let loaded = LoadedGraph {
-        files: read.files,
-        graph,
-        diagnostics,
-    };
-    print_problems(&loaded.files, &loaded.diagnostics, format)?;
-    if loaded.has_errors() {
-        if format == Format::Json {
-            return Err(Failure::Input);
+/// Loads what `loader` says and prints the problems found, as [`Cli::workspace`] does.
+fn accept(loader: Loader, format: Format) -> Result<Workspace, Failure> {
+    let workspace = loader.load().map_err(|refused| refuse(&refused, format))?;
+    let problems: Vec<&Diagnostic> = workspace.diagnostics().collect();
+    print_problems(&workspace.files, &problems, format)?;
+    if workspace.has_errors() {
+        if format == Format::Text {
+            let errors = problems.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: the description has {}; nothing else was done",
+                plural(errors, "error")
+            );
         }
-        let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-        eprintln!(
-            "error: the description has {errors} error{}; nothing else was done",
-            if errors == 1 { "" } else { "s" }
-        );
         return Err(Failure::Input);
     }
-    Ok(loaded)
+    Ok(workspace)
 }
 
 /// Prints problems to standard error: rustc-like text, or a JSON array when the command's
 /// output is JSON; nothing when there are none.
 fn print_problems(
-    files: &crate::diagnostic::Files,
-    problems: &[crate::diagnostic::Diagnostic],
+    files: &dyn SourceMap,
+    problems: &[&Diagnostic],
     format: Format,
 ) -> io::Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
     match format {
-        Format::Text => diagnostics::to_stderr(files, problems),
+        Format::Text => diagnostics::to_stderr(files, problems.iter().copied()),
         Format::Json => {
             let json: Vec<_> = problems
                 .iter()
                 .map(|d| diagnostics::json(files, d))
                 .collect();
-            output::write_json(&mut io::stderr().lock(), &json)
+            print::write_json(&mut io::stderr().lock(), &json)
         }
     }
 }
 
 /// Prints the problems of a proposal that cannot be applied, and the failure to return.
-fn refuse_proposal(
-    files: &crate::diagnostic::Files,
-    problems: &[crate::diagnostic::Diagnostic],
-    format: Format,
-) -> Failure {
-    if let Err(error) = print_problems(files, problems, format) {
+fn refuse(refused: &Refused, format: Format) -> Failure {
+    let problems: Vec<&Diagnostic> = refused.diagnostics.iter().collect();
+    if let Err(error) = print_problems(&refused.files, &problems, format) {
         return Failure::Io(error);
     }
     if format == Format::Text {
@@ -376,10 +316,16 @@ fn refuse_proposal(
     Failure::Input
 }
 
-/// Resolves a unit argument, or explains why it names no single unit.
-fn resolve(loaded: &LoadedGraph, text: &str) -> Result<crate::graph::UnitIx, Failure> {
-    crate::query::resolve(&loaded.graph, text)
-        .map_err(|error| Failure::Lookup(lookup_message(&loaded.graph, &error)))
+/// Resolves a unit argument in the workspace's structure, or explains why it names no single
+/// unit.
+fn resolve(workspace: &Workspace, text: &str) -> Result<UnitIx, Failure> {
+    resolve_in(workspace.graph(), text)
+}
+
+/// Resolves a unit argument in `graph`, as [`resolve`] does.
+fn resolve_in(graph: &OrgGraph, text: &str) -> Result<UnitIx, Failure> {
+    organigram::query::resolve(graph, text)
+        .map_err(|error| Failure::Lookup(lookup_message(graph, &error)))
 }
 
 fn lookup_message(graph: &OrgGraph, error: &LookupError) -> String {
@@ -388,7 +334,7 @@ fn lookup_message(graph: &OrgGraph, error: &LookupError) -> String {
         LookupError::Unknown { suggestions, .. } if !suggestions.is_empty() => {
             message.push_str("help: did you mean one of these?\n");
             for &ix in suggestions {
-                message.push_str(&format!("  {}\n", output::unit_line(graph, ix)));
+                message.push_str(&format!("  {}\n", print::unit_line(graph, ix)));
             }
         }
         LookupError::Unknown { .. } => {
@@ -397,7 +343,7 @@ fn lookup_message(graph: &OrgGraph, error: &LookupError) -> String {
         LookupError::Ambiguous { candidates, .. } => {
             message.push_str("help: name one of them by its id:\n");
             for &ix in candidates {
-                message.push_str(&format!("  {}\n", output::unit_line(graph, ix)));
+                message.push_str(&format!("  {}\n", print::unit_line(graph, ix)));
             }
         }
     }

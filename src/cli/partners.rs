@@ -4,43 +4,38 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::output::{
+use super::print::{
     Format, TieJson, UnitRef, kind_words, reads, tie_details, unit_label, write_json,
 };
+use super::term::TieKinds;
 use super::{Failure, resolve};
-use crate::load::LoadedGraph;
-use crate::model::TieKind;
-use crate::query::{Partners, PartnersOptions, partners};
+use organigram::Workspace;
+use organigram::query::{Partners, PartnersOptions, partners};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+#[command(mut_arg("tie_kinds", |a| a.visible_alias("kind")))]
+pub(crate) struct Args {
     /// The unit: an id, an acronym, a name or an alias.
     unit: String,
 
-    /// Only ties of these kinds (comma-separated or repeated).
-    #[arg(
-        long = "kind",
-        value_enum,
-        value_delimiter = ',',
-        value_name = "TIE_KIND"
-    )]
-    kinds: Vec<TieKind>,
+    #[command(flatten)]
+    kinds: TieKinds,
 
     /// Add the partners of the unit's superiors, marked with the superior they come from.
     #[arg(long)]
     inherited: bool,
 
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let graph = &loaded.graph;
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = workspace.graph();
     let options = PartnersOptions {
-        kinds: (!args.kinds.is_empty()).then(|| args.kinds.clone()),
+        kinds: args.kinds.chosen(),
         inherited: args.inherited,
     };
-    let found: Partners<'_> = partners(graph, resolve(loaded, &args.unit)?, &options);
+    let found: Partners<'_> = partners(graph, resolve(workspace, &args.unit)?, &options);
     match args.format {
         Format::Json => {
             let json = PartnersJson {

@@ -4,23 +4,26 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::output::{Format, UnitRef, kind_words, reads, tie_details, unit_label, write_json};
+use super::print::{Format, UnitRef, kind_words, reads, tie_details, unit_label, write_json};
+use super::term::TieKinds;
 use super::{Failure, resolve};
-use crate::graph::OrgGraph;
-use crate::load::LoadedGraph;
-use crate::model::{Citation, TieKind};
-use crate::query::{Path, PathOptions, path};
+use organigram::Workspace;
+use organigram::graph::OrgGraph;
+use organigram::model::Citation;
+use organigram::query::{Path, PathOptions, path};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+#[command(mut_arg("tie_kinds", |a| a.visible_alias("via").help(
+    "Walk only ties of these kinds (repeat, or separate with commas). Default: every kind."
+)))]
+pub(crate) struct Args {
     /// Where the connection starts.
     a: String,
     /// Where it ends.
     b: String,
 
-    /// Walk only ties of these kinds (comma-separated or repeated). Default: every kind.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "TIE_KIND")]
-    via: Vec<TieKind>,
+    #[command(flatten)]
+    via: TieKinds,
 
     /// List several shortest connections, not just the first.
     #[arg(long)]
@@ -31,14 +34,14 @@ pub struct Args {
     max: usize,
 
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let graph = &loaded.graph;
-    let (a, b) = (resolve(loaded, &args.a)?, resolve(loaded, &args.b)?);
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = workspace.graph();
+    let (a, b) = (resolve(workspace, &args.a)?, resolve(workspace, &args.b)?);
     let options = PathOptions {
-        via: (!args.via.is_empty()).then(|| args.via.clone()),
+        via: args.via.chosen(),
         all: args.all,
         max: args.max,
     };
@@ -102,7 +105,7 @@ pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(),
 fn write_path(
     out: &mut dyn Write,
     graph: &OrgGraph,
-    a: crate::graph::UnitIx,
+    a: organigram::graph::UnitIx,
     connection: &Path<'_>,
 ) -> std::io::Result<()> {
     writeln!(out, "  {}", unit_label(graph.unit(a)))?;

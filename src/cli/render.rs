@@ -5,19 +5,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use clap::builder::PossibleValue;
 
-use super::{Failure, resolve};
-use crate::graph::OrgGraph;
-use crate::load::LoadedGraph;
-use crate::model::{TieKind, UnitKind};
-use crate::render::{
+use super::term::{Terms, TieKinds, UnitKinds};
+use super::{Failure, resolve_in};
+use organigram::Workspace;
+use organigram::graph::OrgGraph;
+use organigram::render::{
     self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, View, chart, standard_charts,
 };
 
 /// What a chart is written as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ChartFormat {
+pub(crate) enum ChartFormat {
     /// Graphviz's DOT language: the chart itself, for `dot` or any Graphviz tool.
     Dot,
     /// SVG, laid out by Graphviz (or, without it, by organigram's simpler built-in layout).
@@ -45,26 +44,13 @@ impl ChartFormat {
     }
 }
 
-/// Views as command-line values.
-impl ValueEnum for View {
-    fn value_variants<'a>() -> &'a [Self] {
-        &View::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        let help = match self {
-            View::OrgChart => "the hierarchy, superiors above, one cluster per organisation",
-            View::Cooperation => "the ties outside the hierarchy: cooperation, steering, bodies…",
-            View::Full => "every tie, laid out by the hierarchy",
-        };
-        Some(PossibleValue::new(self.as_str()).help(help))
-    }
-}
-
 #[derive(Debug, clap::Args)]
-pub struct Args {
+#[command(mut_arg("tie_kinds", |a| a.help(
+    "Only ties of these kinds, among the view's (repeat, or separate with commas)."
+)))]
+pub(crate) struct Args {
     /// What the chart shows.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, value_parser = Terms::<View>::new(), default_value_t)]
     view: View,
 
     /// Only this unit and the units under it (with, in views of other ties, their partners).
@@ -83,23 +69,11 @@ pub struct Args {
     #[arg(long, value_name = "ORG")]
     organisation: Option<String>,
 
-    /// Only units of these kinds (repeat or separate with commas).
-    #[arg(
-        long = "unit-kind",
-        value_enum,
-        value_delimiter = ',',
-        value_name = "KIND"
-    )]
-    unit_kinds: Vec<UnitKind>,
+    #[command(flatten)]
+    unit_kinds: UnitKinds,
 
-    /// Only ties of these kinds, among the view's (repeat or separate with commas).
-    #[arg(
-        long = "tie-kind",
-        value_enum,
-        value_delimiter = ',',
-        value_name = "TIE_KIND"
-    )]
-    tie_kinds: Vec<TieKind>,
+    #[command(flatten)]
+    tie_kinds: TieKinds,
 
     /// Leave out the legend.
     #[arg(long)]
@@ -123,13 +97,17 @@ pub struct Args {
     all: bool,
 }
 
-pub fn run(
-    loaded: &LoadedGraph,
-    changes: Changes,
-    args: &Args,
-    out: &mut dyn Write,
-) -> Result<(), Failure> {
-    let graph = &loaded.graph;
+/// Draws the structure; with a proposal, as proposed, with what it removes put back as ghosts
+/// and every change marked.
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let proposed = workspace
+        .proposal
+        .as_ref()
+        .map(|p| render::proposed(&p.before.graph, workspace.graph()));
+    let (graph, changes) = match &proposed {
+        Some((graph, changes)) => (graph, changes.clone()),
+        None => (workspace.graph(), Changes::default()),
+    };
     if args.all {
         let Some(dir) = &args.output else {
             return Err(Failure::Usage("--all needs -o DIR".to_owned()));
@@ -141,24 +119,24 @@ pub fn run(
         root: args
             .root
             .as_deref()
-            .map(|u| resolve(loaded, u))
+            .map(|u| resolve_in(graph, u))
             .transpose()?,
         focus: match &args.focus {
             Some(unit) => Some(Focus {
-                unit: resolve(loaded, unit)?,
+                unit: resolve_in(graph, unit)?,
                 radius: args.radius,
             }),
             None => None,
         },
         organisation: match &args.organisation {
             Some(text) => Some(
-                crate::query::organisation(graph, text)
+                organigram::query::organisation(graph, text)
                     .ok_or_else(|| unknown_organisation(graph, text))?,
             ),
             None => None,
         },
-        unit_kinds: (!args.unit_kinds.is_empty()).then(|| args.unit_kinds.clone()),
-        tie_kinds: (!args.tie_kinds.is_empty()).then(|| args.tie_kinds.clone()),
+        unit_kinds: args.unit_kinds.chosen(),
+        tie_kinds: args.tie_kinds.chosen(),
         legend: !args.no_legend,
     };
     let mut chart = Chart {
@@ -214,7 +192,7 @@ fn draw(
 
 /// Writes the standard charts into `dir`, each as DOT and SVG, and says what it wrote. Every
 /// chart is drawn in memory before the first file is written, so a chart that cannot be drawn
-/// writes nothing; the files are then written as one batch ([`crate::atomic::write_into`]).
+/// writes nothing; the files are then written as one batch ([`super::write::atomic::write_into`]).
 /// Chart names are built from organisation ids, which are slugs, so they stay in `dir` (and
 /// are checked all the same).
 fn write_all(
@@ -235,7 +213,7 @@ fn write_all(
             files.push((format!("{name}.{extension}"), bytes));
         }
     }
-    crate::atomic::write_into(
+    super::write::atomic::write_into(
         dir,
         files
             .iter()
@@ -255,7 +233,7 @@ fn write_all(
 
 /// Writes a whole file atomically, or says which file could not be written.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    crate::atomic::write(path, bytes).map_err(|e| Failure::Usage(e.to_string()))
+    super::write::atomic::write(path, bytes).map_err(|e| Failure::Usage(e.to_string()))
 }
 
 /// The message for an organisation argument that names none, listing the organisations.

@@ -1,28 +1,32 @@
 //! `organigram show UNIT`: everything about a unit.
 
+use organigram::diagnostic::SourceMap;
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::output::{
+use super::print::{
     Format, TieJson, UnitRef, citation_text, reads, tie_details, unit_label, write_json,
 };
 use super::{Failure, resolve};
-use crate::graph::{OrgGraph, TieView};
-use crate::load::LoadedGraph;
-use crate::model::{Citation, Headcount, HeadcountBasis, HeadcountQualifier};
-use crate::query::{UnitDetails, show};
+use organigram::Workspace;
+use organigram::graph::{OrgGraph, TieView};
+use organigram::model::{Citation, Headcount, HeadcountBasis, HeadcountQualifier};
+use organigram::query::{UnitDetails, show};
 
 /// `organigram show UNIT [--format json]`.
-pub type Args = super::output::UnitArgs;
+pub(crate) type Args = super::print::UnitArgs;
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let ix = resolve(loaded, &args.unit)?;
-    let details = show(&loaded.graph, ix);
-    let declared_at = loaded.files.locate(details.unit.origin);
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let ix = resolve(workspace, &args.unit)?;
+    let details = show(workspace.graph(), ix);
+    let declared_at = workspace.files.locate(details.unit.origin);
     match args.format {
-        Format::Json => write_json(out, &ShowJson::new(&loaded.graph, &details, &declared_at))?,
-        Format::Text => write_text(out, &loaded.graph, &details, &declared_at)?,
+        Format::Json => write_json(
+            out,
+            &ShowJson::new(workspace.graph(), &details, &declared_at),
+        )?,
+        Format::Text => write_text(out, workspace.graph(), &details, &declared_at)?,
     }
     Ok(())
 }
@@ -131,8 +135,10 @@ fn write_text(
         field(
             "boundary",
             match boundary {
-                crate::model::Boundary::Top => "top of its hierarchy",
-                crate::model::Boundary::ParentOutside => "its parent lies outside the description",
+                organigram::model::Boundary::Top => "top of its hierarchy",
+                organigram::model::Boundary::ParentOutside => {
+                    "its parent lies outside the description"
+                }
             },
         )?;
     }

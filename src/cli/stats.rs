@@ -4,31 +4,31 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::output::{Format, UnitRef, unit_label, write_json};
+use super::print::{Format, UnitRef, unit_label, write_json};
 use super::{Failure, resolve};
-use crate::load::LoadedGraph;
-use crate::query::{HeadcountSum, SpanOfControl, Stats, stats};
+use organigram::Workspace;
+use organigram::query::{HeadcountSum, SpanOfControl, Stats, stats};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The unit whose subtree to measure. Default: the whole description.
     unit: Option<String>,
 
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let graph = &loaded.graph;
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = workspace.graph();
     let root = args
         .unit
         .as_deref()
-        .map(|text| resolve(loaded, text))
+        .map(|text| resolve(workspace, text))
         .transpose()?;
     let figures = stats(graph, root);
     match args.format {
-        Format::Json => write_json(out, &StatsJson::new(loaded, &figures))?,
-        Format::Text => write_text(out, loaded, &figures)?,
+        Format::Json => write_json(out, &StatsJson::new(workspace, &figures))?,
+        Format::Text => write_text(out, workspace, &figures)?,
     }
     Ok(())
 }
@@ -59,10 +59,10 @@ fn headcount_text(sum: &HeadcountSum) -> String {
 
 fn write_text(
     out: &mut dyn Write,
-    loaded: &LoadedGraph,
+    workspace: &Workspace,
     figures: &Stats<'_>,
 ) -> std::io::Result<()> {
-    let graph = &loaded.graph;
+    let graph = workspace.graph();
     match figures.root {
         Some(root) => writeln!(out, "The subtree of {}", unit_label(graph.unit(root)))?,
         None => writeln!(out, "The whole description")?,
@@ -172,14 +172,16 @@ struct CountJson<'g> {
 }
 
 impl<'g> StatsJson<'g> {
-    fn new(loaded: &'g LoadedGraph, figures: &Stats<'g>) -> StatsJson<'g> {
+    fn new(workspace: &'g Workspace, figures: &Stats<'g>) -> StatsJson<'g> {
         let sum = |s: &HeadcountSum| SumJson {
             people: s.people,
             units: s.units,
             inexact: s.inexact,
         };
         StatsJson {
-            root: figures.root.map(|r| UnitRef::new(loaded.graph.unit(r))),
+            root: figures
+                .root
+                .map(|r| UnitRef::new(workspace.graph().unit(r))),
             units: figures.total,
             posts: figures.posts,
             layers: figures.layers,

@@ -3,16 +3,22 @@
 use std::io::Write;
 
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
-use super::output::{Format, UnitRef, kind_words, unit_label, write_json};
+use super::print::{DEEPEST_INDENT, Format, Nested, UnitRef, kind_words, unit_label, write_json};
+use super::term::UnitKinds;
 use super::{Failure, resolve};
-use crate::graph::OrgGraph;
-use crate::load::LoadedGraph;
-use crate::model::{TieKind, UnitKind};
-use crate::query::{Below, Subordinates, SubordinatesOptions, subordinates};
+use organigram::Workspace;
+use organigram::graph::OrgGraph;
+use organigram::model::TieKind;
+use organigram::query::{Below, Subordinates, SubordinatesOptions, subordinates};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+#[command(mut_arg("unit_kinds", |a| a.visible_alias("kind").help(
+    "Show only units of these kinds (repeat, or separate with commas). The units under a \
+     hidden unit are listed under its nearest shown superior."
+)))]
+pub(crate) struct Args {
     /// The unit: an id, an acronym, a name or an alias.
     unit: String,
 
@@ -20,22 +26,20 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     depth: Option<usize>,
 
-    /// Show only units of this kind; repeat for several. The units under a hidden unit are listed
-    /// under its nearest shown superior.
-    #[arg(long = "kind", value_enum, value_name = "KIND")]
-    kinds: Vec<UnitKind>,
+    #[command(flatten)]
+    kinds: UnitKinds,
 
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let graph = &loaded.graph;
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = workspace.graph();
     let options = SubordinatesOptions {
         depth: args.depth,
-        kinds: (!args.kinds.is_empty()).then(|| args.kinds.clone()),
+        kinds: args.kinds.chosen(),
     };
-    let tree = subordinates(graph, resolve(loaded, &args.unit)?, &options);
+    let tree = subordinates(graph, resolve(workspace, &args.unit)?, &options);
     match args.format {
         Format::Json => write_json(out, &tree_json(graph, &tree))?,
         Format::Text => write_text(out, graph, &tree)?,
@@ -79,25 +83,16 @@ fn write_text(
         }
     }
     // Whether each enclosing level still has siblings to come, to draw its vertical line.
-    let mut open = Vec::new();
-    write_below(out, graph, tree, &tree.below, &mut open, &last_of)
-}
-
-fn write_below(
-    out: &mut dyn Write,
-    graph: &OrgGraph,
-    tree: &Subordinates<'_>,
-    below: &Below,
-    open: &mut Vec<bool>,
-    last_of: &[bool],
-) -> std::io::Result<()> {
-    let prefix: String = open
-        .iter()
-        .map(|&more| if more { "│   " } else { "    " })
-        .collect();
-    match below {
-        Below::Shown(nodes) => {
-            for &at in nodes {
+    let mut open: Vec<bool> = Vec::new();
+    let mut work = vec![Work::Below(&tree.below, 0)];
+    while let Some(next) = work.pop() {
+        let level = match next {
+            Work::Node(_, level) | Work::Below(_, level) => level,
+        };
+        open.truncate(level);
+        let prefix = prefix(&open);
+        match next {
+            Work::Node(at, _) => {
                 let node = &tree.nodes[at];
                 let last = last_of[at];
                 writeln!(
@@ -108,86 +103,126 @@ fn write_below(
                     tie_note(node.link.kind())
                 )?;
                 open.push(!last);
-                write_below(out, graph, tree, &node.below, open, last_of)?;
-                open.pop();
+                work.push(Work::Below(&node.below, level + 1));
+            }
+            Work::Below(Below::Shown(nodes), level) => {
+                work.extend(nodes.iter().rev().map(|&at| Work::Node(at, level)));
+            }
+            Work::Below(Below::DepthLimit, _) => {
+                writeln!(out, "{prefix}└── … (deeper levels not shown)")?;
+            }
+            // Said only when there is something to look for elsewhere.
+            Work::Below(Below::AlsoUnder(at), _) if matches!(&tree.nodes[*at].below, Below::Shown(nodes) if nodes.is_empty()) =>
+                {}
+            Work::Below(Below::AlsoUnder(at), _) => writeln!(
+                out,
+                "{prefix}└── (its subordinates are shown under its other superior, {})",
+                unit_label(graph.unit(tree.nodes[*at].link.to))
+            )?,
+            Work::Below(Below::Cycle, _) => {
+                writeln!(out, "{prefix}└── ↻ a cycle: this unit is already above")?;
             }
         }
-        Below::DepthLimit => writeln!(out, "{prefix}└── … (deeper levels not shown)")?,
-        // Said only when there is something to look for elsewhere.
-        Below::AlsoUnder(at) if matches!(&tree.nodes[*at].below, Below::Shown(nodes) if nodes.is_empty()) =>
-            {}
-        Below::AlsoUnder(at) => writeln!(
-            out,
-            "{prefix}└── (its subordinates are shown under its other superior, {})",
-            unit_label(graph.unit(tree.nodes[*at].link.to))
-        )?,
-        Below::Cycle => writeln!(out, "{prefix}└── ↻ a cycle: this unit is already above")?,
     }
     Ok(())
 }
 
+/// What is left to draw of a tree: a node, or what lies under one, at a level.
+enum Work<'a> {
+    Node(usize, usize),
+    Below(&'a Below, usize),
+}
+
+/// The lines drawn left of a node at the level `open.len()`: a vertical line for each enclosing
+/// level with siblings still to come. Past [`DEEPEST_INDENT`] levels, only the deepest ones are
+/// drawn, after how many are not.
+fn prefix(open: &[bool]) -> String {
+    let hidden = open.len().saturating_sub(DEEPEST_INDENT);
+    let mut prefix = if hidden > 0 {
+        format!("[+{hidden}] ")
+    } else {
+        String::new()
+    };
+    for &more in &open[hidden..] {
+        prefix.push_str(if more { "│   " } else { "    " });
+    }
+    prefix
+}
+
 #[derive(Serialize)]
-struct TreeJson<'g> {
+struct TreeJson<'a, 'g> {
     unit: UnitRef<'g>,
     direct: usize,
     total: usize,
     vacant: usize,
     shown: usize,
-    below: BelowJson<'g>,
+    below: BelowJson<'a, 'g>,
 }
 
-/// What is under a unit: its shown subordinates, a depth limit, a pointer to where its
-/// subordinates are shown, or a cycle.
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-enum BelowJson<'g> {
-    Subordinates(Vec<NodeJson<'g>>),
-    DepthLimit(bool),
-    /// The id of the other superior under which the unit's subordinates are shown.
-    AlsoUnder(&'g str),
-    Cycle(bool),
+/// What is under a unit, as JSON: `{"subordinates": [node…]}`, `{"depth-limit": true}`,
+/// `{"also-under": id}` (the other superior under which its subordinates are shown) or
+/// `{"cycle": true}`. Serialised from the tree as it goes, nesting as deep as the tree does.
+struct BelowJson<'a, 'g> {
+    graph: &'g OrgGraph,
+    tree: &'a Subordinates<'g>,
+    below: &'a Below,
+}
+
+impl Serialize for BelowJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (graph, tree) = (self.graph, self.tree);
+        let mut map = serializer.serialize_map(Some(1))?;
+        match self.below {
+            Below::Shown(nodes) => {
+                let nodes: Vec<NodeJson<'_, '_>> = nodes
+                    .iter()
+                    .map(|&at| {
+                        let node = &tree.nodes[at];
+                        NodeJson {
+                            unit: UnitRef::new(graph.unit(node.unit())),
+                            tie: node.link.kind().as_str(),
+                            superior: graph.unit(node.link.to).id.as_str(),
+                            below: BelowJson {
+                                graph,
+                                tree,
+                                below: &node.below,
+                            },
+                        }
+                    })
+                    .collect();
+                map.serialize_entry("subordinates", &Nested(&nodes))?;
+            }
+            Below::DepthLimit => map.serialize_entry("depth-limit", &true)?,
+            Below::AlsoUnder(at) => map.serialize_entry(
+                "also-under",
+                graph.unit(tree.nodes[*at].link.to).id.as_str(),
+            )?,
+            Below::Cycle => map.serialize_entry("cycle", &true)?,
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
-struct NodeJson<'g> {
+struct NodeJson<'a, 'g> {
     unit: UnitRef<'g>,
     tie: &'static str,
     /// The unit's superior by this tie (with a kind filter, possibly a hidden unit).
     superior: &'g str,
-    below: BelowJson<'g>,
+    below: BelowJson<'a, 'g>,
 }
 
-fn tree_json<'g>(graph: &'g OrgGraph, tree: &Subordinates<'g>) -> TreeJson<'g> {
+fn tree_json<'a, 'g>(graph: &'g OrgGraph, tree: &'a Subordinates<'g>) -> TreeJson<'a, 'g> {
     TreeJson {
         unit: UnitRef::new(graph.unit(tree.unit)),
         direct: tree.direct,
         total: tree.total,
         vacant: tree.vacant,
         shown: tree.shown,
-        below: below_json(graph, tree, &tree.below),
-    }
-}
-
-fn below_json<'g>(graph: &'g OrgGraph, tree: &Subordinates<'g>, below: &Below) -> BelowJson<'g> {
-    match below {
-        Below::Shown(nodes) => BelowJson::Subordinates(
-            nodes
-                .iter()
-                .map(|&at| {
-                    let node = &tree.nodes[at];
-                    NodeJson {
-                        unit: UnitRef::new(graph.unit(node.unit())),
-                        tie: node.link.kind().as_str(),
-                        superior: graph.unit(node.link.to).id.as_str(),
-                        below: below_json(graph, tree, &node.below),
-                    }
-                })
-                .collect(),
-        ),
-        Below::DepthLimit => BelowJson::DepthLimit(true),
-        Below::AlsoUnder(at) => {
-            BelowJson::AlsoUnder(graph.unit(tree.nodes[*at].link.to).id.as_str())
-        }
-        Below::Cycle => BelowJson::Cycle(true),
+        below: BelowJson {
+            graph,
+            tree,
+            below: &tree.below,
+        },
     }
 }

@@ -5,26 +5,26 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::output::{Format, UnitRef, kind_words, reads, unit_label, write_json};
+use super::print::{Format, UnitRef, kind_words, reads, unit_label, write_json};
 use super::{Failure, resolve};
-use crate::graph::OrgGraph;
-use crate::load::LoadedGraph;
-use crate::query::{Link, superior};
+use organigram::Workspace;
+use organigram::graph::{Link, OrgGraph};
+use organigram::query::superior;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The first unit.
     a: String,
     /// The second unit.
     b: String,
 
     #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
-pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let graph = &loaded.graph;
-    let (a, b) = (resolve(loaded, &args.a)?, resolve(loaded, &args.b)?);
+pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+    let graph = workspace.graph();
+    let (a, b) = (resolve(workspace, &args.a)?, resolve(workspace, &args.b)?);
     let answers = superior(graph, a, b);
     match args.format {
         Format::Json => {
@@ -73,7 +73,7 @@ pub fn run(loaded: &LoadedGraph, args: &Args, out: &mut dyn Write) -> Result<(),
 fn write_route(
     out: &mut dyn Write,
     graph: &OrgGraph,
-    from: crate::graph::UnitIx,
+    from: organigram::graph::UnitIx,
     route: &[Link<'_>],
 ) -> std::io::Result<()> {
     if route.is_empty() {
@@ -118,11 +118,11 @@ struct AnswerJson<'g> {
 
 /// One step up: the tie and the unit it leads to.
 #[derive(Serialize)]
-pub struct StepJson<'g> {
+pub(crate) struct StepJson<'g> {
     tie: &'static str,
     from: &'g str,
     to: UnitRef<'g>,
-    source: Option<&'g crate::model::Citation>,
+    source: Option<&'g organigram::model::Citation>,
 }
 
 fn route_json<'g>(graph: &'g OrgGraph, route: &[Link<'g>]) -> Vec<StepJson<'g>> {

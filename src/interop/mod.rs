@@ -2,7 +2,7 @@
 //! tools people use next.
 //!
 //! Importers ([`import_govuk`], [`import_csv`]) turn someone else's data into description files,
-//! in memory; [`write_files`] writes them. Their output is deterministic: the same input gives
+//! in memory, for the caller to write. Their output is deterministic: the same input gives
 //! byte-identical files. Exporters take an [`OrgGraph`](crate::graph::OrgGraph) and write node-link
 //! JSON ([`node_link`]), GraphML ([`graphml`]), the W3C Organization Ontology as Turtle
 //! ([`turtle`]) or JSON-LD ([`jsonld`]), the last two from one set of RDF statements ([`rdf`]),
@@ -18,8 +18,7 @@ pub mod rdf;
 pub mod turtle;
 
 use std::fmt;
-use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use self::csv::{CsvOptions, import_csv};
 pub use govuk::{GovukOptions, import_govuk};
@@ -35,7 +34,7 @@ use crate::model::{
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NamedFile {
     /// `<organisation id>.json` or another name built from a slug, so it stays in the folder it
-    /// is written to (checked again by [`write_files`]).
+    /// is written to.
     pub name: String,
     pub file: DescriptionFile,
 }
@@ -187,86 +186,6 @@ fn suggest<'a>(
     did_you_mean(wrong, ids)
 }
 
-/// Why imported files could not be written.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum WriteError {
-    /// The output folder cannot be created or listed.
-    Folder { path: PathBuf, error: io::Error },
-    /// The output folder holds description files that the import does not write: loading the
-    /// folder would mix them with the import.
-    ForeignFiles { path: PathBuf, names: Vec<String> },
-    /// A file cannot be written.
-    File { path: PathBuf, error: io::Error },
-}
-
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WriteError::Folder { path, error } => {
-                write!(f, "cannot use {}: {error}", path.display())
-            }
-            WriteError::ForeignFiles { path, names } => write!(
-                f,
-                "{} holds description files that are not being written ({}): loading the folder would mix them with the new ones; remove them or choose a new folder",
-                path.display(),
-                names.join(", ")
-            ),
-            WriteError::File { path, error } => {
-                write!(f, "cannot write {}: {error}", path.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for WriteError {}
-
-/// Writes a description's files into `dir`, creating it if needed, through
-/// [`crate::atomic::write_into`]: files of an earlier run with the same names are replaced, each
-/// whole, names that would leave the folder are refused, and a failure leaves no temporary.
-/// Everything is checked before anything is written: the files' text, the names, and the folder,
-/// which is refused when it holds other `.json` files, as they would be read with these.
-pub fn write_files(dir: &Path, files: &[NamedFile]) -> Result<(), WriteError> {
-    let mut texts = Vec::with_capacity(files.len());
-    for file in files {
-        let text = file.to_json().map_err(|error| WriteError::File {
-            path: dir.join(&file.name),
-            error: error.into(),
-        })?;
-        texts.push((file.name.as_str(), text));
-    }
-    let folder = |error| WriteError::Folder {
-        path: dir.to_owned(),
-        error,
-    };
-    if dir.exists() {
-        let ours: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
-        let mut foreign = Vec::new();
-        for entry in std::fs::read_dir(dir).map_err(folder)? {
-            let name = entry.map_err(folder)?.file_name();
-            let name = name.to_string_lossy();
-            if name.ends_with(".json") && !ours.contains(name.as_ref()) {
-                foreign.push(name.into_owned());
-            }
-        }
-        if !foreign.is_empty() {
-            foreign.sort();
-            return Err(WriteError::ForeignFiles {
-                path: dir.to_owned(),
-                names: foreign,
-            });
-        }
-    }
-    crate::atomic::write_into(
-        dir,
-        texts.iter().map(|(name, text)| (*name, text.as_bytes())),
-    )
-    .map_err(|e| WriteError::File {
-        path: e.path,
-        error: e.error,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,40 +209,5 @@ mod tests {
             ..Problem::at_line(4, "bad")
         };
         assert_eq!(placed.located(file), "hr.csv:4:7: bad");
-    }
-
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("organigram-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        dir
-    }
-
-    fn file(name: &str) -> NamedFile {
-        let id = crate::model::OrganisationId::new("o").unwrap();
-        NamedFile {
-            name: name.to_owned(),
-            file: description_file(organisation(id, "O".into(), None), vec![], vec![], vec![]),
-        }
-    }
-
-    #[test]
-    fn a_folder_is_written_again_but_not_mixed_with_other_descriptions() {
-        let dir = temp_dir("write-files");
-        write_files(&dir, &[file("o.json")]).unwrap();
-        write_files(&dir, &[file("o.json")]).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(dir.join("o.json")).unwrap(),
-            file("o.json").to_json().unwrap()
-        );
-        let error = write_files(&dir, &[file("p.json")]).unwrap_err();
-        assert!(matches!(&error, WriteError::ForeignFiles { names, .. } if names == &["o.json"]));
-        assert!(!dir.join("p.json").exists());
-        std::fs::remove_dir_all(&dir).unwrap();
-        let error = write_files(&dir.join("new"), &[file("../o.json")]).unwrap_err();
-        assert!(
-            matches!(&error, WriteError::File { error, .. } if error.kind() == io::ErrorKind::InvalidInput),
-            "{error}"
-        );
-        assert!(!dir.exists());
     }
 }

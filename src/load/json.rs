@@ -581,7 +581,7 @@ impl<'de> Reader<'de, '_> {
             b'{' => {
                 self.enter()?;
                 self.pos += 1;
-                let value = visitor.visit_map(Object::new(self))?;
+                let value = crate::stack::grow(|| visitor.visit_map(Object::new(self)))?;
                 self.eat(b'}', "`,` or `}`")?;
                 self.depth -= 1;
                 Ok(value)
@@ -589,9 +589,11 @@ impl<'de> Reader<'de, '_> {
             b'[' => {
                 self.enter()?;
                 self.pos += 1;
-                let value = visitor.visit_seq(Array {
-                    reader: self,
-                    first: true,
+                let value = crate::stack::grow(|| {
+                    visitor.visit_seq(Array {
+                        reader: self,
+                        first: true,
+                    })
                 })?;
                 self.eat(b']', "`,` or `]`")?;
                 self.depth -= 1;

@@ -4,10 +4,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Failure;
-use crate::generate::{GenerateOptions, generate};
+mod description;
+
+use description::{GenerateOptions, generate};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// How many units (posts included).
     #[arg(long)]
     units: usize,
@@ -21,12 +23,12 @@ pub struct Args {
     output: PathBuf,
 }
 
-pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
     let files = generate(&GenerateOptions {
         units: args.units,
         seed: args.seed,
     });
-    crate::interop::write_files(&args.output, &files).map_err(|e| Failure::Usage(e.to_string()))?;
+    super::write::write_files(&args.output, &files).map_err(|e| Failure::Usage(e.to_string()))?;
     writeln!(
         out,
         "wrote {} units in {} files to {}",

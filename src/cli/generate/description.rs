@@ -5,19 +5,19 @@
 //! The same options give the same files, on every machine: the generator draws from its own
 //! SplitMix64 sequence, not from a library whose algorithm may change.
 
-use crate::interop::NamedFile;
-use crate::model::{
+use organigram::interop::NamedFile;
+use organigram::model::{
     Boundary, Citation, Date, DescriptionFile, Organisation, OrganisationId, Recover, Source,
     SourceId, Span, Spanned, Tie, TieKind, Unit, UnitId, UnitKind,
 };
 
 /// What to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct GenerateOptions {
+pub(crate) struct GenerateOptions {
     /// How many units (posts included), in all.
-    pub units: usize,
+    pub(crate) units: usize,
     /// The seed of the random sequence.
-    pub seed: u64,
+    pub(crate) seed: u64,
 }
 
 /// Units per organisation file: large enough for deep hierarchies, small enough that a million
@@ -65,7 +65,7 @@ fn spanned<T>(value: T) -> Spanned<T> {
 }
 
 /// Ids built from numbers are slugs by construction.
-fn id<T>(text: String, make: impl FnOnce(String) -> Result<T, crate::model::SlugError>) -> T {
+fn id<T>(text: String, make: impl FnOnce(String) -> Result<T, organigram::model::SlugError>) -> T {
     match make(text) {
         Ok(id) => id,
         Err(error) => unreachable!("generated ids are slugs: {error}"),
@@ -80,7 +80,7 @@ struct Draft {
 }
 
 /// The description of `options.units` units, split into organisation files.
-pub fn generate(options: &GenerateOptions) -> Vec<NamedFile> {
+pub(crate) fn generate(options: &GenerateOptions) -> Vec<NamedFile> {
     let mut random = Random(options.seed);
     let count = options.units.div_ceil(UNITS_PER_FILE).max(1);
     let mut files = Vec::with_capacity(count);
@@ -277,8 +277,8 @@ fn capitalised(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::OrgGraph;
-    use crate::model::Description;
+    use organigram::graph::OrgGraph;
+    use organigram::model::Description;
 
     fn graph(units: usize, seed: u64) -> OrgGraph {
         let mut description = Description::default();
@@ -333,7 +333,7 @@ mod tests {
     #[test]
     fn the_shape_is_realistic() {
         let graph = graph(20_000, 3);
-        let stats = crate::query::stats(&graph, None);
+        let stats = organigram::query::stats(&graph, None);
         assert!((8..=13).contains(&stats.layers), "{} layers", stats.layers);
         let span = stats.span.expect("units have reports");
         assert!(span.max >= 5 && span.min >= 1, "{span:?}");
@@ -355,7 +355,9 @@ mod tests {
         // Every unit but the top has a superior: no orphans in a generated description.
         let orphans = graph
             .units()
-            .filter(|(ix, unit)| graph.parents(*ix).is_empty() && unit.boundary.is_none())
+            .filter(|(ix, unit)| {
+                graph.hierarchy().superiors(*ix).next().is_none() && unit.boundary.is_none()
+            })
             .count();
         assert_eq!(orphans, 0);
     }

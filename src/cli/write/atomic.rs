@@ -28,9 +28,9 @@ use std::path::{Path, PathBuf};
 
 /// A file that could not be written, and why.
 #[derive(Debug)]
-pub struct Error {
-    pub path: PathBuf,
-    pub error: io::Error,
+pub(crate) struct Error {
+    pub(crate) path: PathBuf,
+    pub(crate) error: io::Error,
 }
 
 impl fmt::Display for Error {
@@ -46,14 +46,14 @@ impl std::error::Error for Error {
 }
 
 /// Writes `bytes` to `path` atomically, as [`write_all`] does for one file.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_all([(path, bytes)])
 }
 
 /// Writes each `(path, bytes)` atomically: all are staged in temporary files first, and renamed
 /// over their targets only when every one is staged. On failure, every temporary is removed and
 /// the error names the file. See the [module documentation](self) for what is guaranteed.
-pub fn write_all<'a, P: AsRef<Path> + 'a>(
+pub(crate) fn write_all<'a, P: AsRef<Path> + 'a>(
     files: impl IntoIterator<Item = (P, &'a [u8])>,
 ) -> Result<(), Error> {
     let files: Vec<(P, &[u8])> = files.into_iter().collect();
@@ -93,7 +93,7 @@ pub fn write_all<'a, P: AsRef<Path> + 'a>(
 /// ([`write_all`]). Names are built from data (organisation ids), so each must be a plain file
 /// name ([`is_plain_file_name`]), which stays in `dir`; they are all checked before anything is
 /// written.
-pub fn write_into<'a>(
+pub(crate) fn write_into<'a>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])> + Clone,
 ) -> Result<(), Error> {
@@ -213,7 +213,7 @@ fn temporary_path(path: &Path) -> io::Result<PathBuf> {
 /// Whether `name` is a plain file name that stays in the folder it is joined to: not empty, no
 /// separator, not `.` or `..`, not hidden. Names built from data must pass before they are
 /// written.
-pub fn is_plain_file_name(name: &str) -> bool {
+pub(crate) fn is_plain_file_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
         && !name.contains(['/', '\\', '\0'])
