@@ -230,7 +230,7 @@ fn networkx_and_rdflib_read_the_exports() {
     organigram([
         "import",
         "govuk",
-        "../shared/data/govuk-organisations.json",
+        "tests/data/govuk-organisations.json",
         "-o",
     ])
     .arg(dir.path())

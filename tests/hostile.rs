@@ -568,7 +568,7 @@ fn renamed_register(dir: &Path) -> PathBuf {
     path
 }
 
-const REGISTER: &str = "../shared/data/govuk-organisations.json";
+const REGISTER: &str = "tests/data/govuk-organisations.json";
 
 /// `render --all` into `out` from the description `input`, or `import govuk` into `out` from the
 /// register `input`.

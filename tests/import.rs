@@ -10,8 +10,8 @@ use organigram::load::{Input, Limits, load_graph};
 use organigram::model::{Status, TieKind};
 use support::{Output, organigram};
 
-/// The register, beside the clone (`shared/` is there in CI too).
-const GOVUK: &str = "../shared/data/govuk-organisations.json";
+/// The register, a copy kept in the repository (`tests/data/README.md` gives its provenance).
+const GOVUK: &str = "tests/data/govuk-organisations.json";
 
 fn import_govuk(dir: &Path) -> Output {
     organigram(["import", "govuk", GOVUK, "--date", "2026-08-22", "-o"])
