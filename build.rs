@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     names.sort();
-    let mut code = String::from("pub const FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from("pub(super) const FILES: &[(&str, &str)] = &[\n");
     for path in names {
         let name = path
             .file_name()

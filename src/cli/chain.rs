@@ -129,7 +129,7 @@ impl Serialize for AboveJson<'_, '_> {
         let mut map = serializer.serialize_map(Some(1))?;
         match self.above {
             Above::Superiors(steps) => {
-                map.serialize_entry("superiors", &StepsJson { of: self, steps })?
+                map.serialize_entry("superiors", &StepsJson { of: self, steps })?;
             }
             Above::End(end) => map.serialize_entry("end", end_name(*end))?,
             Above::AlreadyShown(at) => map.serialize_entry(

@@ -30,10 +30,10 @@ pub(crate) struct Args {
 /// What `export` writes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
-    /// Node-link JSON, as networkx's node_link_graph reads it.
+    /// Node-link JSON, as networkx's `node_link_graph` reads it.
     #[default]
     Json,
-    /// GraphML with typed attributes, for networkx, Gephi, yEd or Cytoscape.
+    /// `GraphML` with typed attributes, for networkx, Gephi, yEd or Cytoscape.
     Graphml,
     /// JSON-LD in the W3C Organization Ontology.
     Jsonld,
@@ -62,7 +62,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
     match &args.output {
         None => out.write_all(&bytes)?,
         Some(path) => {
-            super::write::atomic::write(path, &bytes).map_err(|e| Failure::Usage(e.to_string()))?
+            super::write::atomic::write(path, &bytes).map_err(|e| Failure::Usage(e.to_string()))?;
         }
     }
     Ok(())

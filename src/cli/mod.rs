@@ -83,7 +83,7 @@ enum Command {
     Generate(generate::Args),
     /// Import a register or an export (GOV.UK's organisations, a CSV file) as a description.
     Import(import::Args),
-    /// Export the whole graph: node-link JSON, GraphML, or the W3C Organization Ontology as
+    /// Export the whole graph: node-link JSON, `GraphML`, or the W3C Organization Ontology as
     /// JSON-LD or Turtle; or its hierarchy as the CSV table `import csv` reads back.
     Export(export::Args),
     /// Every problem of the structure, or of the structure a proposal makes, with its code.

@@ -45,7 +45,7 @@ pub(crate) const DEEPEST_INDENT: usize = 32;
 /// JSON levels a step, so this is past any real chain too.
 const DEEPEST_JSON_INDENT: usize = 60;
 
-/// Pretty JSON, two spaces a level, as serde_json's pretty printer writes it, except that levels
+/// Pretty JSON, two spaces a level, as `serde_json`'s pretty printer writes it, except that levels
 /// deeper than [`DEEPEST_JSON_INDENT`] are indented as that one.
 #[derive(Debug, Default)]
 struct Indented {

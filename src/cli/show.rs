@@ -69,7 +69,7 @@ impl<'g> ShowJson<'g> {
             headcount: unit.headcount.as_ref(),
             remit: unit.remit.as_deref(),
             location: unit.location.as_deref(),
-            boundary: unit.boundary.map(|b| b.as_str()),
+            boundary: unit.boundary.map(organigram::model::Boundary::as_str),
             note: unit.note.as_deref(),
             source: unit.source.as_ref(),
             organisation: OrganisationJson {
@@ -163,7 +163,7 @@ fn write_text(
             .map(|v| reads(v.tie, v.outgoing).chars().count())
             .max()
             .unwrap_or(0);
-        for view in views.iter() {
+        for view in views {
             let tie = view.tie;
             writeln!(
                 out,

@@ -143,19 +143,19 @@ type Result<T> = std::result::Result<T, Error>;
 
 /// The default bound on nesting: descriptions nest five or six levels; 128 leaves room for any
 /// real file and keeps hostile ones from exhausting the stack.
-pub const DEFAULT_MAX_DEPTH: u32 = 128;
+pub(crate) const DEFAULT_MAX_DEPTH: u32 = 128;
 
 /// What reading a document gave: the value, unless an error stopped the reading, and every error
 /// met, including those of items skipped on the way ([`crate::model::Recover`]).
 #[derive(Debug)]
-pub struct Read<T> {
+pub(crate) struct Read<T> {
     pub value: Option<T>,
     pub errors: Vec<Error>,
 }
 
 /// Reads `text` as one JSON value of type `T`, with nesting bounded by `max_depth`, resuming
 /// after items that fail where the type allows it.
-pub fn read<'de, T: de::Deserialize<'de>>(text: &'de str, max_depth: u32) -> Read<T> {
+pub(crate) fn read<'de, T: de::Deserialize<'de>>(text: &'de str, max_depth: u32) -> Read<T> {
     let mut recovered = Vec::new();
     let result = read_into(text, max_depth, &mut recovered);
     match result {
@@ -175,7 +175,7 @@ pub fn read<'de, T: de::Deserialize<'de>>(text: &'de str, max_depth: u32) -> Rea
 
 /// Reads `text` as one JSON value of type `T`; the first error, even in a recoverable item,
 /// stops it.
-pub fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str, max_depth: u32) -> Result<T> {
+pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str, max_depth: u32) -> Result<T> {
     let mut recovered = Vec::new();
     let value = read_into(text, max_depth, &mut recovered)?;
     match recovered.into_iter().next() {

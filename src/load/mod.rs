@@ -1,12 +1,13 @@
-//! From files to a graph: read the files, parse them with positions, merge them into one
-//! [`Description`], and resolve its references into an [`OrgGraph`].
+//! From files to a description: find the files, read them within the limits, parse them with
+//! positions, and merge them into one [`Description`]. [`crate::Loader`] goes on from here to a
+//! graph; [`Files`] keeps what was read, for messages.
 //!
 //! Every step collects its problems as located [`Diagnostic`]s instead of stopping at the first,
 //! and keeps going with what is sound, so one run shows every problem. Each step is linear in the
 //! size of its input.
 
 mod files;
-pub mod json;
+pub(crate) mod json;
 mod merge;
 mod parse;
 mod read;
@@ -20,7 +21,6 @@ pub(crate) use read::{NOT_FOUND_HINT, read_file};
 pub use read::{ReadError, read_bytes};
 
 use crate::diagnostic::Diagnostic;
-use crate::graph::OrgGraph;
 use crate::model::Description;
 
 /// Where a description comes from.
@@ -100,33 +100,4 @@ pub fn load(inputs: &[Input], limits: &Limits) -> Loaded {
         }
     }
     loaded
-}
-
-/// A description loaded and resolved into a graph, with the files and every problem found.
-#[derive(Debug)]
-pub struct LoadedGraph {
-    pub files: Files,
-    pub graph: OrgGraph,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl LoadedGraph {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-}
-
-/// Loads the inputs and builds the graph in one go.
-pub fn load_graph(inputs: &[Input], limits: &Limits) -> LoadedGraph {
-    let Loaded {
-        files,
-        description,
-        mut diagnostics,
-    } = load(inputs, limits);
-    let graph = OrgGraph::build(description, &mut diagnostics);
-    LoadedGraph {
-        files,
-        graph,
-        diagnostics,
-    }
 }

@@ -44,7 +44,7 @@ fn salvage_id(item: &str, limits: &Limits) -> Option<String> {
 }
 
 /// The diagnostic for a reader error in `file`.
-pub fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
+pub(crate) fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
     let origin = Origin::new(file, error.span.unwrap_or_default());
     let message = error.to_string();
     let diagnostic = match error.kind {

@@ -23,9 +23,8 @@ pub use id::{
     slugify,
 };
 pub use source::{Citation, Source};
-pub use span::{
-    FileId, Origin, Recover, Span, Spanned, protocol as spanned_protocol, recover_protocol,
-};
+pub use span::{FileId, Origin, Recover, Span, Spanned};
+pub(crate) use span::{protocol as spanned_protocol, recover_protocol};
 pub use style::{Arrowhead, LineStyle, Shape, TieStyle, UnitStyle};
 pub use text::{fold, is_forbidden_control};
 pub use tie::{Tie, TieKey};

@@ -102,11 +102,11 @@ impl<T> Recover<T> {
 /// The protocol between [`Recover`] and a deserializer that can resume after an item fails: it
 /// answers `VALUE` with the item; when the item fails and the deserializer skipped it, it then
 /// answers one more key, `RECOVERED`, with the item's start and end offsets.
-pub mod recover_protocol {
-    pub const NAME: &str = "$__organigram_recover";
-    pub const VALUE: &str = "$__organigram_recover_value";
-    pub const RECOVERED: &str = "$__organigram_recover_recovered";
-    pub const FIELDS: &[&str] = &[VALUE, RECOVERED];
+pub(crate) mod recover_protocol {
+    pub(crate) const NAME: &str = "$__organigram_recover";
+    pub(crate) const VALUE: &str = "$__organigram_recover_value";
+    pub(crate) const RECOVERED: &str = "$__organigram_recover_recovered";
+    pub(crate) const FIELDS: &[&str] = &[VALUE, RECOVERED];
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Recover<T> {
@@ -182,12 +182,12 @@ fn expect_key<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<(), A::
 /// The protocol between [`Spanned`] and a position-aware deserializer: `Spanned` asks for a
 /// struct of this name with these three fields, which such a deserializer answers, in this order,
 /// with the start offset, the value and the end offset (known once the value is read).
-pub mod protocol {
-    pub const NAME: &str = "$__organigram_spanned";
-    pub const START: &str = "$__organigram_spanned_start";
-    pub const END: &str = "$__organigram_spanned_end";
-    pub const VALUE: &str = "$__organigram_spanned_value";
-    pub const FIELDS: &[&str] = &[START, VALUE, END];
+pub(crate) mod protocol {
+    pub(crate) const NAME: &str = "$__organigram_spanned";
+    pub(crate) const START: &str = "$__organigram_spanned_start";
+    pub(crate) const END: &str = "$__organigram_spanned_end";
+    pub(crate) const VALUE: &str = "$__organigram_spanned_value";
+    pub(crate) const FIELDS: &[&str] = &[START, VALUE, END];
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {

@@ -141,7 +141,7 @@ pub(super) fn clipped(text: &str, limit: usize) -> Cow<'_, str> {
 /// spaces and keeping the text's own line breaks. As French typography wants, an opening
 /// guillemet stays with the word after it, and a closing one or a high punctuation mark
 /// (`» : ; ! ?`) with the word before it.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();

@@ -29,7 +29,7 @@ pub(super) fn printable(text: &str) -> String {
 /// this module's own values (colours, fonts, styles); text from a description goes in HTML-like
 /// labels through [`html`], because Graphviz's handling of backslashes in quoted strings differs
 /// from one attribute to another.
-pub fn quoted(text: &str) -> Id {
+pub(super) fn quoted(text: &str) -> Id {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -50,7 +50,7 @@ pub fn quoted(text: &str) -> Id {
 /// then replaces `\N`, `\G`, `\E`… in their text by the node's, graph's, edge's name and turns
 /// `\\` into `\` (an entity for the backslash is decoded before that, so it would not help);
 /// doubling every backslash keeps them all.
-pub fn html(text: &str) -> String {
+pub(super) fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -69,7 +69,7 @@ pub fn html(text: &str) -> String {
 }
 
 /// An HTML-like label made of markup built with [`html`]: `<…>`, which DOT reads as HTML.
-pub fn html_label(markup: String) -> Id {
+pub(super) fn html_label(markup: String) -> Id {
     Id::Html(format!("<{markup}>"))
 }
 

@@ -3,7 +3,7 @@
 //! with vacancies, about one cooperation tie per ten units, and a source cited by every fact.
 //!
 //! The same options give the same files, on every machine: the generator draws from its own
-//! SplitMix64 sequence, not from a library whose algorithm may change.
+//! `SplitMix64` sequence, not from a library whose algorithm may change.
 
 use organigram::interop::NamedFile;
 use organigram::model::{
@@ -37,7 +37,7 @@ const LEVELS: [UnitKind; 9] = [
     UnitKind::Domain,
 ];
 
-/// SplitMix64: small, fast and fully specified, so the output never changes under us.
+/// `SplitMix64`: small, fast and fully specified, so the output never changes under us.
 struct Random(u64);
 
 impl Random {
