@@ -223,6 +223,19 @@ pub struct Refused {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        write!(
+            f,
+            "the proposal cannot be applied: {errors} error{} found (render the diagnostics to see them)",
+            if errors == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for Refused {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -72,14 +72,15 @@ fn outdated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let unit = graph.unit(gone);
         let succeeded = successions.get(&gone).map_or(&[][..], Vec::as_slice);
         let statement = tie.to_string();
-        let diagnostic = match succeeded {
-            [] => Diagnostic::new(
+        let diagnostic = if succeeded.is_empty() {
+            Diagnostic::new(
                 Code::OutdatedTie,
                 format!("{statement}, but `{}` is dissolved", unit.id.value),
             )
             .with_label("dissolved")
-            .with_hint("give the tie a `valid_until` date if it describes the past, or remove it"),
-            _ => {
+            .with_hint("give the tie a `valid_until` date if it describes the past, or remove it")
+        } else {
+            {
                 let successors: Vec<&str> = succeeded.iter().map(|s| s.from.as_str()).collect();
                 let when = succeeded
                     .iter()

@@ -70,6 +70,7 @@ fn described(unit: &Unit) -> String {
 /// One problem `check` shows, and whether the proposal checked brings it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// The problem, its severity adjusted by the levels asked for.
     pub diagnostic: Diagnostic,
     /// Whether the problem is new in the structure as proposed; always `false` without a
     /// proposal.
@@ -79,11 +80,17 @@ pub struct Problem {
 /// How many problems of each severity a report holds, in all and new with a proposal.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Errors shown.
     pub errors: usize,
+    /// Warnings shown.
     pub warnings: usize,
+    /// Notes shown.
     pub notes: usize,
+    /// Errors the proposal brings.
     pub new_errors: usize,
+    /// Warnings the proposal brings.
     pub new_warnings: usize,
+    /// Notes the proposal brings.
     pub new_notes: usize,
     /// With a proposal: how many problems of the structure before it are gone.
     pub resolved: usize,
@@ -111,6 +118,7 @@ pub struct Report {
     /// With a proposal: the problems of the structure before it that the proposed structure no
     /// longer has, sorted likewise.
     pub resolved: Vec<Diagnostic>,
+    /// The counts of what is shown.
     pub summary: Summary,
 }
 
@@ -180,18 +188,17 @@ fn place(diagnostic: &Diagnostic) -> Option<(crate::model::FileId, u32, u32)> {
         .map(|o| (o.file, o.span.start, o.span.end))
 }
 
-/// For each problem of `these`, whether no problem of `those` has its code and subjects (each
-/// problem of `those` matches once). Linear in the number of problems.
-fn unmatched(those: &[Diagnostic], these: &[Diagnostic]) -> Vec<bool> {
+/// For each problem of `ours`, whether no problem of `others` has its code and subjects (each
+/// problem of `others` matches once). Linear in the number of problems.
+fn unmatched(others: &[Diagnostic], ours: &[Diagnostic]) -> Vec<bool> {
     let mut there: FastMap<(_, &[String]), usize> =
-        FastMap::with_capacity_and_hasher(those.len(), FastHash::default());
-    for diagnostic in those {
+        FastMap::with_capacity_and_hasher(others.len(), FastHash::default());
+    for diagnostic in others {
         *there
             .entry((diagnostic.code, &*diagnostic.subjects))
             .or_default() += 1;
     }
-    these
-        .iter()
+    ours.iter()
         .map(
             |diagnostic| match there.get_mut(&(diagnostic.code, &*diagnostic.subjects)) {
                 Some(count) if *count > 0 => {

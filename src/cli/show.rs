@@ -11,7 +11,7 @@ use super::print::{
 use super::{Failure, resolve};
 use organigram::Workspace;
 use organigram::graph::{OrgGraph, TieView};
-use organigram::model::{Citation, Headcount, HeadcountBasis, HeadcountQualifier};
+use organigram::model::{Citation, Headcount, HeadcountBasis, HeadcountQualifier, Status};
 use organigram::query::{UnitDetails, show};
 
 /// `organigram show UNIT [--format json]`.
@@ -116,7 +116,7 @@ fn write_text(
     if !unit.aliases.is_empty() {
         field("aliases", &unit.aliases.join(", "))?;
     }
-    if unit.status != Default::default() {
+    if unit.status != Status::default() {
         field("status", unit.status.label())?;
     }
     if unit.is_vacant() {

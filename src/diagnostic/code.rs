@@ -16,12 +16,15 @@ macro_rules! codes {
         }
 
         impl Code {
+            /// Every code, in the order they are documented.
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
 
+            /// The code as written in messages and in `--allow`, `--warn` and `--deny`.
             pub const fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $name,)* }
             }
 
+            /// How serious the problem is unless levels say otherwise.
             pub const fn default_severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }

@@ -21,12 +21,16 @@ use crate::model::Origin;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The description is not what its files say, or the structure is broken: `check` fails.
     Error,
+    /// Probably a mistake, or a weakness of the structure, worth a look.
     Warning,
+    /// Worth knowing, nothing to fix (a vacant post).
     Note,
 }
 
 impl Severity {
+    /// The severity as messages and JSON write it: `error`, `warning`, `note`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -39,7 +43,9 @@ impl Severity {
 /// A secondary place a diagnostic points at ("first declared here").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
+    /// Where it points.
     pub origin: Origin,
+    /// What it says there.
     pub message: String,
 }
 
@@ -47,14 +53,19 @@ pub struct Related {
 /// it as their error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The kind of problem, stable across versions.
     pub code: Code,
+    /// How serious it is: the code's default, unless levels changed it.
     pub severity: Severity,
+    /// What is wrong, in a sentence that names what it is about.
     pub message: String,
     /// Where the problem is; `None` for problems with no place (an empty folder).
     pub origin: Option<Origin>,
     /// What the primary label under the span says, when more than the message.
     pub label: Option<Box<str>>,
+    /// Other places that explain the problem (where an id was first declared).
     pub related: Vec<Related>,
+    /// What to do about it.
     pub hint: Option<Box<str>>,
     /// What the problem is about: the ids of the units and sources involved and the kinds of the
     /// ties, which identify it across two versions of a description (`check --proposal` tells new
@@ -77,16 +88,22 @@ impl Diagnostic {
         }
     }
 
+    /// Places the problem at `origin`.
+    #[must_use]
     pub fn at(mut self, origin: Origin) -> Diagnostic {
         self.origin = Some(origin);
         self
     }
 
+    /// Says more under the place than the message does.
+    #[must_use]
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
         self.label = Some(clip(label.into()).into_boxed_str());
         self
     }
 
+    /// Adds another place that explains the problem, with what it says there.
+    #[must_use]
     pub fn with_related(mut self, origin: Origin, message: impl Into<String>) -> Diagnostic {
         self.related.push(Related {
             origin,
@@ -95,12 +112,15 @@ impl Diagnostic {
         self
     }
 
+    /// Says what to do about the problem.
+    #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(clip(hint.into()).into_boxed_str());
         self
     }
 
     /// Adds a hint when there is one.
+    #[must_use]
     pub fn with_hint_opt(self, hint: Option<String>) -> Diagnostic {
         match hint {
             Some(hint) => self.with_hint(hint),
@@ -109,6 +129,7 @@ impl Diagnostic {
     }
 
     /// Adds what the problem is about (see [`Diagnostic::subjects`]).
+    #[must_use]
     pub fn about<S: Into<String>>(mut self, subjects: impl IntoIterator<Item = S>) -> Diagnostic {
         let mut all = std::mem::take(&mut self.subjects).into_vec();
         all.extend(subjects.into_iter().map(Into::into));
@@ -116,6 +137,7 @@ impl Diagnostic {
         self
     }
 
+    /// Whether the problem is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -12,7 +12,9 @@ use super::{Diagnostic, Severity, SourceMap};
 /// Whether text output may use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Colour {
+    /// Colour, whatever the stream is.
     Always,
+    /// No colour.
     Never,
 }
 
@@ -139,13 +141,18 @@ pub fn to_stderr<'d>(
 /// changed after it was read, so that they are unknown.
 #[derive(Debug, Serialize)]
 pub struct JsonLocation {
+    /// The file, as messages name it.
     pub file: String,
+    /// The line where the place starts, from 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// The column where it starts, in characters, from 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// The line where the place ends.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_line: Option<usize>,
+    /// The column where it ends.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_column: Option<usize>,
 }
@@ -153,19 +160,27 @@ pub struct JsonLocation {
 /// A diagnostic as JSON gives it.
 #[derive(Debug, Serialize)]
 pub struct JsonDiagnostic<'a> {
+    /// The stable code (`unknown-unit`).
     pub code: &'a str,
+    /// `error`, `warning` or `note`.
     pub severity: Severity,
+    /// What is wrong.
     pub message: &'a str,
+    /// Where, when the problem has a place; flattened into the object.
     #[serde(flatten)]
     pub location: Option<JsonLocation>,
+    /// Other places that explain it.
     pub related: Vec<JsonRelated<'a>>,
+    /// What to do about it.
     pub hint: Option<&'a str>,
 }
 
 /// A secondary place, as JSON gives it.
 #[derive(Debug, Serialize)]
 pub struct JsonRelated<'a> {
+    /// What the place has to do with the problem.
     pub message: &'a str,
+    /// Where it is; flattened into the object.
     #[serde(flatten)]
     pub location: JsonLocation,
 }

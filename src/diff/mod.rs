@@ -13,11 +13,17 @@ use crate::model::{Tie, TieKey, TieKind, Unit};
 /// structure before for what was removed, of the one after otherwise.
 #[derive(Clone, Debug, Default)]
 pub struct Diff<'a> {
+    /// Units only in the structure after, in its declaration order.
     pub units_added: Vec<Side<'a>>,
+    /// Units only in the structure before, in its declaration order.
     pub units_removed: Vec<Side<'a>>,
+    /// Units in both that moved, changed kind, were renamed or have other attributes.
     pub units_changed: Vec<UnitChange<'a>>,
+    /// Ties only in the structure after.
     pub ties_added: Vec<&'a Tie>,
+    /// Ties only in the structure before.
     pub ties_removed: Vec<&'a Tie>,
+    /// Ties in both (same kind and ends) whose dates, note or source changed.
     pub ties_changed: Vec<TieChange<'a>>,
 }
 
@@ -36,7 +42,9 @@ impl Diff<'_> {
 /// A unit in one of the two structures, with the id of its organisation.
 #[derive(Clone, Copy, Debug)]
 pub struct Side<'a> {
+    /// The unit.
     pub unit: &'a Unit,
+    /// The name of the organisation it is declared in.
     pub organisation: &'a str,
 }
 
@@ -52,7 +60,9 @@ impl<'a> Side<'a> {
 /// A unit in both structures that differs.
 #[derive(Clone, Debug)]
 pub struct UnitChange<'a> {
+    /// The unit as it was.
     pub before: Side<'a>,
+    /// The unit as it is.
     pub after: Side<'a>,
     /// Whether its name or acronym differs.
     pub renamed: bool,
@@ -67,14 +77,18 @@ pub struct UnitChange<'a> {
 /// A unit's parents before and after.
 #[derive(Clone, Debug)]
 pub struct Moved<'a> {
+    /// Its hierarchical parents before, in declaration order.
     pub from: Vec<Parent<'a>>,
+    /// Its hierarchical parents after.
     pub to: Vec<Parent<'a>>,
 }
 
 /// One hierarchical parent of a unit, and the kind of tie that places the unit under it.
 #[derive(Clone, Copy, Debug)]
 pub struct Parent<'a> {
+    /// The kind of the hierarchical tie to the parent.
     pub kind: TieKind,
+    /// The parent.
     pub unit: &'a Unit,
 }
 
@@ -82,16 +96,22 @@ pub struct Parent<'a> {
 /// (`null` when absent).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Attribute {
+    /// The attribute as descriptions write it (`name`, `headcount`).
     pub name: &'static str,
+    /// Its value before, as JSON (`null` when it was not set).
     pub before: Value,
+    /// Its value after.
     pub after: Value,
 }
 
 /// A tie in both structures (same kind and ends) whose dates, note or source differ.
 #[derive(Clone, Debug)]
 pub struct TieChange<'a> {
+    /// The tie as it was.
     pub before: &'a Tie,
+    /// The tie as it is.
     pub after: &'a Tie,
+    /// What changed in it.
     pub fields: Vec<Attribute>,
 }
 

@@ -4,7 +4,9 @@ use petgraph::graph::DiGraph;
 
 use super::{Edge, LeftOut, OrgGraph, UnitIx};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::model::{Citation, Description, FastSet, Origin, Spanned, Tie, UnitId};
+use crate::model::{
+    Citation, Description, Family, FastSet, Origin, SourceId, Spanned, Tie, UnitId,
+};
 
 /// Suggestions cost a pass over every id; past this many unknown references in one load, the
 /// remaining ones get a generic hint, which keeps a badly broken description linear to load.
@@ -62,7 +64,7 @@ impl Resolver<'_> {
             return;
         }
         let hint = self
-            .suggest(id, graph.sources.keys().map(|id| id.as_str()))
+            .suggest(id, graph.sources.keys().map(SourceId::as_str))
             .unwrap_or_else(|| "declare the document in a file's \"sources\" list".to_owned());
         self.diagnostics.push(
             Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
@@ -159,9 +161,9 @@ impl OrgGraph {
         if kind.allows(from_family, to_family) {
             return Ok(());
         }
-        let allowed: Vec<&str> = kind.allowed_to(from_family).map(|f| f.as_str()).collect();
+        let allowed: Vec<&str> = kind.allowed_to(from_family).map(Family::as_str).collect();
         let hint = if allowed.is_empty() {
-            let starts: Vec<&str> = kind.allowed_from().map(|f| f.as_str()).collect();
+            let starts: Vec<&str> = kind.allowed_from().map(Family::as_str).collect();
             format!(
                 "a `{kind}` tie starts from a unit of family {}, and a {} is of family {}",
                 starts.join(" or "),

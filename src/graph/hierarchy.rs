@@ -13,10 +13,10 @@ use std::collections::VecDeque;
 
 use indexmap::IndexMap;
 use petgraph::Direction;
-use petgraph::graph::{DiGraph, EdgeReference};
+use petgraph::graph::EdgeReference;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 
-use super::{Edge, OrgGraph, TieIx, UnitIx};
+use super::{Edge, OrgGraph, Petgraph, TieIx, UnitIx};
 use crate::model::{FastSet, Tie, TieKind};
 
 /// One hierarchical tie: `from` sits under `to`. The tie itself gives its kind, dates, note and
@@ -68,16 +68,13 @@ impl OrgGraph {
 
 impl<'g> Hierarchy<'g> {
     /// Whether an edge belongs to the hierarchy: the one test every walk makes.
-    fn holds(edge: &Edge) -> bool {
+    fn holds(edge: Edge) -> bool {
         edge.kind.is_hierarchical()
     }
 
     /// The hierarchy as a petgraph view of the graph, for petgraph's algorithms.
-    pub fn view(
-        self,
-    ) -> EdgeFiltered<&'g DiGraph<(), Edge, u32>, impl Fn(EdgeReference<'g, Edge, u32>) -> bool>
-    {
-        EdgeFiltered::from_fn(self.graph.petgraph(), |e| Self::holds(e.weight()))
+    pub fn view(self) -> EdgeFiltered<&'g Petgraph, impl Fn(EdgeReference<'g, Edge, u32>) -> bool> {
+        EdgeFiltered::from_fn(self.graph.petgraph(), |e| Self::holds(*e.weight()))
     }
 
     /// The hierarchical edges of a unit in one direction, in no particular order.
@@ -89,7 +86,7 @@ impl<'g> Hierarchy<'g> {
         self.graph
             .petgraph()
             .edges_directed(unit, direction)
-            .filter(|e| Self::holds(e.weight()))
+            .filter(|e| Self::holds(*e.weight()))
     }
 
     /// The hierarchical ties of a unit in one direction, in declaration order. Linear in the

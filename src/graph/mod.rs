@@ -21,6 +21,8 @@ use crate::model::{
 pub type UnitIx = NodeIndex<u32>;
 /// An edge of the graph: one tie.
 pub type TieIx = EdgeIndex<u32>;
+/// The petgraph graph underneath: nodes are [`UnitIx`]es, edges carry their tie's kind.
+pub type Petgraph = DiGraph<(), Edge, u32>;
 
 /// A resolved description: every unit a node, every tie whose two ends exist an edge from `from`
 /// to `to`. Nodes and edges are numbered in declaration order, so iterating them is
@@ -32,7 +34,7 @@ pub type TieIx = EdgeIndex<u32>;
 /// adjacency lists stay small enough to walk from cache.
 #[derive(Debug, Default)]
 pub struct OrgGraph {
-    graph: DiGraph<(), Edge, u32>,
+    graph: Petgraph,
     units: IdMap<UnitId, Unit>,
     /// Every tie read, including those left out of the graph (an unknown end, a forbidden kind).
     ties: Vec<Tie>,
@@ -57,6 +59,7 @@ struct LeftOut {
 /// without reaching for the tie, and where the tie is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Edge {
+    /// The kind of the tie, for walks that filter on it without reaching for the tie.
     pub kind: TieKind,
     tie: u32,
 }
@@ -64,7 +67,9 @@ pub struct Edge {
 /// One tie seen from one of its ends.
 #[derive(Clone, Copy, Debug)]
 pub struct TieView<'g> {
+    /// The tie's edge in the graph.
     pub index: TieIx,
+    /// The tie as declared.
     pub tie: &'g Tie,
     /// The unit at the other end.
     pub other: UnitIx,
@@ -88,6 +93,7 @@ impl<'g> TieView<'g> {
 }
 
 impl OrgGraph {
+    /// The unit at `ix`, which must be a node of this graph.
     pub fn unit(&self, ix: UnitIx) -> &Unit {
         &self.units[ix.index()]
     }
@@ -97,6 +103,7 @@ impl OrgGraph {
         self.units.get_index(ix.index()).map(|(_, unit)| unit)
     }
 
+    /// The tie at `ix`, which must be an edge of this graph.
     pub fn tie(&self, ix: TieIx) -> &Tie {
         &self.ties[self.graph[ix].tie as usize]
     }
@@ -106,10 +113,12 @@ impl OrgGraph {
         self.units.get_index_of(id).map(UnitIx::new)
     }
 
+    /// How many units and posts the graph holds.
     pub fn unit_count(&self) -> usize {
         self.units.len()
     }
 
+    /// How many ties the graph holds (ties left out in building it not counted).
     pub fn tie_count(&self) -> usize {
         self.graph.edge_count()
     }
@@ -135,6 +144,7 @@ impl OrgGraph {
         self.graph.edge_endpoints(ix).unwrap_or_default()
     }
 
+    /// The organisations (one a description file), in declaration order.
     pub fn organisations(&self) -> &[Organisation] {
         &self.organisations
     }
@@ -144,10 +154,12 @@ impl OrgGraph {
         &self.organisations[self.unit(ix).organisation.0 as usize]
     }
 
+    /// The source declared with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.get(id)
     }
 
+    /// Every source, in declaration order.
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
         self.sources.values()
     }
@@ -196,7 +208,7 @@ impl OrgGraph {
 
     /// The underlying petgraph graph, for algorithms (read-only): nodes are [`UnitIx`]es, edges
     /// carry their tie's kind; [`OrgGraph::unit`] and [`OrgGraph::tie`] give the rest.
-    pub fn petgraph(&self) -> &DiGraph<(), Edge, u32> {
+    pub fn petgraph(&self) -> &Petgraph {
         &self.graph
     }
 }

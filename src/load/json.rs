@@ -387,9 +387,9 @@ impl<'de> Reader<'de, '_> {
     /// whose UTF-8 starts with 0xc2 followed by 0x80 to 0x9f.
     fn plain_char(&self) -> Result<usize> {
         match self.bytes[self.pos..] {
-            [0x7f, ..] => Err(self.forbidden('\u{7f}', self.pos, 1)),
+            [0x7f, ..] => Err(Self::forbidden('\u{7f}', self.pos, 1)),
             [0xc2, second @ 0x80..=0x9f, ..] => {
-                Err(self.forbidden(char::from(second), self.pos, 2))
+                Err(Self::forbidden(char::from(second), self.pos, 2))
             }
             _ => Ok(1),
         }
@@ -398,12 +398,12 @@ impl<'de> Reader<'de, '_> {
     /// `c`, decoded from the escape at `escape_at`, unless a description's text may not hold it.
     fn allowed(&self, c: char, escape_at: usize) -> Result<char> {
         if crate::model::is_forbidden_control(c) {
-            return Err(self.forbidden(c, escape_at, self.pos - escape_at));
+            return Err(Self::forbidden(c, escape_at, self.pos - escape_at));
         }
         Ok(c)
     }
 
-    fn forbidden(&self, c: char, at: usize, len: usize) -> Error {
+    fn forbidden(c: char, at: usize, len: usize) -> Error {
         Error::new(
             ErrorKind::ControlCharacter(c),
             Span::new(offset(at), offset(at + len)),

@@ -34,7 +34,12 @@ pub enum Input {
     Stdin,
     /// One file already in memory, named `name` in messages: for programs that build or receive
     /// descriptions without a file system (fuzzers, property tests, services).
-    Text { name: PathBuf, text: String },
+    Text {
+        /// How messages name the file.
+        name: PathBuf,
+        /// The file's text.
+        text: String,
+    },
 }
 
 /// Bounds that protect against runaway input; both can be raised by the user.
@@ -59,12 +64,16 @@ impl Default for Limits {
 /// it could be read, and every problem found.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The files read, which messages are shown from.
     pub files: Files,
+    /// The description, as far as it could be read.
     pub description: Description,
+    /// Every problem found in reading it.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Loaded {
+    /// Whether a problem found is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }

@@ -68,7 +68,7 @@ pub(crate) fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
         ErrorKind::DuplicateKey { first, .. } => {
             let diagnostic = Diagnostic::new(Code::DuplicateKey, message)
                 .with_hint("keep one of the two: JSON readers silently keep only one value");
-            if first == Default::default() {
+            if first == Span::default() {
                 diagnostic
             } else {
                 diagnostic.with_related(Origin::new(file, first), "first given here")

@@ -9,8 +9,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Partial dates order before the full dates they contain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date {
+    /// The year.
     pub year: u16,
+    /// The month, 1 to 12, when the document gives it.
     pub month: Option<u8>,
+    /// The day of the month, when the document gives it (and then a month too).
     pub day: Option<u8>,
 }
 
@@ -51,11 +54,12 @@ impl Date {
                 return Err(format!("invalid date {text:?}: month {m} has no day {d}"));
             }
         }
-        // Both narrowings are exact: the month is 1..=12 and the day 1..=31 by now.
+        // The month is 1..=12 and the day 1..=31 by now: both fit a byte.
+        let byte = |n: Option<u16>| n.map(u8::try_from).transpose().map_err(|_| bad());
         Ok(Date {
             year,
-            month: month.map(|m| m as u8),
-            day: day.map(|d| d as u8),
+            month: byte(month)?,
+            day: byte(day)?,
         })
     }
 }

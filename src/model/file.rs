@@ -14,11 +14,15 @@ pub struct DescriptionFile {
     /// The JSON Schema the file follows, for editors.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// The organisation the file describes.
     pub organisation: Spanned<Organisation>,
+    /// The documents the facts of the file, or of other files, are cited from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Recover<Spanned<Source>>>,
+    /// The organisation's units and posts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<Recover<Spanned<Unit>>>,
+    /// Ties from the file's units to units of any file of the description.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ties: Vec<Recover<Spanned<Tie>>>,
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// Why a string is not a valid slug.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SlugError {
+    /// The text is empty.
     Empty,
     /// A character other than `a-z`, `0-9` and `-`, at this byte offset.
     BadChar(usize, char),
@@ -85,6 +86,7 @@ macro_rules! slug_newtype {
                 Ok($name(CompactString::new(text)))
             }
 
+            /// The id as written.
             pub fn as_str(&self) -> &str {
                 &self.0
             }

@@ -10,6 +10,7 @@ use super::{Date, Origin, SourceId, Spanned};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// A slug, unique across the description, that citations name (`seed-000`).
     pub id: Spanned<SourceId>,
     /// The document's title.
     pub title: String,
@@ -28,6 +29,7 @@ pub struct Source {
     /// Where a copy lies on disk, relative to the description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// Where the source is declared.
     #[serde(skip)]
     pub origin: Origin,
 }

@@ -9,15 +9,19 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 /// A byte range in one file. Files over 4 GiB are refused when read, so `u32` is enough.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
+    /// The offset of the first byte.
     pub start: u32,
+    /// The offset just past the last byte.
     pub end: u32,
 }
 
 impl Span {
+    /// The span from byte `start` to byte `end`, `end` excluded.
     pub const fn new(start: u32, end: u32) -> Span {
         Span { start, end }
     }
 
+    /// The span as a range of byte offsets, for slicing the text.
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
@@ -30,16 +34,20 @@ pub struct FileId(pub u32);
 /// Where a fact was declared: a file and a span in it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Origin {
+    /// The file.
     pub file: FileId,
+    /// Where in the file.
     pub span: Span,
 }
 
 impl Origin {
+    /// The place `span` of `file`.
     pub const fn new(file: FileId, span: Span) -> Origin {
         Origin { file, span }
     }
 
     /// Another span of the same file.
+    #[must_use]
     pub const fn at(self, span: Span) -> Origin {
         Origin {
             file: self.file,
@@ -54,11 +62,14 @@ impl Origin {
 /// below (the approach `toml`'s `Spanned` takes); the value itself deserializes as `T` does.
 #[derive(Clone, Debug, Default)]
 pub struct Spanned<T> {
+    /// Where the value is written.
     pub span: Span,
+    /// The value.
     pub value: T,
 }
 
 impl<T> Spanned<T> {
+    /// A value written at `span`.
     pub const fn new(span: Span, value: T) -> Spanned<T> {
         Spanned { span, value }
     }
@@ -85,12 +96,14 @@ impl<T> std::ops::Deref for Spanned<T> {
 /// problems of the others.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Recover<T> {
+    /// The item, read.
     Read(T),
     /// The item could not be read; this is its span, for whoever wants to salvage what it can.
     Skipped(Span),
 }
 
 impl<T> Recover<T> {
+    /// The item if it could be read.
     pub fn ok(self) -> Option<T> {
         match self {
             Recover::Read(value) => Some(value),

@@ -24,8 +24,11 @@ pub enum Shape {
 /// How a tie's line is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LineStyle {
+    /// A plain line.
     Solid,
+    /// A dashed line.
     Dashed,
+    /// A dotted line.
     Dotted,
     /// Solid and thicker.
     Bold,
@@ -53,6 +56,7 @@ pub enum Arrowhead {
 /// How a unit of a kind is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct UnitStyle {
+    /// The outline, one a family.
     pub shape: Shape,
     /// The fill colour, `#rrggbb`: a tint of the family's hue.
     pub fill: &'static str,
@@ -63,9 +67,11 @@ pub struct UnitStyle {
 /// How a tie of a kind is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct TieStyle {
+    /// How the line is drawn.
     pub line: LineStyle,
     /// The line colour, `#rrggbb`.
     pub colour: &'static str,
+    /// What the line ends with at its `to` end.
     pub arrowhead: Arrowhead,
     /// Whether, drawn together with the hierarchy, the tie sets its two ends on different levels:
     /// the superior above for a hierarchical tie, `from` above `to` for another (a co-steerer

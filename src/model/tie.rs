@@ -9,8 +9,11 @@ use super::{Citation, Date, Origin, Spanned, TieKind, UnitId};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tie {
+    /// What the tie says.
     pub kind: Spanned<TieKind>,
+    /// The unit the tie reads from: the subordinate of a hierarchical tie.
     pub from: Spanned<UnitId>,
+    /// The unit the tie reads to: the superior of a hierarchical tie.
     pub to: Spanned<UnitId>,
     /// When the tie started to hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18,10 +21,13 @@ pub struct Tie {
     /// When it stopped holding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<Date>,
+    /// Anything a reader of the tie should know that its fields cannot say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The document that states the tie.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Citation>,
+    /// Where the tie is declared.
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -30,12 +36,16 @@ pub struct Tie {
 /// ends, in a canonical order for a symmetric kind (a cooperation of A with B is one of B with A).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TieKey {
+    /// The tie's kind.
     pub kind: TieKind,
+    /// Its `from` end, or the lesser id of a symmetric tie.
     pub from: UnitId,
+    /// Its `to` end, or the greater id of a symmetric tie.
     pub to: UnitId,
 }
 
 impl TieKey {
+    /// The key of a tie of `kind` from `from` to `to`.
     pub fn new(kind: TieKind, from: UnitId, to: UnitId) -> TieKey {
         if kind.is_symmetric() && to < from {
             TieKey {

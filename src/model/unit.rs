@@ -10,10 +10,14 @@ use super::{Citation, Date, OrganisationId, Origin, Spanned, UnitId, UnitKind};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
+    /// A slug, unique across the description (`justice`).
     pub id: Spanned<OrganisationId>,
+    /// The official name, in the language of the organisation.
     pub name: String,
+    /// How people call it for short (`MENJ`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acronym: Option<String>,
+    /// Where the organisation is declared.
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -48,6 +52,7 @@ impl Status {
         }
     }
 
+    /// The status as written in descriptions (`being-set-up`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Status::Active => "active",
@@ -62,7 +67,9 @@ impl Status {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum HeadcountBasis {
+    /// A number of people the unit should have.
     Target,
+    /// A number of people the unit has.
     Actual,
 }
 
@@ -80,6 +87,7 @@ impl HeadcountBasis {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum HeadcountQualifier {
+    /// The count as given (the default).
     #[default]
     Exactly,
     /// "au moins 10 personnes".
@@ -103,9 +111,12 @@ impl HeadcountQualifier {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Headcount {
+    /// How many people.
     #[serde(deserialize_with = "count")]
     pub count: u32,
+    /// Whether it is a target or a count of people in place.
     pub basis: HeadcountBasis,
+    /// How exact it is.
     #[serde(default, skip_serializing_if = "is_default")]
     pub qualifier: HeadcountQualifier,
     /// The date the count is for or the target is set at.
@@ -157,6 +168,7 @@ pub enum Boundary {
 }
 
 impl Boundary {
+    /// The boundary as written in descriptions (`parent-outside`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Boundary::Top => "top",
@@ -173,34 +185,43 @@ pub struct Unit {
     pub id: Spanned<UnitId>,
     /// The official name, in the language of the organisation.
     pub name: String,
+    /// How people call it for short (`DSJ`, `DiP A-JUST`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acronym: Option<String>,
     /// Other names people use: an English name, an old name, another acronym.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// What the unit is: a directorate, a bureau, a post, a committee…
     pub kind: Spanned<UnitKind>,
+    /// Whether it is in operation (the default), being set up, planned or dissolved.
     #[serde(default, skip_serializing_if = "is_default")]
     pub status: Status,
     /// For posts only: nobody holds the post (vacant, being recruited).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vacant: Option<Spanned<bool>>,
+    /// How many people it has or should have.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headcount: Option<Headcount>,
     /// What the unit is for, in one line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remit: Option<String>,
+    /// Where it is, as the documents say (an address, a town).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Set when the unit has no hierarchical parent in the description, so that it is not
     /// mistaken for an orphan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boundary: Option<Boundary>,
+    /// Anything a reader of the unit should know that its fields cannot say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The document that states the unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Citation>,
+    /// The organisation (description file) it is declared in.
     #[serde(skip)]
     pub organisation: OrganisationIndex,
+    /// Where it is declared.
     #[serde(skip)]
     pub origin: Origin,
 }

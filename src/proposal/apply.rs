@@ -27,12 +27,16 @@ pub struct Applied {
 /// One thing a change did to the description.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Effect {
+    /// The unit with this id was added.
     UnitAdded(UnitId),
+    /// The unit with this id was removed, with its ties.
     UnitRemoved(UnitId),
     /// Renamed, of another kind, or an attribute dropped (a moved unit's boundary, the `vacant`
     /// of a post that became another kind).
     UnitChanged(UnitId),
+    /// This tie was added.
     TieAdded(TieKey),
+    /// This tie was removed.
     TieRemoved(TieKey),
 }
 

@@ -83,8 +83,11 @@ pub struct ChangeEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TieRef {
+    /// The tie's kind.
     pub kind: Spanned<TieKind>,
+    /// Its `from` end.
     pub from: Spanned<UnitId>,
+    /// Its `to` end.
     pub to: Spanned<UnitId>,
 }
 
@@ -95,6 +98,7 @@ pub struct TieRef {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Move {
+    /// The unit to move.
     pub unit: Spanned<UnitId>,
     /// The new parent.
     pub to: Spanned<UnitId>,
@@ -108,14 +112,19 @@ pub struct Move {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rename {
+    /// The unit to rename.
     pub unit: Spanned<UnitId>,
+    /// Its new name, if it changes.
     #[serde(default)]
     pub name: Option<String>,
+    /// Its new acronym, if it changes: `null` removes it.
     #[serde(default, deserialize_with = "present")]
+    #[allow(clippy::option_option)] // Absent, `null` and a text are three different changes.
     pub acronym: Option<Option<String>>,
 }
 
 /// A field that, when present, may be `null`: `Some(None)`.
+#[allow(clippy::option_option)] // As `Rename::acronym`.
 fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<String>>, D::Error> {
     Option::<String>::deserialize(deserializer).map(Some)
 }
@@ -124,7 +133,9 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<S
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KindChange {
+    /// The unit whose kind changes.
     pub unit: Spanned<UnitId>,
+    /// Its new kind.
     pub kind: Spanned<UnitKind>,
 }
 
@@ -134,6 +145,7 @@ pub struct KindChange {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Merge {
+    /// The unit merged away.
     pub unit: Spanned<UnitId>,
     /// The unit that survives.
     pub into: Spanned<UnitId>,
@@ -146,6 +158,7 @@ pub struct Merge {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Split {
+    /// The unit split up, which goes.
     pub unit: Spanned<UnitId>,
     /// The new units, declared as in a description file.
     pub into: Vec<Spanned<Unit>>,

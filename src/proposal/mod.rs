@@ -28,10 +28,13 @@ use crate::model::{
 pub struct Proposal {
     /// The proposal's file, in the load's file table.
     pub file: FileId,
+    /// What the proposal is called.
     pub title: String,
+    /// What it is for, in a few lines.
     pub summary: Option<String>,
     /// Documents the changes cite, with their origins in the proposal.
     pub sources: Vec<Source>,
+    /// The changes, applied in order.
     pub changes: Vec<Change>,
 }
 
@@ -40,25 +43,39 @@ pub struct Proposal {
 pub struct Change {
     /// Where the change is written.
     pub origin: Origin,
+    /// What the change does.
     pub operation: Operation,
+    /// Why, as the proposal says.
     pub reason: Option<String>,
+    /// The document the change comes from.
     pub source: Option<Citation>,
 }
 
 /// What a change does; the types say how each operation is written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Operation {
+    /// Adds a unit to an organisation.
     AddUnit {
+        /// The unit, as a description declares one.
         unit: Spanned<Unit>,
+        /// The organisation it belongs to.
         organisation: Spanned<OrganisationId>,
     },
+    /// Adds a tie.
     AddTie(Spanned<Tie>),
+    /// Removes a unit and every tie to or from it.
     RemoveUnit(Spanned<UnitId>),
+    /// Removes a tie.
     RemoveTie(Spanned<TieRef>),
+    /// Places a unit under another superior.
     Move(Spanned<Move>),
+    /// Gives a unit another name or acronym.
     Rename(Spanned<Rename>),
+    /// Makes a unit of another kind.
     ChangeKind(Spanned<KindChange>),
+    /// Merges a unit into another, which takes over its ties.
     Merge(Spanned<Merge>),
+    /// Splits a unit into new ones, which share out its ties.
     Split(Spanned<Split>),
 }
 
@@ -186,7 +203,7 @@ fn change(origin: Origin, entry: ChangeEntry) -> Result<Change, Diagnostic> {
     .collect();
     match (add_unit, organisation) {
         (Some(unit), Some(organisation)) => {
-            operations.insert(0, Operation::AddUnit { unit, organisation })
+            operations.insert(0, Operation::AddUnit { unit, organisation });
         }
         (Some(unit), None) => {
             return Err(Diagnostic::new(
@@ -200,7 +217,7 @@ fn change(origin: Origin, entry: ChangeEntry) -> Result<Change, Diagnostic> {
                  file's organisation",
             ));
         }
-        (None, Some(_)) | (None, None) => {}
+        (None, Some(_) | None) => {}
     }
     match (operations.len(), organisation_span) {
         (1, Some(span)) if !matches!(operations[0], Operation::AddUnit { .. }) => {

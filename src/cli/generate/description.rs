@@ -7,8 +7,8 @@
 
 use organigram::interop::NamedFile;
 use organigram::model::{
-    Boundary, Citation, Date, DescriptionFile, Organisation, OrganisationId, Recover, Source,
-    SourceId, Span, Spanned, Tie, TieKind, Unit, UnitId, UnitKind,
+    Boundary, Citation, Date, DescriptionFile, Organisation, OrganisationId, Origin, Recover,
+    Source, SourceId, Span, Spanned, Tie, TieKind, Unit, UnitId, UnitKind,
 };
 
 /// What to generate.
@@ -51,7 +51,9 @@ impl Random {
 
     /// A number in `low..=high`.
     fn between(&mut self, low: usize, high: usize) -> usize {
-        low + (self.next() % (high - low + 1) as u64) as usize
+        let width = u64::try_from(high - low + 1).unwrap_or(u64::MAX);
+        // The remainder is below `width`, itself a usize.
+        low + usize::try_from(self.next() % width).unwrap_or(0)
     }
 
     /// True with probability `percent` / 100.
@@ -113,17 +115,17 @@ pub(crate) fn generate(options: &GenerateOptions) -> Vec<NamedFile> {
     files
 }
 
-fn citation(source: &SourceId) -> Option<Citation> {
-    Some(Citation {
+fn citation(source: &SourceId) -> Citation {
+    Citation {
         source: spanned(source.clone()),
         quote: Some("Generated for a benchmark".to_owned()),
         locator: None,
-    })
+    }
 }
 
 fn tie(kind: TieKind, from: UnitId, to: UnitId, source: &SourceId) -> Tie {
     Tie {
-        source: citation(source),
+        source: Some(citation(source)),
         ..Tie::new(spanned(kind), spanned(from), spanned(to))
     }
 }
@@ -232,7 +234,7 @@ fn organisation(
                     .then(|| format!("{}{n}", draft.kind.as_str()[..2].to_uppercase())),
                 vacant,
                 boundary: (n == 0).then_some(Boundary::Top),
-                source: citation(&source_id),
+                source: Some(citation(&source_id)),
                 ..Unit::new(spanned(draft.id), name, spanned(draft.kind))
             }))
         })
@@ -245,7 +247,7 @@ fn organisation(
                 id: spanned(id(format!("org-{index}"), OrganisationId::new)),
                 name: format!("Organisation {index}"),
                 acronym: None,
-                origin: Default::default(),
+                origin: Origin::default(),
             }),
             sources: vec![Recover::Read(spanned(Source {
                 id: spanned(source_id.clone()),
@@ -255,7 +257,7 @@ fn organisation(
                 date: Date::parse("2026-01-01").ok(),
                 url: None,
                 file: None,
-                origin: Default::default(),
+                origin: Origin::default(),
             }))],
             units,
             ties: ties
