@@ -11,7 +11,7 @@ use super::print::{
 use super::{Failure, resolve};
 use organigram::Workspace;
 use organigram::graph::{OrgGraph, TieView};
-use organigram::model::{Citation, Headcount, HeadcountBasis, HeadcountQualifier, Status};
+use organigram::model::{Citation, Headcount, HeadcountQualifier, Status};
 use organigram::query::{UnitDetails, show};
 
 /// `organigram show UNIT [--format json]`.
@@ -85,16 +85,15 @@ impl<'g> ShowJson<'g> {
 }
 
 fn headcount_text(headcount: &Headcount) -> String {
-    let qualifier = match headcount.qualifier {
-        HeadcountQualifier::Exactly => "",
-        HeadcountQualifier::AtLeast => "at least ",
-        HeadcountQualifier::About => "about ",
+    let mut text = match headcount.qualifier {
+        HeadcountQualifier::Exactly => String::new(),
+        qualifier => format!("{} ", qualifier.label()),
     };
-    let basis = match headcount.basis {
-        HeadcountBasis::Target => "target",
-        HeadcountBasis::Actual => "actual",
-    };
-    let mut text = format!("{qualifier}{} ({basis}", headcount.count);
+    text.push_str(&format!(
+        "{} ({}",
+        headcount.count,
+        headcount.basis.as_str()
+    ));
     if let Some(date) = headcount.date {
         text.push_str(&format!(", {date}"));
     }
@@ -132,15 +131,7 @@ fn write_text(
         field("location", location)?;
     }
     if let Some(boundary) = unit.boundary {
-        field(
-            "boundary",
-            match boundary {
-                organigram::model::Boundary::Top => "top of its hierarchy",
-                organigram::model::Boundary::ParentOutside => {
-                    "its parent lies outside the description"
-                }
-            },
-        )?;
+        field("boundary", boundary.label())?;
     }
     if let Some(note) = &unit.note {
         field("note", note)?;

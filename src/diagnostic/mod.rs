@@ -20,6 +20,7 @@ use crate::model::Origin;
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// The description is not what its files say, or the structure is broken: `check` fails.
     Error,

@@ -25,6 +25,7 @@ use crate::model::Description;
 
 /// Where a description comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Input {
     /// A folder (its `*.json` files, not its sub-folders) or one file.
     Path(PathBuf),

@@ -48,6 +48,7 @@ macro_rules! tie_kinds {
         /// "dsj", "to": "justice"}` reads "DSJ is attached to the Ministry of Justice".
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
         #[serde(rename_all = "kebab-case")]
+        #[non_exhaustive]
         pub enum TieKind {
             $( $(#[doc = $doc])* $variant, )*
         }

@@ -29,6 +29,7 @@ pub struct OrganisationIndex(pub u32);
 /// Whether a unit is in operation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Status {
     /// In operation (the default).
     #[default]
@@ -66,6 +67,7 @@ impl Status {
 /// Whether a headcount is a target or a count of people in place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum HeadcountBasis {
     /// A number of people the unit should have.
     Target,
@@ -86,6 +88,7 @@ impl HeadcountBasis {
 /// How exact a headcount is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum HeadcountQualifier {
     /// The count as given (the default).
     #[default]
@@ -97,6 +100,15 @@ pub enum HeadcountQualifier {
 }
 
 impl HeadcountQualifier {
+    /// How the qualifier reads before a count in text: "at least 10".
+    pub const fn label(self) -> &'static str {
+        match self {
+            HeadcountQualifier::Exactly => "exactly",
+            HeadcountQualifier::AtLeast => "at least",
+            HeadcountQualifier::About => "about",
+        }
+    }
+
     /// The qualifier as written in descriptions.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -160,6 +172,7 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 /// Where a unit's hierarchy ends, when it has no hierarchical parent in the description.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Boundary {
     /// The unit is the top of its hierarchy (a ministry, a local authority).
     Top,
@@ -168,6 +181,14 @@ pub enum Boundary {
 }
 
 impl Boundary {
+    /// What the boundary means, in text: "top of its hierarchy".
+    pub const fn label(self) -> &'static str {
+        match self {
+            Boundary::Top => "top of its hierarchy",
+            Boundary::ParentOutside => "its parent lies outside the description",
+        }
+    }
+
     /// The boundary as written in descriptions (`parent-outside`).
     pub const fn as_str(self) -> &'static str {
         match self {

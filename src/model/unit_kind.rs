@@ -9,6 +9,7 @@ use super::style::{Shape, UnitStyle};
 /// written per family, because what may join what depends on the family, not on the exact kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Family {
     /// A whole organisation or public body with its own existence: a ministry, an agency, a court.
     Organisation,
@@ -79,6 +80,7 @@ macro_rules! unit_kinds {
         /// The kind of a unit. Written in kebab-case in descriptions (`"kind": "sub-directorate"`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
         #[serde(rename_all = "kebab-case")]
+        #[non_exhaustive]
         pub enum UnitKind {
             $( $(#[doc = $doc])* $variant, )*
         }

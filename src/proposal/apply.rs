@@ -26,6 +26,7 @@ pub struct Applied {
 
 /// One thing a change did to the description.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Effect {
     /// The unit with this id was added.
     UnitAdded(UnitId),

@@ -53,6 +53,7 @@ pub struct Change {
 
 /// What a change does; the types say how each operation is written.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Operation {
     /// Adds a unit to an organisation.
     AddUnit {
