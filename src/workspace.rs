@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, plural};
 use crate::graph::OrgGraph;
 use crate::load::{self, Files, Input, Limits};
 use crate::proposal::{self, Applied, Proposal};
@@ -228,8 +228,8 @@ impl std::fmt::Display for Refused {
         let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
         write!(
             f,
-            "the proposal cannot be applied: {errors} error{} found (render the diagnostics to see them)",
-            if errors == 1 { "" } else { "s" }
+            "the proposal cannot be applied: {} found (render the diagnostics to see them)",
+            plural(errors, "error")
         )
     }
 }

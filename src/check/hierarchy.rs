@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use petgraph::algo::kosaraju_scc;
 
 use super::{Context, described, unit_place};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, plural};
 use crate::graph::{UnitIx, tie_subjects};
 use crate::model::{Boundary, FastSet, Status, TieKind, Unit, UnitKind};
 
@@ -17,11 +17,6 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     self_ties(cx, out);
     attachments(cx, out);
     spans(cx, out);
-}
-
-/// "1 unit", "2 units".
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// "`a`", "`a` and `b`", "`a`, `b` and `c`".
@@ -100,7 +95,7 @@ fn orphans(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             format!(
                 "no parent, no boundary; {} under it {} cut off with it",
-                count(taken, "unit"),
+                plural(taken, "unit"),
                 if taken == 1 { "is" } else { "are" }
             )
         };
@@ -161,7 +156,7 @@ fn posts_without_unit(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if taken > 0 {
             diagnostic = diagnostic.with_label(format!(
                 "it and {} under it belong to no unit",
-                count(taken, "post")
+                plural(taken, "post")
             ));
         }
         out.push(diagnostic);
@@ -259,7 +254,7 @@ fn attachments(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             format!(
                 "{} is attached to {}, none of them jointly: {}",
                 described(unit),
-                count(attached.len(), "unit"),
+                plural(attached.len(), "unit"),
                 list(&ids)
             ),
         )

@@ -7,11 +7,11 @@ use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use serde::Serialize;
 
 use super::diff::{DiffJson, write_text as write_diff};
-use super::print::{Format, plural, write_json};
+use super::print::{Format, write_json};
 use super::{Failure, refuse};
 use organigram::check::{self, DEFAULT_MAX_SPAN, Level, Levels, Options, Problem, Report};
 use organigram::diagnostic::render::{self, Colour, JsonDiagnostic};
-use organigram::diagnostic::{Code, Diagnostic, Severity, SourceMap, nearest};
+use organigram::diagnostic::{Code, Diagnostic, Severity, SourceMap, nearest, plural};
 use organigram::diff::{Diff, diff};
 use organigram::load::Files;
 use organigram::proposal::Proposal;
@@ -189,11 +189,10 @@ impl Shown<'_> {
             (Some(proposal), Some(changes)) => {
                 writeln!(
                     styled,
-                    "Proposal: {} ({}, {} change{})\n",
+                    "Proposal: {} ({}, {})\n",
                     proposal.title,
                     self.files.name(proposal.file).display(),
-                    proposal.changes.len(),
-                    if proposal.changes.len() == 1 { "" } else { "s" }
+                    plural(proposal.changes.len(), "change")
                 )?;
                 let (new, old): (Vec<&Problem>, Vec<&Problem>) =
                     problems.iter().partition(|p| p.new);
@@ -247,14 +246,7 @@ impl Shown<'_> {
                 line.push_str(&format!("; new with the proposal: {}", new.join(", ")));
             }
             if s.resolved > 0 {
-                line.push_str(&format!(
-                    "; {} solved by it",
-                    if s.resolved == 1 {
-                        "1 problem".to_owned()
-                    } else {
-                        format!("{} problems", s.resolved)
-                    }
-                ));
+                line.push_str(&format!("; {} solved by it", plural(s.resolved, "problem")));
             }
         }
         line

@@ -8,6 +8,7 @@ use clap::Subcommand;
 
 use super::Failure;
 use super::term::Terms;
+use organigram::diagnostic::plural;
 use organigram::interop::{self, CsvOptions, GovukOptions, Import, Problem};
 use organigram::model::{Date, Recover, Status, TieKind, UnitKind};
 
@@ -87,7 +88,7 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
     }
 }
 
-pub(crate) fn run(args: &Args, max_file_size: u64, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run(args: &Args, max_file_size: u32, out: &mut dyn Write) -> Result<(), Failure> {
     let (file, output, imported) = match &args.input {
         Input::Govuk(args) => {
             let bytes = read(&args.file, max_file_size)?;
@@ -129,10 +130,9 @@ pub(crate) fn run(args: &Args, max_file_size: u64, out: &mut dyn Write) -> Resul
         Err(problems) => {
             print_problems("error", file, &problems);
             eprintln!(
-                "error: {} has {} problem{}; nothing was written",
+                "error: {} has {}; nothing was written",
                 file.display(),
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
+                plural(problems.len(), "problem")
             );
             return Err(Failure::Input);
         }
@@ -145,9 +145,9 @@ pub(crate) fn run(args: &Args, max_file_size: u64, out: &mut dyn Write) -> Resul
 }
 
 /// Reads the input file whole, within the size limit, as descriptions are read.
-fn read(path: &Path, max_file_size: u64) -> Result<Vec<u8>, Failure> {
-    organigram::load::read_bytes(path, max_file_size)
-        .map_err(|e| Failure::Usage(e.sentence(path, max_file_size)))
+fn read(path: &Path, max_file_size: u32) -> Result<Vec<u8>, Failure> {
+    let max = u64::from(max_file_size);
+    organigram::load::read_bytes(path, max).map_err(|e| Failure::Usage(e.sentence(path, max)))
 }
 
 fn print_problems(severity: &str, file: &Path, problems: &[Problem]) {
@@ -189,7 +189,6 @@ fn summary(imported: &Import, output: &Path) -> String {
             (count > 0).then(|| format!("{count} {kind}"))
         })
         .collect();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut text = format!(
         "wrote {} and {}{} in {} to {}",
         plural(units.len(), "unit"),

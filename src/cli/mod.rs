@@ -26,12 +26,13 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+use organigram::diagnostic::plural;
 use organigram::diagnostic::{Diagnostic, SourceMap, render as diagnostics};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::load::Limits;
 use organigram::query::LookupError;
 use organigram::{Loader, Refused, Workspace};
-use print::{Format, plural};
+use print::Format;
 
 /// Model the governance of public organisations as a typed graph: who reports to whom, who works
 /// with whom, and what a reorganisation breaks.
@@ -43,9 +44,9 @@ pub(crate) struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     org: Vec<PathBuf>,
 
-    /// The largest description file read, in bytes.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_file_size)]
-    max_file_size: u64,
+    /// The largest description file read, in bytes (at most 4294967295, 4 GiB).
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_file_size, value_parser = parse_file_size)]
+    max_file_size: u32,
 
     /// The deepest JSON nesting accepted.
     #[arg(long, global = true, value_name = "LEVELS", default_value_t = Limits::default().max_depth)]
@@ -314,6 +315,19 @@ fn refuse(refused: &Refused, format: Format) -> Failure {
         eprintln!("error: the proposal cannot be applied; nothing else was done");
     }
     Failure::Input
+}
+
+/// A `--max-file-size`: a number of bytes that positions in a file (32-bit) can reach.
+fn parse_file_size(text: &str) -> Result<u32, String> {
+    let bytes: u64 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of bytes"))?;
+    u32::try_from(bytes).map_err(|_| {
+        format!(
+            "{bytes} is more than {} bytes (4 GiB), the largest file organigram reads: positions in a file are 32-bit",
+            u32::MAX
+        )
+    })
 }
 
 /// Resolves a unit argument in the workspace's structure, or explains why it names no single

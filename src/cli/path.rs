@@ -8,6 +8,7 @@ use super::print::{Format, UnitRef, kind_words, reads, tie_details, unit_label, 
 use super::term::TieKinds;
 use super::{Failure, resolve};
 use organigram::Workspace;
+use organigram::diagnostic::plural;
 use organigram::graph::OrgGraph;
 use organigram::model::Citation;
 use organigram::query::{Path, PathOptions, path};
@@ -76,21 +77,16 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
                 writeln!(out, "No connection between {a_label} and {b_label}{over}.")?;
             }
             for (i, connection) in found.iter().enumerate() {
-                let hops = if connection.len() == 1 { "hop" } else { "hops" };
+                let hops = plural(connection.len(), "hop");
                 if found.len() > 1 {
                     writeln!(
                         out,
-                        "Connection {} of {} ({} {hops}){over}:",
+                        "Connection {} of {} ({hops}){over}:",
                         i + 1,
                         found.len(),
-                        connection.len()
                     )?;
                 } else {
-                    writeln!(
-                        out,
-                        "Shortest connection ({} {hops}){over}:",
-                        connection.len()
-                    )?;
+                    writeln!(out, "Shortest connection ({hops}){over}:",)?;
                 }
                 write_path(out, graph, a, connection)?;
                 if i + 1 < found.len() {

@@ -268,8 +268,3 @@ pub(crate) fn tie_details(tie: &Tie) -> Vec<String> {
     }
     details
 }
-
-/// "1 unit", "2 units": a count and its noun, which takes an `s` unless the count is one.
-pub(crate) fn plural(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::print::{Format, UnitRef, unit_label, write_json};
 use super::{Failure, resolve};
 use organigram::Workspace;
+use organigram::diagnostic::plural;
 use organigram::query::{HeadcountSum, SpanOfControl, Stats, stats};
 
 #[derive(Debug, clap::Args)]
@@ -46,14 +47,14 @@ fn headcount_text(sum: &HeadcountSum) -> String {
     if sum.units == 0 {
         return "none declared".to_owned();
     }
-    let units = if sum.units == 1 { "unit" } else { "units" };
     let inexact = match sum.inexact {
         0 => String::new(),
         n => format!(", {n} of them not exact"),
     };
     format!(
-        "{} people, declared by {} {units}{inexact}",
-        sum.people, sum.units
+        "{} people, declared by {}{inexact}",
+        sum.people,
+        plural(sum.units, "unit")
     )
 }
 

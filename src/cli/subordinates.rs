@@ -9,6 +9,7 @@ use super::print::{DEEPEST_INDENT, Format, Nested, UnitRef, kind_words, unit_lab
 use super::term::UnitKinds;
 use super::{Failure, resolve};
 use organigram::Workspace;
+use organigram::diagnostic::plural;
 use organigram::graph::OrgGraph;
 use organigram::model::TieKind;
 use organigram::query::{Below, Subordinates, SubordinatesOptions, subordinates};
@@ -63,8 +64,7 @@ fn write_text(
 ) -> std::io::Result<()> {
     let vacant = match tree.vacant {
         0 => String::new(),
-        1 => ", 1 vacant post".to_owned(),
-        n => format!(", {n} vacant posts"),
+        n => format!(", {}", plural(n, "vacant post")),
     };
     writeln!(
         out,

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::print::{Format, UnitRef, kind_words, reads, unit_label, write_json};
 use super::{Failure, resolve};
 use organigram::Workspace;
+use organigram::diagnostic::plural;
 use organigram::graph::{Link, OrgGraph};
 use organigram::query::superior;
 
@@ -83,12 +84,11 @@ fn write_route(
             unit_label(graph.unit(from))
         );
     }
-    let steps = if route.len() == 1 { "step" } else { "steps" };
     writeln!(
         out,
-        "    from {} ({} {steps}):",
+        "    from {} ({}):",
         unit_label(graph.unit(from)),
-        route.len()
+        plural(route.len(), "step")
     )?;
     for link in route {
         writeln!(

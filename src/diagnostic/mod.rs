@@ -170,6 +170,42 @@ fn clip(text: String) -> String {
     )
 }
 
+/// "did you mean" for a run that may meet many wrong names. Each suggestion costs a pass over the
+/// candidates, so past [`Suggestions::BUDGET`] of them the others get none: a badly broken input
+/// (thousands of unknown ids among a million) stays linear to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Suggestions {
+    left: usize,
+}
+
+impl Suggestions {
+    /// How many suggestions one run computes.
+    pub const BUDGET: usize = 64;
+
+    /// "did you mean `x`?", as [`did_you_mean`] says, while the budget lasts.
+    pub fn did_you_mean<'a>(
+        &mut self,
+        wrong: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Option<String> {
+        self.left = self.left.checked_sub(1)?;
+        did_you_mean(wrong, candidates)
+    }
+}
+
+impl Default for Suggestions {
+    fn default() -> Suggestions {
+        Suggestions {
+            left: Suggestions::BUDGET,
+        }
+    }
+}
+
+/// "1 unit", "2 units": a count and its noun, which takes an `s` unless the count is one.
+pub fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// "did you mean `x`?" for the candidate nearest to `wrong`, when one is near enough.
 pub fn did_you_mean<'a>(
     wrong: &str,

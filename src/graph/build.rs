@@ -3,42 +3,26 @@
 use petgraph::graph::DiGraph;
 
 use super::{Edge, LeftOut, OrgGraph, UnitIx};
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, Suggestions};
 use crate::model::{
     Citation, Description, Family, FastSet, Origin, SourceId, Spanned, Tie, UnitId,
 };
-
-/// Suggestions cost a pass over every id; past this many unknown references in one load, the
-/// remaining ones get a generic hint, which keeps a badly broken description linear to load.
-const SUGGESTIONS: usize = 64;
 
 /// What resolving references needs besides the graph: the ids not to report again, where
 /// problems go, and how many suggestions may still be computed.
 struct Resolver<'d> {
     unreadable: FastSet<String>,
     diagnostics: &'d mut Vec<Diagnostic>,
-    suggestions_left: usize,
+    suggestions: Suggestions,
 }
 
 impl Resolver<'_> {
-    /// `did you mean` among `candidates`, while the budget lasts.
-    fn suggest<'a>(
-        &mut self,
-        wrong: &str,
-        candidates: impl IntoIterator<Item = &'a str>,
-    ) -> Option<String> {
-        if self.suggestions_left == 0 {
-            return None;
-        }
-        self.suggestions_left -= 1;
-        did_you_mean(wrong, candidates)
-    }
-
     fn unit(&mut self, graph: &OrgGraph, id: &Spanned<UnitId>, tie: &Tie) -> Option<UnitIx> {
         let found = graph.find_id(id.as_str());
         if found.is_none() && !self.unreadable.contains(id.as_str()) {
             let hint = self
-                .suggest(id.as_str(), graph.units.keys().map(UnitId::as_str))
+                .suggestions
+                .did_you_mean(id.as_str(), graph.units.keys().map(UnitId::as_str))
                 .unwrap_or_else(|| "declare the unit in one of the description's files".to_owned());
             self.diagnostics.push(
                 Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
@@ -64,7 +48,8 @@ impl Resolver<'_> {
             return;
         }
         let hint = self
-            .suggest(id, graph.sources.keys().map(SourceId::as_str))
+            .suggestions
+            .did_you_mean(id, graph.sources.keys().map(SourceId::as_str))
             .unwrap_or_else(|| "declare the document in a file's \"sources\" list".to_owned());
         self.diagnostics.push(
             Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
@@ -92,7 +77,7 @@ impl OrgGraph {
         let mut resolver = Resolver {
             unreadable,
             diagnostics,
-            suggestions_left: SUGGESTIONS,
+            suggestions: Suggestions::default(),
         };
         let mut graph = OrgGraph {
             graph: DiGraph::with_capacity(units.len(), ties.len()),
@@ -242,7 +227,7 @@ mod tests {
 
     #[test]
     fn suggestions_stop_after_a_budget_so_broken_descriptions_stay_linear() {
-        let ties: Vec<String> = (0..SUGGESTIONS + 10)
+        let ties: Vec<String> = (0..Suggestions::BUDGET + 10)
             .map(|_| r#"{"kind": "attachment", "from": "unit-a", "to": "unit-b"}"#.to_owned())
             .collect();
         let text = format!(
@@ -258,14 +243,14 @@ mod tests {
             .iter()
             .filter_map(|d| d.hint.as_deref())
             .collect();
-        assert_eq!(hints.len(), SUGGESTIONS + 10);
+        assert_eq!(hints.len(), Suggestions::BUDGET + 10);
         assert!(
-            hints[..SUGGESTIONS]
+            hints[..Suggestions::BUDGET]
                 .iter()
                 .all(|h| *h == "did you mean `unit-a`?")
         );
         assert!(
-            hints[SUGGESTIONS..]
+            hints[Suggestions::BUDGET..]
                 .iter()
                 .all(|h| h.starts_with("declare the unit"))
         );

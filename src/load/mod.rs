@@ -46,8 +46,9 @@ pub enum Input {
 /// Bounds that protect against runaway input; both can be raised by the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
-    /// The largest file read, in bytes.
-    pub max_file_size: u64,
+    /// The largest file read, in bytes: at most `u32::MAX`, as positions in files are 32-bit
+    /// ([`crate::model::Span`]).
+    pub max_file_size: u32,
     /// The deepest JSON nesting accepted.
     pub max_depth: u32,
 }

@@ -36,7 +36,7 @@ pub(super) fn read_input(
             .collect(),
         Input::Stdin => text(
             PathBuf::from(STDIN_NAME),
-            read_limited(std::io::stdin().lock(), limits.max_file_size, 0),
+            read_limited(std::io::stdin().lock(), u64::from(limits.max_file_size), 0),
             limits,
             files,
             diagnostics,
@@ -61,7 +61,7 @@ pub(super) fn read_input(
                 .collect(),
             Err(error) => {
                 let error = ReadError::Io(error);
-                diagnostics.push(error.diagnostic(path, limits.max_file_size));
+                diagnostics.push(error.diagnostic(path, u64::from(limits.max_file_size)));
                 Vec::new()
             }
         },
@@ -235,7 +235,7 @@ pub(crate) fn read_file(
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
-    let bytes = read_bytes(&path, limits.max_file_size);
+    let bytes = read_bytes(&path, u64::from(limits.max_file_size));
     text(path, bytes, limits, files, diagnostics)
 }
 
@@ -251,7 +251,7 @@ fn text(
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(error) => {
-            diagnostics.push(error.diagnostic(&path, limits.max_file_size));
+            diagnostics.push(error.diagnostic(&path, u64::from(limits.max_file_size)));
             return None;
         }
     };

@@ -2,6 +2,18 @@
 //! of which tie may join which kinds; ids, dates, sources and spans. No I/O, and nothing else of
 //! ours.
 
+/// Displays each value of a vocabulary as its name in descriptions (`as_str`).
+macro_rules! display_as_name {
+    ($($vocabulary:ty),*) => {$(
+        impl std::fmt::Display for $vocabulary {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+pub(crate) use display_as_name;
+
 mod date;
 mod description;
 mod file;
@@ -34,3 +46,26 @@ pub use unit::{
     Status, Unit,
 };
 pub use unit_kind::{Family, UnitKind};
+
+#[cfg(test)]
+mod tests {
+    use super::{TieKind, UnitKind};
+
+    /// Each term is written in descriptions as serde reads it, displays so, and is defined.
+    fn terms_are_named_as_written_and_defined<T>(all: &[T], description: impl Fn(T) -> &'static str)
+    where
+        T: serde::Serialize + std::fmt::Display + Copy,
+    {
+        for &term in all {
+            let json = serde_json::to_string(&term).unwrap();
+            assert_eq!(json, format!("\"{term}\""));
+            assert!(!description(term).is_empty(), "{term} has no description");
+        }
+    }
+
+    #[test]
+    fn unit_and_tie_kinds_are_named_as_written_and_defined() {
+        terms_are_named_as_written_and_defined(UnitKind::ALL, UnitKind::description);
+        terms_are_named_as_written_and_defined(TieKind::ALL, TieKind::description);
+    }
+}

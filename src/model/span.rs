@@ -6,7 +6,8 @@ use std::marker::PhantomData;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
-/// A byte range in one file. Files over 4 GiB are refused when read, so `u32` is enough.
+/// A byte range in one file. No file larger than `u32::MAX` bytes is read
+/// ([`crate::load::Limits::max_file_size`] cannot say more), so `u32` offsets are enough.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     /// The offset of the first byte.
@@ -165,24 +166,6 @@ impl<T: serde::Serialize> serde::Serialize for Recover<T> {
     }
 }
 
-impl<T: JsonSchema> JsonSchema for Recover<T> {
-    fn inline_schema() -> bool {
-        T::inline_schema()
-    }
-
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        T::schema_name()
-    }
-
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        T::schema_id()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        T::json_schema(generator)
-    }
-}
-
 fn expect_key<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<(), A::Error> {
     match map.next_key::<&str>()? {
         Some(key) if key == name => Ok(()),
@@ -239,20 +222,27 @@ impl<T: serde::Serialize> serde::Serialize for Spanned<T> {
     }
 }
 
-impl<T: JsonSchema> JsonSchema for Spanned<T> {
-    fn inline_schema() -> bool {
-        T::inline_schema()
-    }
+/// [`Spanned`] and [`Recover`] are written in JSON as the value they wrap, so their schema is its.
+macro_rules! schema_of_the_value {
+    ($($wrapper:ident),*) => {$(
+        impl<T: JsonSchema> JsonSchema for $wrapper<T> {
+            fn inline_schema() -> bool {
+                T::inline_schema()
+            }
 
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        T::schema_name()
-    }
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                T::schema_name()
+            }
 
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        T::schema_id()
-    }
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                T::schema_id()
+            }
 
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        T::json_schema(generator)
-    }
+            fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+                T::json_schema(generator)
+            }
+        }
+    )*};
 }
+
+schema_of_the_value!(Spanned, Recover);

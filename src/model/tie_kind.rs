@@ -222,24 +222,11 @@ impl TieKind {
     }
 }
 
-impl std::fmt::Display for TieKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+super::display_as_name!(TieKind);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_match_serde() {
-        for kind in TieKind::ALL {
-            let json = serde_json::to_string(kind).unwrap();
-            assert_eq!(json, format!("\"{}\"", kind.as_str()));
-            assert!(!kind.description().is_empty());
-        }
-    }
 
     #[test]
     fn only_cooperation_is_symmetric() {

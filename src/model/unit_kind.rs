@@ -200,24 +200,11 @@ unit_kinds! {
         chart: Hexagon "#F5E4ED";
 }
 
-impl std::fmt::Display for UnitKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+super::display_as_name!(UnitKind);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_match_serde() {
-        for kind in UnitKind::ALL {
-            let json = serde_json::to_string(kind).unwrap();
-            assert_eq!(json, format!("\"{}\"", kind.as_str()));
-            assert!(!kind.description().is_empty(), "{kind} has no description");
-        }
-    }
 
     #[test]
     fn chart_colours_are_hex_and_each_family_keeps_one_shape() {

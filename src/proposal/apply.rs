@@ -7,7 +7,7 @@ use indexmap::map::Entry;
 
 use super::{Change, Operation, Proposal, TieRef};
 use super::{KindChange, Merge, Move, Rename, Split};
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, Suggestions};
 use crate::model::{
     Description, FastSet, FileId, IdMap, Organisation, OrganisationId, OrganisationIndex, Origin,
     Source, SourceId, Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind,
@@ -40,9 +40,6 @@ pub enum Effect {
     /// This tie was removed.
     TieRemoved(TieKey),
 }
-
-/// Did-you-mean costs a pass over every id; past this many unknown ids, the hint is generic.
-const SUGGESTIONS: usize = 64;
 
 /// Applies `proposal` to `description`: the description as proposed, and what each change did.
 /// A change that names an unknown unit or tie, reuses an id, or contradicts the structure the
@@ -93,7 +90,7 @@ struct Working {
     by_unit: HashMap<UnitId, Vec<usize>>,
     unreadable: FastSet<String>,
     diagnostics: Vec<Diagnostic>,
-    suggestions_left: usize,
+    suggestions: Suggestions,
 }
 
 impl Working {
@@ -108,7 +105,7 @@ impl Working {
             by_unit: HashMap::new(),
             unreadable: description.unreadable.clone(),
             diagnostics: Vec::new(),
-            suggestions_left: SUGGESTIONS,
+            suggestions: Suggestions::default(),
         };
         for tie in &description.ties {
             working.insert_tie(tie.clone());
@@ -222,17 +219,13 @@ impl Working {
             Slot::Absent => {
                 let hint = if self.unreadable.contains(id.as_str()) {
                     Some("the unit is declared but could not be read: fix its errors".to_owned())
-                } else if self.suggestions_left > 0 {
-                    self.suggestions_left -= 1;
-                    did_you_mean(
-                        id.as_str(),
-                        self.units
-                            .keys()
-                            .filter(|id| !self.removed.contains_key(*id))
-                            .map(UnitId::as_str),
-                    )
                 } else {
-                    None
+                    let live = self
+                        .units
+                        .keys()
+                        .filter(|id| !self.removed.contains_key(*id));
+                    self.suggestions
+                        .did_you_mean(id.as_str(), live.map(UnitId::as_str))
                 };
                 self.fail(
                     Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
@@ -335,11 +328,13 @@ impl Working {
             .iter()
             .position(|o| o.id.value == organisation.value);
         if index.is_none() {
-            let hint = did_you_mean(
-                organisation.as_str(),
-                self.organisations.iter().map(|o| o.id.as_str()),
-            )
-            .unwrap_or_else(|| "name the `organisation.id` of a description file".to_owned());
+            let hint = self
+                .suggestions
+                .did_you_mean(
+                    organisation.as_str(),
+                    self.organisations.iter().map(|o| o.id.as_str()),
+                )
+                .unwrap_or_else(|| "name the `organisation.id` of a description file".to_owned());
             self.fail(
                 Diagnostic::new(
                     Code::UnknownValue,
