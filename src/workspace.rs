@@ -110,7 +110,7 @@ impl Loader {
             mut files,
             description,
             diagnostics: read,
-        } = load::load(&self.inputs, &self.limits);
+        } = load::load(&self.inputs, self.limits);
         let Some(input) = self.proposal else {
             return Ok(Workspace {
                 files,
@@ -120,7 +120,7 @@ impl Loader {
             });
         };
         let proposal = match input {
-            ProposalInput::Path(path) => proposal::read(&path, &self.limits, &mut files),
+            ProposalInput::Path(path) => proposal::read(&path, self.limits, &mut files),
             ProposalInput::Text { name, text } => {
                 let file = files.add(name, text);
                 proposal::parse(file, files.text(file), self.limits.max_depth)

@@ -86,7 +86,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
                         found.len(),
                     )?;
                 } else {
-                    writeln!(out, "Shortest connection ({hops}){over}:",)?;
+                    writeln!(out, "Shortest connection ({hops}){over}:")?;
                 }
                 write_path(out, graph, a, connection)?;
                 if i + 1 < found.len() {

@@ -88,7 +88,7 @@ impl Loaded {
 const KEPT_TEXT: usize = 32 * 1024 * 1024;
 
 /// Reads, parses and merges the inputs into one description.
-pub fn load(inputs: &[Input], limits: &Limits) -> Loaded {
+pub fn load(inputs: &[Input], limits: Limits) -> Loaded {
     let mut loaded = Loaded::default();
     let mut merger = merge::Merger::default();
     let mut kept = 0;

@@ -10,7 +10,7 @@ use crate::model::{DescriptionFile, FileId, Origin, Recover, Span};
 pub(super) fn parse(
     file: FileId,
     text: &str,
-    limits: &Limits,
+    limits: Limits,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(DescriptionFile, Vec<String>)> {
     let read = json::read::<DescriptionFile>(text, limits.max_depth);
@@ -35,7 +35,7 @@ fn skipped_span<T>(item: &Recover<T>) -> Option<Span> {
 }
 
 /// The id of an item that could not be read, when its `id` at least is a string.
-fn salvage_id(item: &str, limits: &Limits) -> Option<String> {
+fn salvage_id(item: &str, limits: Limits) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct IdOnly {
         id: Option<String>,

@@ -25,7 +25,7 @@ const STDIN_NAME: &str = "<stdin>";
 /// Reads every file of one input, registering each in `files`; problems go to `diagnostics`.
 pub(super) fn read_input(
     input: &Input,
-    limits: &Limits,
+    limits: Limits,
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FileId> {
@@ -231,7 +231,7 @@ fn read_limited(reader: impl Read, max_size: u64, size: u64) -> Result<Vec<u8>, 
 /// `diagnostics`. Proposals are read this way too.
 pub(crate) fn read_file(
     path: PathBuf,
-    limits: &Limits,
+    limits: Limits,
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
@@ -244,7 +244,7 @@ pub(crate) fn read_file(
 fn text(
     path: PathBuf,
     bytes: Result<Vec<u8>, ReadError>,
-    limits: &Limits,
+    limits: Limits,
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {

@@ -107,7 +107,7 @@ impl ProposalFile {
 
 /// Reads the proposal at `path` into `files`, within the limits. Every problem is located in
 /// the proposal file.
-pub fn read(path: &Path, limits: &Limits, files: &mut Files) -> Result<Proposal, Vec<Diagnostic>> {
+pub fn read(path: &Path, limits: Limits, files: &mut Files) -> Result<Proposal, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let Some(file) = read_file(path.to_owned(), limits, files, &mut diagnostics) else {
         return Err(diagnostics
