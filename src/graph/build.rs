@@ -75,7 +75,7 @@ impl OrgGraph {
             unreadable,
         } = description;
         let mut resolver = Resolver {
-            unreadable,
+            unreadable: unreadable.ids,
             diagnostics,
             suggestions: Suggestions::default(),
         };
@@ -127,6 +127,15 @@ impl OrgGraph {
                     graph.left_out.tie.extend(to);
                 }
             }
+        }
+        // What unread ties would have tied is left out as well as what the graph refused.
+        for tie in &unreadable.ties {
+            let end = |id: &Option<String>| id.as_deref().and_then(|id| graph.find_id(id));
+            let (from, to) = (end(&tie.from), end(&tie.to));
+            if let (Some(from), true) = (from, tie.hierarchical) {
+                graph.left_out.superior.insert(from);
+            }
+            graph.left_out.tie.extend(from.into_iter().chain(to));
         }
         graph.ties = ties;
         graph

@@ -15,6 +15,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::model::{
     Description, FastSet, IdMap, Organisation, Source, SourceId, Tie, TieKind, Unit, UnitId,
+    Unreadable,
 };
 
 /// A node of the graph: one unit or post.
@@ -202,7 +203,7 @@ impl OrgGraph {
             sources: self.sources.clone(),
             units: self.units.clone(),
             ties: self.ties.clone(),
-            unreadable: FastSet::default(),
+            unreadable: Unreadable::default(),
         }
     }
 

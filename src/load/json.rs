@@ -86,9 +86,15 @@ impl fmt::Display for Error {
             ErrorKind::MissingField(field) => write!(f, "missing field `{field}`"),
             ErrorKind::DuplicateKey { key, .. } => write!(f, "duplicate key `{key}`"),
             ErrorKind::TooDeep(limit) => write!(f, "nesting deeper than {limit} levels"),
-            ErrorKind::ControlCharacter(c) => write!(
+            ErrorKind::ControlCharacter(c) if c.is_control() => write!(
                 f,
                 "a string holds the control character U+{:04X}",
+                u32::from(*c)
+            ),
+            ErrorKind::ControlCharacter(c) => write!(
+                f,
+                "a string holds U+{:04X}, a bidirectional control, which makes text display in \
+                 another order than it is written",
                 u32::from(*c)
             ),
             ErrorKind::Invalid(message) => f.write_str(message),
@@ -98,17 +104,66 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// What a value was, in the words of JSON and of descriptions rather than serde's (`null`, not
+/// "unit value").
+fn found_words(value: &de::Unexpected<'_>) -> String {
+    use de::Unexpected;
+    match value {
+        Unexpected::Bool(b) => format!("`{b}`"),
+        Unexpected::Unsigned(n) => format!("the number {n}"),
+        Unexpected::Signed(n) => format!("the number {n}"),
+        Unexpected::Float(n) => format!("the number {n}"),
+        Unexpected::Char(c) => format!("the text {:?}", c.to_string()),
+        Unexpected::Str(s) => format!("the text {s:?}"),
+        Unexpected::Unit | Unexpected::Option => "`null`".to_owned(),
+        Unexpected::Seq => "a list".to_owned(),
+        Unexpected::Map => "an object".to_owned(),
+        Unexpected::Bytes(_) => "bytes".to_owned(),
+        Unexpected::Other(what) => (*what).to_owned(),
+        _ => "a value".to_owned(),
+    }
+}
+
+/// What was expected, in the same words: serde's names of Rust types ("a string", "struct Unit",
+/// "u32") become those of JSON; the descriptions' own types already say it their way ("a unit
+/// id").
+fn expected_words(expected: &dyn de::Expected) -> String {
+    let said = expected.to_string();
+    match said.as_str() {
+        "a string" | "a borrowed string" | "a character" => "a text".to_owned(),
+        "a sequence" => "a list".to_owned(),
+        "a map" => "an object".to_owned(),
+        "a boolean" => "`true` or `false`".to_owned(),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            "a whole number".to_owned()
+        }
+        "f32" | "f64" => "a number".to_owned(),
+        "option" => "a value or `null`".to_owned(),
+        _ if said.starts_with("struct ") => "an object".to_owned(),
+        _ if said.starts_with("tuple of ") => "a list".to_owned(),
+        _ => said,
+    }
+}
+
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Error {
         Error::unplaced(ErrorKind::Invalid(msg.to_string()))
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Error {
-        Error::custom(format_args!("expected {exp}, found {unexp}"))
+        Error::custom(format_args!(
+            "expected {}, found {}",
+            expected_words(exp),
+            found_words(&unexp)
+        ))
     }
 
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Error {
-        Error::custom(format_args!("invalid value {unexp}, expected {exp}"))
+        Error::custom(format_args!(
+            "{} is not allowed here: expected {}",
+            found_words(&unexp),
+            expected_words(exp)
+        ))
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Error {
@@ -381,15 +436,21 @@ impl<'de> Reader<'de, '_> {
         }
     }
 
-    /// The length of the character at `self.pos` inside a string, which is neither a quote, a
-    /// backslash nor a C0 control; fails on the other control characters (DEL and C1), which
-    /// JSON lets through unescaped. Only DEL and C1 are checked: C1 characters are the only ones
-    /// whose UTF-8 starts with 0xc2 followed by 0x80 to 0x9f.
+    /// The length of the byte at `self.pos` inside a string, which is neither a quote, a
+    /// backslash nor a C0 control; fails on the other characters a description's text may not
+    /// hold, which JSON lets through unescaped: DEL, the C1 controls (the only characters whose
+    /// UTF-8 starts with 0xc2 then 0x80 to 0x9f), and the bidirectional embeddings, overrides and
+    /// isolates (U+202A to U+202E, 0xe2 0x80 0xaa to 0xae; U+2066 to U+2069, 0xe2 0x81 0xa6 to
+    /// 0xa9).
     fn plain_char(&self) -> Result<usize> {
         match self.bytes[self.pos..] {
             [0x7f, ..] => Err(Self::forbidden('\u{7f}', self.pos, 1)),
             [0xc2, second @ 0x80..=0x9f, ..] => {
                 Err(Self::forbidden(char::from(second), self.pos, 2))
+            }
+            [0xe2, 0x80, 0xaa..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => {
+                let c = self.text[self.pos..].chars().next().unwrap_or_default();
+                Err(Self::forbidden(c, self.pos, 3))
             }
             _ => Ok(1),
         }
@@ -1328,6 +1389,9 @@ mod tests {
             ("\"a\u{7f}\"", '\u{7f}', 2..3),
             ("\"a\u{9b}\"", '\u{9b}', 2..4),
             ("\"\\n\u{85}\"", '\u{85}', 3..5),
+            ("\"ab\u{202e}c\"", '\u{202e}', 3..6),
+            ("\"\u{2067}\"", '\u{2067}', 1..4),
+            (r#""x\u202Dy""#, '\u{202d}', 2..8),
         ] {
             let e = parse::<String>(text).unwrap_err();
             assert_eq!(e.kind, ErrorKind::ControlCharacter(c), "{text:?}");
@@ -1335,8 +1399,8 @@ mod tests {
         }
         assert_eq!(parse::<String>(r#""a\tb\nc\r""#).unwrap(), "a\tb\nc\r");
         assert_eq!(
-            parse::<String>("\"\u{a0}«»\u{100}\"").unwrap(),
-            "\u{a0}«»\u{100}"
+            parse::<String>("\"\u{a0}«»\u{100}\u{2026}\u{200f}\"").unwrap(),
+            "\u{a0}«»\u{100}\u{2026}\u{200f}"
         );
         // Skipped values are held to the same rule.
         let e = from_str::<serde::de::IgnoredAny>(r#"["\u0000"]"#, 8).unwrap_err();

@@ -96,10 +96,9 @@ pub fn load(inputs: &[Input], limits: Limits) -> Loaded {
         for file in read::read_input(input, limits, &mut loaded.files, &mut loaded.diagnostics) {
             let text = loaded.files.text(file);
             let length = text.len();
-            if let Some((doc, unreadable)) =
-                parse::parse(file, text, limits, &mut loaded.diagnostics)
+            let unreadable = &mut loaded.description.unreadable;
+            if let Some(doc) = parse::parse(file, text, limits, unreadable, &mut loaded.diagnostics)
             {
-                loaded.description.unreadable.extend(unreadable);
                 merger.merge(&mut loaded.description, file, doc, &mut loaded.diagnostics);
             }
             // Past KEPT_TEXT, what is on disk is read again for messages; what is not must stay.

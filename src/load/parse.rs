@@ -3,16 +3,19 @@
 use super::Limits;
 use super::json::{self, ErrorKind};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::model::{DescriptionFile, FileId, Origin, Recover, Span};
+use crate::model::{
+    DescriptionFile, FileId, Origin, Recover, Span, TieKind, UnreadTie, Unreadable,
+};
 
 /// Parses a description file, reporting every problem with its place. Returns what could be
-/// read, if anything, and the ids of the items that were declared but could not be read.
+/// read, if anything, and what was declared but could not be read, which `unreadable` gains.
 pub(super) fn parse(
     file: FileId,
     text: &str,
     limits: Limits,
+    unreadable: &mut Unreadable,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(DescriptionFile, Vec<String>)> {
+) -> Option<DescriptionFile> {
     let read = json::read::<DescriptionFile>(text, limits.max_depth);
     diagnostics.extend(read.errors.into_iter().map(|e| diagnose(file, e)));
     let doc = read.value?;
@@ -21,10 +24,16 @@ pub(super) fn parse(
         .iter()
         .filter_map(skipped_span)
         .chain(doc.sources.iter().filter_map(skipped_span));
-    let unreadable = skipped
-        .filter_map(|span| salvage_id(text.get(span.range())?, limits))
-        .collect();
-    Some((doc, unreadable))
+    unreadable
+        .ids
+        .extend(skipped.filter_map(|span| salvage_id(text.get(span.range())?, limits)));
+    unreadable.ties.extend(
+        doc.ties
+            .iter()
+            .filter_map(skipped_span)
+            .filter_map(|span| salvage_tie(text.get(span.range())?)),
+    );
+    Some(doc)
 }
 
 fn skipped_span<T>(item: &Recover<T>) -> Option<Span> {
@@ -41,6 +50,20 @@ fn salvage_id(item: &str, limits: Limits) -> Option<String> {
         id: Option<String>,
     }
     json::from_str::<IdOnly>(item, limits.max_depth).ok()?.id
+}
+
+/// The ends of a tie that could not be read, when the tie is at least an object. Read leniently
+/// (serde_json's own reader, any value for any field): the tie is already reported, and what is
+/// wanted is only which units it named.
+fn salvage_tie(item: &str) -> Option<UnreadTie> {
+    let tie: serde_json::Map<String, serde_json::Value> = serde_json::from_str(item).ok()?;
+    let text = |field: &str| tie.get(field)?.as_str().map(str::to_owned);
+    let kind = text("kind").and_then(|k| TieKind::ALL.iter().find(|t| t.as_str() == k).copied());
+    Some(UnreadTie {
+        from: text("from"),
+        to: text("to"),
+        hierarchical: kind.is_none_or(TieKind::is_hierarchical),
+    })
 }
 
 /// The diagnostic for a reader error in `file`.
@@ -75,7 +98,8 @@ pub(crate) fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
             }
         }
         ErrorKind::ControlCharacter(_) => Diagnostic::new(Code::InvalidValue, message).with_hint(
-            "remove it: a description's texts hold no control character but tabs and line breaks",
+            "remove it: a description's texts hold no control character but tabs and line breaks, \
+             and no bidirectional control (text in any script displays right without them)",
         ),
         ErrorKind::Invalid(_) => Diagnostic::new(Code::InvalidValue, message),
     };

@@ -21,14 +21,14 @@ mod id;
 mod source;
 mod span;
 mod style;
-mod text;
+pub(crate) mod text;
 mod tie;
 mod tie_kind;
 mod unit;
 mod unit_kind;
 
 pub use date::Date;
-pub use description::Description;
+pub use description::{Description, UnreadTie, Unreadable};
 pub use file::DescriptionFile;
 pub use id::{
     FastHash, FastMap, FastSet, IdMap, OrganisationId, SlugError, SourceId, UnitId, check_slug,

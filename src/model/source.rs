@@ -13,6 +13,8 @@ pub struct Source {
     /// A slug, unique across the description, that citations name (`seed-000`).
     pub id: Spanned<SourceId>,
     /// The document's title.
+    #[serde(deserialize_with = "crate::model::text::named")]
+    #[schemars(regex(pattern = r"\S"))]
     pub title: String,
     /// Its reference number, if it has one (`2025-2009395`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

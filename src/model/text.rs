@@ -56,11 +56,54 @@ fn fold_ascii(text: &str) -> String {
 }
 
 /// Whether a description's text may not hold `c`: every control character (C0, DEL and C1) but
-/// tab, line feed and carriage return. A description's texts are for people; control characters
-/// in them drive the terminals they are printed on (an escape sequence in a name could rewrite
-/// the screen), and XML cannot hold most of them, so exports would have to alter them.
+/// tab, line feed and carriage return, and the bidirectional embeddings, overrides and isolates
+/// (U+202A to U+202E, U+2066 to U+2069). A description's texts are for people; control
+/// characters in them drive the terminals they are printed on (an escape sequence in a name could
+/// rewrite the screen), and XML cannot hold most of them, so exports would have to alter them.
+/// Bidirectional controls make text display in another order than it is written (the "Trojan
+/// Source" attack, CVE-2021-42574): a name could show as another unit's. Text in Arabic or
+/// Hebrew displays right without them.
 pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Reads a name (of a unit, an organisation, a document): a text that holds more than spaces,
+/// since a unit named "" prints as nothing and cannot be looked up.
+pub(crate) fn named<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+    blank_refused(text)
+}
+
+/// Reads an optional name (an acronym), `null` for none, as [`named`] reads a name.
+pub(crate) fn named_if_any<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    <Option<String> as serde::Deserialize>::deserialize(deserializer)?
+        .map(blank_refused)
+        .transpose()
+}
+
+/// `text`, unless it holds nothing but spaces.
+fn blank_refused<E: serde::de::Error>(text: String) -> Result<String, E> {
+    if text.trim().is_empty() {
+        return Err(E::custom(
+            "an empty text: a name, an acronym, an alias or a title holds more than spaces",
+        ));
+    }
+    Ok(text)
+}
+
+/// Reads a list of names (aliases) as [`named`] reads one.
+pub(crate) fn all_named<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<String>, D::Error> {
+    /// A name of the list.
+    #[derive(serde::Deserialize)]
+    struct Named(#[serde(deserialize_with = "named")] String);
+
+    let names = <Vec<Named> as serde::Deserialize>::deserialize(deserializer)?;
+    Ok(names.into_iter().map(|Named(name)| name).collect())
 }
 
 #[cfg(test)]
@@ -69,10 +112,12 @@ mod tests {
 
     #[test]
     fn control_characters_but_line_breaks_and_tabs_are_forbidden() {
-        for c in ['\0', '\u{8}', '\u{1b}', '\u{7f}', '\u{9b}'] {
+        for c in [
+            '\0', '\u{8}', '\u{1b}', '\u{7f}', '\u{9b}', '\u{202e}', '\u{2066}',
+        ] {
             assert!(is_forbidden_control(c), "{c:?}");
         }
-        for c in ['\t', '\n', '\r', ' ', 'é', '\u{a0}', '«'] {
+        for c in ['\t', '\n', '\r', ' ', 'é', '\u{a0}', '«', '\u{200f}', 'א'] {
             assert!(!is_forbidden_control(c), "{c:?}");
         }
     }

@@ -13,9 +13,16 @@ pub struct Organisation {
     /// A slug, unique across the description (`justice`).
     pub id: Spanned<OrganisationId>,
     /// The official name, in the language of the organisation.
+    #[serde(deserialize_with = "crate::model::text::named")]
+    #[schemars(regex(pattern = r"\S"))]
     pub name: String,
     /// How people call it for short (`MENJ`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::text::named_if_any"
+    )]
+    #[schemars(regex(pattern = r"\S"))]
     pub acronym: Option<String>,
     /// Where the organisation is declared.
     #[serde(skip)]
@@ -205,12 +212,24 @@ pub struct Unit {
     /// A lowercase slug, unique across the whole description.
     pub id: Spanned<UnitId>,
     /// The official name, in the language of the organisation.
+    #[serde(deserialize_with = "crate::model::text::named")]
+    #[schemars(regex(pattern = r"\S"))]
     pub name: String,
     /// How people call it for short (`DSJ`, `DiP A-JUST`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::text::named_if_any"
+    )]
+    #[schemars(regex(pattern = r"\S"))]
     pub acronym: Option<String>,
     /// Other names people use: an English name, an old name, another acronym.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::text::all_named"
+    )]
+    #[schemars(inner(regex(pattern = r"\S")))]
     pub aliases: Vec<String>,
     /// What the unit is: a directorate, a bureau, a post, a committee…
     pub kind: Spanned<UnitKind>,

@@ -9,8 +9,8 @@ use super::{Change, Operation, Proposal, TieRef};
 use super::{KindChange, Merge, Move, Rename, Split};
 use crate::diagnostic::{Code, Diagnostic, Suggestions};
 use crate::model::{
-    Description, FastSet, FileId, IdMap, Organisation, OrganisationId, OrganisationIndex, Origin,
-    Source, SourceId, Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind,
+    Description, FileId, IdMap, Organisation, OrganisationId, OrganisationIndex, Origin, Source,
+    SourceId, Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind, Unreadable,
 };
 
 /// What one change of a proposal did.
@@ -88,7 +88,7 @@ struct Working {
     ties: Vec<Option<Tie>>,
     /// The ties touching each unit, by index in `ties`; some may be removed or re-pointed since.
     by_unit: HashMap<UnitId, Vec<usize>>,
-    unreadable: FastSet<String>,
+    unreadable: Unreadable,
     diagnostics: Vec<Diagnostic>,
     suggestions: Suggestions,
 }
@@ -217,7 +217,7 @@ impl Working {
                 false
             }
             Slot::Absent => {
-                let hint = if self.unreadable.contains(id.as_str()) {
+                let hint = if self.unreadable.ids.contains(id.as_str()) {
                     Some("the unit is declared but could not be read: fix its errors".to_owned())
                 } else {
                     let live = self
@@ -257,7 +257,7 @@ impl Working {
             )
             .with_related(by, "removed by this change")
             .with_hint("give the new unit another id, or change the unit instead of removing it"),
-            Slot::Absent if self.unreadable.contains(id.as_str()) => Diagnostic::new(
+            Slot::Absent if self.unreadable.ids.contains(id.as_str()) => Diagnostic::new(
                 Code::DuplicateId,
                 format!("unit `{}` is already declared", id.value),
             )
