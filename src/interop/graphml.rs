@@ -340,7 +340,7 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, Limits, load_graph};
+    use crate::Loader;
 
     #[test]
     fn escaping_keeps_every_text_readable_by_xml_parsers() {
@@ -352,8 +352,8 @@ mod tests {
 
     #[test]
     fn values_have_the_types_their_keys_declare() {
-        let loaded = load_graph(&[Input::Builtin], &Limits::default());
-        let graph = &loaded.graph;
+        let workspace = Loader::new().builtin().load().unwrap();
+        let graph = workspace.graph();
         let type_of = |value: &Value<'_>| match value {
             Value::Text(_) => Type::String,
             Value::Boolean(_) => Type::Boolean,
@@ -377,9 +377,10 @@ mod tests {
 
     #[test]
     fn the_document_is_well_formed_xml_with_every_unit_and_tie() {
-        let loaded = load_graph(&[Input::Builtin], &Limits::default());
+        let workspace = Loader::new().builtin().load().unwrap();
+        let graph = workspace.graph();
         let mut bytes = Vec::new();
-        write(&loaded.graph, &mut bytes).unwrap();
+        write(graph, &mut bytes).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let document = roxmltree::Document::parse(&text).unwrap();
         let count = |name: &str| {
@@ -388,8 +389,8 @@ mod tests {
                 .filter(|n| n.has_tag_name(name))
                 .count()
         };
-        assert_eq!(count("node"), loaded.graph.unit_count());
-        assert_eq!(count("edge"), loaded.graph.tie_count());
+        assert_eq!(count("node"), graph.unit_count());
+        assert_eq!(count("edge"), graph.tie_count());
         assert_eq!(count("key"), NODE.len() + EDGE.len());
     }
 }

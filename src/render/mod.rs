@@ -8,13 +8,14 @@
 //! of vacant posts, units being set up and units whose parent lies outside the description).
 //!
 //! ```
-//! use organigram::load::{load_graph, Input, Limits};
+//! use organigram::Loader;
 //! use organigram::render::{chart, to_dot, ChartOptions, View};
 //!
-//! let loaded = load_graph(&[Input::Builtin], &Limits::default());
-//! let dsj = organigram::query::resolve(&loaded.graph, "DSJ").unwrap();
+//! let workspace = Loader::new().builtin().load().unwrap();
+//! let graph = workspace.graph();
+//! let dsj = organigram::query::resolve(graph, "DSJ").unwrap();
 //! let options = ChartOptions { root: Some(dsj), ..ChartOptions::new(View::OrgChart) };
-//! let dot = to_dot(&loaded.graph, &chart(&loaded.graph, &options));
+//! let dot = to_dot(graph, &chart(graph, &options));
 //! assert!(dot.starts_with("digraph \"organigram\" {"));
 //! ```
 
