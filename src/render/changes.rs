@@ -40,7 +40,7 @@ impl Change {
 
     /// The colour of its outline or line: Okabe and Ito's bluish green for what comes,
     /// vermillion for what goes, blue for what moves, reddish purple for what changes.
-    pub const fn colour(self) -> &'static str {
+    pub(crate) const fn colour(self) -> &'static str {
         match self {
             Change::Added => "#009E73",
             Change::Removed => "#D55E00",

@@ -4,8 +4,8 @@
 //! A [`Chart`] is typed data: the units and ties kept by a [`View`] and the filters of
 //! [`ChartOptions`], in declaration order. Every format draws the same chart with the same
 //! style, which comes from the vocabulary ([`crate::model::UnitKind::style`],
-//! [`crate::model::TieKind::style`]) and from the [`look`] of each unit (its label, and the marks
-//! of vacant posts, units being set up and units whose parent lies outside the description).
+//! [`crate::model::TieKind::style`]) and from the look of each unit (its label, and the marks of
+//! vacant posts, units being set up and units whose parent lies outside the description).
 //!
 //! ```
 //! use organigram::Loader;
@@ -39,7 +39,6 @@ pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
 pub use layout::{Image, ImageFormat, Layout, fallback_svg, graphviz, image};
-pub use look::Look;
 use look::{LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
 
@@ -101,7 +100,7 @@ impl View {
 
     /// Whether ties are laid out left to right rather than top down. The cooperation map reads
     /// better across: it has no superiors to put on top.
-    pub const fn is_left_to_right(self) -> bool {
+    pub(crate) const fn is_left_to_right(self) -> bool {
         matches!(self, View::Cooperation)
     }
 }
