@@ -70,7 +70,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem with no place in the input.
-    pub fn new(message: impl Into<String>) -> Problem {
+    pub(crate) fn new(message: impl Into<String>) -> Problem {
         Problem {
             line: None,
             column: None,
@@ -80,14 +80,15 @@ impl Problem {
     }
 
     /// A problem on a line of the input.
-    pub fn at_line(line: u64, message: impl Into<String>) -> Problem {
+    pub(crate) fn at_line(line: u64, message: impl Into<String>) -> Problem {
         Problem {
             line: Some(line),
             ..Problem::new(message)
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
+    #[must_use]
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Problem {
         self.hint = Some(hint.into());
         self
     }

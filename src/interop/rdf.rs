@@ -103,7 +103,7 @@ impl Default for Base {
 
 /// The namespaces of every IRI an export writes, each with its prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Namespace {
+pub(crate) enum Namespace {
     Rdf,
     Rdfs,
     Xsd,
@@ -125,7 +125,7 @@ pub const VOCABULARY: &str = "urn:organigram:vocab:";
 
 impl Namespace {
     /// Every namespace, in the order prefixes are declared.
-    pub const ALL: [Namespace; 13] = [
+    pub(crate) const ALL: [Namespace; 13] = [
         Namespace::Rdf,
         Namespace::Rdfs,
         Namespace::Xsd,
@@ -141,7 +141,7 @@ impl Namespace {
         Namespace::Organisation,
     ];
 
-    pub const fn prefix(self) -> &'static str {
+    pub(crate) const fn prefix(self) -> &'static str {
         match self {
             Namespace::Rdf => "rdf",
             Namespace::Rdfs => "rdfs",
@@ -161,7 +161,7 @@ impl Namespace {
 
     /// The namespace's IRI; those of the description's things are under `base`
     /// (`<base>unit/`, or `<base>unit:` when the base ends with `:`).
-    pub fn iri(self, base: &Base) -> Cow<'static, str> {
+    pub(crate) fn iri(self, base: &Base) -> Cow<'static, str> {
         let fixed = match self {
             Namespace::Rdf => "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
             Namespace::Rdfs => "http://www.w3.org/2000/01/rdf-schema#",
@@ -183,9 +183,9 @@ impl Namespace {
 /// An IRI: a namespace and a local name that needs no escaping (a slug, a number, a camel-case
 /// name).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Iri {
-    pub namespace: Namespace,
-    pub local: Cow<'static, str>,
+pub(crate) struct Iri {
+    pub(crate) namespace: Namespace,
+    pub(crate) local: Cow<'static, str>,
 }
 
 impl Iri {
@@ -197,7 +197,7 @@ impl Iri {
     }
 
     /// Whether this is `rdf:type`, which Turtle writes `a` and JSON-LD `@type`.
-    pub fn is_type(&self) -> bool {
+    pub(crate) fn is_type(&self) -> bool {
         self.namespace == Namespace::Rdf && self.local == "type"
     }
 }
@@ -229,14 +229,14 @@ fn vocabulary(local: impl Into<Cow<'static, str>>) -> Iri {
 
 /// What a statement is about: a named thing or a blank node (a qualified derivation).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Subject {
+pub(crate) enum Subject {
     Iri(Iri),
     Blank(usize),
 }
 
 /// The object of a statement.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Object {
+pub(crate) enum Object {
     Iri(Iri),
     Blank(usize),
     /// A plain string.
@@ -249,9 +249,9 @@ pub enum Object {
 
 /// Everything stated about one subject, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Resource {
-    pub subject: Subject,
-    pub properties: Vec<(Iri, Object)>,
+pub(crate) struct Resource {
+    pub(crate) subject: Subject,
+    pub(crate) properties: Vec<(Iri, Object)>,
 }
 
 impl Resource {
@@ -294,8 +294,8 @@ impl Resource {
 /// organisations, the sources, the units, then the ties, each in declaration order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dataset {
-    pub base: Base,
-    pub resources: Vec<Resource>,
+    pub(crate) base: Base,
+    pub(crate) resources: Vec<Resource>,
 }
 
 /// A date as a typed literal of its precision: `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`.
