@@ -68,6 +68,8 @@ impl fmt::Display for BaseError {
 impl std::error::Error for BaseError {}
 
 impl Base {
+    /// `text` as a base, when it is an absolute IRI (with a scheme) that holds no space, quote or
+    /// angle bracket and ends with `/`, `#` or `:`, so that `<base>unit/dsj` is an IRI too.
     pub fn new(text: &str) -> Result<Base, BaseError> {
         if let Some(c) = text
             .chars()
@@ -90,6 +92,7 @@ impl Base {
         Ok(Base(text.to_owned()))
     }
 
+    /// The base as given.
     pub fn as_str(&self) -> &str {
         &self.0
     }

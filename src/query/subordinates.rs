@@ -42,6 +42,7 @@ pub struct Subordinate<'g> {
     pub link: Link<'g>,
     /// Levels under the unit asked about: 1 for its direct subordinates.
     pub depth: usize,
+    /// What is shown under this unit: its own subordinates, or why they are not shown here.
     pub below: Below,
 }
 

@@ -8,6 +8,7 @@ use crate::graph::{Link, OrgGraph, UnitIx, route_to};
 /// way up from each.
 #[derive(Clone, Debug)]
 pub struct CommonSuperior<'g> {
+    /// The common superior.
     pub unit: UnitIx,
     /// The ties from the first unit up to `unit`, lowest first: a shortest way up, the earliest
     /// declared among equals. Empty when `unit` is the first unit.

@@ -21,6 +21,7 @@ pub enum Change {
 }
 
 impl Change {
+    /// Every kind of change, in the order the legend lists them.
     pub const ALL: [Change; 4] = [
         Change::Added,
         Change::Removed,
@@ -58,10 +59,13 @@ pub struct Changes {
 }
 
 impl Changes {
+    /// How the proposal touches `unit`, found by its id; `None` when it leaves it as it is.
     pub fn unit(&self, unit: &Unit) -> Option<Change> {
         self.units.get(&unit.id.value).copied()
     }
 
+    /// How the proposal touches `tie`, found by its kind and ends; `None` when it leaves it as
+    /// it is.
     pub fn tie(&self, tie: &Tie) -> Option<Change> {
         self.ties.get(&tie.key()).copied()
     }
@@ -79,6 +83,7 @@ impl Changes {
             .collect()
     }
 
+    /// Whether nothing is marked: no proposal is drawn, or it changes nothing drawn.
     pub fn is_empty(&self) -> bool {
         self.units.is_empty() && self.ties.is_empty()
     }

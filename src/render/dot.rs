@@ -27,7 +27,8 @@ const ALERT: &str = "#D55E00";
 /// The colour of the "parent outside" mark: Okabe and Ito's blue.
 const OUTSIDE: &str = "#0072B2";
 
-/// The chart as DOT text, ending with a line break. Same graph and chart, same bytes.
+/// The chart as DOT text, ending with a line break. Same graph and chart, same bytes. Linear in
+/// the size of the chart.
 pub fn to_dot(graph: &OrgGraph, chart: &Chart) -> String {
     let mut text = dot_graph(graph, chart).print(&mut PrinterContext::default());
     text.push('\n');

@@ -24,8 +24,12 @@ use crate::model::{Arrowhead, LineStyle, Shape};
 /// A format that is a picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ImageFormat {
+    /// Scalable vector graphics, for a web page: the one format the built-in layout can draw
+    /// without Graphviz.
     Svg,
+    /// A bitmap, for slides and documents that take no SVG.
     Png,
+    /// A page to print or to send.
     Pdf,
 }
 
@@ -55,7 +59,9 @@ pub enum Layout {
 /// A chart drawn as a picture.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Image {
+    /// The picture, in the format asked for, as it is written to a file.
     pub bytes: Vec<u8>,
+    /// What laid it out: Graphviz, or the built-in layout when Graphviz is not installed.
     pub layout: Layout,
     /// What Graphviz printed on standard error while succeeding (its warnings), line by line.
     pub warnings: Vec<String>,

@@ -108,7 +108,10 @@ impl View {
 /// A neighbourhood to draw: the units within `radius` ties of `unit`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Focus {
+    /// The unit at the centre of the chart.
     pub unit: UnitIx,
+    /// How many ties away from it a unit may be and still be drawn, over the ties the view
+    /// draws, either way round: 1 draws its direct neighbours.
     pub radius: usize,
 }
 
@@ -116,6 +119,7 @@ pub struct Focus {
 /// filter keep it and both its ends are drawn.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChartOptions {
+    /// Which ties are drawn, and how the chart is laid out.
     pub view: View,
     /// Only this unit, the units under it, and the units they are tied to by the view's other
     /// ties (their partners, drawn without their own hierarchy).
@@ -160,6 +164,7 @@ impl ChartOptions {
 /// A chart: what to draw, before any format is chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chart {
+    /// The view the chart was made for: which ties it draws, and how it is laid out.
     pub view: View,
     /// What the chart shows, for its heading: "Org chart — Ministère de la Justice".
     pub title: String,
@@ -169,6 +174,8 @@ pub struct Chart {
     pub ties: Vec<TieIx>,
     /// What a proposal drawn with the chart adds, removes, moves and changes; empty otherwise.
     pub changes: Changes,
+    /// Whether a legend of the unit and tie kinds drawn goes with the chart (DOT and Graphviz
+    /// pictures only: Mermaid and the built-in layout draw none).
     pub legend: bool,
 }
 
