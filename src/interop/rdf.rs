@@ -36,6 +36,7 @@ pub struct Base(String);
 
 /// Why a text is not a base IRI.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum BaseError {
     /// No scheme (`https:`, `urn:`): the IRI would be relative.
     NotAbsolute(String),

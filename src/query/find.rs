@@ -8,6 +8,7 @@ use crate::model::{Unit, fold};
 
 /// Which of a unit's names matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Field {
     /// The unit's id, the slug it is declared with (`dsj`).
     Id,

@@ -9,6 +9,7 @@ use crate::model::{Tie, TieKey, Unit, UnitId};
 
 /// How a proposal touches a unit or a tie.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Change {
     /// It is new.
     Added,

@@ -23,6 +23,7 @@ use crate::model::{Arrowhead, LineStyle, Shape};
 
 /// A format that is a picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImageFormat {
     /// Scalable vector graphics, for a web page: the one format the built-in layout can draw
     /// without Graphviz.
@@ -46,6 +47,7 @@ impl ImageFormat {
 
 /// What laid a picture out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Layout {
     /// Graphviz's `dot`.
     Graphviz,
