@@ -81,7 +81,11 @@ impl Match {
             Quality::Prefix => 80,
             Quality::Words => 70,
             Quality::Substring => 60,
-            Quality::Fuzzy(distance) => (50 - u32::from(distance) * 50 / 1000) as u8,
+            // A point off per 20 thousandths of distance: 50 for no distance, 39 at the most a
+            // fuzzy match has (220), 0 from 1000.
+            Quality::Fuzzy(distance) => {
+                50u8.saturating_sub(u8::try_from(distance / 20).unwrap_or(u8::MAX))
+            }
         }
     }
 }
@@ -117,7 +121,13 @@ fn quality(query: &str, text: &str) -> Option<Quality> {
         // ("ditp" for "dinum", 0.633).
         let similarity = strsim::jaro_winkler(query, &text)
             .max(strsim::normalized_damerau_levenshtein(query, &text));
-        (similarity >= 0.78).then_some(Quality::Fuzzy(((1.0 - similarity) * 1000.0) as u16))
+        (similarity >= 0.78).then(|| {
+            // A similarity of 0.78 to 1 is a distance of 0 to 220 thousandths: the cast neither
+            // truncates nor meets a sign, and cutting the fraction is the rounding wanted.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let distance = ((1.0 - similarity) * 1000.0) as u16;
+            Quality::Fuzzy(distance)
+        })
     }
 }
 

@@ -65,6 +65,8 @@ impl SpanOfControl {
         spans.sort_unstable();
         let (&min, &max) = (spans.first()?, spans.last()?);
         let middle = spans.len() / 2;
+        // A span counts units of one description, far below 2^52: it is exact as a float.
+        #[allow(clippy::cast_precision_loss)]
         let median = if spans.len() % 2 == 1 {
             spans[middle] as f64
         } else {

@@ -29,7 +29,7 @@ pub struct CommonSuperior<'g> {
 ///
 /// `O(a + t)` for `a` units above `a` and `b` and `t` hierarchical ties out of them: proportional
 /// to the depth for plain chains.
-pub fn superior<'g>(graph: &'g OrgGraph, a: UnitIx, b: UnitIx) -> Vec<CommonSuperior<'g>> {
+pub fn superior(graph: &OrgGraph, a: UnitIx, b: UnitIx) -> Vec<CommonSuperior<'_>> {
     let above_a = graph.hierarchy().climb(a);
     let above_b = graph.hierarchy().climb(b);
     let common: Vec<(UnitIx, usize)> = above_a
