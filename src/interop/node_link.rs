@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::graph::OrgGraph;
-use crate::model::{Citation, Headcount, Source};
+use crate::model::{Boundary, Citation, Headcount, Source};
 
 #[derive(Serialize)]
 struct NodeLink<'g> {
@@ -107,7 +107,7 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
             headcount: unit.headcount.as_ref(),
             remit: unit.remit.as_deref(),
             location: unit.location.as_deref(),
-            boundary: unit.boundary.map(|b| b.as_str()),
+            boundary: unit.boundary.map(Boundary::as_str),
             note: unit.note.as_deref(),
             organisation: graph.organisation_of(ix).id.as_str(),
             citation: unit.source.as_ref(),

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::graph::OrgGraph;
-use crate::model::{Citation, Date, Family, TieKind, UnitKind};
+use crate::model::{Boundary, Citation, Date, Family, TieKind, UnitKind};
 
 /// The base of the IRIs of units, ties, sources and organisations when none is given.
 pub const DEFAULT_BASE: &str = "urn:organigram:";
@@ -536,7 +536,7 @@ pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
         resource
             .add_text(org("purpose"), unit.remit.as_deref())
             .add_text(vocabulary("location"), unit.location.as_deref())
-            .add_text(vocabulary("boundary"), unit.boundary.map(|b| b.as_str()))
+            .add_text(vocabulary("boundary"), unit.boundary.map(Boundary::as_str))
             .add_text(rdfs("comment"), unit.note.as_deref())
             .add(
                 vocabulary("organisation"),
