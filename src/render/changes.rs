@@ -166,7 +166,7 @@ mod tests {
             ),
             name: "O".into(),
             acronym: None,
-            origin: Default::default(),
+            origin: crate::model::Origin::default(),
         });
         for (id, kind) in units {
             let unit = unit(id, *kind);

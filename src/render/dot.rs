@@ -42,7 +42,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr(
                 "label",
-                html_label(format!("<B>{}</B>", html(&chart.title))),
+                html_label(&format!("<B>{}</B>", html(&chart.title))),
             ),
             attr("labelloc", plain("t")),
             attr("labeljust", plain("l")),
@@ -89,7 +89,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             name.push_str(&format!(" ({})", html(&clipped(acronym, LONGEST_ACRONYM))));
         }
         let mut cluster = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("label", html_label(format!("<B>{name}</B>"))),
+            attr("label", html_label(&format!("<B>{name}</B>"))),
             attr("fontsize", plain("12")),
             attr("labelloc", plain("t")),
             attr("labeljust", plain("l")),
@@ -165,7 +165,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
     match legend {
         Some(legend) => {
             let mut whole = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-                attr("label", html_label(legend)),
+                attr("label", html_label(&legend)),
                 attr("labelloc", plain("b")),
                 attr("labeljust", plain("l")),
                 attr("fontsize", plain("9")),
@@ -209,7 +209,7 @@ fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> No
     if let Some(outside) = look.outside {
         markup.push(small(&html(outside), OUTSIDE));
     }
-    let mut attributes = vec![attr("label", html_label(markup.join("<BR/>")))];
+    let mut attributes = vec![attr("label", html_label(&markup.join("<BR/>")))];
     attributes.extend(shape(look.shape, look.outline, look.fill, look.stroke));
     if look.change.is_some() {
         attributes.push(attr("penwidth", plain("2.5")));

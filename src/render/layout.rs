@@ -186,10 +186,10 @@ pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
             let look = Look::in_chart(graph.unit(ix), chart);
             let text = look.lines().join("\n");
             let (shape, rounded) = match look.shape {
-                Shape::Box3d => (ShapeKind::Box(text.clone()), 0),
+                // layout-rs draws no 3D box or hexagon: both are plain boxes.
+                Shape::Box3d | Shape::Hexagon => (ShapeKind::Box(text.clone()), 0),
                 Shape::RoundedBox => (ShapeKind::Box(text.clone()), 8),
                 Shape::Ellipse => (ShapeKind::Circle(text.clone()), 0),
-                Shape::Hexagon => (ShapeKind::Box(text.clone()), 0),
             };
             let style = StyleAttr::new(
                 colour(look.stroke),
@@ -247,6 +247,9 @@ fn colour(hex: &str) -> Color {
 }
 
 /// The size of a box holding `text` at [`FONT_SIZE`], with some room around it.
+// The font size and the counts of characters and lines of a label are far below 2^52: they are
+// exact as floats.
+#[allow(clippy::cast_precision_loss)]
 fn text_size(text: &str) -> Point {
     let columns = text.lines().map(|l| l.chars().count()).max().unwrap_or(1);
     let rows = text.lines().count().max(1);

@@ -268,7 +268,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
             drawn_tie(ix) && candidate(from) && candidate(to)
         })
         .collect();
-    let tied: HashSet<UnitIx> = ties
+    let tied_units: HashSet<UnitIx> = ties
         .iter()
         .flat_map(|&ix| {
             let (from, to) = graph.ends(ix);
@@ -281,7 +281,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         .filter(|&ix| {
             candidate(ix)
                 && (options.view.draws_untied_units()
-                    || tied.contains(&ix)
+                    || tied_units.contains(&ix)
                     || options.root == Some(ix)
                     || options.focus.is_some_and(|f| f.unit == ix))
         })
@@ -322,7 +322,8 @@ pub fn standard_charts(graph: &OrgGraph) -> Vec<(String, ChartOptions)> {
     charts
 }
 
-/// "Org chart — Ministère de la Justice", "Cooperation map — around DiP A-JUST (2 ties)".
+/// The chart's heading: "Org chart — Ministère de la Justice", "Cooperation map — around DINUM
+/// (2 ties)".
 fn title(graph: &OrgGraph, options: &ChartOptions) -> String {
     let mut parts = Vec::new();
     if let Some(organisation) = options.organisation
