@@ -95,8 +95,9 @@ const ROUTING_FAILURES: [&str; 4] = [
 ];
 
 /// DOT text laid out and drawn by Graphviz's `dot` (from the `PATH`) in `format`. When Graphviz's
-/// spline router fails on it ([`ROUTING_FAILURES`]), the chart is drawn again with straight
-/// ties, which do not go through that router ([`Layout::GraphvizStraight`]).
+/// spline router fails on it (`triangulation failed`, a bug of Graphviz 2.x on some charts whose
+/// clusters interleave), the chart is drawn again with straight ties, which do not go through
+/// that router ([`Layout::GraphvizStraight`]).
 ///
 /// Fails with [`RenderError::GraphvizMissing`] when `dot` is not installed, and with
 /// [`RenderError::GraphvizFailed`] and what it printed when it fails.
