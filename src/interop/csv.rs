@@ -258,30 +258,27 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, csv::Position::line);
         let Some(row) = read_row(&record, line, &columns, options, &mut problems) else {
             continue;
         };
         let raw = record.get(columns.id).unwrap_or("").trim().to_owned();
-        match first_line.get(&row.id) {
-            Some((first, first_raw)) => {
-                let made = if *first_raw == raw {
-                    String::new()
-                } else {
-                    format!(" ({raw:?} and {first_raw:?} make the same id)")
-                };
-                problems.push(
-                    Problem::at_line(
-                        line,
-                        format!("the id `{}` is already line {first}'s{made}", row.id),
-                    )
-                    .with_hint("each row is one unit: give each its own id"),
-                );
-            }
-            None => {
-                first_line.insert(row.id.clone(), (line, raw));
-                rows.push(row);
-            }
+        if let Some((first, first_raw)) = first_line.get(&row.id) {
+            let made = if *first_raw == raw {
+                String::new()
+            } else {
+                format!(" ({raw:?} and {first_raw:?} make the same id)")
+            };
+            problems.push(
+                Problem::at_line(
+                    line,
+                    format!("the id `{}` is already line {first}'s{made}", row.id),
+                )
+                .with_hint("each row is one unit: give each its own id"),
+            );
+        } else {
+            first_line.insert(row.id.clone(), (line, raw));
+            rows.push(row);
         }
     }
     for row in &rows {
@@ -379,7 +376,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
 /// A CSV reading error (a row with another number of cells than the header, text that is not
 /// UTF-8) at its line.
 fn csv_problem(error: &csv::Error) -> Problem {
-    let line = error.position().map(|p| p.line());
+    let line = error.position().map(csv::Position::line);
     let (message, hint) = match error.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..

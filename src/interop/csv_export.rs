@@ -12,7 +12,7 @@
 //! do: a unit's attachment (`attachment` or `joint-attachment`), the first one declared when it
 //! has several, and for a unit with none, its first line authority. Other parents, other ties,
 //! organisations, sources and the other attributes are not part of it: for the whole graph,
-//! export JSON, GraphML or linked data.
+//! export JSON, `GraphML` or linked data.
 
 use std::io::{self, Write};
 
@@ -20,7 +20,7 @@ use crate::graph::{OrgGraph, UnitIx};
 use crate::model::TieKind;
 
 /// The header row: the columns, in order.
-pub const COLUMNS: [&str; 5] = ["id", "parent", "name", "kind", "acronym"];
+pub(crate) const COLUMNS: [&str; 5] = ["id", "parent", "name", "kind", "acronym"];
 
 /// The parent a unit has in a table: its first attachment or joint attachment in declaration
 /// order, else its first line authority; never itself (a tie to oneself places it nowhere).
@@ -39,8 +39,8 @@ pub fn parent(graph: &OrgGraph, unit: UnitIx) -> Option<UnitIx> {
 }
 
 /// Writes the units of `graph` as CSV (UTF-8, comma-separated, cells quoted when they hold a
-/// comma, a quote or a line break), in declaration order, after the [`COLUMNS`] header. Linear
-/// in the size of the graph.
+/// comma, a quote or a line break), in declaration order, after the header
+/// `id,parent,name,kind,acronym`. Linear in the size of the graph.
 pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS)?;

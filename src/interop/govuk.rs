@@ -414,7 +414,7 @@ impl<'a> Register<'a> {
             Member::Entry(entry) => {
                 let title = entry.title.trim();
                 if !title.is_empty() {
-                    unit.name = title.to_owned();
+                    title.clone_into(&mut unit.name);
                 }
                 unit.acronym = entry
                     .details
@@ -524,7 +524,7 @@ fn format_of(entry: &Entry) -> Option<&'static (&'static str, UnitKind, bool)> {
 }
 
 /// A problem for an id the import builds that is not one (never, as ids are made of slugs).
-fn not_an_id(error: crate::model::SlugError) -> Vec<Problem> {
+fn not_an_id(error: &crate::model::SlugError) -> Vec<Problem> {
     vec![Problem::new(format!(
         "the import made an id that is not one: {error}"
     ))]
@@ -567,7 +567,7 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
         return Err(controls);
     }
     let mut warnings = Vec::new();
-    let source = SourceId::new(REGISTER).map_err(not_an_id)?;
+    let source = SourceId::new(REGISTER).map_err(|e| not_an_id(&e))?;
     let mut register = Register::new(&entries, source, &mut warnings)?;
     register.link(&entries)?;
 
@@ -646,7 +646,7 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
     for (home, mut units) in homes {
         units.sort_by(|a, b| register.ids[*a].cmp(&register.ids[*b]));
         let id = organisation_id(home);
-        let org_id = OrganisationId::new(id).map_err(not_an_id)?;
+        let org_id = OrganisationId::new(id).map_err(|e| not_an_id(&e))?;
         let (org, sources) = match home {
             Some(top) => {
                 let unit = register.unit(top);

@@ -1,8 +1,8 @@
-//! GraphML, as networkx, Gephi, yEd and Cytoscape read it: every unit a node, every tie a
+//! `GraphML`, as networkx, Gephi, yEd and Cytoscape read it: every unit a node, every tie a
 //! directed edge, each attribute declared once as a typed `<key>` (`string`, `boolean` or `int`),
 //! so that a tool reads `vacant` as a boolean and `headcount` as a number.
 //!
-//! Attributes are flat (GraphML has no lists or records): a unit's aliases are joined with
+//! Attributes are flat (`GraphML` has no lists or records): a unit's aliases are joined with
 //! `; `, its headcount and citation are split into several keys. `label` is the name with its
 //! acronym, which Gephi shows on nodes.
 //!
@@ -17,14 +17,14 @@ use std::io::{self, Write};
 use crate::graph::{OrgGraph, TieIx, UnitIx};
 use crate::model::Citation;
 
-/// A value of an attribute, of one of GraphML's types.
+/// A value of an attribute, of one of `GraphML`'s types.
 enum Value<'g> {
     Text(Cow<'g, str>),
     Boolean(bool),
     Int(u64),
 }
 
-/// GraphML's `attr.type` of each kind of value.
+/// `GraphML`'s `attr.type` of each kind of value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Type {
     String,
@@ -50,16 +50,16 @@ struct Attribute<T> {
     get: for<'g> fn(&'g OrgGraph, T) -> Option<Value<'g>>,
 }
 
-fn text<'g>(value: impl Into<Cow<'g, str>>) -> Option<Value<'g>> {
-    Some(Value::Text(value.into()))
+fn text<'g>(value: impl Into<Cow<'g, str>>) -> Value<'g> {
+    Value::Text(value.into())
 }
 
-fn optional<'g>(value: Option<&'g str>) -> Option<Value<'g>> {
-    value.and_then(text)
+fn optional(value: Option<&str>) -> Option<Value<'_>> {
+    value.map(text)
 }
 
 fn citation_source(citation: Option<&Citation>) -> Option<Value<'_>> {
-    citation.and_then(|c| text(c.source.as_str()))
+    citation.map(|c| text(c.source.as_str()))
 }
 
 const NODE: &[Attribute<UnitIx>] = &[
@@ -68,16 +68,16 @@ const NODE: &[Attribute<UnitIx>] = &[
         kind: Type::String,
         get: |g, u| {
             let unit = g.unit(u);
-            text(match &unit.acronym {
+            Some(text(match &unit.acronym {
                 Some(acronym) => format!("{} ({acronym})", unit.name),
                 None => unit.name.clone(),
-            })
+            }))
         },
     },
     Attribute {
         name: "name",
         kind: Type::String,
-        get: |g, u| text(g.unit(u).name.as_str()),
+        get: |g, u| Some(text(g.unit(u).name.as_str())),
     },
     Attribute {
         name: "acronym",
@@ -87,12 +87,12 @@ const NODE: &[Attribute<UnitIx>] = &[
     Attribute {
         name: "kind",
         kind: Type::String,
-        get: |g, u| text(g.unit(u).kind.as_str()),
+        get: |g, u| Some(text(g.unit(u).kind.as_str())),
     },
     Attribute {
         name: "family",
         kind: Type::String,
-        get: |g, u| text(g.unit(u).kind.family().as_str()),
+        get: |g, u| Some(text(g.unit(u).kind.family().as_str())),
     },
     Attribute {
         name: "aliases",
@@ -105,7 +105,7 @@ const NODE: &[Attribute<UnitIx>] = &[
     Attribute {
         name: "status",
         kind: Type::String,
-        get: |g, u| text(g.unit(u).status.as_str()),
+        get: |g, u| Some(text(g.unit(u).status.as_str())),
     },
     Attribute {
         name: "vacant",
@@ -133,7 +133,7 @@ const NODE: &[Attribute<UnitIx>] = &[
             g.unit(u)
                 .headcount
                 .as_ref()
-                .and_then(|h| text(h.basis.as_str()))
+                .map(|h| text(h.basis.as_str()))
         },
     },
     Attribute {
@@ -143,7 +143,7 @@ const NODE: &[Attribute<UnitIx>] = &[
             g.unit(u)
                 .headcount
                 .as_ref()
-                .and_then(|h| text(h.qualifier.as_str()))
+                .map(|h| text(h.qualifier.as_str()))
         },
     },
     Attribute {
@@ -154,7 +154,7 @@ const NODE: &[Attribute<UnitIx>] = &[
                 .headcount
                 .as_ref()
                 .and_then(|h| h.date)
-                .and_then(|d| text(d.to_string()))
+                .map(|d| text(d.to_string()))
         },
     },
     Attribute {
@@ -170,7 +170,7 @@ const NODE: &[Attribute<UnitIx>] = &[
     Attribute {
         name: "boundary",
         kind: Type::String,
-        get: |g, u| g.unit(u).boundary.and_then(|b| text(b.as_str())),
+        get: |g, u| g.unit(u).boundary.map(|b| text(b.as_str())),
     },
     Attribute {
         name: "note",
@@ -180,7 +180,7 @@ const NODE: &[Attribute<UnitIx>] = &[
     Attribute {
         name: "organisation",
         kind: Type::String,
-        get: |g, u| text(g.organisation_of(u).id.as_str()),
+        get: |g, u| Some(text(g.organisation_of(u).id.as_str())),
     },
     Attribute {
         name: "source",
@@ -203,12 +203,12 @@ const EDGE: &[Attribute<TieIx>] = &[
     Attribute {
         name: "kind",
         kind: Type::String,
-        get: |g, t| text(g.tie(t).kind.as_str()),
+        get: |g, t| Some(text(g.tie(t).kind.as_str())),
     },
     Attribute {
         name: "reads",
         kind: Type::String,
-        get: |g, t| text(g.tie(t).kind.verb()),
+        get: |g, t| Some(text(g.tie(t).kind.verb())),
     },
     Attribute {
         name: "hierarchical",
@@ -223,12 +223,12 @@ const EDGE: &[Attribute<TieIx>] = &[
     Attribute {
         name: "valid_from",
         kind: Type::String,
-        get: |g, t| g.tie(t).valid_from.and_then(|d| text(d.to_string())),
+        get: |g, t| g.tie(t).valid_from.map(|d| text(d.to_string())),
     },
     Attribute {
         name: "valid_until",
         kind: Type::String,
-        get: |g, t| g.tie(t).valid_until.and_then(|d| text(d.to_string())),
+        get: |g, t| g.tie(t).valid_until.map(|d| text(d.to_string())),
     },
     Attribute {
         name: "note",
@@ -298,7 +298,7 @@ fn data<T: Copy>(
     }
 }
 
-/// Writes the graph as GraphML. Linear in the size of the graph.
+/// Writes the graph as `GraphML`. Linear in the size of the graph.
 pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
     let mut text = String::from(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
@@ -340,7 +340,7 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, Limits, load_graph};
+    use crate::Loader;
 
     #[test]
     fn escaping_keeps_every_text_readable_by_xml_parsers() {
@@ -352,8 +352,8 @@ mod tests {
 
     #[test]
     fn values_have_the_types_their_keys_declare() {
-        let loaded = load_graph(&[Input::Builtin], &Limits::default());
-        let graph = &loaded.graph;
+        let workspace = Loader::new().builtin().load().unwrap();
+        let graph = workspace.graph();
         let type_of = |value: &Value<'_>| match value {
             Value::Text(_) => Type::String,
             Value::Boolean(_) => Type::Boolean,
@@ -377,9 +377,10 @@ mod tests {
 
     #[test]
     fn the_document_is_well_formed_xml_with_every_unit_and_tie() {
-        let loaded = load_graph(&[Input::Builtin], &Limits::default());
+        let workspace = Loader::new().builtin().load().unwrap();
+        let graph = workspace.graph();
         let mut bytes = Vec::new();
-        write(&loaded.graph, &mut bytes).unwrap();
+        write(graph, &mut bytes).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let document = roxmltree::Document::parse(&text).unwrap();
         let count = |name: &str| {
@@ -388,8 +389,8 @@ mod tests {
                 .filter(|n| n.has_tag_name(name))
                 .count()
         };
-        assert_eq!(count("node"), loaded.graph.unit_count());
-        assert_eq!(count("edge"), loaded.graph.tie_count());
+        assert_eq!(count("node"), graph.unit_count());
+        assert_eq!(count("edge"), graph.tie_count());
         assert_eq!(count("key"), NODE.len() + EDGE.len());
     }
 }

@@ -4,7 +4,7 @@
 //! Importers ([`import_govuk`], [`import_csv`]) turn someone else's data into description files,
 //! in memory, for the caller to write. Their output is deterministic: the same input gives
 //! byte-identical files. Exporters take an [`OrgGraph`](crate::graph::OrgGraph) and write node-link
-//! JSON ([`node_link`]), GraphML ([`graphml`]), the W3C Organization Ontology as Turtle
+//! JSON ([`node_link`]), `GraphML` ([`graphml`]), the W3C Organization Ontology as Turtle
 //! ([`turtle`]) or JSON-LD ([`jsonld`]), the last two from one set of RDF statements ([`rdf`]),
 //! or the hierarchy as the CSV table the CSV importer reads back ([`csv_export`]).
 
@@ -36,6 +36,7 @@ pub struct NamedFile {
     /// `<organisation id>.json` or another name built from a slug, so it stays in the folder it
     /// is written to.
     pub name: String,
+    /// The description file: one organisation, its sources, units and ties.
     pub file: DescriptionFile,
 }
 
@@ -52,7 +53,9 @@ impl NamedFile {
 /// user should know (a parent outside the file, an id that had to be made a slug).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Import {
+    /// The files to write, in a fixed order: together they load as one description.
     pub files: Vec<NamedFile>,
+    /// What the user should know about the input, in the order found; none stops the import.
     pub warnings: Vec<Problem>,
 }
 
@@ -64,13 +67,15 @@ pub struct Problem {
     pub line: Option<u64>,
     /// The column of the input, from 1 (JSON syntax errors only).
     pub column: Option<u64>,
+    /// What is wrong, worded to follow `error: ` or `warning: `: "the name (label) is empty".
     pub message: String,
+    /// What to do about it, when there is something to say: "save the file as UTF-8".
     pub hint: Option<String>,
 }
 
 impl Problem {
     /// A problem with no place in the input.
-    pub fn new(message: impl Into<String>) -> Problem {
+    pub(crate) fn new(message: impl Into<String>) -> Problem {
         Problem {
             line: None,
             column: None,
@@ -80,19 +85,22 @@ impl Problem {
     }
 
     /// A problem on a line of the input.
-    pub fn at_line(line: u64, message: impl Into<String>) -> Problem {
+    pub(crate) fn at_line(line: u64, message: impl Into<String>) -> Problem {
         Problem {
             line: Some(line),
             ..Problem::new(message)
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
+    /// The problem, with what to do about it.
+    #[must_use]
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Problem {
         self.hint = Some(hint.into());
         self
     }
 
-    /// "FILE:LINE:COLUMN: " (as far as known) before the message, for messages about `file`.
+    /// The message after `FILE:LINE:COLUMN: ` (as far as the place is known), for messages about
+    /// the input `file`: `hr.csv:4: the name (label) is empty`.
     pub fn located(&self, file: &Path) -> String {
         let mut text = file.display().to_string();
         for n in [self.line, self.column].into_iter().flatten() {

@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::graph::OrgGraph;
-use crate::model::{Citation, Headcount, Source};
+use crate::model::{Boundary, Citation, Headcount, Source};
 
 #[derive(Serialize)]
 struct NodeLink<'g> {
@@ -107,7 +107,7 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
             headcount: unit.headcount.as_ref(),
             remit: unit.remit.as_deref(),
             location: unit.location.as_deref(),
-            boundary: unit.boundary.map(|b| b.as_str()),
+            boundary: unit.boundary.map(Boundary::as_str),
             note: unit.note.as_deref(),
             organisation: graph.organisation_of(ix).id.as_str(),
             citation: unit.source.as_ref(),
@@ -146,20 +146,21 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use crate::load::{Input, Limits, load_graph};
+    use crate::Loader;
 
     #[test]
     fn every_unit_and_tie_is_there_with_its_ends() {
-        let loaded = load_graph(&[Input::Builtin], &Limits::default());
+        let workspace = Loader::new().builtin().load().unwrap();
+        let graph = workspace.graph();
         let mut text = Vec::new();
-        super::write(&loaded.graph, &mut text).unwrap();
+        super::write(graph, &mut text).unwrap();
         let json: serde_json::Value = serde_json::from_slice(&text).unwrap();
         assert_eq!(
             json["nodes"].as_array().unwrap().len(),
-            loaded.graph.unit_count()
+            graph.unit_count()
         );
         let edges = json["edges"].as_array().unwrap();
-        assert_eq!(edges.len(), loaded.graph.tie_count());
+        assert_eq!(edges.len(), graph.tie_count());
         let ids: std::collections::HashSet<&str> = json["nodes"]
             .as_array()
             .unwrap()

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::graph::OrgGraph;
-use crate::model::{Citation, Date, Family, TieKind, UnitKind};
+use crate::model::{Boundary, Citation, Date, Family, TieKind, UnitKind};
 
 /// The base of the IRIs of units, ties, sources and organisations when none is given.
 pub const DEFAULT_BASE: &str = "urn:organigram:";
@@ -36,6 +36,7 @@ pub struct Base(String);
 
 /// Why a text is not a base IRI.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum BaseError {
     /// No scheme (`https:`, `urn:`): the IRI would be relative.
     NotAbsolute(String),
@@ -68,6 +69,8 @@ impl fmt::Display for BaseError {
 impl std::error::Error for BaseError {}
 
 impl Base {
+    /// `text` as a base, when it is an absolute IRI (with a scheme) that holds no space, quote or
+    /// angle bracket and ends with `/`, `#` or `:`, so that `<base>unit/dsj` is an IRI too.
     pub fn new(text: &str) -> Result<Base, BaseError> {
         if let Some(c) = text
             .chars()
@@ -90,6 +93,7 @@ impl Base {
         Ok(Base(text.to_owned()))
     }
 
+    /// The base as given.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -103,7 +107,7 @@ impl Default for Base {
 
 /// The namespaces of every IRI an export writes, each with its prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Namespace {
+pub(crate) enum Namespace {
     Rdf,
     Rdfs,
     Xsd,
@@ -125,7 +129,7 @@ pub const VOCABULARY: &str = "urn:organigram:vocab:";
 
 impl Namespace {
     /// Every namespace, in the order prefixes are declared.
-    pub const ALL: [Namespace; 13] = [
+    pub(crate) const ALL: [Namespace; 13] = [
         Namespace::Rdf,
         Namespace::Rdfs,
         Namespace::Xsd,
@@ -141,7 +145,7 @@ impl Namespace {
         Namespace::Organisation,
     ];
 
-    pub const fn prefix(self) -> &'static str {
+    pub(crate) const fn prefix(self) -> &'static str {
         match self {
             Namespace::Rdf => "rdf",
             Namespace::Rdfs => "rdfs",
@@ -161,7 +165,7 @@ impl Namespace {
 
     /// The namespace's IRI; those of the description's things are under `base`
     /// (`<base>unit/`, or `<base>unit:` when the base ends with `:`).
-    pub fn iri(self, base: &Base) -> Cow<'static, str> {
+    pub(crate) fn iri(self, base: &Base) -> Cow<'static, str> {
         let fixed = match self {
             Namespace::Rdf => "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
             Namespace::Rdfs => "http://www.w3.org/2000/01/rdf-schema#",
@@ -183,9 +187,9 @@ impl Namespace {
 /// An IRI: a namespace and a local name that needs no escaping (a slug, a number, a camel-case
 /// name).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Iri {
-    pub namespace: Namespace,
-    pub local: Cow<'static, str>,
+pub(crate) struct Iri {
+    pub(crate) namespace: Namespace,
+    pub(crate) local: Cow<'static, str>,
 }
 
 impl Iri {
@@ -197,7 +201,7 @@ impl Iri {
     }
 
     /// Whether this is `rdf:type`, which Turtle writes `a` and JSON-LD `@type`.
-    pub fn is_type(&self) -> bool {
+    pub(crate) fn is_type(&self) -> bool {
         self.namespace == Namespace::Rdf && self.local == "type"
     }
 }
@@ -229,14 +233,14 @@ fn vocabulary(local: impl Into<Cow<'static, str>>) -> Iri {
 
 /// What a statement is about: a named thing or a blank node (a qualified derivation).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Subject {
+pub(crate) enum Subject {
     Iri(Iri),
     Blank(usize),
 }
 
 /// The object of a statement.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Object {
+pub(crate) enum Object {
     Iri(Iri),
     Blank(usize),
     /// A plain string.
@@ -249,9 +253,9 @@ pub enum Object {
 
 /// Everything stated about one subject, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Resource {
-    pub subject: Subject,
-    pub properties: Vec<(Iri, Object)>,
+pub(crate) struct Resource {
+    pub(crate) subject: Subject,
+    pub(crate) properties: Vec<(Iri, Object)>,
 }
 
 impl Resource {
@@ -294,8 +298,8 @@ impl Resource {
 /// organisations, the sources, the units, then the ties, each in declaration order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dataset {
-    pub base: Base,
-    pub resources: Vec<Resource>,
+    pub(crate) base: Base,
+    pub(crate) resources: Vec<Resource>,
 }
 
 /// A date as a typed literal of its precision: `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`.
@@ -532,7 +536,7 @@ pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
         resource
             .add_text(org("purpose"), unit.remit.as_deref())
             .add_text(vocabulary("location"), unit.location.as_deref())
-            .add_text(vocabulary("boundary"), unit.boundary.map(|b| b.as_str()))
+            .add_text(vocabulary("boundary"), unit.boundary.map(Boundary::as_str))
             .add_text(rdfs("comment"), unit.note.as_deref())
             .add(
                 vocabulary("organisation"),

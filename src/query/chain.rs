@@ -76,13 +76,16 @@ pub struct Step<'g> {
 pub struct Chain<'g> {
     /// The unit asked about.
     pub unit: UnitIx,
-    /// What lies above it.
+    /// What lies above it: its first steps ([`Chain::first_steps`]), or why it has none.
     pub above: Above,
+    /// Every step of every branch, depth-first in declaration order; [`Above::Superiors`] and
+    /// [`Above::AlreadyShown`] point into this list.
     pub steps: Vec<Step<'g>>,
 }
 
 impl Chain<'_> {
-    /// The indices of the steps just above the unit asked about.
+    /// The indices of the steps just above the unit asked about: one per superior it has,
+    /// empty when it has none.
     pub fn first_steps(&self) -> &[usize] {
         match &self.above {
             Above::Superiors(steps) => steps,

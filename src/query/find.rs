@@ -8,15 +8,20 @@ use crate::model::{Unit, fold};
 
 /// Which of a unit's names matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Field {
+    /// The unit's id, the slug it is declared with (`dsj`).
     Id,
+    /// The unit's acronym (`DSJ`).
     Acronym,
+    /// The unit's full name (`Direction des services judiciaires`).
     Name,
     /// The alias at this position in the unit's list.
     Alias(usize),
 }
 
 impl Field {
+    /// The field's name, as a description file spells it (`id`, `acronym`, `name`, `alias`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Field::Id => "id",
@@ -55,7 +60,10 @@ enum Quality {
 /// A unit that matches a search, with how and where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Match {
+    /// The unit that matches.
     pub unit: UnitIx,
+    /// Its name that matches best; a unit matching equally well by several is shown by the first
+    /// of id, acronym, name and aliases.
     pub field: Field,
     quality: Quality,
 }
@@ -73,7 +81,11 @@ impl Match {
             Quality::Prefix => 80,
             Quality::Words => 70,
             Quality::Substring => 60,
-            Quality::Fuzzy(distance) => (50 - u32::from(distance) * 50 / 1000) as u8,
+            // A point off per 20 thousandths of distance: 50 for no distance, 39 at the most a
+            // fuzzy match has (220), 0 from 1000.
+            Quality::Fuzzy(distance) => {
+                50u8.saturating_sub(u8::try_from(distance / 20).unwrap_or(u8::MAX))
+            }
         }
     }
 }
@@ -109,7 +121,13 @@ fn quality(query: &str, text: &str) -> Option<Quality> {
         // ("ditp" for "dinum", 0.633).
         let similarity = strsim::jaro_winkler(query, &text)
             .max(strsim::normalized_damerau_levenshtein(query, &text));
-        (similarity >= 0.78).then_some(Quality::Fuzzy(((1.0 - similarity) * 1000.0) as u16))
+        (similarity >= 0.78).then(|| {
+            // A similarity of 0.78 to 1 is a distance of 0 to 220 thousandths: the cast neither
+            // truncates nor meets a sign, and cutting the fraction is the rounding wanted.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let distance = ((1.0 - similarity) * 1000.0) as u16;
+            Quality::Fuzzy(distance)
+        })
     }
 }
 
@@ -143,12 +161,18 @@ pub fn find(graph: &OrgGraph, text: &str) -> Vec<Match> {
 pub enum LookupError {
     /// Nothing matches; the nearest units, if any are near.
     Unknown {
+        /// The text as given.
         text: String,
+        /// Up to three units the text is near to (a typo away), best first; empty when none is.
         suggestions: Vec<UnitIx>,
     },
     /// Several units match equally well.
     Ambiguous {
+        /// The text as given.
         text: String,
+        /// The units the text may mean: those it names exactly, or failing that those it matches
+        /// other than by a typo; best first, then in declaration order. Naming one by its id
+        /// settles it.
         candidates: Vec<UnitIx>,
     },
 }
@@ -168,7 +192,8 @@ impl std::error::Error for LookupError {}
 
 /// The one unit `text` names: an exact id first; otherwise the single unit named exactly by an
 /// acronym, name or alias; otherwise the single unit the text matches at all. Several equally good
-/// matches are ambiguous; none is unknown, with the nearest units as suggestions.
+/// matches are ambiguous; none is unknown, with the nearest units as suggestions. An exact id is
+/// found at once; anything else costs a [`find`], linear in the number of units.
 pub fn resolve(graph: &OrgGraph, text: &str) -> Result<UnitIx, LookupError> {
     if let Some(ix) = graph.find_id(text.trim()) {
         return Ok(ix);

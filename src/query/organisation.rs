@@ -23,12 +23,12 @@ pub fn organisation(graph: &OrgGraph, text: &str) -> Option<OrganisationIndex> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, Limits, load_graph};
+    use crate::Loader;
 
     #[test]
     fn finds_an_organisation_by_id_name_or_acronym() {
-        let loaded = load_graph(&[Input::Builtin], &Limits::default());
-        let graph = &loaded.graph;
+        let workspace = Loader::new().builtin().load().unwrap();
+        let graph = workspace.graph();
         let justice = organisation(graph, "justice").unwrap();
         assert_eq!(
             graph.organisations()[justice.0 as usize].id.as_str(),

@@ -29,6 +29,7 @@ pub struct Partner<'g> {
 /// The partners of one tie kind.
 #[derive(Clone, Debug)]
 pub struct PartnerGroup<'g> {
+    /// The tie kind (cooperation, steering, membership…) every partner of the group is tied by.
     pub kind: TieKind,
     /// The unit's own ties first, out then in, each in declaration order; then the inherited
     /// ones, nearest superior first.
@@ -50,6 +51,7 @@ impl Partners<'_> {
         self.groups.iter().map(|g| g.partners.len()).sum()
     }
 
+    /// Whether the unit has no partner at all (of the kinds asked about).
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }

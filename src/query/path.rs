@@ -32,6 +32,7 @@ impl Default for PathOptions {
 /// One tie of a connection, walked from `from` to `to`.
 #[derive(Clone, Copy, Debug)]
 pub struct Hop<'g> {
+    /// The tie's index in the graph, for [`OrgGraph::tie`] and [`OrgGraph::ends`].
     pub index: TieIx,
     /// The tie: its kind, dates, note and source.
     pub tie: &'g Tie,
@@ -45,6 +46,7 @@ pub struct Hop<'g> {
 }
 
 impl Hop<'_> {
+    /// The kind of the tie walked: attachment, cooperation, steering…
     pub fn kind(&self) -> TieKind {
         self.tie.kind.value
     }
@@ -53,6 +55,8 @@ impl Hop<'_> {
 /// A connection between two units: hops, each starting where the previous one ended.
 #[derive(Clone, Debug, Default)]
 pub struct Path<'g> {
+    /// The ties walked, in order: the first leaves the unit the connection starts from, the last
+    /// reaches the other.
     pub hops: Vec<Hop<'g>>,
 }
 

@@ -6,8 +6,11 @@ use crate::model::{Organisation, Unit};
 /// What `show` answers about a unit.
 #[derive(Clone, Debug)]
 pub struct UnitDetails<'g> {
+    /// The unit asked about.
     pub index: UnitIx,
+    /// Everything declared about it: names, kind, status, headcount, remit, source…
     pub unit: &'g Unit,
+    /// The organisation (description file) that declares it.
     pub organisation: &'g Organisation,
     /// Hierarchical ties out of the unit: who it is attached to, under whose authority.
     pub parents: Vec<TieView<'g>>,

@@ -24,6 +24,7 @@ pub struct Stats<'g> {
     /// How many units report directly to each unit that has reports; `None` when no unit in
     /// scope has any.
     pub span: Option<SpanOfControl>,
+    /// The headcounts declared in scope, added up per basis (target, actual).
     pub headcount: HeadcountRollUp,
     /// Posts in scope declared vacant.
     pub vacant_posts: usize,
@@ -40,9 +41,11 @@ pub struct Stats<'g> {
 pub struct SpanOfControl {
     /// The units with at least one direct report.
     pub managers: usize,
+    /// The smallest span: the fewest direct reports of a manager (at least 1).
     pub min: usize,
     /// The middle span; the mean of the two middle ones for an even number of managers.
     pub median: f64,
+    /// The largest span: the most direct reports of one manager.
     pub max: usize,
     /// How many managers have a span in each of [`SpanOfControl::BUCKETS`].
     pub buckets: [usize; 5],
@@ -62,6 +65,8 @@ impl SpanOfControl {
         spans.sort_unstable();
         let (&min, &max) = (spans.first()?, spans.last()?);
         let middle = spans.len() / 2;
+        // A span counts units of one description, far below 2^52: it is exact as a float.
+        #[allow(clippy::cast_precision_loss)]
         let median = if spans.len() % 2 == 1 {
             spans[middle] as f64
         } else {
@@ -89,7 +94,9 @@ impl SpanOfControl {
 /// Declared headcounts added up, per basis.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HeadcountRollUp {
+    /// The headcounts the units should have (establishment, budgeted posts).
     pub target: HeadcountSum,
+    /// The headcounts the units have (people in post).
     pub actual: HeadcountSum,
 }
 

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::graph::{Link, OrgGraph, UnitIx};
-use crate::model::UnitKind;
+use crate::model::{Unit, UnitKind};
 
 /// What to show of a unit's subordinates.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -42,6 +42,7 @@ pub struct Subordinate<'g> {
     pub link: Link<'g>,
     /// Levels under the unit asked about: 1 for its direct subordinates.
     pub depth: usize,
+    /// What is shown under this unit: its own subordinates, or why they are not shown here.
     pub below: Below,
 }
 
@@ -229,7 +230,7 @@ fn counts(graph: &OrgGraph, unit: UnitIx) -> (usize, usize, usize) {
     let all = graph.hierarchy().descendants(unit);
     let vacant = all
         .iter()
-        .filter(|&&u| graph.get_unit(u).is_some_and(|u| u.is_vacant()))
+        .filter(|&&u| graph.get_unit(u).is_some_and(Unit::is_vacant))
         .count();
     (direct.len(), all.len(), vacant)
 }

@@ -8,6 +8,7 @@ use crate::graph::{Link, OrgGraph, UnitIx, route_to};
 /// way up from each.
 #[derive(Clone, Debug)]
 pub struct CommonSuperior<'g> {
+    /// The common superior.
     pub unit: UnitIx,
     /// The ties from the first unit up to `unit`, lowest first: a shortest way up, the earliest
     /// declared among equals. Empty when `unit` is the first unit.
@@ -28,7 +29,7 @@ pub struct CommonSuperior<'g> {
 ///
 /// `O(a + t)` for `a` units above `a` and `b` and `t` hierarchical ties out of them: proportional
 /// to the depth for plain chains.
-pub fn superior<'g>(graph: &'g OrgGraph, a: UnitIx, b: UnitIx) -> Vec<CommonSuperior<'g>> {
+pub fn superior(graph: &OrgGraph, a: UnitIx, b: UnitIx) -> Vec<CommonSuperior<'_>> {
     let above_a = graph.hierarchy().climb(a);
     let above_b = graph.hierarchy().climb(b);
     let common: Vec<(UnitIx, usize)> = above_a

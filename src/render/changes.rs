@@ -9,6 +9,7 @@ use crate::model::{Tie, TieKey, Unit, UnitId};
 
 /// How a proposal touches a unit or a tie.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Change {
     /// It is new.
     Added,
@@ -21,6 +22,7 @@ pub enum Change {
 }
 
 impl Change {
+    /// Every kind of change, in the order the legend lists them.
     pub const ALL: [Change; 4] = [
         Change::Added,
         Change::Removed,
@@ -40,7 +42,7 @@ impl Change {
 
     /// The colour of its outline or line: Okabe and Ito's bluish green for what comes,
     /// vermillion for what goes, blue for what moves, reddish purple for what changes.
-    pub const fn colour(self) -> &'static str {
+    pub(crate) const fn colour(self) -> &'static str {
         match self {
             Change::Added => "#009E73",
             Change::Removed => "#D55E00",
@@ -58,10 +60,13 @@ pub struct Changes {
 }
 
 impl Changes {
+    /// How the proposal touches `unit`, found by its id; `None` when it leaves it as it is.
     pub fn unit(&self, unit: &Unit) -> Option<Change> {
         self.units.get(&unit.id.value).copied()
     }
 
+    /// How the proposal touches `tie`, found by its kind and ends; `None` when it leaves it as
+    /// it is.
     pub fn tie(&self, tie: &Tie) -> Option<Change> {
         self.ties.get(&tie.key()).copied()
     }
@@ -79,6 +84,7 @@ impl Changes {
             .collect()
     }
 
+    /// Whether nothing is marked: no proposal is drawn, or it changes nothing drawn.
     pub fn is_empty(&self) -> bool {
         self.units.is_empty() && self.ties.is_empty()
     }
@@ -160,7 +166,7 @@ mod tests {
             ),
             name: "O".into(),
             acronym: None,
-            origin: Default::default(),
+            origin: crate::model::Origin::default(),
         });
         for (id, kind) in units {
             let unit = unit(id, *kind);

@@ -27,7 +27,8 @@ const ALERT: &str = "#D55E00";
 /// The colour of the "parent outside" mark: Okabe and Ito's blue.
 const OUTSIDE: &str = "#0072B2";
 
-/// The chart as DOT text, ending with a line break. Same graph and chart, same bytes.
+/// The chart as DOT text, ending with a line break. Same graph and chart, same bytes. Linear in
+/// the size of the chart.
 pub fn to_dot(graph: &OrgGraph, chart: &Chart) -> String {
     let mut text = dot_graph(graph, chart).print(&mut PrinterContext::default());
     text.push('\n');
@@ -41,7 +42,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr(
                 "label",
-                html_label(format!("<B>{}</B>", html(&chart.title))),
+                html_label(&format!("<B>{}</B>", html(&chart.title))),
             ),
             attr("labelloc", plain("t")),
             attr("labeljust", plain("l")),
@@ -88,7 +89,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             name.push_str(&format!(" ({})", html(&clipped(acronym, LONGEST_ACRONYM))));
         }
         let mut cluster = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("label", html_label(format!("<B>{name}</B>"))),
+            attr("label", html_label(&format!("<B>{name}</B>"))),
             attr("fontsize", plain("12")),
             attr("labelloc", plain("t")),
             attr("labeljust", plain("l")),
@@ -164,7 +165,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
     match legend {
         Some(legend) => {
             let mut whole = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-                attr("label", html_label(legend)),
+                attr("label", html_label(&legend)),
                 attr("labelloc", plain("b")),
                 attr("labeljust", plain("l")),
                 attr("fontsize", plain("9")),
@@ -208,7 +209,7 @@ fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> No
     if let Some(outside) = look.outside {
         markup.push(small(&html(outside), OUTSIDE));
     }
-    let mut attributes = vec![attr("label", html_label(markup.join("<BR/>")))];
+    let mut attributes = vec![attr("label", html_label(&markup.join("<BR/>")))];
     attributes.extend(shape(look.shape, look.outline, look.fill, look.stroke));
     if look.change.is_some() {
         attributes.push(attr("penwidth", plain("2.5")));

@@ -10,11 +10,19 @@ use super::ImageFormat;
 #[non_exhaustive]
 pub enum RenderError {
     /// The format needs Graphviz's `dot`, and it is not installed (not on the `PATH`).
-    GraphvizMissing { format: ImageFormat },
+    GraphvizMissing {
+        /// The format asked for.
+        format: ImageFormat,
+    },
     /// `dot` could not be run or fed (other than not being installed).
     GraphvizIo(io::Error),
     /// `dot` ran and failed; what it printed on standard error.
-    GraphvizFailed { status: String, stderr: String },
+    GraphvizFailed {
+        /// How `dot` exited, as the system words it ("exit status: 1").
+        status: String,
+        /// Everything `dot` printed on standard error.
+        stderr: String,
+    },
 }
 
 impl fmt::Display for RenderError {

@@ -23,9 +23,14 @@ use crate::model::{Arrowhead, LineStyle, Shape};
 
 /// A format that is a picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImageFormat {
+    /// Scalable vector graphics, for a web page: the one format the built-in layout can draw
+    /// without Graphviz.
     Svg,
+    /// A bitmap, for slides and documents that take no SVG.
     Png,
+    /// A page to print or to send.
     Pdf,
 }
 
@@ -42,6 +47,7 @@ impl ImageFormat {
 
 /// What laid a picture out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Layout {
     /// Graphviz's `dot`.
     Graphviz,
@@ -55,7 +61,9 @@ pub enum Layout {
 /// A chart drawn as a picture.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Image {
+    /// The picture, in the format asked for, as it is written to a file.
     pub bytes: Vec<u8>,
+    /// What laid it out: Graphviz, or the built-in layout when Graphviz is not installed.
     pub layout: Layout,
     /// What Graphviz printed on standard error while succeeding (its warnings), line by line.
     pub warnings: Vec<String>,
@@ -87,8 +95,9 @@ const ROUTING_FAILURES: [&str; 4] = [
 ];
 
 /// DOT text laid out and drawn by Graphviz's `dot` (from the `PATH`) in `format`. When Graphviz's
-/// spline router fails on it ([`ROUTING_FAILURES`]), the chart is drawn again with straight
-/// ties, which do not go through that router ([`Layout::GraphvizStraight`]).
+/// spline router fails on it (`triangulation failed`, a bug of Graphviz 2.x on some charts whose
+/// clusters interleave), the chart is drawn again with straight ties, which do not go through
+/// that router ([`Layout::GraphvizStraight`]).
 ///
 /// Fails with [`RenderError::GraphvizMissing`] when `dot` is not installed, and with
 /// [`RenderError::GraphvizFailed`] and what it printed when it fails.
@@ -178,10 +187,10 @@ pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
             let look = Look::in_chart(graph.unit(ix), chart);
             let text = look.lines().join("\n");
             let (shape, rounded) = match look.shape {
-                Shape::Box3d => (ShapeKind::Box(text.clone()), 0),
+                // layout-rs draws no 3D box or hexagon: both are plain boxes.
+                Shape::Box3d | Shape::Hexagon => (ShapeKind::Box(text.clone()), 0),
                 Shape::RoundedBox => (ShapeKind::Box(text.clone()), 8),
                 Shape::Ellipse => (ShapeKind::Circle(text.clone()), 0),
-                Shape::Hexagon => (ShapeKind::Box(text.clone()), 0),
             };
             let style = StyleAttr::new(
                 colour(look.stroke),
@@ -239,6 +248,9 @@ fn colour(hex: &str) -> Color {
 }
 
 /// The size of a box holding `text` at [`FONT_SIZE`], with some room around it.
+// The font size and the counts of characters and lines of a label are far below 2^52: they are
+// exact as floats.
+#[allow(clippy::cast_precision_loss)]
 fn text_size(text: &str) -> Point {
     let columns = text.lines().map(|l| l.chars().count()).max().unwrap_or(1);
     let rows = text.lines().count().max(1);

@@ -32,7 +32,7 @@ const DISSOLVED_FILL: &str = "#EEEEEE";
 
 /// Everything a renderer needs to draw one unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Look {
+pub(super) struct Look {
     /// The acronym, shown first and in bold; `None` when the unit has none or it is the name.
     /// Here and in the name, characters no chart can show are spaces.
     pub acronym: Option<String>,
@@ -59,7 +59,7 @@ pub struct Look {
 
 impl Look {
     /// How `unit` is drawn.
-    pub fn of(unit: &Unit) -> Look {
+    pub(super) fn of(unit: &Unit) -> Look {
         let style = unit.kind.style();
         let mut states = Vec::new();
         if unit.is_vacant() {
@@ -100,7 +100,7 @@ impl Look {
     /// How `unit` is drawn in `chart`: marked when the chart shows a proposal that touches it,
     /// with the change in its caption and its outline in the change's colour; a removed unit is
     /// a dashed, empty ghost.
-    pub fn in_chart(unit: &Unit, chart: &super::Chart) -> Look {
+    pub(super) fn in_chart(unit: &Unit, chart: &super::Chart) -> Look {
         let mut look = Look::of(unit);
         if let Some(change) = chart.changes.unit(unit) {
             look.caption.push_str(" · ");
@@ -117,7 +117,7 @@ impl Look {
     }
 
     /// Every line of the label as plain text: acronym, name, caption, parent mark.
-    pub fn lines(&self) -> Vec<&str> {
+    pub(super) fn lines(&self) -> Vec<&str> {
         self.acronym
             .as_deref()
             .into_iter()

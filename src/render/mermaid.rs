@@ -15,7 +15,8 @@ use super::look::{LONGEST_NAME, Look, clipped};
 use crate::graph::OrgGraph;
 use crate::model::{Arrowhead, LineStyle, Shape, UnitKind};
 
-/// The chart as Mermaid text, ending with a line break. Same graph and chart, same bytes.
+/// The chart as Mermaid text, ending with a line break. Same graph and chart, same bytes. Linear
+/// in the size of the chart.
 pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
     let mut out = String::new();
     // The title goes in the front matter, a YAML double-quoted string (JSON's escapes are

@@ -4,17 +4,18 @@
 //! A [`Chart`] is typed data: the units and ties kept by a [`View`] and the filters of
 //! [`ChartOptions`], in declaration order. Every format draws the same chart with the same
 //! style, which comes from the vocabulary ([`crate::model::UnitKind::style`],
-//! [`crate::model::TieKind::style`]) and from the [`look`] of each unit (its label, and the marks
-//! of vacant posts, units being set up and units whose parent lies outside the description).
+//! [`crate::model::TieKind::style`]) and from the look of each unit (its label, and the marks of
+//! vacant posts, units being set up and units whose parent lies outside the description).
 //!
 //! ```
-//! use organigram::load::{load_graph, Input, Limits};
+//! use organigram::Loader;
 //! use organigram::render::{chart, to_dot, ChartOptions, View};
 //!
-//! let loaded = load_graph(&[Input::Builtin], &Limits::default());
-//! let dsj = organigram::query::resolve(&loaded.graph, "DSJ").unwrap();
+//! let workspace = Loader::new().builtin().load().unwrap();
+//! let graph = workspace.graph();
+//! let dsj = organigram::query::resolve(graph, "DSJ").unwrap();
 //! let options = ChartOptions { root: Some(dsj), ..ChartOptions::new(View::OrgChart) };
-//! let dot = to_dot(&loaded.graph, &chart(&loaded.graph, &options));
+//! let dot = to_dot(graph, &chart(graph, &options));
 //! assert!(dot.starts_with("digraph \"organigram\" {"));
 //! ```
 
@@ -38,7 +39,6 @@ pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
 pub use layout::{Image, ImageFormat, Layout, fallback_svg, graphviz, image};
-pub use look::Look;
 use look::{LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
 
@@ -100,7 +100,7 @@ impl View {
 
     /// Whether ties are laid out left to right rather than top down. The cooperation map reads
     /// better across: it has no superiors to put on top.
-    pub const fn is_left_to_right(self) -> bool {
+    pub(crate) const fn is_left_to_right(self) -> bool {
         matches!(self, View::Cooperation)
     }
 }
@@ -108,7 +108,10 @@ impl View {
 /// A neighbourhood to draw: the units within `radius` ties of `unit`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Focus {
+    /// The unit at the centre of the chart.
     pub unit: UnitIx,
+    /// How many ties away from it a unit may be and still be drawn, over the ties the view
+    /// draws, either way round: 1 draws its direct neighbours.
     pub radius: usize,
 }
 
@@ -116,6 +119,7 @@ pub struct Focus {
 /// filter keep it and both its ends are drawn.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChartOptions {
+    /// Which ties are drawn, and how the chart is laid out.
     pub view: View,
     /// Only this unit, the units under it, and the units they are tied to by the view's other
     /// ties (their partners, drawn without their own hierarchy).
@@ -160,6 +164,7 @@ impl ChartOptions {
 /// A chart: what to draw, before any format is chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chart {
+    /// The view the chart was made for: which ties it draws, and how it is laid out.
     pub view: View,
     /// What the chart shows, for its heading: "Org chart — Ministère de la Justice".
     pub title: String,
@@ -169,6 +174,8 @@ pub struct Chart {
     pub ties: Vec<TieIx>,
     /// What a proposal drawn with the chart adds, removes, moves and changes; empty otherwise.
     pub changes: Changes,
+    /// Whether a legend of the unit and tie kinds drawn goes with the chart (DOT and Graphviz
+    /// pictures only: Mermaid and the built-in layout draw none).
     pub legend: bool,
 }
 
@@ -261,7 +268,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
             drawn_tie(ix) && candidate(from) && candidate(to)
         })
         .collect();
-    let tied: HashSet<UnitIx> = ties
+    let tied_units: HashSet<UnitIx> = ties
         .iter()
         .flat_map(|&ix| {
             let (from, to) = graph.ends(ix);
@@ -274,7 +281,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         .filter(|&ix| {
             candidate(ix)
                 && (options.view.draws_untied_units()
-                    || tied.contains(&ix)
+                    || tied_units.contains(&ix)
                     || options.root == Some(ix)
                     || options.focus.is_some_and(|f| f.unit == ix))
         })
@@ -315,7 +322,8 @@ pub fn standard_charts(graph: &OrgGraph) -> Vec<(String, ChartOptions)> {
     charts
 }
 
-/// "Org chart — Ministère de la Justice", "Cooperation map — around DiP A-JUST (2 ties)".
+/// The chart's heading: "Org chart — Ministère de la Justice", "Cooperation map — around DINUM
+/// (2 ties)".
 fn title(graph: &OrgGraph, options: &ChartOptions) -> String {
     let mut parts = Vec::new();
     if let Some(organisation) = options.organisation

@@ -69,7 +69,7 @@ pub(super) fn html(text: &str) -> String {
 }
 
 /// An HTML-like label made of markup built with [`html`]: `<…>`, which DOT reads as HTML.
-pub(super) fn html_label(markup: String) -> Id {
+pub(super) fn html_label(markup: &str) -> Id {
     Id::Html(format!("<{markup}>"))
 }
 
@@ -102,6 +102,6 @@ mod tests {
         );
         assert_eq!(html("a\nb\tc\u{FFFF}"), "a<BR/>b c ");
         assert_eq!(html("\\N -> {;} 🏛 עברית"), "\\\\N -&gt; {;} 🏛 עברית");
-        assert_eq!(text(html_label("<B>x</B>".to_owned())), "<<B>x</B>>");
+        assert_eq!(text(html_label("<B>x</B>")), "<<B>x</B>>");
     }
 }

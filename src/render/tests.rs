@@ -28,7 +28,7 @@ fn sample() -> OrgGraph {
         ],
     );
     description.organisations.push(organisation("other"));
-    for (id, unit) in description.units.iter_mut() {
+    for (id, unit) in &mut description.units {
         match id.as_str() {
             "agency" => unit.organisation = OrganisationIndex(1),
             "com" => unit.boundary = Some(Boundary::ParentOutside),
