@@ -76,7 +76,12 @@ impl SourceMap for Files {
                 let (length, hash) = entry.released?;
                 // Through the loader's reader, so that a file replaced by a pipe or a device
                 // cannot block, and no more than the length parsed is read.
-                super::read::read_bytes(&entry.path, length as u64)
+                let limits = super::Limits {
+                    max_file_size: u32::try_from(length).ok()?,
+                    follow_links: true,
+                    ..super::Limits::default()
+                };
+                super::read::read_bytes(&entry.path, limits)
                     .ok()
                     .and_then(|bytes| String::from_utf8(bytes).ok())
                     .filter(|text| text.len() == length && fingerprint(text) == hash)

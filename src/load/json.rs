@@ -278,15 +278,16 @@ struct Reader<'de, 'r> {
     keys: Vec<Span>,
 }
 
-/// Offsets fit in `u32`: files over 4 GiB are refused before they are read.
 /// Whether byte `b` inside a string (past the quote, backslash and C0 checks) needs no more
-/// look: anything but DEL and 0xc2, the lead byte of the C1 controls. The byte loop's fast path,
-/// the other bytes go through [`Reader::plain_char`].
+/// look: anything but DEL, 0xc2 (the lead byte of the C1 controls) and 0xe2 (that of the
+/// bidirectional controls). The byte loop's fast path; the other bytes go through
+/// [`Reader::plain_char`].
 #[inline]
 fn is_plain(b: u8) -> bool {
-    b != 0x7f && b != 0xc2
+    b != 0x7f && b != 0xc2 && b != 0xe2
 }
 
+/// Offsets fit in `u32`: no file over 4 GiB is read ([`crate::load::Limits::max_file_size`]).
 fn offset(pos: usize) -> u32 {
     u32::try_from(pos).unwrap_or(u32::MAX)
 }
@@ -1255,7 +1256,7 @@ mod tests {
     fn wrong_type_is_placed_at_the_value() {
         let text = r#"[{"id": "a", "count": "three"}]"#;
         let (kind, span) = error(text);
-        assert!(matches!(kind, ErrorKind::Invalid(m) if m.contains("expected u32")));
+        assert!(matches!(kind, ErrorKind::Invalid(m) if m.contains("expected a whole number")));
         assert_eq!(&text[span], "\"three\"");
     }
 

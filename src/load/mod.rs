@@ -21,7 +21,7 @@ pub(crate) use read::{NOT_FOUND_HINT, read_file};
 pub use read::{ReadError, read_bytes};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Description;
+use crate::model::{Description, FastSet};
 
 /// Where a description comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub enum Input {
     },
 }
 
-/// Bounds that protect against runaway input; both can be raised by the user.
+/// Bounds that protect against runaway or hostile input; each can be lifted by the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// The largest file read, in bytes: at most `u32::MAX`, as positions in files are 32-bit
@@ -51,6 +51,11 @@ pub struct Limits {
     pub max_file_size: u32,
     /// The deepest JSON nesting accepted.
     pub max_depth: u32,
+    /// Whether a symbolic link is followed wherever it leads. By default a link is followed only
+    /// to a file in the folder that holds it: a description (from a pull request, say) cannot
+    /// then make organigram read and quote a file the user did not name, such as
+    /// `/proc/self/environ` and the secrets of a CI runner.
+    pub follow_links: bool,
 }
 
 impl Default for Limits {
@@ -58,6 +63,7 @@ impl Default for Limits {
         Limits {
             max_file_size: 256 * 1024 * 1024,
             max_depth: json::DEFAULT_MAX_DEPTH,
+            follow_links: false,
         }
     }
 }
@@ -92,8 +98,16 @@ pub fn load(inputs: &[Input], limits: Limits) -> Loaded {
     let mut loaded = Loaded::default();
     let mut merger = merge::Merger::default();
     let mut kept = 0;
+    let mut seen = FastSet::default();
     for input in inputs {
-        for file in read::read_input(input, limits, &mut loaded.files, &mut loaded.diagnostics) {
+        let read = read::read_input(
+            input,
+            limits,
+            &mut seen,
+            &mut loaded.files,
+            &mut loaded.diagnostics,
+        );
+        for file in read {
             let text = loaded.files.text(file);
             let length = text.len();
             let unreadable = &mut loaded.description.unreadable;

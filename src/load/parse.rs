@@ -53,7 +53,7 @@ fn salvage_id(item: &str, limits: Limits) -> Option<String> {
 }
 
 /// The ends of a tie that could not be read, when the tie is at least an object. Read leniently
-/// (serde_json's own reader, any value for any field): the tie is already reported, and what is
+/// (`serde_json`'s own reader, any value for any field): the tie is already reported, and what is
 /// wanted is only which units it named.
 fn salvage_tie(item: &str) -> Option<UnreadTie> {
     let tie: serde_json::Map<String, serde_json::Value> = serde_json::from_str(item).ok()?;

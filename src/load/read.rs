@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::Files;
 use super::{Input, Limits};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{FileId, Origin, Span};
+use crate::model::{FastSet, FileId, Origin, Span};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
@@ -22,10 +22,13 @@ pub const BUILTIN_PREFIX: &str = "<built-in>";
 /// How standard input is named in messages.
 const STDIN_NAME: &str = "<stdin>";
 
-/// Reads every file of one input, registering each in `files`; problems go to `diagnostics`.
+/// Reads every file of one input, registering each in `files`, except the files of `seen` (by
+/// their canonical path), which gains those read: a file named twice (`--org d --org d`) is read
+/// once. Problems go to `diagnostics`.
 pub(super) fn read_input(
     input: &Input,
     limits: Limits,
+    seen: &mut FastSet<PathBuf>,
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FileId> {
@@ -57,6 +60,7 @@ pub(super) fn read_input(
             }
             Ok(paths) => paths
                 .into_iter()
+                .filter(|path| fs::canonicalize(path).map_or(true, |c| seen.insert(c)))
                 .filter_map(|path| read_file(path, limits, files, diagnostics))
                 .collect(),
             Err(error) => {
@@ -104,6 +108,9 @@ pub enum ReadError {
     NotRegular(&'static str),
     /// The file holds more bytes than the limit.
     TooLarge,
+    /// The path is a symbolic link to this file, outside the folder that holds the link, and
+    /// links are not followed there ([`Limits::follow_links`]).
+    LinkLeavesFolder(PathBuf),
 }
 
 impl ReadError {
@@ -126,6 +133,9 @@ impl ReadError {
             ReadError::TooLarge => {
                 Some("raise the limit with --max-file-size if the file is meant to be this large")
             }
+            ReadError::LinkLeavesFolder(_) => Some(
+                "organigram follows links only to files of the same folder, so that a description cannot show the contents of files nobody named; pass --follow-links to follow it anyway",
+            ),
         }
     }
 
@@ -143,6 +153,11 @@ impl ReadError {
                 "{} is larger than the limit of {max_size} bytes",
                 path.display()
             ),
+            ReadError::LinkLeavesFolder(target) => format!(
+                "{} is a symbolic link to {}, outside its folder: it is not read",
+                path.display(),
+                target.display()
+            ),
         }
     }
 
@@ -157,35 +172,62 @@ impl ReadError {
     fn diagnostic(&self, path: &Path, max_size: u64) -> Diagnostic {
         let code = match self {
             ReadError::TooLarge => Code::FileTooLarge,
-            ReadError::Io(_) | ReadError::NotRegular(_) => Code::Io,
+            ReadError::Io(_) | ReadError::NotRegular(_) | ReadError::LinkLeavesFolder(_) => {
+                Code::Io
+            }
         };
         Diagnostic::new(code, self.message(path, max_size))
             .with_hint_opt(self.hint().map(str::to_owned))
     }
 }
 
-/// Reads the file at `path` whole, within `max_size` bytes.
+/// Reads the file at `path` whole, within the limits.
 ///
-/// Only regular files are read, symbolic links followed. A named pipe with no writer would block
-/// the read forever, and a device such as `/dev/zero` never ends, so anything else is refused
-/// with [`ReadError::NotRegular`]; the check is made on the file once open (not on the path
-/// before, which could change in between), and on Unix the file is opened without blocking, so
-/// opening a pipe returns at once. Each file is read once into memory: whatever changes it
-/// while organigram runs, the run works on one snapshot of its bytes.
-pub fn read_bytes(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
+/// Only regular files are read. A named pipe with no writer would block the read forever, and a
+/// device such as `/dev/zero` never ends, so anything else is refused with
+/// [`ReadError::NotRegular`]; the check is made on the file once open (not on the path before,
+/// which could change in between), and on Unix the file is opened without blocking, so opening a
+/// pipe returns at once. A symbolic link is followed to a file of its own folder, or anywhere
+/// with [`Limits::follow_links`]; the file it leads to is then opened, itself not followed, so
+/// that swapping it for another link meanwhile does not lead elsewhere. Each file is read once
+/// into memory: whatever changes it while organigram runs, the run works on one snapshot of its
+/// bytes.
+pub fn read_bytes(path: &Path, limits: Limits) -> Result<Vec<u8>, ReadError> {
+    let target = target(path, limits.follow_links)?;
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
     }
-    let file = options.open(path).map_err(ReadError::Io)?;
+    let file = options.open(&target).map_err(ReadError::Io)?;
     let metadata = file.metadata().map_err(ReadError::Io)?;
     if !metadata.is_file() {
         return Err(ReadError::NotRegular(describe(metadata.file_type())));
     }
-    read_limited(file, max_size, metadata.len())
+    read_limited(file, u64::from(limits.max_file_size), metadata.len())
+}
+
+/// The file to open for `path`: the path itself when it is no symbolic link, otherwise the file
+/// the link leads to, when it lies in the link's folder (or under it) or `follow` says to go
+/// anywhere.
+fn target(path: &Path, follow: bool) -> Result<PathBuf, ReadError> {
+    let metadata = fs::symlink_metadata(path).map_err(ReadError::Io)?;
+    if !metadata.file_type().is_symlink() {
+        return Ok(path.to_owned());
+    }
+    let target = fs::canonicalize(path).map_err(ReadError::Io)?;
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let folder = fs::canonicalize(folder).map_err(ReadError::Io)?;
+    if follow || target.starts_with(&folder) {
+        Ok(target)
+    } else {
+        Err(ReadError::LinkLeavesFolder(target))
+    }
 }
 
 /// What a file that is not a regular one is, in words.
@@ -235,7 +277,7 @@ pub(crate) fn read_file(
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
-    let bytes = read_bytes(&path, u64::from(limits.max_file_size));
+    let bytes = read_bytes(&path, limits);
     text(path, bytes, limits, files, diagnostics)
 }
 
@@ -255,6 +297,28 @@ fn text(
             return None;
         }
     };
+    let starts_as_json = |bytes: &[u8]| {
+        let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+        bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    };
+    if !starts_as_json(&bytes) {
+        // Not a description at all (a binary file, `/proc/self/environ`, a text): what it holds is
+        // none of the messages' business, so none of it is shown.
+        let what = if bytes.iter().all(u8::is_ascii_whitespace) {
+            "it is empty".to_owned()
+        } else {
+            "a description file holds a JSON object, which starts with `{`, and this file does not"
+                .to_owned()
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                Code::Syntax,
+                format!("{} is not a description file: {what}", path.display()),
+            )
+            .with_hint("check that the path names a description file of organigram (a .json file)"),
+        );
+        return None;
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Some(files.add(path, text)),
         Err(error) => {
@@ -284,15 +348,60 @@ fn text(
 mod tests {
     use super::*;
 
+    /// The default limits but the size.
+    fn within(max_file_size: u32) -> Limits {
+        Limits {
+            max_file_size,
+            ..Limits::default()
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_within_their_folder_only_unless_asked() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret.json");
+        fs::write(&secret, "SECRET=1").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        fs::write(dir.path().join("sub/a.json"), "{}").unwrap();
+        symlink("sub/a.json", dir.path().join("in.json")).unwrap();
+        symlink(&secret, dir.path().join("out.json")).unwrap();
+        symlink("/proc/self/environ", dir.path().join("environ.json")).unwrap();
+        assert_eq!(
+            read_bytes(&dir.path().join("in.json"), within(10)).unwrap(),
+            b"{}"
+        );
+        for name in ["out.json", "environ.json"] {
+            let error = read_bytes(&dir.path().join(name), within(1000)).unwrap_err();
+            assert!(
+                matches!(error, ReadError::LinkLeavesFolder(_)),
+                "{name}: {error:?}"
+            );
+        }
+        let follow = Limits {
+            follow_links: true,
+            ..within(10)
+        };
+        assert_eq!(
+            read_bytes(&dir.path().join("out.json"), follow).unwrap(),
+            b"SECRET=1"
+        );
+    }
+
     #[test]
     fn only_regular_files_within_the_limit_are_read() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.json");
         fs::write(&file, "{}").unwrap();
-        assert_eq!(read_bytes(&file, 2).unwrap(), b"{}");
-        assert!(matches!(read_bytes(&file, 1), Err(ReadError::TooLarge)));
+        assert_eq!(read_bytes(&file, within(2)).unwrap(), b"{}");
         assert!(matches!(
-            read_bytes(dir.path(), 10),
+            read_bytes(&file, within(1)),
+            Err(ReadError::TooLarge)
+        ));
+        assert!(matches!(
+            read_bytes(dir.path(), within(10)),
             Err(ReadError::NotRegular("a folder"))
         ));
     }
@@ -309,11 +418,11 @@ mod tests {
         assert!(status.success());
         // Opening a pipe with no writer for a blocking read would wait here forever.
         assert!(matches!(
-            read_bytes(&pipe, 10),
+            read_bytes(&pipe, within(10)),
             Err(ReadError::NotRegular("a named pipe"))
         ));
         assert!(matches!(
-            read_bytes(Path::new("/dev/zero"), 10),
+            read_bytes(Path::new("/dev/zero"), within(10)),
             Err(ReadError::NotRegular("a device"))
         ));
     }
@@ -333,7 +442,7 @@ mod tests {
             .map(|p| p.file_name().unwrap().to_owned())
             .collect();
         assert_eq!(names, ["a.json", "b.json", "loop.json"]);
-        let looping = read_bytes(&dir.path().join("loop.json"), 10).unwrap_err();
+        let looping = read_bytes(&dir.path().join("loop.json"), within(10)).unwrap_err();
         assert_eq!(
             looping.hint(),
             Some("a symbolic link on the way leads back to itself")
