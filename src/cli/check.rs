@@ -47,6 +47,13 @@ pub(crate) struct Args {
     pub(crate) format: Format,
 }
 
+impl Args {
+    /// Whether the run only explains a code (`--explain`), and checks nothing.
+    pub(crate) fn explains(&self) -> bool {
+        self.explain.is_some()
+    }
+}
+
 /// What `--deny` names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Deny {

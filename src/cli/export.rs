@@ -7,15 +7,16 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::Failure;
+use super::write::{self, Destination};
 use organigram::Workspace;
 use organigram::interop::rdf::{self, Base};
 use organigram::interop::{csv_export, graphml, jsonld, node_link, turtle};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// What to write.
-    #[arg(long, value_enum, default_value_t)]
-    format: ExportFormat,
+    /// What to write. Default: from the extension of -o's file, otherwise json.
+    #[arg(long, value_enum)]
+    format: Option<ExportFormat>,
 
     /// Write to this file (replaced whole, atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -45,25 +46,38 @@ enum ExportFormat {
     Csv,
 }
 
+impl write::Format for ExportFormat {
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Json => &["json"],
+            ExportFormat::Graphml => &["graphml"],
+            ExportFormat::Jsonld => &["jsonld"],
+            ExportFormat::Turtle => &["ttl"],
+            ExportFormat::Csv => &["csv"],
+        }
+    }
+}
+
 fn parse_base(text: &str) -> Result<Base, rdf::BaseError> {
     Base::new(text)
 }
 
 pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
     let graph = workspace.graph();
+    let format = write::format_of(args.format, args.output.as_deref(), ExportFormat::Json)
+        .map_err(Failure::Usage)?;
     let mut bytes = Vec::new();
-    match args.format {
+    match format {
         ExportFormat::Json => node_link::write(graph, &mut bytes)?,
         ExportFormat::Graphml => graphml::write(graph, &mut bytes)?,
         ExportFormat::Jsonld => jsonld::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
         ExportFormat::Turtle => turtle::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
         ExportFormat::Csv => csv_export::write(graph, &mut bytes)?,
     }
-    match &args.output {
-        None => out.write_all(&bytes)?,
-        Some(path) => {
-            super::write::atomic::write(path, &bytes).map_err(|e| Failure::Usage(e.to_string()))?;
-        }
-    }
-    Ok(())
+    let read = write::Read::of(Some(&workspace.files), &[]);
+    args.output
+        .as_deref()
+        .map_or(Destination::Stdout, Destination::of)
+        .write(out, &bytes, &read)
+        .map_err(Failure::Usage)
 }

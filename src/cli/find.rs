@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Failure;
 use super::print::{Format, UnitRef, unit_label, write_json};
+use super::term::count;
 use organigram::Workspace;
 
 #[derive(Debug, clap::Args)]
@@ -14,8 +15,8 @@ pub(crate) struct Args {
     /// punctuation do not matter.
     text: String,
 
-    /// At most this many matches.
-    #[arg(long, default_value_t = 20)]
+    /// At most this many matches (1 to 100000).
+    #[arg(long, default_value_t = 20, value_parser = count(1, 100_000))]
     limit: usize,
 
     #[arg(long, value_enum, default_value_t)]

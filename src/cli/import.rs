@@ -10,6 +10,7 @@ use super::Failure;
 use super::term::Terms;
 use organigram::diagnostic::plural;
 use organigram::interop::{self, CsvOptions, GovukOptions, Import, Problem};
+use organigram::load::Limits;
 use organigram::model::{Date, Recover, Status, TieKind, UnitKind};
 
 #[derive(Debug, clap::Args)]
@@ -88,10 +89,10 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
     }
 }
 
-pub(crate) fn run(args: &Args, max_file_size: u32, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<(), Failure> {
     let (file, output, imported) = match &args.input {
         Input::Govuk(args) => {
-            let bytes = read(&args.file, max_file_size)?;
+            let bytes = read(&args.file, limits)?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 Failure::Usage(format!(
                     "{} is not UTF-8 text (byte {} is not)",
@@ -104,7 +105,7 @@ pub(crate) fn run(args: &Args, max_file_size: u32, out: &mut dyn Write) -> Resul
             (&args.file, &args.output, imported)
         }
         Input::Csv(args) => {
-            let bytes = read(&args.file, max_file_size)?;
+            let bytes = read(&args.file, limits)?;
             let options = CsvOptions {
                 id: args.id.clone(),
                 parent: args.parent.clone(),
@@ -129,7 +130,7 @@ pub(crate) fn run(args: &Args, max_file_size: u32, out: &mut dyn Write) -> Resul
         Ok(imported) => imported,
         Err(problems) => {
             print_problems("error", file, &problems);
-            eprintln!(
+            errln!(
                 "error: {} has {}; nothing was written",
                 file.display(),
                 plural(problems.len(), "problem")
@@ -138,23 +139,24 @@ pub(crate) fn run(args: &Args, max_file_size: u32, out: &mut dyn Write) -> Resul
         }
     };
     print_problems("warning", file, &imported.warnings);
-    super::write::write_files(output, &imported.files)
+    let read = super::write::Read::of(None, &[file.as_path()]);
+    super::write::write_files(output, &imported.files, &read)
         .map_err(|e| Failure::Usage(e.to_string()))?;
     writeln!(out, "{}", summary(&imported, output))?;
     Ok(())
 }
 
 /// Reads the input file whole, within the size limit, as descriptions are read.
-fn read(path: &Path, max_file_size: u32) -> Result<Vec<u8>, Failure> {
-    let max = u64::from(max_file_size);
-    organigram::load::read_bytes(path, max).map_err(|e| Failure::Usage(e.sentence(path, max)))
+fn read(path: &Path, limits: Limits) -> Result<Vec<u8>, Failure> {
+    organigram::load::read_bytes(path, limits)
+        .map_err(|e| Failure::Usage(e.sentence(path, u64::from(limits.max_file_size))))
 }
 
 fn print_problems(severity: &str, file: &Path, problems: &[Problem]) {
     for problem in problems {
-        eprintln!("{severity}: {}", problem.located(file));
+        errln!("{severity}: {}", problem.located(file));
         if let Some(hint) = &problem.hint {
-            eprintln!("  = help: {hint}");
+            errln!("  = help: {hint}");
         }
     }
 }

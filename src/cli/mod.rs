@@ -2,6 +2,23 @@
 //! and writing files. It reads descriptions through the library's front door ([`Loader`]), and
 //! everything else it does is the library's too.
 
+/// `eprintln!` that cannot panic: standard error may be a closed pipe too
+/// (`organigram check 2>&1 | head -1`), and a message that cannot be shown is no reason to crash.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// `eprint!` that cannot panic, as [`errln!`].
+macro_rules! err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod chain;
 mod check;
 mod diff;
@@ -44,13 +61,19 @@ pub(crate) struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     org: Vec<PathBuf>,
 
-    /// The largest description file read, in bytes (at most 4294967295, 4 GiB).
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_file_size, value_parser = parse_file_size)]
-    max_file_size: u32,
+    /// The largest description file read, in bytes (at most 4294967295, 4 GiB) [default:
+    /// 268435456, 256 MiB].
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_file_size)]
+    max_file_size: Option<u32>,
 
-    /// The deepest JSON nesting accepted.
-    #[arg(long, global = true, value_name = "LEVELS", default_value_t = Limits::default().max_depth)]
-    max_depth: u32,
+    /// Follow symbolic links wherever they lead; by default a link is followed only to a file of
+    /// its own folder, so that a description cannot make organigram show other files.
+    #[arg(long, global = true)]
+    follow_links: bool,
+
+    /// The deepest JSON nesting accepted [default: 128].
+    #[arg(long, global = true, value_name = "LEVELS")]
+    max_depth: Option<u32>,
 
     /// Work on the structure as this proposal (a JSON file of changes) would make it.
     #[arg(long, global = true, value_name = "FILE")]
@@ -129,6 +152,52 @@ enum Failure {
     Io(io::Error),
 }
 
+/// Standard output that, once its reader has gone (`organigram check | head -1`), takes and drops
+/// what is written instead of failing, so that the command still ends with its verdict: a CI job
+/// running `set -o pipefail` must not pass on a broken structure because `head` stopped reading.
+struct Closable<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Closable<W> {
+    fn new(inner: W) -> Closable<W> {
+        Closable {
+            inner,
+            closed: false,
+        }
+    }
+
+    /// `result`, or what it would have been had the reader stayed, once it has gone.
+    fn unless_closed<T>(&mut self, result: io::Result<T>, otherwise: T) -> io::Result<T> {
+        match result {
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(otherwise)
+            }
+            result => result,
+        }
+    }
+}
+
+impl<W: Write> Write for Closable<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(bytes.len());
+        }
+        let written = self.inner.write(bytes);
+        self.unless_closed(written, bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let flushed = self.inner.flush();
+        self.unless_closed(flushed, ())
+    }
+}
+
 impl From<io::Error> for Failure {
     fn from(error: io::Error) -> Failure {
         Failure::Io(error)
@@ -151,25 +220,24 @@ where
         }
     };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = Closable::new(io::BufWriter::new(stdout.lock()));
     let result = cli
         .execute(&mut out)
         .and_then(|()| out.flush().map_err(Failure::Io));
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Io(error)) => {
-            eprintln!("error: cannot write the output: {error}");
+            errln!("error: cannot write the output: {error}");
             ExitCode::from(2)
         }
         Err(Failure::Findings) => ExitCode::from(1),
         Err(Failure::Input) => ExitCode::from(2),
         Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}");
+            errln!("error: {message}");
             ExitCode::from(2)
         }
         Err(Failure::Lookup(message)) => {
-            eprint!("{message}");
+            err!("{message}");
             ExitCode::from(2)
         }
     }
@@ -177,6 +245,7 @@ where
 
 impl Cli {
     fn execute(self, out: &mut dyn Write) -> Result<(), Failure> {
+        self.refuse_unused_options()?;
         match &self.command {
             Command::Show(args) => show::run(&self.workspace(args.format)?, args, out),
             Command::Find(args) => find::run(&self.workspace(args.format)?, args, out),
@@ -190,16 +259,10 @@ impl Cli {
             Command::Stats(args) => stats::run(&self.workspace(args.format)?, args, out),
             Command::Render(args) => render::run(&self.workspace(Format::Text)?, args, out),
             Command::Generate(args) => generate::run(args, out),
-            Command::Import(args) => import::run(args, self.max_file_size, out),
+            Command::Import(args) => import::run(args, self.limits(), out),
             Command::Export(args) => export::run(&self.workspace(Format::Text)?, args, out),
-            Command::Check(args) => check::run(self.loader(), args, out),
+            Command::Check(args) => check::run(self.loader()?, args, out),
             Command::Diff(args) => {
-                if !self.org.is_empty() {
-                    return Err(Failure::Usage(
-                        "diff compares the two descriptions it is given; --org does not apply"
-                            .to_owned(),
-                    ));
-                }
                 let read = |path: &Path, proposal: Option<&Path>| {
                     let mut loader = Loader::new().path(path).limits(self.limits());
                     if let Some(proposal) = proposal {
@@ -228,14 +291,38 @@ impl Cli {
     }
 
     /// What the command reads: the description given by `--org` (by default `./org` when it
-    /// exists, otherwise the built-in one), within the limits, as the proposal makes it.
-    fn loader(&self) -> Loader {
+    /// exists, otherwise the built-in one, which a note says), within the limits, as the proposal
+    /// makes it. A `./org` that is not a folder (a file, a broken link) is an error, not a reason
+    /// to read another description.
+    fn loader(&self) -> Result<Loader, Failure> {
         let mut loader = Loader::new().limits(self.limits());
         if self.org.is_empty() {
-            loader = if Path::new("org").is_dir() {
-                loader.path("org")
-            } else {
-                loader.builtin()
+            let default = Path::new("org");
+            loader = match (
+                std::fs::symlink_metadata(default),
+                std::fs::metadata(default),
+            ) {
+                (Err(error), _) if error.kind() == io::ErrorKind::NotFound => {
+                    errln!(
+                        "note: there is no ./org folder here, so this is the description built into organigram; name another with --org"
+                    );
+                    loader.builtin()
+                }
+                (_, Ok(metadata)) if metadata.is_dir() => loader.path(default),
+                (Ok(_), Err(_)) => {
+                    return Err(Failure::Usage(
+                        "./org, the default description, is a symbolic link that leads nowhere; \
+                         mend it, or name a description with --org"
+                            .to_owned(),
+                    ));
+                }
+                _ => {
+                    return Err(Failure::Usage(
+                        "./org, the default description, is not a folder; name a description \
+                         with --org"
+                            .to_owned(),
+                    ));
+                }
             };
         }
         for path in &self.org {
@@ -247,13 +334,59 @@ impl Cli {
         if let Some(proposal) = &self.proposal {
             loader = loader.proposal(proposal);
         }
-        loader
+        Ok(loader)
     }
 
     fn limits(&self) -> Limits {
+        let default = Limits::default();
         Limits {
-            max_file_size: self.max_file_size,
-            max_depth: self.max_depth,
+            max_file_size: self.max_file_size.unwrap_or(default.max_file_size),
+            max_depth: self.max_depth.unwrap_or(default.max_depth),
+            follow_links: self.follow_links,
+        }
+    }
+
+    /// Refuses the global options given that the command does not use, rather than drop them in
+    /// silence: `generate --proposal p.json` proposes nothing.
+    fn refuse_unused_options(&self) -> Result<(), Failure> {
+        const READS_NOTHING: &str = "reads no description";
+        // The command, what it reads, and which of --org, --proposal, --max-file-size,
+        // --max-depth and --follow-links apply to it.
+        let (name, reads, applies) = match &self.command {
+            Command::Diff(_) => (
+                "diff",
+                "compares the two descriptions it is given",
+                [false, true, true, true, true],
+            ),
+            Command::Import(_) => (
+                "import",
+                "reads the register or CSV file it is given",
+                [false, false, true, false, true],
+            ),
+            Command::Generate(_) => ("generate", READS_NOTHING, [false; 5]),
+            Command::Schema { .. } => ("schema", READS_NOTHING, [false; 5]),
+            Command::Completions { .. } => ("completions", READS_NOTHING, [false; 5]),
+            Command::Check(args) if args.explains() => {
+                ("check --explain", READS_NOTHING, [false; 5])
+            }
+            _ => return Ok(()),
+        };
+        let given = [
+            (!self.org.is_empty(), "--org"),
+            (self.proposal.is_some(), "--proposal"),
+            (self.max_file_size.is_some(), "--max-file-size"),
+            (self.max_depth.is_some(), "--max-depth"),
+            (self.follow_links, "--follow-links"),
+        ];
+        match given
+            .iter()
+            .zip(applies)
+            .find(|((given, _), applies)| *given && !applies)
+        {
+            Some(((_, option), _)) => Err(Failure::Usage(format!(
+                "{option} does not apply to `{name}`, which {reads}"
+            ))),
+            None => Ok(()),
         }
     }
 
@@ -261,7 +394,7 @@ impl Cli {
     /// standard error (as JSON when the command's output is JSON), and the command fails when
     /// one is an error.
     fn workspace(&self, format: Format) -> Result<Workspace, Failure> {
-        accept(self.loader(), format)
+        accept(self.loader()?, format)
     }
 }
 
@@ -273,7 +406,7 @@ fn accept(loader: Loader, format: Format) -> Result<Workspace, Failure> {
     if workspace.has_errors() {
         if format == Format::Text {
             let errors = problems.iter().filter(|d| d.is_error()).count();
-            eprintln!(
+            errln!(
                 "error: the description has {}; nothing else was done",
                 plural(errors, "error")
             );
@@ -312,7 +445,7 @@ fn refuse(refused: &Refused, format: Format) -> Failure {
         return Failure::Io(error);
     }
     if format == Format::Text {
-        eprintln!("error: the proposal cannot be applied; nothing else was done");
+        errln!("error: the proposal cannot be applied; nothing else was done");
     }
     Failure::Input
 }
@@ -351,14 +484,14 @@ fn lookup_message(graph: &OrgGraph, error: &LookupError) -> String {
                 message.push_str(&format!("  {}\n", print::unit_line(graph, ix)));
             }
         }
-        LookupError::Unknown { .. } => {
-            message.push_str("help: `organigram find TEXT` lists the units that match a text\n");
-        }
         LookupError::Ambiguous { candidates, .. } => {
             message.push_str("help: name one of them by its id:\n");
             for &ix in candidates {
                 message.push_str(&format!("  {}\n", print::unit_line(graph, ix)));
             }
+        }
+        _ => {
+            message.push_str("help: `organigram find TEXT` lists the units that match a text\n");
         }
     }
     message

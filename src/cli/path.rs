@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::print::{Format, UnitRef, kind_words, reads, tie_details, unit_label, write_json};
-use super::term::TieKinds;
+use super::term::{TieKinds, count};
 use super::{Failure, resolve};
 use organigram::Workspace;
 use organigram::diagnostic::plural;
@@ -30,8 +30,8 @@ pub(crate) struct Args {
     #[arg(long)]
     all: bool,
 
-    /// With --all, list at most this many.
-    #[arg(long, default_value_t = PathOptions::default().max, requires = "all")]
+    /// With --all, list at most this many (1 to 1000).
+    #[arg(long, default_value_t = PathOptions::default().max, requires = "all", value_parser = count(1, 1000))]
     max: usize,
 
     #[arg(long, value_enum, default_value_t)]

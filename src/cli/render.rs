@@ -1,12 +1,13 @@
 //! `organigram render`: a chart as DOT, SVG, PNG, PDF or Mermaid, on standard output or in a file;
 //! `render --all -o DIR` writes the standard charts of the description.
 
-use std::io::Write;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
 use super::term::{Terms, TieKinds, UnitKinds};
+use super::write::{self, Destination};
 use super::{Failure, resolve_in};
 use organigram::Workspace;
 use organigram::graph::OrgGraph;
@@ -29,18 +30,22 @@ pub(crate) enum ChartFormat {
     Mermaid,
 }
 
-impl ChartFormat {
-    /// The format a file name asks for by its extension, if it names one.
-    fn from_extension(path: &Path) -> Option<ChartFormat> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "dot" | "gv" => Some(ChartFormat::Dot),
-            "svg" => Some(ChartFormat::Svg),
-            "png" => Some(ChartFormat::Png),
-            "pdf" => Some(ChartFormat::Pdf),
-            "mmd" | "mermaid" => Some(ChartFormat::Mermaid),
-            _ => None,
+impl write::Format for ChartFormat {
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ChartFormat::Dot => &["dot", "gv"],
+            ChartFormat::Svg => &["svg"],
+            ChartFormat::Png => &["png"],
+            ChartFormat::Pdf => &["pdf"],
+            ChartFormat::Mermaid => &["mmd", "mermaid"],
         }
+    }
+}
+
+impl ChartFormat {
+    /// Whether the format is binary, which a terminal cannot show.
+    fn is_binary(self) -> bool {
+        matches!(self, ChartFormat::Png | ChartFormat::Pdf)
     }
 }
 
@@ -112,7 +117,8 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         let Some(dir) = &args.output else {
             return Err(Failure::Usage("--all needs -o DIR".to_owned()));
         };
-        return write_all(graph, &changes, dir, out);
+        let read = write::Read::of(Some(&workspace.files), &[]);
+        return write_all(graph, &changes, dir, &read, out);
     }
     let options = ChartOptions {
         view: args.view,
@@ -139,22 +145,60 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         tie_kinds: args.tie_kinds.chosen(),
         legend: !args.no_legend,
     };
+    let format = write::format_of(args.format, args.output.as_deref(), ChartFormat::Dot)
+        .map_err(Failure::Usage)?;
+    let destination = args
+        .output
+        .as_deref()
+        .map_or(Destination::Stdout, Destination::of);
+    if format.is_binary() && destination == Destination::Stdout && io::stdout().is_terminal() {
+        return Err(Failure::Usage(format!(
+            "{} is binary, and standard output is a terminal: write it to a file with -o, or \
+             redirect standard output",
+            write::Format::name(format).to_uppercase()
+        )));
+    }
     let mut chart = Chart {
         changes,
         ..chart(graph, &options)
     };
+    if chart.units.is_empty() {
+        return Err(Failure::Usage(empty_chart(args)));
+    }
     if !chart.changes.is_empty() {
         chart.title.push_str(", as proposed");
     }
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(ChartFormat::from_extension))
-        .unwrap_or(ChartFormat::Dot);
     let bytes = draw(graph, &chart, format, &mut false)?;
-    match &args.output {
-        Some(path) => write_file(path, &bytes),
-        None => Ok(out.write_all(&bytes)?),
+    let read = write::Read::of(Some(&workspace.files), &[]);
+    destination
+        .write(out, &bytes, &read)
+        .map_err(Failure::Usage)
+}
+
+/// Why a chart asked for draws nothing: what the options chose has no unit in common.
+fn empty_chart(args: &Args) -> String {
+    let mut chosen = vec![format!("--view {}", args.view)];
+    for (option, value) in [
+        ("--root", &args.root),
+        ("--focus", &args.focus),
+        ("--organisation", &args.organisation),
+    ] {
+        if let Some(value) = value {
+            chosen.push(format!("{option} {value}"));
+        }
     }
+    if args.unit_kinds.chosen().is_some() {
+        chosen.push("--unit-kind".to_owned());
+    }
+    if args.tie_kinds.chosen().is_some() {
+        chosen.push("--tie-kind".to_owned());
+    }
+    format!(
+        "nothing to draw: no unit is shown by all of {}\nhelp: a unit under --root may lie in \
+         another organisation than --organisation, and --view cooperation draws only units with \
+         ties outside the hierarchy; drop or change one of the options",
+        chosen.join(", ")
+    )
 }
 
 /// The chart in `format`. Graphviz's warnings go to standard error, and so do the note that its
@@ -176,13 +220,13 @@ fn draw(
     let image =
         render::image(graph, chart, format).map_err(|error| Failure::Usage(error.to_string()))?;
     for warning in &image.warnings {
-        eprintln!("warning: Graphviz: {warning}");
+        errln!("warning: Graphviz: {warning}");
     }
     match image.layout {
-        Layout::BuiltIn if !std::mem::replace(noted, true) => eprintln!(
+        Layout::BuiltIn if !std::mem::replace(noted, true) => errln!(
             "note: Graphviz is not installed, so this SVG comes from organigram's simpler built-in layout (no clusters, no legend); install Graphviz for the better layout"
         ),
-        Layout::GraphvizStraight => eprintln!(
+        Layout::GraphvizStraight => errln!(
             "note: Graphviz could not draw some ties of this chart as curves (a bug of Graphviz 2.x with interleaved organisations), so its ties are straight lines"
         ),
         _ => {}
@@ -199,6 +243,7 @@ fn write_all(
     graph: &OrgGraph,
     changes: &Changes,
     dir: &Path,
+    read: &write::Read,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let mut files = Vec::new();
@@ -210,10 +255,13 @@ fn write_all(
         };
         for (format, extension) in [(ChartFormat::Dot, "dot"), (ChartFormat::Svg, "svg")] {
             let bytes = draw(graph, &chart, format, &mut noted)?;
-            files.push((format!("{name}.{extension}"), bytes));
+            files.push((write::bounded_name(&name, extension), bytes));
         }
     }
-    super::write::atomic::write_into(
+    for (file, _) in &files {
+        read.refuse(&dir.join(file)).map_err(Failure::Usage)?;
+    }
+    write::atomic::write_into(
         dir,
         files
             .iter()
@@ -229,11 +277,6 @@ fn write_all(
         written.join(", ")
     )?;
     Ok(())
-}
-
-/// Writes a whole file atomically, or says which file could not be written.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    super::write::atomic::write(path, bytes).map_err(|e| Failure::Usage(e.to_string()))
 }
 
 /// The message for an organisation argument that names none, listing the organisations.

@@ -57,11 +57,7 @@ impl Term for View {
     }
 
     fn help(self) -> &'static str {
-        match self {
-            View::OrgChart => "the hierarchy, superiors above, one cluster per organisation",
-            View::Cooperation => "the ties outside the hierarchy: cooperation, steering, bodies…",
-            View::Full => "every tie, laid out by the hierarchy",
-        }
+        self.description()
     }
 }
 
@@ -135,6 +131,26 @@ impl<T: Term> TypedValueParser for Terms<T> {
                 .iter()
                 .map(|t| PossibleValue::new(t.name()).help(t.help())),
         ))
+    }
+}
+
+/// A count given on the command line, from `min` to `max`: every count is bounded, so that none
+/// asks for work or memory without end (`path --all --max 4294967295`), and the message says
+/// the bounds.
+pub(crate) fn count(
+    min: usize,
+    max: usize,
+) -> impl Fn(&str) -> Result<usize, String> + Clone + Send + Sync + 'static {
+    move |text| {
+        let n: usize = text
+            .trim()
+            .parse()
+            .map_err(|_| format!("{text:?} is not a whole number"))?;
+        if (min..=max).contains(&n) {
+            Ok(n)
+        } else {
+            Err(format!("{n} is not from {min} to {max}"))
+        }
     }
 }
 

@@ -19,10 +19,12 @@ pub enum Colour {
 }
 
 impl Colour {
-    /// Colour when `stream` is a terminal and `NO_COLOR` is unset or empty.
+    /// Colour when `stream` is a terminal that shows colour (`TERM` is not `dumb`) and
+    /// `NO_COLOR` is unset or empty.
     pub fn detect(is_terminal: bool) -> Colour {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if is_terminal && !no_color {
+        let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        if is_terminal && !no_color && !dumb {
             Colour::Always
         } else {
             Colour::Never

@@ -129,12 +129,7 @@ const NODE: &[Attribute<UnitIx>] = &[
     Attribute {
         name: "headcount_basis",
         kind: Type::String,
-        get: |g, u| {
-            g.unit(u)
-                .headcount
-                .as_ref()
-                .map(|h| text(h.basis.as_str()))
-        },
+        get: |g, u| g.unit(u).headcount.as_ref().map(|h| text(h.basis.as_str())),
     },
     Attribute {
         name: "headcount_qualifier",

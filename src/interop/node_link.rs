@@ -155,10 +155,7 @@ mod tests {
         let mut text = Vec::new();
         super::write(graph, &mut text).unwrap();
         let json: serde_json::Value = serde_json::from_slice(&text).unwrap();
-        assert_eq!(
-            json["nodes"].as_array().unwrap().len(),
-            graph.unit_count()
-        );
+        assert_eq!(json["nodes"].as_array().unwrap().len(), graph.unit_count());
         let edges = json["edges"].as_array().unwrap();
         assert_eq!(edges.len(), graph.tie_count());
         let ids: std::collections::HashSet<&str> = json["nodes"]

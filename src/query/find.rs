@@ -105,6 +105,17 @@ fn words_match(query: &str, text: &str) -> bool {
         .all(|q| words.by_ref().any(|w| w.starts_with(q)))
 }
 
+/// The longest text, in characters, compared as a possible typo of a field: no name is mistyped
+/// that long, and the edit distances cost the product of the two lengths, so a search for a
+/// text of thousands of characters would otherwise cost minutes on a large description.
+const LONGEST_TYPO: usize = 64;
+
+/// The longest field, in characters, a text is compared with as a possible typo, for the same
+/// reason.
+const LONGEST_TYPO_FIELD: usize = 4 * LONGEST_TYPO;
+
+/// How well the folded text `query` matches a field of a unit. Linear in their lengths, but for
+/// the comparison as a typo, which costs at most [`LONGEST_TYPO`] times [`LONGEST_TYPO_FIELD`].
 fn quality(query: &str, text: &str) -> Option<Quality> {
     let text = fold(text);
     if text == query {
@@ -115,6 +126,8 @@ fn quality(query: &str, text: &str) -> Option<Quality> {
         Some(Quality::Words)
     } else if text.contains(query) {
         Some(Quality::Substring)
+    } else if query.chars().count() > LONGEST_TYPO || text.chars().count() > LONGEST_TYPO_FIELD {
+        None
     } else {
         // Jaro-Winkler favours shared prefixes, Damerau-Levenshtein counts edits; the better of
         // the two above 0.78 keeps typos ("dimun" for "dinum", 0.787) and drops unrelated names
@@ -158,6 +171,7 @@ pub fn find(graph: &OrgGraph, text: &str) -> Vec<Match> {
 
 /// Why a text names no single unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum LookupError {
     /// Nothing matches; the nearest units, if any are near.
     Unknown {
@@ -263,5 +277,23 @@ mod tests {
         );
         assert!(matches!(quality("dimun", "DINUM"), Some(Quality::Fuzzy(_))));
         assert_eq!(quality("zzz", "DINUM"), None);
+    }
+
+    #[test]
+    fn long_texts_are_not_compared_as_typos() {
+        let name = "direction des services judiciaires";
+        let mistyped = "direction des servcies judiciaires";
+        assert!(matches!(quality(mistyped, name), Some(Quality::Fuzzy(_))));
+        // The same typo in a text past the longest compared, or against a field past it.
+        let long = format!("{mistyped} {}", "x".repeat(LONGEST_TYPO));
+        assert_eq!(
+            quality(&long, &format!("{name} {}", "x".repeat(LONGEST_TYPO))),
+            None
+        );
+        let field = format!("{name} {}", "y".repeat(LONGEST_TYPO_FIELD));
+        assert_eq!(quality("servcies judiciaires", &field), None);
+        // What is found without edit distances still is, whatever the lengths.
+        let huge = "a".repeat(5000);
+        assert_eq!(quality(&huge, &huge), Some(Quality::Exact));
     }
 }

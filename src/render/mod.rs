@@ -44,6 +44,7 @@ pub use mermaid::to_mermaid;
 
 /// Which ties a chart draws, and how it is laid out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum View {
     /// The hierarchy (attachment, line authority, joint attachment), superiors above, one
     /// cluster per organisation. Every unit is drawn, tied or not.
@@ -72,6 +73,15 @@ impl View {
             View::OrgChart => "org-chart",
             View::Cooperation => "cooperation",
             View::Full => "full",
+        }
+    }
+
+    /// What the view draws, in a line (for the command line's help).
+    pub const fn description(self) -> &'static str {
+        match self {
+            View::OrgChart => "the hierarchy, superiors above, one cluster per organisation",
+            View::Cooperation => "the ties outside the hierarchy: cooperation, steering, bodies…",
+            View::Full => "every tie, laid out by the hierarchy",
         }
     }
 

@@ -4,21 +4,24 @@
 //! Every file the command line writes goes through [`write_all`]: a chart, an export, the charts
 //! of `render --all`, the files of an import. What it guarantees:
 //!
+//! - **Only where a regular file or nothing is.** A symbolic link, a folder, a named pipe or a
+//!   device at a target's name is refused before anything is written: a link planted in an
+//!   output folder cannot make organigram write elsewhere, and `-o /dev/null` does not turn the
+//!   device into a file. A file that is replaced keeps its permissions.
 //! - **Whole or not at all.** Each file is written to a temporary file beside it, flushed to
 //!   disk, then renamed over the target (a rename within one file system is atomic).
 //! - **A batch fails before it replaces anything** when it can: every file is staged before the
-//!   first is renamed, and a target that is a folder is refused while staging. Only a rename that
-//!   fails after others succeeded (the file system full of inodes, a folder made under organigram
-//!   meanwhile) leaves some files new and the rest old, each of them whole.
+//!   first is renamed. Only a rename that fails after others succeeded (the file system full of
+//!   inodes, another program changing the folder meanwhile) leaves some files new and the rest
+//!   old, each of them whole.
+//! - **One run at a time writes a folder.** A batch written into a folder holds a lock on it;
+//!   a second run that finds it held says so and writes nothing, rather than mixing its files
+//!   with the first's.
 //! - **No temporary is left behind by a failure.** A process killed with `SIGKILL` cannot clean
 //!   up: it may leave hidden `.NAME.tmp-PID` files, which no description load reads (they do not
-//!   end in `.json`). The next write of `NAME` removes them, whatever process left them: a run
-//!   writing the same file at the same time then fails to rename it and says so, which leaves the
-//!   file whole, as racing runs always may.
-//! - **Output goes where the path says.** A symbolic link at a target's name is replaced by the
-//!   file, never written through, so a link planted in an output folder cannot make organigram
-//!   write outside it; and temporaries are created exclusively (`O_EXCL`), so a link at a
-//!   temporary's name is not followed either. Names built from data must pass
+//!   end in `.json`). The next write of `NAME` removes those of processes that are gone; those
+//!   of a run still going are its own. Temporaries are created exclusively (`O_EXCL`), so a link
+//!   at a temporary's name is not followed either. Names built from data must pass
 //!   [`is_plain_file_name`] before they are joined to a folder.
 
 use std::fmt;
@@ -30,33 +33,74 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub(crate) struct Error {
     pub(crate) path: PathBuf,
-    pub(crate) error: io::Error,
+    pub(crate) kind: ErrorKind,
+}
+
+/// Why a file could not be written.
+#[derive(Debug)]
+pub(crate) enum ErrorKind {
+    /// Something other than a regular file is at the path: what it is, in words.
+    NotAFile(&'static str),
+    /// A name built from data would leave the folder it is written into.
+    NotPlain,
+    /// Another organigram run is writing the same folder.
+    Busy,
+    /// Another program changed the folder while it was being written (a temporary vanished).
+    Changed,
+    /// The system refused.
+    Io(io::Error),
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot write {}: {}", self.path.display(), self.error)
+        let path = self.path.display();
+        match &self.kind {
+            ErrorKind::NotAFile(what) => write!(
+                f,
+                "cannot write {path}: it is {what}, and organigram writes only where a regular \
+                 file or nothing is; name another path"
+            ),
+            ErrorKind::NotPlain => write!(
+                f,
+                "cannot write {path}: its name is not a plain file name, and would leave the folder"
+            ),
+            ErrorKind::Busy => write!(
+                f,
+                "cannot write into {path}: another organigram run is writing this folder at the \
+                 same time; nothing was written: run again once it has finished"
+            ),
+            ErrorKind::Changed => write!(
+                f,
+                "cannot write {path}: another program changed its folder while organigram wrote \
+                 into it; run again"
+            ),
+            ErrorKind::Io(error) => write!(f, "cannot write {path}: {error}"),
+        }
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.error)
-    }
-}
+impl std::error::Error for Error {}
 
 /// Writes `bytes` to `path` atomically, as [`write_all`] does for one file.
 pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_all([(path, bytes)])
 }
 
-/// Writes each `(path, bytes)` atomically: all are staged in temporary files first, and renamed
-/// over their targets only when every one is staged. On failure, every temporary is removed and
-/// the error names the file. See the [module documentation](self) for what is guaranteed.
+/// Writes each `(path, bytes)` atomically: every target is checked and every file staged in a
+/// temporary first, and they are renamed over their targets only when every one is staged. On
+/// failure, every temporary is removed and the error names the file. See the [module
+/// documentation](self) for what is guaranteed.
 pub(crate) fn write_all<'a, P: AsRef<Path> + 'a>(
     files: impl IntoIterator<Item = (P, &'a [u8])>,
 ) -> Result<(), Error> {
     let files: Vec<(P, &[u8])> = files.into_iter().collect();
+    for (path, _) in &files {
+        let path = path.as_ref();
+        writable(path).map_err(|kind| Error {
+            path: path.to_owned(),
+            kind,
+        })?;
+    }
     remove_stale(files.iter().map(|(path, _)| path.as_ref()));
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut result = Ok(());
@@ -67,7 +111,7 @@ pub(crate) fn write_all<'a, P: AsRef<Path> + 'a>(
             Err(error) => {
                 result = Err(Error {
                     path: path.to_owned(),
-                    error,
+                    kind: ErrorKind::Io(error),
                 });
                 break;
             }
@@ -78,7 +122,12 @@ pub(crate) fn write_all<'a, P: AsRef<Path> + 'a>(
         for (temporary, path) in staged.by_ref() {
             if let Err(error) = fs::rename(&temporary, &path) {
                 let _ = fs::remove_file(&temporary);
-                result = Err(Error { path, error });
+                let kind = if error.kind() == io::ErrorKind::NotFound {
+                    ErrorKind::Changed
+                } else {
+                    ErrorKind::Io(error)
+                };
+                result = Err(Error { path, kind });
                 break;
             }
         }
@@ -90,30 +139,38 @@ pub(crate) fn write_all<'a, P: AsRef<Path> + 'a>(
 }
 
 /// Writes each `(name, bytes)` into the folder `dir`, created if needed, as one batch
-/// ([`write_all`]). Names are built from data (organisation ids), so each must be a plain file
-/// name ([`is_plain_file_name`]), which stays in `dir`; they are all checked before anything is
-/// written.
+/// ([`write_all`]), holding a lock on the folder meanwhile. Names are built from data
+/// (organisation ids), so each must be a plain file name ([`is_plain_file_name`]), which stays
+/// in `dir`; they are all checked before anything is written, and so is `dir`, which must be a
+/// folder or nothing.
 pub(crate) fn write_into<'a>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])> + Clone,
 ) -> Result<(), Error> {
+    let error = |path: PathBuf, kind| Error { path, kind };
     if let Some((name, _)) = files
         .clone()
         .into_iter()
         .find(|(n, _)| !is_plain_file_name(n))
     {
-        return Err(Error {
-            path: dir.join(name),
-            error: io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{name:?} is not a plain file name, and would leave the folder"),
-            ),
-        });
+        return Err(error(dir.join(name), ErrorKind::NotPlain));
     }
-    fs::create_dir_all(dir).map_err(|error| Error {
-        path: dir.to_owned(),
-        error,
-    })?;
+    match fs::symlink_metadata(dir) {
+        Ok(metadata) if metadata.is_dir() => {}
+        Ok(metadata) => {
+            return Err(error(
+                dir.to_owned(),
+                ErrorKind::NotAFile(describe(metadata.file_type())),
+            ));
+        }
+        Err(_) => fs::create_dir_all(dir).map_err(|e| error(dir.to_owned(), ErrorKind::Io(e)))?,
+    }
+    let lock = fs::File::open(dir).map_err(|e| error(dir.to_owned(), ErrorKind::Io(e)))?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => return Err(error(dir.to_owned(), ErrorKind::Busy)),
+        Err(fs::TryLockError::Error(e)) => return Err(error(dir.to_owned(), ErrorKind::Io(e))),
+    }
     write_all(
         files
             .into_iter()
@@ -121,8 +178,42 @@ pub(crate) fn write_into<'a>(
     )
 }
 
-/// Removes the temporaries of `paths` that killed runs left: `.NAME.tmp-PID` beside `NAME`, of
-/// any process id. Each folder is listed once; what cannot be listed or removed is left.
+/// Whether a file may be written at `path`: nothing is there, or a regular file.
+fn writable(path: &Path) -> Result<(), ErrorKind> {
+    match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(()),
+        Ok(metadata) => Err(ErrorKind::NotAFile(describe(metadata.file_type()))),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(ErrorKind::Io(error)),
+    }
+}
+
+/// What a file that is not a regular one is, in words.
+fn describe(kind: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a folder"
+    } else {
+        "neither a file nor a folder"
+    }
+}
+
+/// Removes the temporaries of `paths` that killed runs left: `.NAME.tmp-PID` beside `NAME`,
+/// whose process is gone. Each folder is listed once; what cannot be listed or removed is left.
 fn remove_stale<'a>(paths: impl Iterator<Item = &'a Path>) {
     let mut folders: std::collections::BTreeMap<&Path, Vec<&std::ffi::OsStr>> =
         std::collections::BTreeMap::new();
@@ -143,38 +234,52 @@ fn remove_stale<'a>(paths: impl Iterator<Item = &'a Path>) {
         };
         for entry in entries.flatten() {
             let entry_name = entry.file_name();
-            if names.iter().any(|name| is_temporary_of(&entry_name, name)) {
+            let stale = names
+                .iter()
+                .filter_map(|name| temporary_of(&entry_name, name))
+                .any(|pid| !in_use(pid));
+            if stale {
                 let _ = fs::remove_file(folder.join(&entry_name));
             }
         }
     }
 }
 
-/// Whether `entry` names a temporary of `name`: `.NAME.tmp-` and digits.
-fn is_temporary_of(entry: &std::ffi::OsStr, name: &std::ffi::OsStr) -> bool {
-    let (Some(entry), Some(name)) = (entry.to_str(), name.to_str()) else {
-        return false;
-    };
-    entry
-        .strip_prefix('.')
-        .and_then(|rest| rest.strip_prefix(name))
-        .and_then(|rest| rest.strip_prefix(".tmp-"))
-        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+/// The process id of `entry` when it names a temporary of `name`: `.NAME.tmp-` and digits.
+fn temporary_of(entry: &std::ffi::OsStr, name: &std::ffi::OsStr) -> Option<u32> {
+    let (entry, name) = (entry.to_str()?, name.to_str()?);
+    let pid = entry
+        .strip_prefix('.')?
+        .strip_prefix(name)?
+        .strip_prefix(".tmp-")?;
+    if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
 }
 
-/// Writes `bytes` to a new temporary file beside `path`, flushed to disk, and returns its path;
-/// refuses a `path` that is a folder, which the rename would fail on.
+/// Whether a temporary of the process `pid` may be in use: that process runs and is not this one
+/// (which stages its temporaries after removing the stale ones, so one of its pid is left from an
+/// earlier process of that id). Processes are looked up in `/proc` where there is one, and taken
+/// as running where there is not.
+fn in_use(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    pid != std::process::id()
+        && (!proc.join("self").exists() || proc.join(pid.to_string()).exists())
+}
+
+/// Writes `bytes` to a new temporary file beside `path`, flushed to disk, with the permissions
+/// of the file it replaces, and returns its path.
 fn stage(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
-    if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
-        return Err(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "a folder is in the way",
-        ));
-    }
     let temporary = temporary_path(path)?;
     let result = (|| {
         let mut file = create_new(&temporary)?;
         file.write_all(bytes)?;
+        if let Ok(replaced) = fs::symlink_metadata(path)
+            && replaced.is_file()
+        {
+            file.set_permissions(replaced.permissions())?;
+        }
         file.sync_all()
     })();
     match result {
@@ -243,8 +348,21 @@ mod tests {
         assert_eq!(names(dir.path()), ["chart.dot"]);
     }
 
+    #[cfg(unix)]
     #[test]
-    fn a_folder_in_the_way_fails_the_batch_before_anything_is_replaced() {
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.json");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        write(&path, b"new").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn a_folder_in_the_way_fails_the_batch_before_anything_is_written() {
         let dir = tempfile::tempdir().unwrap();
         let (a, taken, c) = (
             dir.path().join("a"),
@@ -255,6 +373,7 @@ mod tests {
         fs::create_dir_all(taken.join("inside")).unwrap();
         let error = write_all([(&a, &b"new a"[..]), (&taken, b"x"), (&c, b"new c")]).unwrap_err();
         assert_eq!(error.path, taken);
+        assert!(matches!(error.kind, ErrorKind::NotAFile("a folder")));
         assert_eq!(fs::read(&a).unwrap(), b"old a");
         assert!(taken.join("inside").is_dir());
         assert_eq!(names(dir.path()), ["a", "taken"]);
@@ -262,21 +381,52 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn links_in_the_output_folder_are_replaced_not_written_through() {
+    fn links_pipes_and_devices_at_a_target_are_refused_and_left_alone() {
+        let outside = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret");
+        fs::write(&secret, "keep").unwrap();
+        let link = dir.path().join("chart.svg");
+        std::os::unix::fs::symlink(&secret, &link).unwrap();
+        let error = write(&link, b"chart").unwrap_err();
+        assert!(matches!(error.kind, ErrorKind::NotAFile("a symbolic link")));
+        assert_eq!(fs::read(&secret).unwrap(), b"keep");
+        assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+        let pipe = dir.path().join("pipe");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let error = write(&pipe, b"x").unwrap_err();
+        assert!(matches!(error.kind, ErrorKind::NotAFile("a named pipe")));
+        let error = write(Path::new("/dev/null"), b"x").unwrap_err();
+        assert!(matches!(error.kind, ErrorKind::NotAFile("a device")));
+        assert_eq!(names(dir.path()), ["chart.svg", "pipe"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_a_temporary_s_name_is_removed_not_followed() {
         let outside = tempfile::tempdir().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let secret = outside.path().join("secret");
         fs::write(&secret, "keep").unwrap();
         let target = dir.path().join("chart.svg");
-        std::os::unix::fs::symlink(&secret, &target).unwrap();
-        // A link at the temporary's name, as a stale one or a planted one would be.
+        // A link at this run's temporary name, as a planted one would be.
         let temporary = temporary_path(&target).unwrap();
         std::os::unix::fs::symlink(&secret, &temporary).unwrap();
         write(&target, b"chart").unwrap();
         assert_eq!(fs::read(&secret).unwrap(), b"keep");
-        assert!(!fs::symlink_metadata(&target).unwrap().is_symlink());
         assert_eq!(fs::read(&target).unwrap(), b"chart");
         assert_eq!(names(dir.path()), ["chart.svg"]);
+        // Planted again, it makes the exclusive creation fail rather than be followed.
+        std::os::unix::fs::symlink(&secret, &temporary).unwrap();
+        assert_eq!(
+            create_new(&temporary).unwrap_err().kind(),
+            io::ErrorKind::AlreadyExists
+        );
+        assert_eq!(fs::read(&secret).unwrap(), b"keep");
     }
 
     #[test]
@@ -296,16 +446,30 @@ mod tests {
     }
 
     #[test]
-    fn temporaries_left_by_killed_runs_are_removed_by_the_next_write() {
+    fn a_folder_another_run_is_writing_is_left_to_it() {
         let dir = tempfile::tempdir().unwrap();
-        for name in [
-            ".a.tmp-1",
-            ".a.tmp-99999",
-            ".a.tmp-",
-            ".a.tmp-x",
-            ".b.tmp-1",
-            "a.tmp-1",
-        ] {
+        let held = fs::File::open(dir.path()).unwrap();
+        held.lock().unwrap();
+        // The lock is the file description's: another open of the folder, as another process's,
+        // finds it held.
+        let error = write_into(dir.path(), [("a.dot", &b"x"[..])]).unwrap_err();
+        assert!(matches!(error.kind, ErrorKind::Busy), "{error}");
+        assert!(
+            error.to_string().contains("another organigram run"),
+            "{error}"
+        );
+        assert_eq!(names(dir.path()), Vec::<String>::new());
+        held.unlock().unwrap();
+        write_into(dir.path(), [("a.dot", &b"x"[..])]).unwrap();
+        assert_eq!(names(dir.path()), ["a.dot"]);
+    }
+
+    #[test]
+    fn temporaries_left_by_runs_that_are_gone_are_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        // Process ids past Linux's largest (2^22) belong to no process.
+        let stale = format!(".a.tmp-{}", 4_194_400);
+        for name in [stale.as_str(), ".a.tmp-", ".a.tmp-x", ".b.tmp-1", "a.tmp-1"] {
             fs::write(dir.path().join(name), "stale").unwrap();
         }
         write(&dir.path().join("a"), b"new").unwrap();
@@ -313,6 +477,16 @@ mod tests {
             names(dir.path()),
             [".a.tmp-", ".a.tmp-x", ".b.tmp-1", "a", "a.tmp-1"]
         );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_running_process_s_temporary_is_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        // Process 1 always runs.
+        fs::write(dir.path().join(".a.tmp-1"), "in use").unwrap();
+        write(&dir.path().join("a"), b"new").unwrap();
+        assert_eq!(names(dir.path()), [".a.tmp-1", "a"]);
     }
 
     #[test]

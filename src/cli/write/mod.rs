@@ -1,25 +1,179 @@
-//! Writing files: every file the command line writes goes through [`atomic`], and a
-//! description's files (an import, a generated description) through [`write_files`], which also
-//! keeps them from mixing with other descriptions.
+//! Writing files: where `-o` sends output, the files a command may not overwrite, and every file
+//! written through [`atomic`]. A description's files (an import, a generated description) go
+//! through [`write_files`], which also keeps them from mixing with other descriptions.
 
 pub(crate) mod atomic;
 
 use std::fmt;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use organigram::diagnostic::SourceMap;
 use organigram::interop::NamedFile;
+use organigram::load::Files;
 
-/// Why imported files could not be written.
+/// Where `-o PATH` sends a command's output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Destination<'a> {
+    /// Standard output: `-o -`, or `-o /dev/stdout`, which plainly means it.
+    Stdout,
+    /// Nowhere: `-o /dev/null`, which plainly means it, and which must not become a file.
+    Discard,
+    /// A file, written atomically where a regular file or nothing is.
+    File(&'a Path),
+}
+
+impl<'a> Destination<'a> {
+    /// Where `path` sends output.
+    pub(crate) fn of(path: &'a Path) -> Destination<'a> {
+        match path.to_str() {
+            Some("-" | "/dev/stdout") => Destination::Stdout,
+            Some("/dev/null") => Destination::Discard,
+            _ => Destination::File(path),
+        }
+    }
+
+    /// Writes `bytes` there: to `out` for standard output, nowhere, or to the file, unless it is
+    /// one of the files the command read.
+    pub(crate) fn write(
+        self,
+        out: &mut dyn Write,
+        bytes: &[u8],
+        read: &Read,
+    ) -> Result<(), String> {
+        match self {
+            Destination::Stdout => out.write_all(bytes).map_err(|e| e.to_string()),
+            Destination::Discard => Ok(()),
+            Destination::File(path) => {
+                read.refuse(path)?;
+                atomic::write(path, bytes).map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// A format a command writes, which a file's extension can name.
+pub(crate) trait Format: Copy + PartialEq + clap::ValueEnum + 'static {
+    /// The extensions of files in this format, the usual one first.
+    fn extensions(self) -> &'static [&'static str];
+
+    /// The format's name on the command line.
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The format to write: `--format` when given, else the one the extension of `-o`'s file names,
+/// else `default` when there is no file. An extension that names no format while `--format` is
+/// not given, or that names another format than `--format`, is refused with the list of formats:
+/// `-o chart.jpg` must not write DOT into a `.jpg`.
+pub(crate) fn format_of<F: Format>(
+    given: Option<F>,
+    output: Option<&Path>,
+    default: F,
+) -> Result<F, String> {
+    let Some(path) = output.filter(|p| matches!(Destination::of(p), Destination::File(_))) else {
+        return Ok(given.unwrap_or(default));
+    };
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let named = extension.as_deref().and_then(|extension| {
+        F::value_variants()
+            .iter()
+            .copied()
+            .find(|f| f.extensions().contains(&extension))
+    });
+    let formats = || {
+        let all: Vec<String> = F::value_variants()
+            .iter()
+            .map(|f| format!("{} (.{})", f.name(), f.extensions().join(", .")))
+            .collect();
+        all.join(", ")
+    };
+    match (given, named) {
+        (Some(given), Some(named)) if given != named => Err(format!(
+            "--format {} and the extension of {} ({}) disagree; the formats are {}",
+            given.name(),
+            path.display(),
+            named.name(),
+            formats()
+        )),
+        (Some(given), _) => Ok(given),
+        (None, Some(named)) => Ok(named),
+        (None, None) => Err(format!(
+            "cannot tell which format to write to {} from its extension; give --format, or an \
+             extension of one of the formats: {}",
+            path.display(),
+            formats()
+        )),
+    }
+}
+
+/// The files a command read, which it may not write over: `--org d.json export -o d.json`
+/// would destroy the description.
+#[derive(Debug, Default)]
+pub(crate) struct Read(Vec<PathBuf>);
+
+impl Read {
+    /// The files of a load that are on disk, and `others` (the input of an import).
+    pub(crate) fn of(files: Option<&Files>, others: &[&Path]) -> Read {
+        let named = files
+            .into_iter()
+            .flat_map(|files| files.iter().map(|id| files.name(id)));
+        Read(
+            named
+                .chain(others.iter().copied())
+                .filter_map(|path| std::fs::canonicalize(path).ok())
+                .collect(),
+        )
+    }
+
+    /// Refuses `path` when it is one of the files read.
+    pub(crate) fn refuse(&self, path: &Path) -> Result<(), String> {
+        match std::fs::canonicalize(path) {
+            Ok(target) if self.0.contains(&target) => Err(format!(
+                "cannot write {}: it is one of the files this command reads, and writing it \
+                 would destroy it; name another file",
+                path.display()
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A file name made from a name built from data (an organisation id, in `render --all`):
+/// `stem` itself when it is short enough, otherwise its start and a hash of the whole, so that
+/// names stay within what file systems take (255 bytes) and distinct.
+pub(crate) fn bounded_name(stem: &str, extension: &str) -> String {
+    /// The longest stem kept whole: room for the hash and any extension.
+    const LONGEST_STEM: usize = 200;
+    if stem.len() <= LONGEST_STEM {
+        return format!("{stem}.{extension}");
+    }
+    let mut cut = LONGEST_STEM - 17;
+    while !stem.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::with_seed(0), stem);
+    format!("{}-{hash:016x}.{extension}", &stem[..cut])
+}
+
+/// Why a description's files could not be written.
 #[derive(Debug)]
 pub(crate) enum WriteError {
-    /// The output folder cannot be created or listed.
+    /// The output folder cannot be listed.
     Folder { path: PathBuf, error: io::Error },
     /// The output folder holds description files that the import does not write: loading the
     /// folder would mix them with the import.
     ForeignFiles { path: PathBuf, names: Vec<String> },
+    /// A file would be one the command read.
+    Read(String),
     /// A file cannot be written.
-    File { path: PathBuf, error: io::Error },
+    File(atomic::Error),
 }
 
 impl fmt::Display for WriteError {
@@ -34,9 +188,8 @@ impl fmt::Display for WriteError {
                 path.display(),
                 names.join(", ")
             ),
-            WriteError::File { path, error } => {
-                write!(f, "cannot write {}: {error}", path.display())
-            }
+            WriteError::Read(message) => f.write_str(message),
+            WriteError::File(error) => error.fmt(f),
         }
     }
 }
@@ -47,21 +200,26 @@ impl std::error::Error for WriteError {}
 /// [`atomic::write_into`]: files of an earlier run with the same names are replaced, each
 /// whole, names that would leave the folder are refused, and a failure leaves no temporary.
 /// Everything is checked before anything is written: the files' text, the names, and the folder,
-/// which is refused when it holds other `.json` files, as they would be read with these.
-pub(crate) fn write_files(dir: &Path, files: &[NamedFile]) -> Result<(), WriteError> {
+/// which is refused when it holds other `.json` files, as they would be read with these, or when
+/// a file would be one of the files `read`.
+pub(crate) fn write_files(dir: &Path, files: &[NamedFile], read: &Read) -> Result<(), WriteError> {
     let mut texts = Vec::with_capacity(files.len());
     for file in files {
-        let text = file.to_json().map_err(|error| WriteError::File {
-            path: dir.join(&file.name),
-            error: error.into(),
+        let text = file.to_json().map_err(|error| {
+            WriteError::File(atomic::Error {
+                path: dir.join(&file.name),
+                kind: atomic::ErrorKind::Io(error.into()),
+            })
         })?;
+        read.refuse(&dir.join(&file.name))
+            .map_err(WriteError::Read)?;
         texts.push((file.name.as_str(), text));
     }
     let folder = |error| WriteError::Folder {
         path: dir.to_owned(),
         error,
     };
-    if dir.exists() {
+    if dir.is_dir() {
         let ours: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
         let mut foreign = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(folder)? {
@@ -83,10 +241,7 @@ pub(crate) fn write_files(dir: &Path, files: &[NamedFile]) -> Result<(), WriteEr
         dir,
         texts.iter().map(|(name, text)| (*name, text.as_bytes())),
     )
-    .map_err(|e| WriteError::File {
-        path: e.path,
-        error: e.error,
-    })
+    .map_err(WriteError::File)
 }
 
 #[cfg(test)]
@@ -117,20 +272,62 @@ mod tests {
     fn a_folder_is_written_again_but_not_mixed_with_other_descriptions() {
         let temp = tempfile::tempdir().unwrap();
         let dir = temp.path().join("out");
-        write_files(&dir, &[file("o.json")]).unwrap();
-        write_files(&dir, &[file("o.json")]).unwrap();
+        let read = Read::default();
+        write_files(&dir, &[file("o.json")], &read).unwrap();
+        write_files(&dir, &[file("o.json")], &read).unwrap();
         assert_eq!(
             std::fs::read_to_string(dir.join("o.json")).unwrap(),
             file("o.json").to_json().unwrap()
         );
-        let error = write_files(&dir, &[file("p.json")]).unwrap_err();
+        let error = write_files(&dir, &[file("p.json")], &read).unwrap_err();
         assert!(matches!(&error, WriteError::ForeignFiles { names, .. } if names == &["o.json"]));
         assert!(!dir.join("p.json").exists());
-        let error = write_files(&temp.path().join("new"), &[file("../o.json")]).unwrap_err();
+        let error = write_files(&temp.path().join("new"), &[file("../o.json")], &read).unwrap_err();
         assert!(
-            matches!(&error, WriteError::File { error, .. } if error.kind() == io::ErrorKind::InvalidInput),
+            matches!(&error, WriteError::File(e) if matches!(e.kind, atomic::ErrorKind::NotPlain)),
+            "{error}"
+        );
+        // A folder whose file is one the command read.
+        let read = Read::of(None, &[dir.join("o.json").as_path()]);
+        let error = write_files(&dir, &[file("o.json")], &read).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("one of the files this command reads"),
             "{error}"
         );
         assert!(!temp.path().join("new").exists());
+    }
+}
+
+#[cfg(test)]
+mod destination_tests {
+    use super::*;
+
+    #[test]
+    fn standard_output_and_nothing_are_named_as_people_name_them() {
+        assert_eq!(Destination::of(Path::new("-")), Destination::Stdout);
+        assert_eq!(
+            Destination::of(Path::new("/dev/stdout")),
+            Destination::Stdout
+        );
+        assert_eq!(
+            Destination::of(Path::new("/dev/null")),
+            Destination::Discard
+        );
+        let path = Path::new("chart.svg");
+        assert_eq!(Destination::of(path), Destination::File(path));
+    }
+
+    #[test]
+    fn long_names_are_bounded_and_stay_distinct() {
+        assert_eq!(bounded_name("org-chart-dge", "svg"), "org-chart-dge.svg");
+        let (a, b) = ("a".repeat(5000), format!("{}b", "a".repeat(4999)));
+        let (na, nb) = (bounded_name(&a, "svg"), bounded_name(&b, "svg"));
+        assert!(na.len() <= 255 && nb.len() <= 255, "{na}");
+        assert_ne!(na, nb);
+        assert!(na.ends_with(".svg"));
+        let accents = "é".repeat(300);
+        assert!(bounded_name(&accents, "dot").len() <= 255);
     }
 }
