@@ -6,7 +6,7 @@ use codespan_reporting::diagnostic::{self as cs, Label};
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
-use super::shown::Shown;
+use super::shown::{Cleaned, Shown};
 use super::{Diagnostic, Severity, SourceMap};
 
 /// Whether text output may use colour.
@@ -95,14 +95,23 @@ pub fn text<'d>(
     diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
 ) -> io::Result<()> {
     let config = term::Config::default();
-    for diagnostic in diagnostics {
-        let places = diagnostic
+    let diagnostics: Vec<&Diagnostic> = diagnostics.into_iter().collect();
+    let places = |diagnostic: &'d Diagnostic| {
+        diagnostic
             .origin
             .iter()
             .chain(diagnostic.related.iter().map(|r| &r.origin))
             .filter(|o| files.source(o.file).is_some())
-            .map(|o| (o.file, o.span.range()));
-        let shown = Shown::new(files, places);
+            .map(|o| (o.file, o.span.range()))
+    };
+    // What the messages show is cleaned of control characters once, file by file.
+    let mut cleaned = Cleaned::new();
+    let none = Cleaned::new();
+    for &diagnostic in &diagnostics {
+        Shown::new(files, &none, places(diagnostic)).to_clean(places(diagnostic), &mut cleaned);
+    }
+    for diagnostic in diagnostics {
+        let shown = Shown::new(files, &cleaned, places(diagnostic));
         let drawn = to_codespan(files, diagnostic, &shown);
         term::emit_to_write_style(out, &config, &shown, &drawn).map_err(|e| match e {
             codespan_reporting::files::Error::Io(e) => e,

@@ -21,29 +21,35 @@ const LONGEST_LINE: usize = 240;
 /// How much of a long line is shown before the place a message points at, in bytes.
 const BEFORE: usize = 60;
 
+/// The texts of files with control characters in lines that messages show, the characters
+/// replaced ([`without_controls`]): made once for all the messages of a run, as one message
+/// after another may point into the same file (a minified file is one line).
+pub(super) type Cleaned = BTreeMap<FileId, String>;
+
 /// The files of one message, as it shows them.
 pub(super) struct Shown<'a> {
     files: &'a dyn SourceMap,
-    /// The text of each file it points into, with control characters replaced.
-    texts: BTreeMap<FileId, String>,
+    /// The texts of files that hold control characters, with the characters replaced.
+    cleaned: &'a Cleaned,
     /// The window shown of each long line it points into, by file and line index.
     windows: BTreeMap<(FileId, usize), Range<usize>>,
 }
 
 impl<'a> Shown<'a> {
-    /// How a message pointing at `places` (its primary place first) shows `files`. Only the
-    /// lines shown are looked at, and a file's text is copied only when they hold a control
-    /// character. Places in files whose text cannot be shown are left out.
+    /// How a message pointing at `places` (its primary place first) shows `files`, with the
+    /// texts `cleaned` for those that need it ([`Shown::to_clean`]). Only the lines shown are
+    /// looked at. Places in files whose text cannot be shown are left out.
     pub(super) fn new(
         files: &'a dyn SourceMap,
-        places: impl IntoIterator<Item = (FileId, Range<usize>)> + Clone,
+        cleaned: &'a Cleaned,
+        places: impl IntoIterator<Item = (FileId, Range<usize>)>,
     ) -> Self {
         let mut shown = Shown {
             files,
-            texts: BTreeMap::new(),
+            cleaned,
             windows: BTreeMap::new(),
         };
-        for (file, range) in places.clone() {
+        for (file, range) in places {
             let Some(source) = files.source(file) else {
                 continue;
             };
@@ -58,19 +64,31 @@ impl<'a> Shown<'a> {
                 }
             }
         }
+        shown
+    }
+
+    /// Adds to `cleaned` the files of `places` whose lines shown hold a control character, each
+    /// once. Linear in the lines shown, plus the length of each file added.
+    pub(super) fn to_clean(
+        &self,
+        places: impl IntoIterator<Item = (FileId, Range<usize>)>,
+        cleaned: &mut Cleaned,
+    ) {
         for (file, range) in places {
-            let Some(source) = files.source(file) else {
+            let Some(source) = self.files.source(file) else {
                 continue;
             };
+            if cleaned.contains_key(&file) {
+                continue;
+            }
             let lines = source.line_index(range.start)..=source.line_index(range.end);
             let controls = lines
-                .filter_map(|line| shown.shown_line(source, file, line))
+                .filter_map(|line| self.shown_line(source, file, line))
                 .any(|line| has_controls(source.text(), line));
-            if controls && !shown.texts.contains_key(&file) {
-                shown.texts.insert(file, without_controls(source.text()));
+            if controls {
+                cleaned.insert(file, without_controls(source.text()));
             }
         }
-        shown
     }
 
     /// The text of a file that can be shown.
@@ -176,7 +194,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Shown<'a> {
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, Error> {
-        match self.texts.get(&id) {
+        match self.cleaned.get(&id) {
             Some(text) => Ok(text),
             None => Ok(self.source(id)?.text()),
         }

@@ -43,7 +43,7 @@ pub struct LineCol {
 
 /// Every how many bytes [`SourceText`] notes how many characters come before, so that a column is
 /// counted from the nearest note, never from the start of a line that may be megabytes long.
-const CHECKPOINT: usize = 4096;
+const CHECKPOINT: usize = 256;
 
 /// One file's text, with the offsets its lines start at, both computed the first time a message
 /// is placed in the file: most files of a large description never are.
