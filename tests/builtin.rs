@@ -6,15 +6,21 @@ mod support;
 use std::collections::BTreeSet;
 use std::fs;
 
+use organigram::Loader;
 use organigram::graph::{OrgGraph, UnitIx};
-use organigram::load::{Input, Limits, load_graph};
 use organigram::model::{Boundary, HeadcountBasis, HeadcountQualifier, Status, TieKind};
 use support::{organigram, root};
 
+/// The graph of a description, which must load with no problem at all.
+fn load(loader: Loader) -> OrgGraph {
+    let workspace = loader.load().expect("no proposal to refuse");
+    let problems: Vec<_> = workspace.diagnostics().collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    workspace.structure.graph
+}
+
 fn builtin() -> OrgGraph {
-    let loaded = load_graph(&[Input::Builtin], &Limits::default());
-    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
-    loaded.graph
+    load(Loader::new().builtin())
 }
 
 fn ix(graph: &OrgGraph, id: &str) -> UnitIx {
@@ -26,8 +32,9 @@ fn ix(graph: &OrgGraph, id: &str) -> UnitIx {
 /// The ids at the other end of `id`'s ties of `kind`, out of it (`outgoing`) or into it.
 fn tied(graph: &OrgGraph, id: &str, kind: TieKind, outgoing: bool) -> BTreeSet<String> {
     graph
-        .ties_of_kind(ix(graph, id), kind)
-        .filter(|t| t.outgoing == outgoing)
+        .ties_of(ix(graph, id))
+        .into_iter()
+        .filter(|t| t.tie.kind.value == kind && t.outgoing == outgoing)
         .map(|t| graph.unit(t.other).id.to_string())
         .collect()
 }
@@ -38,11 +45,10 @@ fn set(ids: &[&str]) -> BTreeSet<String> {
 
 #[test]
 fn the_built_in_description_is_the_org_folder() {
-    let from_disk = load_graph(&[Input::Path(root().join("org"))], &Limits::default());
-    assert!(from_disk.diagnostics.is_empty());
+    let from_disk = load(Loader::new().path(root().join("org")));
     let builtin = builtin();
-    assert_eq!(from_disk.graph.unit_count(), builtin.unit_count());
-    assert_eq!(from_disk.graph.tie_count(), builtin.tie_count());
+    assert_eq!(from_disk.unit_count(), builtin.unit_count());
+    assert_eq!(from_disk.tie_count(), builtin.tie_count());
     let files: Vec<_> = organigram::load::BUILTIN_FILES
         .iter()
         .map(|(n, _)| *n)
@@ -76,10 +82,11 @@ fn dip_a_just_is_attached_to_the_director_of_judicial_services() {
 fn dsj_has_four_sub_directorates() {
     let g = builtin();
     let subs: BTreeSet<String> = g
-        .children(ix(&g, "dsj"))
+        .hierarchy()
+        .down(ix(&g, "dsj"))
         .iter()
-        .filter(|t| g.unit(t.other).kind.value == organigram::model::UnitKind::SubDirectorate)
-        .map(|t| g.unit(t.other).name.clone())
+        .filter(|t| g.unit(t.from).kind.value == organigram::model::UnitKind::SubDirectorate)
+        .map(|t| g.unit(t.from).name.clone())
         .collect();
     assert_eq!(
         subs,
@@ -95,18 +102,18 @@ fn dsj_has_four_sub_directorates() {
 #[test]
 fn dip_a_just_has_three_domains_ten_posts_two_being_recruited_and_a_strategic_committee() {
     let g = builtin();
-    let children = g.children(ix(&g, "dip-a-just"));
+    let children = g.hierarchy().down(ix(&g, "dip-a-just"));
     let of_kind = |kind| {
         children
             .iter()
-            .filter(|t| g.unit(t.other).kind.value == kind)
+            .filter(|t| g.unit(t.from).kind.value == kind)
             .count()
     };
     assert_eq!(of_kind(organigram::model::UnitKind::Domain), 3);
     assert_eq!(of_kind(organigram::model::UnitKind::Post), 10);
     let vacant: BTreeSet<String> = children
         .iter()
-        .map(|t| g.unit(t.other))
+        .map(|t| g.unit(t.from))
         .filter(|u| u.is_vacant())
         .map(|u| u.id.to_string())
         .collect();
@@ -263,9 +270,9 @@ fn inesia_is_co_steered_by_dge_and_five_partners() {
 #[test]
 fn dge_s_ai_directorate_advertises_a_post_and_works_with_eu_bodies() {
     let g = builtin();
-    let post = g.children(ix(&g, "dge-dp-ia"));
+    let post = g.hierarchy().down(ix(&g, "dge-dp-ia"));
     assert_eq!(post.len(), 1);
-    assert!(g.unit(post[0].other).is_vacant());
+    assert!(g.unit(post[0].from).is_vacant());
     assert_eq!(
         tied(&g, "dge-dp-ia", TieKind::Representation, true),
         set(&["comite-ia"])
@@ -308,13 +315,13 @@ fn every_unit_has_a_parent_or_a_declared_boundary() {
     let g = builtin();
     for (ix, unit) in g.units() {
         assert!(
-            !g.parents(ix).is_empty() || unit.boundary.is_some(),
+            !g.hierarchy().up(ix).is_empty() || unit.boundary.is_some(),
             "{} has neither a hierarchical parent nor a boundary",
             unit.id.value
         );
         if unit.boundary == Some(Boundary::Top) {
             assert!(
-                g.parents(ix).is_empty(),
+                g.hierarchy().up(ix).is_empty(),
                 "{} is a top with a parent",
                 unit.id.value
             );

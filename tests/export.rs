@@ -9,7 +9,7 @@ use std::process::Command;
 
 use organigram::graph::OrgGraph;
 use organigram::interop::csv_export;
-use organigram::load::{Input, Limits, load_graph};
+use organigram::{Loader, Workspace};
 use support::{organigram, root};
 
 const SMALL: &str = "tests/fixtures/valid/small";
@@ -44,6 +44,13 @@ fn json_ld() {
 #[test]
 fn csv() {
     insta::assert_snapshot!(export(SMALL, "csv"));
+}
+
+fn load(path: &Path) -> Workspace {
+    Loader::new()
+        .path(path)
+        .load()
+        .expect("no proposal to refuse")
 }
 
 /// Each unit as `organigram import csv` keeps it: id, name, kind, acronym, and the id of its
@@ -82,10 +89,10 @@ fn a_csv_export_imports_back_as_the_same_hierarchy() {
             .args(["--kind", "kind", "--acronym", "acronym"])
             .run()
             .success();
-        let load = |path: &Path| load_graph(&[Input::Path(path.to_owned())], &Limits::default());
         let (before, after) = (load(&root().join(org)), load(&imported));
-        assert!(!after.has_errors(), "{:?}", after.diagnostics);
-        assert_eq!(table(&before.graph), table(&after.graph), "{org}");
+        let problems: Vec<_> = after.diagnostics().collect();
+        assert!(!after.has_errors(), "{problems:?}");
+        assert_eq!(table(before.graph()), table(after.graph()), "{org}");
     }
 }
 
@@ -171,8 +178,9 @@ fn python() -> PathBuf {
 /// Runs `tests/python/check_exports.py` on a description: networkx and rdflib read its exports
 /// and must find organigram's unit and tie counts and the chains of command of `samples`.
 fn check_with_real_clients(python: &Path, org: &Path, samples: &[&str]) {
-    let loaded = load_graph(&[Input::Path(org.to_owned())], &Limits::default());
-    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    let loaded = load(org);
+    let problems: Vec<_> = loaded.diagnostics().collect();
+    assert!(!loaded.has_errors(), "{problems:?}");
     let mut command = Command::new(python);
     command
         .current_dir(root())
@@ -181,8 +189,8 @@ fn check_with_real_clients(python: &Path, org: &Path, samples: &[&str]) {
         .arg(env!("CARGO_BIN_EXE_organigram"))
         .arg("--org")
         .arg(org)
-        .args(["--units", &loaded.graph.unit_count().to_string()])
-        .args(["--ties", &loaded.graph.tie_count().to_string()]);
+        .args(["--units", &loaded.graph().unit_count().to_string()])
+        .args(["--ties", &loaded.graph().tie_count().to_string()]);
     for sample in samples {
         command.args(["--sample", sample]);
     }

@@ -5,8 +5,8 @@ mod support;
 
 use std::path::Path;
 
+use organigram::Loader;
 use organigram::graph::OrgGraph;
-use organigram::load::{Input, Limits, load_graph};
 use organigram::model::{Status, TieKind};
 use support::{Output, organigram};
 
@@ -31,9 +31,13 @@ fn import_csv(csv: &str, dir: &Path, extra: &[&str]) -> Output {
 
 /// The graph of an imported folder, which must load with no problem at all.
 fn load(dir: &Path) -> OrgGraph {
-    let loaded = load_graph(&[Input::Path(dir.to_owned())], &Limits::default());
-    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-    loaded.graph
+    let workspace = Loader::new()
+        .path(dir)
+        .load()
+        .expect("no proposal to refuse");
+    let problems: Vec<_> = workspace.diagnostics().collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    workspace.structure.graph
 }
 
 /// A transcript with the temporary folder's path replaced, for snapshots.
@@ -71,7 +75,7 @@ fn the_govuk_register_imports_with_its_counts() {
     assert_eq!(count(TieKind::Succession), 291);
     let several_parents = graph
         .units()
-        .filter(|&(ix, _)| graph.parents(ix).len() > 1)
+        .filter(|&(ix, _)| graph.hierarchy().up(ix).len() > 1)
         .count();
     assert_eq!(several_parents, 44);
     let dissolved = graph

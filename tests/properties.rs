@@ -24,12 +24,13 @@ use std::io::Write as _;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use organigram::Loader;
 use organigram::check::{self, Options};
 use organigram::diagnostic::{Code, Diagnostic};
 use organigram::diff::{Diff, Side, diff};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::interop::{CsvOptions, csv_export, import_csv};
-use organigram::load::{Input, Limits, Loaded, load_graph};
+use organigram::load::{Input, Limits, Loaded};
 use organigram::model::{
     Boundary, Description, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit,
     UnitKind,
@@ -58,8 +59,17 @@ fn cases(variable: &str, default: u32) -> ProptestConfig {
 /// generator writes sound descriptions.
 fn graph(sample: &Sample) -> OrgGraph {
     let loaded = sample.graph();
-    assert_eq!(loaded.diagnostics, Vec::<Diagnostic>::new());
-    loaded.graph
+    let problems: Vec<&Diagnostic> = loaded.diagnostics().collect();
+    assert_eq!(problems, Vec::<&Diagnostic>::new());
+    loaded.structure.graph
+}
+
+/// Every problem of a description: those building its graph finds, then those of the rules.
+fn problems_of(description: Description) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let graph = OrgGraph::build(description, &mut diagnostics);
+    diagnostics.extend(check::check(&graph, &Options::default()));
+    diagnostics
 }
 
 // ---- charts
@@ -115,8 +125,8 @@ proptest! {
             is_sound_dot(&graph, &chart(&graph, options))?;
         }
         let after = apply(&mut loaded, &plan)?;
-        let after_graph = OrgGraph::build(after.clone(), &mut Vec::new());
-        let (drawn, changes) = proposed(loaded.description, after, &after_graph);
+        let after_graph = OrgGraph::build(after, &mut Vec::new());
+        let (drawn, changes) = proposed(&graph, &after_graph);
         let marked = Chart {
             changes,
             ..chart(&drawn, &ChartOptions::new(View::Full))
@@ -183,9 +193,8 @@ proptest! {
     fn a_sound_structure_has_no_error(sample in sample(40)) {
         let loaded = sample.load();
         prop_assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
-        let checked = check::check(loaded.description, &Options::default());
-        let errors: Vec<&Diagnostic> =
-            checked.diagnostics.iter().filter(|d| d.is_error()).collect();
+        let checked = problems_of(loaded.description);
+        let errors: Vec<&Diagnostic> = checked.iter().filter(|d| d.is_error()).collect();
         prop_assert!(errors.is_empty(), "{errors:#?}");
     }
 
@@ -201,9 +210,9 @@ proptest! {
         let (cycles, orphans) = plant(&mut sample, &cycles, &orphans);
         let loaded = sample.load();
         prop_assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
-        let checked = check::check(loaded.description, &Options::default());
-        prop_assert_eq!(subjects(&checked.diagnostics, Code::HierarchyCycle), cycles);
-        prop_assert_eq!(subjects(&checked.diagnostics, Code::OrphanUnit), orphans);
+        let checked = problems_of(loaded.description);
+        prop_assert_eq!(subjects(&checked, Code::HierarchyCycle), cycles);
+        prop_assert_eq!(subjects(&checked, Code::OrphanUnit), orphans);
     }
 }
 
@@ -218,9 +227,9 @@ fn ancestors(graph: &OrgGraph, unit: UnitIx) -> HashSet<UnitIx> {
     let mut seen = HashSet::new();
     let mut stack = vec![unit];
     while let Some(u) = stack.pop() {
-        for parent in graph.parents(u) {
-            if seen.insert(parent.other) {
-                stack.push(parent.other);
+        for parent in graph.hierarchy().superiors(u) {
+            if seen.insert(parent) {
+                stack.push(parent);
             }
         }
     }
@@ -294,7 +303,7 @@ fn chain_is_sound(graph: &OrgGraph, unit: UnitIx) -> Result<(), String> {
                     Some(Boundary::ParentOutside) => End::ParentOutside,
                     None => End::Orphan,
                 };
-                if !graph.parents(to).is_empty() || *end != expected {
+                if !graph.hierarchy().up(to).is_empty() || *end != expected {
                     return Err(format!("{what} ends as {end:?}"));
                 }
             }
@@ -445,14 +454,13 @@ fn read<T: Clone>(item: &Recover<Spanned<T>>) -> Option<T> {
 /// joint attachment, else its first line authority, never itself.
 fn exported_parent(graph: &OrgGraph, unit: UnitIx) -> Option<UnitIx> {
     let parents: Vec<_> = graph
-        .parents(unit)
+        .hierarchy()
+        .up(unit)
         .into_iter()
-        .filter(|p| p.other != unit)
+        .filter(|p| p.to != unit)
         .collect();
-    let attachment = parents
-        .iter()
-        .find(|p| p.tie.kind.value != TieKind::LineAuthority);
-    attachment.or(parents.first()).map(|p| p.other)
+    let attachment = parents.iter().find(|p| p.kind() != TieKind::LineAuthority);
+    attachment.or(parents.first()).map(|p| p.to)
 }
 
 /// Each unit as a CSV import keeps it: id, parent (as `parent` gives it), name and acronym
@@ -545,13 +553,18 @@ proptest! {
                 text: file.to_json().unwrap(),
             })
             .collect();
-        let imported = load_graph(&inputs, &Limits::default());
-        prop_assert!(imported.diagnostics.is_empty(), "{:#?}", imported.diagnostics);
-        let imported = imported.graph;
+        let imported = inputs
+            .into_iter()
+            .fold(Loader::new(), Loader::input)
+            .load()
+            .expect("no proposal to refuse");
+        let problems: Vec<&Diagnostic> = imported.diagnostics().collect();
+        prop_assert!(problems.is_empty(), "{problems:#?}");
+        let imported = imported.structure.graph;
         let imported_parent = |ix: UnitIx| {
-            let parents = imported.parents(ix);
+            let parents = imported.hierarchy().up(ix);
             assert!(parents.len() <= 1, "an imported unit has one parent at most");
-            parents.first().map(|p| p.other)
+            parents.first().map(|p| p.to)
         };
         prop_assert_eq!(
             table(&imported, imported_parent),

@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use organigram::check::{Options, check};
-use organigram::diagnostic::Code;
+use organigram::diagnostic::{Code, SourceMap};
 use organigram::diff::diff;
-use organigram::load::{Input, Limits, load};
 use organigram::model::{TieKey, UnitId};
-use organigram::proposal::{self, Applied, Effect};
+use organigram::proposal::{Applied, Effect};
+use organigram::{Loader, Workspace};
 use support::root;
 
 /// Every proposal whose effects are compared with the diff, with the description it applies to.
@@ -39,6 +39,17 @@ struct Net {
     removed: BTreeSet<UnitId>,
     changed: BTreeSet<UnitId>,
     ties: BTreeMap<TieKey, i32>,
+}
+
+/// A description with a proposal applied, both of which must read with no problem.
+fn propose(description: &Path, proposal: &Path) -> Workspace {
+    let workspace = Loader::new()
+        .path(description)
+        .proposal(proposal)
+        .load()
+        .unwrap_or_else(|refused| panic!("{}: {:?}", proposal.display(), refused.diagnostics));
+    assert!(workspace.read.is_empty(), "{:?}", workspace.read);
+    workspace
 }
 
 fn net(applied: &[Applied]) -> Net {
@@ -76,18 +87,11 @@ fn ids<'a>(units: impl IntoIterator<Item = &'a str>) -> BTreeSet<UnitId> {
 #[test]
 fn applying_a_proposal_then_diffing_gives_back_exactly_its_changes() {
     for (description, path) in proposals() {
-        let loaded = load(&[Input::Path(description)], &Limits::default());
-        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-        let mut files = loaded.files;
-        let proposal = proposal::read(&path, &Limits::default(), &mut files)
-            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
-        let (proposed, applied) = proposal::apply(&loaded.description, &proposal)
-            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
-        assert_eq!(applied.len(), proposal.changes.len());
-        let before = check(loaded.description, &Options::default());
-        let after = check(proposed, &Options::default());
-        let diff = diff(&before.graph, &after.graph);
-        let net = net(&applied);
+        let workspace = propose(&description, &path);
+        let proposed = workspace.proposal.as_ref().expect("a proposal applied");
+        assert_eq!(proposed.applied.len(), proposed.proposal.changes.len());
+        let diff = diff(&proposed.before.graph, workspace.graph());
+        let net = net(&proposed.applied);
         let name = path.display();
 
         assert_eq!(
@@ -133,13 +137,9 @@ fn applying_a_proposal_then_diffing_gives_back_exactly_its_changes() {
 
 #[test]
 fn the_built_in_proposals_apply_and_one_orphans_units() {
-    let loaded = load(&[Input::Path(root().join("org"))], &Limits::default());
-    for (_, path) in proposals().into_iter().filter(|(d, _)| d.ends_with("org")) {
-        let mut files = loaded.files.clone();
-        let proposal = proposal::read(&path, &Limits::default(), &mut files).unwrap();
-        let (proposed, _) = proposal::apply(&loaded.description, &proposal).unwrap();
-        let orphans: Vec<String> = check(proposed, &Options::default())
-            .diagnostics
+    for (description, path) in proposals().into_iter().filter(|(d, _)| d.ends_with("org")) {
+        let workspace = propose(&description, &path);
+        let orphans: Vec<String> = check(workspace.graph(), &Options::default())
             .into_iter()
             .filter(|d| d.code == Code::OrphanUnit)
             .flat_map(|d| d.subjects)
@@ -157,14 +157,13 @@ fn the_built_in_proposals_apply_and_one_orphans_units() {
 fn what_a_proposal_adds_is_located_in_the_proposal() {
     let base = Path::new("tests/fixtures/proposals/base.json");
     let path = Path::new("tests/fixtures/proposals/breaks.json");
-    let loaded = load(&[Input::Path(root().join(base))], &Limits::default());
-    let mut files = loaded.files;
-    let proposal = proposal::read(&root().join(path), &Limits::default(), &mut files).unwrap();
-    let (proposed, _) = proposal::apply(&loaded.description, &proposal).unwrap();
-    let added = proposed.units.get("cellule").expect("the added unit");
-    assert_eq!(added.origin.file, proposal.file);
+    let workspace = propose(&root().join(base), &root().join(path));
+    let graph = workspace.graph();
+    let added = graph.unit(graph.find_id("cellule").expect("the added unit"));
+    let proposed = workspace.proposal.as_ref().expect("a proposal applied");
+    assert_eq!(added.origin.file, proposed.proposal.file);
     assert_eq!(
-        files.locate(added.origin.at(added.id.span)),
+        workspace.files.locate(added.origin.at(added.id.span)),
         format!("{}:6:27", root().join(path).display())
     );
 }

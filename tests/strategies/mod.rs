@@ -22,12 +22,13 @@ pub mod proposal;
 use std::collections::{HashMap, HashSet};
 
 use organigram::interop::NamedFile;
-use organigram::load::{Input, Limits, Loaded, LoadedGraph, load, load_graph};
+use organigram::load::{Input, Limits, Loaded, load};
 use organigram::model::{
     Boundary, Citation, Date, DescriptionFile, Family, Headcount, HeadcountBasis,
     HeadcountQualifier, Organisation, OrganisationId, Origin, Recover, Source, SourceId, Span,
     Spanned, Status, Tie, TieKind, Unit, UnitId, UnitKind, is_forbidden_control,
 };
+use organigram::{Loader, Workspace};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
@@ -705,8 +706,12 @@ impl Sample {
     }
 
     /// The graph read from its files' JSON.
-    pub fn graph(&self) -> LoadedGraph {
-        load_graph(&self.inputs(), &Limits::default())
+    pub fn graph(&self) -> Workspace {
+        self.inputs()
+            .into_iter()
+            .fold(Loader::new(), Loader::input)
+            .load()
+            .expect("no proposal to refuse")
     }
 
     /// Closes a cycle: a hierarchical tie from the unit `length - 1` steps above unit `x` (by
