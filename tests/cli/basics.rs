@@ -66,8 +66,14 @@ fn an_unknown_unit_suggests_the_nearest() {
 
 #[test]
 fn find_ranks_matches() {
-    insta::assert_snapshot!(small(["find", "direction"]).expect_code(0).transcript());
-    insta::assert_snapshot!(small(["find", "se"]).expect_code(0).transcript());
+    insta::assert_snapshot!(
+        "find_a_word_that_starts_a_name",
+        small(["find", "direction"]).expect_code(0).transcript()
+    );
+    insta::assert_snapshot!(
+        "find_a_prefix_of_two_names",
+        small(["find", "se"]).expect_code(0).transcript()
+    );
 }
 
 #[test]

@@ -487,24 +487,28 @@ fn people_find_units_by_the_names_they_use() {
 #[test]
 fn the_cli_explores_the_built_in_description() {
     insta::assert_snapshot!(
+        "show_dip_a_just_with_its_domains_and_posts",
         organigram(["show", "dip-a-just"])
             .run()
             .expect_code(0)
             .transcript()
     );
     insta::assert_snapshot!(
+        "show_dne_with_its_two_parents",
         organigram(["show", "dne"])
             .run()
             .expect_code(0)
             .transcript()
     );
     insta::assert_snapshot!(
+        "find_dpo_by_alias_and_by_acronym",
         organigram(["find", "dpo"])
             .run()
             .expect_code(0)
             .transcript()
     );
     insta::assert_snapshot!(
+        "show_dpd_asks_which_of_two_units",
         organigram(["show", "dpd"])
             .run()
             .expect_code(2)

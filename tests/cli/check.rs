@@ -27,8 +27,12 @@ fn the_built_in_description_passes_check() {
 
 #[test]
 fn explain_prints_a_code_s_severity_and_rationale() {
-    insta::assert_snapshot!(run(["check", "--explain", "orphan-unit"]).success());
     insta::assert_snapshot!(
+        "explain_orphan_unit",
+        run(["check", "--explain", "orphan-unit"]).success()
+    );
+    insta::assert_snapshot!(
+        "explain_an_unknown_code_suggests_the_nearest",
         run(["check", "--explain", "orphan-units"])
             .expect_code(2)
             .transcript()
@@ -108,16 +112,19 @@ fn severities_follow_allow_warn_deny_and_strict() {
 #[test]
 fn severity_options_that_cannot_hold_are_usage_errors() {
     insta::assert_snapshot!(
+        "allow_and_deny_the_same_code",
         run(["check", "--allow", "wide-span", "--deny", "wide-span"])
             .expect_code(2)
             .transcript()
     );
     insta::assert_snapshot!(
+        "allow_a_code_that_cannot_be_adjusted",
         run(["check", "--allow", "syntax"])
             .expect_code(2)
             .transcript()
     );
     insta::assert_snapshot!(
+        "deny_an_unknown_code_suggests_warnings",
         run(["check", "--deny", "warning"])
             .expect_code(2)
             .transcript()
@@ -310,9 +317,13 @@ fn a_description_has_no_difference_with_itself() {
 #[test]
 fn diff_shows_what_a_proposal_changes() {
     let proposal = "tests/fixtures/proposals/every-operation.json";
-    insta::assert_snapshot!(run(["diff", BASE, BASE, "--proposal", proposal]).success());
+    insta::assert_snapshot!(
+        "diff_of_every_operation",
+        run(["diff", BASE, BASE, "--proposal", proposal]).success()
+    );
     run(["diff", BASE, BASE, "--proposal", proposal, "--exit-code"]).expect_code(1);
     insta::assert_snapshot!(
+        "diff_of_a_move_as_json",
         run([
             "diff",
             "org",

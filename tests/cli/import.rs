@@ -221,8 +221,14 @@ fn a_csv_export_imports_checks_and_queries() {
     )
     .expect_code(0);
     // The parent DINUM is not in the file: a warning at its row, not a dropped link.
-    insta::assert_snapshot!(transcript(&out, dir.path()));
-    insta::assert_snapshot!(std::fs::read_to_string(dir.path().join("hr-export.json")).unwrap());
+    insta::assert_snapshot!(
+        "import_csv_warns_of_a_parent_outside_the_file",
+        transcript(&out, dir.path())
+    );
+    insta::assert_snapshot!(
+        "import_csv_writes_one_description_file",
+        std::fs::read_to_string(dir.path().join("hr-export.json")).unwrap()
+    );
     let graph = load(dir.path());
     assert_eq!(graph.unit_count(), 6);
     let chain = organigram(["--org"])
@@ -230,7 +236,7 @@ fn a_csv_export_imports_checks_and_queries() {
         .args(["chain", "lab data"])
         .run()
         .success();
-    insta::assert_snapshot!(chain);
+    insta::assert_snapshot!("chain_of_an_imported_unit", chain);
     organigram(["--org"])
         .arg(dir.path())
         .args(["check"])

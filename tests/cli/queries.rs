@@ -17,11 +17,20 @@ fn json<const N: usize>(args: [&str; N]) -> serde_json::Value {
 #[test]
 fn chain_follows_every_branch_up_to_where_it_ends() {
     // Attached to the secrétaire générale, under the authority of the deputy: two branches.
-    insta::assert_snapshot!(text(["chain", "justice-dp-ia-directeur"]));
+    insta::assert_snapshot!(
+        "chain_of_a_post_with_two_superiors",
+        text(["chain", "justice-dp-ia-directeur"])
+    );
     // DNE has two parents, and the expert is also under its director's authority.
-    insta::assert_snapshot!(text(["chain", "dne-expert-haut-niveau-donnees"]));
+    insta::assert_snapshot!(
+        "chain_through_a_directorate_with_two_parents",
+        text(["chain", "dne-expert-haut-niveau-donnees"])
+    );
     // DINUM's superior lies outside the description.
-    insta::assert_snapshot!(text(["chain", "etalab"]));
+    insta::assert_snapshot!(
+        "chain_that_leaves_the_description",
+        text(["chain", "etalab"])
+    );
 }
 
 #[test]
@@ -42,16 +51,25 @@ fn chain_as_nested_json() {
 
 #[test]
 fn subordinates_draw_the_tree_with_counts_and_vacancies() {
-    insta::assert_snapshot!(text(["subordinates", "dsj"]));
-    insta::assert_snapshot!(text(["subordinates", "justice", "--depth", "1"]));
-    insta::assert_snapshot!(text([
-        "subordinates",
-        "dsj",
-        "--kind",
-        "sub-directorate",
-        "--kind",
-        "project-directorate"
-    ]));
+    insta::assert_snapshot!(
+        "subordinates_of_a_directorate",
+        text(["subordinates", "dsj"])
+    );
+    insta::assert_snapshot!(
+        "subordinates_one_level_deep",
+        text(["subordinates", "justice", "--depth", "1"])
+    );
+    insta::assert_snapshot!(
+        "subordinates_of_some_kinds_only",
+        text([
+            "subordinates",
+            "dsj",
+            "--kind",
+            "sub-directorate",
+            "--kind",
+            "project-directorate"
+        ])
+    );
 }
 
 #[test]
@@ -72,15 +90,14 @@ fn subordinates_as_nested_json() {
 
 #[test]
 fn superior_finds_the_lowest_common_superior() {
-    insta::assert_snapshot!(text([
-        "superior",
-        "dip-a-just-lead-dev",
-        "dsj-sd-rh-greffes"
-    ]));
+    insta::assert_snapshot!(
+        "lowest_common_superior_of_two_units",
+        text(["superior", "dip-a-just-lead-dev", "dsj-sd-rh-greffes"])
+    );
     let answer = json(["superior", "dne", "dgrh"]);
     assert_eq!(answer["superiors"][0]["unit"]["id"], "menj", "{answer}");
     // Units in hierarchies that do not meet: an answer, not an error.
-    insta::assert_snapshot!(text(["superior", "dsin", "dsj"]));
+    insta::assert_snapshot!("no_common_superior", text(["superior", "dsin", "dsj"]));
     assert_eq!(
         json(["superior", "dsin", "dsj"])["superiors"],
         serde_json::json!([])
@@ -89,34 +106,47 @@ fn superior_finds_the_lowest_common_superior() {
 
 #[test]
 fn path_finds_the_shortest_connection() {
-    insta::assert_snapshot!(text(["path", "DiP A-JUST", "dinum"]));
-    insta::assert_snapshot!(text([
-        "path",
-        "dne-expert-haut-niveau-donnees",
-        "dinum",
-        "--all"
-    ]));
-    insta::assert_json_snapshot!(json(["path", "dsin-chef-projet-data-ia", "province-sud"]));
+    insta::assert_snapshot!(
+        "shortest_connection_over_cooperation",
+        text(["path", "DiP A-JUST", "dinum"])
+    );
+    insta::assert_snapshot!(
+        "every_shortest_connection",
+        text(["path", "dne-expert-haut-niveau-donnees", "dinum", "--all"])
+    );
+    insta::assert_json_snapshot!(
+        "shortest_connection_as_json",
+        json(["path", "dsin-chef-projet-data-ia", "province-sud"])
+    );
     // Over hierarchical ties only, DiP A-JUST and DINUM are not connected.
-    insta::assert_snapshot!(text([
-        "path",
-        "dip-a-just",
-        "dinum",
-        "--via",
-        "attachment,line-authority,joint-attachment"
-    ]));
+    insta::assert_snapshot!(
+        "no_connection_over_hierarchical_ties",
+        text([
+            "path",
+            "dip-a-just",
+            "dinum",
+            "--via",
+            "attachment,line-authority,joint-attachment"
+        ])
+    );
 }
 
 #[test]
 fn partners_group_non_hierarchical_ties_by_kind() {
-    insta::assert_snapshot!(text(["partners", "justice-dp-ia"]));
-    insta::assert_snapshot!(text([
-        "partners",
-        "dip-a-just-directeur",
-        "--inherited",
-        "--kind",
-        "employing-authority,recruiting-authority,cooperation"
-    ]));
+    insta::assert_snapshot!(
+        "partners_grouped_by_kind",
+        text(["partners", "justice-dp-ia"])
+    );
+    insta::assert_snapshot!(
+        "partners_of_some_kinds_with_inherited_ones",
+        text([
+            "partners",
+            "dip-a-just-directeur",
+            "--inherited",
+            "--kind",
+            "employing-authority,recruiting-authority,cooperation"
+        ])
+    );
     let inesia = json(["partners", "inesia"]);
     assert_eq!(inesia["count"], 6);
     assert_eq!(inesia["groups"][0]["kind"], "co-steering");
@@ -133,9 +163,9 @@ fn partners_group_non_hierarchical_ties_by_kind() {
 
 #[test]
 fn stats_give_organisation_design_figures() {
-    insta::assert_snapshot!(text(["stats"]));
-    insta::assert_snapshot!(text(["stats", "dsj"]));
-    insta::assert_json_snapshot!(json(["stats", "dip-a-just"]));
+    insta::assert_snapshot!("stats_of_the_whole_description", text(["stats"]));
+    insta::assert_snapshot!("stats_of_a_subtree", text(["stats", "dsj"]));
+    insta::assert_json_snapshot!("stats_of_a_subtree_as_json", json(["stats", "dip-a-just"]));
 }
 
 #[test]

@@ -125,8 +125,14 @@ fn a_proposal_is_drawn_with_what_it_adds_removes_moves_and_changes_marked() {
 
 #[test]
 fn the_cooperation_view() {
-    insta::assert_snapshot!(dot(["--view", "cooperation", "--organisation", "dge"]));
-    insta::assert_snapshot!(dot(["--view", "cooperation", "--focus", "DNE"]));
+    insta::assert_snapshot!(
+        "cooperation_map_of_an_organisation",
+        dot(["--view", "cooperation", "--organisation", "dge"])
+    );
+    insta::assert_snapshot!(
+        "cooperation_map_around_a_unit",
+        dot(["--view", "cooperation", "--focus", "DNE"])
+    );
 }
 
 #[test]
@@ -230,13 +236,13 @@ fn names_built_to_break_quoting_render_literally() {
     let out = organigram(["--org", HOSTILE, "render", "--view", "full"])
         .run()
         .success();
-    insta::assert_snapshot!(out);
+    insta::assert_snapshot!("dot_of_names_built_to_break_quoting", out);
     let mermaid = organigram([
         "--org", HOSTILE, "render", "--view", "full", "--format", "mermaid",
     ])
     .run()
     .success();
-    insta::assert_snapshot!(mermaid);
+    insta::assert_snapshot!("mermaid_of_names_built_to_break_quoting", mermaid);
     if has_graphviz() {
         let svg = organigram([
             "--org", HOSTILE, "render", "--view", "full", "--format", "svg",
