@@ -64,9 +64,9 @@ fn subordinates_draw_the_tree_with_counts_and_vacancies() {
         text([
             "subordinates",
             "dsj",
-            "--kind",
+            "--unit-kind",
             "sub-directorate",
-            "--kind",
+            "--unit-kind",
             "project-directorate"
         ])
     );
@@ -84,7 +84,7 @@ fn subordinates_as_nested_json() {
         (Some(13), Some(13), Some(3))
     );
     insta::assert_json_snapshot!(json(["subordinates", "dgrh"]));
-    let posts = json(["subordinates", "dip-a-just", "--kind", "domain"]);
+    let posts = json(["subordinates", "dip-a-just", "--unit-kind", "domain"]);
     assert_eq!(posts["below"]["subordinates"].as_array().unwrap().len(), 3);
 }
 
@@ -125,7 +125,7 @@ fn path_finds_the_shortest_connection() {
             "path",
             "dip-a-just",
             "dinum",
-            "--via",
+            "--tie-kind",
             "attachment,line-authority,joint-attachment"
         ])
     );
@@ -143,7 +143,7 @@ fn partners_group_non_hierarchical_ties_by_kind() {
             "partners",
             "dip-a-just-directeur",
             "--inherited",
-            "--kind",
+            "--tie-kind",
             "employing-authority,recruiting-authority,cooperation"
         ])
     );
@@ -169,12 +169,35 @@ fn stats_give_organisation_design_figures() {
 }
 
 #[test]
+fn the_former_kind_flags_still_work() {
+    let pairs: [(&[&str], &[&str]); 3] = [
+        (
+            &["subordinates", "dsj", "--kind", "sub-directorate"],
+            &["subordinates", "dsj", "--unit-kind", "sub-directorate"],
+        ),
+        (
+            &["partners", "dip-a-just", "--kind", "cooperation"],
+            &["partners", "dip-a-just", "--tie-kind", "cooperation"],
+        ),
+        (
+            &["path", "dip-a-just", "dinum", "--via", "cooperation"],
+            &["path", "dip-a-just", "dinum", "--tie-kind", "cooperation"],
+        ),
+    ];
+    for (old, new) in pairs {
+        let old_out = organigram(old).run().success();
+        assert_eq!(old_out, organigram(new).run().success(), "{old:?}");
+        assert!(!old_out.is_empty(), "{old:?}");
+    }
+}
+
+#[test]
 fn queries_refuse_unknown_kinds_and_units_as_usage_errors() {
-    let out = organigram(["subordinates", "dsj", "--kind", "directorat"])
+    let out = organigram(["subordinates", "dsj", "--unit-kind", "directorat"])
         .run()
         .expect_code(2);
     assert!(out.stderr.contains("directorate"), "{}", out.stderr);
-    let out = organigram(["path", "dsj", "dinum", "--via", "cooperaton"])
+    let out = organigram(["path", "dsj", "dinum", "--tie-kind", "cooperaton"])
         .run()
         .expect_code(2);
     assert!(out.stderr.contains("cooperation"), "{}", out.stderr);
