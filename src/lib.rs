@@ -1,9 +1,5 @@
 #![doc = include_str!("../README.md")]
 
-// The unit tests share test helpers with the integration tests, which name the crate.
-#[cfg(test)]
-extern crate self as organigram;
-
 pub mod check;
 pub mod diagnostic;
 pub mod diff;

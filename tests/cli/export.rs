@@ -2,13 +2,14 @@
 //! and read by the real clients: networkx for the graphs, rdflib for the linked data, organigram's
 //! own `import csv` for the CSV.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use organigram::graph::OrgGraph;
 use organigram::interop::csv_export;
 use organigram::{Loader, Workspace};
 
+use crate::support;
 use crate::support::{organigram, root};
 
 const SMALL: &str = "tests/fixtures/valid/small";
@@ -164,16 +165,6 @@ fn a_description_with_errors_is_not_exported() {
     assert!(out.stdout.is_empty());
 }
 
-/// The Python of `.ci/run`'s virtual environment when there is one, else the machine's.
-fn python() -> PathBuf {
-    let venv = root().join(".venv-ci/bin/python");
-    if venv.exists() {
-        venv
-    } else {
-        PathBuf::from("python3")
-    }
-}
-
 /// Runs `tests/python/check_exports.py` on a description: networkx and rdflib read its exports
 /// and must find organigram's unit and tie counts and the chains of command of `samples`.
 fn check_with_real_clients(python: &Path, org: &Path, samples: &[&str]) {
@@ -205,23 +196,12 @@ fn check_with_real_clients(python: &Path, org: &Path, samples: &[&str]) {
 
 #[test]
 fn networkx_and_rdflib_read_the_exports() {
-    let python = python();
-    let probe = Command::new(&python)
-        .args(["-c", "import networkx, rdflib"])
-        .output();
-    let found = probe.as_ref().is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "these checks need Python 3 with networkx and rdflib ({}): run `python3 -m venv .venv-ci && .venv-ci/bin/pip install -r tests/python/requirements.txt`, as .ci/run does\n{}",
-        python.display(),
-        probe
-            .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
-            .unwrap_or_else(|e| e.to_string())
-    );
+    // A virtual environment in target/, made on the first run.
+    let python = support::python::python();
 
     // The built-in description: posts, line authority, joint attachment, succession.
     check_with_real_clients(
-        &python,
+        python,
         &root().join("org"),
         &[
             "justice-dp-ia-directeur",
@@ -230,7 +210,7 @@ fn networkx_and_rdflib_read_the_exports() {
             "etalab",
         ],
     );
-    check_with_real_clients(&python, &root().join(HOSTILE), &["lead"]);
+    check_with_real_clients(python, &root().join(HOSTILE), &["lead"]);
 
     // The GOV.UK register at its real size: diamonds and units with up to four parents.
     let dir = tempfile::tempdir().unwrap();
@@ -244,7 +224,7 @@ fn networkx_and_rdflib_read_the_exports() {
     .run()
     .expect_code(0);
     check_with_real_clients(
-        &python,
+        python,
         dir.path(),
         &[
             "leadership-college-for-government",

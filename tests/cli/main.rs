@@ -3,8 +3,24 @@
 //! built-in description's facts, proposals, properties of generated descriptions). One module
 //! per concern; the tests that snapshot every fixture of a folder are in `tests/glob/`.
 
-#[path = "../support/mod.rs"]
-mod support;
+/// What the tests share ([`organigram_test_support`]), and the binary they run.
+mod support {
+    use std::ffi::OsStr;
+
+    pub use organigram_test_support::*;
+
+    /// Starts a run of the `organigram` binary with `args`, from the project's root. Graphviz
+    /// is required first: whatever a run draws, Graphviz's real `dot` draws, never the built-in
+    /// layout for want of it (the tests of that layout hide `dot` from the run's `PATH`).
+    pub fn organigram<I, S>(args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        graphviz::require();
+        Run::new(env!("CARGO_BIN_EXE_organigram"), args)
+    }
+}
 
 mod strategies;
 

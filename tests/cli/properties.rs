@@ -74,7 +74,7 @@ fn problems_of(description: Description) -> Vec<Diagnostic> {
 /// it again with straight ties where its spline router fails, as `render` does) and print no
 /// warning.
 fn renders(dot: &str) -> Result<(), TestCaseError> {
-    crate::support::graphviz::dot_renders(dot, true).map_err(TestCaseError::fail)
+    crate::support::graphviz::dot_renders(dot).map_err(TestCaseError::fail)
 }
 
 /// Checks that a chart is DOT that graphviz-rust parses and Graphviz renders (see [`renders`]).

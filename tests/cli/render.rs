@@ -6,31 +6,18 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use organigram::render::{ImageFormat, RenderError, graphviz};
+use organigram::render::{ImageFormat, graphviz};
 
 use crate::support;
 use crate::support::{org_files, organigram, root};
 
 const HOSTILE: &str = "tests/fixtures/valid/quoting";
 
-/// Runs DOT through Graphviz's real `dot` ([`support::graphviz::dot_renders`]); Graphviz may be
-/// missing only off CI.
+/// Runs DOT through Graphviz's real `dot` ([`support::graphviz::dot_renders`]), which must
+/// render it with no warning.
 fn renders(dot: &str) {
-    if let Err(why) = support::graphviz::dot_renders(dot, support::graphviz::graphviz_required()) {
+    if let Err(why) = support::graphviz::dot_renders(dot) {
         panic!("{why}");
-    }
-}
-
-/// Whether Graphviz is installed; on CI (`CI=true`) it must be.
-fn has_graphviz() -> bool {
-    match graphviz("digraph {}", ImageFormat::Svg) {
-        Ok(_) => true,
-        Err(RenderError::GraphvizMissing { .. })
-            if std::env::var("CI").as_deref() != Ok("true") =>
-        {
-            false
-        }
-        Err(error) => panic!("{error}"),
     }
 }
 
@@ -168,9 +155,6 @@ fn the_whole_description_renders_in_every_view_and_format() {
             .success();
         assert!(mermaid.contains("flowchart"), "{view}");
     }
-    if !has_graphviz() {
-        return;
-    }
     let dir = scratch("formats");
     for (file, magic) in [
         ("chart.svg", &b"<?xml"[..]),
@@ -243,21 +227,19 @@ fn names_built_to_break_quoting_render_literally() {
     .run()
     .success();
     insta::assert_snapshot!("mermaid_of_names_built_to_break_quoting", mermaid);
-    if has_graphviz() {
-        let svg = organigram([
-            "--org", HOSTILE, "render", "--view", "full", "--format", "svg",
-        ])
-        .run()
-        .success();
-        assert_xml(&svg);
-        for text in [
-            "\\N",
-            "&lt;b&gt;Gras&lt;/b&gt; &amp;amp;",
-            "[accolades] &#45;&gt; et ;",
-            "🤖",
-        ] {
-            assert!(svg.contains(text), "{text} missing from the SVG");
-        }
+    let svg = organigram([
+        "--org", HOSTILE, "render", "--view", "full", "--format", "svg",
+    ])
+    .run()
+    .success();
+    assert_xml(&svg);
+    for text in [
+        "\\N",
+        "&lt;b&gt;Gras&lt;/b&gt; &amp;amp;",
+        "[accolades] &#45;&gt; et ;",
+        "🤖",
+    ] {
+        assert!(svg.contains(text), "{text} missing from the SVG");
     }
 }
 
@@ -311,11 +293,11 @@ fn a_chart_graphviz_cannot_draw_with_curves_has_straight_ties() {
         out.stderr
     );
     fs::remove_dir_all(routes).unwrap();
-    if has_graphviz() {
-        let dot = fs::read_to_string(root().join("tests/fixtures/render/interleaved.dot")).unwrap();
-        let image = graphviz(&dot, ImageFormat::Svg).unwrap();
-        assert_eq!(image.warnings, Vec::<String>::new());
-    }
+    // And with the real Graphviz, on a chart its spline router fails on.
+    support::graphviz::require();
+    let dot = fs::read_to_string(root().join("tests/fixtures/render/interleaved.dot")).unwrap();
+    let image = graphviz(&dot, ImageFormat::Svg).unwrap();
+    assert_eq!(image.warnings, Vec::<String>::new());
 }
 
 #[test]

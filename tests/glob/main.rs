@@ -5,8 +5,21 @@
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-#[path = "../support/mod.rs"]
-mod support;
+/// What the tests share ([`organigram_test_support`]), and the binary they run.
+mod support {
+    use std::ffi::OsStr;
+
+    pub use organigram_test_support::*;
+
+    /// Starts a run of the `organigram` binary with `args`, from the project's root.
+    pub fn organigram<I, S>(args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        Run::new(env!("CARGO_BIN_EXE_organigram"), args)
+    }
+}
 
 mod check_rules;
 mod invalid_inputs;

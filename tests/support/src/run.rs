@@ -1,18 +1,12 @@
-//! A small builder that runs the real `organigram` binary and captures what it prints.
+//! A small builder that runs a program (the binary under test) and captures what it prints.
 
-#![allow(dead_code)]
-
-pub mod graphviz;
-
-use std::path::{Path, PathBuf};
+use std::ffi::OsStr;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-/// The project's root: tests run the binary from there, so paths in messages are relative.
-pub fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::root;
 
-/// One run of the binary: arguments, working directory, environment.
+/// One run of a program (the binary under test): arguments, working directory, environment.
 pub struct Run {
     command: Command,
 }
@@ -60,22 +54,24 @@ impl Output {
     }
 }
 
-/// Starts a run of `organigram ARGS` from the project's root.
-pub fn organigram<I, S>(args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    let mut command = Command::new(env!("CARGO_BIN_EXE_organigram"));
-    command
-        .args(args)
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .env("COLUMNS", "100");
-    Run { command }
-}
-
 impl Run {
+    /// Starts a run of `program ARGS` from the project's root, with colours left to the
+    /// program (`NO_COLOR` unset) and 100 columns. Tests pass the binary Cargo built for them,
+    /// `env!("CARGO_BIN_EXE_organigram")`, which only they know.
+    pub fn new<I, S>(program: impl AsRef<OsStr>, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut command = Command::new(program);
+        command
+            .args(args)
+            .current_dir(root())
+            .env_remove("NO_COLOR")
+            .env("COLUMNS", "100");
+        Run { command }
+    }
+
     /// Runs from another folder.
     pub fn in_dir(mut self, dir: impl AsRef<Path>) -> Run {
         self.command.current_dir(dir);
@@ -86,13 +82,13 @@ impl Run {
     pub fn args<I, S>(mut self, args: I) -> Run
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<std::ffi::OsStr>,
+        S: AsRef<OsStr>,
     {
         self.command.args(args);
         self
     }
 
-    pub fn arg(self, arg: impl AsRef<std::ffi::OsStr>) -> Run {
+    pub fn arg(self, arg: impl AsRef<OsStr>) -> Run {
         self.args([arg])
     }
 
@@ -148,20 +144,4 @@ impl Run {
             code: output.status.code().expect("the binary exits with a code"),
         }
     }
-}
-
-/// The files of the project's `org/` description (the built-in one), in name order.
-pub fn org_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("org"))
-        .expect("org/ is readable")
-        .map(|e| e.expect("org/ lists").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// A fixture path relative to the project's root, as the binary will print it.
-pub fn fixture(name: &str) -> PathBuf {
-    Path::new("tests/fixtures").join(name)
 }
