@@ -41,7 +41,7 @@ fn provision() -> Result<(), String> {
     if installed()? {
         return Ok(());
     }
-    say("Graphviz's `dot` is not installed: installing it");
+    say("Graphviz's `dot` is not on the PATH");
     apt_install(&["graphviz"]).map_err(|why| {
         format!(
             "these tests run Graphviz's `dot`, which is not installed, and could not install \

@@ -2,7 +2,7 @@
 //! folder, so that test binaries run at once (or two `cargo test`) never install together.
 
 use std::fs::{self, File};
-use std::io::Write as _;
+use std::io::{ErrorKind, Write as _};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
@@ -14,12 +14,17 @@ pub(crate) fn lock(name: &str) -> Result<File, String> {
     let dir = target_dir().join("test-support");
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let path = dir.join(format!("{name}.lock"));
-    let file = File::options()
+    let opened = File::options()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(&path)
-        .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        .open(&path);
+    // A lock made by another user may be read-only to this one: reading is enough to lock it.
+    let file = match opened {
+        Err(e) if e.kind() == ErrorKind::PermissionDenied => File::open(&path),
+        opened => opened,
+    }
+    .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
     file.lock()
         .map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
     Ok(file)

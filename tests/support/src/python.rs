@@ -76,7 +76,7 @@ fn base_python() -> Result<&'static str, String> {
     if can_make_venvs() {
         return Ok("python3");
     }
-    say("python3 cannot make virtual environments: installing python3-venv");
+    say("python3 cannot make virtual environments (it lacks venv or ensurepip)");
     apt_install(&["python3", "python3-venv"]).map_err(|why| {
         format!(
             "these tests need Python 3 with its venv module, to install networkx and rdflib \
