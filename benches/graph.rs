@@ -98,7 +98,7 @@ fn loading(c: &mut Criterion) {
                 || loader.clone(),
                 |l| black_box(l).load(),
                 BatchSize::LargeInput,
-            )
+            );
         });
     }
     group.finish();
@@ -122,7 +122,7 @@ fn checking(c: &mut Criterion) {
                     (graph, diagnostics)
                 },
                 BatchSize::LargeInput,
-            )
+            );
         });
     }
     group.finish();
@@ -135,20 +135,20 @@ fn querying(c: &mut Criterion) {
         let (a, b) = ends(&graph);
         let top = UnitIx::new(0);
         group.bench_function(BenchmarkId::new("chain", units), |bench| {
-            bench.iter(|| chain(&graph, black_box(a)))
+            bench.iter(|| chain(&graph, black_box(a)));
         });
         group.bench_function(BenchmarkId::new("superior", units), |bench| {
-            bench.iter(|| superior(&graph, black_box(a), black_box(b)))
+            bench.iter(|| superior(&graph, black_box(a), black_box(b)));
         });
         group.bench_function(BenchmarkId::new("path", units), |bench| {
-            bench.iter(|| path(&graph, black_box(a), black_box(b), &PathOptions::default()))
+            bench.iter(|| path(&graph, black_box(a), black_box(b), &PathOptions::default()));
         });
         let options = SubordinatesOptions {
             depth: None,
             kinds: None,
         };
         group.bench_function(BenchmarkId::new("subordinates-of-top", units), |bench| {
-            bench.iter(|| subordinates(&graph, black_box(top), &options))
+            bench.iter(|| subordinates(&graph, black_box(top), &options));
         });
     }
     group.finish();
@@ -167,11 +167,11 @@ fn rendering(c: &mut Criterion) {
             ..ChartOptions::new(View::OrgChart)
         };
         group.bench_function(BenchmarkId::new("subtree", units), |bench| {
-            bench.iter(|| to_dot(&graph, &chart(&graph, &subtree)))
+            bench.iter(|| to_dot(&graph, &chart(&graph, &subtree)));
         });
         let whole = ChartOptions::new(View::Full);
         group.bench_function(BenchmarkId::new("whole", units), |bench| {
-            bench.iter(|| to_dot(&graph, &chart(&graph, &whole)))
+            bench.iter(|| to_dot(&graph, &chart(&graph, &whole)));
         });
     }
     group.finish();
@@ -195,7 +195,7 @@ fn diffing(c: &mut Criterion) {
         let before = OrgGraph::build(before, &mut Vec::new());
         let after = OrgGraph::build(after, &mut Vec::new());
         group.bench_function(BenchmarkId::from_parameter(units), |bench| {
-            bench.iter(|| diff(&before, &after))
+            bench.iter(|| diff(&before, &after));
         });
     }
     group.finish();

@@ -7,12 +7,12 @@
 mod support {
     use std::ffi::OsStr;
 
-    pub use organigram_test_support::*;
+    pub(crate) use organigram_test_support::*;
 
     /// Starts a run of the `organigram` binary with `args`, from the project's root. Graphviz
     /// is required first: whatever a run draws, Graphviz's real `dot` draws, never the built-in
     /// layout for want of it (the tests of that layout hide `dot` from the run's `PATH`).
-    pub fn organigram<I, S>(args: I) -> Run
+    pub(crate) fn organigram<I, S>(args: I) -> Run
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,

@@ -9,10 +9,10 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 mod support {
     use std::ffi::OsStr;
 
-    pub use organigram_test_support::*;
+    pub(crate) use organigram_test_support::*;
 
     /// Starts a run of the `organigram` binary with `args`, from the project's root.
-    pub fn organigram<I, S>(args: I) -> Run
+    pub(crate) fn organigram<I, S>(args: I) -> Run
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,

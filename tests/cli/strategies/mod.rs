@@ -17,7 +17,7 @@
 //! characters (`hostile` checks that they are refused), so any that `any::<String>()`
 //! draws become `?`.
 
-pub mod proposal;
+pub(crate) mod proposal;
 
 use std::collections::{HashMap, HashSet};
 
@@ -132,7 +132,7 @@ const HOSTILE: &[&str] = &[
 /// Text a reader sees: plain words, hostile pieces run together, any characters at all, or a
 /// piece repeated into thousands of characters (rarely: Graphviz lays such labels out slowly).
 /// Always holds a visible character.
-pub fn text() -> impl Strategy<Value = String> {
+pub(crate) fn text() -> impl Strategy<Value = String> {
     let piece = select(HOSTILE);
     prop_oneof![
         4 => "[A-Za-zÀ-ÿ0-9' ,.()-]{1,40}",
@@ -401,7 +401,7 @@ prop_compose! {
 /// A sound description: one to three organisations, each with its top, and fewer than
 /// `max_units` other units, each with a superior unless its parent is declared outside; no
 /// cycle, no tie the validity table forbids, every citation naming a declared source.
-pub fn sample(max_units: usize) -> impl Strategy<Value = Sample> {
+pub(crate) fn sample(max_units: usize) -> impl Strategy<Value = Sample> {
     (
         vec(organisation_draft(), 1..4),
         vec(unit_draft(), 0..max_units),
@@ -434,7 +434,7 @@ fn spanned<T>(value: T) -> Spanned<T> {
 
 /// A generated description, as data.
 #[derive(Clone, Debug)]
-pub struct Sample {
+pub(crate) struct Sample {
     pub organisations: Vec<Organisation>,
     /// Each source with the position of the organisation whose file declares it.
     pub sources: Vec<(usize, Source)>,
@@ -662,7 +662,7 @@ impl Sample {
     }
 
     /// The description files, one per organisation.
-    pub fn files(&self) -> Vec<NamedFile> {
+    pub(crate) fn files(&self) -> Vec<NamedFile> {
         let positions = self.positions();
         self.organisations
             .iter()
@@ -701,12 +701,12 @@ impl Sample {
     }
 
     /// The description read from its files' JSON.
-    pub fn load(&self) -> Loaded {
+    pub(crate) fn load(&self) -> Loaded {
         load(&self.inputs(), &Limits::default())
     }
 
     /// The graph read from its files' JSON.
-    pub fn graph(&self) -> Workspace {
+    pub(crate) fn graph(&self) -> Workspace {
         self.inputs()
             .into_iter()
             .fold(Loader::new(), Loader::input)
@@ -720,7 +720,7 @@ impl Sample {
     /// (the validity table) or it would touch a unit in `taken` or reach one: planted cycles
     /// stay apart, so each is found as one cycle. `taken` gets the cycle's units and everything
     /// above them.
-    pub fn plant_cycle(
+    pub(crate) fn plant_cycle(
         &mut self,
         x: usize,
         length: usize,
@@ -771,7 +771,7 @@ impl Sample {
     /// Makes unit `u` an orphan: removes every tie placing it under another unit. Returns its
     /// id, or `None` when it has no parent to remove, is dissolved (dissolved units have no
     /// chain of command to break), or is in a planted cycle.
-    pub fn plant_orphan(&mut self, u: usize, taken: &Taken) -> Option<String> {
+    pub(crate) fn plant_orphan(&mut self, u: usize, taken: &Taken) -> Option<String> {
         let unit = &self.units[u].1;
         if self.parents(u).is_empty()
             || unit.status == Status::Dissolved
@@ -788,7 +788,7 @@ impl Sample {
 
 /// What planted cycles hold: their units, and everything those units reach upwards.
 #[derive(Debug, Default)]
-pub struct Taken {
+pub(crate) struct Taken {
     pub cycles: HashSet<usize>,
     pub reach: HashSet<usize>,
 }

@@ -71,7 +71,7 @@ struct Step {
 
 /// The changes of a proposal, by raw choices.
 #[derive(Clone, Debug)]
-pub struct Plan(Vec<Step>);
+pub(crate) struct Plan(Vec<Step>);
 
 fn operation() -> impl Strategy<Value = Operation> {
     let kind = || select(UnitKind::ALL);
@@ -113,7 +113,7 @@ fn operation() -> impl Strategy<Value = Operation> {
 }
 
 /// Up to `length` changes.
-pub fn plan(length: usize) -> impl Strategy<Value = Plan> {
+pub(crate) fn plan(length: usize) -> impl Strategy<Value = Plan> {
     vec(
         (
             operation(),
@@ -137,7 +137,7 @@ fn spanned<T>(value: T) -> Spanned<T> {
 /// A description as the proposal format sees it: its units (in order) and ties, and what may be
 /// cited and named.
 #[derive(Clone, Debug)]
-pub struct Model {
+pub(crate) struct Model {
     organisations: Vec<String>,
     sources: Vec<String>,
     units: IdMap<UnitId, Unit>,
@@ -147,7 +147,7 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn new(description: &Description) -> Model {
+    pub(crate) fn new(description: &Description) -> Model {
         Model {
             organisations: (description.organisations.iter())
                 .map(|o| o.id.to_string())
@@ -164,7 +164,7 @@ impl Model {
     }
 
     /// The proposal `plan` makes against the model, as JSON, and the model as it leaves it.
-    pub fn propose(&self, plan: &Plan) -> (String, Model) {
+    pub(crate) fn propose(&self, plan: &Plan) -> (String, Model) {
         let mut model = self.clone();
         let changes: Vec<Value> = plan.0.iter().filter_map(|s| model.change(s)).collect();
         let proposal = json!({ "title": "Generated", "changes": changes });
@@ -452,7 +452,7 @@ impl Model {
 
     /// What changed from `self` to `after`, as `diff` reports it on their graphs: units by id,
     /// ties by key (kind and ends) matched in order.
-    pub fn changes(&self, after: &Model) -> Changes {
+    pub(crate) fn changes(&self, after: &Model) -> Changes {
         let mut changes = Changes::default();
         for id in self.units.keys() {
             if !after.units.contains_key(id) {
@@ -560,7 +560,7 @@ fn tie_fields(a: &Tie, b: &Tie) -> Vec<&'static str> {
 
 /// How a unit in both structures differs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct UnitChange {
+pub(crate) struct UnitChange {
     pub renamed: bool,
     pub kind_changed: bool,
     pub moved: bool,
@@ -570,7 +570,7 @@ pub struct UnitChange {
 /// What changed between two structures, in an order that does not depend on how it was found:
 /// ids, and ties as their keys' sentences.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Changes {
+pub(crate) struct Changes {
     pub units_added: Vec<String>,
     pub units_removed: Vec<String>,
     pub units_changed: BTreeMap<String, UnitChange>,
@@ -580,7 +580,7 @@ pub struct Changes {
 }
 
 impl Changes {
-    pub fn sort(&mut self) {
+    pub(crate) fn sort(&mut self) {
         self.units_added.sort_unstable();
         self.units_removed.sort_unstable();
         self.ties_added.sort_unstable();
