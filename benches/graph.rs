@@ -1,30 +1,67 @@
-//! Criterion benchmarks of the library's functions on generated descriptions (`generate`), from
-//! 1k to 1M units: loading, checking, the queries on a loaded graph, rendering DOT and diffing
-//! two versions. BENCHMARKS.md reports them beside whole-command timings.
+//! Criterion benchmarks of the library's functions on generated descriptions (`organigram
+//! generate`, run from the binary), from 1k to 1M units: loading, checking, the queries on a
+//! loaded graph, rendering DOT and diffing two versions. BENCHMARKS.md reports them beside
+//! whole-command timings.
 //!
 //!     cargo bench --bench graph                 # every size up to 100k units
 //!     ORGANIGRAM_BENCH_MILLION=1 cargo bench --bench graph   # and the queries at 1M
 
 use std::hint::black_box;
+use std::process::{Command, Stdio};
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use organigram::Loader;
 use organigram::check::{self, Options};
 use organigram::diff::diff;
-use organigram::generate::{GenerateOptions, generate};
 use organigram::graph::{OrgGraph, UnitIx};
-use organigram::load::{Input, Limits, Loaded, load, load_graph};
+use organigram::load::{Input, Limits, Loaded, load};
 use organigram::query::{PathOptions, SubordinatesOptions, chain, path, subordinates, superior};
 use organigram::render::{ChartOptions, View, chart, to_dot};
 
-/// The description of `units` units, as the files `generate` writes, kept in memory.
+/// The description of `units` units, as the files `organigram generate` writes, kept in memory.
 fn inputs(units: usize) -> Vec<Input> {
-    generate(&GenerateOptions { units, seed: 1 })
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let status = Command::new(env!("CARGO_BIN_EXE_organigram"))
+        .args([
+            "generate",
+            "--units",
+            &units.to_string(),
+            "--seed",
+            "1",
+            "-o",
+        ])
+        .arg(dir.path())
+        .stdout(Stdio::null())
+        .status()
+        .expect("organigram runs");
+    assert!(status.success(), "organigram generate failed: {status}");
+    let mut paths: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("the generated folder lists")
+        .map(|entry| entry.expect("the generated folder lists").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
         .into_iter()
-        .map(|file| Input::Text {
-            name: file.name.clone().into(),
-            text: file.to_json().expect("generated files serialise"),
+        .map(|path| Input::Text {
+            text: std::fs::read_to_string(&path).expect("a generated file reads"),
+            name: path.file_name().expect("a file name").into(),
         })
         .collect()
+}
+
+/// A loader of the description of `units` units, held in memory.
+fn loader(units: usize) -> Loader {
+    inputs(units).into_iter().fold(Loader::new(), Loader::input)
+}
+
+/// The graph of the description of `units` units.
+fn graph(units: usize) -> OrgGraph {
+    loader(units)
+        .load()
+        .expect("no proposal to refuse")
+        .structure
+        .graph
 }
 
 fn sizes() -> Vec<usize> {
@@ -54,10 +91,14 @@ fn loading(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
     for units in [1_000, 10_000, 100_000] {
-        let inputs = inputs(units);
+        let loader = loader(units);
         group.throughput(Throughput::Elements(units as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(units), &inputs, |b, inputs| {
-            b.iter(|| load_graph(black_box(inputs), &Limits::default()))
+        group.bench_with_input(BenchmarkId::from_parameter(units), &loader, |b, loader| {
+            b.iter_batched(
+                || loader.clone(),
+                |l| black_box(l).load(),
+                BatchSize::LargeInput,
+            );
         });
     }
     group.finish();
@@ -69,12 +110,19 @@ fn checking(c: &mut Criterion) {
     for units in [1_000, 10_000, 100_000] {
         let Loaded { description, .. } = load(&inputs(units), &Limits::default());
         group.throughput(Throughput::Elements(units as u64));
+        // Building the graph, which finds the unknown units and forbidden ties, then the rules:
+        // what `organigram check` does once the files are read.
         group.bench_with_input(BenchmarkId::from_parameter(units), &description, |b, d| {
             b.iter_batched(
                 || d.clone(),
-                |d| check::check(d, &Options::default()),
+                |d| {
+                    let mut diagnostics = Vec::new();
+                    let graph = OrgGraph::build(d, &mut diagnostics);
+                    diagnostics.extend(check::check(&graph, &Options::default()));
+                    (graph, diagnostics)
+                },
                 BatchSize::LargeInput,
-            )
+            );
         });
     }
     group.finish();
@@ -83,24 +131,24 @@ fn checking(c: &mut Criterion) {
 fn querying(c: &mut Criterion) {
     let mut group = c.benchmark_group("query");
     for units in sizes() {
-        let graph = load_graph(&inputs(units), &Limits::default()).graph;
+        let graph = graph(units);
         let (a, b) = ends(&graph);
         let top = UnitIx::new(0);
         group.bench_function(BenchmarkId::new("chain", units), |bench| {
-            bench.iter(|| chain(&graph, black_box(a)))
+            bench.iter(|| chain(&graph, black_box(a)));
         });
         group.bench_function(BenchmarkId::new("superior", units), |bench| {
-            bench.iter(|| superior(&graph, black_box(a), black_box(b)))
+            bench.iter(|| superior(&graph, black_box(a), black_box(b)));
         });
         group.bench_function(BenchmarkId::new("path", units), |bench| {
-            bench.iter(|| path(&graph, black_box(a), black_box(b), &PathOptions::default()))
+            bench.iter(|| path(&graph, black_box(a), black_box(b), &PathOptions::default()));
         });
         let options = SubordinatesOptions {
             depth: None,
             kinds: None,
         };
         group.bench_function(BenchmarkId::new("subordinates-of-top", units), |bench| {
-            bench.iter(|| subordinates(&graph, black_box(top), &options))
+            bench.iter(|| subordinates(&graph, black_box(top), &options));
         });
     }
     group.finish();
@@ -110,7 +158,7 @@ fn rendering(c: &mut Criterion) {
     let mut group = c.benchmark_group("render-dot");
     group.sample_size(10);
     for units in [1_000, 10_000, 100_000] {
-        let graph = load_graph(&inputs(units), &Limits::default()).graph;
+        let graph = graph(units);
         let (a, _) = ends(&graph);
         // The subtree of the unit two levels above the deepest unit of the first organisation.
         let above = chain(&graph, a).steps.get(1).map_or(a, |s| s.link.to);
@@ -119,11 +167,11 @@ fn rendering(c: &mut Criterion) {
             ..ChartOptions::new(View::OrgChart)
         };
         group.bench_function(BenchmarkId::new("subtree", units), |bench| {
-            bench.iter(|| to_dot(&graph, &chart(&graph, &subtree)))
+            bench.iter(|| to_dot(&graph, &chart(&graph, &subtree)));
         });
         let whole = ChartOptions::new(View::Full);
         group.bench_function(BenchmarkId::new("whole", units), |bench| {
-            bench.iter(|| to_dot(&graph, &chart(&graph, &whole)))
+            bench.iter(|| to_dot(&graph, &chart(&graph, &whole)));
         });
     }
     group.finish();
@@ -147,7 +195,7 @@ fn diffing(c: &mut Criterion) {
         let before = OrgGraph::build(before, &mut Vec::new());
         let after = OrgGraph::build(after, &mut Vec::new());
         group.bench_function(BenchmarkId::from_parameter(units), |bench| {
-            bench.iter(|| diff(&before, &after))
+            bench.iter(|| diff(&before, &after));
         });
     }
     group.finish();

@@ -66,10 +66,6 @@
 //!
 //! The `organigram` command line is a client of this library; its manual is the README.
 
-// The unit tests share test helpers with the integration tests, which name the crate.
-#[cfg(test)]
-extern crate self as organigram;
-
 pub mod check;
 pub mod diagnostic;
 pub mod diff;

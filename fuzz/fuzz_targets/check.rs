@@ -4,16 +4,22 @@
 use libfuzzer_sys::fuzz_target;
 use organigram::check::{self, Levels, Options};
 use organigram::diagnostic::render;
-use organigram::load::{Input, Limits, load};
+use organigram::{Loader, Workspace};
 
 fuzz_target!(|text: &str| {
-    let input = Input::Text {
-        name: "fuzz.json".into(),
-        text: text.to_owned(),
-    };
-    let loaded = load(&[input], &Limits::default());
-    let checked = check::check(loaded.description, &Options { max_span: 3 });
-    let report = check::report(loaded.diagnostics, None, checked.diagnostics, &Levels::default());
+    let Workspace {
+        files,
+        read,
+        structure,
+        ..
+    } = Loader::new()
+        .text("fuzz.json", text)
+        .load()
+        .expect("no proposal to refuse");
+    // Building the graph finds problems too; the rules find the rest, as `organigram check` runs.
+    let mut problems = structure.diagnostics;
+    problems.extend(check::check(&structure.graph, &Options { max_span: 3 }));
+    let report = check::report(read, None, problems, &Levels::default());
     let diagnostics: Vec<_> = report.problems.into_iter().map(|p| p.diagnostic).collect();
-    render::text_to_string(&loaded.files, &diagnostics);
+    render::text_to_string(&files, &diagnostics);
 });

@@ -4,17 +4,16 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use organigram::Loader;
 use organigram::diagnostic::render;
-use organigram::load::{Input, Limits, load_graph};
 
 fuzz_target!(|text: &str| {
-    let input = Input::Text {
-        name: "fuzz.json".into(),
-        text: text.to_owned(),
-    };
-    let loaded = load_graph(&[input], &Limits::default());
-    render::text_to_string(&loaded.files, &loaded.diagnostics);
-    for diagnostic in &loaded.diagnostics {
+    let loaded = Loader::new()
+        .text("fuzz.json", text)
+        .load()
+        .expect("no proposal to refuse");
+    render::text_to_string(&loaded.files, loaded.diagnostics());
+    for diagnostic in loaded.diagnostics() {
         serde_json::to_string(&render::json(&loaded.files, diagnostic)).unwrap();
     }
 });

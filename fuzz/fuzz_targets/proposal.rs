@@ -6,10 +6,9 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use organigram::diagnostic::Files;
 use organigram::diff::diff;
 use organigram::graph::OrgGraph;
-use organigram::load::{Input, Limits, Loaded, load};
+use organigram::load::{Files, Input, Limits, Loaded, load};
 use organigram::proposal;
 
 static BUILTIN: LazyLock<Loaded> = LazyLock::new(|| load(&[Input::Builtin], &Limits::default()));

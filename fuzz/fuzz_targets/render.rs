@@ -3,15 +3,16 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use organigram::load::{Input, Limits, load_graph};
+use organigram::Loader;
 use organigram::render::{self, ChartOptions, Focus, View, to_dot, to_mermaid};
 
 fuzz_target!(|text: &str| {
-    let input = Input::Text {
-        name: "fuzz.json".into(),
-        text: text.to_owned(),
-    };
-    let graph = load_graph(&[input], &Limits::default()).graph;
+    let graph = Loader::new()
+        .text("fuzz.json", text)
+        .load()
+        .expect("no proposal to refuse")
+        .structure
+        .graph;
     let mut charts: Vec<ChartOptions> = render::standard_charts(&graph)
         .into_iter()
         .map(|(_, options)| options)

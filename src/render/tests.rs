@@ -273,13 +273,10 @@ fn count(stmts: &[Stmt], nodes: &mut Vec<String>, edges: &mut usize) {
     }
 }
 
-#[path = "../../tests/support/graphviz.rs"]
-mod graphviz_check;
-
-/// Runs DOT through Graphviz's real `dot` ([`graphviz_check::dot_renders`]); Graphviz may be
-/// missing only off CI.
+/// Runs DOT through Graphviz's real `dot` ([`organigram_test_support::graphviz::dot_renders`]),
+/// which must render it with no warning.
 pub(crate) fn renders(dot: &str) {
-    if let Err(why) = graphviz_check::dot_renders(dot, graphviz_check::graphviz_required()) {
+    if let Err(why) = organigram_test_support::graphviz::dot_renders(dot) {
         panic!("{why}");
     }
 }

@@ -7,7 +7,7 @@ superiors through the same ties, found by networkx over the edges it reads as hi
 a SPARQL query over the W3C Organization Ontology's org:subOrganizationOf (with org:postIn and
 org:reportsTo, where posts take part) and the reified statements of the ties.
 
-Run by tests/export.rs:
+Run by tests/cli/export.rs, with the Python of the tests (target/test-python/):
     python check_exports.py --organigram BIN [--org PATH] --units N --ties N --sample ID...
 """
 

@@ -2,20 +2,17 @@
 //! sound description (no reading or schema error, no unknown reference, no duplicate id, no tie
 //! its kinds forbid). Structural problems (orphans, cycles) may remain: they are the input's.
 
+use organigram::Loader;
 use organigram::diagnostic::{Code, render};
 use organigram::interop::NamedFile;
-use organigram::load::{Input, Limits, load_graph};
 
 pub fn assert_reloads(files: &[NamedFile]) {
-    let inputs: Vec<Input> = files
-        .iter()
-        .map(|file| Input::Text {
-            name: file.name.clone().into(),
-            text: file.to_json().expect("an imported file serialises"),
-        })
-        .collect();
-    let loaded = load_graph(&inputs, &Limits::default());
-    let unsound = loaded.diagnostics.iter().any(|d| {
+    let loader = files.iter().fold(Loader::new(), |loader, file| {
+        let text = file.to_json().expect("an imported file serialises");
+        loader.text(file.name.clone(), text)
+    });
+    let loaded = loader.load().expect("no proposal to refuse");
+    let unsound = loaded.diagnostics().any(|d| {
         d.code.is_input()
             || matches!(
                 d.code,
@@ -34,6 +31,6 @@ pub fn assert_reloads(files: &[NamedFile]) {
     assert!(
         !unsound,
         "an import wrote files that do not read back soundly:\n{}",
-        render::text_to_string(&loaded.files, &loaded.diagnostics)
+        render::text_to_string(&loaded.files, loaded.diagnostics())
     );
 }

@@ -1,0 +1,532 @@
+//! The built-in description answers the questions its five seed documents answer. Each test
+//! fails if `org/` loses the fact it asks about.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use organigram::Loader;
+use organigram::graph::{OrgGraph, UnitIx};
+use organigram::model::{Boundary, HeadcountBasis, HeadcountQualifier, Status, TieKind};
+
+use crate::support::{organigram, root};
+
+/// The graph of a description, which must load with no problem at all.
+fn load(loader: Loader) -> OrgGraph {
+    let workspace = loader.load().expect("no proposal to refuse");
+    let problems: Vec<_> = workspace.diagnostics().collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    workspace.structure.graph
+}
+
+fn builtin() -> OrgGraph {
+    load(Loader::new().builtin())
+}
+
+fn ix(graph: &OrgGraph, id: &str) -> UnitIx {
+    graph
+        .find_id(id)
+        .unwrap_or_else(|| panic!("no unit `{id}`"))
+}
+
+/// The ids at the other end of `id`'s ties of `kind`, out of it (`outgoing`) or into it.
+fn tied(graph: &OrgGraph, id: &str, kind: TieKind, outgoing: bool) -> BTreeSet<String> {
+    graph
+        .ties_of(ix(graph, id))
+        .into_iter()
+        .filter(|t| t.tie.kind.value == kind && t.outgoing == outgoing)
+        .map(|t| graph.unit(t.other).id.to_string())
+        .collect()
+}
+
+fn set(ids: &[&str]) -> BTreeSet<String> {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn the_built_in_description_is_the_org_folder() {
+    let from_disk = load(Loader::new().path(root().join("org")));
+    let builtin = builtin();
+    assert_eq!(from_disk.unit_count(), builtin.unit_count());
+    assert_eq!(from_disk.tie_count(), builtin.tie_count());
+    let files: Vec<_> = organigram::load::BUILTIN_FILES
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "dge.json",
+            "education.json",
+            "interministerial.json",
+            "justice.json",
+            "province-sud.json"
+        ]
+    );
+}
+
+#[test]
+fn dip_a_just_is_attached_to_the_director_of_judicial_services() {
+    let g = builtin();
+    assert_eq!(
+        tied(&g, "dip-a-just", TieKind::Attachment, true),
+        set(&["dsj-directeur"])
+    );
+    assert_eq!(
+        tied(&g, "dsj-directeur", TieKind::Attachment, true),
+        set(&["dsj"])
+    );
+}
+
+#[test]
+fn dsj_has_four_sub_directorates() {
+    let g = builtin();
+    let subs: BTreeSet<String> = g
+        .hierarchy()
+        .down(ix(&g, "dsj"))
+        .iter()
+        .filter(|t| g.unit(t.from).kind.value == organigram::model::UnitKind::SubDirectorate)
+        .map(|t| g.unit(t.from).name.clone())
+        .collect();
+    assert_eq!(
+        subs,
+        set(&[
+            "Sous-direction de l'organisation judiciaire et de l'innovation",
+            "Sous-direction des finances, de l'immobilier et de la performance",
+            "Sous-direction des ressources humaines de la magistrature",
+            "Sous-direction des ressources humaines des greffes",
+        ])
+    );
+}
+
+#[test]
+fn dip_a_just_has_three_domains_ten_posts_two_being_recruited_and_a_strategic_committee() {
+    let g = builtin();
+    let children = g.hierarchy().down(ix(&g, "dip-a-just"));
+    let of_kind = |kind| {
+        children
+            .iter()
+            .filter(|t| g.unit(t.from).kind.value == kind)
+            .count()
+    };
+    assert_eq!(of_kind(organigram::model::UnitKind::Domain), 3);
+    assert_eq!(of_kind(organigram::model::UnitKind::Post), 10);
+    let vacant: BTreeSet<String> = children
+        .iter()
+        .map(|t| g.unit(t.from))
+        .filter(|u| u.is_vacant())
+        .map(|u| u.id.to_string())
+        .collect();
+    // The two posts "recrutement en cours", and the director post the seed advertises.
+    assert_eq!(
+        vacant,
+        set(&[
+            "dip-a-just-analyste-donnees",
+            "dip-a-just-directeur",
+            "dip-a-just-expert-metier-outils"
+        ])
+    );
+    assert_eq!(
+        tied(&g, "dip-a-just", TieKind::StrategicSteering, false),
+        set(&["dip-a-just-comite-strategique"])
+    );
+    // The two deputies are under the director's authority.
+    for deputy in [
+        "dip-a-just-directeur-operationnel",
+        "dip-a-just-directeur-technique",
+    ] {
+        assert_eq!(
+            tied(&g, deputy, TieKind::LineAuthority, true),
+            set(&["dip-a-just-directeur"])
+        );
+    }
+}
+
+#[test]
+fn the_dip_a_just_director_is_recruited_by_the_sg_and_employed_by_dsj() {
+    let g = builtin();
+    assert_eq!(
+        tied(
+            &g,
+            "dip-a-just-directeur",
+            TieKind::RecruitingAuthority,
+            false
+        ),
+        set(&["justice-sg-secretaire-generale"])
+    );
+    assert_eq!(
+        tied(
+            &g,
+            "dip-a-just-directeur",
+            TieKind::EmployingAuthority,
+            false
+        ),
+        set(&["dsj-directeur"])
+    );
+}
+
+#[test]
+fn the_ai_programme_director_is_attached_to_the_sg_but_under_the_deputy() {
+    let g = builtin();
+    assert_eq!(
+        tied(&g, "justice-dp-ia-directeur", TieKind::Attachment, true),
+        set(&["justice-sg-secretaire-generale"])
+    );
+    assert_eq!(
+        tied(&g, "justice-dp-ia-directeur", TieKind::LineAuthority, true),
+        set(&["justice-sga"])
+    );
+    assert!(g.unit(ix(&g, "justice-dp-ia-directeur")).is_vacant());
+}
+
+#[test]
+fn the_ai_programme_directorate_is_being_set_up_with_staff_lent_and_runs_the_observatory_secretariat()
+ {
+    let g = builtin();
+    let unit = g.unit(ix(&g, "justice-dp-ia"));
+    assert_eq!(unit.status, Status::BeingSetUp);
+    let headcount = unit.headcount.as_ref().expect("a staffing target");
+    assert_eq!(
+        (
+            headcount.count,
+            headcount.basis,
+            headcount.qualifier,
+            headcount.date.map(|d| d.to_string())
+        ),
+        (
+            10,
+            HeadcountBasis::Target,
+            HeadcountQualifier::AtLeast,
+            Some("2026-01-01".into())
+        )
+    );
+    assert_eq!(
+        tied(&g, "justice-dp-ia", TieKind::Attachment, true),
+        set(&["justice-sg"])
+    );
+    assert_eq!(
+        tied(&g, "justice-dp-ia", TieKind::Secretariat, true),
+        set(&["justice-observatoire-ia"])
+    );
+    assert!(!tied(&g, "justice-dp-ia", TieKind::Secondment, false).is_empty());
+    let partners = tied(&g, "justice-dp-ia", TieKind::Cooperation, true);
+    for partner in [
+        "justice-dnum",
+        "justice-amdac",
+        "justice-sem",
+        "dinum",
+        "ditp",
+    ] {
+        assert!(
+            partners.contains(partner),
+            "{partner} missing from {partners:?}"
+        );
+    }
+}
+
+#[test]
+fn the_dne_has_two_parents() {
+    let g = builtin();
+    assert_eq!(
+        tied(&g, "dne", TieKind::JointAttachment, true),
+        set(&["dgesco", "menj-sg"])
+    );
+    assert!(tied(&g, "dne", TieKind::Attachment, true).is_empty());
+}
+
+#[test]
+fn the_dne_expert_is_the_correspondent_of_etalab_whose_dinsic_dinum_succeeded() {
+    let g = builtin();
+    let expert = "dne-expert-haut-niveau-donnees";
+    assert!(g.unit(ix(&g, expert)).is_vacant());
+    assert_eq!(
+        tied(&g, expert, TieKind::Correspondent, true),
+        set(&["etalab"])
+    );
+    assert_eq!(
+        tied(&g, expert, TieKind::LineAuthority, true),
+        set(&["dne-directeur"])
+    );
+    assert_eq!(
+        tied(&g, "etalab", TieKind::Attachment, true),
+        set(&["dinsic"])
+    );
+    assert_eq!(
+        tied(&g, "dinum", TieKind::Succession, true),
+        set(&["dinsic"])
+    );
+    assert_eq!(g.unit(ix(&g, "dinsic")).status, Status::Dissolved);
+}
+
+#[test]
+fn inesia_is_co_steered_by_dge_and_five_partners() {
+    let g = builtin();
+    assert_eq!(
+        tied(&g, "inesia", TieKind::CoSteering, false),
+        set(&["anssi", "dge-dp-ia", "inria", "lne", "peren", "sgdsn"])
+    );
+}
+
+#[test]
+fn dge_s_ai_directorate_advertises_a_post_and_works_with_eu_bodies() {
+    let g = builtin();
+    let post = g.hierarchy().down(ix(&g, "dge-dp-ia"));
+    assert_eq!(post.len(), 1);
+    assert!(g.unit(post[0].from).is_vacant());
+    assert_eq!(
+        tied(&g, "dge-dp-ia", TieKind::Representation, true),
+        set(&["comite-ia"])
+    );
+    let partners = tied(&g, "dge-dp-ia", TieKind::Cooperation, true);
+    for partner in [
+        "bureau-ia",
+        "dge-pole-regulation-plateformes",
+        "sgae",
+        "representation-permanente-ue",
+    ] {
+        assert!(
+            partners.contains(partner),
+            "{partner} missing from {partners:?}"
+        );
+    }
+}
+
+#[test]
+fn province_sud_s_data_lead_works_with_the_dpo_under_the_dsin_director() {
+    let g = builtin();
+    assert_eq!(
+        tied(&g, "dsin", TieKind::Attachment, true),
+        set(&["province-sud-pole-fonctionnel"])
+    );
+    let lead = "dsin-chef-projet-data-ia";
+    assert!(g.unit(ix(&g, lead)).is_vacant());
+    assert_eq!(
+        tied(&g, lead, TieKind::LineAuthority, true),
+        set(&["dsin-directeur"])
+    );
+    assert_eq!(
+        tied(&g, lead, TieKind::Cooperation, true),
+        set(&["province-sud-dpo"])
+    );
+}
+
+#[test]
+fn every_unit_has_a_parent_or_a_declared_boundary() {
+    let g = builtin();
+    for (ix, unit) in g.units() {
+        assert!(
+            !g.hierarchy().up(ix).is_empty() || unit.boundary.is_some(),
+            "{} has neither a hierarchical parent nor a boundary",
+            unit.id.value
+        );
+        if unit.boundary == Some(Boundary::Top) {
+            assert!(
+                g.hierarchy().up(ix).is_empty(),
+                "{} is a top with a parent",
+                unit.id.value
+            );
+        }
+    }
+}
+
+/// Whitespace runs folded to one space, for comparing quotes with the seeds' wrapped lines.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_unit_and_tie_cites_a_declared_source_whose_text_holds_the_quote() {
+    let g = builtin();
+    // The text of each source that has a copy, in org/sources/; a source with none (a decree) is
+    // cited unquoted.
+    let mut texts = std::collections::HashMap::new();
+    for source in g.sources() {
+        let Some(file) = source.file.as_deref() else {
+            continue;
+        };
+        assert!(
+            file.starts_with("sources/") && !file.contains(".."),
+            "source {}'s copy {file:?} is not in org/sources/",
+            source.id.value
+        );
+        let path = root().join("org").join(file);
+        let text = fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("source {} at {}: {e}", source.id.value, path.display()));
+        texts.insert(source.id.to_string(), squeeze(&text));
+    }
+    let citations = g
+        .units()
+        .map(|(_, u)| (u.id.to_string(), u.source.as_ref()))
+        .chain(g.ties().map(|(_, t)| {
+            (
+                format!("{} {} {}", t.from.value, t.kind.value, t.to.value),
+                t.source.as_ref(),
+            )
+        }));
+    let mut count = 0;
+    for (what, citation) in citations {
+        let citation = citation.unwrap_or_else(|| panic!("{what} has no source"));
+        let source = citation.source.as_str();
+        assert!(
+            g.source(source).is_some(),
+            "{what} cites `{source}`, which is not declared"
+        );
+        match (texts.get(source), citation.quote.as_deref()) {
+            (Some(text), Some(quote)) => assert!(
+                text.contains(&squeeze(quote)),
+                "{what}: {quote:?} is not in {source}"
+            ),
+            (Some(_), None) => panic!("{what} has no quote from {source}, which has a copy"),
+            (None, Some(quote)) => panic!(
+                "{what} quotes {quote:?} from {source}, which has no copy to check it against"
+            ),
+            (None, None) => {}
+        }
+        count += 1;
+    }
+    assert_eq!(count, g.unit_count() + g.tie_count());
+}
+
+/// Whether `text` holds a French phone number: five pairs of digits with one separator.
+fn has_phone_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(14).any(|w| {
+        let sep = w[2];
+        matches!(sep, b'-' | b'.' | b' ')
+            && (0..5).all(|i| w[i * 3].is_ascii_digit() && w[i * 3 + 1].is_ascii_digit())
+            && (0..4).all(|i| w[i * 3 + 2] == sep)
+    })
+}
+
+/// The description's files and the copies of its sources, with their text.
+fn published_texts() -> Vec<(String, String)> {
+    let mut texts: Vec<(String, String)> = organigram::load::BUILTIN_FILES
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
+    let sources = root().join("org/sources");
+    let mut copies = 0;
+    for entry in fs::read_dir(&sources).expect("org/sources/ is readable") {
+        let path = entry.expect("org/sources/ lists").path();
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        if path.extension().is_some_and(|e| e == "txt") {
+            copies += 1;
+        }
+        let name = path
+            .strip_prefix(root())
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        texts.push((name, text));
+    }
+    assert_eq!(
+        copies,
+        5,
+        "the five postings are copied in {}",
+        sources.display()
+    );
+    texts
+}
+
+#[test]
+fn no_personal_data() {
+    assert!(has_phone_number("tél. : 01-70-22-85-51"));
+    assert!(!has_phone_number("\"date\": \"2026-01-01\""));
+    for (name, text) in published_texts() {
+        // E-mail addresses, and the names of the people the seeds give as contacts.
+        for needle in [
+            "@",
+            "ALEXANDRE",
+            "BOSSCHERE",
+            "XAVIER",
+            "ALBOUY",
+            "PASCAL",
+            "PRACHE",
+            "JEAN-MARC",
+            "MERRIAUX",
+        ] {
+            assert!(
+                !text.to_uppercase().contains(needle),
+                "{name} contains {needle:?}"
+            );
+        }
+        assert!(!has_phone_number(&text), "{name} holds a phone number");
+    }
+}
+
+#[test]
+fn people_find_units_by_the_names_they_use() {
+    let g = builtin();
+    for (text, id) in [
+        ("dinum", "dinum"),
+        ("DiP A-JUST", "dip-a-just"),
+        ("a-just", "dip-a-just"),
+        ("Direction des services judiciaires", "dsj"),
+        ("direction des services judiciaires", "dsj"),
+        ("SGA", "justice-sga"),
+        ("DINSIC", "dinsic"),
+        ("inesia", "inesia"),
+        ("AI observatory", "justice-observatoire-ia"),
+        ("observatoire de l'IA", "justice-observatoire-ia"),
+    ] {
+        let found = organigram::query::resolve(&g, text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(g.unit(found).id.as_str(), id, "{text}");
+    }
+    // Two data protection officers: the name is ambiguous, and both are offered.
+    match organigram::query::resolve(&g, "DPO") {
+        Err(organigram::query::LookupError::Ambiguous { candidates, .. }) => {
+            let ids: BTreeSet<String> = candidates
+                .iter()
+                .map(|&c| g.unit(c).id.to_string())
+                .collect();
+            assert_eq!(ids, set(&["menj-dpd", "province-sud-dpo"]));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_cli_explores_the_built_in_description() {
+    insta::assert_snapshot!(
+        "show_dip_a_just_with_its_domains_and_posts",
+        organigram(["show", "dip-a-just"])
+            .run()
+            .expect_code(0)
+            .transcript()
+    );
+    insta::assert_snapshot!(
+        "show_dne_with_its_two_parents",
+        organigram(["show", "dne"])
+            .run()
+            .expect_code(0)
+            .transcript()
+    );
+    insta::assert_snapshot!(
+        "find_dpo_by_alias_and_by_acronym",
+        organigram(["find", "dpo"])
+            .run()
+            .expect_code(0)
+            .transcript()
+    );
+    insta::assert_snapshot!(
+        "show_dpd_asks_which_of_two_units",
+        organigram(["show", "dpd"])
+            .run()
+            .expect_code(2)
+            .transcript()
+    );
+}
+
+#[test]
+fn the_installed_binary_works_anywhere_with_the_built_in_description() {
+    let elsewhere = std::env::temp_dir();
+    let json = organigram(["show", "inesia", "--format", "json"])
+        .in_dir(&elsewhere)
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        json["declared_at"].as_str().unwrap().split(':').next(),
+        Some("<built-in>/dge.json")
+    );
+    assert_eq!(json["ties"].as_array().unwrap().len(), 6);
+}

@@ -1,0 +1,237 @@
+//! `export`: node-link JSON, GraphML, JSON-LD, Turtle and CSV, snapshotted on a small description,
+//! and read by the real clients: networkx for the graphs, rdflib for the linked data, organigram's
+//! own `import csv` for the CSV.
+
+use std::path::Path;
+use std::process::Command;
+
+use organigram::graph::OrgGraph;
+use organigram::interop::csv_export;
+use organigram::{Loader, Workspace};
+
+use crate::support;
+use crate::support::{organigram, root};
+
+const SMALL: &str = "tests/fixtures/valid/small";
+const HOSTILE: &str = "tests/fixtures/export/hostile.json";
+
+fn export(org: &str, format: &str) -> String {
+    organigram(["--org", org, "export", "--format", format])
+        .run()
+        .success()
+}
+
+#[test]
+fn node_link_json() {
+    insta::assert_snapshot!(export(SMALL, "json"));
+}
+
+#[test]
+fn graphml() {
+    insta::assert_snapshot!(export(SMALL, "graphml"));
+}
+
+#[test]
+fn turtle() {
+    insta::assert_snapshot!(export(SMALL, "turtle"));
+}
+
+#[test]
+fn json_ld() {
+    insta::assert_snapshot!(export(SMALL, "jsonld"));
+}
+
+#[test]
+fn csv() {
+    insta::assert_snapshot!(export(SMALL, "csv"));
+}
+
+fn load(path: &Path) -> Workspace {
+    Loader::new()
+        .path(path)
+        .load()
+        .expect("no proposal to refuse")
+}
+
+/// Each unit as `organigram import csv` keeps it: id, name, kind, acronym, and the id of its
+/// parent in a table.
+fn table(graph: &OrgGraph) -> Vec<[String; 5]> {
+    graph
+        .units()
+        .map(|(ix, unit)| {
+            [
+                unit.id.to_string(),
+                csv_export::parent(graph, ix)
+                    .map_or(String::new(), |p| graph.unit(p).id.to_string()),
+                unit.name.trim().to_owned(),
+                unit.kind.as_str().to_owned(),
+                unit.acronym.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn a_csv_export_imports_back_as_the_same_hierarchy() {
+    for org in ["org", SMALL, HOSTILE] {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("units.csv");
+        organigram(["--org", org, "export", "--format", "csv", "-o"])
+            .arg(&csv)
+            .run()
+            .success();
+        let imported = dir.path().join("imported");
+        organigram(["import", "csv"])
+            .arg(&csv)
+            .arg("-o")
+            .arg(&imported)
+            .args(["--id", "id", "--parent", "parent", "--name", "name"])
+            .args(["--kind", "kind", "--acronym", "acronym"])
+            .run()
+            .success();
+        let (before, after) = (load(&root().join(org)), load(&imported));
+        let problems: Vec<_> = after.diagnostics().collect();
+        assert!(!after.has_errors(), "{problems:?}");
+        assert_eq!(table(before.graph()), table(after.graph()), "{org}");
+    }
+}
+
+#[test]
+fn names_built_to_break_xml_stay_text() {
+    let text = export(HOSTILE, "graphml");
+    let document = roxmltree::Document::parse(&text).expect("well-formed XML");
+    let top = document
+        .descendants()
+        .find(|n| n.has_tag_name("node") && n.attribute("id") == Some("top"))
+        .unwrap();
+    let data = |key: &str| {
+        top.children()
+            .find(|n| n.attribute("key") == Some(key))
+            .and_then(|n| n.text())
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(data("u_name"), "Top </node> <![CDATA[ x ]]> & co");
+    // Line breaks and tabs are kept. (A description holds no other control character: the
+    // loader refuses them; graphml's unit tests cover how they would be escaped.)
+    assert_eq!(data("u_aliases"), "line\nbreak; tab\there");
+}
+
+#[test]
+fn an_output_file_holds_what_standard_output_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("org.ttl");
+    let out = organigram(["--org", SMALL, "export", "--format", "turtle", "-o"])
+        .arg(&path)
+        .run()
+        .success();
+    assert!(out.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        export(SMALL, "turtle")
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn iris_take_the_base_given_and_a_bad_base_is_refused() {
+    let turtle = organigram([
+        "--org",
+        SMALL,
+        "export",
+        "--format",
+        "turtle",
+        "--base",
+        "https://example.org/gov/",
+    ])
+    .run()
+    .success();
+    assert!(turtle.contains("@prefix unit: <https://example.org/gov/unit/> ."));
+    let out = organigram(["--org", SMALL, "export", "--base", "example.org/"])
+        .run()
+        .expect_code(2);
+    assert!(out.stderr.contains("not an absolute IRI"), "{}", out.stderr);
+}
+
+#[test]
+fn a_description_with_errors_is_not_exported() {
+    let out = organigram([
+        "--org",
+        "tests/fixtures/invalid/unknown-unit.json",
+        "export",
+    ])
+    .run()
+    .expect_code(2);
+    assert!(out.stdout.is_empty());
+}
+
+/// Runs `tests/python/check_exports.py` on a description: networkx and rdflib read its exports
+/// and must find organigram's unit and tie counts and the chains of command of `samples`.
+fn check_with_real_clients(python: &Path, org: &Path, samples: &[&str]) {
+    let loaded = load(org);
+    let problems: Vec<_> = loaded.diagnostics().collect();
+    assert!(!loaded.has_errors(), "{problems:?}");
+    let mut command = Command::new(python);
+    command
+        .current_dir(root())
+        .arg("tests/python/check_exports.py")
+        .arg("--organigram")
+        .arg(env!("CARGO_BIN_EXE_organigram"))
+        .arg("--org")
+        .arg(org)
+        .args(["--units", &loaded.graph().unit_count().to_string()])
+        .args(["--ties", &loaded.graph().tie_count().to_string()]);
+    for sample in samples {
+        command.args(["--sample", sample]);
+    }
+    let output = command.output().expect("Python runs");
+    assert!(
+        output.status.success(),
+        "the real clients disagree with organigram on {}:\n{}{}",
+        org.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn networkx_and_rdflib_read_the_exports() {
+    // A virtual environment in target/, made on the first run.
+    let python = support::python::python();
+
+    // The built-in description: posts, line authority, joint attachment, succession.
+    check_with_real_clients(
+        python,
+        &root().join("org"),
+        &[
+            "justice-dp-ia-directeur",
+            "dne-expert-haut-niveau-donnees",
+            "dip-a-just",
+            "etalab",
+        ],
+    );
+    check_with_real_clients(python, &root().join(HOSTILE), &["lead"]);
+
+    // The GOV.UK register at its real size: diamonds and units with up to four parents.
+    let dir = tempfile::tempdir().unwrap();
+    organigram([
+        "import",
+        "govuk",
+        "tests/data/govuk-organisations.json",
+        "-o",
+    ])
+    .arg(dir.path())
+    .run()
+    .expect_code(0);
+    check_with_real_clients(
+        python,
+        dir.path(),
+        &[
+            "leadership-college-for-government",
+            "national-cyber-force",
+            "uk-co-ordinating-body",
+            "ofcom",
+            "wales-office",
+        ],
+    );
+}

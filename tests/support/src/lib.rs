@@ -1,0 +1,58 @@
+//! What organigram's tests share, the library's unit tests and the integration tests alike:
+//! running the real binary ([`Run`]), the project's paths, and the tools some tests run beside
+//! it: Graphviz's `dot` ([`graphviz`]) and a Python with networkx and rdflib ([`python`]).
+//!
+//! The tools are installed when missing, so that `cargo test` on a fresh Debian machine runs the
+//! whole suite: Graphviz with apt-get, Python's packages in a virtual environment under
+//! `target/`. A test that needs a tool that is missing and cannot be installed (apt-get needs
+//! root) fails, saying how to install it: no test is skipped for want of one.
+//!
+//! Plain functions only: this crate does not depend on organigram, whose unit tests would then
+//! see two copies of the library.
+
+pub mod graphviz;
+mod provision;
+pub mod python;
+mod run;
+
+use std::path::{Path, PathBuf};
+
+pub use run::{Output, Run};
+
+/// The project's root: tests run the binary from there, so paths in messages are relative.
+pub fn root() -> &'static Path {
+    // This crate is the project's `tests/support/`.
+    let support = Path::new(env!("CARGO_MANIFEST_DIR"));
+    support
+        .parent()
+        .and_then(Path::parent)
+        .expect("tests/support/ is in the project")
+}
+
+/// The files of the project's `org/` description (the built-in one), in name order.
+pub fn org_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("org"))
+        .expect("org/ is readable")
+        .map(|e| e.expect("org/ lists").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A fixture path relative to the project's root, as the binary will print it.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new("tests/fixtures").join(name)
+}
+
+/// Cargo's target folder, where the tools this crate installs are kept: the one the running
+/// test was built in (it holds `CACHEDIR.TAG`), else `target/` in the project.
+pub fn target_dir() -> PathBuf {
+    let built_in = std::env::current_exe().ok().and_then(|exe| {
+        exe.ancestors()
+            .skip(1)
+            .find(|dir| dir.join("CACHEDIR.TAG").is_file())
+            .map(Path::to_path_buf)
+    });
+    built_in.unwrap_or_else(|| root().join("target"))
+}

@@ -1,0 +1,94 @@
+//! Installing what the tests need: apt-get for system packages, behind a file lock in the target
+//! folder, so that test binaries run at once (or two `cargo test`) never install together.
+
+use std::fs::{self, File};
+use std::io::{ErrorKind, Write as _};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use crate::target_dir;
+
+/// Waits for the lock named `name`, shared by every process that uses this target folder, and
+/// holds it until the file returned is dropped.
+pub(crate) fn lock(name: &str) -> Result<File, String> {
+    let dir = target_dir().join("test-support");
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let path = dir.join(format!("{name}.lock"));
+    let opened = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path);
+    // A lock made by another user may be read-only to this one: reading is enough to lock it.
+    let file = match opened {
+        Err(e) if e.kind() == ErrorKind::PermissionDenied => File::open(&path),
+        opened => opened,
+    }
+    .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    file.lock()
+        .map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
+    Ok(file)
+}
+
+/// Tells what is being installed, straight to standard error: the test harness, which keeps
+/// what tests print unless they fail, would hide why a test takes a minute.
+pub(crate) fn say(message: &str) {
+    let _ = writeln!(std::io::stderr(), "test support: {message}");
+}
+
+/// Runs a command to its end; fails with what it printed unless it succeeds.
+pub(crate) fn run(command: &mut Command) -> Result<Output, String> {
+    let shown = format!("{command:?}");
+    let output = command
+        .output()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
+    if output.status.success() {
+        Ok(output)
+    } else {
+        Err(format!(
+            "{shown} failed ({}):\n{}{}",
+            output.status,
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
+/// Whether this process runs as root, as apt-get must.
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.status.success() && o.stdout.trim_ascii() == b"0")
+}
+
+/// Installs Debian packages with apt-get (after one `apt-get update` per process); fails saying
+/// why when it cannot: not root, no apt-get, or apt-get failed.
+pub(crate) fn apt_install(packages: &[&str]) -> Result<(), String> {
+    if !is_root() {
+        return Err("installing it needs root (apt-get), and the tests do not run as root".into());
+    }
+    if Command::new("apt-get").arg("--version").output().is_err() {
+        return Err("installing it needs apt-get, which this machine lacks".into());
+    }
+    let _lock = lock("apt")?;
+    let apt = |arguments: &[&str]| {
+        let mut command = Command::new("apt-get");
+        command
+            .args(["-q", "-o", "DPkg::Lock::Timeout=300"])
+            .args(arguments)
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut command).map(drop)
+    };
+    static UPDATED: OnceLock<Result<(), String>> = OnceLock::new();
+    UPDATED
+        .get_or_init(|| {
+            say("apt-get update");
+            apt(&["update"])
+        })
+        .clone()?;
+    say(&format!("apt-get install {}", packages.join(" ")));
+    let mut arguments = vec!["install", "-y", "--no-install-recommends"];
+    arguments.extend(packages);
+    apt(&arguments)
+}
