@@ -1,5 +1,5 @@
 //! The parsing floor for BENCHMARKS.md: read every `*.json` file of a description folder and
-//! parse it with serde_json into plain structs with the format's fields, nothing else (no
+//! parse it with `serde_json` into plain structs with the format's fields, nothing else (no
 //! positions, no checks, no graph). `organigram check` is measured against this.
 //!
 //!     cargo run --release --example parse_floor -- /tmp/gen1000000

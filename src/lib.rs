@@ -40,7 +40,7 @@
 //!                "units": [{"id": "a", "name": "A", "kind": "directorat"}]}"#;
 //! let workspace = Loader::new().text("o.json", text).load()?;
 //! let shown = render::text_to_string(&workspace.files, workspace.diagnostics());
-//! assert!(shown.contains("o.json:2:58"), "{shown}");
+//! assert!(shown.contains("o.json:2:59"), "{shown}");
 //! assert!(shown.contains("did you mean `directorate`?"), "{shown}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -11,7 +11,7 @@ use organigram::graph::OrgGraph;
 use organigram::load::{Files, Input, Limits, Loaded, load};
 use organigram::proposal;
 
-static BUILTIN: LazyLock<Loaded> = LazyLock::new(|| load(&[Input::Builtin], &Limits::default()));
+static BUILTIN: LazyLock<Loaded> = LazyLock::new(|| load(&[Input::Builtin], Limits::default()));
 
 fuzz_target!(|text: &str| {
     let mut files = Files::default();

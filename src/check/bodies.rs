@@ -102,7 +102,7 @@ mod tests {
         d.units[4].status = Status::Planned;
         let codes = [Code::BodyWithoutSecretariat, Code::BodyWithoutMembers];
         assert_eq!(
-            found(d, &Options::default(), &codes),
+            found(d, Options::default(), &codes),
             [
                 (Code::BodyWithoutSecretariat, "bare".to_owned()),
                 (Code::BodyWithoutMembers, "bare".to_owned()),

@@ -218,7 +218,7 @@ mod tests {
         d.units[2].status = Status::Dissolved;
         d.ties[0].valid_from = Some(Date::parse("2019").unwrap());
         d.ties[5].valid_until = Some(Date::parse("2019").unwrap());
-        let found = crate::check::testing::checked(d, &Options::default());
+        let found = crate::check::testing::checked(d, Options::default());
         let outdated: Vec<&str> = found
             .iter()
             .filter(|d| d.code == Code::OutdatedTie)
@@ -243,7 +243,7 @@ mod tests {
         d.units[1].vacant = Some(Spanned::new(Span::default(), true));
         let codes = [Code::MissingSource, Code::VacantPost];
         assert_eq!(
-            found(d, &Options::default(), &codes),
+            found(d, Options::default(), &codes),
             [
                 (Code::MissingSource, "a".to_owned()),
                 (Code::MissingSource, "p".to_owned()),

@@ -348,7 +348,7 @@ mod tests {
         d.units[2].status = Status::Dissolved;
         let codes = [Code::UnknownUnit, Code::OrphanUnit];
         assert_eq!(
-            found(d, &Options::default(), &codes),
+            found(d, Options::default(), &codes),
             [(Code::UnknownUnit, "attachment child nowhere".to_owned())]
         );
     }
@@ -369,7 +369,7 @@ mod tests {
             ],
         );
         d.units[0].boundary = Some(Boundary::Top);
-        let found = crate::check::testing::checked(d, &Options::default());
+        let found = crate::check::testing::checked(d, Options::default());
         let posts: Vec<_> = found
             .iter()
             .filter(|d| d.code == Code::PostWithoutUnit)
@@ -407,7 +407,7 @@ mod tests {
             Code::OrphanUnit,
         ];
         assert_eq!(
-            found(d, &Options::default(), &codes),
+            found(d, Options::default(), &codes),
             [
                 (Code::HierarchyCycle, "a b c".to_owned()),
                 (Code::SelfTie, "attachment a a".to_owned()),
@@ -452,7 +452,7 @@ mod tests {
         }
         let mut d = description(&units, &ties);
         d.units[0].boundary = Some(Boundary::Top);
-        let wide = |max_span| found(d.clone(), &Options { max_span }, &[Code::WideSpan]).len();
+        let wide = |max_span| found(d.clone(), Options { max_span }, &[Code::WideSpan]).len();
         assert_eq!(wide(3), 1);
         assert_eq!(wide(4), 0);
     }

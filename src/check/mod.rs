@@ -223,16 +223,16 @@ pub(crate) mod testing {
     use crate::model::Description;
 
     /// Every problem of `description`: those of building its graph, then the rules'.
-    pub(crate) fn checked(description: Description, options: &Options) -> Vec<Diagnostic> {
+    pub(crate) fn checked(description: Description, options: Options) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
         let graph = OrgGraph::build(description, &mut diagnostics);
-        diagnostics.extend(check(&graph, options));
+        diagnostics.extend(check(&graph, &options));
         diagnostics
     }
 
     pub(crate) fn found(
         description: Description,
-        options: &Options,
+        options: Options,
         codes: &[Code],
     ) -> Vec<(Code, String)> {
         checked(description, options)
@@ -244,7 +244,7 @@ pub(crate) mod testing {
 
     /// The problems with this code only.
     pub(crate) fn problems_of(description: Description, code: Code) -> Vec<String> {
-        found(description, &Options::default(), &[code])
+        found(description, Options::default(), &[code])
             .into_iter()
             .map(|(_, subjects)| subjects)
             .collect()

@@ -1320,7 +1320,7 @@ mod tests {
     fn numbers_keep_their_type() {
         assert_eq!(parse::<i64>("-5").unwrap(), -5);
         assert_eq!(parse::<u64>("18446744073709551615").unwrap(), u64::MAX);
-        assert_eq!(parse::<f64>("1.5e2").unwrap(), 150.0);
+        assert!((parse::<f64>("1.5e2").unwrap() - 150.0).abs() < f64::EPSILON);
         assert!(parse::<u32>("-1").is_err());
         assert!(parse::<u32>("4294967296").is_err());
     }
@@ -1432,10 +1432,10 @@ mod tests {
             ),
             (r#"{"a": 1, "b": {"c": 1,}}"#, "trailing comma before `}`"),
             (r#"{"a" 1}"#, "`:` after the key"),
-            (r#"[1 2]"#, "`,` or `]`"),
+            (r"[1 2]", "`,` or `]`"),
             (r#"{"a": [}"#, "a JSON value"),
             (r#"{"a": tru}"#, "a JSON value"),
-            (r#"[{"#, "a key in double quotes"),
+            (r"[{", "a key in double quotes"),
         ] {
             let e = from_str::<serde::de::IgnoredAny>(text, 8).unwrap_err();
             let ErrorKind::Syntax(message) = &e.kind else {

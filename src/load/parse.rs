@@ -97,9 +97,15 @@ pub(crate) fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
                 diagnostic.with_related(Origin::new(file, first), "first given here")
             }
         }
+        ErrorKind::ControlCharacter(c) if c.is_control() => {
+            Diagnostic::new(Code::InvalidValue, message).with_hint(
+                "remove it: a description's texts hold no control character but tabs and line \
+                 breaks",
+            )
+        }
         ErrorKind::ControlCharacter(_) => Diagnostic::new(Code::InvalidValue, message).with_hint(
-            "remove it: a description's texts hold no control character but tabs and line breaks, \
-             and no bidirectional control (text in any script displays right without them)",
+            "remove it: text in any script, Arabic and Hebrew included, displays in the right \
+             order without bidirectional controls",
         ),
         ErrorKind::Invalid(_) => Diagnostic::new(Code::InvalidValue, message),
     };

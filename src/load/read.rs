@@ -304,11 +304,13 @@ fn text(
     if !starts_as_json(&bytes) {
         // Not a description at all (a binary file, `/proc/self/environ`, a text): what it holds is
         // none of the messages' business, so none of it is shown.
-        let what = if bytes.iter().all(u8::is_ascii_whitespace) {
-            "it is empty".to_owned()
-        } else {
-            "a description file holds a JSON object, which starts with `{`, and this file does not"
-                .to_owned()
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        let what = match first {
+            None => "it is empty",
+            Some(b'[') => "a description file holds a JSON object, and this file holds a list",
+            Some(_) => {
+                "a description file holds a JSON object, which starts with `{`, and this file does not"
+            }
         };
         diagnostics.push(
             Diagnostic::new(

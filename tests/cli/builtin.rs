@@ -39,7 +39,7 @@ fn tied(graph: &OrgGraph, id: &str, kind: TieKind, outgoing: bool) -> BTreeSet<S
 }
 
 fn set(ids: &[&str]) -> BTreeSet<String> {
-    ids.iter().map(|s| s.to_string()).collect()
+    ids.iter().map(std::string::ToString::to_string).collect()
 }
 
 #[test]

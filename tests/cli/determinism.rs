@@ -104,7 +104,9 @@ const COMMANDS: &[&[&str]] = &[
 
 /// Runs `args` in `dir`, on its `org/` (but for `diff`, which names its folders).
 fn run(dir: &Path, args: &[&str]) -> Output {
-    let org: &[&str] = if args[0] == "diff" {
+    // The commands that read a description read `org`; `diff` and `import` read what they are
+    // given, and refuse `--org`.
+    let org: &[&str] = if matches!(args[0], "diff" | "import") {
         &[]
     } else {
         &["--org", "org"]

@@ -119,8 +119,27 @@ fn every_hostile_file_gets_exit_2_and_a_located_message() {
             continue;
         }
         let out = refused(out, &path.display().to_string());
+        // A file that is no description is named, and none of its bytes is shown.
+        let not_a_description = matches!(
+            name.as_str(),
+            "empty.json" | "whitespace-only.json" | "not-a-description.json" | "binary.json"
+        );
+        if not_a_description {
+            assert!(
+                out.stderr.contains("is not a description file"),
+                "{name}:\n{}",
+                out.stderr
+            );
+            for shown in ["do-not-show-this", "PATH=", "PNG", "IHDR"] {
+                assert!(
+                    !out.stderr.contains(shown),
+                    "{name} shows {shown}:\n{}",
+                    out.stderr
+                );
+            }
+        }
         // A problem with a place gives its line and column (an empty folder has none).
-        if path.is_file() && !matches!(name.as_str(), "empty.json" | "whitespace-only.json") {
+        if path.is_file() && !not_a_description {
             let located = format!("{}:", path.display());
             let at = out
                 .stderr
@@ -271,7 +290,7 @@ fn nesting_past_what_the_stack_holds_is_read_without_overflowing_it() {
         .run();
     let out = refused(out, "deep.json:4:");
     assert!(
-        out.stderr.contains("expected a string, found sequence"),
+        out.stderr.contains("expected a text, found a list"),
         "{}",
         out.stderr
     );
@@ -406,27 +425,6 @@ fn a_path_under_a_file_is_an_input_error() {
 /// memory, so what it prints is what one of the versions gives, or a located error.
 #[test]
 fn a_file_rewritten_while_it_is_read_is_read_as_one_snapshot() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("org.json");
-    let alpha = one_unit("a", "Alpha");
-    let alphb = one_unit("a", "Alphb");
-    let versions = [
-        alpha.clone(),
-        alphb.clone(),
-        alpha[..alpha.len() / 2].to_owned(),
-        String::new(),
-    ];
-    let show = |dir: &Path| {
-        organigram(["--org", "org.json", "show", "a"])
-            .in_dir(dir)
-            .run()
-    };
-    let mut whole = Vec::new();
-    for text in [&alpha, &alphb] {
-        fs::write(&path, text).unwrap();
-        whole.push(show(dir.path()).success());
-    }
-    let stop = AtomicBool::new(false);
     /// Stops the writer however the runs end: a failed assertion must fail the test, not leave
     /// the writer looping and the test hanging.
     struct Stop<'a>(&'a AtomicBool);
@@ -435,6 +433,27 @@ fn a_file_rewritten_while_it_is_read_is_read_as_one_snapshot() {
             self.0.store(true, Ordering::Relaxed);
         }
     }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("org.json");
+    let first = one_unit("a", "Alpha");
+    let second = one_unit("a", "Alphb");
+    let versions = [
+        first.clone(),
+        second.clone(),
+        first[..first.len() / 2].to_owned(),
+        String::new(),
+    ];
+    let show = |dir: &Path| {
+        organigram(["--org", "org.json", "show", "a"])
+            .in_dir(dir)
+            .run()
+    };
+    let mut whole = Vec::new();
+    for text in [&first, &second] {
+        fs::write(&path, text).unwrap();
+        whole.push(show(dir.path()).success());
+    }
+    let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         scope.spawn(|| {
             for text in versions.iter().cycle() {
@@ -510,25 +529,33 @@ fn ids_cannot_lead_output_out_of_the_folder() {
 /// link planted in an output folder cannot make organigram write elsewhere.
 #[cfg(unix)]
 #[test]
-fn a_link_in_the_output_folder_is_replaced_not_written_through() {
+fn a_link_in_the_output_folder_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let outside = dir.path().join("outside.txt");
     fs::write(&outside, "keep").unwrap();
+    let charts = dir.path().join("charts");
     organigram(["render", "--all", "-o"])
-        .arg(dir.path().join("charts"))
+        .arg(&charts)
         .run()
         .success();
-    let chart = dir.path().join("charts/landscape.svg");
-    let written = fs::read(&chart).unwrap();
+    let before = contents(&charts);
+    let chart = charts.join("landscape.svg");
     fs::remove_file(&chart).unwrap();
     std::os::unix::fs::symlink(&outside, &chart).unwrap();
-    organigram(["render", "--all", "-o"])
-        .arg(dir.path().join("charts"))
-        .run()
-        .success();
+    let out = sane(organigram(["render", "--all", "-o"]).arg(&charts).run()).expect_code(2);
+    assert!(
+        out.stderr.contains("landscape.svg: it is a symbolic link"),
+        "{}",
+        out.transcript()
+    );
     assert_eq!(fs::read_to_string(&outside).unwrap(), "keep");
-    assert!(!fs::symlink_metadata(&chart).unwrap().is_symlink());
-    assert_eq!(fs::read(&chart).unwrap(), written);
+    assert!(fs::symlink_metadata(&chart).unwrap().is_symlink());
+    for (name, bytes) in before.iter().filter(|(name, _)| name != "landscape.svg") {
+        assert!(
+            fs::read(charts.join(name)).unwrap() == *bytes,
+            "{name} changed"
+        );
+    }
 
     let (dir, _) = import_csv(b"a,,A\n");
     let file = dir.path().join("out/units.json");
@@ -536,10 +563,14 @@ fn a_link_in_the_output_folder_is_replaced_not_written_through() {
     fs::write(&outside, "keep").unwrap();
     fs::remove_file(&file).unwrap();
     std::os::unix::fs::symlink(&outside, &file).unwrap();
-    let out = organigram(IMPORT_UNITS_CSV).in_dir(dir.path()).run();
-    sane(out).expect_code(0);
+    let out = sane(organigram(IMPORT_UNITS_CSV).in_dir(dir.path()).run()).expect_code(2);
+    assert!(
+        out.stderr.contains("it is a symbolic link"),
+        "{}",
+        out.transcript()
+    );
     assert_eq!(fs::read_to_string(&outside).unwrap(), "keep");
-    assert!(!fs::symlink_metadata(&file).unwrap().is_symlink());
+    assert!(fs::symlink_metadata(&file).unwrap().is_symlink());
 }
 
 /// The built-in description with every unit renamed, in `dir/renamed`: each chart drawn from it
@@ -612,9 +643,7 @@ fn a_run_that_fails_half_way_replaces_no_file_and_leaves_no_temporary() {
         fs::create_dir(out.join(taken)).unwrap();
         let result = sane(write_run(kind, &new, &out).run()).expect_code(2);
         assert!(
-            result
-                .stderr
-                .contains(&format!("{taken}: a folder is in the way")),
+            result.stderr.contains(&format!("{taken}: it is a folder")),
             "{}",
             result.transcript()
         );

@@ -298,6 +298,7 @@ fn chain_is_sound(graph: &OrgGraph, unit: UnitIx) -> Result<(), String> {
                     Some(Boundary::Top) => End::Top,
                     Some(Boundary::ParentOutside) => End::ParentOutside,
                     None => End::Orphan,
+                    Some(other) => panic!("a boundary this property does not know: {other:?}"),
                 };
                 if !graph.hierarchy().up(to).is_empty() || *end != expected {
                     return Err(format!("{what} ends as {end:?}"));
@@ -498,7 +499,7 @@ proptest! {
             .enumerate()
             .flat_map(|(o, f)| {
                 f.units.iter().filter_map(read).map(move |unit| Unit {
-                    organisation: OrganisationIndex(o as u32),
+                    organisation: OrganisationIndex(u32::try_from(o).unwrap()),
                     ..unit
                 })
             })
@@ -506,16 +507,24 @@ proptest! {
         let ties: Vec<_> = files.iter().flat_map(|f| f.ties.iter().filter_map(read)).collect();
         // Where each fact was read is the only thing the files do not say.
         let mut loaded = graph.organisations().to_vec();
-        loaded.iter_mut().for_each(|o| o.origin = Origin::default());
+        for o in &mut loaded {
+            o.origin = Origin::default();
+        }
         prop_assert_eq!(loaded, organisations);
         let mut loaded: Vec<_> = graph.sources().cloned().collect();
-        loaded.iter_mut().for_each(|s| s.origin = Origin::default());
+        for s in &mut loaded {
+            s.origin = Origin::default();
+        }
         prop_assert_eq!(loaded, sources);
         let mut loaded: Vec<_> = graph.units().map(|(_, u)| u.clone()).collect();
-        loaded.iter_mut().for_each(|u| u.origin = Origin::default());
+        for u in &mut loaded {
+            u.origin = Origin::default();
+        }
         prop_assert_eq!(loaded, units);
         let mut loaded: Vec<_> = graph.ties().map(|(_, t)| t.clone()).collect();
-        loaded.iter_mut().for_each(|t| t.origin = Origin::default());
+        for t in &mut loaded {
+            t.origin = Origin::default();
+        }
         prop_assert_eq!(loaded, ties);
     }
 

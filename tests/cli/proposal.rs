@@ -69,6 +69,7 @@ fn net(applied: &[Applied]) -> Net {
             }
             Effect::TieAdded(key) => *net.ties.entry(key.clone()).or_default() += 1,
             Effect::TieRemoved(key) => *net.ties.entry(key.clone()).or_default() -= 1,
+            other => panic!("an effect this test does not know: {other:?}"),
         }
     }
     net.changed.retain(|id| !net.added.contains(id));

@@ -12,6 +12,7 @@ fn family_letter(family: Family) -> &'static str {
         Family::LineUnit => "L",
         Family::Post => "P",
         Family::Body => "B",
+        other => panic!("a family the README's table does not know: {other:?}"),
     }
 }
 

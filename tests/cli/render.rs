@@ -168,7 +168,7 @@ fn the_whole_description_renders_in_every_view_and_format() {
         assert_eq!(out.stderr, "", "{file}");
         let bytes = fs::read(&path).unwrap();
         assert!(bytes.starts_with(magic), "{file}");
-        if file.ends_with(".svg") {
+        if Path::new(file).extension().is_some_and(|e| e == "svg") {
             assert_xml(std::str::from_utf8(&bytes).unwrap());
         }
     }
@@ -339,11 +339,40 @@ fn the_format_follows_the_output_file_s_extension() {
         .run()
         .success();
     assert!(fs::read_to_string(&path).unwrap().contains("flowchart TB"));
+    // An extension that names no format needs --format, which it then cannot contradict.
     let path = dir.join("chart.txt");
-    organigram(["render", "-o", path.to_str().unwrap()])
+    let out = organigram(["render", "-o", path.to_str().unwrap()])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains("cannot tell which format"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("dot (.dot, .gv), svg (.svg)"),
+        "{}",
+        out.stderr
+    );
+    assert!(!path.exists());
+    organigram(["render", "--format", "dot", "-o", path.to_str().unwrap()])
         .run()
         .success();
     assert!(fs::read_to_string(&path).unwrap().starts_with("digraph"));
+    let path = dir.join("chart.jpg");
+    organigram(["render", "-o", path.to_str().unwrap()])
+        .run()
+        .expect_code(2);
+    let path = dir.join("chart.svg");
+    let out = organigram(["render", "--format", "png", "-o", path.to_str().unwrap()])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains("--format png and the extension of"),
+        "{}",
+        out.stderr
+    );
+    assert!(!path.exists());
     fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -377,7 +406,12 @@ fn chart_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".dot") || n.ends_with(".svg"))
+        .filter(|n| {
+            matches!(
+                Path::new(n).extension().and_then(|e| e.to_str()),
+                Some("dot" | "svg")
+            )
+        })
         .collect();
     names.sort();
     names
@@ -402,7 +436,7 @@ fn the_committed_charts_in_output_are_those_of_the_built_in_description() {
     );
     for name in chart_files(&dir) {
         let fresh = fs::read_to_string(dir.join(&name)).unwrap();
-        if name.ends_with(".dot") {
+        if Path::new(&name).extension().is_some_and(|e| e == "dot") {
             renders(&fresh);
             let old = fs::read_to_string(committed.join(&name)).unwrap();
             assert!(

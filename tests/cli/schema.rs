@@ -131,7 +131,7 @@ fn every_proposal_in_org_and_the_fixtures_follows_the_proposal_schema() {
 fn the_proposal_schema_refuses_changes_the_reader_refuses() {
     let validator = jsonschema::validator_for(&committed_proposal_schema()).unwrap();
     for change in [
-        r#"{}"#,
+        r"{}",
         r#"{"remove-unit": "a", "merge": {"unit": "a", "into": "b"}}"#,
         r#"{"add-unit": {"id": "x", "name": "X", "kind": "bureau"}}"#,
         r#"{"remove-unit": "a", "organisation": "o"}"#,

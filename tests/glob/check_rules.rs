@@ -42,11 +42,7 @@ fn every_rule_has_a_fixture_that_breaks_it_and_one_that_keeps_it() {
             let found = reported.iter().any(|c| c == code.as_str());
             assert_eq!(found, !keeps, "{stem}: {reported:?}\n{}", out.transcript());
             let breaks_with_error = !keeps && code.default_severity() == Severity::Error;
-            let expected = if breaks_with_error || reported.iter().any(|c| is_error(c)) {
-                1
-            } else {
-                0
-            };
+            let expected = i32::from(breaks_with_error || reported.iter().any(|c| is_error(c)));
             assert_eq!(out.code, expected, "{}", out.transcript());
         }
         insta::assert_snapshot!(out.transcript());

@@ -247,20 +247,20 @@ pub(crate) fn write_files(dir: &Path, files: &[NamedFile], read: &Read) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use organigram::model::{DescriptionFile, Organisation, OrganisationId, Spanned};
+    use organigram::model::{DescriptionFile, Organisation, OrganisationId, Origin, Span, Spanned};
 
     fn file(name: &str) -> NamedFile {
         let organisation = Organisation {
-            id: Spanned::new(Default::default(), OrganisationId::new("o").unwrap()),
+            id: Spanned::new(Span::default(), OrganisationId::new("o").unwrap()),
             name: "O".into(),
             acronym: None,
-            origin: Default::default(),
+            origin: Origin::default(),
         };
         NamedFile {
             name: name.to_owned(),
             file: DescriptionFile {
                 schema: None,
-                organisation: Spanned::new(Default::default(), organisation),
+                organisation: Spanned::new(Span::default(), organisation),
                 sources: Vec::new(),
                 units: Vec::new(),
                 ties: Vec::new(),
@@ -326,7 +326,7 @@ mod destination_tests {
         let (na, nb) = (bounded_name(&a, "svg"), bounded_name(&b, "svg"));
         assert!(na.len() <= 255 && nb.len() <= 255, "{na}");
         assert_ne!(na, nb);
-        assert!(na.ends_with(".svg"));
+        assert!(Path::new(&na).extension().is_some_and(|e| e == "svg"));
         let accents = "é".repeat(300);
         assert!(bounded_name(&accents, "dot").len() <= 255);
     }

@@ -11,11 +11,11 @@
 //!
 //! Every text a reader sees (names, acronyms, aliases, remits, notes, titles, quotes) is drawn
 //! from [`text`], built to break whatever prints it: quotes, backslashes, line breaks, braces,
-//! `->`, `--`, HTML and entities, DOT escapes, right-to-left text and overrides, emoji and
+//! `->`, `--`, HTML and entities, DOT escapes, right-to-left text and its marks, emoji and
 //! zero-width-joiner sequences, combining marks, and names thousands of characters long. Names
 //! always hold a visible character: a blank name is not a name. Descriptions refuse control
-//! characters (`hostile` checks that they are refused), so any that `any::<String>()`
-//! draws become `?`.
+//! characters and bidirectional overrides (`hostile` checks that they are refused), so any that
+//! `any::<String>()` draws become `?`.
 
 pub(crate) mod proposal;
 
@@ -88,12 +88,8 @@ const HOSTILE: &[&str] = &[
     "node [shape=box]",
     "وزارة العدل",
     "משרד המשפטים",
-    "\u{202E}",
-    "\u{202C}",
     "\u{200F}",
     "\u{200E}",
-    "\u{2066}",
-    "\u{2069}",
     "👩‍💻",
     "👨‍👩‍👧‍👦",
     "🏳️‍🌈",
@@ -702,7 +698,7 @@ impl Sample {
 
     /// The description read from its files' JSON.
     pub(crate) fn load(&self) -> Loaded {
-        load(&self.inputs(), &Limits::default())
+        load(&self.inputs(), Limits::default())
     }
 
     /// The graph read from its files' JSON.

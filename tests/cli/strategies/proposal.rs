@@ -44,6 +44,7 @@ enum Operation {
     Rename {
         unit: Index,
         name: Option<String>,
+        #[allow(clippy::option_option)] // As the proposal's: absent, `null` and a text differ.
         acronym: Option<Option<String>>,
     },
     ChangeKind {
@@ -234,7 +235,8 @@ impl Model {
                     unit["vacant"] = json!(vacant);
                     new.vacant = Some(spanned(*vacant));
                 }
-                new.organisation = organigram::model::OrganisationIndex(organisation as u32);
+                new.organisation =
+                    organigram::model::OrganisationIndex(u32::try_from(organisation).unwrap());
                 new.source = cite.cloned();
                 self.units.insert(id, new);
                 Some(json!({
