@@ -12,7 +12,8 @@ use super::{Failure, resolve_in};
 use organigram::Workspace;
 use organigram::graph::OrgGraph;
 use organigram::render::{
-    self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, View, chart, standard_charts,
+    self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, RenderError, Size, View, chart,
+    standard_charts,
 };
 
 /// What a chart is written as.
@@ -84,6 +85,12 @@ pub(crate) struct Args {
     #[arg(long)]
     no_legend: bool,
 
+    /// Draw the chart however large it is, and with Graphviz's full effort: by default a chart
+    /// too large to lay out in reasonable time is refused, and a large one laid out with less
+    /// effort (DOT and Mermaid are written at any size).
+    #[arg(long)]
+    large_chart: bool,
+
     /// The output format. Default: from the extension of -o's file, otherwise dot.
     #[arg(long, value_enum)]
     format: Option<ChartFormat>,
@@ -118,7 +125,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
             return Err(Failure::Usage("--all needs -o DIR".to_owned()));
         };
         let read = write::Read::of(Some(&workspace.files), &[]);
-        return write_all(graph, &changes, dir, &read, out);
+        return write_all(graph, &changes, dir, args.large_chart, &read, out);
     }
     let options = ChartOptions {
         view: args.view,
@@ -168,7 +175,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
     if !chart.changes.is_empty() {
         chart.title.push_str(", as proposed");
     }
-    let bytes = draw(graph, &chart, format, &mut false)?;
+    let bytes = draw(graph, &chart, format, args.large_chart, &mut false)?;
     let read = write::Read::of(Some(&workspace.files), &[]);
     destination
         .write(out, &bytes, &read)
@@ -201,13 +208,15 @@ fn empty_chart(args: &Args) -> String {
     )
 }
 
-/// The chart in `format`. Graphviz's warnings go to standard error, and so do the note that its
-/// ties are straight lines when Graphviz could not draw them as curves, and, unless `noted` says
-/// it was given already, the note that the built-in layout stood in for Graphviz.
+/// The chart in `format`, of any size when `large` says so. Graphviz's warnings go to standard
+/// error, and so do the notes on how it was drawn: with less effort for a large chart, with
+/// straight ties when Graphviz could not draw them as curves, and (unless `noted` says it was
+/// given already) with the built-in layout standing in for Graphviz.
 fn draw(
     graph: &OrgGraph,
     chart: &Chart,
     format: ChartFormat,
+    large: bool,
     noted: &mut bool,
 ) -> Result<Vec<u8>, Failure> {
     let format = match format {
@@ -217,8 +226,14 @@ fn draw(
         ChartFormat::Png => ImageFormat::Png,
         ChartFormat::Pdf => ImageFormat::Pdf,
     };
-    let image =
-        render::image(graph, chart, format).map_err(|error| Failure::Usage(error.to_string()))?;
+    let image = render::image(graph, chart, format, large).map_err(|error| match error {
+        RenderError::TooLarge { .. } => Failure::Usage(format!(
+            "{error}\nhelp: draw a part of it with --root UNIT, --focus UNIT --radius N, \
+             --organisation ORG or --unit-kind KIND; or pass --large-chart to draw it however \
+             long it takes; --format dot and --format mermaid are written at any size"
+        )),
+        error => Failure::Usage(error.to_string()),
+    })?;
     for warning in &image.warnings {
         errln!("warning: Graphviz: {warning}");
     }
@@ -228,6 +243,11 @@ fn draw(
         ),
         Layout::GraphvizStraight => errln!(
             "note: Graphviz could not draw some ties of this chart as curves (a bug of Graphviz 2.x with interleaved organisations), so its ties are straight lines"
+        ),
+        Layout::GraphvizQuick => errln!(
+            "note: this chart is large ({} units, {} ties), so Graphviz laid it out with less effort: straight ties, fewer passes; --large-chart asks for its full effort, however long it takes",
+            chart.units.len(),
+            chart.ties.len()
         ),
         _ => {}
     }
@@ -243,6 +263,7 @@ fn write_all(
     graph: &OrgGraph,
     changes: &Changes,
     dir: &Path,
+    large: bool,
     read: &write::Read,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -253,10 +274,24 @@ fn write_all(
             changes: changes.clone(),
             ..chart(graph, &options)
         };
-        for (format, extension) in [(ChartFormat::Dot, "dot"), (ChartFormat::Svg, "svg")] {
-            let bytes = draw(graph, &chart, format, &mut noted)?;
-            files.push((write::bounded_name(&name, extension), bytes));
+        files.push((
+            write::bounded_name(&name, "dot"),
+            draw(graph, &chart, ChartFormat::Dot, large, &mut noted)?,
+        ));
+        // A chart too large to lay out is left out as a picture: its DOT is there to draw parts.
+        if Size::of(&chart) == Size::TooLarge && !large {
+            errln!(
+                "note: {} is not drawn as SVG: it draws {} units and {} ties, more than Graphviz lays out in reasonable time; its DOT is written, and --large-chart draws it anyway",
+                name,
+                chart.units.len(),
+                chart.ties.len()
+            );
+            continue;
         }
+        files.push((
+            write::bounded_name(&name, "svg"),
+            draw(graph, &chart, ChartFormat::Svg, large, &mut noted)?,
+        ));
     }
     for (file, _) in &files {
         read.refuse(&dir.join(file)).map_err(Failure::Usage)?;

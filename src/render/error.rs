@@ -16,6 +16,17 @@ pub enum RenderError {
     },
     /// `dot` could not be run or fed (other than not being installed).
     GraphvizIo(io::Error),
+    /// The chart is past what is laid out in reasonable time and memory ([`super::Size`]), and
+    /// drawing it was not asked for however long it takes.
+    TooLarge {
+        /// The units the chart draws.
+        units: usize,
+        /// The ties it draws.
+        ties: usize,
+        /// Whether the bound is the built-in layout's (Graphviz is not installed), lower than
+        /// Graphviz's.
+        built_in: bool,
+    },
     /// `dot` ran and failed; what it printed on standard error.
     GraphvizFailed {
         /// How `dot` exited, as the system words it ("exit status: 1").
@@ -37,6 +48,20 @@ impl fmt::Display for RenderError {
                 format.as_str().to_uppercase()
             ),
             RenderError::GraphvizIo(error) => write!(f, "cannot run Graphviz's `dot`: {error}"),
+            RenderError::TooLarge {
+                units,
+                ties,
+                built_in,
+            } => write!(
+                f,
+                "this chart draws {units} units and {ties} ties, more than {} lays out in \
+                 reasonable time and memory (its time grows much faster than the chart)",
+                if *built_in {
+                    "organigram's built-in layout, used without Graphviz,"
+                } else {
+                    "Graphviz"
+                }
+            ),
             RenderError::GraphvizFailed { status, stderr } => {
                 write!(f, "Graphviz's `dot` failed ({status})")?;
                 for line in stderr.lines().filter(|l| !l.trim().is_empty()) {

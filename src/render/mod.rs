@@ -38,7 +38,7 @@ use crate::query;
 pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
-pub use layout::{Image, ImageFormat, Layout, fallback_svg, graphviz, image};
+pub use layout::{Image, ImageFormat, Layout, Size, fallback_svg, graphviz, image};
 use look::{LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
 
