@@ -6,10 +6,31 @@
 //! alike. Every unit and tie cites the CSV file, located at the row's line.
 //!
 //! A row that cannot be read (a cell missing, an empty id or name, an unknown kind, an id given
-//! twice) is an error located at its line: nothing is written while one remains. A parent that
-//! is no row's id is not dropped: the unit's parent lies outside the file (`parent-outside`), its
-//! note names the parent, and the import warns at the row's line. A row with no parent is the
-//! top of its hierarchy.
+//! twice) is an error located at its line and column: nothing is written while one remains. A
+//! parent that is no row's id is not dropped: the unit's parent lies outside the file
+//! (`parent-outside`), its note names the parent, and the import warns at the row's line. A row
+//! with no parent is the top of its hierarchy.
+//!
+//! # Lines and cells
+//!
+//! Lines are counted as a spreadsheet user counts them, whatever the line endings: a line feed
+//! (LF), a carriage return and a line feed (CRLF, Windows), and a carriage return alone (CR, old
+//! Mac Excel) each end one line, in any mix. A row is at the line where it starts; columns are
+//! counted in characters, from 1. Blank lines, and rows whose every cell is empty (`;;;;`, as
+//! spreadsheets write rows that were only formatted), are skipped.
+//!
+//! Cells are read as RFC 4180 says: a cell that starts with a quote is quoted, and ends at the
+//! next quote that a delimiter, a line break or the end of the file follows; a doubled quote
+//! inside it is one quote. A quote anywhere else in a cell is part of its text. A quote that is
+//! never closed would make the rest of the file one cell, and a quote that closes with more text
+//! after it (`"Bureau "X""`) shows that quotes are out of step: both are errors at the opening
+//! quote, and reading stops there, since every later row would be misread.
+//!
+//! A quoted cell may hold line breaks, as CSV allows. In a name or an acronym they are kept: a
+//! description's texts may hold line breaks, and `export --format csv` writes such names quoted
+//! over several lines, which must import back the same. An id, a parent or a kind is one word:
+//! one that holds a line break is an error at its cell, as it is most likely a quote opened in
+//! it by mistake, which swallowed the line breaks (and rows) up to the next quote.
 
 use std::collections::HashMap;
 
@@ -17,7 +38,7 @@ use super::{
     Import, NamedFile, Problem, SUGGESTIONS, control_character, description_file, organisation,
     spanned, suggest, to_unit_id,
 };
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{did_you_mean, plural};
 use crate::model::{
     Boundary, Citation, OrganisationId, Origin, Source, SourceId, Tie, TieKind, Unit, UnitId,
     UnitKind, slugify,
@@ -38,11 +59,35 @@ pub struct CsvOptions {
     pub acronym: Option<String>,
     /// The kind of units whose kind is not given.
     pub default_kind: UnitKind,
-    /// The byte between cells: `,`, or `;` as spreadsheets write CSV in many locales.
+    /// The byte between cells: `,`, or `;` as spreadsheets write CSV in many locales. An ASCII
+    /// character other than a quote or a line break.
     pub delimiter: u8,
     /// The CSV file's name: the title of the source, and (as a slug) the id of the organisation,
     /// of the source and of the file written.
     pub file_name: String,
+}
+
+impl CsvOptions {
+    /// The options of a file named `file_name` whose columns `id`, `parent` and `name` hold the
+    /// unit ids, parent ids and names: no kind or acronym column, units of kind `department`,
+    /// cells separated by commas.
+    pub fn new(
+        file_name: impl Into<String>,
+        id: impl Into<String>,
+        parent: impl Into<String>,
+        name: impl Into<String>,
+    ) -> CsvOptions {
+        CsvOptions {
+            id: id.into(),
+            parent: parent.into(),
+            name: name.into(),
+            kind: None,
+            acronym: None,
+            default_kind: UnitKind::Department,
+            delimiter: b',',
+            file_name: file_name.into(),
+        }
+    }
 }
 
 /// The id of the organisation, the source and the file of an import of `file_name`.
@@ -58,6 +103,235 @@ fn import_id(file_name: &str) -> String {
     }
 }
 
+/// A place in the text: a line and a column (in characters), both from 1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Place {
+    line: u64,
+    column: u64,
+}
+
+impl Place {
+    const START: Place = Place { line: 1, column: 1 };
+
+    /// A problem at this place.
+    fn problem(self, message: impl Into<String>) -> Problem {
+        Problem {
+            column: Some(self.column),
+            ..Problem::at_line(self.line, message)
+        }
+    }
+}
+
+/// A cell of a record: where its text is in the record's text, and where it is in the file.
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    /// The start of its text (unquoted) in [`Record::text`].
+    start: usize,
+    /// The end of its text in [`Record::text`].
+    end: usize,
+    /// Its first character: the opening quote of a quoted cell.
+    at: Place,
+    /// The line its last character is on: another than `at`'s for a quoted cell that holds a
+    /// line break.
+    last_line: u64,
+}
+
+/// One record of the file (a row, or the header): its cells' texts end to end, and where each
+/// is.
+#[derive(Clone, Debug, Default)]
+struct Record {
+    /// The texts of the cells, unquoted, one after the other.
+    text: String,
+    /// The cells, in order.
+    cells: Vec<Cell>,
+    /// Where the record starts: its line is the row's line.
+    at: Place,
+    /// Just after its last character, before the line break: where a missing cell would be.
+    end: Place,
+}
+
+impl Record {
+    /// The text of cell `at`, as read (spaces kept), or `None` past the last cell.
+    fn text(&self, at: usize) -> Option<&str> {
+        self.cells.get(at).map(|c| &self.text[c.start..c.end])
+    }
+
+    /// Whether every cell is empty but for spaces: a blank row.
+    fn is_blank(&self) -> bool {
+        self.cells
+            .iter()
+            .all(|c| self.text[c.start..c.end].trim().is_empty())
+    }
+}
+
+/// Reads the records of a CSV text one by one, counting lines as people do.
+struct Reader<'a> {
+    text: &'a str,
+    /// The byte read next.
+    at: usize,
+    /// Where `at` is.
+    place: Place,
+    delimiter: u8,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of `text` whose cells are separated by `delimiter`, an ASCII character other
+    /// than a quote or a line break (so that every cut falls between characters).
+    fn new(text: &'a str, delimiter: u8) -> Reader<'a> {
+        debug_assert!(delimiter.is_ascii() && !matches!(delimiter, b'"' | b'\r' | b'\n'));
+        Reader {
+            text,
+            at: 0,
+            place: Place::START,
+            delimiter,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    /// Moves on to byte `to`, counting lines and columns on the way: LF, CRLF and CR each end
+    /// a line.
+    fn advance(&mut self, to: usize) {
+        let bytes = self.text.as_bytes();
+        for (i, byte) in bytes.iter().enumerate().take(to).skip(self.at) {
+            match byte {
+                b'\r' => {
+                    self.place = Place {
+                        line: self.place.line + 1,
+                        column: 1,
+                    }
+                }
+                b'\n' if i == 0 || bytes[i - 1] != b'\r' => {
+                    self.place = Place {
+                        line: self.place.line + 1,
+                        column: 1,
+                    };
+                }
+                b'\n' => {}
+                // Each character counts once: its first byte, not its continuation bytes.
+                byte if byte & 0xC0 != 0x80 => self.place.column += 1,
+                _ => {}
+            }
+        }
+        self.at = to;
+    }
+
+    /// The first byte from `at` on that is one of `stops`, or the end of the text.
+    fn find(&self, stops: impl Fn(u8) -> bool) -> usize {
+        self.text.as_bytes()[self.at..]
+            .iter()
+            .position(|&b| stops(b))
+            .map_or(self.text.len(), |n| self.at + n)
+    }
+
+    /// Reads the next record into `record`: `false` at the end of the text. A quote never
+    /// closed, or closed with text after it, is an error, after which nothing more can be read.
+    fn read(&mut self, record: &mut Record) -> Result<bool, Problem> {
+        // Blank lines hold no record.
+        while matches!(self.peek(), Some(b'\r' | b'\n')) {
+            self.advance(self.at + 1);
+        }
+        if self.at == self.text.len() {
+            return Ok(false);
+        }
+        record.text.clear();
+        record.cells.clear();
+        record.at = self.place;
+        let delimiter = self.delimiter;
+        loop {
+            let at = self.place;
+            let start = record.text.len();
+            if self.peek() == Some(b'"') {
+                self.quoted(record)?;
+            } else {
+                let end = self.find(|b| b == delimiter || b == b'\r' || b == b'\n');
+                record.text.push_str(&self.text[self.at..end]);
+                self.advance(end);
+            }
+            record.cells.push(Cell {
+                start,
+                end: record.text.len(),
+                at,
+                last_line: self.place.line,
+            });
+            if self.peek() == Some(delimiter) {
+                self.advance(self.at + 1);
+                continue;
+            }
+            record.end = self.place;
+            let line_break = if self.text[self.at..].starts_with("\r\n") {
+                2
+            } else {
+                usize::from(self.at < self.text.len())
+            };
+            self.advance(self.at + line_break);
+            return Ok(true);
+        }
+    }
+
+    /// Reads a quoted cell, from its opening quote to its closing one, into `record.text`.
+    fn quoted(&mut self, record: &mut Record) -> Result<(), Problem> {
+        let open = self.place;
+        self.advance(self.at + 1);
+        loop {
+            let quote = self.find(|b| b == b'"');
+            record.text.push_str(&self.text[self.at..quote]);
+            self.advance(quote);
+            if quote == self.text.len() {
+                return Err(self.never_closed(open));
+            }
+            let close = self.place;
+            self.advance(self.at + 1);
+            match self.peek() {
+                Some(b'"') => {
+                    record.text.push('"');
+                    self.advance(self.at + 1);
+                }
+                None | Some(b'\r' | b'\n') => return Ok(()),
+                Some(byte) if byte == self.delimiter => return Ok(()),
+                Some(_) => return Err(self.text_after_quote(open, close)),
+            }
+        }
+    }
+
+    /// The error of a quote opened at `open` and never closed, read to the end of the text.
+    fn never_closed(&self, open: Place) -> Problem {
+        let ends_a_line = self.text.ends_with(['\r', '\n']);
+        let last_line = self.place.line - u64::from(ends_a_line);
+        let rest = if last_line > open.line {
+            format!("the rest of the file, to its last line ({last_line}), was read as one cell")
+        } else {
+            "the rest of the file was read as one cell".to_owned()
+        };
+        open.problem(format!(
+            "this quote opens a cell that is never closed: {rest}"
+        ))
+        .with_hint(QUOTE_HINT)
+    }
+
+    /// The error of a quote opened at `open` and closed at `close`, where text other than a
+    /// delimiter or a line break follows.
+    fn text_after_quote(&self, open: Place, close: Place) -> Problem {
+        let delimiter = self.delimiter;
+        let end = self.find(|b| b == delimiter || b == b'\r' || b == b'\n');
+        let after: String = self.text[self.at..end].chars().take(20).collect();
+        let closes = if close.line == open.line {
+            format!("column {}", close.column)
+        } else {
+            format!("line {}, column {}", close.line, close.column)
+        };
+        open.problem(format!(
+            "this quote opens a cell that the quote at {closes} closes, but the cell goes on after it ({after:?}): its quotes are out of step"
+        ))
+        .with_hint(QUOTE_HINT)
+    }
+}
+
+/// What to do about a quote out of place.
+const QUOTE_HINT: &str = "a quote that starts a cell opens it, and the next quote closes it: close the quote at the end of the cell (\"Paris, France\"), and double a quote that is part of a quoted cell's text (\"Bureau \"\"X\"\"\")";
+
 /// The columns chosen, by position.
 struct Columns {
     id: usize,
@@ -68,63 +342,86 @@ struct Columns {
 }
 
 impl Columns {
-    fn find(headers: &csv::StringRecord, options: &CsvOptions) -> Result<Columns, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let id = column(headers, &options.id, "--id", &mut problems);
-        let parent = column(headers, &options.parent, "--parent", &mut problems);
-        let name = column(headers, &options.name, "--name", &mut problems);
-        let kind = options
-            .kind
-            .as_deref()
-            .and_then(|k| column(headers, k, "--kind", &mut problems));
+    fn find(header: &Record, options: &CsvOptions) -> Result<Columns, Vec<Problem>> {
+        let names: Vec<&str> = (0..header.cells.len())
+            .filter_map(|at| header.text(at))
+            .map(str::trim)
+            .collect();
+        let mut missing = Vec::new();
+        let mut column = |name: &str, flag: &'static str| {
+            let found = names.iter().position(|h| *h == name);
+            if found.is_none() {
+                missing.push((name.to_owned(), flag));
+            }
+            found
+        };
+        let id = column(&options.id, "--id");
+        let parent = column(&options.parent, "--parent");
+        let name = column(&options.name, "--name");
+        let kind = options.kind.as_deref().and_then(|k| column(k, "--kind"));
         let acronym = options
             .acronym
             .as_deref()
-            .and_then(|a| column(headers, a, "--acronym", &mut problems));
-        match (id, parent, name) {
-            (Some(id), Some(parent), Some(name)) if problems.is_empty() => Ok(Columns {
+            .and_then(|a| column(a, "--acronym"));
+        if let (Some(id), Some(parent), Some(name), true) = (id, parent, name, missing.is_empty()) {
+            return Ok(Columns {
                 id,
                 parent,
                 name,
                 kind,
                 acronym,
-            }),
-            _ => Err(problems),
+            });
         }
+        let at = header.at;
+        // One column holding another delimiter: the file was read with the wrong one.
+        let other_delimiter = [b';', b',', b'\t', b'|']
+            .into_iter()
+            .filter(|d| *d != options.delimiter)
+            .find(|d| names.len() == 1 && names[0].contains(char::from(*d)));
+        if let Some(other) = other_delimiter {
+            let wanted: Vec<&str> = missing.iter().map(|(name, _)| name.as_str()).collect();
+            return Err(vec![
+                at.problem(format!(
+                    "no column is named {}: read with the delimiter {}, the header is one column, {:?}",
+                    quoted(&wanted),
+                    delimiter_name(options.delimiter),
+                    names[0]
+                ))
+                .with_hint(format!(
+                    "the header holds {}: give --delimiter {}",
+                    match other {
+                        b';' => "semicolons",
+                        b',' => "commas",
+                        b'\t' => "tabs",
+                        _ => "vertical bars",
+                    },
+                    match other {
+                        b'\t' => "$'\\t' (a tab)".to_owned(),
+                        other => format!("'{}'", char::from(other)),
+                    }
+                )),
+            ]);
+        }
+        Err(missing
+            .into_iter()
+            .map(|(name, flag)| {
+                at.problem(format!("no column is named {name:?} (given by {flag})"))
+                    .with_hint(
+                        did_you_mean(&name, names.iter().copied())
+                            .unwrap_or_else(|| format!("the columns are {}", quoted(&names))),
+                    )
+            })
+            .collect())
     }
 }
 
-/// The position of the column named `header`, or a problem naming the columns there are.
-fn column(
-    headers: &csv::StringRecord,
-    header: &str,
-    flag: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<usize> {
-    let found = headers.iter().position(|h| h.trim() == header);
-    if found.is_none() {
-        let names: Vec<&str> = headers.iter().collect();
-        let other_delimiter = [b';', b',', b'\t']
-            .into_iter()
-            .find(|d| names.len() == 1 && names[0].contains(char::from(*d)));
-        let hint = match other_delimiter {
-            Some(d) => format!(
-                "the header is one column, {:?}: if cells are separated by {:?}, say so with --delimiter",
-                names[0],
-                char::from(d)
-            ),
-            None => did_you_mean(header, names.iter().copied())
-                .unwrap_or_else(|| format!("the columns are {}", quoted(&names))),
-        };
-        problems.push(
-            Problem::at_line(
-                1,
-                format!("no column is named {header:?} (given by {flag})"),
-            )
-            .with_hint(hint),
-        );
+/// The delimiter as messages name it: `','`, or "a tab".
+fn delimiter_name(delimiter: u8) -> String {
+    match delimiter {
+        b'\t' => "a tab".to_owned(),
+        b' ' => "a space".to_owned(),
+        d => format!("'{}'", char::from(d)),
     }
-    found
 }
 
 fn quoted(names: &[&str]) -> String {
@@ -136,11 +433,15 @@ fn quoted(names: &[&str]) -> String {
 struct Row {
     line: u64,
     id: UnitId,
+    /// Where the id is.
+    id_at: Place,
     name: String,
     kind: UnitKind,
     acronym: Option<String>,
     /// The parent as written, and as an id.
     parent: Option<(String, Option<UnitId>)>,
+    /// Where the parent is.
+    parent_at: Place,
 }
 
 /// A unit kind named in a cell: its exact name, or any text that slugifies to it
@@ -153,66 +454,123 @@ fn parse_kind(text: &str) -> Option<UnitKind> {
         .find(|k| k.as_str() == text || k.as_str() == slug)
 }
 
+/// The error of a record with another number of cells than the header's `header` cells.
+fn ragged(record: &Record, header: &Record, delimiter: u8) -> Problem {
+    let (len, expected) = (record.cells.len(), header.cells.len());
+    let message = format!(
+        "this row has {} where the header has {expected}",
+        plural(len, "cell")
+    );
+    let d = char::from(delimiter);
+    if len < expected {
+        let missing = header.text(len).unwrap_or("").trim();
+        record
+            .end
+            .problem(format!("{message}: it ends before the column {missing:?}"))
+            .with_hint(format!(
+                "give each row as many cells as the header, empty ones included (a{d}{d}A)"
+            ))
+    } else {
+        record.cells[expected]
+            .at
+            .problem(format!("{message}: this cell is one too many"))
+            .with_hint(format!(
+                "quote a cell that holds a {}: \"Paris{d} France\"",
+                delimiter_name(delimiter)
+            ))
+    }
+}
+
 /// Reads one record; problems go to `problems`.
 fn read_row(
-    record: &csv::StringRecord,
-    line: u64,
+    record: &Record,
     columns: &Columns,
     options: &CsvOptions,
     problems: &mut Vec<Problem>,
 ) -> Option<Row> {
-    let cell = |at: usize| record.get(at).unwrap_or("").trim();
+    let cell = |at: usize| record.text(at).unwrap_or("").trim();
+    let place = |at: usize| record.cells.get(at).map_or(record.end, |c| c.at);
     let before = problems.len();
+
+    let used = [
+        Some((columns.id, options.id.as_str(), true)),
+        Some((columns.parent, options.parent.as_str(), true)),
+        Some((columns.name, options.name.as_str(), false)),
+        columns
+            .kind
+            .zip(options.kind.as_deref())
+            .map(|(at, h)| (at, h, true)),
+        columns
+            .acronym
+            .zip(options.acronym.as_deref())
+            .map(|(at, h)| (at, h, false)),
+    ];
+    for (at, header, one_line) in used.into_iter().flatten() {
+        if let Some(problem) = control_character(cell(at), &format!("the cell {header}")) {
+            problems.push(Problem {
+                line: Some(place(at).line),
+                column: Some(place(at).column),
+                ..problem
+            });
+        } else if let Some(c) = record
+            .cells
+            .get(at)
+            .filter(|c| one_line && c.last_line > c.at.line)
+        {
+            problems.push(
+                c.at.problem(format!(
+                    "the cell {header} holds a line break: its quote, opened here, closes on line {}",
+                    c.last_line
+                ))
+                .with_hint(format!(
+                    "an id, a parent or a kind is one line: close the quote before the end of line {}, or remove it",
+                    c.at.line
+                )),
+            );
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+
     let raw_id = cell(columns.id);
     let id = to_unit_id(raw_id);
     if id.is_none() {
         problems.push(if raw_id.is_empty() {
-            Problem::at_line(line, format!("the id ({}) is empty", options.id))
+            place(columns.id).problem(format!("the id ({}) is empty", options.id))
         } else {
-            Problem::at_line(
-                line,
-                format!("the id {raw_id:?} holds no letter or digit to make an id of"),
-            )
+            place(columns.id).problem(format!(
+                "the id {raw_id:?} holds no letter or digit to make an id of"
+            ))
         });
     }
     let name = cell(columns.name);
     if name.is_empty() {
-        problems.push(Problem::at_line(
-            line,
-            format!("the name ({}) is empty", options.name),
-        ));
+        problems.push(place(columns.name).problem(format!("the name ({}) is empty", options.name)));
     }
-    let kind = match columns.kind.map(cell).filter(|k| !k.is_empty()) {
+    let kind = match columns
+        .kind
+        .map(|at| (at, cell(at)))
+        .filter(|(_, k)| !k.is_empty())
+    {
         None => Some(options.default_kind),
-        Some(text) => {
+        Some((at, text)) => {
             let kind = parse_kind(text);
             if kind.is_none() {
                 let names = UnitKind::ALL.iter().map(|k| k.as_str());
                 problems.push(
-                    Problem::at_line(line, format!("unknown unit kind {text:?}")).with_hint(
-                        did_you_mean(&slugify(text), names).unwrap_or_else(|| {
+                    place(at)
+                        .problem(format!("unknown unit kind {text:?}"))
+                        .with_hint(did_you_mean(&slugify(text), names).unwrap_or_else(|| {
                             let names: Vec<&str> =
                                 UnitKind::ALL.iter().map(|k| k.as_str()).collect();
                             format!("the kinds are {}", names.join(", "))
-                        }),
-                    ),
+                        })),
                 );
             }
             kind
         }
     };
-    let texts = [
-        Some((columns.name, options.name.as_str())),
-        columns.acronym.zip(options.acronym.as_deref()),
-    ];
-    for (at, header) in texts.into_iter().flatten() {
-        if let Some(problem) = control_character(cell(at), &format!("the cell {header}")) {
-            problems.push(Problem {
-                line: Some(line),
-                ..problem
-            });
-        }
-    }
     let parent = Some(cell(columns.parent))
         .filter(|p| !p.is_empty())
         .map(|p| (p.to_owned(), to_unit_id(p)));
@@ -220,8 +578,9 @@ fn read_row(
         return None;
     }
     Some(Row {
-        line,
+        line: record.at.line,
         id: id?,
+        id_at: place(columns.id),
         name: name.to_owned(),
         kind: kind?,
         acronym: columns
@@ -230,39 +589,82 @@ fn read_row(
             .filter(|a| !a.is_empty())
             .map(str::to_owned),
         parent,
+        parent_at: place(columns.parent),
     })
 }
 
+/// The problem of a file with no header row: empty, or blank.
+fn no_header(bytes: &[u8], text: &str) -> Problem {
+    let what = if bytes.is_empty() {
+        "the file is empty"
+    } else if text.is_empty() {
+        "the file holds only a byte-order mark"
+    } else {
+        "the file holds only blank lines"
+    };
+    Problem::new(format!("{what}: there is no header row, and no unit to import")).with_hint(
+        "a CSV import reads a header row that names the columns, then one row per unit: check that this is the file exported",
+    )
+}
+
 /// Imports a CSV file (`bytes`, UTF-8 with a header row) as a description of one organisation
-/// named after the file. Bad rows are returned all at once, each at its line; parents missing
-/// from the file are warnings. Linear in the size of the file.
+/// named after the file. Bad rows are returned all at once, each at its line and column;
+/// parents missing from the file are warnings. Linear in the size of the file.
 pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Problem>> {
+    if !options.delimiter.is_ascii() || matches!(options.delimiter, b'"' | b'\r' | b'\n') {
+        return Err(vec![Problem::new(format!(
+            "the delimiter {:?} cannot separate cells: it must be an ASCII character other than a quote or a line break",
+            char::from(options.delimiter)
+        ))]);
+    }
     // Spreadsheets often start UTF-8 files with a byte-order mark, which is not part of the header.
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .delimiter(options.delimiter)
-        .from_reader(bytes);
-    let headers = reader.headers().map_err(|e| vec![csv_problem(&e)])?.clone();
-    let columns = Columns::find(&headers, options)?;
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = std::str::from_utf8(body).map_err(|error| {
+        let (line, column) = end_of(&String::from_utf8_lossy(&body[..error.valid_up_to()]));
+        vec![
+            Place { line, column }
+                .problem("the file is not UTF-8 text")
+                .with_hint("save the file as UTF-8"),
+        ]
+    })?;
+    let mut reader = Reader::new(text, options.delimiter);
+    let mut header = Record::default();
+    loop {
+        match reader.read(&mut header) {
+            Ok(true) if header.is_blank() => {}
+            Ok(true) => break,
+            Ok(false) => return Err(vec![no_header(bytes, text)]),
+            Err(problem) => return Err(vec![problem]),
+        }
+    }
+    let columns = Columns::find(&header, options)?;
 
     let mut problems = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut first_line: HashMap<UnitId, (u64, String)> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                problems.push(csv_problem(&error));
-                continue;
+    let mut record = Record::default();
+    let mut read = 0;
+    loop {
+        match reader.read(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(problem) => {
+                problems.push(problem);
+                break;
             }
-        };
-        let line = record.position().map_or(0, csv::Position::line);
-        let Some(row) = read_row(&record, line, &columns, options, &mut problems) else {
+        }
+        if record.is_blank() {
+            continue;
+        }
+        read += 1;
+        if record.cells.len() != header.cells.len() {
+            problems.push(ragged(&record, &header, options.delimiter));
+            continue;
+        }
+        let Some(row) = read_row(&record, &columns, options, &mut problems) else {
             continue;
         };
-        let raw = record.get(columns.id).unwrap_or("").trim().to_owned();
+        let raw = record.text(columns.id).unwrap_or("").trim().to_owned();
         if let Some((first, first_raw)) = first_line.get(&row.id) {
             let made = if *first_raw == raw {
                 String::new()
@@ -270,29 +672,38 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                 format!(" ({raw:?} and {first_raw:?} make the same id)")
             };
             problems.push(
-                Problem::at_line(
-                    line,
-                    format!("the id `{}` is already line {first}'s{made}", row.id),
-                )
-                .with_hint("each row is one unit: give each its own id"),
+                row.id_at
+                    .problem(format!(
+                        "the id `{}` is already line {first}'s{made}",
+                        row.id
+                    ))
+                    .with_hint("each row is one unit: give each its own id"),
             );
         } else {
-            first_line.insert(row.id.clone(), (line, raw));
+            first_line.insert(row.id.clone(), (row.line, raw));
             rows.push(row);
         }
+    }
+    if read == 0 && problems.is_empty() {
+        problems.push(
+            header
+                .at
+                .problem("the file has a header row but no row after it: there is no unit to import")
+                .with_hint("add one row per unit under the header, or check that this is the file exported"),
+        );
     }
     for row in &rows {
         if let Some((_, Some(parent))) = &row.parent
             && *parent == row.id
         {
-            problems.push(Problem::at_line(
-                row.line,
-                format!("`{}` is its own parent", row.id),
-            ));
+            problems.push(
+                row.parent_at
+                    .problem(format!("`{}` is its own parent", row.id)),
+            );
         }
     }
     if !problems.is_empty() {
-        problems.sort_by_key(|p| p.line);
+        problems.sort_by_key(|p| (p.line, p.column));
         return Err(problems);
     }
 
@@ -331,13 +742,10 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                 unit.note = Some(format!(
                     "Its parent in the CSV file, {written:?}, is not a row of the file."
                 ));
-                let mut warning = Problem::at_line(
-                    row.line,
-                    format!(
-                        "the parent {written:?} of `{}` is no row's id: `{}` is imported with its parent outside the file",
-                        row.id, row.id
-                    ),
-                );
+                let mut warning = row.parent_at.problem(format!(
+                    "the parent {written:?} of `{}` is no row's id: `{}` is imported with its parent outside the file",
+                    row.id, row.id
+                ));
                 let ids = rows.iter().map(|r| r.id.as_str());
                 if let Some(hint) = suggest(&mut budget, &slugify(written), ids) {
                     warning = warning.with_hint(hint);
@@ -373,29 +781,12 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
     })
 }
 
-/// A CSV reading error (a row with another number of cells than the header, text that is not
-/// UTF-8) at its line.
-fn csv_problem(error: &csv::Error) -> Problem {
-    let line = error.position().map(csv::Position::line);
-    let (message, hint) = match error.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => (
-            format!("this row has {len} cell(s) where the header has {expected_len}"),
-            Some("quote cells that hold a comma: \"Paris, France\"".to_owned()),
-        ),
-        csv::ErrorKind::Utf8 { .. } => (
-            "this row is not UTF-8 text".to_owned(),
-            Some("save the file as UTF-8".to_owned()),
-        ),
-        _ => (error.to_string(), None),
-    };
-    Problem {
-        line,
-        column: None,
-        message,
-        hint,
-    }
+/// The place just after `text`: its number of lines (LF, CRLF and CR each end one), and the
+/// column after its last character.
+fn end_of(text: &str) -> (u64, u64) {
+    let mut reader = Reader::new(text, b',');
+    reader.advance(text.len());
+    (reader.place.line, reader.place.column)
 }
 
 #[cfg(test)]
@@ -414,6 +805,36 @@ mod tests {
             delimiter: b',',
             file_name: "HR export.csv".into(),
         }
+    }
+
+    /// The line and column of a problem.
+    fn at(problem: &Problem) -> (u64, u64) {
+        (problem.line.unwrap_or(0), problem.column.unwrap_or(0))
+    }
+
+    fn refused(csv: &str) -> Vec<Problem> {
+        import_csv(csv.as_bytes(), &options()).unwrap_err()
+    }
+
+    /// The locators of the units' citations, and of the ties'.
+    fn locators(import: &Import) -> (Vec<String>, Vec<String>) {
+        let file = &import.files[0].file;
+        let locator = |citation: Option<&Citation>| {
+            citation.and_then(|c| c.locator.clone()).unwrap_or_default()
+        };
+        (
+            units(import)
+                .iter()
+                .map(|u| locator(u.source.as_ref()))
+                .collect(),
+            file.ties
+                .iter()
+                .filter_map(|t| match t {
+                    Recover::Read(t) => Some(locator(t.value.source.as_ref())),
+                    Recover::Skipped(_) => None,
+                })
+                .collect(),
+        )
     }
 
     fn units(import: &Import) -> Vec<&Unit> {
@@ -483,10 +904,24 @@ mod tests {
         let csv = "code,parent,label,type\na,,A,\nb,a,B\u{0}C,\n";
         let problems = import_csv(csv.as_bytes(), &options()).unwrap_err();
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].line, Some(3));
+        assert_eq!(at(&problems[0]), (3, 5));
         assert_eq!(
             problems[0].message,
             "the cell label holds the control character U+0000"
+        );
+        // In an id or a parent too, which would otherwise be made a slug without it.
+        let csv = "code,parent,label,type\na,,A,\nb\u{0}c,a,B,\nd,a\u{0},D,\n";
+        let problems = import_csv(csv.as_bytes(), &options()).unwrap_err();
+        let messages: Vec<(u64, u64, &str)> = problems
+            .iter()
+            .map(|p| (at(p).0, at(p).1, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (3, 1, "the cell code holds the control character U+0000"),
+                (4, 3, "the cell parent holds the control character U+0000"),
+            ]
         );
     }
 
@@ -511,5 +946,266 @@ mod tests {
         let problems = import_csv(b"code,parent,label\n", &wrong).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].hint.as_deref(), Some("did you mean `label`?"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_refused_at_the_quote() {
+        // The report: `sg,me,"S` and three rows after it, which made two units of four.
+        let csv = "code,parent,label,type\nme,,M,\nsg,me,\"S\nb1,sg,B1,\nb2,sg,B2,\nb3,sg,B3,\n";
+        let problems = refused(csv);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 7));
+        assert_eq!(
+            problems[0].message,
+            "this quote opens a cell that is never closed: the rest of the file, to its last line (6), was read as one cell"
+        );
+        let hint = problems[0].hint.as_deref().unwrap();
+        assert!(
+            hint.contains("close the quote") && hint.contains("\"\"X\"\""),
+            "{hint}"
+        );
+        // The same in the middle of a cell and a CRLF file with no final line break: a quote
+        // that does not start a cell is text, and the one that does is never closed.
+        let csv = "code,parent,label,type\r\nme,,Min \"X\",\r\nsg,me,S,\"ministry\r\nb,sg,B,";
+        let problems = refused(csv);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 9));
+        assert!(
+            problems[0].message.contains("last line (4)"),
+            "{problems:#?}"
+        );
+        // On the last line, and in the header.
+        let problems = refused("code,parent,label,type\nme,,\"M");
+        assert_eq!(at(&problems[0]), (2, 5));
+        assert!(
+            problems[0]
+                .message
+                .ends_with("never closed: the rest of the file was read as one cell")
+        );
+        let problems = refused("code,parent,\"label,type\nme,,M,\n");
+        assert_eq!((problems.len(), at(&problems[0])), (1, (1, 13)));
+    }
+
+    #[test]
+    fn a_quote_that_closes_before_the_cell_ends_is_refused_at_the_quote() {
+        // A quote inside a quoted cell, not doubled.
+        let problems = refused("code,parent,label,type\nme,,\"Bureau \"X\" des achats\",\n");
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (2, 5));
+        assert_eq!(
+            problems[0].message,
+            "this quote opens a cell that the quote at column 13 closes, but the cell goes on after it (\"X\\\" des achats\\\"\"): its quotes are out of step"
+        );
+        // A quote opened by mistake swallows rows up to the next quoted cell, whose opening
+        // quote closes it.
+        let csv =
+            "code,parent,label,type\nme,,M,\nsg,me,\"S,\nb1,sg,B1,\nb2,sg,\"Paris, France\",\n";
+        let problems = refused(csv);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 7));
+        assert!(
+            problems[0]
+                .message
+                .contains("the quote at line 5, column 7 closes"),
+            "{problems:#?}"
+        );
+        // Doubled, the quotes are read.
+        let import = import_csv(
+            b"code,parent,label,type\nme,,\"Bureau \"\"X\"\", achats\",\n",
+            &options(),
+        )
+        .unwrap();
+        assert_eq!(units(&import)[0].name, "Bureau \"X\", achats");
+    }
+
+    #[test]
+    fn a_line_break_in_a_quoted_name_is_kept_and_in_an_id_refused() {
+        let csv = "code,parent,label,type\nme,,\"Ministère\r\nde l'Exemple\",\nsg,me,S,\n";
+        let import = import_csv(csv.as_bytes(), &options()).unwrap();
+        assert_eq!(units(&import)[0].name, "Ministère\r\nde l'Exemple");
+        // The next row is at its own line, after the two of the first.
+        assert_eq!(locators(&import).0, ["line 2", "line 4"]);
+        // A quote opened in an id swallows the line break after it, and closes on the next.
+        let csv = "code,parent,label,type\nme,,M,\n\"sg,me,S,\nb\",sg,B,\n";
+        let problems = refused(csv);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 1));
+        assert_eq!(
+            problems[0].message,
+            "the cell code holds a line break: its quote, opened here, closes on line 4"
+        );
+        // In a kind, the same.
+        let problems = refused("code,parent,label,type\nme,,M,\"ministry\n\"\n");
+        assert_eq!(at(&problems[0]), (2, 7));
+    }
+
+    #[test]
+    fn lines_are_counted_as_people_count_them_whatever_the_line_endings() {
+        let rows = ["code,parent,label,type", "me,,M,", "sg,me,S,", "bx,sg,B,"];
+        let expected = (vec!["line 2", "line 3", "line 4"], vec!["line 3", "line 4"]);
+        for ending in ["\n", "\r\n", "\r"] {
+            let csv = rows.join(ending) + ending;
+            let import = import_csv(csv.as_bytes(), &options()).unwrap();
+            assert_eq!(
+                locators(&import),
+                (
+                    expected.0.iter().map(|s| (*s).to_owned()).collect(),
+                    expected.1.iter().map(|s| (*s).to_owned()).collect(),
+                ),
+                "{ending:?}"
+            );
+            // A problem on line 4 is reported there.
+            let csv = csv.replace("bx,sg,B,", "bx,sg,B,bureu");
+            let problems = refused(&csv);
+            assert_eq!(at(&problems[0]), (4, 9), "{ending:?}");
+        }
+        // Mixed, with blank lines and a cell over three lines.
+        let csv = "code,parent,label,type\r\n\r\nme,,M,\rsg,me,\"S\n\nS\",\n\r\nbx,sg,B,bureu\r\n";
+        let problems = refused(csv);
+        assert_eq!(at(&problems[0]), (8, 9));
+        let fixed = csv.replace("bureu", "");
+        let import = import_csv(fixed.as_bytes(), &options()).unwrap();
+        assert_eq!(locators(&import).0, ["line 3", "line 4", "line 8"]);
+        // Columns count characters, not bytes.
+        let problems = refused("code,parent,label,type\nécole,,É,bureu\n");
+        assert_eq!(at(&problems[0]), (2, 10));
+    }
+
+    #[test]
+    fn a_file_with_no_rows_is_refused_with_what_it_holds() {
+        for (csv, what) in [
+            (&b""[..], "the file is empty"),
+            (b"\xef\xbb\xbf", "the file holds only a byte-order mark"),
+            (b"\n\r\n  \n", "the file holds only blank lines"),
+        ] {
+            let problems = import_csv(csv, &options()).unwrap_err();
+            assert_eq!(problems.len(), 1);
+            assert!(problems[0].message.starts_with(what), "{problems:#?}");
+            assert!(problems[0].hint.is_some());
+        }
+        for csv in [
+            "code,parent,label,type\n",
+            "\u{feff}code,parent,label,type\r\n,,,\r\n\r\n",
+        ] {
+            let problems = refused(csv);
+            assert_eq!(problems.len(), 1);
+            assert_eq!(at(&problems[0]), (1, 1));
+            assert_eq!(
+                problems[0].message,
+                "the file has a header row but no row after it: there is no unit to import"
+            );
+        }
+    }
+
+    #[test]
+    fn rows_with_another_number_of_cells_are_located_where_the_cells_differ() {
+        let problems = refused("code,parent,label,type\nme,,M,\nsg,me\nbx,sg,B,,x\n");
+        assert_eq!(problems.len(), 2);
+        assert_eq!(at(&problems[0]), (3, 6));
+        assert_eq!(
+            problems[0].message,
+            "this row has 2 cells where the header has 4: it ends before the column \"label\""
+        );
+        assert_eq!(at(&problems[1]), (4, 10));
+        assert_eq!(
+            problems[1].message,
+            "this row has 5 cells where the header has 4: this cell is one too many"
+        );
+        assert!(
+            problems[1]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("\"Paris, France\"")
+        );
+        let semicolons = CsvOptions {
+            delimiter: b';',
+            ..options()
+        };
+        let problems = import_csv(b"code;parent;label;type\nme;;M\n", &semicolons).unwrap_err();
+        assert_eq!(at(&problems[0]), (2, 6));
+        assert!(
+            problems[0].message.contains("3 cells where"),
+            "{problems:#?}"
+        );
+        assert!(problems[0].hint.as_deref().unwrap().contains("a;;A"));
+    }
+
+    #[test]
+    fn a_header_read_with_the_wrong_delimiter_names_the_one_to_give() {
+        let problems = refused("code;parent;label;type\nme;;M;\n");
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (1, 1));
+        assert_eq!(
+            problems[0].message,
+            "no column is named \"code\", \"parent\", \"label\", \"type\": read with the delimiter ',', the header is one column, \"code;parent;label;type\""
+        );
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("the header holds semicolons: give --delimiter ';'")
+        );
+        let tabs = import_csv(b"code\tparent\tlabel\ttype\n", &options()).unwrap_err();
+        assert_eq!(
+            tabs[0].hint.as_deref(),
+            Some("the header holds tabs: give --delimiter $'\\t' (a tab)")
+        );
+        let semicolons = CsvOptions {
+            delimiter: b';',
+            ..options()
+        };
+        let commas = import_csv(b"code,parent,label,type\n", &semicolons).unwrap_err();
+        assert!(commas[0].message.contains("with the delimiter ';'"));
+        assert_eq!(
+            commas[0].hint.as_deref(),
+            Some("the header holds commas: give --delimiter ','")
+        );
+    }
+
+    #[test]
+    fn a_delimiter_that_cannot_separate_cells_is_refused() {
+        for delimiter in [b'"', b'\n', b'\r', 0xe9] {
+            let options = CsvOptions {
+                delimiter,
+                ..options()
+            };
+            let problems = import_csv(b"code,parent,label\n", &options).unwrap_err();
+            assert!(
+                problems[0].message.starts_with("the delimiter"),
+                "{problems:#?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any records written by the `csv` crate read back as the same cells, whatever they
+        /// hold, and any text reads without a panic.
+        #[test]
+        fn records_read_back_as_written(
+            records in proptest::collection::vec(
+                proptest::collection::vec("[a-c,;\"\r\n \u{e9}]{0,6}", 1..4),
+                1..6,
+            ),
+            semicolon in proptest::bool::ANY,
+            noise in "[a-c,;\"\r\n \u{e9}]{0,40}",
+        ) {
+            let delimiter = if semicolon { b';' } else { b',' };
+            let mut writer = ::csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .flexible(true)
+                .from_writer(Vec::new());
+            for record in &records {
+                writer.write_record(record).unwrap();
+            }
+            let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+            let mut reader = Reader::new(&text, delimiter);
+            let mut record = Record::default();
+            let mut read = Vec::new();
+            while reader.read(&mut record).unwrap() {
+                read.push((0..record.cells.len()).map(|at| record.text(at).unwrap().to_owned()).collect::<Vec<_>>());
+            }
+            proptest::prop_assert_eq!(read, records);
+            let mut reader = Reader::new(&noise, delimiter);
+            while let Ok(true) = reader.read(&mut record) {}
+        }
     }
 }
