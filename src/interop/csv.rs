@@ -11,6 +11,15 @@
 //! (`parent-outside`), its note names the parent, and the import warns at the row's line. A row
 //! with no parent is the top of its hierarchy.
 //!
+//! # Encodings
+//!
+//! The file is UTF-8 unless [`CsvOptions::encoding`] says otherwise: Windows-1252 (what Excel on
+//! Windows saves as plain "CSV" in French), ISO-8859-1 (read as Windows-1252, as the WHATWG
+//! Encoding Standard says), UTF-16. A byte-order mark at its start decides over the option, and
+//! is not text. Decoding is done once, for the whole file, by `encoding_rs`: a file that is not
+//! UTF-8 is one error, at its first byte that is not, which says when the file looks like
+//! Windows-1252 or UTF-16, rather than an error per row.
+//!
 //! # Lines and cells
 //!
 //! Lines are counted as a spreadsheet user counts them, whatever the line endings: a line feed
@@ -32,7 +41,10 @@
 //! one that holds a line break is an error at its cell, as it is most likely a quote opened in
 //! it by mistake, which swallowed the line breaks (and rows) up to the next quote.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+use encoding_rs::{DecoderResult, Encoding, UTF_8, WINDOWS_1252};
 
 use super::{
     Import, NamedFile, Problem, SUGGESTIONS, control_character, description_file, organisation,
@@ -62,6 +74,8 @@ pub struct CsvOptions {
     /// The byte between cells: `,`, or `;` as spreadsheets write CSV in many locales. An ASCII
     /// character other than a quote or a line break.
     pub delimiter: u8,
+    /// How the file's bytes are text, unless it starts with a byte-order mark.
+    pub encoding: CsvEncoding,
     /// The CSV file's name: the title of the source, and (as a slug) the id of the organisation,
     /// of the source and of the file written.
     pub file_name: String,
@@ -70,7 +84,7 @@ pub struct CsvOptions {
 impl CsvOptions {
     /// The options of a file named `file_name` whose columns `id`, `parent` and `name` hold the
     /// unit ids, parent ids and names: no kind or acronym column, units of kind `department`,
-    /// cells separated by commas.
+    /// UTF-8 text whose cells are separated by commas.
     pub fn new(
         file_name: impl Into<String>,
         id: impl Into<String>,
@@ -85,8 +99,227 @@ impl CsvOptions {
             acronym: None,
             default_kind: UnitKind::Department,
             delimiter: b',',
+            encoding: CsvEncoding::Utf8,
             file_name: file_name.into(),
         }
+    }
+}
+
+/// How the bytes of a CSV file are text. A byte-order mark at the start of the file (UTF-8,
+/// UTF-16LE or UTF-16BE) decides over it, as the WHATWG Encoding Standard says, and is not text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CsvEncoding {
+    /// UTF-8: what "CSV UTF-8" in Excel, `LibreOffice` and most programs write.
+    #[default]
+    Utf8,
+    /// Windows-1252: what Excel on Windows saves as plain "CSV" in French and the other Western
+    /// European languages (`é` is the byte 0xE9, `’` 0x92, `€` 0x80).
+    Windows1252,
+    /// ISO-8859-1 (Latin-1), read as Windows-1252, as the WHATWG Encoding Standard (and so
+    /// `encoding_rs`, and browsers) reads it. The two differ only in the bytes 0x80 to 0x9F:
+    /// control characters in ISO-8859-1, which a description may not hold, and letters and
+    /// punctuation (`€`, `’`, `œ`) in Windows-1252, which is what files said to be Latin-1 hold.
+    Latin1,
+    /// UTF-16, little-endian, for a file without a byte-order mark (one with a mark, as Excel's
+    /// "Unicode text", is read as UTF-16 whatever the encoding given).
+    Utf16Le,
+    /// UTF-16, big-endian, for a file without a byte-order mark.
+    Utf16Be,
+}
+
+impl CsvEncoding {
+    /// Its name in messages: "UTF-8", "Windows-1252", "ISO-8859-1", "UTF-16LE", "UTF-16BE".
+    pub fn name(self) -> &'static str {
+        match self {
+            CsvEncoding::Utf8 => "UTF-8",
+            CsvEncoding::Windows1252 => "Windows-1252",
+            CsvEncoding::Latin1 => "ISO-8859-1",
+            CsvEncoding::Utf16Le => "UTF-16LE",
+            CsvEncoding::Utf16Be => "UTF-16BE",
+        }
+    }
+
+    fn encoding(self) -> &'static Encoding {
+        match self {
+            CsvEncoding::Utf8 => UTF_8,
+            CsvEncoding::Windows1252 | CsvEncoding::Latin1 => WINDOWS_1252,
+            CsvEncoding::Utf16Le => encoding_rs::UTF_16LE,
+            CsvEncoding::Utf16Be => encoding_rs::UTF_16BE,
+        }
+    }
+}
+
+/// The text of a CSV file: `bytes` decoded as their byte-order mark says, else as `encoding`
+/// says, the mark left out. Text that cannot be decoded is one problem, at its first byte that
+/// cannot; UTF-8 text read as Windows-1252 is a warning, as its letters come out garbled.
+fn decode<'a>(
+    bytes: &'a [u8],
+    encoding: CsvEncoding,
+    warnings: &mut Vec<Problem>,
+) -> Result<Cow<'a, str>, Problem> {
+    let (decoder, body) = match Encoding::for_bom(bytes) {
+        Some((marked, mark)) => (marked, &bytes[mark..]),
+        None => (encoding.encoding(), bytes),
+    };
+    if decoder == UTF_8 {
+        if let Some(utf16) = utf16_without_mark(body) {
+            return Err(Problem::new(format!(
+                "the file looks like {} text without a byte-order mark, not UTF-8: every other byte is 0",
+                utf16.name()
+            ))
+            .with_hint(format!(
+                "import it with --encoding {}, or save it as UTF-8",
+                if utf16 == CsvEncoding::Utf16Le {
+                    "utf-16le"
+                } else {
+                    "utf-16be"
+                }
+            )));
+        }
+        return match std::str::from_utf8(body) {
+            Ok(text) => Ok(Cow::Borrowed(text)),
+            Err(error) => Err(not_utf8(body, error.valid_up_to())),
+        };
+    }
+    if decoder == WINDOWS_1252 {
+        if let Ok(text) = std::str::from_utf8(body)
+            && let Some(first) = text.find(|c: char| !c.is_ascii())
+        {
+            let (line, column) = end_of(&text[..first]);
+            let letter = text[first..].chars().next().unwrap_or_default();
+            let mut garbled = [0; 4];
+            let (garbled, _) = WINDOWS_1252
+                .decode_without_bom_handling(letter.encode_utf8(&mut garbled).as_bytes());
+            warnings.push(
+                Place { line, column }
+                    .problem(format!(
+                        "the file is UTF-8 text, read as {} as --encoding says: {letter:?} and every other letter beyond ASCII come out garbled ({garbled:?})",
+                        encoding.name()
+                    ))
+                    .with_hint("import it without --encoding: UTF-8 is the default"),
+            );
+        }
+        return Ok(WINDOWS_1252.decode_without_bom_handling(body).0);
+    }
+    if let Some(text) = decoder.decode_without_bom_handling_and_without_replacement(body) {
+        return Ok(text);
+    }
+    // Where the text stops being UTF-16: decoded up to there, to place the problem.
+    let mut utf16 = decoder.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(
+        utf16
+            .max_utf8_buffer_length_without_replacement(body.len())
+            .unwrap_or(body.len()),
+    );
+    let mut read = 0;
+    let bad = loop {
+        let (result, n) =
+            utf16.decode_to_string_without_replacement(&body[read..], &mut text, true);
+        read += n;
+        match result {
+            DecoderResult::OutputFull => text.reserve(body.len() - read + 4),
+            DecoderResult::InputEmpty => break read,
+            DecoderResult::Malformed(bad, after) => {
+                break read - usize::from(bad) - usize::from(after);
+            }
+        }
+    };
+    let (line, column) = end_of(&text);
+    Err(Place { line, column }
+        .problem(format!(
+            "the file is not {} text: its bytes from offset {bad} on make no character (half a surrogate pair, or an odd byte at the end)",
+            decoder.name()
+        ))
+        .with_hint("check which encoding the file was saved in, and give it with --encoding, or save it as UTF-8"))
+}
+
+/// UTF-16 without a byte-order mark, read as UTF-8: every other byte is 0 (the high byte of
+/// ASCII characters), where CSV text has none.
+fn utf16_without_mark(body: &[u8]) -> Option<CsvEncoding> {
+    let sample = &body[..body.len().min(1024)];
+    let pairs = sample.len() / 2;
+    if pairs == 0 {
+        return None;
+    }
+    let zeros = |skip: usize| {
+        sample
+            .iter()
+            .skip(skip)
+            .step_by(2)
+            .take(pairs)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 2 > pairs && even * 2 < pairs {
+        Some(CsvEncoding::Utf16Le)
+    } else if even * 2 > pairs && odd * 2 < pairs {
+        Some(CsvEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// The problem of a file that is not UTF-8: at its first byte that is not, with the number of
+/// lines that hold such bytes, and whether it looks like Windows-1252.
+fn not_utf8(body: &[u8], valid: usize) -> Problem {
+    let (line, column) = end_of(std::str::from_utf8(&body[..valid]).unwrap_or_default());
+    let first = body[valid];
+    // The lines that hold bytes that are not UTF-8, and the first few such bytes.
+    let (mut at_line, mut last_bad, mut bad_lines) = (1, 0, 0);
+    let mut examples: Vec<u8> = Vec::new();
+    for chunk in body.utf8_chunks() {
+        at_line += end_of(chunk.valid()).0 - 1;
+        if let Some(&byte) = chunk.invalid().first() {
+            if at_line != last_bad {
+                bad_lines += 1;
+                last_bad = at_line;
+            }
+            if examples.len() < 3 && !examples.contains(&byte) {
+                examples.push(byte);
+            }
+        }
+    }
+    let mut message = format!("the file is not UTF-8 text: this byte, 0x{first:02X}, is not");
+    if bad_lines > 1 {
+        message.push_str(&format!(
+            ", nor are bytes on {} after it",
+            plural(bad_lines - 1, "other line")
+        ));
+    }
+    let in_1252: Vec<(u8, char)> = examples
+        .iter()
+        .map(|&byte| {
+            let one = [byte];
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(&one);
+            (byte, text.chars().next().unwrap_or_default())
+        })
+        .collect();
+    let problem = Place { line, column };
+    if in_1252.iter().all(|(_, c)| !c.is_control()) {
+        // "0xE9 is 'é'", "0xE9 is 'é' and 0x92 '’'", "0xE9 is 'é', 0x92 '’' and 0xC9 'É'".
+        let mut letters = String::new();
+        for (n, (byte, c)) in in_1252.iter().enumerate() {
+            letters.push_str(match n {
+                0 => "",
+                n if n + 1 == in_1252.len() => " and ",
+                _ => ", ",
+            });
+            letters.push_str(&format!(
+                "0x{byte:02X} {}{c:?}",
+                if n == 0 { "is " } else { "" }
+            ));
+        }
+        message.push_str(&format!(
+            "; it looks like Windows-1252, as Excel saves CSV files in French, where {letters}"
+        ));
+        problem.problem(message).with_hint(
+            "import it with --encoding windows-1252, or save it from Excel as \"CSV UTF-8 (délimité par des virgules)\"",
+        )
+    } else {
+        problem.problem(message).with_hint(
+            "find which encoding the file was saved in and give it with --encoding (utf-8, windows-1252, latin-1, utf-16le, utf-16be), or save it as UTF-8",
+        )
     }
 }
 
@@ -607,7 +840,7 @@ fn no_header(bytes: &[u8], text: &str) -> Problem {
     )
 }
 
-/// Imports a CSV file (`bytes`, UTF-8 with a header row) as a description of one organisation
+/// Imports a CSV file (`bytes`, with a header row, in `options.encoding`) as a description of one organisation
 /// named after the file. Bad rows are returned all at once, each at its line and column;
 /// parents missing from the file are warnings. Linear in the size of the file.
 pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Problem>> {
@@ -617,16 +850,10 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             char::from(options.delimiter)
         ))]);
     }
-    // Spreadsheets often start UTF-8 files with a byte-order mark, which is not part of the header.
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = std::str::from_utf8(body).map_err(|error| {
-        let (line, column) = end_of(&String::from_utf8_lossy(&body[..error.valid_up_to()]));
-        vec![
-            Place { line, column }
-                .problem("the file is not UTF-8 text")
-                .with_hint("save the file as UTF-8"),
-        ]
-    })?;
+    let mut warnings = Vec::new();
+    // Spreadsheets often start files with a byte-order mark, which is not part of the header.
+    let text = decode(bytes, options.encoding, &mut warnings).map_err(|p| vec![p])?;
+    let text = text.as_ref();
     let mut reader = Reader::new(text, options.delimiter);
     let mut header = Record::default();
     loop {
@@ -717,7 +944,6 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         locator: Some(format!("line {line}")),
     };
 
-    let mut warnings = Vec::new();
     let mut budget = SUGGESTIONS;
     let mut units = Vec::with_capacity(rows.len());
     let mut ties = Vec::new();
@@ -803,6 +1029,7 @@ mod tests {
             acronym: None,
             default_kind: UnitKind::Department,
             delimiter: b',',
+            encoding: CsvEncoding::Utf8,
             file_name: "HR export.csv".into(),
         }
     }
@@ -1207,5 +1434,134 @@ mod tests {
             let mut reader = Reader::new(&noise, delimiter);
             while let Ok(true) = reader.read(&mut record) {}
         }
+    }
+
+    fn windows_1252(text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = WINDOWS_1252.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_one_problem_that_names_its_encoding() {
+        // The report: a Windows-1252 file had an error per row.
+        let mut csv = "code,parent,label,type\n".to_owned();
+        for n in 0..1000 {
+            csv.push_str(&format!("u{n},,Équipe d’accueil {n},\n"));
+        }
+        let bytes = windows_1252(&csv);
+        let problems = import_csv(&bytes, &options()).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (2, 5));
+        assert_eq!(
+            problems[0].message,
+            "the file is not UTF-8 text: this byte, 0xC9, is not, nor are bytes on 999 other lines after it; it looks like Windows-1252, as Excel saves CSV files in French, where 0xC9 is 'É' and 0x92 '’'"
+        );
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("--encoding windows-1252")
+        );
+        // Read as Windows-1252, or as Latin-1, which is read the same.
+        for encoding in [CsvEncoding::Windows1252, CsvEncoding::Latin1] {
+            let options = CsvOptions {
+                encoding,
+                ..options()
+            };
+            let import = import_csv(&bytes, &options).unwrap();
+            assert!(import.warnings.is_empty());
+            assert_eq!(units(&import)[999].name, "Équipe d’accueil 999");
+        }
+        // One bad byte, after a multi-byte character on a CR line.
+        let problems =
+            import_csv(b"code,parent,label,type\rm\xc3\xa9,,Caf\xe9,\r", &options()).unwrap_err();
+        assert_eq!(at(&problems[0]), (2, 8));
+        assert!(
+            problems[0].message.ends_with("where 0xE9 is 'é'"),
+            "{problems:#?}"
+        );
+        // A byte that is no character in Windows-1252 either.
+        let problems = import_csv(b"code,parent,label,type\na,,\x81,\n", &options()).unwrap_err();
+        assert!(!problems[0].message.contains("looks like"), "{problems:#?}");
+        assert!(problems[0].hint.as_deref().unwrap().contains("utf-16le"));
+    }
+
+    #[test]
+    fn decoded_text_is_imported_as_usual() {
+        // Control characters are still refused: 0x81 is U+0081 in Windows-1252.
+        let options = CsvOptions {
+            encoding: CsvEncoding::Windows1252,
+            ..options()
+        };
+        let problems = import_csv(b"code,parent,label,type\na,,\x81,\n", &options).unwrap_err();
+        assert_eq!(
+            (at(&problems[0]), problems[0].message.as_str()),
+            ((2, 4), "the cell label holds the control character U+0081")
+        );
+        // UTF-8 read as Windows-1252 is read, and warned about.
+        let import =
+            import_csv("code,parent,label,type\na,,Équipe,\n".as_bytes(), &options).unwrap();
+        assert_eq!(units(&import)[0].name, "Ã‰quipe");
+        assert_eq!(at(&import.warnings[0]), (2, 4));
+        assert!(
+            import.warnings[0].message.contains("garbled"),
+            "{:#?}",
+            import.warnings
+        );
+        // A byte-order mark decides over the encoding given.
+        let mut marked = b"\xef\xbb\xbf".to_vec();
+        marked.extend_from_slice("code,parent,label,type\na,,Équipe,\n".as_bytes());
+        let import = import_csv(&marked, &options).unwrap();
+        assert_eq!(units(&import)[0].name, "Équipe");
+        assert!(import.warnings.is_empty());
+    }
+
+    #[test]
+    fn utf16_is_read_by_its_byte_order_mark_or_when_given() {
+        let csv =
+            "\u{feff}code,parent,label,type\r\nme,,Ministère,\r\nsg,me,Secrétariat général,\r\n";
+        for big_endian in [false, true] {
+            let import = import_csv(&utf16(csv, big_endian), &options()).unwrap();
+            assert_eq!(units(&import)[1].name, "Secrétariat général");
+            assert_eq!(locators(&import).0, ["line 2", "line 3"]);
+        }
+        // Without the mark, every other byte is 0: UTF-16, not UTF-8.
+        let unmarked = utf16(&csv[3..], false);
+        let problems = import_csv(&unmarked, &options()).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("UTF-16LE"), "{problems:#?}");
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("import it with --encoding utf-16le, or save it as UTF-8")
+        );
+        let options = CsvOptions {
+            encoding: CsvEncoding::Utf16Le,
+            ..options()
+        };
+        assert_eq!(units(&import_csv(&unmarked, &options).unwrap()).len(), 2);
+        // Half a character at the end, placed on its line.
+        let mut broken = unmarked.clone();
+        broken.push(b'x');
+        let problems = import_csv(&broken, &options).unwrap_err();
+        assert_eq!(at(&problems[0]), (4, 1));
+        assert!(
+            problems[0]
+                .message
+                .starts_with("the file is not UTF-16LE text")
+        );
     }
 }

@@ -20,7 +20,7 @@ pub mod turtle;
 use std::fmt;
 use std::path::Path;
 
-pub use self::csv::{CsvOptions, import_csv};
+pub use self::csv::{CsvEncoding, CsvOptions, import_csv};
 pub use govuk::{GovukOptions, import_govuk};
 
 use crate::diagnostic::did_you_mean;
