@@ -46,6 +46,7 @@ use std::collections::HashMap;
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8, WINDOWS_1252};
 
+use super::csv_export::unguard;
 use super::{
     Import, NamedFile, Problem, SUGGESTIONS, control_character, description_file, organisation,
     spanned, suggest, to_unit_id,
@@ -721,7 +722,8 @@ fn read_row(
     options: &CsvOptions,
     problems: &mut Vec<Problem>,
 ) -> Option<Row> {
-    let cell = |at: usize| record.text(at).unwrap_or("").trim();
+    // Without the quote an export puts before what a spreadsheet would run, and trimmed.
+    let cell = |at: usize| unguard(record.text(at).unwrap_or("")).trim();
     let place = |at: usize| record.cells.get(at).map_or(record.end, |c| c.at);
     let before = problems.len();
 
