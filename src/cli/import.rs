@@ -150,19 +150,22 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
         }
         Input::Csv(args) => {
             let bytes = read(&args.file, limits)?;
+            let file_name = args
+                .file
+                .file_name()
+                .map_or_else(|| "import.csv".into(), |n| n.to_string_lossy().into_owned());
+            let defaults = CsvOptions::new(file_name, &args.id, &args.parent, &args.name);
             let options = CsvOptions {
-                id: args.id.clone(),
-                parent: args.parent.clone(),
-                name: args.name.clone(),
                 kind: args.kind.clone(),
                 acronym: args.acronym.clone(),
                 default_kind: args.default_kind,
                 delimiter: args.delimiter,
                 encoding: args.encoding.into(),
-                file_name: args
-                    .file
-                    .file_name()
-                    .map_or_else(|| "import.csv".into(), |n| n.to_string_lossy().into_owned()),
+                // What is written must be read back within the same --max-file-size, with room.
+                max_file_bytes: defaults
+                    .max_file_bytes
+                    .min(usize::try_from(limits.max_file_size / 4).unwrap_or(usize::MAX)),
+                ..defaults
             };
             (
                 &args.file,

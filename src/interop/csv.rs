@@ -11,6 +11,23 @@
 //! (`parent-outside`), its note names the parent, and the import warns at the row's line. A row
 //! with no parent is the top of its hierarchy.
 //!
+//! # Large imports
+//!
+//! A description file larger than the reading limit (`--max-file-size`, 256 MiB by default) is
+//! not read back, so no file written is larger than [`CsvOptions::max_file_bytes`] (64 MiB by
+//! default, a quarter of that limit). An import that fits is one file, `NAME.json`, whose
+//! organisation `NAME` is named after the CSV file. A larger one is written as several files,
+//! `NAME-0001.json`, `NAME-0002.json`… Each description file declares one organisation, and
+//! organisation ids are unique, so each file is an organisation of its own, `NAME-0001` named
+//! "NAME.csv (part 1 of 6)"; the source is declared in the first file and cited from all, and
+//! ties cross files freely. Since a unit's organisation is what charts draw a cluster around
+//! and what `render --organisation` selects, the parts follow the hierarchy rather than the
+//! order of the rows: units are taken top down, a branch (a unit and everything under it, in
+//! the order of the rows) goes whole into the file being filled when it fits in the room left
+//! there, else whole into the next one, and a branch too large for any file is cut under its
+//! top into its own branches. A part is then a run of whole branches: a directorate with its
+//! bureaux, a ministry with its directorates. Sizes are those of the JSON text as written.
+//!
 //! # Encodings
 //!
 //! The file is UTF-8 unless [`CsvOptions::encoding`] says otherwise: Windows-1252 (what Excel on
@@ -77,6 +94,10 @@ pub struct CsvOptions {
     pub delimiter: u8,
     /// How the file's bytes are text, unless it starts with a byte-order mark.
     pub encoding: CsvEncoding,
+    /// The largest description file written, in bytes of JSON text: 64 MiB with
+    /// [`CsvOptions::new`], a quarter of the largest file organigram reads by default. A larger
+    /// import is written as several files (see the module's documentation).
+    pub max_file_bytes: usize,
     /// The CSV file's name: the title of the source, and (as a slug) the id of the organisation,
     /// of the source and of the file written.
     pub file_name: String,
@@ -85,7 +106,7 @@ pub struct CsvOptions {
 impl CsvOptions {
     /// The options of a file named `file_name` whose columns `id`, `parent` and `name` hold the
     /// unit ids, parent ids and names: no kind or acronym column, units of kind `department`,
-    /// UTF-8 text whose cells are separated by commas.
+    /// UTF-8 text whose cells are separated by commas, files of at most 64 MiB.
     pub fn new(
         file_name: impl Into<String>,
         id: impl Into<String>,
@@ -101,6 +122,7 @@ impl CsvOptions {
             default_kind: UnitKind::Department,
             delimiter: b',',
             encoding: CsvEncoding::Utf8,
+            max_file_bytes: 64 * 1024 * 1024,
             file_name: file_name.into(),
         }
     }
@@ -842,9 +864,10 @@ fn no_header(bytes: &[u8], text: &str) -> Problem {
     )
 }
 
-/// Imports a CSV file (`bytes`, with a header row, in `options.encoding`) as a description of one organisation
-/// named after the file. Bad rows are returned all at once, each at its line and column;
-/// parents missing from the file are warnings. Linear in the size of the file.
+/// Imports a CSV file (`bytes`, with a header row, in `options.encoding`) as a description of
+/// one organisation named after the file, or of several when it takes more than one file. Bad
+/// rows are returned all at once, each at its line and column; parents missing from the file
+/// are warnings. Linear in the size of the file.
 pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Problem>> {
     if !options.delimiter.is_ascii() || matches!(options.delimiter, b'"' | b'\r' | b'\n') {
         return Err(vec![Problem::new(format!(
@@ -870,7 +893,8 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
 
     let mut problems = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
-    let mut first_line: HashMap<UnitId, (u64, String)> = HashMap::new();
+    // Each id's row (as an index of `rows`), line and text as written.
+    let mut first_line: HashMap<UnitId, (usize, u64, String)> = HashMap::new();
     let mut record = Record::default();
     let mut read = 0;
     loop {
@@ -894,7 +918,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             continue;
         };
         let raw = record.text(columns.id).unwrap_or("").trim().to_owned();
-        if let Some((first, first_raw)) = first_line.get(&row.id) {
+        if let Some((_, first, first_raw)) = first_line.get(&row.id) {
             let made = if *first_raw == raw {
                 String::new()
             } else {
@@ -909,7 +933,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                     .with_hint("each row is one unit: give each its own id"),
             );
         } else {
-            first_line.insert(row.id.clone(), (row.line, raw));
+            first_line.insert(row.id.clone(), (rows.len(), row.line, raw));
             rows.push(row);
         }
     }
@@ -938,8 +962,6 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
 
     let id = import_id(&options.file_name);
     let source_id = SourceId::new(id.as_str()).map_err(|e| vec![Problem::new(e.to_string())])?;
-    let organisation_id =
-        OrganisationId::new(id.as_str()).map_err(|e| vec![Problem::new(e.to_string())])?;
     let citation = |line: u64| Citation {
         source: spanned(source_id.clone()),
         quote: None,
@@ -947,25 +969,34 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
     };
 
     let mut budget = SUGGESTIONS;
+    // Each row's unit, its tie to its parent, and its parent's row.
     let mut units = Vec::with_capacity(rows.len());
-    let mut ties = Vec::new();
+    let mut ties = Vec::with_capacity(rows.len());
+    let mut parents = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut unit = Unit {
             acronym: row.acronym.clone(),
             source: Some(citation(row.line)),
             ..Unit::new(spanned(row.id.clone()), row.name.clone(), spanned(row.kind))
         };
-        match &row.parent {
-            None => unit.boundary = Some(Boundary::Top),
-            Some((_, Some(parent))) if first_line.contains_key(parent) => ties.push(Tie {
-                source: Some(citation(row.line)),
-                ..Tie::new(
-                    spanned(TieKind::Attachment),
-                    spanned(row.id.clone()),
-                    spanned(parent.clone()),
-                )
-            }),
-            Some((written, _)) => {
+        let parent = match &row.parent {
+            Some((_, Some(parent))) => first_line.get(parent).map(|(at, ..)| *at),
+            _ => None,
+        };
+        let mut tie = None;
+        match (&row.parent, parent) {
+            (None, _) => unit.boundary = Some(Boundary::Top),
+            (Some((_, Some(parent))), Some(_)) => {
+                tie = Some(Tie {
+                    source: Some(citation(row.line)),
+                    ..Tie::new(
+                        spanned(TieKind::Attachment),
+                        spanned(row.id.clone()),
+                        spanned(parent.clone()),
+                    )
+                });
+            }
+            (Some((written, _)), _) => {
                 unit.boundary = Some(Boundary::ParentOutside);
                 unit.note = Some(format!(
                     "Its parent in the CSV file, {written:?}, is not a row of the file."
@@ -981,7 +1012,9 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                 warnings.push(warning);
             }
         }
-        units.push(unit);
+        units.push(Some(unit));
+        ties.push(tie);
+        parents.push(parent);
     }
 
     let source = Source {
@@ -994,19 +1027,193 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         file: None,
         origin: Origin::default(),
     };
-    let file = description_file(
-        organisation(organisation_id, options.file_name.clone(), None),
-        vec![source],
-        units,
-        ties,
-    );
-    Ok(Import {
-        files: vec![NamedFile {
-            name: format!("{id}.json"),
-            file,
-        }],
-        warnings,
-    })
+    let organisation_of = |part: Option<(usize, usize)>| {
+        let (id, name) = match part {
+            None => (id.clone(), options.file_name.clone()),
+            Some((n, of)) => {
+                let width = of.to_string().len().max(4);
+                (
+                    format!("{id}-{n:0width$}"),
+                    format!("{} (part {n} of {of})", options.file_name),
+                )
+            }
+        };
+        OrganisationId::new(id.as_str())
+            .map(|organisation_id| (id, organisation(organisation_id, name, None)))
+            .map_err(|e| vec![Problem::new(e.to_string())])
+    };
+
+    // The room a file has for units and ties: the bound, less what the largest file holds
+    // besides them (its organisation, the source, the brackets of its arrays).
+    let (_, longest) = organisation_of(Some((usize::MAX, usize::MAX)))?;
+    let around = description_file(longest, vec![source.clone()], Vec::new(), Vec::new());
+    let around = serde_json::to_string_pretty(&around).map_or(0, |t| t.len()) + 64;
+    let room = options.max_file_bytes.saturating_sub(around);
+    let sizes: Vec<usize> = units
+        .iter()
+        .zip(&ties)
+        .map(|(unit, tie)| element_size(unit) + tie.as_ref().map_or(0, element_size))
+        .collect();
+    let parts = split(&parents, &sizes, room).map_err(|row| {
+        vec![
+            Place {
+                line: rows[row].line,
+                column: 1,
+            }
+            .problem(format!(
+                "this row is too large to write: its unit takes {} bytes of JSON, and a file written holds at most {}",
+                sizes[row], options.max_file_bytes
+            ))
+            .with_hint("raise --max-file-size: a file written holds at most a quarter of it"),
+        ]
+    })?;
+
+    let mut files = Vec::with_capacity(parts.len());
+    let mut source = Some(source);
+    for (n, part) in parts.iter().enumerate() {
+        let (name, organisation) =
+            organisation_of((parts.len() > 1).then_some((n + 1, parts.len())))?;
+        let units = part.iter().filter_map(|&row| units[row].take()).collect();
+        let ties = part.iter().filter_map(|&row| ties[row].take()).collect();
+        files.push(NamedFile {
+            name: format!("{name}.json"),
+            file: description_file(
+                organisation,
+                source.take().into_iter().collect(),
+                units,
+                ties,
+            ),
+        });
+    }
+    Ok(Import { files, warnings })
+}
+
+/// The bytes a value takes in a description file as written ([`NamedFile::to_json`]): an
+/// element of one of its arrays, pretty-printed with its lines indented two levels, then a comma
+/// and a line break.
+fn element_size<T: serde::Serialize>(value: &T) -> usize {
+    #[derive(Default)]
+    struct Count {
+        bytes: usize,
+        lines: usize,
+    }
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.bytes += buf.len();
+            // Buffers are a few bytes each: no need for a crate that counts faster.
+            #[allow(clippy::naive_bytecount)]
+            let lines = buf.iter().filter(|b| **b == b'\n').count();
+            self.lines += lines;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count::default();
+    // Counting cannot fail, and units and ties always serialise.
+    if serde_json::to_writer_pretty(&mut count, value).is_err() {
+        return usize::MAX / 4;
+    }
+    count.bytes + 4 * (count.lines + 1) + 2
+}
+
+/// The rows of each file: all of them, in their order, when their units and ties (`sizes[row]`
+/// bytes each) fit in `room` bytes; otherwise the hierarchy (`parents[row]`, the row of a row's
+/// parent) top down, a branch (a unit and everything under it, in the order of the rows) whole
+/// in a file when it fits in the room left there, else in the next file when it fits in a file,
+/// else cut under its top into its own branches. The row whose unit alone does not fit, if
+/// one does not. Linear in the number of rows.
+fn split(
+    parents: &[Option<usize>],
+    sizes: &[usize],
+    room: usize,
+) -> Result<Vec<Vec<usize>>, usize> {
+    let rows = sizes.len();
+    if sizes.iter().sum::<usize>() <= room {
+        return Ok(vec![(0..rows).collect()]);
+    }
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); rows];
+    for (row, parent) in parents.iter().enumerate() {
+        if let Some(parent) = parent {
+            children[*parent].push(row);
+        }
+    }
+    // The tree the rows make, reached from the tops in order, then from the rows left, which
+    // are in cycles: each row's parent in the tree, the order reached, and the tree's roots.
+    let mut reached = vec![false; rows];
+    let mut up: Vec<Option<usize>> = vec![None; rows];
+    let mut order = Vec::with_capacity(rows);
+    let mut roots = Vec::new();
+    let mut stack = Vec::new();
+    for start in (0..rows)
+        .filter(|row| parents[*row].is_none())
+        .chain(0..rows)
+    {
+        if reached[start] {
+            continue;
+        }
+        reached[start] = true;
+        roots.push(start);
+        stack.push(start);
+        while let Some(row) = stack.pop() {
+            order.push(row);
+            for &child in children[row].iter().rev() {
+                if !reached[child] {
+                    reached[child] = true;
+                    up[child] = Some(row);
+                    stack.push(child);
+                }
+            }
+        }
+    }
+    // The size of each branch.
+    let mut branch = sizes.to_vec();
+    for &row in order.iter().rev() {
+        if let Some(parent) = up[row] {
+            branch[parent] += branch[row];
+        }
+    }
+    // A row's children in the tree, last first, to be pushed on a stack.
+    let (children, up) = (&children, &up);
+    let below = move |row: usize| {
+        children[row]
+            .iter()
+            .rev()
+            .copied()
+            .filter(move |child| up[*child] == Some(row))
+    };
+
+    let mut parts = Vec::new();
+    let mut part = Vec::new();
+    let mut used = 0;
+    let mut todo: Vec<usize> = roots.into_iter().rev().collect();
+    while let Some(row) = todo.pop() {
+        let whole = branch[row] <= room;
+        let size = if whole { branch[row] } else { sizes[row] };
+        if size > room {
+            return Err(row);
+        }
+        if used + size > room {
+            parts.push(std::mem::take(&mut part));
+            used = 0;
+        }
+        used += size;
+        if whole {
+            stack.push(row);
+            while let Some(row) = stack.pop() {
+                part.push(row);
+                stack.extend(below(row));
+            }
+        } else {
+            part.push(row);
+            todo.extend(below(row));
+        }
+    }
+    if !part.is_empty() {
+        parts.push(part);
+    }
+    Ok(parts)
 }
 
 /// The place just after `text`: its number of lines (LF, CRLF and CR each end one), and the
@@ -1032,6 +1239,7 @@ mod tests {
             default_kind: UnitKind::Department,
             delimiter: b',',
             encoding: CsvEncoding::Utf8,
+            max_file_bytes: 64 * 1024 * 1024,
             file_name: "HR export.csv".into(),
         }
     }
@@ -1564,6 +1772,168 @@ mod tests {
             problems[0]
                 .message
                 .starts_with("the file is not UTF-16LE text")
+        );
+    }
+
+    /// A CSV of `tops` ministries, each with `directorates` directorates of `bureaux` bureaux.
+    fn ministries(tops: usize, directorates: usize, bureaux: usize) -> String {
+        let mut csv = "code,parent,label,type\n".to_owned();
+        for m in 0..tops {
+            csv.push_str(&format!("m{m},,Ministère {m},ministry\n"));
+            for d in 0..directorates {
+                csv.push_str(&format!(
+                    "m{m}-d{d},m{m},Direction {d} du ministère {m},directorate\n"
+                ));
+                for b in 0..bureaux {
+                    csv.push_str(&format!(
+                        "m{m}-d{d}-b{b},m{m}-d{d},Bureau {b} de la direction {d},bureau\n"
+                    ));
+                }
+            }
+        }
+        csv
+    }
+
+    /// The files of `import`, as written, each at most `bound` bytes, loaded back with no
+    /// problem: the workspace.
+    fn written_and_loaded(import: &Import, bound: usize) -> crate::Workspace {
+        let mut loader = crate::Loader::new();
+        for file in &import.files {
+            let text = file.to_json().unwrap();
+            assert!(text.len() <= bound, "{}: {} bytes", file.name, text.len());
+            loader = loader.text(&file.name, text);
+        }
+        let workspace = loader.load().unwrap();
+        assert!(workspace.read.is_empty(), "{:#?}", workspace.read);
+        assert!(
+            workspace.structure.diagnostics.is_empty(),
+            "{:#?}",
+            workspace.structure.diagnostics
+        );
+        workspace
+    }
+
+    #[test]
+    fn a_large_import_is_written_as_files_that_load_back_each_a_whole_branch() {
+        // The report: 1M rows made one file of 336 MB, which --max-file-size then refused. The
+        // same at a smaller scale: 3 × 20 × 30 rows, in files of at most 64 KiB.
+        let bound = 64 * 1024;
+        let options = CsvOptions {
+            max_file_bytes: bound,
+            ..options()
+        };
+        let csv = ministries(3, 20, 30);
+        let import = import_csv(csv.as_bytes(), &options).unwrap();
+        let names: Vec<&str> = import.files.iter().map(|f| f.name.as_str()).collect();
+        assert!(names.len() > 10, "{names:?}");
+        assert_eq!(names[0], "hr-export-0001.json");
+        assert_eq!(names[1], "hr-export-0002.json");
+        let first = &import.files[0].file;
+        assert_eq!(first.organisation.value.id.as_str(), "hr-export-0001");
+        assert_eq!(
+            first.organisation.value.name,
+            format!("HR export.csv (part 1 of {})", names.len())
+        );
+        // The source is declared once, and cited from every file.
+        assert_eq!(first.sources.len(), 1);
+        assert!(import.files[1..].iter().all(|f| f.file.sources.is_empty()));
+        // The files are well filled.
+        let total: usize = import
+            .files
+            .iter()
+            .map(|f| f.to_json().unwrap().len())
+            .sum();
+        assert!(
+            total / names.len() > bound / 2,
+            "{total} bytes in {} files",
+            names.len()
+        );
+
+        let workspace = written_and_loaded(&import, bound);
+        let graph = workspace.graph();
+        assert_eq!(graph.unit_count(), 3 * (1 + 20 * (1 + 30)));
+        assert_eq!(graph.tie_count(), 3 * 20 * (1 + 30));
+        assert_eq!(graph.organisations().len(), names.len());
+        // A directorate and its bureaux (a branch of 31 units) are in one file.
+        for (ix, unit) in graph.units() {
+            if unit.kind.value == UnitKind::Bureau {
+                let directorate = graph.find_id(unit.id.as_str().rsplit_once('-').unwrap().0);
+                assert_eq!(
+                    graph.organisation_of(ix).id.value,
+                    graph.organisation_of(directorate.unwrap()).id.value,
+                    "{}",
+                    unit.id.value
+                );
+            }
+        }
+        // Within the bound, one file as before.
+        let one = import_csv(csv.as_bytes(), &self::options()).unwrap();
+        assert_eq!(one.files.len(), 1);
+        assert_eq!(one.files[0].name, "hr-export.json");
+        assert_eq!(one.files[0].file.organisation.value.name, "HR export.csv");
+    }
+
+    #[test]
+    fn any_hierarchy_is_split_within_the_bound() {
+        let bound = 16 * 1024;
+        let options = CsvOptions {
+            max_file_bytes: bound,
+            ..options()
+        };
+        // Flat, deep, a cycle, a parent outside the file, and rows in no order.
+        let mut csv = "code,parent,label,type\ntop,,Top,ministry\n".to_owned();
+        for n in 0..300 {
+            csv.push_str(&format!("flat-{n},top,Bureau {n},bureau\n"));
+        }
+        for n in 0..300 {
+            let parent = if n == 0 {
+                "top".to_owned()
+            } else {
+                format!("deep-{}", n - 1)
+            };
+            csv.push_str(&format!("deep-{n},{parent},Team {n},team\n"));
+        }
+        csv.push_str("ring-a,ring-b,Ring A,\nring-b,ring-a,Ring B,\nlost,elsewhere,Lost,\n");
+        for n in (0..100).rev() {
+            let parent = if n == 0 {
+                "top".to_owned()
+            } else {
+                format!("late-{}", n - 1)
+            };
+            csv.push_str(&format!("late-{n},{parent},Late {n},team\n"));
+        }
+        let import = import_csv(csv.as_bytes(), &options).unwrap();
+        assert!(import.files.len() > 5);
+        let workspace = written_and_loaded(&import, bound);
+        assert_eq!(workspace.graph().unit_count(), 1 + 300 + 300 + 3 + 100);
+        assert_eq!(workspace.graph().tie_count(), 300 + 300 + 2 + 100);
+        // Each file's units are in the order of the hierarchy: a parent before its children.
+        let order: Vec<String> = import
+            .files
+            .iter()
+            .flat_map(|f| f.file.units.iter())
+            .filter_map(|u| u.clone().ok())
+            .map(|u| u.value.id.to_string())
+            .collect();
+        let at = |id: &str| order.iter().position(|u| u == id).unwrap();
+        assert!(at("top") < at("flat-0") && at("deep-0") < at("deep-299"));
+        assert!(at("late-0") < at("late-99"));
+    }
+
+    #[test]
+    fn a_row_too_large_for_any_file_is_refused_at_its_line() {
+        let options = CsvOptions {
+            max_file_bytes: 1024,
+            ..options()
+        };
+        let csv = format!("code,parent,label,type\na,,A,\nb,a,{},\n", "B".repeat(1000));
+        let problems = import_csv(csv.as_bytes(), &options).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 1));
+        assert!(
+            problems[0]
+                .message
+                .starts_with("this row is too large to write")
         );
     }
 }
