@@ -11,52 +11,7 @@
 //! (`parent-outside`), its note names the parent, and the import warns at the row's line. A row
 //! with no parent is the top of its hierarchy.
 //!
-//! # Large imports
-//!
-//! A description file larger than the reading limit (`--max-file-size`, 256 MiB by default) is
-//! not read back, so no file written is larger than [`CsvOptions::max_file_bytes`] (64 MiB by
-//! default, a quarter of that limit). An import that fits is one file, `NAME.json`, whose
-//! organisation `NAME` is named after the CSV file. A larger one is written as several files,
-//! `NAME-0001.json`, `NAME-0002.json`… Each description file declares one organisation, and
-//! organisation ids are unique, so each file is an organisation of its own, `NAME-0001` named
-//! "NAME.csv (part 1 of 6)"; the source is declared in the first file and cited from all, and
-//! ties cross files freely. Since a unit's organisation is what charts draw a cluster around
-//! and what `render --organisation` selects, the parts follow the hierarchy rather than the
-//! order of the rows: units are taken top down, a branch (a unit and everything under it, in
-//! the order of the rows) goes whole into the file being filled when it fits in the room left
-//! there, else whole into the next one, and a branch too large for any file is cut under its
-//! top into its own branches. A part is then a run of whole branches: a directorate with its
-//! bureaux, a ministry with its directorates. Sizes are those of the JSON text as written.
-//!
-//! # Encodings
-//!
-//! The file is UTF-8 unless [`CsvOptions::encoding`] says otherwise: Windows-1252 (what Excel on
-//! Windows saves as plain "CSV" in French), ISO-8859-1 (read as Windows-1252, as the WHATWG
-//! Encoding Standard says), UTF-16. A byte-order mark at its start decides over the option, and
-//! is not text. Decoding is done once, for the whole file, by `encoding_rs`: a file that is not
-//! UTF-8 is one error, at its first byte that is not, which says when the file looks like
-//! Windows-1252 or UTF-16, rather than an error per row.
-//!
-//! # Lines and cells
-//!
-//! Lines are counted as a spreadsheet user counts them, whatever the line endings: a line feed
-//! (LF), a carriage return and a line feed (CRLF, Windows), and a carriage return alone (CR, old
-//! Mac Excel) each end one line, in any mix. A row is at the line where it starts; columns are
-//! counted in characters, from 1. Blank lines, and rows whose every cell is empty (`;;;;`, as
-//! spreadsheets write rows that were only formatted), are skipped.
-//!
-//! Cells are read as RFC 4180 says: a cell that starts with a quote is quoted, and ends at the
-//! next quote that a delimiter, a line break or the end of the file follows; a doubled quote
-//! inside it is one quote. A quote anywhere else in a cell is part of its text. A quote that is
-//! never closed would make the rest of the file one cell, and a quote that closes with more text
-//! after it (`"Bureau "X""`) shows that quotes are out of step: both are errors at the opening
-//! quote, and reading stops there, since every later row would be misread.
-//!
-//! A quoted cell may hold line breaks, as CSV allows. In a name or an acronym they are kept: a
-//! description's texts may hold line breaks, and `export --format csv` writes such names quoted
-//! over several lines, which must import back the same. An id, a parent or a kind is one word:
-//! one that holds a line break is an error at its cell, as it is most likely a quote opened in
-//! it by mistake, which swallowed the line breaks (and rows) up to the next quote.
+//! How lines, cells, encodings and large imports are read and written: [`import_csv`].
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -96,7 +51,7 @@ pub struct CsvOptions {
     pub encoding: CsvEncoding,
     /// The largest description file written, in bytes of JSON text: 64 MiB with
     /// [`CsvOptions::new`], a quarter of the largest file organigram reads by default. A larger
-    /// import is written as several files (see the module's documentation).
+    /// import is written as several files (see [`import_csv`]).
     pub max_file_bytes: usize,
     /// The CSV file's name: the title of the source, and (as a slug) the id of the organisation,
     /// of the source and of the file written.
@@ -868,6 +823,60 @@ fn no_header(bytes: &[u8], text: &str) -> Problem {
 /// one organisation named after the file, or of several when it takes more than one file. Bad
 /// rows are returned all at once, each at its line and column; parents missing from the file
 /// are warnings. Linear in the size of the file.
+///
+/// # Large imports
+///
+/// A description file larger than the reading limit (`--max-file-size`, 256 MiB by default) is
+/// not read back, so no file written is larger than [`CsvOptions::max_file_bytes`] (64 MiB by
+/// default, a quarter of that limit). An import that fits is one file, `NAME.json`, whose
+/// organisation `NAME` is named after the CSV file. A larger one is written as several files,
+/// `NAME-0001.json`, `NAME-0002.json`… Each description file declares one organisation, and
+/// organisation ids are unique, so each file is an organisation of its own, `NAME-0001` named
+/// "NAME.csv (part 1 of 6)"; the source is declared in the first file and cited from all, and
+/// ties cross files freely. Since a unit's organisation is what charts draw a cluster around
+/// and what `render --organisation` selects, the parts follow the hierarchy rather than the
+/// order of the rows: units are taken top down, a branch (a unit and everything under it, in
+/// the order of the rows) goes whole into the file being filled when it fits in the room left
+/// there, else whole into the next one, and a branch too large for any file is cut under its
+/// top into its own branches. A part is then a run of whole branches: a directorate with its
+/// bureaux, a ministry with its directorates. Sizes are those of the JSON text as written.
+///
+/// # Encodings
+///
+/// The file is UTF-8 unless [`CsvOptions::encoding`] says otherwise: Windows-1252 (what Excel on
+/// Windows saves as plain "CSV" in French), ISO-8859-1 (read as Windows-1252, as the WHATWG
+/// Encoding Standard says), UTF-16. A byte-order mark at its start decides over the option, and
+/// is not text. Decoding is done once, for the whole file, by `encoding_rs`: a file that is not
+/// UTF-8 is one error, at its first byte that is not, which says when the file looks like
+/// Windows-1252 or UTF-16, rather than an error per row.
+///
+/// # Lines and cells
+///
+/// Lines are counted as a spreadsheet user counts them, whatever the line endings: a line feed
+/// (LF), a carriage return and a line feed (CRLF, Windows), and a carriage return alone (CR, old
+/// Mac Excel) each end one line, in any mix. A row is at the line where it starts; columns are
+/// counted in characters, from 1. Blank lines, and rows whose every cell is empty (`;;;;`, as
+/// spreadsheets write rows that were only formatted), are skipped.
+///
+/// Cells are read as RFC 4180 says: a cell that starts with a quote is quoted, and ends at the
+/// next quote that a delimiter, a line break or the end of the file follows; a doubled quote
+/// inside it is one quote. A quote anywhere else in a cell is part of its text. A quote that is
+/// never closed would make the rest of the file one cell, and a quote that closes with more text
+/// after it (`"Bureau "X""`) shows that quotes are out of step: both are errors at the opening
+/// quote, and reading stops there, since every later row would be misread.
+///
+/// A quoted cell may hold line breaks, as CSV allows. In a name or an acronym they are kept: a
+/// description's texts may hold line breaks, and `export --format csv` writes such names quoted
+/// over several lines, which must import back the same. An id, a parent or a kind is one word:
+/// one that holds a line break is an error at its cell, as it is most likely a quote opened in
+/// it by mistake, which swallowed the line breaks (and rows) up to the next quote.
+///
+/// # Formulas
+///
+/// A cell that starts with a single quote, then any more quotes and one of `=`, `+`, `-`, `@`, a
+/// tab or a carriage return, loses its first quote: it is the one
+/// [`csv_export`](super::csv_export) puts before a cell that a spreadsheet would run as a
+/// formula, so that an export imports back as it was.
 pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Problem>> {
     if !options.delimiter.is_ascii() || matches!(options.delimiter, b'"' | b'\r' | b'\n') {
         return Err(vec![Problem::new(format!(

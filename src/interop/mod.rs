@@ -65,7 +65,7 @@ pub struct Import {
 pub struct Problem {
     /// The line of the input, from 1.
     pub line: Option<u64>,
-    /// The column of the input, from 1 (JSON syntax errors only).
+    /// The column of the input, from 1: of a CSV cell, in characters; of a JSON syntax error.
     pub column: Option<u64>,
     /// What is wrong, worded to follow `error: ` or `warning: `: "the name (label) is empty".
     pub message: String,
