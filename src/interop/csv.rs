@@ -684,7 +684,14 @@ fn ragged(record: &Record, header: &Record, delimiter: u8) -> Problem {
     } else {
         record.cells[expected]
             .at
-            .problem(format!("{message}: this cell is one too many"))
+            .problem(if len == expected + 1 {
+                format!("{message}: this cell is one too many")
+            } else {
+                format!(
+                    "{message}: this cell is the first of {} too many",
+                    len - expected
+                )
+            })
             .with_hint(format!(
                 "quote a cell that holds a {}: \"Paris{d} France\"",
                 delimiter_name(delimiter)
@@ -1581,6 +1588,13 @@ mod tests {
                 .as_deref()
                 .unwrap()
                 .contains("\"Paris, France\"")
+        );
+        let problems = refused("code,parent,label,type\nme,,M,,,\n");
+        assert_eq!(at(&problems[0]), (2, 8));
+        assert!(
+            problems[0]
+                .message
+                .ends_with("this cell is the first of 2 too many")
         );
         let semicolons = CsvOptions {
             delimiter: b';',
