@@ -42,7 +42,8 @@ enum ExportFormat {
     Turtle,
     /// The hierarchy as CSV, one row per unit under one parent (its attachment, else its line
     /// authority), in the columns `import csv` reads back: `--id id --parent parent --name name
-    /// --kind kind --acronym acronym`. Other ties and attributes are left out.
+    /// --kind kind --acronym acronym`. Other ties and attributes are left out. A cell that a
+    /// spreadsheet would run as a formula (`=SUM(1)`) is written with a `'` in front.
     Csv,
 }
 

@@ -9,7 +9,7 @@ use clap::Subcommand;
 use super::Failure;
 use super::term::Terms;
 use organigram::diagnostic::plural;
-use organigram::interop::{self, CsvOptions, GovukOptions, Import, Problem};
+use organigram::interop::{self, CsvEncoding, CsvOptions, GovukOptions, Import, Problem};
 use organigram::load::Limits;
 use organigram::model::{Date, Recover, Status, TieKind, UnitKind};
 
@@ -44,7 +44,7 @@ struct GovukArgs {
 
 #[derive(Debug, clap::Args)]
 struct CsvArgs {
-    /// The CSV file (UTF-8, comma-separated, with a header row).
+    /// The CSV file (UTF-8 unless --encoding says otherwise, comma-separated, with a header row).
     file: PathBuf,
 
     /// The folder to write the description to; created if needed.
@@ -78,11 +78,55 @@ struct CsvArgs {
     /// The character between cells: `;` for files that spreadsheets write in many locales.
     #[arg(long, value_name = "CHAR", default_value = ",", value_parser = parse_delimiter)]
     delimiter: u8,
+
+    /// How the file's bytes are text. A byte-order mark at its start (UTF-8, UTF-16) decides
+    /// over it.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Encoding::Utf8)]
+    encoding: Encoding,
+}
+
+/// The encodings `--encoding` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Encoding {
+    /// UTF-8 ("CSV UTF-8" in Excel).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Windows-1252, as Excel on Windows saves plain "CSV" in French.
+    #[value(name = "windows-1252", alias = "cp1252")]
+    Windows1252,
+    /// ISO-8859-1, read as Windows-1252 as the WHATWG Encoding Standard says: they differ only
+    /// in 0x80 to 0x9F, control characters in ISO-8859-1.
+    #[value(name = "latin-1", aliases = ["latin1", "iso-8859-1"])]
+    Latin1,
+    /// UTF-16, little-endian, without a byte-order mark.
+    #[value(name = "utf-16le", alias = "utf-16")]
+    Utf16le,
+    /// UTF-16, big-endian, without a byte-order mark.
+    #[value(name = "utf-16be")]
+    Utf16be,
+}
+
+impl From<Encoding> for CsvEncoding {
+    fn from(encoding: Encoding) -> CsvEncoding {
+        match encoding {
+            Encoding::Utf8 => CsvEncoding::Utf8,
+            Encoding::Windows1252 => CsvEncoding::Windows1252,
+            Encoding::Latin1 => CsvEncoding::Latin1,
+            Encoding::Utf16le => CsvEncoding::Utf16Le,
+            Encoding::Utf16be => CsvEncoding::Utf16Be,
+        }
+    }
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {
     match text.as_bytes() {
-        [byte] if byte.is_ascii() && !byte.is_ascii_alphanumeric() && *byte != b'"' => Ok(*byte),
+        [byte]
+            if byte.is_ascii()
+                && !byte.is_ascii_alphanumeric()
+                && !matches!(byte, b'"' | b'\r' | b'\n') =>
+        {
+            Ok(*byte)
+        }
         _ => Err(format!(
             "{text:?} is not one ASCII punctuation or space character such as , ; or a tab"
         )),
@@ -106,18 +150,22 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
         }
         Input::Csv(args) => {
             let bytes = read(&args.file, limits)?;
+            let file_name = args
+                .file
+                .file_name()
+                .map_or_else(|| "import.csv".into(), |n| n.to_string_lossy().into_owned());
+            let defaults = CsvOptions::new(file_name, &args.id, &args.parent, &args.name);
             let options = CsvOptions {
-                id: args.id.clone(),
-                parent: args.parent.clone(),
-                name: args.name.clone(),
                 kind: args.kind.clone(),
                 acronym: args.acronym.clone(),
                 default_kind: args.default_kind,
                 delimiter: args.delimiter,
-                file_name: args
-                    .file
-                    .file_name()
-                    .map_or_else(|| "import.csv".into(), |n| n.to_string_lossy().into_owned()),
+                encoding: args.encoding.into(),
+                // What is written must be read back within the same --max-file-size, with room.
+                max_file_bytes: defaults
+                    .max_file_bytes
+                    .min(usize::try_from(limits.max_file_size / 4).unwrap_or(usize::MAX)),
+                ..defaults
             };
             (
                 &args.file,

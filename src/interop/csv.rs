@@ -6,18 +6,24 @@
 //! alike. Every unit and tie cites the CSV file, located at the row's line.
 //!
 //! A row that cannot be read (a cell missing, an empty id or name, an unknown kind, an id given
-//! twice) is an error located at its line: nothing is written while one remains. A parent that
-//! is no row's id is not dropped: the unit's parent lies outside the file (`parent-outside`), its
-//! note names the parent, and the import warns at the row's line. A row with no parent is the
-//! top of its hierarchy.
+//! twice) is an error located at its line and column: nothing is written while one remains. A
+//! parent that is no row's id is not dropped: the unit's parent lies outside the file
+//! (`parent-outside`), its note names the parent, and the import warns at the row's line. A row
+//! with no parent is the top of its hierarchy.
+//!
+//! How lines, cells, encodings and large imports are read and written: [`import_csv`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+use encoding_rs::{DecoderResult, Encoding, UTF_8, WINDOWS_1252};
+
+use super::csv_export::unguard;
 use super::{
     Import, NamedFile, Problem, SUGGESTIONS, control_character, description_file, organisation,
     spanned, suggest, to_unit_id,
 };
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{did_you_mean, plural};
 use crate::model::{
     Boundary, Citation, OrganisationId, Origin, Source, SourceId, Tie, TieKind, Unit, UnitId,
     UnitKind, slugify,
@@ -38,11 +44,261 @@ pub struct CsvOptions {
     pub acronym: Option<String>,
     /// The kind of units whose kind is not given.
     pub default_kind: UnitKind,
-    /// The byte between cells: `,`, or `;` as spreadsheets write CSV in many locales.
+    /// The byte between cells: `,`, or `;` as spreadsheets write CSV in many locales. An ASCII
+    /// character other than a quote or a line break.
     pub delimiter: u8,
+    /// How the file's bytes are text, unless it starts with a byte-order mark.
+    pub encoding: CsvEncoding,
+    /// The largest description file written, in bytes of JSON text: 64 MiB with
+    /// [`CsvOptions::new`], a quarter of the largest file organigram reads by default. A larger
+    /// import is written as several files (see [`import_csv`]).
+    pub max_file_bytes: usize,
     /// The CSV file's name: the title of the source, and (as a slug) the id of the organisation,
     /// of the source and of the file written.
     pub file_name: String,
+}
+
+impl CsvOptions {
+    /// The options of a file named `file_name` whose columns `id`, `parent` and `name` hold the
+    /// unit ids, parent ids and names: no kind or acronym column, units of kind `department`,
+    /// UTF-8 text whose cells are separated by commas, files of at most 64 MiB.
+    pub fn new(
+        file_name: impl Into<String>,
+        id: impl Into<String>,
+        parent: impl Into<String>,
+        name: impl Into<String>,
+    ) -> CsvOptions {
+        CsvOptions {
+            id: id.into(),
+            parent: parent.into(),
+            name: name.into(),
+            kind: None,
+            acronym: None,
+            default_kind: UnitKind::Department,
+            delimiter: b',',
+            encoding: CsvEncoding::Utf8,
+            max_file_bytes: 64 * 1024 * 1024,
+            file_name: file_name.into(),
+        }
+    }
+}
+
+/// How the bytes of a CSV file are text. A byte-order mark at the start of the file (UTF-8,
+/// UTF-16LE or UTF-16BE) decides over it, as the WHATWG Encoding Standard says, and is not text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CsvEncoding {
+    /// UTF-8: what "CSV UTF-8" in Excel, `LibreOffice` and most programs write.
+    #[default]
+    Utf8,
+    /// Windows-1252: what Excel on Windows saves as plain "CSV" in French and the other Western
+    /// European languages (`é` is the byte 0xE9, `’` 0x92, `€` 0x80).
+    Windows1252,
+    /// ISO-8859-1 (Latin-1), read as Windows-1252, as the WHATWG Encoding Standard (and so
+    /// `encoding_rs`, and browsers) reads it. The two differ only in the bytes 0x80 to 0x9F:
+    /// control characters in ISO-8859-1, which a description may not hold, and letters and
+    /// punctuation (`€`, `’`, `œ`) in Windows-1252, which is what files said to be Latin-1 hold.
+    Latin1,
+    /// UTF-16, little-endian, for a file without a byte-order mark (one with a mark, as Excel's
+    /// "Unicode text", is read as UTF-16 whatever the encoding given).
+    Utf16Le,
+    /// UTF-16, big-endian, for a file without a byte-order mark.
+    Utf16Be,
+}
+
+impl CsvEncoding {
+    /// Its name in messages: "UTF-8", "Windows-1252", "ISO-8859-1", "UTF-16LE", "UTF-16BE".
+    pub fn name(self) -> &'static str {
+        match self {
+            CsvEncoding::Utf8 => "UTF-8",
+            CsvEncoding::Windows1252 => "Windows-1252",
+            CsvEncoding::Latin1 => "ISO-8859-1",
+            CsvEncoding::Utf16Le => "UTF-16LE",
+            CsvEncoding::Utf16Be => "UTF-16BE",
+        }
+    }
+
+    fn encoding(self) -> &'static Encoding {
+        match self {
+            CsvEncoding::Utf8 => UTF_8,
+            CsvEncoding::Windows1252 | CsvEncoding::Latin1 => WINDOWS_1252,
+            CsvEncoding::Utf16Le => encoding_rs::UTF_16LE,
+            CsvEncoding::Utf16Be => encoding_rs::UTF_16BE,
+        }
+    }
+}
+
+/// The text of a CSV file: `bytes` decoded as their byte-order mark says, else as `encoding`
+/// says, the mark left out. Text that cannot be decoded is one problem, at its first byte that
+/// cannot; UTF-8 text read as Windows-1252 is a warning, as its letters come out garbled.
+fn decode<'a>(
+    bytes: &'a [u8],
+    encoding: CsvEncoding,
+    warnings: &mut Vec<Problem>,
+) -> Result<Cow<'a, str>, Problem> {
+    let (decoder, body) = match Encoding::for_bom(bytes) {
+        Some((marked, mark)) => (marked, &bytes[mark..]),
+        None => (encoding.encoding(), bytes),
+    };
+    if decoder == UTF_8 {
+        if let Some(utf16) = utf16_without_mark(body) {
+            return Err(Problem::new(format!(
+                "the file looks like {} text without a byte-order mark, not UTF-8: every other byte is 0",
+                utf16.name()
+            ))
+            .with_hint(format!(
+                "import it with --encoding {}, or save it as UTF-8",
+                if utf16 == CsvEncoding::Utf16Le {
+                    "utf-16le"
+                } else {
+                    "utf-16be"
+                }
+            )));
+        }
+        return match std::str::from_utf8(body) {
+            Ok(text) => Ok(Cow::Borrowed(text)),
+            Err(error) => Err(not_utf8(body, error.valid_up_to())),
+        };
+    }
+    if decoder == WINDOWS_1252 {
+        if let Ok(text) = std::str::from_utf8(body)
+            && let Some(first) = text.find(|c: char| !c.is_ascii())
+        {
+            let (line, column) = end_of(&text[..first]);
+            let letter = text[first..].chars().next().unwrap_or_default();
+            let mut garbled = [0; 4];
+            let (garbled, _) = WINDOWS_1252
+                .decode_without_bom_handling(letter.encode_utf8(&mut garbled).as_bytes());
+            warnings.push(
+                Place { line, column }
+                    .problem(format!(
+                        "the file is UTF-8 text, read as {} as --encoding says: {letter:?} and every other letter beyond ASCII come out garbled ({garbled:?})",
+                        encoding.name()
+                    ))
+                    .with_hint("import it without --encoding: UTF-8 is the default"),
+            );
+        }
+        return Ok(WINDOWS_1252.decode_without_bom_handling(body).0);
+    }
+    if let Some(text) = decoder.decode_without_bom_handling_and_without_replacement(body) {
+        return Ok(text);
+    }
+    // Where the text stops being UTF-16: decoded up to there, to place the problem.
+    let mut utf16 = decoder.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(
+        utf16
+            .max_utf8_buffer_length_without_replacement(body.len())
+            .unwrap_or(body.len()),
+    );
+    let mut read = 0;
+    let bad = loop {
+        let (result, n) =
+            utf16.decode_to_string_without_replacement(&body[read..], &mut text, true);
+        read += n;
+        match result {
+            DecoderResult::OutputFull => text.reserve(body.len() - read + 4),
+            DecoderResult::InputEmpty => break read,
+            DecoderResult::Malformed(bad, after) => {
+                break read - usize::from(bad) - usize::from(after);
+            }
+        }
+    };
+    let (line, column) = end_of(&text);
+    Err(Place { line, column }
+        .problem(format!(
+            "the file is not {} text: its bytes from offset {bad} on make no character (half a surrogate pair, or an odd byte at the end)",
+            decoder.name()
+        ))
+        .with_hint("check which encoding the file was saved in, and give it with --encoding, or save it as UTF-8"))
+}
+
+/// UTF-16 without a byte-order mark, read as UTF-8: every other byte is 0 (the high byte of
+/// ASCII characters), where CSV text has none.
+fn utf16_without_mark(body: &[u8]) -> Option<CsvEncoding> {
+    let sample = &body[..body.len().min(1024)];
+    let pairs = sample.len() / 2;
+    if pairs == 0 {
+        return None;
+    }
+    let zeros = |skip: usize| {
+        sample
+            .iter()
+            .skip(skip)
+            .step_by(2)
+            .take(pairs)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 2 > pairs && even * 2 < pairs {
+        Some(CsvEncoding::Utf16Le)
+    } else if even * 2 > pairs && odd * 2 < pairs {
+        Some(CsvEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// The problem of a file that is not UTF-8: at its first byte that is not, with the number of
+/// lines that hold such bytes, and whether it looks like Windows-1252.
+fn not_utf8(body: &[u8], valid: usize) -> Problem {
+    let (line, column) = end_of(std::str::from_utf8(&body[..valid]).unwrap_or_default());
+    let first = body[valid];
+    // The lines that hold bytes that are not UTF-8, and the first few such bytes.
+    let (mut at_line, mut last_bad, mut bad_lines) = (1, 0, 0);
+    let mut examples: Vec<u8> = Vec::new();
+    for chunk in body.utf8_chunks() {
+        at_line += end_of(chunk.valid()).0 - 1;
+        if let Some(&byte) = chunk.invalid().first() {
+            if at_line != last_bad {
+                bad_lines += 1;
+                last_bad = at_line;
+            }
+            if examples.len() < 3 && !examples.contains(&byte) {
+                examples.push(byte);
+            }
+        }
+    }
+    let mut message = format!("the file is not UTF-8 text: this byte, 0x{first:02X}, is not");
+    if bad_lines > 1 {
+        message.push_str(&format!(
+            ", nor are bytes on {} after it",
+            plural(bad_lines - 1, "other line")
+        ));
+    }
+    let in_1252: Vec<(u8, char)> = examples
+        .iter()
+        .map(|&byte| {
+            let one = [byte];
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(&one);
+            (byte, text.chars().next().unwrap_or_default())
+        })
+        .collect();
+    let problem = Place { line, column };
+    if in_1252.iter().all(|(_, c)| !c.is_control()) {
+        // "0xE9 is 'é'", "0xE9 is 'é' and 0x92 '’'", "0xE9 is 'é', 0x92 '’' and 0xC9 'É'".
+        let mut letters = String::new();
+        for (n, (byte, c)) in in_1252.iter().enumerate() {
+            letters.push_str(match n {
+                0 => "",
+                n if n + 1 == in_1252.len() => " and ",
+                _ => ", ",
+            });
+            letters.push_str(&format!(
+                "0x{byte:02X} {}{c:?}",
+                if n == 0 { "is " } else { "" }
+            ));
+        }
+        message.push_str(&format!(
+            "; it looks like Windows-1252, as Excel saves CSV files in French, where {letters}"
+        ));
+        problem.problem(message).with_hint(
+            "import it with --encoding windows-1252, or save it from Excel as \"CSV UTF-8 (délimité par des virgules)\"",
+        )
+    } else {
+        problem.problem(message).with_hint(
+            "find which encoding the file was saved in and give it with --encoding (utf-8, windows-1252, latin-1, utf-16le, utf-16be), or save it as UTF-8",
+        )
+    }
 }
 
 /// The id of the organisation, the source and the file of an import of `file_name`.
@@ -58,6 +314,235 @@ fn import_id(file_name: &str) -> String {
     }
 }
 
+/// A place in the text: a line and a column (in characters), both from 1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Place {
+    line: u64,
+    column: u64,
+}
+
+impl Place {
+    const START: Place = Place { line: 1, column: 1 };
+
+    /// A problem at this place.
+    fn problem(self, message: impl Into<String>) -> Problem {
+        Problem {
+            column: Some(self.column),
+            ..Problem::at_line(self.line, message)
+        }
+    }
+}
+
+/// A cell of a record: where its text is in the record's text, and where it is in the file.
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    /// The start of its text (unquoted) in [`Record::text`].
+    start: usize,
+    /// The end of its text in [`Record::text`].
+    end: usize,
+    /// Its first character: the opening quote of a quoted cell.
+    at: Place,
+    /// The line its last character is on: another than `at`'s for a quoted cell that holds a
+    /// line break.
+    last_line: u64,
+}
+
+/// One record of the file (a row, or the header): its cells' texts end to end, and where each
+/// is.
+#[derive(Clone, Debug, Default)]
+struct Record {
+    /// The texts of the cells, unquoted, one after the other.
+    text: String,
+    /// The cells, in order.
+    cells: Vec<Cell>,
+    /// Where the record starts: its line is the row's line.
+    at: Place,
+    /// Just after its last character, before the line break: where a missing cell would be.
+    end: Place,
+}
+
+impl Record {
+    /// The text of cell `at`, as read (spaces kept), or `None` past the last cell.
+    fn text(&self, at: usize) -> Option<&str> {
+        self.cells.get(at).map(|c| &self.text[c.start..c.end])
+    }
+
+    /// Whether every cell is empty but for spaces: a blank row.
+    fn is_blank(&self) -> bool {
+        self.cells
+            .iter()
+            .all(|c| self.text[c.start..c.end].trim().is_empty())
+    }
+}
+
+/// Reads the records of a CSV text one by one, counting lines as people do.
+struct Reader<'a> {
+    text: &'a str,
+    /// The byte read next.
+    at: usize,
+    /// Where `at` is.
+    place: Place,
+    delimiter: u8,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of `text` whose cells are separated by `delimiter`, an ASCII character other
+    /// than a quote or a line break (so that every cut falls between characters).
+    fn new(text: &'a str, delimiter: u8) -> Reader<'a> {
+        debug_assert!(delimiter.is_ascii() && !matches!(delimiter, b'"' | b'\r' | b'\n'));
+        Reader {
+            text,
+            at: 0,
+            place: Place::START,
+            delimiter,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    /// Moves on to byte `to`, counting lines and columns on the way: LF, CRLF and CR each end
+    /// a line.
+    fn advance(&mut self, to: usize) {
+        let bytes = self.text.as_bytes();
+        for (i, byte) in bytes.iter().enumerate().take(to).skip(self.at) {
+            match byte {
+                b'\r' => {
+                    self.place = Place {
+                        line: self.place.line + 1,
+                        column: 1,
+                    }
+                }
+                b'\n' if i == 0 || bytes[i - 1] != b'\r' => {
+                    self.place = Place {
+                        line: self.place.line + 1,
+                        column: 1,
+                    };
+                }
+                b'\n' => {}
+                // Each character counts once: its first byte, not its continuation bytes.
+                byte if byte & 0xC0 != 0x80 => self.place.column += 1,
+                _ => {}
+            }
+        }
+        self.at = to;
+    }
+
+    /// The first byte from `at` on that is one of `stops`, or the end of the text.
+    fn find(&self, stops: impl Fn(u8) -> bool) -> usize {
+        self.text.as_bytes()[self.at..]
+            .iter()
+            .position(|&b| stops(b))
+            .map_or(self.text.len(), |n| self.at + n)
+    }
+
+    /// Reads the next record into `record`: `false` at the end of the text. A quote never
+    /// closed, or closed with text after it, is an error, after which nothing more can be read.
+    fn read(&mut self, record: &mut Record) -> Result<bool, Problem> {
+        // Blank lines hold no record.
+        while matches!(self.peek(), Some(b'\r' | b'\n')) {
+            self.advance(self.at + 1);
+        }
+        if self.at == self.text.len() {
+            return Ok(false);
+        }
+        record.text.clear();
+        record.cells.clear();
+        record.at = self.place;
+        let delimiter = self.delimiter;
+        loop {
+            let at = self.place;
+            let start = record.text.len();
+            if self.peek() == Some(b'"') {
+                self.quoted(record)?;
+            } else {
+                let end = self.find(|b| b == delimiter || b == b'\r' || b == b'\n');
+                record.text.push_str(&self.text[self.at..end]);
+                self.advance(end);
+            }
+            record.cells.push(Cell {
+                start,
+                end: record.text.len(),
+                at,
+                last_line: self.place.line,
+            });
+            if self.peek() == Some(delimiter) {
+                self.advance(self.at + 1);
+                continue;
+            }
+            record.end = self.place;
+            let line_break = if self.text[self.at..].starts_with("\r\n") {
+                2
+            } else {
+                usize::from(self.at < self.text.len())
+            };
+            self.advance(self.at + line_break);
+            return Ok(true);
+        }
+    }
+
+    /// Reads a quoted cell, from its opening quote to its closing one, into `record.text`.
+    fn quoted(&mut self, record: &mut Record) -> Result<(), Problem> {
+        let open = self.place;
+        self.advance(self.at + 1);
+        loop {
+            let quote = self.find(|b| b == b'"');
+            record.text.push_str(&self.text[self.at..quote]);
+            self.advance(quote);
+            if quote == self.text.len() {
+                return Err(self.never_closed(open));
+            }
+            let close = self.place;
+            self.advance(self.at + 1);
+            match self.peek() {
+                Some(b'"') => {
+                    record.text.push('"');
+                    self.advance(self.at + 1);
+                }
+                None | Some(b'\r' | b'\n') => return Ok(()),
+                Some(byte) if byte == self.delimiter => return Ok(()),
+                Some(_) => return Err(self.text_after_quote(open, close)),
+            }
+        }
+    }
+
+    /// The error of a quote opened at `open` and never closed, read to the end of the text.
+    fn never_closed(&self, open: Place) -> Problem {
+        let ends_a_line = self.text.ends_with(['\r', '\n']);
+        let last_line = self.place.line - u64::from(ends_a_line);
+        let rest = if last_line > open.line {
+            format!("the rest of the file, to its last line ({last_line}), was read as one cell")
+        } else {
+            "the rest of the file was read as one cell".to_owned()
+        };
+        open.problem(format!(
+            "this quote opens a cell that is never closed: {rest}"
+        ))
+        .with_hint(QUOTE_HINT)
+    }
+
+    /// The error of a quote opened at `open` and closed at `close`, where text other than a
+    /// delimiter or a line break follows.
+    fn text_after_quote(&self, open: Place, close: Place) -> Problem {
+        let delimiter = self.delimiter;
+        let end = self.find(|b| b == delimiter || b == b'\r' || b == b'\n');
+        let after: String = self.text[self.at..end].chars().take(20).collect();
+        let closes = if close.line == open.line {
+            format!("column {}", close.column)
+        } else {
+            format!("line {}, column {}", close.line, close.column)
+        };
+        open.problem(format!(
+            "this quote opens a cell that the quote at {closes} closes, but the cell goes on after it ({after:?}): its quotes are out of step"
+        ))
+        .with_hint(QUOTE_HINT)
+    }
+}
+
+/// What to do about a quote out of place.
+const QUOTE_HINT: &str = "a quote that starts a cell opens it, and the next quote closes it: close the quote at the end of the cell (\"Paris, France\"), and double a quote that is part of a quoted cell's text (\"Bureau \"\"X\"\"\")";
+
 /// The columns chosen, by position.
 struct Columns {
     id: usize,
@@ -68,63 +553,86 @@ struct Columns {
 }
 
 impl Columns {
-    fn find(headers: &csv::StringRecord, options: &CsvOptions) -> Result<Columns, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let id = column(headers, &options.id, "--id", &mut problems);
-        let parent = column(headers, &options.parent, "--parent", &mut problems);
-        let name = column(headers, &options.name, "--name", &mut problems);
-        let kind = options
-            .kind
-            .as_deref()
-            .and_then(|k| column(headers, k, "--kind", &mut problems));
+    fn find(header: &Record, options: &CsvOptions) -> Result<Columns, Vec<Problem>> {
+        let names: Vec<&str> = (0..header.cells.len())
+            .filter_map(|at| header.text(at))
+            .map(str::trim)
+            .collect();
+        let mut missing = Vec::new();
+        let mut column = |name: &str, flag: &'static str| {
+            let found = names.iter().position(|h| *h == name);
+            if found.is_none() {
+                missing.push((name.to_owned(), flag));
+            }
+            found
+        };
+        let id = column(&options.id, "--id");
+        let parent = column(&options.parent, "--parent");
+        let name = column(&options.name, "--name");
+        let kind = options.kind.as_deref().and_then(|k| column(k, "--kind"));
         let acronym = options
             .acronym
             .as_deref()
-            .and_then(|a| column(headers, a, "--acronym", &mut problems));
-        match (id, parent, name) {
-            (Some(id), Some(parent), Some(name)) if problems.is_empty() => Ok(Columns {
+            .and_then(|a| column(a, "--acronym"));
+        if let (Some(id), Some(parent), Some(name), true) = (id, parent, name, missing.is_empty()) {
+            return Ok(Columns {
                 id,
                 parent,
                 name,
                 kind,
                 acronym,
-            }),
-            _ => Err(problems),
+            });
         }
+        let at = header.at;
+        // One column holding another delimiter: the file was read with the wrong one.
+        let other_delimiter = [b';', b',', b'\t', b'|']
+            .into_iter()
+            .filter(|d| *d != options.delimiter)
+            .find(|d| names.len() == 1 && names[0].contains(char::from(*d)));
+        if let Some(other) = other_delimiter {
+            let wanted: Vec<&str> = missing.iter().map(|(name, _)| name.as_str()).collect();
+            return Err(vec![
+                at.problem(format!(
+                    "no column is named {}: read with the delimiter {}, the header is one column, {:?}",
+                    quoted(&wanted),
+                    delimiter_name(options.delimiter),
+                    names[0]
+                ))
+                .with_hint(format!(
+                    "the header holds {}: give --delimiter {}",
+                    match other {
+                        b';' => "semicolons",
+                        b',' => "commas",
+                        b'\t' => "tabs",
+                        _ => "vertical bars",
+                    },
+                    match other {
+                        b'\t' => "$'\\t' (a tab)".to_owned(),
+                        other => format!("'{}'", char::from(other)),
+                    }
+                )),
+            ]);
+        }
+        Err(missing
+            .into_iter()
+            .map(|(name, flag)| {
+                at.problem(format!("no column is named {name:?} (given by {flag})"))
+                    .with_hint(
+                        did_you_mean(&name, names.iter().copied())
+                            .unwrap_or_else(|| format!("the columns are {}", quoted(&names))),
+                    )
+            })
+            .collect())
     }
 }
 
-/// The position of the column named `header`, or a problem naming the columns there are.
-fn column(
-    headers: &csv::StringRecord,
-    header: &str,
-    flag: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<usize> {
-    let found = headers.iter().position(|h| h.trim() == header);
-    if found.is_none() {
-        let names: Vec<&str> = headers.iter().collect();
-        let other_delimiter = [b';', b',', b'\t']
-            .into_iter()
-            .find(|d| names.len() == 1 && names[0].contains(char::from(*d)));
-        let hint = match other_delimiter {
-            Some(d) => format!(
-                "the header is one column, {:?}: if cells are separated by {:?}, say so with --delimiter",
-                names[0],
-                char::from(d)
-            ),
-            None => did_you_mean(header, names.iter().copied())
-                .unwrap_or_else(|| format!("the columns are {}", quoted(&names))),
-        };
-        problems.push(
-            Problem::at_line(
-                1,
-                format!("no column is named {header:?} (given by {flag})"),
-            )
-            .with_hint(hint),
-        );
+/// The delimiter as messages name it: `','`, or "a tab".
+fn delimiter_name(delimiter: u8) -> String {
+    match delimiter {
+        b'\t' => "a tab".to_owned(),
+        b' ' => "a space".to_owned(),
+        d => format!("'{}'", char::from(d)),
     }
-    found
 }
 
 fn quoted(names: &[&str]) -> String {
@@ -136,11 +644,15 @@ fn quoted(names: &[&str]) -> String {
 struct Row {
     line: u64,
     id: UnitId,
+    /// Where the id is.
+    id_at: Place,
     name: String,
     kind: UnitKind,
     acronym: Option<String>,
     /// The parent as written, and as an id.
     parent: Option<(String, Option<UnitId>)>,
+    /// Where the parent is.
+    parent_at: Place,
 }
 
 /// A unit kind named in a cell: its exact name, or any text that slugifies to it
@@ -153,66 +665,131 @@ fn parse_kind(text: &str) -> Option<UnitKind> {
         .find(|k| k.as_str() == text || k.as_str() == slug)
 }
 
+/// The error of a record with another number of cells than the header's `header` cells.
+fn ragged(record: &Record, header: &Record, delimiter: u8) -> Problem {
+    let (len, expected) = (record.cells.len(), header.cells.len());
+    let message = format!(
+        "this row has {} where the header has {expected}",
+        plural(len, "cell")
+    );
+    let d = char::from(delimiter);
+    if len < expected {
+        let missing = header.text(len).unwrap_or("").trim();
+        record
+            .end
+            .problem(format!("{message}: it ends before the column {missing:?}"))
+            .with_hint(format!(
+                "give each row as many cells as the header, empty ones included (a{d}{d}A)"
+            ))
+    } else {
+        record.cells[expected]
+            .at
+            .problem(if len == expected + 1 {
+                format!("{message}: this cell is one too many")
+            } else {
+                format!(
+                    "{message}: this cell is the first of {} too many",
+                    len - expected
+                )
+            })
+            .with_hint(format!(
+                "quote a cell that holds a {}: \"Paris{d} France\"",
+                delimiter_name(delimiter)
+            ))
+    }
+}
+
 /// Reads one record; problems go to `problems`.
 fn read_row(
-    record: &csv::StringRecord,
-    line: u64,
+    record: &Record,
     columns: &Columns,
     options: &CsvOptions,
     problems: &mut Vec<Problem>,
 ) -> Option<Row> {
-    let cell = |at: usize| record.get(at).unwrap_or("").trim();
+    // Without the quote an export puts before what a spreadsheet would run, and trimmed.
+    let cell = |at: usize| unguard(record.text(at).unwrap_or("")).trim();
+    let place = |at: usize| record.cells.get(at).map_or(record.end, |c| c.at);
     let before = problems.len();
+
+    let used = [
+        Some((columns.id, options.id.as_str(), true)),
+        Some((columns.parent, options.parent.as_str(), true)),
+        Some((columns.name, options.name.as_str(), false)),
+        columns
+            .kind
+            .zip(options.kind.as_deref())
+            .map(|(at, h)| (at, h, true)),
+        columns
+            .acronym
+            .zip(options.acronym.as_deref())
+            .map(|(at, h)| (at, h, false)),
+    ];
+    for (at, header, one_line) in used.into_iter().flatten() {
+        if let Some(problem) = control_character(cell(at), &format!("the cell {header}")) {
+            problems.push(Problem {
+                line: Some(place(at).line),
+                column: Some(place(at).column),
+                ..problem
+            });
+        } else if let Some(c) = record
+            .cells
+            .get(at)
+            .filter(|c| one_line && c.last_line > c.at.line)
+        {
+            problems.push(
+                c.at.problem(format!(
+                    "the cell {header} holds a line break: its quote, opened here, closes on line {}",
+                    c.last_line
+                ))
+                .with_hint(format!(
+                    "an id, a parent or a kind is one line: close the quote before the end of line {}, or remove it",
+                    c.at.line
+                )),
+            );
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+
     let raw_id = cell(columns.id);
     let id = to_unit_id(raw_id);
     if id.is_none() {
         problems.push(if raw_id.is_empty() {
-            Problem::at_line(line, format!("the id ({}) is empty", options.id))
+            place(columns.id).problem(format!("the id ({}) is empty", options.id))
         } else {
-            Problem::at_line(
-                line,
-                format!("the id {raw_id:?} holds no letter or digit to make an id of"),
-            )
+            place(columns.id).problem(format!(
+                "the id {raw_id:?} holds no letter or digit to make an id of"
+            ))
         });
     }
     let name = cell(columns.name);
     if name.is_empty() {
-        problems.push(Problem::at_line(
-            line,
-            format!("the name ({}) is empty", options.name),
-        ));
+        problems.push(place(columns.name).problem(format!("the name ({}) is empty", options.name)));
     }
-    let kind = match columns.kind.map(cell).filter(|k| !k.is_empty()) {
+    let kind = match columns
+        .kind
+        .map(|at| (at, cell(at)))
+        .filter(|(_, k)| !k.is_empty())
+    {
         None => Some(options.default_kind),
-        Some(text) => {
+        Some((at, text)) => {
             let kind = parse_kind(text);
             if kind.is_none() {
                 let names = UnitKind::ALL.iter().map(|k| k.as_str());
                 problems.push(
-                    Problem::at_line(line, format!("unknown unit kind {text:?}")).with_hint(
-                        did_you_mean(&slugify(text), names).unwrap_or_else(|| {
+                    place(at)
+                        .problem(format!("unknown unit kind {text:?}"))
+                        .with_hint(did_you_mean(&slugify(text), names).unwrap_or_else(|| {
                             let names: Vec<&str> =
                                 UnitKind::ALL.iter().map(|k| k.as_str()).collect();
                             format!("the kinds are {}", names.join(", "))
-                        }),
-                    ),
+                        })),
                 );
             }
             kind
         }
     };
-    let texts = [
-        Some((columns.name, options.name.as_str())),
-        columns.acronym.zip(options.acronym.as_deref()),
-    ];
-    for (at, header) in texts.into_iter().flatten() {
-        if let Some(problem) = control_character(cell(at), &format!("the cell {header}")) {
-            problems.push(Problem {
-                line: Some(line),
-                ..problem
-            });
-        }
-    }
     let parent = Some(cell(columns.parent))
         .filter(|p| !p.is_empty())
         .map(|p| (p.to_owned(), to_unit_id(p)));
@@ -220,8 +797,9 @@ fn read_row(
         return None;
     }
     Some(Row {
-        line,
+        line: record.at.line,
         id: id?,
+        id_at: place(columns.id),
         name: name.to_owned(),
         kind: kind?,
         acronym: columns
@@ -230,114 +808,220 @@ fn read_row(
             .filter(|a| !a.is_empty())
             .map(str::to_owned),
         parent,
+        parent_at: place(columns.parent),
     })
 }
 
-/// Imports a CSV file (`bytes`, UTF-8 with a header row) as a description of one organisation
-/// named after the file. Bad rows are returned all at once, each at its line; parents missing
-/// from the file are warnings. Linear in the size of the file.
+/// The problem of a file with no header row: empty, or blank.
+fn no_header(bytes: &[u8], text: &str) -> Problem {
+    let what = if bytes.is_empty() {
+        "the file is empty"
+    } else if text.is_empty() {
+        "the file holds only a byte-order mark"
+    } else {
+        "the file holds only blank lines"
+    };
+    Problem::new(format!("{what}: there is no header row, and no unit to import")).with_hint(
+        "a CSV import reads a header row that names the columns, then one row per unit: check that this is the file exported",
+    )
+}
+
+/// Imports a CSV file (`bytes`, with a header row, in `options.encoding`) as a description of
+/// one organisation named after the file, or of several when it takes more than one file. Bad
+/// rows are returned all at once, each at its line and column; parents missing from the file
+/// are warnings. Linear in the size of the file.
+///
+/// # Large imports
+///
+/// A description file larger than the reading limit (`--max-file-size`, 256 MiB by default) is
+/// not read back, so no file written is larger than [`CsvOptions::max_file_bytes`] (64 MiB by
+/// default, a quarter of that limit). An import that fits is one file, `NAME.json`, whose
+/// organisation `NAME` is named after the CSV file. A larger one is written as several files,
+/// `NAME-0001.json`, `NAME-0002.json`… Each description file declares one organisation, and
+/// organisation ids are unique, so each file is an organisation of its own, `NAME-0001` named
+/// "NAME.csv (part 1 of 6)"; the source is declared in the first file and cited from all, and
+/// ties cross files freely. Since a unit's organisation is what charts draw a cluster around
+/// and what `render --organisation` selects, the parts follow the hierarchy rather than the
+/// order of the rows: units are taken top down, a branch (a unit and everything under it, in
+/// the order of the rows) goes whole into the file being filled when it fits in the room left
+/// there, else whole into the next one, and a branch too large for any file is cut under its
+/// top into its own branches. A part is then a run of whole branches: a directorate with its
+/// bureaux, a ministry with its directorates; its units are in the order of the rows. Sizes are
+/// those of the JSON text as written.
+///
+/// # Encodings
+///
+/// The file is UTF-8 unless [`CsvOptions::encoding`] says otherwise: Windows-1252 (what Excel on
+/// Windows saves as plain "CSV" in French), ISO-8859-1 (read as Windows-1252, as the WHATWG
+/// Encoding Standard says), UTF-16. A byte-order mark at its start decides over the option, and
+/// is not text. Decoding is done once, for the whole file, by `encoding_rs`: a file that is not
+/// UTF-8 is one error, at its first byte that is not, which says when the file looks like
+/// Windows-1252 or UTF-16, rather than an error per row.
+///
+/// # Lines and cells
+///
+/// Lines are counted as a spreadsheet user counts them, whatever the line endings: a line feed
+/// (LF), a carriage return and a line feed (CRLF, Windows), and a carriage return alone (CR, old
+/// Mac Excel) each end one line, in any mix. A row is at the line where it starts; columns are
+/// counted in characters, from 1. Blank lines, and rows whose every cell is empty (`;;;;`, as
+/// spreadsheets write rows that were only formatted), are skipped.
+///
+/// Cells are read as RFC 4180 says: a cell that starts with a quote is quoted, and ends at the
+/// next quote that a delimiter, a line break or the end of the file follows; a doubled quote
+/// inside it is one quote. A quote anywhere else in a cell is part of its text. A quote that is
+/// never closed would make the rest of the file one cell, and a quote that closes with more text
+/// after it (`"Bureau "X""`) shows that quotes are out of step: both are errors at the opening
+/// quote, and reading stops there, since every later row would be misread.
+///
+/// A quoted cell may hold line breaks, as CSV allows. In a name or an acronym they are kept: a
+/// description's texts may hold line breaks, and `export --format csv` writes such names quoted
+/// over several lines, which must import back the same. An id, a parent or a kind is one word:
+/// one that holds a line break is an error at its cell, as it is most likely a quote opened in
+/// it by mistake, which swallowed the line breaks (and rows) up to the next quote.
+///
+/// # Formulas
+///
+/// A cell that starts with a single quote, then any more quotes and one of `=`, `+`, `-`, `@`, a
+/// tab or a carriage return, loses its first quote: it is the one
+/// [`csv_export`](super::csv_export) puts before a cell that a spreadsheet would run as a
+/// formula, so that an export imports back as it was.
 pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Problem>> {
-    // Spreadsheets often start UTF-8 files with a byte-order mark, which is not part of the header.
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .delimiter(options.delimiter)
-        .from_reader(bytes);
-    let headers = reader.headers().map_err(|e| vec![csv_problem(&e)])?.clone();
-    let columns = Columns::find(&headers, options)?;
+    if !options.delimiter.is_ascii() || matches!(options.delimiter, b'"' | b'\r' | b'\n') {
+        return Err(vec![Problem::new(format!(
+            "the delimiter {:?} cannot separate cells: it must be an ASCII character other than a quote or a line break",
+            char::from(options.delimiter)
+        ))]);
+    }
+    let mut warnings = Vec::new();
+    // Spreadsheets often start files with a byte-order mark, which is not part of the header.
+    let text = decode(bytes, options.encoding, &mut warnings).map_err(|p| vec![p])?;
+    let text = text.as_ref();
+    let mut reader = Reader::new(text, options.delimiter);
+    let mut header = Record::default();
+    loop {
+        match reader.read(&mut header) {
+            Ok(true) if header.is_blank() => {}
+            Ok(true) => break,
+            Ok(false) => return Err(vec![no_header(bytes, text)]),
+            Err(problem) => return Err(vec![problem]),
+        }
+    }
+    let columns = Columns::find(&header, options)?;
 
     let mut problems = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
-    let mut first_line: HashMap<UnitId, (u64, String)> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                problems.push(csv_problem(&error));
-                continue;
+    // Each id's row (as an index of `rows`), line and text as written.
+    let mut first_line: HashMap<UnitId, (usize, u64, String)> = HashMap::new();
+    let mut record = Record::default();
+    let mut read = 0;
+    loop {
+        match reader.read(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(problem) => {
+                problems.push(problem);
+                break;
             }
-        };
-        let line = record.position().map_or(0, csv::Position::line);
-        let Some(row) = read_row(&record, line, &columns, options, &mut problems) else {
+        }
+        if record.is_blank() {
+            continue;
+        }
+        read += 1;
+        if record.cells.len() != header.cells.len() {
+            problems.push(ragged(&record, &header, options.delimiter));
+            continue;
+        }
+        let Some(row) = read_row(&record, &columns, options, &mut problems) else {
             continue;
         };
-        let raw = record.get(columns.id).unwrap_or("").trim().to_owned();
-        if let Some((first, first_raw)) = first_line.get(&row.id) {
+        let raw = record.text(columns.id).unwrap_or("").trim().to_owned();
+        if let Some((_, first, first_raw)) = first_line.get(&row.id) {
             let made = if *first_raw == raw {
                 String::new()
             } else {
                 format!(" ({raw:?} and {first_raw:?} make the same id)")
             };
             problems.push(
-                Problem::at_line(
-                    line,
-                    format!("the id `{}` is already line {first}'s{made}", row.id),
-                )
-                .with_hint("each row is one unit: give each its own id"),
+                row.id_at
+                    .problem(format!(
+                        "the id `{}` is already line {first}'s{made}",
+                        row.id
+                    ))
+                    .with_hint("each row is one unit: give each its own id"),
             );
         } else {
-            first_line.insert(row.id.clone(), (line, raw));
+            first_line.insert(row.id.clone(), (rows.len(), row.line, raw));
             rows.push(row);
         }
+    }
+    if read == 0 && problems.is_empty() {
+        problems.push(
+            header
+                .at
+                .problem("the file has a header row but no row after it: there is no unit to import")
+                .with_hint("add one row per unit under the header, or check that this is the file exported"),
+        );
     }
     for row in &rows {
         if let Some((_, Some(parent))) = &row.parent
             && *parent == row.id
         {
-            problems.push(Problem::at_line(
-                row.line,
-                format!("`{}` is its own parent", row.id),
-            ));
+            problems.push(
+                row.parent_at
+                    .problem(format!("`{}` is its own parent", row.id)),
+            );
         }
     }
     if !problems.is_empty() {
-        problems.sort_by_key(|p| p.line);
+        problems.sort_by_key(|p| (p.line, p.column));
         return Err(problems);
     }
 
     let id = import_id(&options.file_name);
     let source_id = SourceId::new(id.as_str()).map_err(|e| vec![Problem::new(e.to_string())])?;
-    let organisation_id =
-        OrganisationId::new(id.as_str()).map_err(|e| vec![Problem::new(e.to_string())])?;
     let citation = |line: u64| Citation {
         source: spanned(source_id.clone()),
         quote: None,
         locator: Some(format!("line {line}")),
     };
 
-    let mut warnings = Vec::new();
     let mut budget = SUGGESTIONS;
+    // Each row's unit, its tie to its parent, and its parent's row.
     let mut units = Vec::with_capacity(rows.len());
-    let mut ties = Vec::new();
+    let mut ties = Vec::with_capacity(rows.len());
+    let mut parents = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut unit = Unit {
             acronym: row.acronym.clone(),
             source: Some(citation(row.line)),
             ..Unit::new(spanned(row.id.clone()), row.name.clone(), spanned(row.kind))
         };
-        match &row.parent {
-            None => unit.boundary = Some(Boundary::Top),
-            Some((_, Some(parent))) if first_line.contains_key(parent) => ties.push(Tie {
-                source: Some(citation(row.line)),
-                ..Tie::new(
-                    spanned(TieKind::Attachment),
-                    spanned(row.id.clone()),
-                    spanned(parent.clone()),
-                )
-            }),
-            Some((written, _)) => {
+        let parent = match &row.parent {
+            Some((_, Some(parent))) => first_line.get(parent).map(|(at, ..)| *at),
+            _ => None,
+        };
+        let mut tie = None;
+        match (&row.parent, parent) {
+            (None, _) => unit.boundary = Some(Boundary::Top),
+            (Some((_, Some(parent))), Some(_)) => {
+                tie = Some(Tie {
+                    source: Some(citation(row.line)),
+                    ..Tie::new(
+                        spanned(TieKind::Attachment),
+                        spanned(row.id.clone()),
+                        spanned(parent.clone()),
+                    )
+                });
+            }
+            (Some((written, _)), _) => {
                 unit.boundary = Some(Boundary::ParentOutside);
                 unit.note = Some(format!(
                     "Its parent in the CSV file, {written:?}, is not a row of the file."
                 ));
-                let mut warning = Problem::at_line(
-                    row.line,
-                    format!(
-                        "the parent {written:?} of `{}` is no row's id: `{}` is imported with its parent outside the file",
-                        row.id, row.id
-                    ),
-                );
+                let mut warning = row.parent_at.problem(format!(
+                    "the parent {written:?} of `{}` is no row's id: `{}` is imported with its parent outside the file",
+                    row.id, row.id
+                ));
                 let ids = rows.iter().map(|r| r.id.as_str());
                 if let Some(hint) = suggest(&mut budget, &slugify(written), ids) {
                     warning = warning.with_hint(hint);
@@ -345,7 +1029,9 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                 warnings.push(warning);
             }
         }
-        units.push(unit);
+        units.push(Some(unit));
+        ties.push(tie);
+        parents.push(parent);
     }
 
     let source = Source {
@@ -358,44 +1044,218 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         file: None,
         origin: Origin::default(),
     };
-    let file = description_file(
-        organisation(organisation_id, options.file_name.clone(), None),
-        vec![source],
-        units,
-        ties,
-    );
-    Ok(Import {
-        files: vec![NamedFile {
-            name: format!("{id}.json"),
-            file,
-        }],
-        warnings,
-    })
+    let organisation_of = |part: Option<(usize, usize)>| {
+        let (id, name) = match part {
+            None => (id.clone(), options.file_name.clone()),
+            Some((n, of)) => {
+                let width = of.to_string().len().max(4);
+                (
+                    format!("{id}-{n:0width$}"),
+                    format!("{} (part {n} of {of})", options.file_name),
+                )
+            }
+        };
+        OrganisationId::new(id.as_str())
+            .map(|organisation_id| (id, organisation(organisation_id, name, None)))
+            .map_err(|e| vec![Problem::new(e.to_string())])
+    };
+
+    // The room a file has for units and ties: the bound, less what the largest file holds
+    // besides them (its organisation, the source, the brackets of its arrays).
+    let (_, longest) = organisation_of(Some((usize::MAX, usize::MAX)))?;
+    let around = description_file(longest, vec![source.clone()], Vec::new(), Vec::new());
+    let around = serde_json::to_string_pretty(&around).map_or(0, |t| t.len()) + 64;
+    let room = options.max_file_bytes.saturating_sub(around);
+    let sizes: Vec<usize> = units
+        .iter()
+        .zip(&ties)
+        .map(|(unit, tie)| element_size(unit) + tie.as_ref().map_or(0, element_size))
+        .collect();
+    let parts = split(&parents, &sizes, room).map_err(|row| {
+        vec![
+            Place {
+                line: rows[row].line,
+                column: 1,
+            }
+            .problem(format!(
+                "this row is too large to write: its unit takes {} bytes of JSON, and a file written holds at most {}",
+                sizes[row], options.max_file_bytes
+            ))
+            .with_hint("raise --max-file-size: a file written holds at most a quarter of it"),
+        ]
+    })?;
+
+    let mut files = Vec::with_capacity(parts.len());
+    let mut source = Some(source);
+    for (n, part) in parts.iter().enumerate() {
+        let (name, organisation) =
+            organisation_of((parts.len() > 1).then_some((n + 1, parts.len())))?;
+        let units = part.iter().filter_map(|&row| units[row].take()).collect();
+        let ties = part.iter().filter_map(|&row| ties[row].take()).collect();
+        files.push(NamedFile {
+            name: format!("{name}.json"),
+            file: description_file(
+                organisation,
+                source.take().into_iter().collect(),
+                units,
+                ties,
+            ),
+        });
+    }
+    Ok(Import { files, warnings })
 }
 
-/// A CSV reading error (a row with another number of cells than the header, text that is not
-/// UTF-8) at its line.
-fn csv_problem(error: &csv::Error) -> Problem {
-    let line = error.position().map(csv::Position::line);
-    let (message, hint) = match error.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => (
-            format!("this row has {len} cell(s) where the header has {expected_len}"),
-            Some("quote cells that hold a comma: \"Paris, France\"".to_owned()),
-        ),
-        csv::ErrorKind::Utf8 { .. } => (
-            "this row is not UTF-8 text".to_owned(),
-            Some("save the file as UTF-8".to_owned()),
-        ),
-        _ => (error.to_string(), None),
-    };
-    Problem {
-        line,
-        column: None,
-        message,
-        hint,
+/// The bytes a value takes in a description file as written ([`NamedFile::to_json`]): an
+/// element of one of its arrays, pretty-printed with its lines indented two levels, then a comma
+/// and a line break.
+fn element_size<T: serde::Serialize>(value: &T) -> usize {
+    #[derive(Default)]
+    struct Count {
+        bytes: usize,
+        lines: usize,
     }
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.bytes += buf.len();
+            // Buffers are a few bytes each: no need for a crate that counts faster.
+            #[allow(clippy::naive_bytecount)]
+            let lines = buf.iter().filter(|b| **b == b'\n').count();
+            self.lines += lines;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count::default();
+    // Counting cannot fail, and units and ties always serialise.
+    if serde_json::to_writer_pretty(&mut count, value).is_err() {
+        return usize::MAX / 4;
+    }
+    count.bytes + 4 * (count.lines + 1) + 2
+}
+
+/// The rows of each file: all of them, in their order, when their units and ties (`sizes[row]`
+/// bytes each) fit in `room` bytes; otherwise the hierarchy (`parents[row]`, the row of a row's
+/// parent) top down, a branch (a unit and everything under it, in the order of the rows) whole
+/// in a file when it fits in the room left there, else in the next file when it fits in a file,
+/// else cut under its top into its own branches; in a file, the rows in their order. The row
+/// whose unit alone does not fit, if one does not. Linear in the number of rows, but for
+/// sorting each file's rows.
+fn split(
+    parents: &[Option<usize>],
+    sizes: &[usize],
+    room: usize,
+) -> Result<Vec<Vec<usize>>, usize> {
+    let rows = sizes.len();
+    if sizes.iter().sum::<usize>() <= room {
+        return Ok(vec![(0..rows).collect()]);
+    }
+    // The children of row `r`, in the order of the rows: `children[first[r]..first[r + 1]]`
+    // (two arrays rather than a vector per row: a million rows would be a million allocations).
+    let mut first = vec![0; rows + 1];
+    for parent in parents.iter().flatten() {
+        first[parent + 1] += 1;
+    }
+    for row in 0..rows {
+        first[row + 1] += first[row];
+    }
+    let mut children = vec![0; first[rows]];
+    let mut next = first.clone();
+    for (row, parent) in parents.iter().enumerate() {
+        if let Some(parent) = parent {
+            children[next[*parent]] = row;
+            next[*parent] += 1;
+        }
+    }
+    let children_of = |row: usize| &children[first[row]..first[row + 1]];
+    // The tree the rows make, reached from the tops in order, then from the rows left, which
+    // are in cycles: each row's parent in the tree, the order reached, and the tree's roots.
+    let mut reached = vec![false; rows];
+    let mut up: Vec<Option<usize>> = vec![None; rows];
+    let mut order = Vec::with_capacity(rows);
+    let mut roots = Vec::new();
+    let mut stack = Vec::new();
+    for start in (0..rows)
+        .filter(|row| parents[*row].is_none())
+        .chain(0..rows)
+    {
+        if reached[start] {
+            continue;
+        }
+        reached[start] = true;
+        roots.push(start);
+        stack.push(start);
+        while let Some(row) = stack.pop() {
+            order.push(row);
+            for &child in children_of(row).iter().rev() {
+                if !reached[child] {
+                    reached[child] = true;
+                    up[child] = Some(row);
+                    stack.push(child);
+                }
+            }
+        }
+    }
+    // The size of each branch.
+    let mut branch = sizes.to_vec();
+    for &row in order.iter().rev() {
+        if let Some(parent) = up[row] {
+            branch[parent] += branch[row];
+        }
+    }
+    // A row's children in the tree, last first, to be pushed on a stack.
+    let up = &up;
+    let below = move |row: usize| {
+        children_of(row)
+            .iter()
+            .rev()
+            .copied()
+            .filter(move |child| up[*child] == Some(row))
+    };
+
+    let mut parts = Vec::new();
+    let mut part = Vec::new();
+    let mut used = 0;
+    let mut todo: Vec<usize> = roots.into_iter().rev().collect();
+    while let Some(row) = todo.pop() {
+        let whole = branch[row] <= room;
+        let size = if whole { branch[row] } else { sizes[row] };
+        if size > room {
+            return Err(row);
+        }
+        if used + size > room {
+            parts.push(std::mem::take(&mut part));
+            used = 0;
+        }
+        used += size;
+        if whole {
+            stack.push(row);
+            while let Some(row) = stack.pop() {
+                part.push(row);
+                stack.extend(below(row));
+            }
+        } else {
+            part.push(row);
+            todo.extend(below(row));
+        }
+    }
+    if !part.is_empty() {
+        parts.push(part);
+    }
+    // Within a file, the units are in the order of the rows, as in a file of a small import.
+    for part in &mut parts {
+        part.sort_unstable();
+    }
+    Ok(parts)
+}
+
+/// The place just after `text`: its number of lines (LF, CRLF and CR each end one), and the
+/// column after its last character.
+fn end_of(text: &str) -> (u64, u64) {
+    let mut reader = Reader::new(text, b',');
+    reader.advance(text.len());
+    (reader.place.line, reader.place.column)
 }
 
 #[cfg(test)]
@@ -412,8 +1272,40 @@ mod tests {
             acronym: None,
             default_kind: UnitKind::Department,
             delimiter: b',',
+            encoding: CsvEncoding::Utf8,
+            max_file_bytes: 64 * 1024 * 1024,
             file_name: "HR export.csv".into(),
         }
+    }
+
+    /// The line and column of a problem.
+    fn at(problem: &Problem) -> (u64, u64) {
+        (problem.line.unwrap_or(0), problem.column.unwrap_or(0))
+    }
+
+    fn refused(csv: &str) -> Vec<Problem> {
+        import_csv(csv.as_bytes(), &options()).unwrap_err()
+    }
+
+    /// The locators of the units' citations, and of the ties'.
+    fn locators(import: &Import) -> (Vec<String>, Vec<String>) {
+        let file = &import.files[0].file;
+        let locator = |citation: Option<&Citation>| {
+            citation.and_then(|c| c.locator.clone()).unwrap_or_default()
+        };
+        (
+            units(import)
+                .iter()
+                .map(|u| locator(u.source.as_ref()))
+                .collect(),
+            file.ties
+                .iter()
+                .filter_map(|t| match t {
+                    Recover::Read(t) => Some(locator(t.value.source.as_ref())),
+                    Recover::Skipped(_) => None,
+                })
+                .collect(),
+        )
     }
 
     fn units(import: &Import) -> Vec<&Unit> {
@@ -483,10 +1375,24 @@ mod tests {
         let csv = "code,parent,label,type\na,,A,\nb,a,B\u{0}C,\n";
         let problems = import_csv(csv.as_bytes(), &options()).unwrap_err();
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].line, Some(3));
+        assert_eq!(at(&problems[0]), (3, 5));
         assert_eq!(
             problems[0].message,
             "the cell label holds the control character U+0000"
+        );
+        // In an id or a parent too, which would otherwise be made a slug without it.
+        let csv = "code,parent,label,type\na,,A,\nb\u{0}c,a,B,\nd,a\u{0},D,\n";
+        let problems = import_csv(csv.as_bytes(), &options()).unwrap_err();
+        let messages: Vec<(u64, u64, &str)> = problems
+            .iter()
+            .map(|p| (at(p).0, at(p).1, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (3, 1, "the cell code holds the control character U+0000"),
+                (4, 3, "the cell parent holds the control character U+0000"),
+            ]
         );
     }
 
@@ -511,5 +1417,565 @@ mod tests {
         let problems = import_csv(b"code,parent,label\n", &wrong).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].hint.as_deref(), Some("did you mean `label`?"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_refused_at_the_quote() {
+        // The report: `sg,me,"S` and three rows after it, which made two units of four.
+        let csv = "code,parent,label,type\nme,,M,\nsg,me,\"S\nb1,sg,B1,\nb2,sg,B2,\nb3,sg,B3,\n";
+        let problems = refused(csv);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 7));
+        assert_eq!(
+            problems[0].message,
+            "this quote opens a cell that is never closed: the rest of the file, to its last line (6), was read as one cell"
+        );
+        let hint = problems[0].hint.as_deref().unwrap();
+        assert!(
+            hint.contains("close the quote") && hint.contains("\"\"X\"\""),
+            "{hint}"
+        );
+        // The same in the middle of a cell and a CRLF file with no final line break: a quote
+        // that does not start a cell is text, and the one that does is never closed.
+        let csv = "code,parent,label,type\r\nme,,Min \"X\",\r\nsg,me,S,\"ministry\r\nb,sg,B,";
+        let problems = refused(csv);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 9));
+        assert!(
+            problems[0].message.contains("last line (4)"),
+            "{problems:#?}"
+        );
+        // On the last line, and in the header.
+        let problems = refused("code,parent,label,type\nme,,\"M");
+        assert_eq!(at(&problems[0]), (2, 5));
+        assert!(
+            problems[0]
+                .message
+                .ends_with("never closed: the rest of the file was read as one cell")
+        );
+        let problems = refused("code,parent,\"label,type\nme,,M,\n");
+        assert_eq!((problems.len(), at(&problems[0])), (1, (1, 13)));
+    }
+
+    #[test]
+    fn a_quote_that_closes_before_the_cell_ends_is_refused_at_the_quote() {
+        // A quote inside a quoted cell, not doubled.
+        let problems = refused("code,parent,label,type\nme,,\"Bureau \"X\" des achats\",\n");
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (2, 5));
+        assert_eq!(
+            problems[0].message,
+            "this quote opens a cell that the quote at column 13 closes, but the cell goes on after it (\"X\\\" des achats\\\"\"): its quotes are out of step"
+        );
+        // A quote opened by mistake swallows rows up to the next quoted cell, whose opening
+        // quote closes it.
+        let csv =
+            "code,parent,label,type\nme,,M,\nsg,me,\"S,\nb1,sg,B1,\nb2,sg,\"Paris, France\",\n";
+        let problems = refused(csv);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 7));
+        assert!(
+            problems[0]
+                .message
+                .contains("the quote at line 5, column 7 closes"),
+            "{problems:#?}"
+        );
+        // Doubled, the quotes are read.
+        let import = import_csv(
+            b"code,parent,label,type\nme,,\"Bureau \"\"X\"\", achats\",\n",
+            &options(),
+        )
+        .unwrap();
+        assert_eq!(units(&import)[0].name, "Bureau \"X\", achats");
+    }
+
+    #[test]
+    fn a_line_break_in_a_quoted_name_is_kept_and_in_an_id_refused() {
+        let csv = "code,parent,label,type\nme,,\"Ministère\r\nde l'Exemple\",\nsg,me,S,\n";
+        let import = import_csv(csv.as_bytes(), &options()).unwrap();
+        assert_eq!(units(&import)[0].name, "Ministère\r\nde l'Exemple");
+        // The next row is at its own line, after the two of the first.
+        assert_eq!(locators(&import).0, ["line 2", "line 4"]);
+        // A quote opened in an id swallows the line break after it, and closes on the next.
+        let csv = "code,parent,label,type\nme,,M,\n\"sg,me,S,\nb\",sg,B,\n";
+        let problems = refused(csv);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 1));
+        assert_eq!(
+            problems[0].message,
+            "the cell code holds a line break: its quote, opened here, closes on line 4"
+        );
+        // In a kind, the same.
+        let problems = refused("code,parent,label,type\nme,,M,\"ministry\n\"\n");
+        assert_eq!(at(&problems[0]), (2, 7));
+    }
+
+    #[test]
+    fn lines_are_counted_as_people_count_them_whatever_the_line_endings() {
+        let rows = ["code,parent,label,type", "me,,M,", "sg,me,S,", "bx,sg,B,"];
+        let expected = (vec!["line 2", "line 3", "line 4"], vec!["line 3", "line 4"]);
+        for ending in ["\n", "\r\n", "\r"] {
+            let csv = rows.join(ending) + ending;
+            let import = import_csv(csv.as_bytes(), &options()).unwrap();
+            assert_eq!(
+                locators(&import),
+                (
+                    expected.0.iter().map(|s| (*s).to_owned()).collect(),
+                    expected.1.iter().map(|s| (*s).to_owned()).collect(),
+                ),
+                "{ending:?}"
+            );
+            // A problem on line 4 is reported there.
+            let csv = csv.replace("bx,sg,B,", "bx,sg,B,bureu");
+            let problems = refused(&csv);
+            assert_eq!(at(&problems[0]), (4, 9), "{ending:?}");
+        }
+        // Mixed, with blank lines and a cell over three lines.
+        let csv = "code,parent,label,type\r\n\r\nme,,M,\rsg,me,\"S\n\nS\",\n\r\nbx,sg,B,bureu\r\n";
+        let problems = refused(csv);
+        assert_eq!(at(&problems[0]), (8, 9));
+        let fixed = csv.replace("bureu", "");
+        let import = import_csv(fixed.as_bytes(), &options()).unwrap();
+        assert_eq!(locators(&import).0, ["line 3", "line 4", "line 8"]);
+        // Columns count characters, not bytes.
+        let problems = refused("code,parent,label,type\nécole,,É,bureu\n");
+        assert_eq!(at(&problems[0]), (2, 10));
+    }
+
+    #[test]
+    fn a_file_with_no_rows_is_refused_with_what_it_holds() {
+        for (csv, what) in [
+            (&b""[..], "the file is empty"),
+            (b"\xef\xbb\xbf", "the file holds only a byte-order mark"),
+            (b"\n\r\n  \n", "the file holds only blank lines"),
+        ] {
+            let problems = import_csv(csv, &options()).unwrap_err();
+            assert_eq!(problems.len(), 1);
+            assert!(problems[0].message.starts_with(what), "{problems:#?}");
+            assert!(problems[0].hint.is_some());
+        }
+        for csv in [
+            "code,parent,label,type\n",
+            "\u{feff}code,parent,label,type\r\n,,,\r\n\r\n",
+        ] {
+            let problems = refused(csv);
+            assert_eq!(problems.len(), 1);
+            assert_eq!(at(&problems[0]), (1, 1));
+            assert_eq!(
+                problems[0].message,
+                "the file has a header row but no row after it: there is no unit to import"
+            );
+        }
+    }
+
+    #[test]
+    fn rows_with_another_number_of_cells_are_located_where_the_cells_differ() {
+        let problems = refused("code,parent,label,type\nme,,M,\nsg,me\nbx,sg,B,,x\n");
+        assert_eq!(problems.len(), 2);
+        assert_eq!(at(&problems[0]), (3, 6));
+        assert_eq!(
+            problems[0].message,
+            "this row has 2 cells where the header has 4: it ends before the column \"label\""
+        );
+        assert_eq!(at(&problems[1]), (4, 10));
+        assert_eq!(
+            problems[1].message,
+            "this row has 5 cells where the header has 4: this cell is one too many"
+        );
+        assert!(
+            problems[1]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("\"Paris, France\"")
+        );
+        let problems = refused("code,parent,label,type\nme,,M,,,\n");
+        assert_eq!(at(&problems[0]), (2, 8));
+        assert!(
+            problems[0]
+                .message
+                .ends_with("this cell is the first of 2 too many")
+        );
+        let semicolons = CsvOptions {
+            delimiter: b';',
+            ..options()
+        };
+        let problems = import_csv(b"code;parent;label;type\nme;;M\n", &semicolons).unwrap_err();
+        assert_eq!(at(&problems[0]), (2, 6));
+        assert!(
+            problems[0].message.contains("3 cells where"),
+            "{problems:#?}"
+        );
+        assert!(problems[0].hint.as_deref().unwrap().contains("a;;A"));
+    }
+
+    #[test]
+    fn a_header_read_with_the_wrong_delimiter_names_the_one_to_give() {
+        let problems = refused("code;parent;label;type\nme;;M;\n");
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (1, 1));
+        assert_eq!(
+            problems[0].message,
+            "no column is named \"code\", \"parent\", \"label\", \"type\": read with the delimiter ',', the header is one column, \"code;parent;label;type\""
+        );
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("the header holds semicolons: give --delimiter ';'")
+        );
+        let tabs = import_csv(b"code\tparent\tlabel\ttype\n", &options()).unwrap_err();
+        assert_eq!(
+            tabs[0].hint.as_deref(),
+            Some("the header holds tabs: give --delimiter $'\\t' (a tab)")
+        );
+        let semicolons = CsvOptions {
+            delimiter: b';',
+            ..options()
+        };
+        let commas = import_csv(b"code,parent,label,type\n", &semicolons).unwrap_err();
+        assert!(commas[0].message.contains("with the delimiter ';'"));
+        assert_eq!(
+            commas[0].hint.as_deref(),
+            Some("the header holds commas: give --delimiter ','")
+        );
+    }
+
+    #[test]
+    fn a_delimiter_that_cannot_separate_cells_is_refused() {
+        for delimiter in [b'"', b'\n', b'\r', 0xe9] {
+            let options = CsvOptions {
+                delimiter,
+                ..options()
+            };
+            let problems = import_csv(b"code,parent,label\n", &options).unwrap_err();
+            assert!(
+                problems[0].message.starts_with("the delimiter"),
+                "{problems:#?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any records written by the `csv` crate read back as the same cells, whatever they
+        /// hold, and any text reads without a panic.
+        #[test]
+        fn records_read_back_as_written(
+            records in proptest::collection::vec(
+                proptest::collection::vec("[a-c,;\"\r\n \u{e9}]{0,6}", 1..4),
+                1..6,
+            ),
+            semicolon in proptest::bool::ANY,
+            noise in "[a-c,;\"\r\n \u{e9}]{0,40}",
+        ) {
+            let delimiter = if semicolon { b';' } else { b',' };
+            let mut writer = ::csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .flexible(true)
+                .from_writer(Vec::new());
+            for record in &records {
+                writer.write_record(record).unwrap();
+            }
+            let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+            let mut reader = Reader::new(&text, delimiter);
+            let mut record = Record::default();
+            let mut read = Vec::new();
+            while reader.read(&mut record).unwrap() {
+                read.push((0..record.cells.len()).map(|at| record.text(at).unwrap().to_owned()).collect::<Vec<_>>());
+            }
+            proptest::prop_assert_eq!(read, records);
+            let mut reader = Reader::new(&noise, delimiter);
+            while let Ok(true) = reader.read(&mut record) {}
+        }
+    }
+
+    fn windows_1252(text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = WINDOWS_1252.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_one_problem_that_names_its_encoding() {
+        // The report: a Windows-1252 file had an error per row.
+        let mut csv = "code,parent,label,type\n".to_owned();
+        for n in 0..1000 {
+            csv.push_str(&format!("u{n},,Équipe d’accueil {n},\n"));
+        }
+        let bytes = windows_1252(&csv);
+        let problems = import_csv(&bytes, &options()).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (2, 5));
+        assert_eq!(
+            problems[0].message,
+            "the file is not UTF-8 text: this byte, 0xC9, is not, nor are bytes on 999 other lines after it; it looks like Windows-1252, as Excel saves CSV files in French, where 0xC9 is 'É' and 0x92 '’'"
+        );
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("--encoding windows-1252")
+        );
+        // Read as Windows-1252, or as Latin-1, which is read the same.
+        for encoding in [CsvEncoding::Windows1252, CsvEncoding::Latin1] {
+            let options = CsvOptions {
+                encoding,
+                ..options()
+            };
+            let import = import_csv(&bytes, &options).unwrap();
+            assert!(import.warnings.is_empty());
+            assert_eq!(units(&import)[999].name, "Équipe d’accueil 999");
+        }
+        // One bad byte, after a multi-byte character on a CR line.
+        let problems =
+            import_csv(b"code,parent,label,type\rm\xc3\xa9,,Caf\xe9,\r", &options()).unwrap_err();
+        assert_eq!(at(&problems[0]), (2, 8));
+        assert!(
+            problems[0].message.ends_with("where 0xE9 is 'é'"),
+            "{problems:#?}"
+        );
+        // A byte that is no character in Windows-1252 either.
+        let problems = import_csv(b"code,parent,label,type\na,,\x81,\n", &options()).unwrap_err();
+        assert!(!problems[0].message.contains("looks like"), "{problems:#?}");
+        assert!(problems[0].hint.as_deref().unwrap().contains("utf-16le"));
+    }
+
+    #[test]
+    fn decoded_text_is_imported_as_usual() {
+        // Control characters are still refused: 0x81 is U+0081 in Windows-1252.
+        let options = CsvOptions {
+            encoding: CsvEncoding::Windows1252,
+            ..options()
+        };
+        let problems = import_csv(b"code,parent,label,type\na,,\x81,\n", &options).unwrap_err();
+        assert_eq!(
+            (at(&problems[0]), problems[0].message.as_str()),
+            ((2, 4), "the cell label holds the control character U+0081")
+        );
+        // UTF-8 read as Windows-1252 is read, and warned about.
+        let import =
+            import_csv("code,parent,label,type\na,,Équipe,\n".as_bytes(), &options).unwrap();
+        assert_eq!(units(&import)[0].name, "Ã‰quipe");
+        assert_eq!(at(&import.warnings[0]), (2, 4));
+        assert!(
+            import.warnings[0].message.contains("garbled"),
+            "{:#?}",
+            import.warnings
+        );
+        // A byte-order mark decides over the encoding given.
+        let mut marked = b"\xef\xbb\xbf".to_vec();
+        marked.extend_from_slice("code,parent,label,type\na,,Équipe,\n".as_bytes());
+        let import = import_csv(&marked, &options).unwrap();
+        assert_eq!(units(&import)[0].name, "Équipe");
+        assert!(import.warnings.is_empty());
+    }
+
+    #[test]
+    fn utf16_is_read_by_its_byte_order_mark_or_when_given() {
+        let csv =
+            "\u{feff}code,parent,label,type\r\nme,,Ministère,\r\nsg,me,Secrétariat général,\r\n";
+        for big_endian in [false, true] {
+            let import = import_csv(&utf16(csv, big_endian), &options()).unwrap();
+            assert_eq!(units(&import)[1].name, "Secrétariat général");
+            assert_eq!(locators(&import).0, ["line 2", "line 3"]);
+        }
+        // Without the mark, every other byte is 0: UTF-16, not UTF-8.
+        let unmarked = utf16(&csv[3..], false);
+        let problems = import_csv(&unmarked, &options()).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("UTF-16LE"), "{problems:#?}");
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("import it with --encoding utf-16le, or save it as UTF-8")
+        );
+        let options = CsvOptions {
+            encoding: CsvEncoding::Utf16Le,
+            ..options()
+        };
+        assert_eq!(units(&import_csv(&unmarked, &options).unwrap()).len(), 2);
+        // Half a character at the end, placed on its line.
+        let mut broken = unmarked.clone();
+        broken.push(b'x');
+        let problems = import_csv(&broken, &options).unwrap_err();
+        assert_eq!(at(&problems[0]), (4, 1));
+        assert!(
+            problems[0]
+                .message
+                .starts_with("the file is not UTF-16LE text")
+        );
+    }
+
+    /// A CSV of `tops` ministries, each with `directorates` directorates of `bureaux` bureaux.
+    fn ministries(tops: usize, directorates: usize, bureaux: usize) -> String {
+        let mut csv = "code,parent,label,type\n".to_owned();
+        for m in 0..tops {
+            csv.push_str(&format!("m{m},,Ministère {m},ministry\n"));
+            for d in 0..directorates {
+                csv.push_str(&format!(
+                    "m{m}-d{d},m{m},Direction {d} du ministère {m},directorate\n"
+                ));
+                for b in 0..bureaux {
+                    csv.push_str(&format!(
+                        "m{m}-d{d}-b{b},m{m}-d{d},Bureau {b} de la direction {d},bureau\n"
+                    ));
+                }
+            }
+        }
+        csv
+    }
+
+    /// The files of `import`, as written, each at most `bound` bytes, loaded back with no
+    /// problem: the workspace.
+    fn written_and_loaded(import: &Import, bound: usize) -> crate::Workspace {
+        let mut loader = crate::Loader::new();
+        for file in &import.files {
+            let text = file.to_json().unwrap();
+            assert!(text.len() <= bound, "{}: {} bytes", file.name, text.len());
+            loader = loader.text(&file.name, text);
+        }
+        let workspace = loader.load().unwrap();
+        assert!(workspace.read.is_empty(), "{:#?}", workspace.read);
+        assert!(
+            workspace.structure.diagnostics.is_empty(),
+            "{:#?}",
+            workspace.structure.diagnostics
+        );
+        workspace
+    }
+
+    #[test]
+    fn a_large_import_is_written_as_files_that_load_back_each_a_whole_branch() {
+        // The report: 1M rows made one file of 336 MB, which --max-file-size then refused. The
+        // same at a smaller scale: 3 × 20 × 30 rows, in files of at most 64 KiB.
+        let bound = 64 * 1024;
+        let options = CsvOptions {
+            max_file_bytes: bound,
+            ..options()
+        };
+        let csv = ministries(3, 20, 30);
+        let import = import_csv(csv.as_bytes(), &options).unwrap();
+        let names: Vec<&str> = import.files.iter().map(|f| f.name.as_str()).collect();
+        assert!(names.len() > 10, "{names:?}");
+        assert_eq!(names[0], "hr-export-0001.json");
+        assert_eq!(names[1], "hr-export-0002.json");
+        let first = &import.files[0].file;
+        assert_eq!(first.organisation.value.id.as_str(), "hr-export-0001");
+        assert_eq!(
+            first.organisation.value.name,
+            format!("HR export.csv (part 1 of {})", names.len())
+        );
+        // The source is declared once, and cited from every file.
+        assert_eq!(first.sources.len(), 1);
+        assert!(import.files[1..].iter().all(|f| f.file.sources.is_empty()));
+        // The files are well filled.
+        let total: usize = import
+            .files
+            .iter()
+            .map(|f| f.to_json().unwrap().len())
+            .sum();
+        assert!(
+            total / names.len() > bound / 2,
+            "{total} bytes in {} files",
+            names.len()
+        );
+
+        let workspace = written_and_loaded(&import, bound);
+        let graph = workspace.graph();
+        assert_eq!(graph.unit_count(), 3 * (1 + 20 * (1 + 30)));
+        assert_eq!(graph.tie_count(), 3 * 20 * (1 + 30));
+        assert_eq!(graph.organisations().len(), names.len());
+        // A directorate and its bureaux (a branch of 31 units) are in one file.
+        for (ix, unit) in graph.units() {
+            if unit.kind.value == UnitKind::Bureau {
+                let directorate = graph.find_id(unit.id.as_str().rsplit_once('-').unwrap().0);
+                assert_eq!(
+                    graph.organisation_of(ix).id.value,
+                    graph.organisation_of(directorate.unwrap()).id.value,
+                    "{}",
+                    unit.id.value
+                );
+            }
+        }
+        // Within the bound, one file as before.
+        let one = import_csv(csv.as_bytes(), &self::options()).unwrap();
+        assert_eq!(one.files.len(), 1);
+        assert_eq!(one.files[0].name, "hr-export.json");
+        assert_eq!(one.files[0].file.organisation.value.name, "HR export.csv");
+    }
+
+    #[test]
+    fn any_hierarchy_is_split_within_the_bound() {
+        let bound = 16 * 1024;
+        let options = CsvOptions {
+            max_file_bytes: bound,
+            ..options()
+        };
+        // Flat, deep, a cycle, a parent outside the file, and rows in no order.
+        let mut csv = "code,parent,label,type\ntop,,Top,ministry\n".to_owned();
+        for n in 0..300 {
+            csv.push_str(&format!("flat-{n},top,Bureau {n},bureau\n"));
+        }
+        for n in 0..300 {
+            let parent = if n == 0 {
+                "top".to_owned()
+            } else {
+                format!("deep-{}", n - 1)
+            };
+            csv.push_str(&format!("deep-{n},{parent},Team {n},team\n"));
+        }
+        csv.push_str("ring-a,ring-b,Ring A,\nring-b,ring-a,Ring B,\nlost,elsewhere,Lost,\n");
+        for n in (0..100).rev() {
+            let parent = if n == 0 {
+                "top".to_owned()
+            } else {
+                format!("late-{}", n - 1)
+            };
+            csv.push_str(&format!("late-{n},{parent},Late {n},team\n"));
+        }
+        let import = import_csv(csv.as_bytes(), &options).unwrap();
+        assert!(import.files.len() > 5);
+        let workspace = written_and_loaded(&import, bound);
+        assert_eq!(workspace.graph().unit_count(), 1 + 300 + 300 + 3 + 100);
+        assert_eq!(workspace.graph().tie_count(), 300 + 300 + 2 + 100);
+        // Each file's units are in the order of the rows.
+        for file in &import.files {
+            let lines: Vec<u64> = file
+                .file
+                .units
+                .iter()
+                .filter_map(|u| u.clone().ok())
+                .filter_map(|u| u.value.source?.locator?.strip_prefix("line ")?.parse().ok())
+                .collect();
+            assert!(lines.is_sorted(), "{}: {lines:?}", file.name);
+            assert_eq!(lines.len(), file.file.units.len());
+        }
+    }
+
+    #[test]
+    fn a_row_too_large_for_any_file_is_refused_at_its_line() {
+        let options = CsvOptions {
+            max_file_bytes: 1024,
+            ..options()
+        };
+        let csv = format!("code,parent,label,type\na,,A,\nb,a,{},\n", "B".repeat(1000));
+        let problems = import_csv(csv.as_bytes(), &options).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(at(&problems[0]), (3, 1));
+        assert!(
+            problems[0]
+                .message
+                .starts_with("this row is too large to write")
+        );
     }
 }

@@ -20,7 +20,7 @@ pub mod turtle;
 use std::fmt;
 use std::path::Path;
 
-pub use self::csv::{CsvOptions, import_csv};
+pub use self::csv::{CsvEncoding, CsvOptions, import_csv};
 pub use govuk::{GovukOptions, import_govuk};
 
 use crate::diagnostic::did_you_mean;
@@ -65,7 +65,7 @@ pub struct Import {
 pub struct Problem {
     /// The line of the input, from 1.
     pub line: Option<u64>,
-    /// The column of the input, from 1 (JSON syntax errors only).
+    /// The column of the input, from 1: of a CSV cell, in characters; of a JSON syntax error.
     pub column: Option<u64>,
     /// What is wrong, worded to follow `error: ` or `warning: `: "the name (label) is empty".
     pub message: String,
