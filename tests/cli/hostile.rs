@@ -204,10 +204,10 @@ fn a_hostile_import_writes_nothing() {
             b"a,,\x1b[2JA\n",
             "the cell label holds the control character U+001B",
         ),
-        (b"a,,Caf\xe9\n", "this row is not UTF-8 text"),
+        (b"a,,Caf\xe9\n", "the file is not UTF-8 text"),
         (
             b"a,,A\nb,a\n",
-            "this row has 2 cell(s) where the header has 3",
+            "this row has 2 cells where the header has 3",
         ),
     ] {
         let (dir, out) = import_csv(rows);

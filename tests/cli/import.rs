@@ -285,3 +285,224 @@ fn a_register_that_is_not_the_api_s_json_is_located() {
     .expect_code(2);
     insta::assert_snapshot!(out.stderr);
 }
+
+/// Imports `csv` (written as `units.csv` in `dir`) with the columns `code`, `parent` and
+/// `label`, and `extra` arguments, into `dir/out`.
+fn import_written(dir: &Path, csv: &[u8], extra: &[&str]) -> Output {
+    std::fs::write(dir.join("units.csv"), csv).unwrap();
+    organigram([
+        "import",
+        "csv",
+        "units.csv",
+        "--id",
+        "code",
+        "--parent",
+        "parent",
+        "--name",
+        "label",
+        "-o",
+        "out",
+    ])
+    .args(extra)
+    .in_dir(dir)
+    .run()
+}
+
+/// The locators the citations of an import give, by unit or tie, in the order written.
+fn locators(dir: &Path) -> Vec<String> {
+    let graph = load(&dir.join("out"));
+    let units = graph.units().map(|(_, u)| u.source.as_ref());
+    let ties = graph.ties().map(|(_, t)| t.source.as_ref());
+    units
+        .chain(ties)
+        .map(|c| c.and_then(|c| c.locator.clone()).unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn an_unterminated_quote_is_refused_where_it_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    // The example: every row after the quote would have become one name.
+    let csv = b"code,parent,label\nme,,M\nsg,me,\"S\nb1,sg,B1\nb2,sg,B2\nb3,sg,B3\n";
+    let out = import_written(dir.path(), csv, &[]).expect_code(2);
+    assert!(
+        out.stderr
+            .contains("units.csv:3:7: this quote opens a cell that is never closed"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("out").exists());
+    // A variation: a quote that closes, and the cell goes on after it.
+    let csv = b"code,parent,label\nme,,M\nsg,me,\"Service \"X\"\",\nb1,sg,B1\n";
+    let out = import_written(dir.path(), csv, &[]).expect_code(2);
+    assert!(out.stderr.contains("units.csv:3:7:"), "{}", out.stderr);
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn lines_are_counted_as_a_spreadsheet_counts_them_whatever_the_line_endings() {
+    for ending in ["\n", "\r\n", "\r"] {
+        let dir = tempfile::tempdir().unwrap();
+        let rows = ["code,parent,label", "me,,M", "sg,me,S", "bx,sg,B"];
+        let csv = rows.join(ending) + ending;
+        import_written(dir.path(), csv.as_bytes(), &[]).success();
+        // Units on lines 2, 3, 4; the ties of sg and bx on theirs.
+        assert_eq!(
+            locators(dir.path()),
+            ["line 2", "line 3", "line 4", "line 3", "line 4"],
+            "{ending:?}"
+        );
+        // And a problem on line 4 is at line 4.
+        let bad = csv.replace("bx,sg,B", "bx,sg,");
+        let out = import_written(dir.path(), bad.as_bytes(), &[]).expect_code(2);
+        assert!(
+            out.stderr.contains("units.csv:4:"),
+            "{ending:?}: {}",
+            out.stderr
+        );
+    }
+    // A quoted cell over two lines: the next row is on the line after both.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = b"code,parent,label\r\nme,,\"Minis\r\ntere\"\r\nsg,me,S\r\n";
+    import_written(dir.path(), csv, &[]).success();
+    assert_eq!(locators(dir.path()), ["line 2", "line 4", "line 4"]);
+}
+
+#[test]
+fn a_file_from_french_excel_is_recognised_once_and_read_with_its_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    // Windows-1252: è is 0xE8, ’ 0x92, É 0xC9.
+    // A thousand rows after it, each with a byte that is not UTF-8 (° is 0xB0).
+    let mut csv = b"code;parent;label\nme;;Minist\xe8re de l\x92\xc9conomie\n".to_vec();
+    for n in 0..1000 {
+        csv.extend_from_slice(format!("b{n};me;Bureau n").as_bytes());
+        csv.push(0xb0);
+        csv.extend_from_slice(format!("{n}\n").as_bytes());
+    }
+    let out = import_written(dir.path(), &csv, &["--delimiter", ";"]).expect_code(2);
+    assert_eq!(
+        out.stderr.matches("error:").count(),
+        2,
+        "one error, and the summary: {}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("units.csv:2:")
+            && out.stderr.contains("the file is not UTF-8 text")
+            && out.stderr.contains("Windows-1252"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--encoding windows-1252"),
+        "{}",
+        out.stderr
+    );
+    for encoding in ["windows-1252", "latin-1"] {
+        let out = import_written(
+            dir.path(),
+            b"code;parent;label\nme;;Minist\xe8re de l\x92\xc9conomie\n",
+            &["--delimiter", ";", "--encoding", encoding],
+        );
+        out.success();
+        let graph = load(&dir.path().join("out"));
+        let name = &graph.unit(graph.find_id("me").unwrap()).name;
+        assert_eq!(name, "Ministère de l’Économie", "{encoding}");
+    }
+}
+
+#[test]
+fn a_large_import_is_split_into_files_that_load_back() {
+    let dir = tempfile::tempdir().unwrap();
+    // 20,000 rows, with --max-file-size low enough that they cannot go in one file.
+    let mut csv = String::from("code,parent,label\nroot,,Root\n");
+    for n in 0..20_000 {
+        let parent = if n < 100 {
+            "root".to_owned()
+        } else {
+            format!("u{}", n % 100)
+        };
+        csv.push_str(&format!(
+            "u{n},{parent},Unit number {n} with a long enough name\n"
+        ));
+    }
+    let out = import_written(dir.path(), csv.as_bytes(), &["--max-file-size", "4000000"]);
+    let said = out.success();
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(files.len() > 1, "{said}");
+    for file in &files {
+        let size = std::fs::metadata(file).unwrap().len();
+        assert!(size <= 4_000_000 / 4, "{}: {size} bytes", file.display());
+    }
+    // Read back within the same limit, with every unit and tie.
+    let out = organigram([
+        "--max-file-size",
+        "4000000",
+        "--org",
+        "out",
+        "stats",
+        "--format",
+        "json",
+    ])
+    .in_dir(dir.path())
+    .run();
+    let stats = out.json();
+    assert_eq!(stats["units"], 20_001, "{}", out.stdout);
+}
+
+#[test]
+fn an_export_opened_in_a_spreadsheet_runs_no_formula_and_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let description = r#"{"organisation": {"id": "f", "name": "F"},
+        "units": [{"id": "a", "name": "=SUM(1)", "acronym": "@A", "kind": "ministry", "boundary": "top"},
+                  {"id": "b", "name": "-Bureau", "kind": "bureau"},
+                  {"id": "c", "name": "+33 1 23", "kind": "bureau"},
+                  {"id": "d", "name": "'=quoted", "kind": "bureau"}],
+        "ties": [{"kind": "attachment", "from": "b", "to": "a"},
+                 {"kind": "attachment", "from": "c", "to": "a"},
+                 {"kind": "attachment", "from": "d", "to": "a"}]}"#;
+    std::fs::write(dir.path().join("f.json"), description).unwrap();
+    let csv = organigram(["--org", "f.json", "export", "--format", "csv"])
+        .in_dir(dir.path())
+        .run()
+        .success();
+    assert!(csv.contains("a,,'=SUM(1),ministry,'@A"), "{csv}");
+    assert!(csv.contains("b,a,'-Bureau,bureau,"), "{csv}");
+    assert!(csv.contains("c,a,'+33 1 23,bureau,"), "{csv}");
+    // No cell of the export starts with what a spreadsheet takes for a formula.
+    for cell in csv.lines().flat_map(|line| line.split(',')) {
+        assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?} in {csv}");
+    }
+    std::fs::write(dir.path().join("units.csv"), &csv).unwrap();
+    organigram([
+        "import",
+        "csv",
+        "units.csv",
+        "--id",
+        "id",
+        "--parent",
+        "parent",
+        "--name",
+        "name",
+        "--kind",
+        "kind",
+        "--acronym",
+        "acronym",
+        "-o",
+        "out",
+    ])
+    .in_dir(dir.path())
+    .run()
+    .success();
+    let graph = load(&dir.path().join("out"));
+    let name = |id: &str| graph.unit(graph.find_id(id).unwrap()).name.clone();
+    assert_eq!(name("a"), "=SUM(1)");
+    assert_eq!(name("b"), "-Bureau");
+    assert_eq!(name("c"), "+33 1 23");
+    assert_eq!(name("d"), "'=quoted");
+    let a = graph.unit(graph.find_id("a").unwrap());
+    assert_eq!(a.acronym.as_deref(), Some("@A"));
+}

@@ -135,15 +135,13 @@ fn a_file_the_command_reads_is_not_written_over() {
 #[test]
 fn a_replaced_file_keeps_its_permissions() {
     let dir = tempfile::tempdir().unwrap();
-    for (file, mode) in [("export.json", 0o600), ("chart.dot", 0o640)] {
+    for (command, file, mode) in [
+        ("export", "export.json", 0o600),
+        ("render", "chart.dot", 0o640),
+    ] {
         let path = dir.path().join(file);
         fs::write(&path, "old").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
-        let command = if file.ends_with(".json") {
-            "export"
-        } else {
-            "render"
-        };
         organigram([command, "-o"]).arg(&path).run().success();
         assert_ne!(fs::read_to_string(&path).unwrap(), "old");
         let kept = fs::metadata(&path).unwrap().permissions().mode() & 0o777;

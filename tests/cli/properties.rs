@@ -28,7 +28,6 @@ use organigram::interop::{CsvOptions, csv_export, import_csv};
 use organigram::load::{Input, Limits, Loaded};
 use organigram::model::{
     Boundary, Description, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit,
-    UnitKind,
 };
 use organigram::query::{Above, End, chain};
 use organigram::render::{
@@ -536,14 +535,9 @@ proptest! {
         let mut bytes = Vec::new();
         csv_export::write(&graph, &mut bytes).unwrap();
         let options = CsvOptions {
-            id: "id".to_owned(),
-            parent: "parent".to_owned(),
-            name: "name".to_owned(),
             kind: Some("kind".to_owned()),
             acronym: Some("acronym".to_owned()),
-            default_kind: UnitKind::Department,
-            delimiter: b',',
-            file_name: "units.csv".to_owned(),
+            ..CsvOptions::new("units.csv", "id", "parent", "name")
         };
         let import = match import_csv(&bytes, &options) {
             Ok(import) => import,
