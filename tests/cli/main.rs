@@ -25,6 +25,7 @@ mod support {
 mod strategies;
 
 mod basics;
+mod bounded;
 mod builtin;
 mod check;
 mod determinism;
