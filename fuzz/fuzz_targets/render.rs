@@ -1,9 +1,11 @@
 //! Charting any description: every standard chart, and a subtree and a neighbourhood of its
-//! first unit, gives DOT that Graphviz's grammar accepts, and Mermaid, without a panic.
+//! first unit, gives DOT that Graphviz's grammar accepts, and Mermaid, without a panic; and the
+//! files the standard charts are written to have plain, bounded, distinct names.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use organigram::Loader;
+use organigram::model::file_name;
 use organigram::render::{self, ChartOptions, Focus, View, to_dot, to_mermaid};
 
 fuzz_target!(|text: &str| {
@@ -13,10 +15,17 @@ fuzz_target!(|text: &str| {
         .expect("no proposal to refuse")
         .structure
         .graph;
-    let mut charts: Vec<ChartOptions> = render::standard_charts(&graph)
-        .into_iter()
-        .map(|(_, options)| options)
-        .collect();
+    let standard = render::standard_charts(&graph);
+    // The files of `render --all` are named after the charts: plain names, at most 255 bytes,
+    // one a chart.
+    let mut names = std::collections::HashSet::new();
+    for (name, _) in &standard {
+        let file = file_name(name, "svg");
+        assert!(file.len() <= 255 && !file.starts_with('.'), "{file}");
+        assert!(!file.contains(['/', '\\', '\0']), "{file}");
+        assert!(names.insert(file.clone()), "two charts are named {file}");
+    }
+    let mut charts: Vec<ChartOptions> = standard.into_iter().map(|(_, options)| options).collect();
     if let Some((first, _)) = graph.units().next() {
         charts.push(ChartOptions {
             root: Some(first),

@@ -11,6 +11,7 @@ use super::write::{self, Destination};
 use super::{Failure, resolve_in};
 use organigram::Workspace;
 use organigram::graph::OrgGraph;
+use organigram::model::file_name;
 use organigram::render::{
     self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, RenderError, Size, View, chart,
     standard_charts,
@@ -275,7 +276,7 @@ fn write_all(
             ..chart(graph, &options)
         };
         files.push((
-            write::bounded_name(&name, "dot"),
+            file_name(&name, "dot"),
             draw(graph, &chart, ChartFormat::Dot, large, &mut noted)?,
         ));
         // A chart too large to lay out is left out as a picture: its DOT is there to draw parts.
@@ -289,7 +290,7 @@ fn write_all(
             continue;
         }
         files.push((
-            write::bounded_name(&name, "svg"),
+            file_name(&name, "svg"),
             draw(graph, &chart, ChartFormat::Svg, large, &mut noted)?,
         ));
     }

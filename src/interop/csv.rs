@@ -24,6 +24,7 @@ use super::{
     spanned, suggest, to_unit_id,
 };
 use crate::diagnostic::{did_you_mean, plural};
+use crate::model::file_name;
 use crate::model::{
     Boundary, Citation, OrganisationId, Origin, Source, SourceId, Tie, TieKind, Unit, UnitId,
     UnitKind, slugify,
@@ -1093,7 +1094,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         let units = part.iter().filter_map(|&row| units[row].take()).collect();
         let ties = part.iter().filter_map(|&row| ties[row].take()).collect();
         files.push(NamedFile {
-            name: format!("{name}.json"),
+            name: file_name(&name, "json"),
             file: description_file(
                 organisation,
                 source.take().into_iter().collect(),

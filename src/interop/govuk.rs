@@ -28,6 +28,7 @@ use super::{
     Import, NamedFile, Problem, control_character, description_file, organisation, spanned,
     to_unit_id,
 };
+use crate::model::file_name;
 use crate::model::{
     Boundary, Citation, Date, OrganisationId, Origin, Source, SourceId, Status, Tie, TieKind, Unit,
     UnitId, UnitKind,
@@ -672,7 +673,7 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
             .collect();
         let units = units.iter().map(|&unit| register.unit(unit)).collect();
         files.push(NamedFile {
-            name: format!("{id}.json"),
+            name: file_name(&id, "json"),
             file: description_file(org, sources, units, ties),
         });
     }

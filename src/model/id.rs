@@ -156,6 +156,24 @@ slug_newtype! {
     OrganisationId, "organisation id"
 }
 
+/// A file name for `stem` and `extension`, where the stem is built from ids (an organisation's,
+/// a CSV file's), which may be as long as a file: the stem itself when short enough, otherwise
+/// its start and a hash of the whole, so that names stay within what file systems take (255
+/// bytes) and distinct.
+pub fn file_name(stem: &str, extension: &str) -> String {
+    /// The longest stem kept whole: room for any extension.
+    const LONGEST_STEM: usize = 200;
+    if stem.len() <= LONGEST_STEM {
+        return format!("{stem}.{extension}");
+    }
+    let mut cut = LONGEST_STEM - 17;
+    while !stem.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::with_seed(0), stem);
+    format!("{}-{hash:016x}.{extension}", &stem[..cut])
+}
+
 /// The hasher of maps keyed by ids and names. foldhash hashes short strings several times faster
 /// than std's SipHash (hashing was a tenth of a 1M-unit `check`), and it seeds itself per
 /// process, so crafted ids cannot degrade the maps predictably.
@@ -184,6 +202,17 @@ mod tests {
         assert_eq!(check_slug("-a"), Err(SlugError::BadHyphen));
         assert_eq!(check_slug("a--b"), Err(SlugError::BadHyphen));
         assert_eq!(check_slug("a-"), Err(SlugError::BadHyphen));
+    }
+
+    #[test]
+    fn long_file_names_are_bounded_and_stay_distinct() {
+        assert_eq!(file_name("org-chart-dge", "svg"), "org-chart-dge.svg");
+        let (a, b) = ("a".repeat(5000), format!("{}b", "a".repeat(4999)));
+        let (na, nb) = (file_name(&a, "svg"), file_name(&b, "svg"));
+        assert!(na.len() <= 255 && nb.len() <= 255, "{na}");
+        assert_ne!(na, nb);
+        assert!(std::path::Path::new(&na).extension().is_some_and(|e| e == "svg"));
+        assert!(file_name(&"é".repeat(300), "dot").len() <= 255);
     }
 
     #[test]

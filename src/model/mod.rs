@@ -32,7 +32,7 @@ pub use description::{Description, UnreadTie, Unreadable};
 pub use file::DescriptionFile;
 pub use id::{
     FastHash, FastMap, FastSet, IdMap, OrganisationId, SlugError, SourceId, UnitId, check_slug,
-    slugify,
+    file_name, slugify,
 };
 pub use source::{Citation, Source};
 pub use span::{FileId, Origin, Recover, Span, Spanned};

@@ -145,23 +145,6 @@ impl Read {
     }
 }
 
-/// A file name made from a name built from data (an organisation id, in `render --all`):
-/// `stem` itself when it is short enough, otherwise its start and a hash of the whole, so that
-/// names stay within what file systems take (255 bytes) and distinct.
-pub(crate) fn bounded_name(stem: &str, extension: &str) -> String {
-    /// The longest stem kept whole: room for the hash and any extension.
-    const LONGEST_STEM: usize = 200;
-    if stem.len() <= LONGEST_STEM {
-        return format!("{stem}.{extension}");
-    }
-    let mut cut = LONGEST_STEM - 17;
-    while !stem.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::with_seed(0), stem);
-    format!("{}-{hash:016x}.{extension}", &stem[..cut])
-}
-
 /// Why a description's files could not be written.
 #[derive(Debug)]
 pub(crate) enum WriteError {
@@ -317,17 +300,5 @@ mod destination_tests {
         );
         let path = Path::new("chart.svg");
         assert_eq!(Destination::of(path), Destination::File(path));
-    }
-
-    #[test]
-    fn long_names_are_bounded_and_stay_distinct() {
-        assert_eq!(bounded_name("org-chart-dge", "svg"), "org-chart-dge.svg");
-        let (a, b) = ("a".repeat(5000), format!("{}b", "a".repeat(4999)));
-        let (na, nb) = (bounded_name(&a, "svg"), bounded_name(&b, "svg"));
-        assert!(na.len() <= 255 && nb.len() <= 255, "{na}");
-        assert_ne!(na, nb);
-        assert!(Path::new(&na).extension().is_some_and(|e| e == "svg"));
-        let accents = "é".repeat(300);
-        assert!(bounded_name(&accents, "dot").len() <= 255);
     }
 }
