@@ -80,3 +80,8 @@ mod stack;
 mod workspace;
 
 pub use workspace::{Loader, Proposed, Refused, Structure, Workspace};
+
+/// The README's examples, run as doctests so that the manual cannot drift from the library.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
