@@ -673,7 +673,7 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
             .collect();
         let units = units.iter().map(|&unit| register.unit(unit)).collect();
         files.push(NamedFile {
-            name: file_name(&id, "json"),
+            name: file_name(id, "json"),
             file: description_file(org, sources, units, ties),
         });
     }

@@ -58,8 +58,47 @@ fn optional(value: Option<&str>) -> Option<Value<'_>> {
     value.map(text)
 }
 
-fn citation_source(citation: Option<&Citation>) -> Option<Value<'_>> {
-    citation.map(|c| text(c.source.as_str()))
+impl<T> Attribute<T> {
+    const fn new(
+        name: &'static str,
+        kind: Type,
+        get: for<'g> fn(&'g OrgGraph, T) -> Option<Value<'g>>,
+    ) -> Attribute<T> {
+        Attribute { name, kind, get }
+    }
+}
+
+/// A unit or a tie, which cites the document that states it.
+trait Cites: Copy {
+    /// The citation it makes, if any.
+    fn citation(graph: &OrgGraph, ix: Self) -> Option<&Citation>;
+}
+
+impl Cites for UnitIx {
+    fn citation(graph: &OrgGraph, ix: UnitIx) -> Option<&Citation> {
+        graph.unit(ix).source.as_ref()
+    }
+}
+
+impl Cites for TieIx {
+    fn citation(graph: &OrgGraph, ix: TieIx) -> Option<&Citation> {
+        graph.tie(ix).source.as_ref()
+    }
+}
+
+/// The id of the source a unit or tie cites.
+fn source<T: Cites>(graph: &OrgGraph, ix: T) -> Option<Value<'_>> {
+    T::citation(graph, ix).map(|c| text(c.source.as_str()))
+}
+
+/// The quote of its citation.
+fn source_quote<T: Cites>(graph: &OrgGraph, ix: T) -> Option<Value<'_>> {
+    optional(T::citation(graph, ix).and_then(|c| c.quote.as_deref()))
+}
+
+/// The locator of its citation.
+fn source_locator<T: Cites>(graph: &OrgGraph, ix: T) -> Option<Value<'_>> {
+    optional(T::citation(graph, ix).and_then(|c| c.locator.as_deref()))
 }
 
 const NODE: &[Attribute<UnitIx>] = &[
@@ -177,21 +216,9 @@ const NODE: &[Attribute<UnitIx>] = &[
         kind: Type::String,
         get: |g, u| Some(text(g.organisation_of(u).id.as_str())),
     },
-    Attribute {
-        name: "source",
-        kind: Type::String,
-        get: |g, u| citation_source(g.unit(u).source.as_ref()),
-    },
-    Attribute {
-        name: "source_quote",
-        kind: Type::String,
-        get: |g, u| optional(g.unit(u).source.as_ref().and_then(|c| c.quote.as_deref())),
-    },
-    Attribute {
-        name: "source_locator",
-        kind: Type::String,
-        get: |g, u| optional(g.unit(u).source.as_ref().and_then(|c| c.locator.as_deref())),
-    },
+    Attribute::new("source", Type::String, source::<UnitIx>),
+    Attribute::new("source_quote", Type::String, source_quote::<UnitIx>),
+    Attribute::new("source_locator", Type::String, source_locator::<UnitIx>),
 ];
 
 const EDGE: &[Attribute<TieIx>] = &[
@@ -230,21 +257,9 @@ const EDGE: &[Attribute<TieIx>] = &[
         kind: Type::String,
         get: |g, t| optional(g.tie(t).note.as_deref()),
     },
-    Attribute {
-        name: "source",
-        kind: Type::String,
-        get: |g, t| citation_source(g.tie(t).source.as_ref()),
-    },
-    Attribute {
-        name: "source_quote",
-        kind: Type::String,
-        get: |g, t| optional(g.tie(t).source.as_ref().and_then(|c| c.quote.as_deref())),
-    },
-    Attribute {
-        name: "source_locator",
-        kind: Type::String,
-        get: |g, t| optional(g.tie(t).source.as_ref().and_then(|c| c.locator.as_deref())),
-    },
+    Attribute::new("source", Type::String, source::<TieIx>),
+    Attribute::new("source_quote", Type::String, source_quote::<TieIx>),
+    Attribute::new("source_locator", Type::String, source_locator::<TieIx>),
 ];
 
 /// Appends `text` to `out` escaped for XML content and attribute values.

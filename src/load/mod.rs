@@ -18,7 +18,7 @@ pub use files::Files;
 pub(crate) use parse::diagnose;
 pub use read::{BUILTIN_FILES, BUILTIN_PREFIX};
 pub(crate) use read::{NOT_FOUND_HINT, read_file};
-pub use read::{ReadError, read_bytes};
+pub use read::{ReadError, file_kind, read_bytes};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Description, FastSet};

@@ -204,7 +204,7 @@ pub fn read_bytes(path: &Path, limits: Limits) -> Result<Vec<u8>, ReadError> {
     let file = options.open(&target).map_err(ReadError::Io)?;
     let metadata = file.metadata().map_err(ReadError::Io)?;
     if !metadata.is_file() {
-        return Err(ReadError::NotRegular(describe(metadata.file_type())));
+        return Err(ReadError::NotRegular(file_kind(metadata.file_type())));
     }
     read_limited(file, u64::from(limits.max_file_size), metadata.len())
 }
@@ -230,8 +230,9 @@ fn target(path: &Path, follow: bool) -> Result<PathBuf, ReadError> {
     }
 }
 
-/// What a file that is not a regular one is, in words.
-fn describe(kind: fs::FileType) -> &'static str {
+/// What a file that is not a regular one is, in words ("a named pipe", "a symbolic link"), for
+/// messages about reading and writing it.
+pub fn file_kind(kind: fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -245,7 +246,9 @@ fn describe(kind: fs::FileType) -> &'static str {
             return "a socket";
         }
     }
-    if kind.is_dir() {
+    if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
         "a folder"
     } else {
         "neither a file nor a folder"

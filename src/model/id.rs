@@ -211,7 +211,11 @@ mod tests {
         let (na, nb) = (file_name(&a, "svg"), file_name(&b, "svg"));
         assert!(na.len() <= 255 && nb.len() <= 255, "{na}");
         assert_ne!(na, nb);
-        assert!(std::path::Path::new(&na).extension().is_some_and(|e| e == "svg"));
+        assert!(
+            std::path::Path::new(&na)
+                .extension()
+                .is_some_and(|e| e == "svg")
+        );
         assert!(file_name(&"é".repeat(300), "dot").len() <= 255);
     }
 

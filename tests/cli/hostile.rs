@@ -15,22 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::support;
-use crate::support::{Output, fixture, organigram, root};
-
-/// `import csv` of `units.csv` (columns `code`, `parent`, `label`) into `out/`.
-const IMPORT_UNITS_CSV: [&str; 11] = [
-    "import",
-    "csv",
-    "units.csv",
-    "--id",
-    "code",
-    "--parent",
-    "parent",
-    "--name",
-    "label",
-    "-o",
-    "out",
-];
+use crate::support::{IMPORT_UNITS_CSV, Output, fixture, organigram, root};
 
 /// The corpus of files committed, each a description or a folder.
 fn corpus() -> Vec<PathBuf> {

@@ -7,7 +7,7 @@ use organigram::Loader;
 use organigram::graph::OrgGraph;
 use organigram::model::{Status, TieKind};
 
-use crate::support::{Output, organigram};
+use crate::support::{IMPORT_UNITS_CSV, Output, organigram};
 
 /// The register, a copy kept in the repository (`tests/data/README.md` gives its provenance).
 const GOVUK: &str = "tests/data/govuk-organisations.json";
@@ -290,22 +290,7 @@ fn a_register_that_is_not_the_api_s_json_is_located() {
 /// `label`, and `extra` arguments, into `dir/out`.
 fn import_written(dir: &Path, csv: &[u8], extra: &[&str]) -> Output {
     std::fs::write(dir.join("units.csv"), csv).unwrap();
-    organigram([
-        "import",
-        "csv",
-        "units.csv",
-        "--id",
-        "code",
-        "--parent",
-        "parent",
-        "--name",
-        "label",
-        "-o",
-        "out",
-    ])
-    .args(extra)
-    .in_dir(dir)
-    .run()
+    organigram(IMPORT_UNITS_CSV).args(extra).in_dir(dir).run()
 }
 
 /// The locators the citations of an import give, by unit or tie, in the order written.

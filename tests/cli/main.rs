@@ -20,6 +20,21 @@ mod support {
         graphviz::require();
         Run::new(env!("CARGO_BIN_EXE_organigram"), args)
     }
+
+    /// `import csv` of `units.csv` (columns `code`, `parent`, `label`) into `out/`.
+    pub(crate) const IMPORT_UNITS_CSV: [&str; 11] = [
+        "import",
+        "csv",
+        "units.csv",
+        "--id",
+        "code",
+        "--parent",
+        "parent",
+        "--name",
+        "label",
+        "-o",
+        "out",
+    ];
 }
 
 mod strategies;

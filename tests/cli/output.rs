@@ -7,7 +7,7 @@ use std::fs;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 
-use crate::support::{Output, organigram, root};
+use crate::support::{IMPORT_UNITS_CSV, Output, organigram, root};
 
 /// A copy of the built-in description in `dir/org`, to write beside.
 fn copy_of_org(dir: &Path) -> std::path::PathBuf {
@@ -270,25 +270,13 @@ fn a_folder_another_run_is_writing_is_left_to_it() {
     refused(out, "another organigram run is writing this folder");
     assert_eq!(fs::read_dir(&charts).unwrap().count(), 0);
     fs::write(dir.path().join("units.csv"), "code,parent,label\na,,A\n").unwrap();
-    let out = organigram([
-        "import",
-        "csv",
-        "units.csv",
-        "--id",
-        "code",
-        "--parent",
-        "parent",
-        "--name",
-        "label",
-        "-o",
-        "charts",
-    ])
-    .in_dir(dir.path())
-    .run();
+    // Into the same folder, under the name the lock holds.
+    fs::rename(&charts, dir.path().join("out")).unwrap();
+    let out = organigram(IMPORT_UNITS_CSV).in_dir(dir.path()).run();
     refused(out, "another organigram run is writing this folder");
     held.unlock().unwrap();
-    organigram(["render", "--all", "-o"])
-        .arg(&charts)
+    organigram(IMPORT_UNITS_CSV)
+        .in_dir(dir.path())
         .run()
         .success();
 }

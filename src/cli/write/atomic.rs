@@ -29,6 +29,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use organigram::load::file_kind;
+
 /// A file that could not be written, and why.
 #[derive(Debug)]
 pub(crate) struct Error {
@@ -160,7 +162,7 @@ pub(crate) fn write_into<'a>(
         Ok(metadata) => {
             return Err(error(
                 dir.to_owned(),
-                ErrorKind::NotAFile(describe(metadata.file_type())),
+                ErrorKind::NotAFile(file_kind(metadata.file_type())),
             ));
         }
         Err(_) => fs::create_dir_all(dir).map_err(|e| error(dir.to_owned(), ErrorKind::Io(e)))?,
@@ -182,33 +184,9 @@ pub(crate) fn write_into<'a>(
 fn writable(path: &Path) -> Result<(), ErrorKind> {
     match fs::symlink_metadata(path) {
         Ok(metadata) if metadata.is_file() => Ok(()),
-        Ok(metadata) => Err(ErrorKind::NotAFile(describe(metadata.file_type()))),
+        Ok(metadata) => Err(ErrorKind::NotAFile(file_kind(metadata.file_type()))),
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(error) => Err(ErrorKind::Io(error)),
-    }
-}
-
-/// What a file that is not a regular one is, in words.
-fn describe(kind: fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a named pipe";
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-    }
-    if kind.is_symlink() {
-        "a symbolic link"
-    } else if kind.is_dir() {
-        "a folder"
-    } else {
-        "neither a file nor a folder"
     }
 }
 
