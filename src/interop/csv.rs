@@ -20,10 +20,10 @@ use encoding_rs::{DecoderResult, Encoding, UTF_8, WINDOWS_1252};
 
 use super::csv_export::unguard;
 use super::{
-    Import, NamedFile, Problem, SUGGESTIONS, control_character, description_file, organisation,
-    spanned, suggest, to_unit_id,
+    Import, NamedFile, Problem, control_character, description_file, organisation, spanned,
+    to_unit_id,
 };
-use crate::diagnostic::{did_you_mean, plural};
+use crate::diagnostic::{Suggestions, did_you_mean, plural};
 use crate::model::file_name;
 use crate::model::{
     Boundary, Citation, OrganisationId, Origin, Source, SourceId, Tie, TieKind, Unit, UnitId,
@@ -986,7 +986,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         locator: Some(format!("line {line}")),
     };
 
-    let mut budget = SUGGESTIONS;
+    let mut suggestions = Suggestions::default();
     // Each row's unit, its tie to its parent, and its parent's row.
     let mut units = Vec::with_capacity(rows.len());
     let mut ties = Vec::with_capacity(rows.len());
@@ -1024,7 +1024,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                     row.id, row.id
                 ));
                 let ids = rows.iter().map(|r| r.id.as_str());
-                if let Some(hint) = suggest(&mut budget, &slugify(written), ids) {
+                if let Some(hint) = suggestions.did_you_mean(&slugify(written), ids) {
                     warning = warning.with_hint(hint);
                 }
                 warnings.push(warning);

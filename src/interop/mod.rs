@@ -23,7 +23,6 @@ use std::path::Path;
 pub use self::csv::{CsvEncoding, CsvOptions, import_csv};
 pub use govuk::{GovukOptions, import_govuk};
 
-use crate::diagnostic::did_you_mean;
 use crate::model::{
     DescriptionFile, Organisation, OrganisationId, Origin, Recover, Source, Span, Spanned, Tie,
     Unit, UnitId, check_slug, is_forbidden_control, slugify,
@@ -175,23 +174,6 @@ fn description_file(
         units: units.into_iter().map(read).collect(),
         ties: ties.into_iter().map(read).collect(),
     }
-}
-
-/// Past this many, "did you mean" hints are not computed (each costs a pass over every id), so
-/// that a badly broken input stays linear to import.
-const SUGGESTIONS: usize = 64;
-
-/// "did you mean `x`?" among `ids` while `budget` lasts.
-fn suggest<'a>(
-    budget: &mut usize,
-    wrong: &str,
-    ids: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    if *budget == 0 {
-        return None;
-    }
-    *budget -= 1;
-    did_you_mean(wrong, ids)
 }
 
 #[cfg(test)]
