@@ -34,7 +34,7 @@ enum ExportFormat {
     /// Node-link JSON, as networkx's `node_link_graph` reads it.
     #[default]
     Json,
-    /// `GraphML` with typed attributes, for networkx, Gephi, yEd or Cytoscape.
+    /// GraphML with typed attributes, for networkx, Gephi, yEd or Cytoscape.
     Graphml,
     /// JSON-LD in the W3C Organization Ontology.
     Jsonld,

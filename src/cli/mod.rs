@@ -43,8 +43,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use organigram::diagnostic::plural;
-use organigram::diagnostic::{Diagnostic, SourceMap, render as diagnostics};
+use organigram::diagnostic::{Diagnostic, SourceMap, plural, render as diagnostics};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::load::Limits;
 use organigram::query::LookupError;
@@ -57,7 +56,8 @@ use print::Format;
 #[command(name = "organigram", version, about, long_about = None)]
 pub(crate) struct Cli {
     /// A description to read: a folder of .json files, one file, or `-` for standard input.
-    /// Repeat to combine several. Default: ./org when it exists, otherwise the description built into organigram.
+    /// Repeat to combine several. Default: ./org when it is a folder; with no ./org, the
+    /// description built into organigram.
     #[arg(long, global = true, value_name = "PATH")]
     org: Vec<PathBuf>,
 
@@ -103,11 +103,11 @@ enum Command {
     Stats(stats::Args),
     /// Draw an org chart: DOT, SVG, PNG, PDF or Mermaid, of a view, a subtree or a neighbourhood.
     Render(render::Args),
-    /// Write a synthetic description of any size (for benchmarks and tests).
+    /// Write a synthetic description of up to two million units (for benchmarks and tests).
     Generate(generate::Args),
     /// Import a register or an export (GOV.UK's organisations, a CSV file) as a description.
     Import(import::Args),
-    /// Export the whole graph: node-link JSON, `GraphML`, or the W3C Organization Ontology as
+    /// Export the whole graph: node-link JSON, GraphML, or the W3C Organization Ontology as
     /// JSON-LD or Turtle; or its hierarchy as the CSV table `import csv` reads back.
     Export(export::Args),
     /// Every problem of the structure, or of the structure a proposal makes, with its code.

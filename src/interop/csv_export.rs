@@ -12,7 +12,7 @@
 //! do: a unit's attachment (`attachment` or `joint-attachment`), the first one declared when it
 //! has several, and for a unit with none, its first line authority. Other parents, other ties,
 //! organisations, sources and the other attributes are not part of it: for the whole graph,
-//! export JSON, `GraphML` or linked data.
+//! export JSON, GraphML or linked data.
 //!
 //! # Formulas
 //!

@@ -1,8 +1,8 @@
-//! `GraphML`, as networkx, Gephi, yEd and Cytoscape read it: every unit a node, every tie a
+//! GraphML, as networkx, Gephi, yEd and Cytoscape read it: every unit a node, every tie a
 //! directed edge, each attribute declared once as a typed `<key>` (`string`, `boolean` or `int`),
 //! so that a tool reads `vacant` as a boolean and `headcount` as a number.
 //!
-//! Attributes are flat (`GraphML` has no lists or records): a unit's aliases are joined with
+//! Attributes are flat (GraphML has no lists or records): a unit's aliases are joined with
 //! `; `, its headcount and citation are split into several keys. `label` is the name with its
 //! acronym, which Gephi shows on nodes.
 //!
@@ -17,14 +17,14 @@ use std::io::{self, Write};
 use crate::graph::{OrgGraph, TieIx, UnitIx};
 use crate::model::Citation;
 
-/// A value of an attribute, of one of `GraphML`'s types.
+/// A value of an attribute, of one of GraphML's types.
 enum Value<'g> {
     Text(Cow<'g, str>),
     Boolean(bool),
     Int(u64),
 }
 
-/// `GraphML`'s `attr.type` of each kind of value.
+/// GraphML's `attr.type` of each kind of value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Type {
     String,
@@ -308,7 +308,7 @@ fn data<T: Copy>(
     }
 }
 
-/// Writes the graph as `GraphML`. Linear in the size of the graph.
+/// Writes the graph as GraphML. Linear in the size of the graph.
 pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
     let mut text = String::from(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",

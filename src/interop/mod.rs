@@ -4,7 +4,7 @@
 //! Importers ([`import_govuk`], [`import_csv`]) turn someone else's data into description files,
 //! in memory, for the caller to write. Their output is deterministic: the same input gives
 //! byte-identical files. Exporters take an [`OrgGraph`](crate::graph::OrgGraph) and write node-link
-//! JSON ([`node_link`]), `GraphML` ([`graphml`]), the W3C Organization Ontology as Turtle
+//! JSON ([`node_link`]), GraphML ([`graphml`]), the W3C Organization Ontology as Turtle
 //! ([`turtle`]) or JSON-LD ([`jsonld`]), the last two from one set of RDF statements ([`rdf`]),
 //! or the hierarchy as the CSV table the CSV importer reads back ([`csv_export`]).
 
