@@ -132,6 +132,11 @@ impl SourceText {
     pub fn char_count(&self, range: Range<usize>) -> usize {
         let end = self.boundary(range.end);
         let start = self.boundary(range.start).min(end);
+        // A short range is counted at once; only long ones (in a line of a minified file) need
+        // the table of checkpoints, which costs a pass over the whole text to build.
+        if end - start <= 2 * CHECKPOINT {
+            return starts_of_chars(&self.text.as_bytes()[start..end]);
+        }
         self.chars_before(end) - self.chars_before(start)
     }
 
