@@ -69,14 +69,19 @@ fn deep_hierarchy(dir: &Path, depth: usize) -> std::path::PathBuf {
             )
         })
         .collect();
-    let path = dir.join("deep.json");
+    written(&dir.join("deep.json"), &units, &ties)
+}
+
+/// Writes a description of one organisation with these units and ties (JSON objects) at
+/// `path`, and returns it.
+fn written(path: &Path, units: &[String], ties: &[String]) -> std::path::PathBuf {
     let text = format!(
         r#"{{"organisation": {{"id": "o", "name": "O"}}, "units": [{}], "ties": [{}]}}"#,
         units.join(",\n"),
         ties.join(",\n")
     );
-    fs::write(&path, text).unwrap();
-    path
+    fs::write(path, text).unwrap();
+    path.to_owned()
 }
 
 /// The bytes of output per level of a deep hierarchy, for a command on it.
@@ -245,14 +250,7 @@ fn complete_graph(dir: &Path, units: usize) -> std::path::PathBuf {
         .flat_map(|i| (i + 1..units).map(move |j| (i, j)))
         .map(|(i, j)| format!(r#"{{"kind": "cooperation", "from": "u{i}", "to": "u{j}"}}"#))
         .collect();
-    let path = dir.join("complete.json");
-    let text = format!(
-        r#"{{"organisation": {{"id": "o", "name": "O"}}, "units": [{}], "ties": [{}]}}"#,
-        listed.join(","),
-        ties.join(",")
-    );
-    fs::write(&path, text).unwrap();
-    path
+    written(&dir.join("complete.json"), &listed, &ties)
 }
 
 #[test]
