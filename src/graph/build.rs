@@ -101,12 +101,18 @@ impl OrgGraph {
             }
             let from = resolver.unit(&graph, &tie.from, tie);
             let to = resolver.unit(&graph, &tie.to, tie);
-            let valid = match (from, to) {
-                (Some(from), Some(to)) => graph.check_validity(tie, from, to),
-                _ => Err(None),
+            let allowed = match (from, to) {
+                (Some(from), Some(to)) => match graph.check_validity(tie, from, to) {
+                    Ok(()) => Some((from, to)),
+                    Err(diagnostic) => {
+                        resolver.diagnostics.push(diagnostic);
+                        None
+                    }
+                },
+                _ => None,
             };
-            match (valid, from, to) {
-                (Ok(()), Some(from), Some(to)) => {
+            match allowed {
+                Some((from, to)) => {
                     let edge = Edge {
                         kind: tie.kind.value,
                         // Ties number fewer than u32::MAX: the graph's own indices are u32.
@@ -114,28 +120,15 @@ impl OrgGraph {
                     };
                     graph.graph.add_edge(from, to, edge);
                 }
-                (invalid, from, to) => {
-                    if let Err(Some(diagnostic)) = invalid {
-                        resolver.diagnostics.push(diagnostic);
-                    }
-                    if let Some(from) = from {
-                        if tie.kind.is_hierarchical() {
-                            graph.left_out.superior.insert(from);
-                        }
-                        graph.left_out.tie.insert(from);
-                    }
-                    graph.left_out.tie.extend(to);
-                }
+                None => graph.left_out.record(from, to, tie.kind.is_hierarchical()),
             }
         }
         // What unread ties would have tied is left out as well as what the graph refused.
         for tie in &unreadable.ties {
             let end = |id: &Option<String>| id.as_deref().and_then(|id| graph.find_id(id));
-            let (from, to) = (end(&tie.from), end(&tie.to));
-            if let (Some(from), true) = (from, tie.hierarchical) {
-                graph.left_out.superior.insert(from);
-            }
-            graph.left_out.tie.extend(from.into_iter().chain(to));
+            graph
+                .left_out
+                .record(end(&tie.from), end(&tie.to), tie.hierarchical);
         }
         graph.ties = ties;
         graph
@@ -143,12 +136,7 @@ impl OrgGraph {
 
     /// Whether the validity table allows `tie` between the kinds of its two ends; the reason
     /// why not otherwise.
-    fn check_validity(
-        &self,
-        tie: &Tie,
-        from: UnitIx,
-        to: UnitIx,
-    ) -> Result<(), Option<Diagnostic>> {
+    fn check_validity(&self, tie: &Tie, from: UnitIx, to: UnitIx) -> Result<(), Diagnostic> {
         let kind = tie.kind.value;
         let (from_unit, to_unit) = (self.unit(from), self.unit(to));
         let (from_family, to_family) = (from_unit.kind.family(), to_unit.kind.family());
@@ -172,33 +160,31 @@ impl OrgGraph {
                 allowed.join(" or ")
             )
         };
-        Err(Some(
-            Diagnostic::new(
-                Code::TieNotAllowed,
-                format!(
-                    "a `{kind}` tie cannot go from {} `{}` to {} `{}`",
-                    from_unit.kind.value.label(),
-                    from_unit.id.value,
-                    to_unit.kind.value.label(),
-                    to_unit.id.value
-                ),
-            )
-            .at(tie.origin.at(tie.kind.span))
-            .with_related(
-                from_unit.origin.at(from_unit.kind.span),
-                format!(
-                    "`{}` is a {}",
-                    from_unit.id.value,
-                    from_unit.kind.value.label()
-                ),
-            )
-            .with_related(
-                to_unit.origin.at(to_unit.kind.span),
-                format!("`{}` is a {}", to_unit.id.value, to_unit.kind.value.label()),
-            )
-            .with_hint(hint)
-            .about(tie_subjects(tie)),
-        ))
+        Err(Diagnostic::new(
+            Code::TieNotAllowed,
+            format!(
+                "a `{kind}` tie cannot go from {} `{}` to {} `{}`",
+                from_unit.kind.value.label(),
+                from_unit.id.value,
+                to_unit.kind.value.label(),
+                to_unit.id.value
+            ),
+        )
+        .at(tie.origin.at(tie.kind.span))
+        .with_related(
+            from_unit.origin.at(from_unit.kind.span),
+            format!(
+                "`{}` is a {}",
+                from_unit.id.value,
+                from_unit.kind.value.label()
+            ),
+        )
+        .with_related(
+            to_unit.origin.at(to_unit.kind.span),
+            format!("`{}` is a {}", to_unit.id.value, to_unit.kind.value.label()),
+        )
+        .with_hint(hint)
+        .about(tie_subjects(tie)))
     }
 }
 

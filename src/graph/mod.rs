@@ -56,6 +56,17 @@ struct LeftOut {
     tie: FastSet<UnitIx>,
 }
 
+impl LeftOut {
+    /// Records a tie left out between the ends that exist, `hierarchical` when `from` lost a
+    /// superior by it.
+    fn record(&mut self, from: Option<UnitIx>, to: Option<UnitIx>, hierarchical: bool) {
+        if let (Some(from), true) = (from, hierarchical) {
+            self.superior.insert(from);
+        }
+        self.tie.extend(from.into_iter().chain(to));
+    }
+}
+
 /// What an edge of the petgraph graph carries: the kind of its tie, for walks that filter on it
 /// without reaching for the tie, and where the tie is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
