@@ -80,38 +80,36 @@ fn outdated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .with_label("dissolved")
             .with_hint("give the tie a `valid_until` date if it describes the past, or remove it")
         } else {
-            {
-                let successors: Vec<&str> = succeeded.iter().map(|s| s.from.as_str()).collect();
-                let when = succeeded
-                    .iter()
-                    .find_map(|s| s.valid_from)
-                    .map(|date| format!(" in {date}"))
-                    .unwrap_or_default();
-                let mut diagnostic = Diagnostic::new(
-                    Code::OutdatedTie,
+            let successors: Vec<&str> = succeeded.iter().map(|s| s.from.as_str()).collect();
+            let when = succeeded
+                .iter()
+                .find_map(|s| s.valid_from)
+                .map(|date| format!(" in {date}"))
+                .unwrap_or_default();
+            let mut diagnostic = Diagnostic::new(
+                Code::OutdatedTie,
+                format!(
+                    "{statement}, but {} succeeded `{}`{when}",
+                    list(&successors),
+                    unit.id.value
+                ),
+            )
+            .with_label(format!("succeeded by {}", list(&successors)))
+            .with_hint(format!(
+                "point the tie at {} if it still holds, or give it a `valid_until` date if \
+                 it describes the past",
+                list(&successors)
+            ));
+            for succession in succeeded {
+                diagnostic = diagnostic.with_related(
+                    succession.origin.at(succession.from.span),
                     format!(
-                        "{statement}, but {} succeeded `{}`{when}",
-                        list(&successors),
-                        unit.id.value
+                        "`{}` succeeded `{}` here",
+                        succession.from.value, unit.id.value
                     ),
-                )
-                .with_label(format!("succeeded by {}", list(&successors)))
-                .with_hint(format!(
-                    "point the tie at {} if it still holds, or give it a `valid_until` date if \
-                     it describes the past",
-                    list(&successors)
-                ));
-                for succession in succeeded {
-                    diagnostic = diagnostic.with_related(
-                        succession.origin.at(succession.from.span),
-                        format!(
-                            "`{}` succeeded `{}` here",
-                            succession.from.value, unit.id.value
-                        ),
-                    );
-                }
-                diagnostic
+                );
             }
+            diagnostic
         };
         out.push(
             diagnostic

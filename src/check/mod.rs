@@ -217,9 +217,6 @@ pub(crate) mod testing {
 
     use super::*;
     use crate::diagnostic::Code;
-
-    /// The codes and subjects of the problems with one of `codes` that checking `description`
-    /// finds, building problems (unknown units, forbidden ties) included, in the order found.
     use crate::model::Description;
 
     /// Every problem of `description`: those of building its graph, then the rules'.
@@ -230,6 +227,8 @@ pub(crate) mod testing {
         diagnostics
     }
 
+    /// The codes and subjects of the problems with one of `codes` that checking `description`
+    /// finds, building problems (unknown units, forbidden ties) included, in the order found.
     pub(crate) fn found(
         description: Description,
         options: Options,
