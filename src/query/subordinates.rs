@@ -218,15 +218,7 @@ impl<'g> Subordinates<'g> {
 
 /// Direct subordinates, all subordinates and vacant posts under `unit`, each unit once.
 fn counts(graph: &OrgGraph, unit: UnitIx) -> (usize, usize, usize) {
-    let mut direct: Vec<UnitIx> = graph
-        .hierarchy()
-        .down(unit)
-        .into_iter()
-        .map(|l| l.from)
-        .filter(|&u| u != unit)
-        .collect();
-    direct.sort_unstable();
-    direct.dedup();
+    let direct = graph.hierarchy().direct_reports(unit);
     let all = graph.hierarchy().descendants(unit);
     let vacant = all
         .iter()
