@@ -57,11 +57,7 @@ pub enum View {
     Full,
 }
 
-impl std::fmt::Display for View {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::model::display_as_name!(View);
 
 impl View {
     /// Every view, in the order they are documented.
