@@ -49,6 +49,7 @@
 //!
 //! The modules are layered, each using only those above it in this list:
 //!
+//! - [`stack`]: recursion as deep as the input, on a stack that grows as needed.
 //! - [`model`]: the vocabulary (unit kinds, tie kinds and which may join which, statuses, dates,
 //!   sources) and the shape of description files. No I/O.
 //! - [`diagnostic`]: the located message every layer reports through, and its rendering as
@@ -76,7 +77,7 @@ pub mod model;
 pub mod proposal;
 pub mod query;
 pub mod render;
-mod stack;
+pub mod stack;
 mod workspace;
 
 pub use workspace::{Loader, Proposed, Refused, Structure, Workspace};

@@ -147,7 +147,7 @@ pub(crate) struct Nested<T>(pub(crate) T);
 
 impl<T: Serialize> Serialize for Nested<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        stacker::maybe_grow(256 * 1024, 8 * 1024 * 1024, || self.0.serialize(serializer))
+        organigram::stack::grow(|| self.0.serialize(serializer))
     }
 }
 
