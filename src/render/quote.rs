@@ -45,8 +45,9 @@ pub(super) fn quoted(text: &str) -> Id {
     Id::Escaped(out)
 }
 
-/// `text` for the inside of an HTML-like label: `& < > " '` as entities, a backslash doubled, a
-/// line break as `<BR/>`, unprintable characters as spaces. Graphviz reads HTML labels as XML,
+/// `text` for the inside of an HTML-like label: `& < > " ' ]` as entities, a backslash doubled,
+/// a line break as `<BR/>`, unprintable characters as spaces. Graphviz 2.43 refuses the label of
+/// an element whose text is only closing brackets (`<B>]</B>`): `]` is an entity too. Graphviz reads HTML labels as XML,
 /// then replaces `\N`, `\G`, `\E`… in their text by the node's, graph's, edge's name and turns
 /// `\\` into `\` (an entity for the backslash is decoded before that, so it would not help);
 /// doubling every backslash keeps them all.
@@ -60,6 +61,7 @@ pub(super) fn html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            ']' => out.push_str("&#93;"),
             '\n' => out.push_str("<BR/>"),
             c if unprintable(c) => out.push(' '),
             c => out.push(c),
@@ -101,6 +103,7 @@ mod tests {
             "&lt;b&gt;R&amp;D&lt;/b&gt; « l&#39;État » &quot;x&quot;"
         );
         assert_eq!(html("a\nb\tc\u{FFFF}"), "a<BR/>b c ");
+        assert_eq!(html("[x]"), "[x&#93;");
         assert_eq!(html("\\N -> {;} 🏛 עברית"), "\\\\N -&gt; {;} 🏛 עברית");
         assert_eq!(text(html_label("<B>x</B>")), "<<B>x</B>>");
     }

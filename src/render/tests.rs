@@ -218,6 +218,24 @@ fn node_ids_are_generated_and_names_stay_inside_their_labels() {
     );
 }
 
+/// Found by the property tests: Graphviz refuses an HTML-like label whose element holds only
+/// closing brackets, as an acronym or an organisation's name of `]` made.
+#[test]
+fn names_of_closing_brackets_render() {
+    let mut description = description(
+        &[("top", Ministry), ("b", Directorate)],
+        &[("b", Attachment, "top")],
+    );
+    description.organisations[0].name = "]".to_owned();
+    for unit in description.units.values_mut() {
+        unit.acronym = Some("]]".to_owned());
+    }
+    let g = build(description);
+    for view in View::ALL {
+        renders(&to_dot(&g, &chart(&g, &ChartOptions::new(view))));
+    }
+}
+
 /// Found by the property tests (`tests/properties.rs`): names of thousands of characters made
 /// labels Graphviz refuses (HTML-like labels and strings of more than 16 KiB) or nodes too wide
 /// for it to place; an id as long made an SVG id it refuses.
