@@ -6,7 +6,7 @@ use codespan_reporting::diagnostic::{self as cs, Label};
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
-use super::shown::{Cleaned, Shown};
+use super::shown::{Cleaned, Shown, Windows};
 use super::{Diagnostic, Severity, SourceMap};
 
 /// Whether text output may use colour.
@@ -88,7 +88,7 @@ fn to_codespan(
 }
 
 /// Writes diagnostics as rustc-like text. A long line is shown in part, around the place the
-/// message points at, and control characters in the lines shown are replaced ([`Shown`]).
+/// message points at, and control characters in the lines shown are replaced.
 pub fn text<'d>(
     out: &mut dyn termcolor::WriteColor,
     files: &dyn SourceMap,
@@ -104,14 +104,15 @@ pub fn text<'d>(
             .filter(|o| files.source(o.file).is_some())
             .map(|o| (o.file, o.span.range()))
     };
-    // What the messages show is cleaned of control characters once, file by file.
+    // What the messages show is cleaned of control characters once, file by file, before the
+    // first is shown. Each message's windows are made again to show it rather than kept from
+    // this pass: they cost two lookups a place, keeping them memory for every message.
     let mut cleaned = Cleaned::new();
-    let none = Cleaned::new();
     for &diagnostic in &diagnostics {
-        Shown::new(files, &none, places(diagnostic)).to_clean(places(diagnostic), &mut cleaned);
+        Windows::new(files, places(diagnostic)).clean(files, places(diagnostic), &mut cleaned);
     }
     for diagnostic in diagnostics {
-        let shown = Shown::new(files, &cleaned, places(diagnostic));
+        let shown = Shown::new(files, &cleaned, Windows::new(files, places(diagnostic)));
         let drawn = to_codespan(files, diagnostic, &shown);
         term::emit_to_write_style(out, &config, &shown, &drawn).map_err(|e| match e {
             codespan_reporting::files::Error::Io(e) => e,

@@ -26,29 +26,18 @@ const BEFORE: usize = 60;
 /// after another may point into the same file (a minified file is one line).
 pub(super) type Cleaned = BTreeMap<FileId, String>;
 
-/// The files of one message, as it shows them.
-pub(super) struct Shown<'a> {
-    files: &'a dyn SourceMap,
-    /// The texts of files that hold control characters, with the characters replaced.
-    cleaned: &'a Cleaned,
-    /// The window shown of each long line it points into, by file and line index.
-    windows: BTreeMap<(FileId, usize), Range<usize>>,
-}
+/// The windows shown of the long lines one message points into, by file and line index.
+pub(super) struct Windows(BTreeMap<(FileId, usize), Range<usize>>);
 
-impl<'a> Shown<'a> {
-    /// How a message pointing at `places` (its primary place first) shows `files`, with the
-    /// texts `cleaned` for those that need it ([`Shown::to_clean`]). Only the lines shown are
-    /// looked at. Places in files whose text cannot be shown are left out.
+impl Windows {
+    /// The windows of a message pointing at `places` (its primary place first) into `files`:
+    /// only the lines the places start and end on are looked at, and places in files whose
+    /// text cannot be shown are left out.
     pub(super) fn new(
-        files: &'a dyn SourceMap,
-        cleaned: &'a Cleaned,
+        files: &dyn SourceMap,
         places: impl IntoIterator<Item = (FileId, Range<usize>)>,
-    ) -> Self {
-        let mut shown = Shown {
-            files,
-            cleaned,
-            windows: BTreeMap::new(),
-        };
+    ) -> Windows {
+        let mut windows = BTreeMap::new();
         for (file, range) in places {
             let Some(source) = files.source(file) else {
                 continue;
@@ -57,25 +46,26 @@ impl<'a> Shown<'a> {
                 let line = source.line_index(at);
                 let full = source.line_range(line).unwrap_or(0..0);
                 if full.len() > LONGEST_LINE {
-                    shown
-                        .windows
+                    windows
                         .entry((file, line))
                         .or_insert_with(|| window(source.text(), full, at));
                 }
             }
         }
-        shown
+        Windows(windows)
     }
 
-    /// Adds to `cleaned` the files of `places` whose lines shown hold a control character, each
-    /// once. Linear in the lines shown, plus the length of each file added.
-    pub(super) fn to_clean(
+    /// Adds to `cleaned` the files of `places` (those the windows were made for) whose lines
+    /// shown hold a control character, each once. Linear in the lines shown, plus the length of
+    /// each file added.
+    pub(super) fn clean(
         &self,
+        files: &dyn SourceMap,
         places: impl IntoIterator<Item = (FileId, Range<usize>)>,
         cleaned: &mut Cleaned,
     ) {
         for (file, range) in places {
-            let Some(source) = self.files.source(file) else {
+            let Some(source) = files.source(file) else {
                 continue;
             };
             if cleaned.contains_key(&file) {
@@ -91,11 +81,6 @@ impl<'a> Shown<'a> {
         }
     }
 
-    /// The text of a file that can be shown.
-    fn source(&self, file: FileId) -> Result<&'a SourceText, Error> {
-        self.files.source(file).ok_or(Error::FileMissing)
-    }
-
     /// The part shown of a line: its window when it has one, the start of a long line no message
     /// points into (a line of context), or the whole line.
     fn shown_line(&self, source: &SourceText, file: FileId, line: usize) -> Option<Range<usize>> {
@@ -103,10 +88,36 @@ impl<'a> Shown<'a> {
         if full.len() <= LONGEST_LINE {
             return Some(full);
         }
-        Some(match self.windows.get(&(file, line)) {
+        Some(match self.0.get(&(file, line)) {
             Some(window) => window.clone(),
             None => window(source.text(), full.clone(), full.start),
         })
+    }
+}
+
+/// The files of one message, as it shows them.
+pub(super) struct Shown<'a> {
+    files: &'a dyn SourceMap,
+    /// The texts of files that hold control characters, with the characters replaced.
+    cleaned: &'a Cleaned,
+    /// The window shown of each long line it points into.
+    windows: Windows,
+}
+
+impl<'a> Shown<'a> {
+    /// How a message with these `windows` shows `files`, with the texts `cleaned` for those
+    /// that need it ([`Windows::clean`]).
+    pub(super) fn new(files: &'a dyn SourceMap, cleaned: &'a Cleaned, windows: Windows) -> Self {
+        Shown {
+            files,
+            cleaned,
+            windows,
+        }
+    }
+
+    /// The text of a file that can be shown.
+    fn source(&self, file: FileId) -> Result<&'a SourceText, Error> {
+        self.files.source(file).ok_or(Error::FileMissing)
     }
 
     /// `range` in `file`, moved inside the windows of the lines it starts and ends on, so that
@@ -115,7 +126,7 @@ impl<'a> Shown<'a> {
         let Ok(source) = self.source(file) else {
             return range;
         };
-        let inside = |at: usize| match self.windows.get(&(file, source.line_index(at))) {
+        let inside = |at: usize| match self.windows.0.get(&(file, source.line_index(at))) {
             Some(window) => at.clamp(window.start, window.end),
             None => at,
         };
@@ -126,6 +137,7 @@ impl<'a> Shown<'a> {
     /// A note for each line shown in part: which line, and how long it is.
     pub(super) fn notes(&self) -> Vec<String> {
         self.windows
+            .0
             .keys()
             .filter_map(|&(file, line)| {
                 let source = self.source(file).ok()?;
@@ -204,10 +216,11 @@ impl<'a> codespan_reporting::files::Files<'a> for Shown<'a> {
         Ok(self.source(id)?.line_index(byte))
     }
 
-    /// The part of the line shown ([`Shown::shown_line`]).
+    /// The part of the line shown ([`Windows::shown_line`]).
     fn line_range(&'a self, id: FileId, line: usize) -> Result<Range<usize>, Error> {
         let source = self.source(id)?;
-        self.shown_line(source, id, line)
+        self.windows
+            .shown_line(source, id, line)
             .ok_or_else(|| Error::LineTooLarge {
                 given: line,
                 max: source.line_count() - 1,
