@@ -196,8 +196,7 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
 
 /// Reads the input file whole, within the size limit, as descriptions are read.
 fn read(path: &Path, limits: Limits) -> Result<Vec<u8>, Failure> {
-    organigram::load::read_bytes(path, limits)
-        .map_err(|e| Failure::Usage(e.sentence(path, u64::from(limits.max_file_size))))
+    organigram::load::read_bytes(path, limits).map_err(|e| Failure::Usage(e.sentence(path)))
 }
 
 fn print_problems(severity: &str, file: &Path, problems: &[Problem]) {

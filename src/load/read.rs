@@ -40,7 +40,6 @@ pub(super) fn read_input(
         Input::Stdin => text(
             PathBuf::from(STDIN_NAME),
             read_limited(std::io::stdin().lock(), u64::from(limits.max_file_size), 0),
-            limits,
             files,
             diagnostics,
         )
@@ -65,7 +64,7 @@ pub(super) fn read_input(
                 .collect(),
             Err(error) => {
                 let error = ReadError::Io(error);
-                diagnostics.push(error.diagnostic(path, u64::from(limits.max_file_size)));
+                diagnostics.push(error.diagnostic(path));
                 Vec::new()
             }
         },
@@ -107,7 +106,10 @@ pub enum ReadError {
     /// The path is not a regular file once symbolic links are followed: what it is instead.
     NotRegular(&'static str),
     /// The file holds more bytes than the limit.
-    TooLarge,
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// The path is a symbolic link to this file, outside the folder that holds the link, and
     /// links are not followed there ([`Limits::follow_links`]).
     LinkLeavesFolder(PathBuf),
@@ -130,7 +132,7 @@ impl ReadError {
                 "organigram reads regular files only; to read from a pipe, give `-` as the path and redirect the pipe to standard input",
             ),
             ReadError::NotRegular(_) => Some("organigram reads regular files only"),
-            ReadError::TooLarge => {
+            ReadError::TooLarge { .. } => {
                 Some("raise the limit with --max-file-size if the file is meant to be this large")
             }
             ReadError::LinkLeavesFolder(_) => Some(
@@ -139,8 +141,8 @@ impl ReadError {
         }
     }
 
-    /// The message for the file at `path`, whose limit is `max_size`.
-    pub(crate) fn message(&self, path: &Path, max_size: u64) -> String {
+    /// The message for the file at `path`.
+    fn message(&self, path: &Path) -> String {
         match self {
             ReadError::Io(error) => format!("cannot read {}: {error}", path.display()),
             ReadError::NotRegular(what) => {
@@ -149,8 +151,8 @@ impl ReadError {
                     path.display()
                 )
             }
-            ReadError::TooLarge => format!(
-                "{} is larger than the limit of {max_size} bytes",
+            ReadError::TooLarge { limit } => format!(
+                "{} is larger than the limit of {limit} bytes",
                 path.display()
             ),
             ReadError::LinkLeavesFolder(target) => format!(
@@ -162,22 +164,21 @@ impl ReadError {
     }
 
     /// The message and its hint on one line, for callers that print no located messages.
-    pub fn sentence(&self, path: &Path, max_size: u64) -> String {
+    pub fn sentence(&self, path: &Path) -> String {
         match self.hint() {
-            Some(hint) => format!("{}; {hint}", self.message(path, max_size)),
-            None => self.message(path, max_size),
+            Some(hint) => format!("{}; {hint}", self.message(path)),
+            None => self.message(path),
         }
     }
 
-    fn diagnostic(&self, path: &Path, max_size: u64) -> Diagnostic {
+    fn diagnostic(&self, path: &Path) -> Diagnostic {
         let code = match self {
-            ReadError::TooLarge => Code::FileTooLarge,
+            ReadError::TooLarge { .. } => Code::FileTooLarge,
             ReadError::Io(_) | ReadError::NotRegular(_) | ReadError::LinkLeavesFolder(_) => {
                 Code::Io
             }
         };
-        Diagnostic::new(code, self.message(path, max_size))
-            .with_hint_opt(self.hint().map(str::to_owned))
+        Diagnostic::new(code, self.message(path)).with_hint_opt(self.hint().map(str::to_owned))
     }
 }
 
@@ -267,7 +268,7 @@ fn read_limited(reader: impl Read, max_size: u64, size: u64) -> Result<Vec<u8>, 
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
     if bytes.len() as u64 > max_size {
-        return Err(ReadError::TooLarge);
+        return Err(ReadError::TooLarge { limit: max_size });
     }
     Ok(bytes)
 }
@@ -281,7 +282,7 @@ pub(crate) fn read_file(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
     let bytes = read_bytes(&path, limits);
-    text(path, bytes, limits, files, diagnostics)
+    text(path, bytes, files, diagnostics)
 }
 
 /// Registers `bytes`, read from the file named `path`, as text in `files`; problems go to
@@ -289,14 +290,13 @@ pub(crate) fn read_file(
 fn text(
     path: PathBuf,
     bytes: Result<Vec<u8>, ReadError>,
-    limits: Limits,
     files: &mut Files,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<FileId> {
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(error) => {
-            diagnostics.push(error.diagnostic(&path, u64::from(limits.max_file_size)));
+            diagnostics.push(error.diagnostic(&path));
             return None;
         }
     };
@@ -403,7 +403,7 @@ mod tests {
         assert_eq!(read_bytes(&file, within(2)).unwrap(), b"{}");
         assert!(matches!(
             read_bytes(&file, within(1)),
-            Err(ReadError::TooLarge)
+            Err(ReadError::TooLarge { limit: 1 })
         ));
         assert!(matches!(
             read_bytes(dir.path(), within(10)),
