@@ -148,11 +148,7 @@ fn decode<'a>(
             ))
             .with_hint(format!(
                 "import it with --encoding {}, or save it as UTF-8",
-                if utf16 == CsvEncoding::Utf16Le {
-                    "utf-16le"
-                } else {
-                    "utf-16be"
-                }
+                utf16.name().to_ascii_lowercase()
             )));
         }
         return match std::str::from_utf8(body) {
@@ -164,14 +160,13 @@ fn decode<'a>(
         if let Ok(text) = std::str::from_utf8(body)
             && let Some(first) = text.find(|c: char| !c.is_ascii())
         {
-            let (line, column) = end_of(&text[..first]);
+            let at = end_of(&text[..first]);
             let letter = text[first..].chars().next().unwrap_or_default();
             let mut garbled = [0; 4];
             let (garbled, _) = WINDOWS_1252
                 .decode_without_bom_handling(letter.encode_utf8(&mut garbled).as_bytes());
             warnings.push(
-                Place { line, column }
-                    .problem(format!(
+                at.problem(format!(
                         "the file is UTF-8 text, read as {} as --encoding says: {letter:?} and every other letter beyond ASCII come out garbled ({garbled:?})",
                         encoding.name()
                     ))
@@ -203,8 +198,7 @@ fn decode<'a>(
             }
         }
     };
-    let (line, column) = end_of(&text);
-    Err(Place { line, column }
+    Err(end_of(&text)
         .problem(format!(
             "the file is not {} text: its bytes from offset {bad} on make no character (half a surrogate pair, or an odd byte at the end)",
             decoder.name()
@@ -242,13 +236,13 @@ fn utf16_without_mark(body: &[u8]) -> Option<CsvEncoding> {
 /// The problem of a file that is not UTF-8: at its first byte that is not, with the number of
 /// lines that hold such bytes, and whether it looks like Windows-1252.
 fn not_utf8(body: &[u8], valid: usize) -> Problem {
-    let (line, column) = end_of(std::str::from_utf8(&body[..valid]).unwrap_or_default());
+    let at = end_of(std::str::from_utf8(&body[..valid]).unwrap_or_default());
     let first = body[valid];
     // The lines that hold bytes that are not UTF-8, and the first few such bytes.
     let (mut at_line, mut last_bad, mut bad_lines) = (1, 0, 0);
     let mut examples: Vec<u8> = Vec::new();
     for chunk in body.utf8_chunks() {
-        at_line += end_of(chunk.valid()).0 - 1;
+        at_line += end_of(chunk.valid()).line - 1;
         if let Some(&byte) = chunk.invalid().first() {
             if at_line != last_bad {
                 bad_lines += 1;
@@ -274,7 +268,6 @@ fn not_utf8(body: &[u8], valid: usize) -> Problem {
             (byte, text.chars().next().unwrap_or_default())
         })
         .collect();
-    let problem = Place { line, column };
     if in_1252.iter().all(|(_, c)| !c.is_control()) {
         // "0xE9 is 'é'", "0xE9 is 'é' and 0x92 '’'", "0xE9 is 'é', 0x92 '’' and 0xC9 'É'".
         let mut letters = String::new();
@@ -292,11 +285,11 @@ fn not_utf8(body: &[u8], valid: usize) -> Problem {
         message.push_str(&format!(
             "; it looks like Windows-1252, as Excel saves CSV files in French, where {letters}"
         ));
-        problem.problem(message).with_hint(
+        at.problem(message).with_hint(
             "import it with --encoding windows-1252, or save it from Excel as \"CSV UTF-8 (délimité par des virgules)\"",
         )
     } else {
-        problem.problem(message).with_hint(
+        at.problem(message).with_hint(
             "find which encoding the file was saved in and give it with --encoding (utf-8, windows-1252, latin-1, utf-16le, utf-16be), or save it as UTF-8",
         )
     }
@@ -409,19 +402,14 @@ impl<'a> Reader<'a> {
         let bytes = self.text.as_bytes();
         for (i, byte) in bytes.iter().enumerate().take(to).skip(self.at) {
             match byte {
-                b'\r' => {
-                    self.place = Place {
-                        line: self.place.line + 1,
-                        column: 1,
-                    }
-                }
-                b'\n' if i == 0 || bytes[i - 1] != b'\r' => {
+                // The line feed of a CRLF ends no line of its own.
+                b'\n' if i > 0 && bytes[i - 1] == b'\r' => {}
+                b'\r' | b'\n' => {
                     self.place = Place {
                         line: self.place.line + 1,
                         column: 1,
                     };
                 }
-                b'\n' => {}
                 // Each character counts once: its first byte, not its continuation bytes.
                 byte if byte & 0xC0 != 0x80 => self.place.column += 1,
                 _ => {}
@@ -1251,12 +1239,12 @@ fn split(
     Ok(parts)
 }
 
-/// The place just after `text`: its number of lines (LF, CRLF and CR each end one), and the
-/// column after its last character.
-fn end_of(text: &str) -> (u64, u64) {
+/// The place just after `text`: its line (LF, CRLF and CR each end one), and the column after
+/// its last character.
+fn end_of(text: &str) -> Place {
     let mut reader = Reader::new(text, b',');
     reader.advance(text.len());
-    (reader.place.line, reader.place.column)
+    reader.place
 }
 
 #[cfg(test)]
