@@ -281,11 +281,6 @@ mod tests {
         );
         assert!(!temp.path().join("new").exists());
     }
-}
-
-#[cfg(test)]
-mod destination_tests {
-    use super::*;
 
     #[test]
     fn standard_output_and_nothing_are_named_as_people_name_them() {
