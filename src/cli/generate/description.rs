@@ -279,35 +279,22 @@ fn capitalised(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use organigram::graph::OrgGraph;
-    use organigram::model::Description;
+    use organigram::{Loader, Workspace};
 
-    fn graph(units: usize, seed: u64) -> OrgGraph {
-        let mut description = Description::default();
-        for generated in generate(&GenerateOptions { units, seed }) {
-            let file = generated.file;
-            description.organisations.push(file.organisation.value);
-            for source in file.sources.into_iter().filter_map(Recover::ok) {
-                description
-                    .sources
-                    .insert(source.value.id.value.clone(), source.value);
-            }
-            for unit in file.units.into_iter().filter_map(Recover::ok) {
-                description
-                    .units
-                    .insert(unit.value.id.value.clone(), unit.value);
-            }
-            description.ties.extend(
-                file.ties
-                    .into_iter()
-                    .filter_map(Recover::ok)
-                    .map(|t| t.value),
-            );
-        }
-        let mut diagnostics = Vec::new();
-        let graph = OrgGraph::build(description, &mut diagnostics);
-        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
-        graph
+    /// The generated description, read back through the library's front door as `organigram`
+    /// reads the files `generate` writes; reading it finds no problem.
+    fn workspace(units: usize, seed: u64) -> Workspace {
+        let loader = generate(&GenerateOptions { units, seed }).into_iter().fold(
+            Loader::new(),
+            |loader, file| {
+                let text = file.to_json().unwrap();
+                loader.text(file.name, text)
+            },
+        );
+        let workspace = loader.load().unwrap();
+        let problems: Vec<_> = workspace.diagnostics().collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+        workspace
     }
 
     #[test]
@@ -334,8 +321,9 @@ mod tests {
 
     #[test]
     fn the_shape_is_realistic() {
-        let graph = graph(20_000, 3);
-        let stats = organigram::query::stats(&graph, None);
+        let workspace = workspace(20_000, 3);
+        let graph = workspace.graph();
+        let stats = organigram::query::stats(graph, None);
         assert!((8..=13).contains(&stats.layers), "{} layers", stats.layers);
         let span = stats.span.expect("units have reports");
         assert!(span.max >= 5 && span.min >= 1, "{span:?}");
