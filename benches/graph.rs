@@ -38,13 +38,7 @@ fn inputs(units: usize) -> Vec<Input> {
         .status()
         .expect("organigram runs");
     assert!(status.success(), "organigram generate failed: {status}");
-    let mut paths: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("the generated folder lists")
-        .map(|entry| entry.expect("the generated folder lists").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
+    organigram_test_support::json_files(dir.path())
         .into_iter()
         .map(|path| Input::Text {
             text: std::fs::read_to_string(&path).expect("a generated file reads"),

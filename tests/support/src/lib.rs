@@ -31,9 +31,14 @@ pub fn root() -> &'static Path {
 
 /// The files of the project's `org/` description (the built-in one), in name order.
 pub fn org_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("org"))
-        .expect("org/ is readable")
-        .map(|e| e.expect("org/ lists").path())
+    json_files(&root().join("org"))
+}
+
+/// The `.json` files of the folder `dir`, as a description load reads them, in name order.
+pub fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{} lists: {e}", dir.display()))
+        .map(|e| e.expect("the folder lists").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
