@@ -5,12 +5,11 @@
 //! so the text read again must be the text parsed: its length and hash are checked, and a file
 //! that changed in between is named without a line and column rather than misquoted.
 
-use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::diagnostic::{SourceMap, SourceText};
-use crate::model::FileId;
+use crate::model::{FileId, fixed_hash};
 
 /// One file's name and, unless it was let go, its text.
 #[derive(Debug)]
@@ -53,7 +52,7 @@ impl Files {
     pub(super) fn release(&mut self, id: FileId) {
         let entry = &mut self.files[id.0 as usize];
         if let Some(Some(source)) = entry.text.take() {
-            entry.released = Some((source.text().len(), fingerprint(source.text())));
+            entry.released = Some((source.text().len(), fixed_hash(source.text())));
         }
     }
 
@@ -84,17 +83,11 @@ impl SourceMap for Files {
                 super::read::read_bytes(&entry.path, limits)
                     .ok()
                     .and_then(|bytes| String::from_utf8(bytes).ok())
-                    .filter(|text| text.len() == length && fingerprint(text) == hash)
+                    .filter(|text| text.len() == length && fixed_hash(text) == hash)
                     .map(SourceText::new)
             })
             .as_ref()
     }
-}
-
-/// A hash of a file's text, to recognise it when it is read again (fixed, not seeded per
-/// process: both readings happen in one process anyway).
-fn fingerprint(text: &str) -> u64 {
-    foldhash::fast::FixedState::with_seed(0).hash_one(text)
 }
 
 #[cfg(test)]

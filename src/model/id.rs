@@ -170,8 +170,15 @@ pub fn file_name(stem: &str, extension: &str) -> String {
     while !stem.is_char_boundary(cut) {
         cut -= 1;
     }
-    let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::with_seed(0), stem);
+    let hash = fixed_hash(stem);
     format!("{}-{hash:016x}.{extension}", &stem[..cut])
+}
+
+/// A hash of `text` that every run computes alike (foldhash with a fixed seed): for what must
+/// not change from one run to the next, a file name, or a text recognised when read again. Maps
+/// that input fills use [`FastHash`], seeded per process, instead.
+pub(crate) fn fixed_hash(text: &str) -> u64 {
+    std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::with_seed(0), text)
 }
 
 /// The hasher of maps keyed by ids and names. foldhash hashes short strings several times faster

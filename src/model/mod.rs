@@ -30,6 +30,7 @@ mod unit_kind;
 pub use date::Date;
 pub use description::{Description, UnreadTie, Unreadable};
 pub use file::DescriptionFile;
+pub(crate) use id::fixed_hash;
 pub use id::{
     FastHash, FastMap, FastSet, IdMap, OrganisationId, SlugError, SourceId, UnitId, check_slug,
     file_name, slugify,
