@@ -40,7 +40,9 @@ impl Link<'_> {
     }
 }
 
-/// The graph seen through its hierarchical ties: see the [module documentation](self).
+/// The graph seen through its hierarchical ties only (attachment, line authority, joint
+/// attachment), and the walks up and down it that queries, checks and charts share. One test
+/// decides which edges belong, so that every walk sees the same hierarchy.
 #[derive(Clone, Copy, Debug)]
 pub struct Hierarchy<'g> {
     graph: &'g OrgGraph,
