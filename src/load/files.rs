@@ -133,11 +133,7 @@ mod tests {
             let c = files.add(piped.clone(), text.to_owned());
             files.release(c);
             std::fs::remove_file(&piped).unwrap();
-            let status = std::process::Command::new("mkfifo")
-                .arg(&piped)
-                .status()
-                .unwrap();
-            assert!(status.success());
+            organigram_test_support::mkfifo(&piped);
             assert!(files.source(c).is_none());
         }
     }

@@ -416,11 +416,7 @@ mod tests {
     fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
         let dir = tempfile::tempdir().unwrap();
         let pipe = dir.path().join("pipe.json");
-        let status = std::process::Command::new("mkfifo")
-            .arg(&pipe)
-            .status()
-            .unwrap();
-        assert!(status.success());
+        organigram_test_support::mkfifo(&pipe);
         // Opening a pipe with no writer for a blocking read would wait here forever.
         assert!(matches!(
             read_bytes(&pipe, within(10)),

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::support;
-use crate::support::{IMPORT_UNITS_CSV, Output, fixture, organigram, root};
+use crate::support::{IMPORT_UNITS_CSV, Output, fixture, mkfifo, organigram, root};
 
 /// The corpus of files committed, each a description or a folder.
 fn corpus() -> Vec<PathBuf> {
@@ -345,11 +345,7 @@ fn a_named_pipe_or_a_device_is_refused_at_once() {
     fs::create_dir(dir.path().join("org")).unwrap();
     fs::write(dir.path().join("org/a.json"), one_unit("a", "A")).unwrap();
     for pipe in ["pipe.json", "org/pipe.json", "pipe.csv"] {
-        let status = std::process::Command::new("mkfifo")
-            .arg(dir.path().join(pipe))
-            .status()
-            .unwrap();
-        assert!(status.success());
+        mkfifo(&dir.path().join(pipe));
     }
     let runs: [(&[&str], &str); 5] = [
         (&["--org", "pipe.json", "show", "a"], "pipe.json"),

@@ -7,7 +7,7 @@ use std::fs;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 
-use crate::support::{IMPORT_UNITS_CSV, Output, organigram, root};
+use crate::support::{IMPORT_UNITS_CSV, Output, mkfifo, organigram, root};
 
 /// A copy of the built-in description in `dir/org`, to write beside.
 fn copy_of_org(dir: &Path) -> std::path::PathBuf {
@@ -34,11 +34,7 @@ fn refused(out: Output, said: &str) -> Output {
 fn a_link_a_pipe_a_folder_or_a_device_at_the_output_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let pipe = dir.path().join("chart.dot");
-    let status = std::process::Command::new("mkfifo")
-        .arg(&pipe)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    mkfifo(&pipe);
     // Writing to the pipe would block for want of a reader: the run must not even open it.
     refused(
         organigram(["render", "-o"]).arg(&pipe).run(),

@@ -371,11 +371,7 @@ mod tests {
         assert_eq!(fs::read(&secret).unwrap(), b"keep");
         assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
         let pipe = dir.path().join("pipe");
-        let status = std::process::Command::new("mkfifo")
-            .arg(&pipe)
-            .status()
-            .unwrap();
-        assert!(status.success());
+        organigram_test_support::mkfifo(&pipe);
         let error = write(&pipe, b"x").unwrap_err();
         assert!(matches!(error.kind, ErrorKind::NotAFile("a named pipe")));
         let error = write(Path::new("/dev/null"), b"x").unwrap_err();

@@ -45,6 +45,20 @@ pub fn json_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Makes a named pipe at `path` with the system's `mkfifo`: nothing writes to it, so that a
+/// program that opens it to read would wait for ever.
+pub fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(
+        status.success(),
+        "mkfifo {} failed: {status}",
+        path.display()
+    );
+}
+
 /// A fixture path relative to the project's root, as the binary will print it.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new("tests/fixtures").join(name)
