@@ -23,6 +23,16 @@ pub(crate) trait Term: Copy + Send + Sync + 'static {
 
     /// What it means, for `--help`.
     fn help(self) -> &'static str;
+
+    /// Other names it may be written with (French ones).
+    fn aliases(self) -> Vec<&'static str> {
+        Vec::new()
+    }
+
+    /// The term `text` names.
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|t| t.name() == text)
+    }
 }
 
 impl Term for UnitKind {
@@ -35,6 +45,15 @@ impl Term for UnitKind {
     fn help(self) -> &'static str {
         self.description()
     }
+
+    fn aliases(self) -> Vec<&'static str> {
+        let french = std::iter::once(self.french_name()).chain(self.other_names().iter().copied());
+        french.filter(|name| *name != self.as_str()).collect()
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        UnitKind::from_name(text)
+    }
 }
 
 impl Term for TieKind {
@@ -46,6 +65,15 @@ impl Term for TieKind {
 
     fn help(self) -> &'static str {
         self.description()
+    }
+
+    fn aliases(self) -> Vec<&'static str> {
+        let french = std::iter::once(self.french_name()).chain(self.other_names().iter().copied());
+        french.filter(|name| *name != self.as_str()).collect()
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        TieKind::from_name(text)
     }
 }
 
@@ -81,11 +109,6 @@ impl<T: Term> Terms<T> {
     pub(crate) const fn new() -> Terms<T> {
         Terms(PhantomData)
     }
-
-    /// The term named `text`, if there is one.
-    pub(crate) fn find(text: &str) -> Option<T> {
-        T::ALL.iter().copied().find(|t| t.name() == text)
-    }
 }
 
 impl<T: Term> TypedValueParser for Terms<T> {
@@ -98,7 +121,7 @@ impl<T: Term> TypedValueParser for Terms<T> {
         value: &OsStr,
     ) -> Result<T, clap::Error> {
         let text = value.to_string_lossy();
-        Terms::find(&text).ok_or_else(|| {
+        T::parse(&text).ok_or_else(|| {
             let mut error = clap::Error::new(ErrorKind::InvalidValue).with_cmd(command);
             if let Some(arg) = arg {
                 error.insert(
@@ -126,11 +149,11 @@ impl<T: Term> TypedValueParser for Terms<T> {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(
-            T::ALL
-                .iter()
-                .map(|t| PossibleValue::new(t.name()).help(t.help())),
-        ))
+        Some(Box::new(T::ALL.iter().map(|t| {
+            PossibleValue::new(t.name())
+                .help(t.help())
+                .aliases(t.aliases())
+        })))
     }
 }
 

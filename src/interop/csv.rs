@@ -644,16 +644,6 @@ struct Row {
     parent_at: Place,
 }
 
-/// A unit kind named in a cell: its exact name, or any text that slugifies to it
-/// ("Sub-directorate", "sub directorate").
-fn parse_kind(text: &str) -> Option<UnitKind> {
-    let slug = slugify(text);
-    UnitKind::ALL
-        .iter()
-        .copied()
-        .find(|k| k.as_str() == text || k.as_str() == slug)
-}
-
 /// The error of a record with another number of cells than the header's `header` cells.
 fn ragged(record: &Record, header: &Record, delimiter: u8) -> Problem {
     let (len, expected) = (record.cells.len(), header.cells.len());
@@ -763,9 +753,10 @@ fn read_row(
     {
         None => Some(options.default_kind),
         Some((at, text)) => {
-            let kind = parse_kind(text);
+            // In English or French, whatever the case, accents and punctuation.
+            let kind = UnitKind::from_name(text);
             if kind.is_none() {
-                let names = UnitKind::ALL.iter().map(|k| k.as_str());
+                let names = UnitKind::names().iter().copied();
                 problems.push(
                     place(at)
                         .problem(format!("unknown unit kind {text:?}"))

@@ -406,7 +406,9 @@ fn vocabulary_resources(resources: &mut Vec<Resource>) {
             .add_type(rdf("Property"))
             .add_text(rdfs("label"), Some(kind.as_str()))
             .add_text(rdfs("comment"), Some(kind.description()));
-        if !kind.is_hierarchical() {
+        if kind == TieKind::Head {
+            property.add(rdfs("subPropertyOf"), Object::Iri(org("headOf")));
+        } else if !kind.is_hierarchical() {
             property.add(rdfs("subPropertyOf"), Object::Iri(org("linkedTo")));
         }
         resources.push(property);

@@ -58,7 +58,7 @@ fn salvage_id(item: &str, limits: Limits) -> Option<String> {
 fn salvage_tie(item: &str) -> Option<UnreadTie> {
     let tie: serde_json::Map<String, serde_json::Value> = serde_json::from_str(item).ok()?;
     let text = |field: &str| tie.get(field)?.as_str().map(str::to_owned);
-    let kind = text("kind").and_then(|k| TieKind::ALL.iter().find(|t| t.as_str() == k).copied());
+    let kind = text("kind").and_then(|k| TieKind::from_name(&k));
     Some(UnreadTie {
         from: text("from"),
         to: text("to"),

@@ -1,8 +1,10 @@
 //! What a unit is: the vocabulary of unit kinds, documented in one place.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
+use serde::Serialize;
+
+use super::lang::{self, Lang, Term};
 use super::style::{Shape, UnitStyle};
 
 /// The four families of unit kinds. The validity table of ties ([`super::TieKind::allows`]) is
@@ -76,9 +78,11 @@ impl Family {
 
 macro_rules! unit_kinds {
     ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, $family:ident, $label:literal,
+        fr: $fr:literal $(| $also:literal)*, $fr_label:literal,
         chart: $shape:ident $fill:literal; )*) => {
-        /// The kind of a unit. Written in kebab-case in descriptions (`"kind": "sub-directorate"`).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        /// The kind of a unit. Written in kebab-case in descriptions, in English
+        /// (`"kind": "sub-directorate"`) or in French (`"kind": "sous-direction"`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(rename_all = "kebab-case")]
         #[non_exhaustive]
         pub enum UnitKind {
@@ -89,9 +93,19 @@ macro_rules! unit_kinds {
             /// Every unit kind, in the order they are documented.
             pub const ALL: &'static [UnitKind] = &[$(UnitKind::$variant),*];
 
-            /// The kind's name as written in descriptions.
+            /// The kind's name as organigram writes it in descriptions, in English.
             pub const fn as_str(self) -> &'static str {
                 match self { $(UnitKind::$variant => $name,)* }
+            }
+
+            /// The kind's French name, which descriptions may write instead (`sous-direction`).
+            pub const fn french_name(self) -> &'static str {
+                match self { $(UnitKind::$variant => $fr,)* }
+            }
+
+            /// Other French names read as the kind (`pôle` for a department).
+            pub const fn other_names(self) -> &'static [&'static str] {
+                match self { $(UnitKind::$variant => &[$($also),*],)* }
             }
 
             /// The family the kind belongs to.
@@ -102,6 +116,14 @@ macro_rules! unit_kinds {
             /// A short English label, for text output and chart legends.
             pub const fn label(self) -> &'static str {
                 match self { $(UnitKind::$variant => $label,)* }
+            }
+
+            /// The short label in a language: "sub-directorate", "sous-direction".
+            pub const fn label_in(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::En => self.label(),
+                    Lang::Fr => match self { $(UnitKind::$variant => $fr_label,)* },
+                }
             }
 
             /// The kind's definition, from its documentation.
@@ -121,86 +143,87 @@ macro_rules! unit_kinds {
 
 unit_kinds! {
     /// A ministry (ministère): the top of a government department.
-    Ministry => "ministry", Organisation, "ministry",
+    Ministry => "ministry", Organisation, "ministry", fr: "ministère", "ministère",
         chart: Box3d "#99C7E0";
     /// An agency or public body: établissement public, operator, service à compétence nationale
     /// (Inria, LNE, ANSSI, PEReN).
-    Agency => "agency", Organisation, "agency",
+    Agency => "agency", Organisation, "agency", fr: "agence" | "établissement-public" | "opérateur", "agence",
         chart: Box3d "#CCE3F0";
     /// A local authority (collectivité): a region, a department, a province.
-    LocalAuthority => "local-authority", Organisation, "local authority",
+    LocalAuthority => "local-authority", Organisation, "local authority", fr: "collectivité" | "collectivité-territoriale", "collectivité territoriale",
         chart: Box3d "#99C7E0";
     /// A court or a set of courts (juridiction).
-    Jurisdiction => "jurisdiction", Organisation, "jurisdiction",
+    Jurisdiction => "jurisdiction", Organisation, "jurisdiction", fr: "juridiction", "juridiction",
         chart: Box3d "#B3D5E8";
     /// A school or training institution (école).
-    School => "school", Organisation, "school",
+    School => "school", Organisation, "school", fr: "école", "école",
         chart: Box3d "#CCE3F0";
     /// A body outside the national administration: EU institutions and bodies, international
     /// organisations, standards bodies.
-    ExternalBody => "external-body", Organisation, "external body",
+    ExternalBody => "external-body", Organisation, "external body", fr: "organisme-extérieur" | "organisme-externe", "organisme extérieur",
         chart: Box3d "#E6F1F7";
     /// A secretariat general (secrétariat général): a ministry-wide coordination and support service.
-    SecretariatGeneral => "secretariat-general", LineUnit, "secretariat general",
+    SecretariatGeneral => "secretariat-general", LineUnit, "secretariat general", fr: "secrétariat-général", "secrétariat général",
         chart: RoundedBox "#80CFB9";
     /// A directorate-general (direction générale).
-    DirectorateGeneral => "directorate-general", LineUnit, "directorate-general",
+    DirectorateGeneral => "directorate-general", LineUnit, "directorate-general", fr: "direction-générale", "direction générale",
         chart: RoundedBox "#80CFB9";
     /// A directorate (direction).
-    Directorate => "directorate", LineUnit, "directorate",
+    Directorate => "directorate", LineUnit, "directorate", fr: "direction", "direction",
         chart: RoundedBox "#99D8C7";
     /// An interministerial directorate (direction interministérielle) serving every ministry:
     /// DINUM, DITP.
-    InterministerialDirectorate => "interministerial-directorate", LineUnit, "interministerial directorate",
+    InterministerialDirectorate => "interministerial-directorate", LineUnit, "interministerial directorate", fr: "direction-interministérielle", "direction interministérielle",
         chart: RoundedBox "#80CFB9";
     /// A service, inside a directorate or directly under a secretariat general.
-    Service => "service", LineUnit, "service",
+    Service => "service", LineUnit, "service", fr: "service", "service",
         chart: RoundedBox "#CCECE3";
     /// A sub-directorate (sous-direction).
-    SubDirectorate => "sub-directorate", LineUnit, "sub-directorate",
+    SubDirectorate => "sub-directorate", LineUnit, "sub-directorate", fr: "sous-direction", "sous-direction",
         chart: RoundedBox "#CCECE3";
     /// A bureau, the smallest classic line unit.
-    Bureau => "bureau", LineUnit, "bureau",
+    Bureau => "bureau", LineUnit, "bureau", fr: "bureau", "bureau",
         chart: RoundedBox "#E6F5F1";
     /// A department or pôle (département, pôle): a grouping of services or bureaux.
-    Department => "department", LineUnit, "department",
+    Department => "department", LineUnit, "department", fr: "département" | "pôle", "département",
         chart: RoundedBox "#CCECE3";
     /// A mission: a unit set up for a remit, often small (mission Etalab).
-    Mission => "mission", LineUnit, "mission",
+    Mission => "mission", LineUnit, "mission", fr: "mission", "mission",
         chart: RoundedBox "#CCECE3";
     /// A programme directorate (direction de programme): a transverse unit carrying a programme.
-    ProgrammeDirectorate => "programme-directorate", LineUnit, "programme directorate",
+    ProgrammeDirectorate => "programme-directorate", LineUnit, "programme directorate", fr: "direction-de-programme", "direction de programme",
         chart: RoundedBox "#B3E2D5";
     /// A project directorate (direction de projet, DiP): a transverse, often time-bound unit
     /// carrying a project or a product line.
-    ProjectDirectorate => "project-directorate", LineUnit, "project directorate",
+    ProjectDirectorate => "project-directorate", LineUnit, "project directorate", fr: "direction-de-projet", "direction de projet",
         chart: RoundedBox "#B3E2D5";
     /// A field of action inside a unit (domaine d'action), such as DiP A-JUST's products, data and
     /// support domains.
-    Domain => "domain", LineUnit, "domain",
+    Domain => "domain", LineUnit, "domain", fr: "domaine" | "domaine-d-action", "domaine",
         chart: RoundedBox "#E6F5F1";
     /// A team, a lab or a start-up d'État.
-    Team => "team", LineUnit, "team",
+    Team => "team", LineUnit, "team", fr: "équipe" | "laboratoire", "équipe",
         chart: RoundedBox "#E6F5F1";
     /// One position (poste), filled or vacant, inside a unit.
-    Post => "post", Post, "post",
+    Post => "post", Post, "post", fr: "poste", "poste",
         chart: Ellipse "#F8E2B3";
     /// An observatory (observatoire): a body that watches and advises.
-    Observatory => "observatory", Body, "observatory",
+    Observatory => "observatory", Body, "observatory", fr: "observatoire", "observatoire",
         chart: Hexagon "#F0D7E5";
     /// A committee (comité, commission): a body that meets to steer or advise.
-    Committee => "committee", Body, "committee",
+    Committee => "committee", Body, "committee", fr: "comité" | "commission", "comité",
         chart: Hexagon "#F0D7E5";
     /// A board (conseil, board): a body that decides or coordinates among its members.
-    Board => "board", Body, "board",
+    Board => "board", Body, "board", fr: "conseil", "conseil",
         chart: Hexagon "#EBC9DC";
     /// Any other collegial body or network of bodies (an institute federating partners, a working
     /// group).
-    Body => "body", Body, "body",
+    Body => "body", Body, "body", fr: "instance" | "organe", "instance",
         chart: Hexagon "#F5E4ED";
 }
 
 super::display_as_name!(UnitKind);
+super::term!(UnitKind, "a unit kind");
 
 #[cfg(test)]
 mod tests {

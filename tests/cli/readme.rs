@@ -36,6 +36,15 @@ fn validity_table() -> String {
     table
 }
 
+/// A kind's French names as the README's tables give them: "`sous-direction`", "`département`, `pôle`".
+fn french(name: &str, others: &[&str]) -> String {
+    let names: Vec<String> = std::iter::once(name)
+        .chain(others.iter().copied())
+        .map(|n| format!("`{n}`"))
+        .collect();
+    names.join(", ")
+}
+
 #[test]
 fn the_readme_validity_table_is_the_model_s() {
     let readme = readme();
@@ -48,20 +57,32 @@ fn the_readme_validity_table_is_the_model_s() {
 fn the_readme_lists_every_kind_with_its_family_and_nature() {
     let readme = readme();
     for kind in UnitKind::ALL {
-        let row = format!("| `{}` | {} |", kind.as_str(), kind.family().as_str());
+        let row = format!(
+            "| `{}` | {} | {} |",
+            kind.as_str(),
+            french(kind.french_name(), kind.other_names()),
+            kind.family().as_str()
+        );
         assert!(readme.contains(&row), "README lacks the row {row}");
     }
-    for kind in TieKind::ALL {
-        let line = readme
-            .lines()
-            .find(|l| {
-                l.starts_with(&format!("| `{}` | ", kind.as_str())) && l.matches('|').count() == 5
-            })
-            .unwrap_or_else(|| panic!("README lacks tie kind {kind}"));
+    let tie_section = &readme[readme.find("### Tie kinds").unwrap()..];
+    let tie_section = &tie_section[..tie_section.find("### Which ties").unwrap()];
+    let tie_rows: Vec<&str> = tie_section
+        .lines()
+        .filter(|l| l.starts_with("| `") && l.matches('|').count() == 6)
+        .collect();
+    assert_eq!(tie_rows.len(), TieKind::ALL.len(), "{tie_rows:#?}");
+    for (kind, line) in TieKind::ALL.iter().zip(tie_rows) {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        assert!(cells[2].starts_with(kind.verb()), "{kind}: {line}");
-        assert_eq!(cells[3] == "yes", kind.is_hierarchical(), "{kind}: {line}");
-        assert_eq!(cells[4] == "yes", kind.is_symmetric(), "{kind}: {line}");
+        assert_eq!(cells[1], format!("`{kind}`"), "{line}");
+        assert_eq!(
+            cells[2],
+            french(kind.french_name(), kind.other_names()),
+            "{line}"
+        );
+        assert!(cells[3].starts_with(kind.verb()), "{kind}: {line}");
+        assert_eq!(cells[4] == "yes", kind.is_hierarchical(), "{kind}: {line}");
+        assert_eq!(cells[5] == "yes", kind.is_symmetric(), "{kind}: {line}");
     }
 }
 
