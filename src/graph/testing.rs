@@ -16,6 +16,7 @@ pub(crate) fn organisation(id: &str) -> Organisation {
         id: spanned(OrganisationId::new(id).expect("a slug")),
         name: id.to_owned(),
         acronym: None,
+        unit: None,
         origin: Origin::default(),
     }
 }

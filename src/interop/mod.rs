@@ -152,6 +152,7 @@ fn organisation(id: OrganisationId, name: String, acronym: Option<String>) -> Or
         id: spanned(id),
         name,
         acronym,
+        unit: None,
         origin: Origin::default(),
     }
 }

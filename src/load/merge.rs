@@ -75,19 +75,19 @@ impl Merger {
         {
             unit.origin = at(span);
             unit.organisation = index;
-            if let Some(vacant) = &unit.vacant
-                && unit.kind.value != UnitKind::Post
-            {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Code::AttributeNotAllowed,
-                        format!("`vacant` is for posts, and `{}` is a {}", unit.id.value, unit.kind.value.label()),
-                    )
-                    .at(at(vacant.span))
-                    .with_related(at(unit.kind.span), "declared as this kind here")
-                    .with_hint("declare the position as a unit of kind `post` inside this unit, and mark the post vacant")
-                    .about([unit.id.to_string()]),
-                );
+            if unit.kind.value != UnitKind::Post {
+                for (field, span) in unit.post_facts() {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::AttributeNotAllowed,
+                            format!("`{field}` is for posts, and `{}` is a {}", unit.id.value, unit.kind.value.label()),
+                        )
+                        .at(at(span.unwrap_or(unit.id.span)))
+                        .with_related(at(unit.kind.span), "declared as this kind here")
+                        .with_hint(format!("declare the position as a unit of kind `post` inside this unit, and give the post its `{field}`"))
+                        .about([unit.id.to_string()]),
+                    );
+                }
             }
             match description.units.entry(unit.id.value.clone()) {
                 Entry::Occupied(first) => diagnostics.push(duplicate(

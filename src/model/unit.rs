@@ -24,6 +24,11 @@ pub struct Organisation {
     )]
     #[schemars(regex(pattern = r"\S"))]
     pub acronym: Option<String>,
+    /// The unit that is the organisation, at the top of its units' lines: the unit with the
+    /// organisation's id when left out. A file whose organisation is no unit (a file of partners)
+    /// only groups its units: each belongs where its line leads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Spanned<UnitId>>,
     /// Where the organisation is declared.
     #[serde(skip)]
     pub origin: Origin,
@@ -239,12 +244,44 @@ pub struct Unit {
     /// For posts only: nobody holds the post (vacant, being recruited).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vacant: Option<Spanned<bool>>,
+    /// For posts only: the date the post falls or fell vacant (« vacant à partir du 01/09/2025 »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vacant_from: Option<Spanned<Date>>,
+    /// For posts only: a recruitment is under way (« recrutement en cours »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recruiting: Option<Spanned<bool>>,
+    /// For posts only: the post is newly created (« création de poste », « emploi nouvellement
+    /// créé »), so nobody held it before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newly_created: Option<Spanned<bool>>,
+    /// For posts only: how long its holder is appointed for, in months (« nommé pour une durée de
+    /// dix-huit mois »: 18).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_months: Option<Spanned<u32>>,
+    /// For posts only: the grade or group the post is classed in, as the documents write it
+    /// (« groupe III »).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::text::named_if_any"
+    )]
+    #[schemars(regex(pattern = r"\S"))]
+    pub grade: Option<String>,
     /// How many people it has or should have.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headcount: Option<Headcount>,
     /// What the unit is for, in one line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remit: Option<String>,
+    /// Standing roles the documents give the unit beyond its remit, each as they word it
+    /// (« cheffe de file interministérielle pour la mise en œuvre du règlement IA »).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::text::all_named"
+    )]
+    #[schemars(inner(regex(pattern = r"\S")))]
+    pub roles: Vec<String>,
     /// Where it is, as the documents say (an address, a town).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
@@ -252,6 +289,15 @@ pub struct Unit {
     /// mistaken for an orphan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boundary: Option<Boundary>,
+    /// The unit that contains this one when the documents say so without naming its parent (« au
+    /// sein du ministère »): read only where the unit's line stops (no parent in the description),
+    /// to say which organisation it belongs to. Never a step of its chain of command.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<Spanned<UnitId>>,
+    /// The unit stands for a group the documents name only as a whole (« les juridictions », « les
+    /// ministères régaliens »), none of its members described: counted apart from real units.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub collective: bool,
     /// Anything a reader of the unit should know that its fields cannot say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -278,10 +324,18 @@ impl Unit {
             kind,
             status: Status::Active,
             vacant: None,
+            vacant_from: None,
+            recruiting: None,
+            newly_created: None,
+            term_months: None,
+            grade: None,
             headcount: None,
             remit: None,
+            roles: Vec::new(),
             location: None,
             boundary: None,
+            within: None,
+            collective: false,
             note: None,
             source: None,
             organisation: OrganisationIndex::default(),
@@ -292,6 +346,32 @@ impl Unit {
     /// Whether this is a post that nobody holds.
     pub fn is_vacant(&self) -> bool {
         self.vacant.as_ref().is_some_and(|v| v.value)
+    }
+
+    /// The facts only a post may have that the unit gives, each with its place when it has one:
+    /// `vacant`, `vacant_from`, `recruiting`, `newly_created`, `term_months`, `grade`.
+    pub fn post_facts(&self) -> Vec<(&'static str, Option<super::Span>)> {
+        [
+            ("vacant", self.vacant.as_ref().map(|v| v.span)),
+            ("vacant_from", self.vacant_from.as_ref().map(|v| v.span)),
+            ("recruiting", self.recruiting.as_ref().map(|v| v.span)),
+            ("newly_created", self.newly_created.as_ref().map(|v| v.span)),
+            ("term_months", self.term_months.as_ref().map(|v| v.span)),
+        ]
+        .into_iter()
+        .filter(|(_, span)| span.is_some())
+        .chain(self.grade.is_some().then_some(("grade", None)))
+        .collect()
+    }
+
+    /// Whether a recruitment to this post is under way.
+    pub fn is_recruiting(&self) -> bool {
+        self.recruiting.as_ref().is_some_and(|v| v.value)
+    }
+
+    /// Whether this post is newly created.
+    pub fn is_newly_created(&self) -> bool {
+        self.newly_created.as_ref().is_some_and(|v| v.value)
     }
 
     /// The acronym if there is one, otherwise the name: how people call the unit.

@@ -57,8 +57,9 @@ pub struct Change {
 pub enum Operation {
     /// Adds a unit to an organisation.
     AddUnit {
-        /// The unit, as a description declares one.
-        unit: Spanned<Unit>,
+        /// The unit, as a description declares one (boxed: a unit is large beside the other
+        /// operations).
+        unit: Box<Spanned<Unit>>,
         /// The organisation it belongs to.
         organisation: Spanned<OrganisationId>,
     },
@@ -204,7 +205,13 @@ fn change(origin: Origin, entry: ChangeEntry) -> Result<Change, Diagnostic> {
     .collect();
     match (add_unit, organisation) {
         (Some(unit), Some(organisation)) => {
-            operations.insert(0, Operation::AddUnit { unit, organisation });
+            operations.insert(
+                0,
+                Operation::AddUnit {
+                    unit: Box::new(unit),
+                    organisation,
+                },
+            );
         }
         (Some(unit), None) => {
             return Err(Diagnostic::new(

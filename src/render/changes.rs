@@ -166,6 +166,7 @@ mod tests {
             ),
             name: "O".into(),
             acronym: None,
+            unit: None,
             origin: crate::model::Origin::default(),
         });
         for (id, kind) in units {

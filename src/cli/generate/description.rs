@@ -247,6 +247,7 @@ fn organisation(
                 id: spanned(id(format!("org-{index}"), OrganisationId::new)),
                 name: format!("Organisation {index}"),
                 acronym: None,
+                unit: None,
                 origin: Origin::default(),
             }),
             sources: vec![Recover::Read(spanned(Source {

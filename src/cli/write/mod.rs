@@ -237,6 +237,7 @@ mod tests {
             id: Spanned::new(Span::default(), OrganisationId::new("o").unwrap()),
             name: "O".into(),
             acronym: None,
+            unit: None,
             origin: Origin::default(),
         };
         NamedFile {

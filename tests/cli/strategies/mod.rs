@@ -462,6 +462,7 @@ impl Sample {
                 ),
                 name: draft.name.clone(),
                 acronym: draft.acronym.clone(),
+                unit: None,
                 origin: Origin::default(),
             });
             for (s, (title, reference, publisher, date, url)) in draft.sources.iter().enumerate() {
