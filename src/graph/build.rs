@@ -2,10 +2,12 @@
 
 use petgraph::graph::DiGraph;
 
+use super::belonging::belongings;
 use super::{Edge, LeftOut, OrgGraph, UnitIx};
 use crate::diagnostic::{Code, Diagnostic, Suggestions};
 use crate::model::{
-    Citation, Description, Family, FastSet, Origin, SourceId, Spanned, Tie, UnitId,
+    Citation, Description, Family, FastMap, FastSet, OrganisationIndex, Origin, SourceId, Spanned,
+    Tie, UnitId,
 };
 
 /// What resolving references needs besides the graph: the ids not to report again, where
@@ -17,7 +19,20 @@ struct Resolver<'d> {
 }
 
 impl Resolver<'_> {
-    fn unit(&mut self, graph: &OrgGraph, id: &Spanned<UnitId>, tie: &Tie) -> Option<UnitIx> {
+    /// The unit a tie's end names, reporting it when unknown.
+    fn end(&mut self, graph: &OrgGraph, id: &Spanned<UnitId>, tie: &Tie) -> Option<UnitIx> {
+        self.unit(graph, id, tie.origin, tie_subjects(tie))
+    }
+
+    /// The unit `id` names, written in the fact declared at `fact` which `subjects` identify;
+    /// reported when unknown.
+    fn unit(
+        &mut self,
+        graph: &OrgGraph,
+        id: &Spanned<UnitId>,
+        fact: Origin,
+        subjects: Vec<String>,
+    ) -> Option<UnitIx> {
         let found = graph.find_id(id.as_str());
         if found.is_none() && !self.unreadable.contains(id.as_str()) {
             let hint = self
@@ -26,10 +41,10 @@ impl Resolver<'_> {
                 .unwrap_or_else(|| "declare the unit in one of the description's files".to_owned());
             self.diagnostics.push(
                 Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
-                    .at(tie.origin.at(id.span))
+                    .at(fact.at(id.span))
                     .with_label("no unit has this id")
                     .with_hint(hint)
-                    .about(tie_subjects(tie)),
+                    .about(subjects),
             );
         }
         found
@@ -86,6 +101,8 @@ impl OrgGraph {
             organisations,
             sources,
             left_out: LeftOut::default(),
+            organisation_units: Vec::new(),
+            belonging: Vec::new(),
         };
         for (id, unit) in &graph.units {
             if let Some(citation) = &unit.source {
@@ -99,8 +116,8 @@ impl OrgGraph {
             if let Some(citation) = &tie.source {
                 resolver.citation(&graph, citation, tie.origin, tie_subjects(tie));
             }
-            let from = resolver.unit(&graph, &tie.from, tie);
-            let to = resolver.unit(&graph, &tie.to, tie);
+            let from = resolver.end(&graph, &tie.from, tie);
+            let to = resolver.end(&graph, &tie.to, tie);
             let allowed = match (from, to) {
                 (Some(from), Some(to)) => match graph.check_validity(tie, from, to) {
                     Ok(()) => Some((from, to)),
@@ -131,6 +148,39 @@ impl OrgGraph {
                 .record(end(&tie.from), end(&tie.to), tie.hierarchical);
         }
         graph.ties = ties;
+        let mut within = FastMap::default();
+        for (ix, unit) in graph.units() {
+            if let Some(id) = &unit.within
+                && let Some(container) =
+                    resolver.unit(&graph, id, unit.origin, vec![unit.id.to_string()])
+            {
+                within.insert(ix, container);
+            }
+        }
+        let mut described = FastMap::default();
+        graph.organisation_units = graph
+            .organisations
+            .iter()
+            .enumerate()
+            .map(|(i, organisation)| {
+                let unit = match &organisation.unit {
+                    Some(id) => resolver.unit(
+                        &graph,
+                        id,
+                        organisation.origin,
+                        vec![organisation.id.to_string()],
+                    ),
+                    None => graph.find_id(organisation.id.as_str()),
+                };
+                let index = OrganisationIndex(u32::try_from(i).unwrap_or(u32::MAX));
+                // Two organisations naming one unit: the first declared has it.
+                if let Some(unit) = unit {
+                    described.entry(unit).or_insert(index);
+                }
+                unit
+            })
+            .collect();
+        graph.belonging = belongings(&graph, &described, &within);
         graph
     }
 

@@ -1,12 +1,16 @@
 //! The typed organisation graph: units as nodes, ties as edges, read-only once built, and its
 //! hierarchy.
 
+mod belonging;
 mod build;
+mod heads;
 mod hierarchy;
 #[cfg(test)]
 pub(crate) mod testing;
 
+pub use belonging::{Belonging, OrganisationName};
 pub(crate) use build::tie_subjects;
+pub use heads::{Because, Heads, Manager};
 pub use hierarchy::{Climb, Hierarchy, Link, Reached, route_to};
 
 use petgraph::Direction;
@@ -14,8 +18,8 @@ use petgraph::graph::{DiGraph, EdgeIndex, EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::model::{
-    Description, FastSet, IdMap, Organisation, Source, SourceId, Tie, TieKind, Unit, UnitId,
-    Unreadable,
+    Description, FastSet, IdMap, Organisation, OrganisationIndex, Source, SourceId, Tie, TieKind,
+    Unit, UnitId, Unreadable,
 };
 
 /// A node of the graph: one unit or post.
@@ -43,6 +47,10 @@ pub struct OrgGraph {
     sources: IdMap<SourceId, Source>,
     /// What resolving left out, for the rules not to report its consequences again.
     left_out: LeftOut,
+    /// The unit each organisation is, by organisation index, when it is one.
+    organisation_units: Vec<Option<UnitIx>>,
+    /// The organisation each unit belongs to, by node index ([`Belonging`]).
+    belonging: Vec<Belonging>,
 }
 
 /// The units with ties that the graph leaves out because an end is unknown or the validity table
@@ -161,9 +169,29 @@ impl OrgGraph {
         &self.organisations
     }
 
-    /// The organisation (description file) a unit is declared in.
-    pub fn organisation_of(&self, ix: UnitIx) -> &Organisation {
-        &self.organisations[self.unit(ix).organisation.0 as usize]
+    /// The organisation a unit belongs to, from its line ([`Belonging`]); not the file that
+    /// declares it.
+    pub fn belonging(&self, ix: UnitIx) -> Belonging {
+        self.belonging
+            .get(ix.index())
+            .copied()
+            .unwrap_or(Belonging::Outside)
+    }
+
+    /// The described organisation a unit belongs to, if any.
+    pub fn organisation_of(&self, ix: UnitIx) -> Option<&Organisation> {
+        match self.belonging(ix) {
+            Belonging::Described(index) => self.organisations.get(index.0 as usize),
+            Belonging::Named(_) | Belonging::Outside => None,
+        }
+    }
+
+    /// The unit an organisation is, when it is one (a file of partners is no unit).
+    pub fn organisation_unit(&self, organisation: OrganisationIndex) -> Option<UnitIx> {
+        self.organisation_units
+            .get(organisation.0 as usize)
+            .copied()
+            .flatten()
     }
 
     /// The source declared with this id.

@@ -22,8 +22,8 @@ pub(crate) fn organisation(id: &str) -> Organisation {
 }
 
 /// A description of one organisation, `org`, holding these units (id, kind) and ties
-/// (from, kind, to), each named by id. Tweak the units before building for boundaries, vacant
-/// posts, headcounts or other organisations.
+/// (from, kind, to), each named by id; the organisation is its first unit. Tweak the units
+/// before building for boundaries, vacant posts, headcounts or other organisations.
 pub(crate) fn description<S: AsRef<str>>(
     units: &[(S, UnitKind)],
     ties: &[(S, TieKind, S)],
@@ -35,6 +35,9 @@ pub(crate) fn description<S: AsRef<str>>(
     for (id, kind) in units {
         let id = UnitId::new(id.as_ref()).expect("a slug");
         let unit = Unit::new(spanned(id.clone()), id.to_string(), spanned(*kind));
+        if description.units.is_empty() {
+            description.organisations[0].unit = Some(spanned(id.clone()));
+        }
         description.units.insert(id, unit);
     }
     for (from, kind, to) in ties {
