@@ -52,7 +52,7 @@ fn side_line(side: &Side<'_>) -> String {
         "{} — {}, {}",
         unit_label(side.unit),
         side.unit.kind.label(),
-        side.organisation
+        side.organisation.unwrap_or("outside every organisation")
     )
 }
 
@@ -211,7 +211,7 @@ pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> 
 struct SideJson<'a> {
     #[serde(flatten)]
     unit: UnitRef<'a>,
-    organisation: &'a str,
+    organisation: Option<&'a str>,
 }
 
 impl<'a> SideJson<'a> {

@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Failure;
-use super::print::{Format, UnitRef, unit_label, write_json};
+use super::print::{Format, UnitRef, organisation_text, unit_label, write_json};
 use super::term::count;
 use organigram::Workspace;
 
@@ -27,7 +27,7 @@ pub(crate) struct Args {
 struct FoundJson<'g> {
     #[serde(flatten)]
     unit: UnitRef<'g>,
-    organisation: &'g str,
+    organisation: Option<&'g str>,
     matched: &'static str,
     text: &'g str,
     score: u8,
@@ -45,7 +45,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
                     let unit = graph.unit(m.unit);
                     FoundJson {
                         unit: UnitRef::new(unit),
-                        organisation: graph.organisation_of(m.unit).id.as_str(),
+                        organisation: graph.organisation_name(m.unit).map(|o| o.id),
                         matched: m.field.as_str(),
                         text: m.field.text(unit),
                         score: m.score(),
@@ -66,7 +66,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
                     m.score(),
                     unit_label(unit),
                     unit.kind.label(),
-                    graph.organisation_of(m.unit).name
+                    organisation_text(graph, m.unit)
                 )?;
                 if !matches!(
                     m.field,

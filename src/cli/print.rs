@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use clap::ValueEnum;
 use serde::Serialize;
 
-use organigram::graph::{OrgGraph, TieView, UnitIx};
+use organigram::graph::{Because, Belonging, Manager, OrgGraph, TieView, UnitIx};
 use organigram::model::{Citation, Tie, Unit};
 
 /// The output format of commands that print data.
@@ -171,8 +171,88 @@ pub(crate) fn unit_line(graph: &OrgGraph, ix: UnitIx) -> String {
         "{} — {}, {}",
         unit_label(unit),
         unit.kind.label(),
-        graph.organisation_of(ix).name
+        organisation_text(graph, ix)
     )
+}
+
+/// The organisation a unit belongs to, for text: its name; "its own organisation" for an
+/// organisation the description names without describing it, that organisation's name with
+/// "not described here" for a unit of one; "outside every organisation" otherwise.
+pub(crate) fn organisation_text(graph: &OrgGraph, ix: UnitIx) -> String {
+    match (graph.belonging(ix), graph.organisation_name(ix)) {
+        (Belonging::Named(unit), _) if unit == ix => {
+            "its own organisation, not described here".to_owned()
+        }
+        (_, Some(o)) if o.described => o.name.to_owned(),
+        (_, Some(o)) => format!("{}, not described here", o.name),
+        (_, None) => "outside every organisation".to_owned(),
+    }
+}
+
+/// "Name [id] (as head of X)": whom a post answers to, and why.
+pub(crate) fn manager_text(graph: &OrgGraph, manager: Manager) -> String {
+    format!(
+        "{} ({})",
+        unit_label(graph.unit(manager.post)),
+        because_text(graph, manager.because)
+    )
+}
+
+/// Why a post answers to its manager, for text: "line authority", "head of DSJ".
+pub(crate) fn because_text(graph: &OrgGraph, because: Because) -> String {
+    match because {
+        Because::LineAuthority(_) => "line authority".to_owned(),
+        Because::AttachedTo => "attached to it".to_owned(),
+        Because::HeadOfItsUnit(unit) => {
+            format!("head of its unit, {}", graph.unit(unit).short_name())
+        }
+        Because::HeadAbove(unit) => format!("head of {}, above", graph.unit(unit).short_name()),
+    }
+}
+
+/// Whom a post answers to, in JSON: the post, why (`line-authority`, `attached-to`,
+/// `head-of-its-unit`, `head-above`), and the unit headed when that is why.
+#[derive(Debug, Serialize)]
+pub(crate) struct ManagerJson<'g> {
+    #[serde(flatten)]
+    post: UnitRef<'g>,
+    because: &'static str,
+    head_of: Option<&'g str>,
+}
+
+impl<'g> ManagerJson<'g> {
+    pub(crate) fn new(graph: &'g OrgGraph, manager: Manager) -> ManagerJson<'g> {
+        let (because, head_of) = match manager.because {
+            Because::LineAuthority(_) => ("line-authority", None),
+            Because::AttachedTo => ("attached-to", None),
+            Because::HeadOfItsUnit(unit) => ("head-of-its-unit", Some(unit)),
+            Because::HeadAbove(unit) => ("head-above", Some(unit)),
+        };
+        ManagerJson {
+            post: UnitRef::new(graph.unit(manager.post)),
+            because,
+            head_of: head_of.map(|u| graph.unit(u).id.as_str()),
+        }
+    }
+}
+
+/// An organisation in JSON: its id, name, and whether the description describes it.
+#[derive(Debug, Serialize)]
+pub(crate) struct OrganisationJson<'g> {
+    id: &'g str,
+    name: &'g str,
+    described: bool,
+}
+
+impl<'g> OrganisationJson<'g> {
+    /// The organisation a unit belongs to, `None` outside every organisation.
+    pub(crate) fn of(graph: &'g OrgGraph, ix: UnitIx) -> Option<OrganisationJson<'g>> {
+        graph.organisation_name(ix).map(|o| OrganisationJson {
+            id: o.id,
+            name: o.name,
+            described: o.described,
+        })
+    }
 }
 
 /// `[source-id] "quote" (locator)` for text output.

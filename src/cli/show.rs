@@ -6,11 +6,12 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::print::{
-    Format, TieJson, UnitRef, citation_text, reads, tie_details, unit_label, write_json,
+    Format, ManagerJson, OrganisationJson, TieJson, UnitRef, citation_text, manager_text,
+    organisation_text, reads, tie_details, unit_label, write_json,
 };
 use super::{Failure, resolve};
 use organigram::Workspace;
-use organigram::graph::{OrgGraph, TieView};
+use organigram::graph::{OrgGraph, TieView, UnitIx};
 use organigram::model::{Citation, Headcount, HeadcountQualifier, Status};
 use organigram::query::{UnitDetails, show};
 
@@ -32,12 +33,6 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
 }
 
 #[derive(Serialize)]
-struct OrganisationJson<'g> {
-    id: &'g str,
-    name: &'g str,
-}
-
-#[derive(Serialize)]
 struct ShowJson<'g> {
     #[serde(flatten)]
     unit: UnitRef<'g>,
@@ -50,7 +45,10 @@ struct ShowJson<'g> {
     boundary: Option<&'static str>,
     note: Option<&'g str>,
     source: Option<&'g Citation>,
-    organisation: OrganisationJson<'g>,
+    organisation: Option<OrganisationJson<'g>>,
+    headed_by: Vec<UnitRef<'g>>,
+    heads: Vec<UnitRef<'g>>,
+    answers_to: Option<ManagerJson<'g>>,
     declared_at: &'g str,
     parents: Vec<TieJson<'g>>,
     children: Vec<TieJson<'g>>,
@@ -61,6 +59,7 @@ impl<'g> ShowJson<'g> {
     fn new(graph: &'g OrgGraph, details: &UnitDetails<'g>, declared_at: &'g str) -> ShowJson<'g> {
         let unit = details.unit;
         let ties = |views: &[TieView<'g>]| views.iter().map(|v| TieJson::new(graph, v)).collect();
+        let units = |ixs: &[UnitIx]| ixs.iter().map(|&ix| UnitRef::new(graph.unit(ix))).collect();
         ShowJson {
             unit: UnitRef::new(unit),
             family: unit.kind.family().as_str(),
@@ -72,10 +71,10 @@ impl<'g> ShowJson<'g> {
             boundary: unit.boundary.map(organigram::model::Boundary::as_str),
             note: unit.note.as_deref(),
             source: unit.source.as_ref(),
-            organisation: OrganisationJson {
-                id: details.organisation.id.as_str(),
-                name: &details.organisation.name,
-            },
+            organisation: OrganisationJson::of(graph, details.index),
+            headed_by: units(&details.heads),
+            heads: units(&details.heads_of),
+            answers_to: details.manager.map(|m| ManagerJson::new(graph, m)),
             declared_at,
             parents: ties(&details.parents),
             children: ties(&details.children),
@@ -111,7 +110,16 @@ fn write_text(
     writeln!(out, "{}", unit_label(unit))?;
     let mut field = |name: &str, value: &str| writeln!(out, "  {name:<13} {value}");
     field("kind", unit.kind.label())?;
-    field("organisation", &details.organisation.name)?;
+    field("organisation", &organisation_text(graph, details.index))?;
+    for &head in &details.heads {
+        field("headed by", &unit_label(graph.unit(head)))?;
+    }
+    for &headed in &details.heads_of {
+        field("heads", &unit_label(graph.unit(headed)))?;
+    }
+    if let Some(manager) = details.manager {
+        field("answers to", &manager_text(graph, manager))?;
+    }
     if !unit.aliases.is_empty() {
         field("aliases", &unit.aliases.join(", "))?;
     }

@@ -69,9 +69,16 @@ fn write_text(
         None => writeln!(out, "The whole description")?,
     }
     let mut line = |name: &str, value: String| writeln!(out, "  {name:<16} {value}");
+    let collective = match figures.collective {
+        0 => String::new(),
+        n => format!("; {n} stand for groups named only as a whole"),
+    };
     line(
         "units",
-        format!("{} (of which {} posts)", figures.total, figures.posts),
+        format!(
+            "{} (of which {} posts{collective})",
+            figures.total, figures.posts
+        ),
     )?;
     line("layers", figures.layers.to_string())?;
     line("vacant posts", figures.vacant_posts.to_string())?;
@@ -107,11 +114,22 @@ fn write_text(
         .map(|(k, n)| (k.label(), *n))
         .collect();
     write_counts(out, "Units by kind", &by_kind)?;
-    let by_organisation: Vec<(&str, usize)> = figures
+    let mut by_organisation: Vec<(&str, usize)> = figures
         .by_organisation
         .iter()
         .map(|(o, n)| (o.name.as_str(), *n))
         .collect();
+    for (name, count) in [
+        (
+            "(organisations named, not described)",
+            figures.in_named_organisations,
+        ),
+        ("(outside every organisation)", figures.outside),
+    ] {
+        if count > 0 {
+            by_organisation.push((name, count));
+        }
+    }
     write_counts(out, "Units by organisation", &by_organisation)
 }
 
@@ -141,6 +159,9 @@ struct StatsJson<'g> {
     headcount: HeadcountJson,
     by_kind: Vec<CountJson<'g>>,
     by_organisation: Vec<CountJson<'g>>,
+    in_named_organisations: usize,
+    outside_every_organisation: usize,
+    collective: usize,
 }
 
 #[derive(Serialize)]
@@ -218,6 +239,9 @@ impl<'g> StatsJson<'g> {
                     count: *count,
                 })
                 .collect(),
+            in_named_organisations: figures.in_named_organisations,
+            outside_every_organisation: figures.outside,
+            collective: figures.collective,
         }
     }
 }

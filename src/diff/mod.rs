@@ -44,15 +44,15 @@ impl Diff<'_> {
 pub struct Side<'a> {
     /// The unit.
     pub unit: &'a Unit,
-    /// The name of the organisation it is declared in.
-    pub organisation: &'a str,
+    /// The id of the organisation it belongs to ([`OrgGraph::organisation_name`]), if any.
+    pub organisation: Option<&'a str>,
 }
 
 impl<'a> Side<'a> {
     fn of(graph: &'a OrgGraph, ix: UnitIx) -> Side<'a> {
         Side {
             unit: graph.unit(ix),
-            organisation: graph.organisation_of(ix).id.as_str(),
+            organisation: graph.organisation_name(ix).map(|o| o.id),
         }
     }
 }
@@ -140,19 +140,47 @@ fn attributes(before: Side<'_>, after: Side<'_>) -> Vec<Attribute> {
         ("aliases", json(&a.aliases), json(&b.aliases)),
         ("status", json(&a.status), json(&b.status)),
         ("vacant", json(&a.is_vacant()), json(&b.is_vacant())),
+        (
+            "vacant_from",
+            json(&value(a.vacant_from.as_ref())),
+            json(&value(b.vacant_from.as_ref())),
+        ),
+        (
+            "recruiting",
+            json(&a.is_recruiting()),
+            json(&b.is_recruiting()),
+        ),
+        (
+            "newly_created",
+            json(&a.is_newly_created()),
+            json(&b.is_newly_created()),
+        ),
+        (
+            "term_months",
+            json(&value(a.term_months.as_ref())),
+            json(&value(b.term_months.as_ref())),
+        ),
+        ("grade", json(&a.grade), json(&b.grade)),
+        ("roles", json(&a.roles), json(&b.roles)),
+        ("collective", json(&a.collective), json(&b.collective)),
+        (
+            "within",
+            json(&value(a.within.as_ref())),
+            json(&value(b.within.as_ref())),
+        ),
         ("headcount", json(&a.headcount), json(&b.headcount)),
         ("remit", json(&a.remit), json(&b.remit)),
         ("location", json(&a.location), json(&b.location)),
         ("boundary", json(&a.boundary), json(&b.boundary)),
         ("note", json(&a.note), json(&b.note)),
         ("source", json(&a.source), json(&b.source)),
-        (
-            "organisation",
-            json(&before.organisation),
-            json(&after.organisation),
-        ),
     ];
     differing(candidates)
+}
+
+/// The value of an optional field read with its place, the place left out.
+fn value<T: Clone>(field: Option<&crate::model::Spanned<T>>) -> Option<T> {
+    field.map(|f| f.value.clone())
 }
 
 /// Every field of two ties with the same key that differs.

@@ -1880,8 +1880,8 @@ mod tests {
             if unit.kind.value == UnitKind::Bureau {
                 let directorate = graph.find_id(unit.id.as_str().rsplit_once('-').unwrap().0);
                 assert_eq!(
-                    graph.organisation_of(ix).id.value,
-                    graph.organisation_of(directorate.unwrap()).id.value,
+                    graph.unit(ix).organisation,
+                    graph.unit(directorate.unwrap()).organisation,
                     "{}",
                     unit.id.value
                 );

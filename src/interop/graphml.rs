@@ -214,7 +214,7 @@ const NODE: &[Attribute<UnitIx>] = &[
     Attribute {
         name: "organisation",
         kind: Type::String,
-        get: |g, u| Some(text(g.organisation_of(u).id.as_str())),
+        get: |g, u| g.organisation_name(u).map(|o| text(o.id)),
     },
     Attribute::new("source", Type::String, source::<UnitIx>),
     Attribute::new("source_quote", Type::String, source_quote::<UnitIx>),

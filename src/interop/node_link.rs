@@ -58,7 +58,7 @@ struct Node<'g> {
     location: Option<&'g str>,
     boundary: Option<&'static str>,
     note: Option<&'g str>,
-    organisation: &'g str,
+    organisation: Option<&'g str>,
     citation: Option<&'g Citation>,
 }
 
@@ -109,7 +109,7 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
             location: unit.location.as_deref(),
             boundary: unit.boundary.map(Boundary::as_str),
             note: unit.note.as_deref(),
-            organisation: graph.organisation_of(ix).id.as_str(),
+            organisation: graph.organisation_name(ix).map(|o| o.id),
             citation: unit.source.as_ref(),
         })
         .collect();

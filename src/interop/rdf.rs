@@ -23,7 +23,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::graph::OrgGraph;
+use crate::graph::{Belonging, OrgGraph};
 use crate::model::{Boundary, Citation, Date, Family, TieKind, UnitKind};
 
 /// The base of the IRIs of units, ties, sources and organisations when none is given.
@@ -539,14 +539,21 @@ pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
             .add_text(org("purpose"), unit.remit.as_deref())
             .add_text(vocabulary("location"), unit.location.as_deref())
             .add_text(vocabulary("boundary"), unit.boundary.map(Boundary::as_str))
-            .add_text(rdfs("comment"), unit.note.as_deref())
-            .add(
-                vocabulary("organisation"),
-                Object::Iri(Iri::new(
-                    Namespace::Organisation,
-                    graph.organisation_of(ix).id.as_str().to_owned(),
-                )),
-            );
+            .add_text(rdfs("comment"), unit.note.as_deref());
+        match graph.belonging(ix) {
+            Belonging::Described(_) => {
+                if let Some(organisation) = graph.organisation_of(ix) {
+                    let iri =
+                        Iri::new(Namespace::Organisation, organisation.id.as_str().to_owned());
+                    resource.add(vocabulary("organisation"), Object::Iri(iri));
+                }
+            }
+            Belonging::Named(unit) => {
+                let iri = unit_iri(graph.unit(unit).id.as_str());
+                resource.add(vocabulary("organisation"), Object::Iri(iri));
+            }
+            Belonging::Outside => {}
+        }
         for view in graph.ties_of(ix) {
             let tie = view.tie;
             let other = Object::Iri(unit_iri(graph.unit(view.other).id.as_str()));

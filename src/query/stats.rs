@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::graph::{OrgGraph, UnitIx};
+use crate::graph::{Belonging, OrgGraph, UnitIx};
 use crate::model::{HeadcountBasis, HeadcountQualifier, Organisation, UnitKind};
 
 /// The figures of a whole description or of one unit's subtree.
@@ -28,9 +28,18 @@ pub struct Stats<'g> {
     pub headcount: HeadcountRollUp,
     /// Posts in scope declared vacant.
     pub vacant_posts: usize,
-    /// Units in scope per organisation (description file), in declaration order, organisations
-    /// with none in scope left out.
+    /// Units in scope per described organisation, by belonging (from the hierarchy, not the
+    /// file), in declaration order, organisations with none in scope left out.
     pub by_organisation: Vec<(&'g Organisation, usize)>,
+    /// Units in scope of organisations the description names without describing them (a
+    /// partner agency, a ministry named as a whole), those organisations' own units included.
+    pub in_named_organisations: usize,
+    /// Units in scope outside every organisation: their line leaves the description or reaches
+    /// no organisation.
+    pub outside: usize,
+    /// Units in scope that stand for a group named only as a whole (`collective`): counted in
+    /// `total` and the other figures, and apart here.
+    pub collective: usize,
 }
 
 /// The span of control: the number of direct reports of each unit that has at least one.
@@ -130,6 +139,7 @@ pub fn stats(graph: &OrgGraph, root: Option<UnitIx>) -> Stats<'_> {
     let mut organisations = vec![0; graph.organisations().len()];
     let mut headcount = HeadcountRollUp::default();
     let (mut posts, mut vacant_posts) = (0, 0);
+    let (mut in_named_organisations, mut outside, mut collective) = (0, 0, 0);
     let mut spans = Vec::new();
     for &ix in &scope {
         let unit = graph.unit(ix);
@@ -140,9 +150,16 @@ pub fn stats(graph: &OrgGraph, root: Option<UnitIx>) -> Stats<'_> {
                 vacant_posts += 1;
             }
         }
-        if let Some(count) = organisations.get_mut(unit.organisation.0 as usize) {
-            *count += 1;
+        match graph.belonging(ix) {
+            Belonging::Described(o) => {
+                if let Some(count) = organisations.get_mut(o.0 as usize) {
+                    *count += 1;
+                }
+            }
+            Belonging::Named(_) => in_named_organisations += 1,
+            Belonging::Outside => outside += 1,
         }
+        collective += usize::from(unit.collective);
         if let Some(declared) = &unit.headcount {
             let sum = match declared.basis {
                 HeadcountBasis::Target => &mut headcount.target,
@@ -177,6 +194,9 @@ pub fn stats(graph: &OrgGraph, root: Option<UnitIx>) -> Stats<'_> {
             .zip(organisations)
             .filter(|&(_, n)| n > 0)
             .collect(),
+        in_named_organisations,
+        outside,
+        collective,
     }
 }
 
@@ -307,7 +327,10 @@ mod tests {
             .iter()
             .map(|(o, n)| (o.id.as_str(), *n))
             .collect();
-        assert_eq!(ids, [("org", 7), ("other", 1)]);
+        // The agency is declared in another file, but belongs by its line to itself: an
+        // organisation named, not described.
+        assert_eq!(ids, [("org", 7)]);
+        assert_eq!((all.in_named_organisations, all.outside), (1, 0));
         assert_eq!(
             all.headcount,
             HeadcountRollUp {

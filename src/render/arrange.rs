@@ -33,7 +33,7 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
         |ix: TieIx| chart.view.is_left_to_right() || graph.tie(ix).kind.style().constrains;
     let mut degree: HashMap<UnitIx, usize> = HashMap::new();
     for &ix in &chart.ties {
-        let (from, to) = graph.ends(ix);
+        let (from, to) = chart.ends(graph, ix);
         *degree.entry(from).or_default() += 1;
         *degree.entry(to).or_default() += 1;
     }
@@ -44,7 +44,7 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
         .iter()
         .filter(|&&ix| constrains(ix))
         .filter_map(|&ix| {
-            let (from, to) = graph.ends(ix);
+            let (from, to) = chart.ends(graph, ix);
             match (is_leaf(from), is_leaf(to)) {
                 (true, false) => Some((ix, to)),
                 (false, true) => Some((ix, from)),
@@ -69,10 +69,16 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
             lengths.insert(ix, length);
         }
     }
-    let mut untied: Vec<Vec<UnitIx>> = vec![Vec::new(); graph.organisations().len()];
+    // One group per organisation's frame, and one for the units outside every frame.
+    let organisations = graph.organisations().len();
+    let mut untied: Vec<Vec<UnitIx>> = vec![Vec::new(); organisations + 1];
     for &unit in &chart.units {
+        let frame = match graph.belonging(unit) {
+            crate::graph::Belonging::Described(o) => o.0 as usize,
+            _ => organisations,
+        };
         if !degree.contains_key(&unit)
-            && let Some(group) = untied.get_mut(graph.unit(unit).organisation.0 as usize)
+            && let Some(group) = untied.get_mut(frame)
         {
             group.push(unit);
         }

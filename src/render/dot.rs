@@ -26,6 +26,9 @@ const MUTED: &str = "#555555";
 const ALERT: &str = "#D55E00";
 /// The colour of the "parent outside" mark: Okabe and Ito's blue.
 const OUTSIDE: &str = "#0072B2";
+/// The colour of the head drawn inside its unit's box: the darker orange of posts' outline,
+/// so that the head reads as the post it is.
+const HEAD: &str = "#9A5B00";
 
 /// The chart as DOT text, ending with a line break. Same graph and chart, same bytes. Linear in
 /// the size of the chart.
@@ -109,7 +112,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         }));
     }
     for &ix in &chart.ties {
-        let (from, to) = graph.ends(ix);
+        let (from, to) = chart.ends(graph, ix);
         let (Some(&from_at), Some(&to_at)) = (positions.get(&from), positions.get(&to)) else {
             continue;
         };
@@ -196,7 +199,7 @@ const LONGEST_SVG_ID: usize = 1_000;
 /// address units.
 fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> Node {
     let unit = graph.unit(ix);
-    let look = Look::in_chart(unit, chart);
+    let look = Look::in_chart(graph, ix, chart);
     let mut markup: Vec<String> = Vec::new();
     if let Some(acronym) = &look.acronym {
         markup.push(format!("<B>{}</B>", html(acronym)));
@@ -206,6 +209,9 @@ fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> No
         &format!("<I>{}</I>", html(&look.caption)),
         if look.alert { ALERT } else { MUTED },
     ));
+    for line in &look.head {
+        markup.push(small(&html(line), HEAD));
+    }
     if let Some(outside) = look.outside {
         markup.push(small(&html(outside), OUTSIDE));
     }

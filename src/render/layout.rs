@@ -282,7 +282,7 @@ pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
         .units
         .iter()
         .map(|&ix| {
-            let look = Look::in_chart(graph.unit(ix), chart);
+            let look = Look::in_chart(graph, ix, chart);
             let text = look.lines().join("\n");
             let (shape, rounded) = match look.shape {
                 // layout-rs draws no 3D box or hexagon: both are plain boxes.
@@ -306,7 +306,7 @@ pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
         })
         .collect();
     for &ix in &chart.ties {
-        let (from, to) = graph.ends(ix);
+        let (from, to) = chart.ends(graph, ix);
         let (Some(&from), Some(&to)) = (handles.get(&from), handles.get(&to)) else {
             continue;
         };

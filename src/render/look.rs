@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::changes::Change;
 use super::quote::printable;
+use crate::graph::{OrgGraph, UnitIx};
 use crate::model::{Boundary, LineStyle, Shape, Status, Unit};
 
 /// Names are wrapped to lines of about this many characters, so that long French names
@@ -46,6 +47,9 @@ pub(super) struct Look {
     pub alert: bool,
     /// "↑ parent outside" when the unit's parent lies outside the description.
     pub outside: Option<&'static str>,
+    /// The head drawn inside the unit's box: "head: Directeur de programme · vacant", in lines
+    /// as the name; empty when none is.
+    pub head: Vec<String>,
     pub shape: Shape,
     /// The fill colour, `#rrggbb`: the kind's, white for a vacant post, grey when dissolved.
     pub fill: &'static str,
@@ -89,6 +93,7 @@ impl Look {
             caption,
             alert: !states.is_empty(),
             outside: (unit.boundary == Some(Boundary::ParentOutside)).then_some("↑ parent outside"),
+            head: Vec::new(),
             shape: style.shape,
             fill,
             stroke: style.stroke,
@@ -100,8 +105,15 @@ impl Look {
     /// How `unit` is drawn in `chart`: marked when the chart shows a proposal that touches it,
     /// with the change in its caption and its outline in the change's colour; a removed unit is
     /// a dashed, empty ghost.
-    pub(super) fn in_chart(unit: &Unit, chart: &super::Chart) -> Look {
+    pub(super) fn in_chart(graph: &OrgGraph, ix: UnitIx, chart: &super::Chart) -> Look {
+        let unit = graph.unit(ix);
         let mut look = Look::of(unit);
+        if let Some(head) = chart.heads.of(ix).map(|h| graph.unit(h)) {
+            let vacant = if head.is_vacant() { " · vacant" } else { "" };
+            let printed = printable(&head.name);
+            let name = clipped(&printed, LONGEST_NAME);
+            look.head = wrap(&format!("head: {name}{vacant}"), WRAP);
+        }
         if let Some(change) = chart.changes.unit(unit) {
             look.caption.push_str(" · ");
             look.caption.push_str(change.label());
@@ -116,13 +128,14 @@ impl Look {
         look
     }
 
-    /// Every line of the label as plain text: acronym, name, caption, parent mark.
+    /// Every line of the label as plain text: acronym, name, caption, head, parent mark.
     pub(super) fn lines(&self) -> Vec<&str> {
         self.acronym
             .as_deref()
             .into_iter()
             .chain(self.name.iter().map(String::as_str))
             .chain(std::iter::once(self.caption.as_str()))
+            .chain(self.head.iter().map(String::as_str))
             .chain(self.outside)
             .collect()
     }

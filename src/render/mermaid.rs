@@ -43,7 +43,7 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
             escape(&clipped(&organisation.name, LONGEST_NAME))
         );
         for (position, ix) in members {
-            let look = Look::in_chart(graph.unit(ix), chart);
+            let look = Look::in_chart(graph, ix, chart);
             let (open, close) = match look.shape {
                 Shape::Box3d => ("[[", "]]"),
                 Shape::RoundedBox => ("(", ")"),
@@ -61,7 +61,7 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
     }
     let mut link_styles = Vec::new();
     for &ix in &chart.ties {
-        let (from, to) = graph.ends(ix);
+        let (from, to) = chart.ends(graph, ix);
         let (Some(&from), Some(&to)) = (positions.get(&from), positions.get(&to)) else {
             continue;
         };
@@ -139,6 +139,11 @@ fn label(look: &Look) -> String {
     }
     lines.extend(look.name.iter().map(|line| escape(line)));
     lines.push(format!("<small><i>{}</i></small>", escape(&look.caption)));
+    lines.extend(
+        look.head
+            .iter()
+            .map(|line| format!("<small>{}</small>", escape(line))),
+    );
     if let Some(outside) = look.outside {
         lines.push(format!("<small>{}</small>", escape(outside)));
     }

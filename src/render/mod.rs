@@ -29,9 +29,9 @@ mod look;
 mod mermaid;
 mod quote;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::graph::{OrgGraph, TieIx, UnitIx};
+use crate::graph::{Belonging, OrgGraph, TieIx, UnitIx};
 use crate::model::{OrganisationIndex, TieKind, UnitKind};
 use crate::query;
 
@@ -132,7 +132,8 @@ pub struct ChartOptions {
     pub root: Option<UnitIx>,
     /// Only the units within a number of the view's ties of a unit, walked either way.
     pub focus: Option<Focus>,
-    /// Only the units of this organisation (description file).
+    /// Only the units that belong to this organisation ([`OrgGraph::belonging`]), and the units
+    /// they are tied to by the view's ties (their partners, drawn outside its frame).
     pub organisation: Option<OrganisationIndex>,
     /// Only units of these kinds.
     pub unit_kinds: Option<Vec<UnitKind>>,
@@ -176,13 +177,40 @@ pub struct Chart {
     pub title: String,
     /// The units drawn, in declaration order.
     pub units: Vec<UnitIx>,
-    /// The ties drawn, in declaration order; both ends of each are in `units`.
+    /// The ties drawn, in declaration order; both ends of each are drawn ([`Chart::ends`]).
     pub ties: Vec<TieIx>,
+    /// The heads drawn inside the box of the unit they head: a head is no node of its own, and
+    /// its ties start from its unit's box.
+    pub heads: HeadsInside,
     /// What a proposal drawn with the chart adds, removes, moves and changes; empty otherwise.
     pub changes: Changes,
     /// Whether a legend of the unit and tie kinds drawn goes with the chart (DOT and Graphviz
     /// pictures only: Mermaid and the built-in layout draw none).
     pub legend: bool,
+}
+
+/// The heads a chart draws inside the box of the unit they head, both ways round.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HeadsInside {
+    by_unit: HashMap<UnitIx, UnitIx>,
+    by_head: HashMap<UnitIx, UnitIx>,
+}
+
+impl HeadsInside {
+    fn insert(&mut self, unit: UnitIx, head: UnitIx) {
+        self.by_unit.insert(unit, head);
+        self.by_head.insert(head, unit);
+    }
+
+    /// The head drawn inside `unit`'s box, if any.
+    pub fn of(&self, unit: UnitIx) -> Option<UnitIx> {
+        self.by_unit.get(&unit).copied()
+    }
+
+    /// The unit whose box `head` is drawn inside, if any.
+    pub fn box_of(&self, head: UnitIx) -> Option<UnitIx> {
+        self.by_head.get(&head).copied()
+    }
 }
 
 /// The units of a chart that belong to one organisation, drawn as one cluster.
@@ -195,20 +223,43 @@ pub(crate) struct Cluster<'g> {
 }
 
 impl Chart {
-    /// Each unit's position in [`Chart::units`], which every format uses to name its node.
-    pub(crate) fn positions(&self) -> std::collections::HashMap<UnitIx, usize> {
-        self.units
+    /// Each unit's position in [`Chart::units`], which every format uses to name its node; a
+    /// head drawn inside its unit's box has that unit's position.
+    pub(crate) fn positions(&self) -> HashMap<UnitIx, usize> {
+        let mut positions: HashMap<UnitIx, usize> = self
+            .units
             .iter()
             .enumerate()
             .map(|(i, &ix)| (ix, i))
-            .collect()
+            .collect();
+        for (head, unit) in &self.heads.by_head {
+            if let Some(&at) = positions.get(unit) {
+                positions.insert(*head, at);
+            }
+        }
+        positions
     }
 
-    /// The organisations the chart shows units of, in declaration order, with their units.
+    /// The unit drawn for `ix`: the unit it heads when it is drawn inside that unit's box, else
+    /// itself.
+    fn drawn_as(&self, ix: UnitIx) -> UnitIx {
+        self.heads.box_of(ix).unwrap_or(ix)
+    }
+
+    /// The two ends of a drawn tie as drawn: a head's end is its unit's box.
+    pub(crate) fn ends(&self, graph: &OrgGraph, tie: TieIx) -> (UnitIx, UnitIx) {
+        let (from, to) = graph.ends(tie);
+        (self.drawn_as(from), self.drawn_as(to))
+    }
+
+    /// The organisations the chart shows units of, in declaration order, with their units: the
+    /// units that belong to each, by their line.
     pub(crate) fn clusters<'g>(&self, graph: &'g OrgGraph) -> Vec<Cluster<'g>> {
         let mut members: Vec<Vec<(usize, UnitIx)>> = vec![Vec::new(); graph.organisations().len()];
         for (position, &ix) in self.units.iter().enumerate() {
-            if let Some(list) = members.get_mut(graph.unit(ix).organisation.0 as usize) {
+            if let Belonging::Described(o) = graph.belonging(ix)
+                && let Some(list) = members.get_mut(o.0 as usize)
+            {
                 list.push((position, ix));
             }
         }
@@ -257,10 +308,28 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
             None => around,
         });
     }
+    if let Some(organisation) = options.organisation {
+        let in_it = |ix: UnitIx| graph.belonging(ix) == Belonging::Described(organisation);
+        let members: Vec<UnitIx> = graph
+            .units()
+            .map(|(ix, _)| ix)
+            .filter(|&ix| in_it(ix))
+            .collect();
+        let partners: Vec<UnitIx> = members
+            .iter()
+            .flat_map(|&unit| graph.ties_of(unit))
+            .filter(|view| drawn_tie(view.index))
+            .map(|view| view.other)
+            .collect();
+        let mut theirs: HashSet<UnitIx> = members.into_iter().chain(partners).collect();
+        if let Some(wanted) = &wanted {
+            theirs.retain(|ix| wanted.contains(ix));
+        }
+        wanted = Some(theirs);
+    }
     let candidate = |ix: UnitIx| {
         let unit = graph.unit(ix);
         wanted.as_ref().is_none_or(|w| w.contains(&ix))
-            && options.organisation.is_none_or(|o| unit.organisation == o)
             && options
                 .unit_kinds
                 .as_ref()
@@ -281,7 +350,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
             [from, to]
         })
         .collect();
-    let units = graph
+    let mut units: Vec<UnitIx> = graph
         .units()
         .map(|(ix, _)| ix)
         .filter(|&ix| {
@@ -292,14 +361,45 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
                     || options.focus.is_some_and(|f| f.unit == ix))
         })
         .collect();
-    Chart {
+    let drawn: HashSet<UnitIx> = units.iter().copied().collect();
+    // A head drawn with its unit goes inside the unit's box, unless it heads two drawn units.
+    let mut heads = HeadsInside::default();
+    for &unit in &units {
+        if let Some(head) = graph.heads().head(unit)
+            && drawn.contains(&head)
+            && options.root != Some(head)
+            && options.focus.is_none_or(|f| f.unit != head)
+            && graph
+                .heads()
+                .headed_by(head)
+                .iter()
+                .filter(|u| drawn.contains(u))
+                .count()
+                == 1
+        {
+            heads.insert(unit, head);
+        }
+    }
+    units.retain(|&ix| heads.box_of(ix).is_none());
+    let mut chart = Chart {
         view: options.view,
         title: title(graph, options),
         units,
         ties,
+        heads,
         changes: Changes::default(),
         legend: options.legend,
-    }
+    };
+    // A tie between a head and its own unit's box (its head tie) is the box itself.
+    let ties = std::mem::take(&mut chart.ties);
+    chart.ties = ties
+        .into_iter()
+        .filter(|&ix| {
+            let (from, to) = chart.ends(graph, ix);
+            from != to || graph.ends(ix).0 == graph.ends(ix).1
+        })
+        .collect();
+    chart
 }
 
 /// The standard charts of a description, each with the name of its files: an org chart per

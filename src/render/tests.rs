@@ -313,3 +313,70 @@ fn the_same_chart_gives_the_same_bytes() {
         to_mermaid(&g, &chart(&g, &options))
     );
 }
+
+#[test]
+fn a_head_is_drawn_inside_its_unit_s_box_and_its_ties_start_from_the_box() {
+    let g = build(description(
+        &[
+            ("min", Ministry),
+            ("dir", Directorate),
+            ("director", Post),
+            ("deputy", Post),
+            ("com", Committee),
+        ],
+        &[
+            ("dir", Attachment, "min"),
+            ("director", Head, "dir"),
+            ("deputy", Attachment, "dir"),
+            ("director", Chair, "com"),
+        ],
+    ));
+    let c = chart(&g, &ChartOptions::new(View::Full));
+    assert_eq!(units(&g, &c), ["min", "dir", "deputy", "com"]);
+    assert_eq!(c.heads.of(ix(&g, "dir")), Some(ix(&g, "director")));
+    // The head tie is the box itself; the chair tie starts from the directorate's box.
+    assert_eq!(
+        ties(&g, &c),
+        [
+            "dir attachment min",
+            "deputy attachment dir",
+            "director chair com"
+        ]
+    );
+    let drawn: Vec<(&str, &str)> = c
+        .ties
+        .iter()
+        .map(|&t| {
+            let (from, to) = c.ends(&g, t);
+            (g.unit(from).id.as_str(), g.unit(to).id.as_str())
+        })
+        .collect();
+    assert_eq!(drawn[2], ("dir", "com"));
+    let dot = to_dot(&g, &c);
+    renders(&dot);
+    assert!(dot.contains("head: director"), "{dot}");
+    assert_eq!(
+        dot.matches("shape=ellipse").count(),
+        1,
+        "only the deputy is an ellipse"
+    );
+}
+
+#[test]
+fn an_organisation_s_chart_draws_its_partners_outside_its_frame() {
+    let g = sample();
+    let options = ChartOptions {
+        organisation: Some(OrganisationIndex(0)),
+        ..ChartOptions::new(View::Full)
+    };
+    let c = chart(&g, &options);
+    // The agency belongs to itself, by its line: it is drawn as the bureau's partner.
+    assert_eq!(
+        units(&g, &c),
+        ["min", "dir", "bur", "head", "com", "agency"]
+    );
+    let clusters = c.clusters(&g);
+    assert_eq!(clusters.len(), 1);
+    let members: Vec<UnitIx> = clusters[0].members.iter().map(|&(_, ix)| ix).collect();
+    assert_eq!(ids(&g, &members), ["min", "dir", "bur", "head"]);
+}

@@ -166,7 +166,7 @@ def main():
         turtle = rdflib.Graph().parse(paths["turtle"], format="turtle")
         jsonld = rdflib.Graph().parse(paths["jsonld"], format="json-ld")
         check("Turtle and JSON-LD hold the same statements", grounded(jsonld), grounded(turtle))
-        check("RDF units", count(turtle, "SELECT (COUNT(DISTINCT ?u) AS ?n) WHERE { ?u organigram:organisation ?o }"), args.units)
+        check("RDF units", count(turtle, "SELECT (COUNT(DISTINCT ?u) AS ?n) WHERE { ?u org:identifier ?id }"), args.units)
         check("RDF ties", count(turtle, "SELECT (COUNT(?t) AS ?n) WHERE { ?t a rdf:Statement }"), args.ties)
 
         for unit in args.sample:

@@ -214,6 +214,8 @@ fn organisation(
             &source_id,
         ));
     }
+    // The organisation is its top unit, the first drafted.
+    let top = drafts.first().map(|d| spanned(d.id.clone()));
     let units = drafts
         .into_iter()
         .enumerate()
@@ -247,7 +249,7 @@ fn organisation(
                 id: spanned(id(format!("org-{index}"), OrganisationId::new)),
                 name: format!("Organisation {index}"),
                 acronym: None,
-                unit: None,
+                unit: top,
                 origin: Origin::default(),
             }),
             sources: vec![Recover::Read(spanned(Source {
