@@ -10,6 +10,7 @@
 mod bodies;
 mod duplicates;
 mod facts;
+mod heads;
 mod hierarchy;
 mod levels;
 
@@ -48,6 +49,7 @@ pub fn check(graph: &OrgGraph, options: &Options) -> Vec<Diagnostic> {
     duplicates::check(&context, &mut diagnostics);
     bodies::check(&context, &mut diagnostics);
     facts::check(&context, &mut diagnostics);
+    heads::check(&context, &mut diagnostics);
     diagnostics
 }
 

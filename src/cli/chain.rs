@@ -6,20 +6,23 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::print::{
-    Format, Nested, UnitRef, indent, kind_words, reads, tie_details, unit_label, write_json,
+    Format, ManagerJson, Nested, UnitRef, indent, kind_words, manager_text, reads, tie_details,
+    unit_label, write_json,
 };
 use super::{Failure, resolve};
 use organigram::Workspace;
-use organigram::graph::OrgGraph;
+use organigram::graph::{OrgGraph, UnitIx};
 use organigram::model::Citation;
-use organigram::query::{Above, Chain, End, chain};
+use organigram::query::{Above, Chain, End, LineOfPosts, chain, line_of_posts};
 
 /// `organigram chain UNIT [--format json]`.
 pub(crate) type Args = super::print::UnitArgs;
 
 pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
     let graph = workspace.graph();
-    let found = chain(graph, resolve(workspace, &args.unit)?);
+    let unit = resolve(workspace, &args.unit)?;
+    let found = chain(graph, unit);
+    let line = line_of_posts(graph, unit);
     match args.format {
         Format::Json => write_json(
             out,
@@ -30,14 +33,61 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
                     found: &found,
                     above: &found.above,
                 },
+                line_of_posts: LineJson::new(graph, &line),
             },
         )?,
         Format::Text => {
             writeln!(out, "{}", unit_label(graph.unit(found.unit)))?;
             write_above(out, graph, &found)?;
+            write_line(out, graph, unit, &line)?;
         }
     }
     Ok(())
+}
+
+/// The line of posts beside the chain of units: whom the post (or the unit's head) answers to,
+/// up to the top. Nothing for a unit with no head.
+fn write_line(
+    out: &mut dyn Write,
+    graph: &OrgGraph,
+    unit: UnitIx,
+    line: &LineOfPosts,
+) -> std::io::Result<()> {
+    let Some(start) = line.start else {
+        return Ok(());
+    };
+    writeln!(out, "\nLine of posts")?;
+    if start != unit {
+        writeln!(out, "  headed by {}", unit_label(graph.unit(start)))?;
+    }
+    for manager in &line.managers {
+        writeln!(out, "  answers to {}", manager_text(graph, *manager))?;
+    }
+    if line.managers.is_empty() {
+        writeln!(out, "  ■ answers to no post of the description")?;
+    }
+    Ok(())
+}
+
+/// The line of posts in JSON: the post it starts from (`null` for a unit with no head) and its
+/// managers, lowest first.
+#[derive(Serialize)]
+struct LineJson<'g> {
+    start: Option<UnitRef<'g>>,
+    managers: Vec<ManagerJson<'g>>,
+}
+
+impl<'g> LineJson<'g> {
+    fn new(graph: &'g OrgGraph, line: &LineOfPosts) -> LineJson<'g> {
+        LineJson {
+            start: line.start.map(|post| UnitRef::new(graph.unit(post))),
+            managers: line
+                .managers
+                .iter()
+                .map(|&m| ManagerJson::new(graph, m))
+                .collect(),
+        }
+    }
 }
 
 /// How a chain's branch ends, in words.
@@ -113,6 +163,7 @@ fn write_above(out: &mut dyn Write, graph: &OrgGraph, found: &Chain<'_>) -> std:
 struct ChainJson<'a, 'g> {
     unit: UnitRef<'g>,
     above: AboveJson<'a, 'g>,
+    line_of_posts: LineJson<'g>,
 }
 
 /// What lies above a unit, as JSON: `{"superiors": [step…]}`, `{"end": "top"}`,

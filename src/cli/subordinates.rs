@@ -5,14 +5,16 @@ use std::io::Write;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::print::{DEEPEST_INDENT, Format, Nested, UnitRef, kind_words, unit_label, write_json};
+use super::print::{
+    DEEPEST_INDENT, Format, Nested, UnitRef, indent, kind_words, unit_label, write_json,
+};
 use super::term::UnitKinds;
 use super::{Failure, resolve};
 use organigram::Workspace;
 use organigram::diagnostic::plural;
 use organigram::graph::OrgGraph;
-use organigram::model::TieKind;
-use organigram::query::{Below, Subordinates, SubordinatesOptions, subordinates};
+use organigram::model::{Family, TieKind};
+use organigram::query::{Below, Reports, Subordinates, SubordinatesOptions, reports, subordinates};
 
 #[derive(Debug, clap::Args)]
 #[command(mut_arg("unit_kinds", |a| a.visible_alias("kind").help(
@@ -40,12 +42,78 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         depth: args.depth,
         kinds: args.kinds.chosen(),
     };
-    let tree = subordinates(graph, resolve(workspace, &args.unit)?, &options);
+    let unit = resolve(workspace, &args.unit)?;
+    let tree = subordinates(graph, unit, &options);
+    // A post's people: the posts that answer to it, whatever the kind filter.
+    let people =
+        (graph.unit(unit).kind.family() == Family::Post).then(|| reports(graph, unit, args.depth));
     match args.format {
-        Format::Json => write_json(out, &tree_json(graph, &tree))?,
-        Format::Text => write_text(out, graph, &tree)?,
+        Format::Json => write_json(
+            out,
+            &TreeJson {
+                reports: people.as_ref().map(|r| ReportsJson::new(graph, r)),
+                ..tree_json(graph, &tree)
+            },
+        )?,
+        Format::Text => {
+            write_text(out, graph, &tree)?;
+            if let Some(people) = &people {
+                write_reports(out, graph, people)?;
+            }
+        }
     }
     Ok(())
+}
+
+/// The posts answering to a post, as an indented list under a heading with their counts.
+fn write_reports(out: &mut dyn Write, graph: &OrgGraph, reports: &Reports) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "\nLine of posts: {}, {} in all",
+        plural(reports.direct, "direct report"),
+        plural(reports.total, "post")
+    )?;
+    for &(post, depth) in &reports.nodes {
+        writeln!(
+            out,
+            "{}{}",
+            indent(depth, "  "),
+            unit_label(graph.unit(post))
+        )?;
+    }
+    Ok(())
+}
+
+/// The posts answering to a post, in JSON: their counts, and each post with its depth.
+#[derive(Serialize)]
+struct ReportsJson<'g> {
+    direct: usize,
+    total: usize,
+    posts: Vec<ReportJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'g> {
+    #[serde(flatten)]
+    unit: UnitRef<'g>,
+    depth: usize,
+}
+
+impl<'g> ReportsJson<'g> {
+    fn new(graph: &'g OrgGraph, reports: &Reports) -> ReportsJson<'g> {
+        ReportsJson {
+            direct: reports.direct,
+            total: reports.total,
+            posts: reports
+                .nodes
+                .iter()
+                .map(|&(post, depth)| ReportJson {
+                    unit: UnitRef::new(graph.unit(post)),
+                    depth,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The tie kind in brackets, when it is not a plain attachment.
@@ -157,6 +225,9 @@ struct TreeJson<'a, 'g> {
     vacant: usize,
     shown: usize,
     below: BelowJson<'a, 'g>,
+    /// For a post: the posts that answer to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reports: Option<ReportsJson<'g>>,
 }
 
 /// What is under a unit, as JSON: `{"subordinates": [node…]}`, `{"depth-limit": true}`,
@@ -224,5 +295,6 @@ fn tree_json<'a, 'g>(graph: &'g OrgGraph, tree: &'a Subordinates<'g>) -> TreeJso
             tree,
             below: &tree.below,
         },
+        reports: None,
     }
 }

@@ -5,12 +5,14 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::print::{Format, UnitRef, kind_words, reads, unit_label, write_json};
+use super::print::{
+    Format, ManagerJson, UnitRef, kind_words, manager_text, reads, unit_label, write_json,
+};
 use super::{Failure, resolve};
 use organigram::Workspace;
 use organigram::diagnostic::plural;
 use organigram::graph::{Link, OrgGraph};
-use organigram::query::superior;
+use organigram::query::{common_manager, superior};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -27,9 +29,23 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
     let graph = workspace.graph();
     let (a, b) = (resolve(workspace, &args.a)?, resolve(workspace, &args.b)?);
     let answers = superior(graph, a, b);
+    let manager = common_manager(graph, a, b);
     match args.format {
         Format::Json => {
             let json = SuperiorJson {
+                common_manager: manager.as_ref().map(|m| CommonManagerJson {
+                    post: UnitRef::new(graph.unit(m.post)),
+                    from_a: m
+                        .from_a
+                        .iter()
+                        .map(|&x| ManagerJson::new(graph, x))
+                        .collect(),
+                    from_b: m
+                        .from_b
+                        .iter()
+                        .map(|&x| ManagerJson::new(graph, x))
+                        .collect(),
+                }),
                 a: UnitRef::new(graph.unit(a)),
                 b: UnitRef::new(graph.unit(b)),
                 superiors: answers
@@ -63,6 +79,24 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
                 writeln!(out, "\n  {}", unit_label(graph.unit(answer.unit)))?;
                 for (from, route) in [(a, &answer.from_a), (b, &answer.from_b)] {
                     write_route(out, graph, from, route)?;
+                }
+            }
+            if let Some(manager) = &manager {
+                writeln!(
+                    out,
+                    "\nIn the line of posts, both answer to {}",
+                    unit_label(graph.unit(manager.post))
+                )?;
+                for (from, line) in [(a, &manager.from_a), (b, &manager.from_b)] {
+                    let steps: Vec<String> = line.iter().map(|&m| manager_text(graph, m)).collect();
+                    if !steps.is_empty() {
+                        writeln!(
+                            out,
+                            "    from {}: {}",
+                            graph.unit(from).short_name(),
+                            steps.join(", then ")
+                        )?;
+                    }
                 }
             }
         }
@@ -107,6 +141,16 @@ struct SuperiorJson<'g> {
     a: UnitRef<'g>,
     b: UnitRef<'g>,
     superiors: Vec<AnswerJson<'g>>,
+    /// Where the two lines of posts meet, when they do.
+    common_manager: Option<CommonManagerJson<'g>>,
+}
+
+/// Where two lines of posts meet: the post, and the managers from each up to it.
+#[derive(Serialize)]
+struct CommonManagerJson<'g> {
+    post: UnitRef<'g>,
+    from_a: Vec<ManagerJson<'g>>,
+    from_b: Vec<ManagerJson<'g>>,
 }
 
 #[derive(Serialize)]

@@ -89,6 +89,12 @@ codes! {
     /// A unit attached to several units without saying it is jointly attached (`joint-attachment`)
     /// has no clear place in the hierarchy; line authority over it is another tie, and is fine.
     MultipleAttachments => "multiple-attachments", Error;
+    /// A unit headed by two posts at once has no single line of posts: the tie of a head who
+    /// left usually lacks its `valid_until`.
+    TwoHeads => "two-heads", Error;
+    /// A head sits in the unit it heads; a head attached to another unit is placed in two units,
+    /// and the line of posts cannot tell which.
+    HeadOutsideUnit => "head-outside-unit", Error;
     /// Two units of one organisation with the same kind and the same name or acronym are probably
     /// one unit declared twice, which splits its ties between two ids.
     DuplicateUnit => "duplicate-unit", Warning;
@@ -110,6 +116,9 @@ codes! {
     /// A tie to or from a unit that was succeeded or dissolved, with no `valid_until`, describes a
     /// past state as current; it usually belongs to the successor now.
     OutdatedTie => "outdated-tie", Warning;
+    /// A post under the line authority of a post in no unit above its own: the heads say it
+    /// answers to someone else, and one of the two is usually out of date or misplaced.
+    AuthorityAgainstHeads => "authority-against-heads", Warning;
     /// A tie stated twice (a symmetric tie stated in both directions counts) is counted twice by
     /// every query and drawn twice in charts.
     DuplicateTie => "duplicate-tie", Warning;

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::graph::{Link, OrgGraph, UnitIx};
-use crate::model::Boundary;
+use crate::graph::{Link, Manager, OrgGraph, UnitIx};
+use crate::model::{Boundary, Family};
 
 /// Why a branch of a chain stops at a unit that has no superior in the description.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,6 +187,32 @@ pub fn chain(graph: &OrgGraph, unit: UnitIx) -> Chain<'_> {
         chain.steps.push(Step { link, depth, above });
     }
     chain
+}
+
+/// The line of posts above a unit: the people's chain beside the units' one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineOfPosts {
+    /// The post the line starts from: the unit asked about when it is a post, else its head;
+    /// `None` for a unit with no head.
+    pub start: Option<UnitIx>,
+    /// The post `start` answers to, theirs, and so on to the top, each with why.
+    pub managers: Vec<Manager>,
+}
+
+/// The line of posts above `unit` ([`crate::graph::Heads::line`]), from the unit itself when it
+/// is a post, else from its head. `O(size of the line above)`.
+pub fn line_of_posts(graph: &OrgGraph, unit: UnitIx) -> LineOfPosts {
+    let start = if graph.unit(unit).kind.family() == Family::Post {
+        Some(unit)
+    } else {
+        graph.heads().head(unit)
+    };
+    LineOfPosts {
+        start,
+        managers: start
+            .map(|post| graph.heads().line(post))
+            .unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ mod stats;
 mod subordinates;
 mod superior;
 
-pub use chain::{Above, Chain, End, Step, chain};
+pub use chain::{Above, Chain, End, LineOfPosts, Step, chain, line_of_posts};
 pub use find::{Field, LookupError, Match, find, resolve};
 pub use neighbourhood::neighbourhood;
 pub use organisation::organisation;
@@ -19,5 +19,7 @@ pub use partners::{Partner, PartnerGroup, Partners, PartnersOptions, partners};
 pub use path::{Hop, Path, PathOptions, path};
 pub use show::{UnitDetails, show};
 pub use stats::{HeadcountRollUp, HeadcountSum, SpanOfControl, Stats, stats};
-pub use subordinates::{Below, Subordinate, Subordinates, SubordinatesOptions, subordinates};
-pub use superior::{CommonSuperior, superior};
+pub use subordinates::{
+    Below, Reports, Subordinate, Subordinates, SubordinatesOptions, reports, subordinates,
+};
+pub use superior::{CommonManager, CommonSuperior, common_manager, superior};

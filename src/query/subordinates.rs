@@ -227,6 +227,48 @@ fn counts(graph: &OrgGraph, unit: UnitIx) -> (usize, usize, usize) {
     (direct.len(), all.len(), vacant)
 }
 
+/// The posts that answer to a post in the line of posts, as a tree: its direct reports, theirs,
+/// and so on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reports {
+    /// The post asked about.
+    pub post: UnitIx,
+    /// Every post under it, depth-first in the order [`crate::graph::Heads::reports`] gives,
+    /// each once, with its depth (1 for a direct report).
+    pub nodes: Vec<(UnitIx, usize)>,
+    /// Its direct reports.
+    pub direct: usize,
+    /// The posts under it at any depth, each once, whatever the depth shown.
+    pub total: usize,
+}
+
+/// The posts answering to `post`, directly or not, shown down to `depth` levels (`None`: all).
+/// Each post once, so bad data that loops ends. `O(size of the units under the post)`.
+pub fn reports(graph: &OrgGraph, post: UnitIx, depth: Option<usize>) -> Reports {
+    let heads = graph.heads();
+    let direct = heads.reports(post);
+    let mut seen = std::collections::HashSet::from([post]);
+    let mut nodes = Vec::new();
+    let mut total = 0;
+    let mut stack: Vec<(UnitIx, usize)> = direct.iter().rev().map(|&p| (p, 1)).collect();
+    while let Some((at, level)) = stack.pop() {
+        if !seen.insert(at) {
+            continue;
+        }
+        total += 1;
+        if depth.is_none_or(|d| level <= d) {
+            nodes.push((at, level));
+        }
+        stack.extend(heads.reports(at).into_iter().rev().map(|p| (p, level + 1)));
+    }
+    Reports {
+        post,
+        nodes,
+        direct: direct.len(),
+        total,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

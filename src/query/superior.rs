@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::graph::{Link, OrgGraph, UnitIx, route_to};
+use crate::graph::{Link, Manager, OrgGraph, UnitIx, route_to};
 
 /// A unit above both units asked about (or one of them, when it is above the other), with the
 /// way up from each.
@@ -72,6 +72,39 @@ pub fn superior(graph: &OrgGraph, a: UnitIx, b: UnitIx) -> Vec<CommonSuperior<'_
             from_b: route_to(&above_b, unit),
         })
         .collect()
+}
+
+/// The lowest post in the lines of posts of both `a` and `b`, each counted as in its own line,
+/// with the way up from each ([`crate::graph::Heads::line`]); `None` when their lines do not
+/// meet, or one of them is neither a post nor a unit with a head.
+pub fn common_manager(graph: &OrgGraph, a: UnitIx, b: UnitIx) -> Option<CommonManager> {
+    let line = |unit: UnitIx| {
+        let start = super::chain::line_of_posts(graph, unit);
+        start.start.map(|post| (post, start.managers))
+    };
+    let ((a, from_a), (b, from_b)) = (line(a)?, line(b)?);
+    let posts_b: Vec<UnitIx> = std::iter::once(b)
+        .chain(from_b.iter().map(|m| m.post))
+        .collect();
+    let posts_a = std::iter::once(a).chain(from_a.iter().map(|m| m.post));
+    let (steps_a, post) = posts_a.enumerate().find(|(_, p)| posts_b.contains(p))?;
+    let steps_b = posts_b.iter().position(|p| *p == post)?;
+    Some(CommonManager {
+        post,
+        from_a: from_a[..steps_a].to_vec(),
+        from_b: from_b[..steps_b].to_vec(),
+    })
+}
+
+/// Where two lines of posts meet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommonManager {
+    /// The lowest post in both lines.
+    pub post: UnitIx,
+    /// The managers from the first up to `post`, `post` last; empty when it is the first.
+    pub from_a: Vec<Manager>,
+    /// The same from the second.
+    pub from_b: Vec<Manager>,
 }
 
 #[cfg(test)]

@@ -1,0 +1,276 @@
+//! Rules on heads: a unit headed twice at once, a head sitting outside the unit it heads, a line
+//! authority the heads contradict.
+
+use petgraph::Direction::Incoming;
+use petgraph::visit::EdgeRef;
+
+use super::{Context, described};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::graph::{Link, OrgGraph, UnitIx};
+use crate::model::{Date, Family, FastSet, Tie, TieKind};
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    two_heads(cx, out);
+    outside(cx, out);
+    authority(cx, out);
+}
+
+/// Whether two ties hold at some date together: neither ends before the other starts. An open
+/// end is open; a tie that ends the year another starts (`2019`, `2019`) is taken to end first.
+fn overlap(a: &Tie, b: &Tie) -> bool {
+    let before = |until: Option<Date>, from: Option<Date>| matches!((until, from), (Some(u), Some(f)) if u <= f);
+    !before(a.valid_until, b.valid_from) && !before(b.valid_until, a.valid_from)
+}
+
+/// `two-heads`: a unit with two head ties that hold at once, from two posts. Reported at the
+/// second, with the first shown.
+fn two_heads(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    for (ix, unit) in graph.units() {
+        let mut edges: Vec<_> = graph
+            .petgraph()
+            .edges_directed(ix, Incoming)
+            .filter(|e| e.weight().kind == TieKind::Head)
+            .map(|e| (e.id(), e.source()))
+            .collect();
+        if edges.len() < 2 {
+            continue;
+        }
+        edges.sort_unstable();
+        let heads: Vec<(UnitIx, &Tie)> = edges
+            .into_iter()
+            .map(|(tie, post)| (post, graph.tie(tie)))
+            .collect();
+        let clash = heads.iter().enumerate().find_map(|(i, &(post, tie))| {
+            heads[..i]
+                .iter()
+                .find(|&&(other, earlier)| other != post && overlap(earlier, tie))
+                .map(|&(_, earlier)| (earlier, tie))
+        });
+        let Some((first, second)) = clash else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                Code::TwoHeads,
+                format!(
+                    "{} is headed by `{}` and `{}` at once",
+                    described(unit),
+                    first.from.value,
+                    second.from.value
+                ),
+            )
+            .at(second.origin.at(second.from.span))
+            .with_label("heads it here")
+            .with_related(first.origin.at(first.from.span), "and here")
+            .with_hint(
+                "a unit has one head at a time: end the tie of the head that left with a \
+                 `valid_until`, or start the new one with a `valid_from`",
+            )
+            .about([unit.id.as_str()]),
+        );
+    }
+}
+
+/// `head-outside-unit`: a post that heads a unit and is attached to another: a head sits in the
+/// unit it heads, so the attachment places it elsewhere.
+fn outside(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    for (ix, post) in graph.units() {
+        let up = graph.hierarchy().up(ix);
+        let headed: Vec<&Link<'_>> = up.iter().filter(|l| l.kind() == TieKind::Head).collect();
+        let Some(head) = headed.first() else {
+            continue;
+        };
+        let headed_units: FastSet<UnitIx> = headed.iter().map(|l| l.to).collect();
+        for link in up.iter().filter(|l| {
+            matches!(l.kind(), TieKind::Attachment | TieKind::JointAttachment)
+                && !headed_units.contains(&l.to)
+        }) {
+            let other = graph.unit(link.to);
+            out.push(
+                Diagnostic::new(
+                    Code::HeadOutsideUnit,
+                    format!(
+                        "{} heads `{}` but is attached to {}",
+                        described(post),
+                        head.tie.to.value,
+                        described(other)
+                    ),
+                )
+                .at(link.tie.origin.at(link.tie.to.span))
+                .with_label("attached here")
+                .with_related(head.tie.origin.at(head.tie.to.span), "heads this unit")
+                .with_hint(
+                    "a head sits in the unit it heads, which answers to the unit above: remove \
+                     the attachment, or attach the unit it heads there instead; a line of \
+                     authority elsewhere is a `line-authority` tie",
+                )
+                .about([post.id.as_str()]),
+            );
+        }
+    }
+}
+
+/// `authority-against-heads`: a post under the line authority of a post that sits in no unit
+/// above its own (and heads none): the heads say it answers to someone else.
+fn authority(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let graph = cx.graph;
+    let heads = graph.heads();
+    for (ix, post) in graph.units() {
+        if post.kind.family() != Family::Post {
+            continue;
+        }
+        let Some(unit) = heads.unit_of(ix) else {
+            continue;
+        };
+        let up = graph.hierarchy().up(ix);
+        for link in up.iter().filter(|l| l.kind() == TieKind::LineAuthority) {
+            if graph.unit(link.to).kind.family() != Family::Post
+                || in_line(graph, ix, unit, link.to)
+            {
+                continue;
+            }
+            let by_heads = by_heads(graph, ix, unit);
+            let hint = match by_heads {
+                Some(h) => format!(
+                    "by the heads, it answers to `{}`; if the authority is meant, it may be a \
+                     `functional-reporting` tie, or the post may belong in another unit",
+                    graph.unit(h).id.value
+                ),
+                None => "if the authority is meant, it may be a `functional-reporting` tie, or \
+                         the post may belong in another unit"
+                    .to_owned(),
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::AuthorityAgainstHeads,
+                    format!(
+                        "{} is under the authority of `{}`, which sits in no unit above `{}`",
+                        described(post),
+                        link.tie.to.value,
+                        graph.unit(unit).id.value
+                    ),
+                )
+                .at(link.tie.origin.at(link.tie.to.span))
+                .with_label("line authority here")
+                .with_hint(hint)
+                .about([post.id.as_str()]),
+            );
+        }
+    }
+}
+
+/// Whether `manager` sits in the line of `post`, whose unit is `unit`: in or at the head of a
+/// unit above it, or of its own unit unless the post heads that unit.
+fn in_line(graph: &OrgGraph, post: UnitIx, unit: UnitIx, manager: UnitIx) -> bool {
+    let heads = graph.heads();
+    let heads_own = heads.headed_by(post).contains(&unit);
+    let above = graph.hierarchy().climb(unit);
+    let placed = |u: UnitIx| above.contains_key(&u) && !(heads_own && u == unit);
+    placed(manager)
+        || heads.unit_of(manager).is_some_and(placed)
+        || heads.headed_by(manager).into_iter().any(placed)
+}
+
+/// Whom the heads alone make `post` answer to: the head of its unit, or the nearest above.
+fn by_heads(graph: &OrgGraph, post: UnitIx, unit: UnitIx) -> Option<UnitIx> {
+    let heads = graph.heads();
+    let above = graph.hierarchy().climb(unit);
+    above
+        .keys()
+        .filter(|&&u| !(u == unit && heads.headed_by(post).contains(&unit)))
+        .find_map(|&u| heads.head(u).filter(|&h| h != post))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Options;
+    use crate::check::testing::{checked, problems_of};
+    use crate::diagnostic::Code;
+    use crate::graph::testing::description;
+    use crate::model::Date;
+    use crate::model::TieKind::*;
+    use crate::model::UnitKind::*;
+
+    #[test]
+    fn a_unit_has_one_head_at_a_time() {
+        let mut d = description(
+            &[("dir", Directorate), ("old", Post), ("new", Post)],
+            &[("old", Head, "dir"), ("new", Head, "dir")],
+        );
+        assert_eq!(problems_of(d.clone(), Code::TwoHeads), ["dir"]);
+        d.ties[0].valid_until = Date::parse("2024").ok();
+        d.ties[1].valid_from = Date::parse("2024").ok();
+        assert!(
+            problems_of(d, Code::TwoHeads).is_empty(),
+            "one after the other"
+        );
+    }
+
+    #[test]
+    fn a_head_sits_in_the_unit_it_heads() {
+        let d = description(
+            &[
+                ("sg", SecretariatGeneral),
+                ("dir", Directorate),
+                ("director", Post),
+            ],
+            &[
+                ("dir", Attachment, "sg"),
+                ("director", Head, "dir"),
+                ("director", Attachment, "dir"),
+            ],
+        );
+        assert!(problems_of(d.clone(), Code::HeadOutsideUnit).is_empty());
+        let mut d = d;
+        d.ties[2].to.value = crate::model::UnitId::new("sg").unwrap();
+        assert_eq!(problems_of(d, Code::HeadOutsideUnit), ["director"]);
+    }
+
+    #[test]
+    fn line_authority_outside_the_line_of_units_warns() {
+        let d = description(
+            &[
+                ("sg", SecretariatGeneral),
+                ("sgs", Post),
+                ("deputy", Post),
+                ("dir", Directorate),
+                ("director", Post),
+                ("agent", Post),
+                ("other", Directorate),
+                ("stranger", Post),
+            ],
+            &[
+                ("sgs", Head, "sg"),
+                ("deputy", Attachment, "sg"),
+                ("dir", Attachment, "sg"),
+                ("director", Head, "dir"),
+                ("director", LineAuthority, "deputy"),
+                ("agent", Attachment, "dir"),
+                ("agent", LineAuthority, "director"),
+                ("other", Attachment, "sg"),
+                ("stranger", Head, "other"),
+                ("agent", LineAuthority, "stranger"),
+            ],
+        );
+        let warnings: Vec<_> = checked(d, Options::default())
+            .into_iter()
+            .filter(|w| w.code == Code::AuthorityAgainstHeads)
+            .collect();
+        assert_eq!(warnings.len(), 1, "{warnings:#?}");
+        assert!(
+            warnings[0].message.contains("`stranger`"),
+            "{}",
+            warnings[0].message
+        );
+        assert!(
+            warnings[0]
+                .hint
+                .as_deref()
+                .unwrap_or_default()
+                .contains("`director`"),
+            "{warnings:#?}"
+        );
+    }
+}
