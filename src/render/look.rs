@@ -72,7 +72,9 @@ impl Look {
         if unit.status != Status::Active {
             states.push(unit.status.label());
         }
+        let group = unit.collective.then_some("as a whole");
         let caption = std::iter::once(unit.kind.label())
+            .chain(group)
             .chain(states.iter().copied())
             .collect::<Vec<_>>()
             .join(" · ");

@@ -403,9 +403,9 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
 }
 
 /// The standard charts of a description, each with the name of its files: an org chart per
-/// organisation (`org-chart-ID`, in declaration order), the cooperation map (`cooperation`) and
-/// the whole landscape (`landscape`). Organisation ids are slugs, so the names are plain file
-/// names.
+/// organisation that is a unit (`org-chart-ID`, in declaration order; a file of partners frames
+/// nothing), the cooperation map (`cooperation`) and the whole landscape (`landscape`).
+/// Organisation ids are slugs, so the names are plain file names.
 pub fn standard_charts(graph: &OrgGraph) -> Vec<(String, ChartOptions)> {
     let mut charts: Vec<(String, ChartOptions)> = graph
         .organisations()
@@ -413,6 +413,7 @@ pub fn standard_charts(graph: &OrgGraph) -> Vec<(String, ChartOptions)> {
         .enumerate()
         .filter_map(|(i, organisation)| {
             let index = OrganisationIndex(u32::try_from(i).ok()?);
+            graph.organisation_unit(index)?;
             let options = ChartOptions {
                 organisation: Some(index),
                 ..ChartOptions::new(View::OrgChart)
