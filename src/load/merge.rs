@@ -84,7 +84,11 @@ impl Merger {
                         )
                         .at(at(span.unwrap_or(unit.id.span)))
                         .with_related(at(unit.kind.span), "declared as this kind here")
-                        .with_hint(format!("declare the position as a unit of kind `post` inside this unit, and give the post its `{field}`"))
+                        .with_hint(if field == "vacant" {
+                            "declare the position as a unit of kind `post` inside this unit, and mark the post vacant".to_owned()
+                        } else {
+                            format!("declare the position as a unit of kind `post` inside this unit, and give the post its `{field}`")
+                        })
                         .about([unit.id.to_string()]),
                     );
                 }
