@@ -71,10 +71,33 @@ fn dip_a_just_is_attached_to_the_director_of_judicial_services() {
         tied(&g, "dip-a-just", TieKind::Attachment, true),
         set(&["dsj-directeur"])
     );
+    // « directeur des services judiciaires »: DSJ's head by title.
     assert_eq!(
-        tied(&g, "dsj-directeur", TieKind::Attachment, true),
+        tied(&g, "dsj-directeur", TieKind::Head, true),
         set(&["dsj"])
     );
+    assert!(tied(&g, "dsj-directeur", TieKind::Attachment, true).is_empty());
+}
+
+#[test]
+fn every_director_the_postings_name_heads_the_unit_it_directs() {
+    let g = builtin();
+    for (post, unit) in [
+        ("justice-sg-secretaire-generale", "justice-sg"),
+        ("justice-dp-ia-directeur", "justice-dp-ia"),
+        ("justice-dnum-directeur", "justice-dnum"),
+        ("dsj-directeur", "dsj"),
+        ("dip-a-just-directeur", "dip-a-just"),
+        ("dne-directeur", "dne"),
+        ("dsin-directeur", "dsin"),
+    ] {
+        assert_eq!(tied(&g, post, TieKind::Head, true), set(&[unit]), "{post}");
+        // A head sits in the unit it heads: no other attachment.
+        assert!(
+            tied(&g, post, TieKind::Attachment, true).is_empty(),
+            "{post} is also attached elsewhere"
+        );
+    }
 }
 
 #[test]
@@ -165,11 +188,11 @@ fn the_dip_a_just_director_is_recruited_by_the_sg_and_employed_by_dsj() {
 }
 
 #[test]
-fn the_ai_programme_director_is_attached_to_the_sg_but_under_the_deputy() {
+fn the_ai_programme_director_heads_the_programme_but_is_under_the_deputy() {
     let g = builtin();
     assert_eq!(
-        tied(&g, "justice-dp-ia-directeur", TieKind::Attachment, true),
-        set(&["justice-sg-secretaire-generale"])
+        tied(&g, "justice-dp-ia-directeur", TieKind::Head, true),
+        set(&["justice-dp-ia"])
     );
     assert_eq!(
         tied(&g, "justice-dp-ia-directeur", TieKind::LineAuthority, true),
