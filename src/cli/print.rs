@@ -207,31 +207,34 @@ pub(crate) fn because_text(graph: &OrgGraph, because: Because) -> String {
             format!("head of its unit, {}", graph.unit(unit).short_name())
         }
         Because::HeadAbove(unit) => format!("head of {}, above", graph.unit(unit).short_name()),
+        Because::UnitUnder(unit) => format!("{} is placed under it", graph.unit(unit).short_name()),
     }
 }
 
 /// Whom a post answers to, in JSON: the post, why (`line-authority`, `attached-to`,
-/// `head-of-its-unit`, `head-above`), and the unit headed when that is why.
+/// `head-of-its-unit`, `head-above`, `unit-under`), and the unit that is why (the one headed, or
+/// the one placed under the post).
 #[derive(Debug, Serialize)]
 pub(crate) struct ManagerJson<'g> {
     #[serde(flatten)]
     post: UnitRef<'g>,
     because: &'static str,
-    head_of: Option<&'g str>,
+    via: Option<&'g str>,
 }
 
 impl<'g> ManagerJson<'g> {
     pub(crate) fn new(graph: &'g OrgGraph, manager: Manager) -> ManagerJson<'g> {
-        let (because, head_of) = match manager.because {
+        let (because, via) = match manager.because {
             Because::LineAuthority(_) => ("line-authority", None),
             Because::AttachedTo => ("attached-to", None),
             Because::HeadOfItsUnit(unit) => ("head-of-its-unit", Some(unit)),
             Because::HeadAbove(unit) => ("head-above", Some(unit)),
+            Because::UnitUnder(unit) => ("unit-under", Some(unit)),
         };
         ManagerJson {
             post: UnitRef::new(graph.unit(manager.post)),
             because,
-            head_of: head_of.map(|u| graph.unit(u).id.as_str()),
+            via: via.map(|u| graph.unit(u).id.as_str()),
         }
     }
 }

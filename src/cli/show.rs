@@ -12,7 +12,7 @@ use super::print::{
 use super::{Failure, resolve};
 use organigram::Workspace;
 use organigram::graph::{OrgGraph, TieView, UnitIx};
-use organigram::model::{Citation, Headcount, HeadcountQualifier, Status};
+use organigram::model::{Citation, Headcount, HeadcountQualifier, Status, Unit, UnitKind};
 use organigram::query::{UnitDetails, show};
 
 /// `organigram show UNIT [--format json]`.
@@ -39,10 +39,15 @@ struct ShowJson<'g> {
     family: &'static str,
     aliases: &'g [String],
     status: &'static str,
+    #[serde(flatten)]
+    post: PostJson<'g>,
     headcount: Option<&'g Headcount>,
     remit: Option<&'g str>,
+    roles: &'g [String],
     location: Option<&'g str>,
     boundary: Option<&'static str>,
+    within: Option<&'g str>,
+    collective: bool,
     note: Option<&'g str>,
     source: Option<&'g Citation>,
     organisation: Option<OrganisationJson<'g>>,
@@ -55,6 +60,36 @@ struct ShowJson<'g> {
     ties: Vec<TieJson<'g>>,
 }
 
+/// The facts only a post has, left out of a unit's JSON when it is no post.
+#[derive(Serialize)]
+struct PostJson<'g> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vacant_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recruiting: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    newly_created: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    term_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grade: Option<&'g str>,
+}
+
+impl<'g> PostJson<'g> {
+    /// A post's flags (`recruiting`, `newly_created`, `false` when unset) and the facts it is
+    /// given; for any other unit, nothing.
+    fn new(unit: &'g Unit) -> PostJson<'g> {
+        let post = unit.kind.value == UnitKind::Post;
+        PostJson {
+            vacant_from: unit.vacancy_date().map(|d| d.to_string()),
+            recruiting: post.then(|| unit.is_recruiting()),
+            newly_created: post.then(|| unit.is_newly_created()),
+            term_months: unit.term(),
+            grade: unit.grade.as_deref(),
+        }
+    }
+}
+
 impl<'g> ShowJson<'g> {
     fn new(graph: &'g OrgGraph, details: &UnitDetails<'g>, declared_at: &'g str) -> ShowJson<'g> {
         let unit = details.unit;
@@ -65,10 +100,14 @@ impl<'g> ShowJson<'g> {
             family: unit.kind.family().as_str(),
             aliases: &unit.aliases,
             status: unit.status.as_str(),
+            post: PostJson::new(unit),
             headcount: unit.headcount.as_ref(),
             remit: unit.remit.as_deref(),
+            roles: &unit.roles,
             location: unit.location.as_deref(),
             boundary: unit.boundary.map(organigram::model::Boundary::as_str),
+            within: unit.within_id(),
+            collective: unit.collective,
             note: unit.note.as_deref(),
             source: unit.source.as_ref(),
             organisation: OrganisationJson::of(graph, details.index),
@@ -126,8 +165,26 @@ fn write_text(
     if unit.status != Status::default() {
         field("status", unit.status.label())?;
     }
+    if unit.collective {
+        field("collective", "yes, a group named only as a whole")?;
+    }
     if unit.is_vacant() {
         field("vacant", "yes")?;
+    }
+    if let Some(date) = unit.vacancy_date() {
+        field("vacant from", &date.to_string())?;
+    }
+    if unit.is_recruiting() {
+        field("recruiting", "yes")?;
+    }
+    if unit.is_newly_created() {
+        field("newly created", "yes")?;
+    }
+    if let Some(months) = unit.term() {
+        field("term", &format!("{months} months"))?;
+    }
+    if let Some(grade) = &unit.grade {
+        field("grade", grade)?;
     }
     if let Some(headcount) = &unit.headcount {
         field("headcount", &headcount_text(headcount))?;
@@ -135,11 +192,20 @@ fn write_text(
     if let Some(remit) = &unit.remit {
         field("remit", remit)?;
     }
+    for role in &unit.roles {
+        field("role", role)?;
+    }
     if let Some(location) = &unit.location {
         field("location", location)?;
     }
     if let Some(boundary) = unit.boundary {
         field("boundary", boundary.label())?;
+    }
+    if let Some(within) = unit.within_id() {
+        let label = graph
+            .find_id(within)
+            .map_or_else(|| within.to_owned(), |ix| unit_label(graph.unit(ix)));
+        field("within", &label)?;
     }
     if let Some(note) = &unit.note {
         field("note", note)?;

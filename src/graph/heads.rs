@@ -25,6 +25,9 @@ pub enum Because {
     /// The manager heads `unit`, a unit above the post's own (the post heads its unit, or its
     /// unit has no head).
     HeadAbove(UnitIx),
+    /// `unit`, the post's own or one above it, is placed directly under the manager, a post
+    /// (DiP A-JUST is attached to the director of judicial services).
+    UnitUnder(UnitIx),
 }
 
 /// The post a post answers to, and why.
@@ -175,7 +178,7 @@ impl Heads<'_> {
             if is_post(graph, next) {
                 return (next != post).then_some(Manager {
                     post: next,
-                    because: Because::HeadAbove(at),
+                    because: Because::UnitUnder(at),
                 });
             }
             if let Some(head) = self.head(next).filter(|&h| h != post) {

@@ -2,9 +2,9 @@
 //! directed edge, each attribute declared once as a typed `<key>` (`string`, `boolean` or `int`),
 //! so that a tool reads `vacant` as a boolean and `headcount` as a number.
 //!
-//! Attributes are flat (GraphML has no lists or records): a unit's aliases are joined with
-//! `; `, its headcount and citation are split into several keys. `label` is the name with its
-//! acronym, which Gephi shows on nodes.
+//! Attributes are flat (GraphML has no lists or records): a unit's aliases and its roles are
+//! joined with `; `, its headcount and citation are split into several keys. `label` is the name
+//! with its acronym, which Gephi shows on nodes.
 //!
 //! Text is escaped by hand rather than through an XML crate: `&`, `<`, `>` and `"` (attributes
 //! are always in double quotes) are replaced by entities, line breaks and tabs by character references (so that attribute values
@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::graph::{OrgGraph, TieIx, UnitIx};
-use crate::model::Citation;
+use crate::model::{Citation, Unit};
 
 /// A value of an attribute, of one of GraphML's types.
 enum Value<'g> {
@@ -101,6 +101,13 @@ fn source_locator<T: Cites>(graph: &OrgGraph, ix: T) -> Option<Value<'_>> {
     optional(T::citation(graph, ix).and_then(|c| c.locator.as_deref()))
 }
 
+/// A flag only posts have (`vacant`, `recruiting`): given for every post, `false` when unset, and
+/// for no other unit.
+fn post_flag(graph: &OrgGraph, unit: UnitIx, flag: fn(&Unit) -> bool) -> Option<Value<'_>> {
+    let unit = graph.unit(unit);
+    (unit.kind.value == crate::model::UnitKind::Post).then(|| Value::Boolean(flag(unit)))
+}
+
 const NODE: &[Attribute<UnitIx>] = &[
     Attribute {
         name: "label",
@@ -149,11 +156,32 @@ const NODE: &[Attribute<UnitIx>] = &[
     Attribute {
         name: "vacant",
         kind: Type::Boolean,
-        get: |g, u| {
-            let unit = g.unit(u);
-            (unit.kind.value == crate::model::UnitKind::Post)
-                .then(|| Value::Boolean(unit.is_vacant()))
-        },
+        get: |g, u| post_flag(g, u, Unit::is_vacant),
+    },
+    Attribute {
+        name: "vacant_from",
+        kind: Type::String,
+        get: |g, u| g.unit(u).vacancy_date().map(|d| text(d.to_string())),
+    },
+    Attribute {
+        name: "recruiting",
+        kind: Type::Boolean,
+        get: |g, u| post_flag(g, u, Unit::is_recruiting),
+    },
+    Attribute {
+        name: "newly_created",
+        kind: Type::Boolean,
+        get: |g, u| post_flag(g, u, Unit::is_newly_created),
+    },
+    Attribute {
+        name: "term_months",
+        kind: Type::Int,
+        get: |g, u| g.unit(u).term().map(|t| Value::Int(t.into())),
+    },
+    Attribute {
+        name: "grade",
+        kind: Type::String,
+        get: |g, u| optional(g.unit(u).grade.as_deref()),
     },
     Attribute {
         name: "headcount",
@@ -197,6 +225,14 @@ const NODE: &[Attribute<UnitIx>] = &[
         get: |g, u| optional(g.unit(u).remit.as_deref()),
     },
     Attribute {
+        name: "roles",
+        kind: Type::String,
+        get: |g, u| {
+            let roles = &g.unit(u).roles;
+            (!roles.is_empty()).then(|| Value::Text(roles.join("; ").into()))
+        },
+    },
+    Attribute {
         name: "location",
         kind: Type::String,
         get: |g, u| optional(g.unit(u).location.as_deref()),
@@ -205,6 +241,16 @@ const NODE: &[Attribute<UnitIx>] = &[
         name: "boundary",
         kind: Type::String,
         get: |g, u| g.unit(u).boundary.map(|b| text(b.as_str())),
+    },
+    Attribute {
+        name: "within",
+        kind: Type::String,
+        get: |g, u| optional(g.unit(u).within_id()),
+    },
+    Attribute {
+        name: "collective",
+        kind: Type::Boolean,
+        get: |g, u| g.unit(u).collective.then_some(Value::Boolean(true)),
     },
     Attribute {
         name: "note",

@@ -52,14 +52,30 @@ struct Node<'g> {
     family: &'static str,
     aliases: &'g [String],
     status: &'static str,
-    vacant: bool,
+    #[serde(flatten)]
+    post: PostFacts<'g>,
     headcount: Option<&'g Headcount>,
     remit: Option<&'g str>,
+    roles: &'g [String],
     location: Option<&'g str>,
     boundary: Option<&'static str>,
+    within: Option<&'g str>,
+    collective: bool,
     note: Option<&'g str>,
     organisation: Option<&'g str>,
     citation: Option<&'g Citation>,
+}
+
+/// What only a post may be given, `false` or `null` when it is not (on every node, so that all
+/// nodes have the same attributes).
+#[derive(Serialize)]
+struct PostFacts<'g> {
+    vacant: bool,
+    vacant_from: Option<String>,
+    recruiting: bool,
+    newly_created: bool,
+    term_months: Option<u32>,
+    grade: Option<&'g str>,
 }
 
 /// A tie, from `source` to `target`.
@@ -103,11 +119,21 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
             family: unit.kind.family().as_str(),
             aliases: &unit.aliases,
             status: unit.status.as_str(),
-            vacant: unit.is_vacant(),
+            post: PostFacts {
+                vacant: unit.is_vacant(),
+                vacant_from: unit.vacancy_date().map(|d| d.to_string()),
+                recruiting: unit.is_recruiting(),
+                newly_created: unit.is_newly_created(),
+                term_months: unit.term(),
+                grade: unit.grade.as_deref(),
+            },
             headcount: unit.headcount.as_ref(),
             remit: unit.remit.as_deref(),
+            roles: &unit.roles,
             location: unit.location.as_deref(),
             boundary: unit.boundary.map(Boundary::as_str),
+            within: unit.within_id(),
+            collective: unit.collective,
             note: unit.note.as_deref(),
             organisation: graph.organisation_name(ix).map(|o| o.id),
             citation: unit.source.as_ref(),

@@ -350,6 +350,35 @@ const ATTRIBUTES: &[(&str, &str)] = &[
         "Whether the unit is active, being set up, planned or dissolved.",
     ),
     ("vacant", "Whether nobody holds the post."),
+    ("vacantFrom", "The date the post falls or fell vacant."),
+    (
+        "recruiting",
+        "Whether a recruitment to the post is under way.",
+    ),
+    (
+        "newlyCreated",
+        "Whether the post is newly created, so that nobody held it before.",
+    ),
+    (
+        "termMonths",
+        "How long the post's holder is appointed for, in months.",
+    ),
+    (
+        "grade",
+        "The grade or group the post is classed in, as the documents write it.",
+    ),
+    (
+        "role",
+        "A standing role the documents give the unit beyond its remit, as they word it.",
+    ),
+    (
+        "within",
+        "The unit this one is inside when the documents do not name its exact parent.",
+    ),
+    (
+        "collective",
+        "Whether the unit stands for a group the documents name only as a whole.",
+    ),
     ("headcount", "How many people the unit has or should have."),
     (
         "headcountBasis",
@@ -520,8 +549,22 @@ pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
         }
         resource.add_text(vocabulary("status"), Some(unit.status.as_str()));
         if unit.kind.value == UnitKind::Post {
-            resource.add(vocabulary("vacant"), Object::Boolean(unit.is_vacant()));
+            resource
+                .add(vocabulary("vacant"), Object::Boolean(unit.is_vacant()))
+                .add(
+                    vocabulary("recruiting"),
+                    Object::Boolean(unit.is_recruiting()),
+                )
+                .add(
+                    vocabulary("newlyCreated"),
+                    Object::Boolean(unit.is_newly_created()),
+                );
         }
+        resource.add_date(vocabulary("vacantFrom"), unit.vacancy_date());
+        if let Some(months) = unit.term() {
+            resource.add(vocabulary("termMonths"), Object::Integer(months.into()));
+        }
+        resource.add_text(vocabulary("grade"), unit.grade.as_deref());
         if let Some(headcount) = &unit.headcount {
             resource
                 .add(
@@ -538,8 +581,17 @@ pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
         resource
             .add_text(org("purpose"), unit.remit.as_deref())
             .add_text(vocabulary("location"), unit.location.as_deref())
-            .add_text(vocabulary("boundary"), unit.boundary.map(Boundary::as_str))
-            .add_text(rdfs("comment"), unit.note.as_deref());
+            .add_text(vocabulary("boundary"), unit.boundary.map(Boundary::as_str));
+        for role in &unit.roles {
+            resource.add_text(vocabulary("role"), Some(role));
+        }
+        if let Some(within) = unit.within_id() {
+            resource.add(vocabulary("within"), Object::Iri(unit_iri(within)));
+        }
+        if unit.collective {
+            resource.add(vocabulary("collective"), Object::Boolean(true));
+        }
+        resource.add_text(rdfs("comment"), unit.note.as_deref());
         match graph.belonging(ix) {
             Belonging::Described(_) => {
                 if let Some(organisation) = graph.organisation_of(ix) {

@@ -374,6 +374,21 @@ impl Unit {
         self.newly_created.as_ref().is_some_and(|v| v.value)
     }
 
+    /// The date the post falls or fell vacant, when the documents give it.
+    pub fn vacancy_date(&self) -> Option<Date> {
+        self.vacant_from.as_ref().map(|d| d.value)
+    }
+
+    /// How long the post's holder is appointed for, in months, when the documents say.
+    pub fn term(&self) -> Option<u32> {
+        self.term_months.as_ref().map(|t| t.value)
+    }
+
+    /// The id of the unit this one is within, when its parent is not described.
+    pub fn within_id(&self) -> Option<&str> {
+        self.within.as_ref().map(|w| w.value.as_str())
+    }
+
     /// The acronym if there is one, otherwise the name: how people call the unit.
     pub fn short_name(&self) -> &str {
         self.acronym.as_deref().unwrap_or(&self.name)

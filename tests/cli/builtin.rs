@@ -71,10 +71,33 @@ fn dip_a_just_is_attached_to_the_director_of_judicial_services() {
         tied(&g, "dip-a-just", TieKind::Attachment, true),
         set(&["dsj-directeur"])
     );
+    // « directeur des services judiciaires »: DSJ's head by title.
     assert_eq!(
-        tied(&g, "dsj-directeur", TieKind::Attachment, true),
+        tied(&g, "dsj-directeur", TieKind::Head, true),
         set(&["dsj"])
     );
+    assert!(tied(&g, "dsj-directeur", TieKind::Attachment, true).is_empty());
+}
+
+#[test]
+fn every_director_the_postings_name_heads_the_unit_it_directs() {
+    let g = builtin();
+    for (post, unit) in [
+        ("justice-sg-secretaire-generale", "justice-sg"),
+        ("justice-dp-ia-directeur", "justice-dp-ia"),
+        ("justice-dnum-directeur", "justice-dnum"),
+        ("dsj-directeur", "dsj"),
+        ("dip-a-just-directeur", "dip-a-just"),
+        ("dne-directeur", "dne"),
+        ("dsin-directeur", "dsin"),
+    ] {
+        assert_eq!(tied(&g, post, TieKind::Head, true), set(&[unit]), "{post}");
+        // A head sits in the unit it heads: no other attachment.
+        assert!(
+            tied(&g, post, TieKind::Attachment, true).is_empty(),
+            "{post} is also attached elsewhere"
+        );
+    }
 }
 
 #[test]
@@ -165,11 +188,11 @@ fn the_dip_a_just_director_is_recruited_by_the_sg_and_employed_by_dsj() {
 }
 
 #[test]
-fn the_ai_programme_director_is_attached_to_the_sg_but_under_the_deputy() {
+fn the_ai_programme_director_heads_the_programme_but_is_under_the_deputy() {
     let g = builtin();
     assert_eq!(
-        tied(&g, "justice-dp-ia-directeur", TieKind::Attachment, true),
-        set(&["justice-sg-secretaire-generale"])
+        tied(&g, "justice-dp-ia-directeur", TieKind::Head, true),
+        set(&["justice-dp-ia"])
     );
     assert_eq!(
         tied(&g, "justice-dp-ia-directeur", TieKind::LineAuthority, true),
@@ -529,4 +552,358 @@ fn the_installed_binary_works_anywhere_with_the_built_in_description() {
         Some("<built-in>/dge.json")
     );
     assert_eq!(json["ties"].as_array().unwrap().len(), 6);
+}
+
+/// What `show UNIT` prints, as a person reads it.
+fn show(unit: &str) -> String {
+    organigram(["show", unit]).run().success()
+}
+
+/// The `show UNIT --format json` answer.
+fn show_json(unit: &str) -> serde_json::Value {
+    organigram(["show", unit, "--format", "json"])
+        .run()
+        .expect_code(0)
+        .json()
+}
+
+/// The ids of the partners `partners UNIT --format json` lists, with the kind of each tie.
+fn partners(unit: &str) -> BTreeSet<(String, String)> {
+    let answer = organigram(["partners", unit, "--format", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    answer["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .flat_map(|g| g["partners"].as_array().expect("partners").iter())
+        .map(|p| {
+            (
+                p["kind"].as_str().expect("kind").to_owned(),
+                p["unit"]["id"].as_str().expect("id").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Whether `text` has a line that starts, after its indent, with `field` and ends with `value`.
+fn has_field(text: &str, field: &str, value: &str) -> bool {
+    text.lines().any(|line| {
+        line.trim_start()
+            .strip_prefix(field)
+            .is_some_and(|rest| rest.trim() == value)
+    })
+}
+
+#[test]
+fn show_says_which_posts_are_being_recruited() {
+    for post in [
+        "dip-a-just-expert-metier-outils",
+        "dip-a-just-analyste-donnees",
+    ] {
+        let text = show(post);
+        assert!(has_field(&text, "recruiting", "yes"), "{post}:\n{text}");
+        assert!(has_field(&text, "vacant", "yes"), "{post}:\n{text}");
+        assert_eq!(show_json(post)["recruiting"], true, "{post}");
+    }
+    assert!(!has_field(
+        &show("dip-a-just-directeur"),
+        "recruiting",
+        "yes"
+    ));
+}
+
+#[test]
+fn show_says_when_the_ai_programme_director_post_falls_vacant() {
+    let text = show("justice-dp-ia-directeur");
+    assert!(has_field(&text, "vacant from", "2025-09-01"), "{text}");
+    assert_eq!(
+        show_json("justice-dp-ia-directeur")["vacant_from"],
+        "2025-09-01"
+    );
+}
+
+#[test]
+fn show_gives_the_dip_a_just_director_post_s_creation_term_and_grade() {
+    let text = show("dip-a-just-directeur");
+    assert!(has_field(&text, "newly created", "yes"), "{text}");
+    assert!(has_field(&text, "term", "18 months"), "{text}");
+    assert!(has_field(&text, "grade", "groupe III"), "{text}");
+    let json = show_json("dip-a-just-directeur");
+    assert_eq!(
+        (
+            &json["newly_created"],
+            &json["term_months"],
+            &json["grade"],
+            &json["vacant"]
+        ),
+        (
+            &serde_json::json!(true),
+            &serde_json::json!(18),
+            &serde_json::json!("groupe III"),
+            &serde_json::json!(true)
+        )
+    );
+    let expert = show_json("dne-expert-haut-niveau-donnees");
+    assert_eq!(expert["newly_created"], true);
+    assert_eq!(expert["grade"], "groupe I");
+    // Facts of posts are not given for other units.
+    assert!(show_json("dip-a-just").get("newly_created").is_none());
+}
+
+#[test]
+fn show_gives_a_unit_s_roles_and_whether_it_is_collective_or_within_a_ministry() {
+    let text = show("dge-dp-ia");
+    let role = "cheffe de file interministérielle pour la mise en oeuvre du règlement IA";
+    assert!(has_field(&text, "role", role), "{text}");
+    assert_eq!(show_json("dge-dp-ia")["roles"], serde_json::json!([role]));
+    let courts = show_json("justice-juridictions");
+    assert_eq!(
+        (&courts["collective"], &courts["within"]),
+        (&serde_json::json!(true), &serde_json::json!("justice"))
+    );
+    let text = show("justice-juridictions");
+    assert!(
+        has_field(&text, "within", "Ministère de la Justice [justice]"),
+        "{text}"
+    );
+    assert!(text.contains("collective"), "{text}");
+    let dsj = show_json("dsj");
+    assert_eq!(
+        (&dsj["collective"], &dsj["within"], &dsj["roles"]),
+        (
+            &serde_json::json!(false),
+            &serde_json::Value::Null,
+            &serde_json::json!([])
+        )
+    );
+}
+
+#[test]
+fn inesia_s_co_steering_partners_are_partners_of_inesia_and_of_the_dge_directorate() {
+    let five = ["anssi", "inria", "lne", "peren", "sgdsn"];
+    let of_inesia = partners("inesia");
+    let of_dge = partners("dge-dp-ia");
+    for partner in five {
+        assert!(
+            of_inesia.contains(&("co-steering".into(), partner.into())),
+            "{partner}: {of_inesia:?}"
+        );
+        assert!(
+            of_dge.contains(&("cooperation".into(), partner.into())),
+            "{partner}: {of_dge:?}"
+        );
+    }
+    assert!(of_dge.contains(&("co-steering".into(), "inesia".into())));
+}
+
+#[test]
+fn the_dge_directorate_follows_the_work_of_standards_bodies_and_european_forums() {
+    for body in ["cen-cenelec", "conseil-europe"] {
+        assert_eq!(
+            partners(body),
+            BTreeSet::from([("follow-up".to_owned(), "dge-dp-ia".to_owned())]),
+            "{body}"
+        );
+    }
+    let g = builtin();
+    assert_eq!(
+        tied(&g, "dge-dp-ia", TieKind::FollowUp, true),
+        set(&[
+            "cen-cenelec",
+            "comite-ia",
+            "concertation-droit-auteur-ia",
+            "conseil-europe",
+            "conseil-ue-groupe-telecoms"
+        ])
+    );
+    let text = organigram(["partners", "cen-cenelec"]).run().success();
+    assert!(text.contains("has its work followed by"), "{text}");
+}
+
+#[test]
+fn the_ai_programme_director_chairs_the_strategy_s_steering_bodies() {
+    let g = builtin();
+    assert_eq!(
+        tied(&g, "justice-dp-ia-directeur", TieKind::Chair, true),
+        set(&["justice-dp-ia-instances-pilotage"])
+    );
+    assert!(
+        g.unit(ix(&g, "justice-dp-ia-instances-pilotage"))
+            .collective
+    );
+    assert!(
+        partners("justice-dp-ia-directeur")
+            .contains(&("chair".into(), "justice-dp-ia-instances-pilotage".into()))
+    );
+}
+
+#[test]
+fn dip_a_just_answers_to_a_governance_involving_its_users() {
+    let g = builtin();
+    assert_eq!(
+        tied(&g, "dip-a-just", TieKind::FunctionalReporting, true),
+        set(&["dip-a-just-gouvernance-utilisateurs"])
+    );
+}
+
+#[test]
+fn check_finds_no_error_and_no_outdated_tie_in_the_built_in_description() {
+    let answer = organigram(["check", "--format", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    let problems = answer["problems"].as_array().expect("problems");
+    let of = |severity: &str| -> Vec<(String, String)> {
+        problems
+            .iter()
+            .filter(|p| p["severity"] == severity)
+            .map(|p| {
+                (
+                    p["code"].as_str().expect("code").to_owned(),
+                    p["message"].as_str().expect("message").to_owned(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(of("error"), []);
+    // The ties seed 003 states while the DINSIC existed end with it: none is outdated. The one
+    // warning left is true: the postings tie MPES to nothing a tie kind expresses.
+    assert_eq!(
+        of("warning"),
+        [(
+            "isolated-unit".to_owned(),
+            "mission `mpes` has no tie at all".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn the_ties_of_the_dinsic_era_end_with_the_dinsic() {
+    let g = builtin();
+    let ended: BTreeSet<String> = g
+        .ties()
+        .filter(|(_, t)| t.valid_until.is_some())
+        .map(|(_, t)| format!("{} {} {}", t.from.value, t.kind.value, t.to.value))
+        .collect();
+    assert_eq!(
+        ended,
+        set(&[
+            "dne-expert-haut-niveau-donnees cooperation dinsic",
+            "dne-expert-haut-niveau-donnees correspondent etalab",
+            "etalab attachment dinsic",
+        ])
+    );
+    for (_, tie) in g.ties().filter(|(_, t)| t.valid_until.is_some()) {
+        assert_eq!(
+            tie.valid_until.map(|d| d.to_string()),
+            Some("2019-10".into())
+        );
+    }
+}
+
+#[test]
+fn units_named_only_as_a_whole_are_collective_and_those_inside_a_ministry_say_so() {
+    let g = builtin();
+    for (_, unit) in g.units() {
+        let noted = unit
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("Collective unit:"));
+        assert_eq!(unit.collective, noted, "{}", unit.id.value);
+    }
+    let within = |organisation: &str| -> BTreeSet<String> {
+        g.units()
+            .filter(|(_, u)| u.within_id() == Some(organisation))
+            .map(|(_, u)| u.id.to_string())
+            .collect()
+    };
+    assert_eq!(
+        within("justice"),
+        set(&[
+            "justice-administrations-deconcentrees",
+            "justice-amdac",
+            "justice-dnum",
+            "justice-ecoles",
+            "justice-juridictions",
+            "justice-sem",
+        ])
+    );
+    assert_eq!(
+        within("menj"),
+        set(&["menj-comite-ethique-donnees", "menj-dpd"])
+    );
+    let education = g
+        .organisations()
+        .iter()
+        .find(|o| o.id.as_str() == "education")
+        .expect("the education file");
+    assert_eq!(
+        education.unit.as_ref().map(|u| u.value.as_str()),
+        Some("menj")
+    );
+}
+
+/// Text folded for finding a name in a posting: lowercase, accents and `’` undone, whitespace
+/// runs made one space.
+fn fold_for_postings(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    squeeze(
+        &text
+            .replace('’', "'")
+            .replace('œ', "oe")
+            .nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .collect::<String>()
+            .to_lowercase(),
+    )
+}
+
+/// Whether `name` is in `text` as a whole word or words (both folded).
+fn holds_words(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn every_name_no_posting_gives_is_noted_as_the_team_s() {
+    let postings: String = fs::read_dir(root().join("org/sources"))
+        .expect("org/sources")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let text = fs::read_to_string(&p).expect("a posting");
+            let (_, posting) = text
+                .split_once("--- Text of the posting")
+                .expect("a posting's text");
+            fold_for_postings(posting)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let g = builtin();
+    for (_, unit) in g.units() {
+        let note = unit.note.as_deref().unwrap_or("");
+        let added = note
+            .split_once("Added by the organigram team, not in the postings: ")
+            .map_or("", |(_, list)| list);
+        let names = std::iter::once(&unit.name)
+            .chain(unit.acronym.as_ref())
+            .chain(&unit.aliases);
+        for name in names {
+            let in_postings = holds_words(&postings, &fold_for_postings(name));
+            let marked = added.contains(&format!("“{name}”"));
+            assert!(
+                in_postings != marked,
+                "{}: “{name}” is {} the postings but {} as the team's",
+                unit.id.value,
+                if in_postings { "in" } else { "not in" },
+                if marked { "noted" } else { "not noted" }
+            );
+        }
+    }
 }

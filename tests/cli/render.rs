@@ -139,7 +139,7 @@ fn a_neighbourhood_and_filters() {
         "--unit-kind",
         "post,directorate",
         "--tie-kind",
-        "attachment,line-authority,cooperation",
+        "attachment,head,line-authority,cooperation",
         "--no-legend",
     ]);
     insta::assert_snapshot!(chart);
