@@ -6,13 +6,14 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::print::{
-    Format, Nested, UnitRef, indent, kind_words, reads, tie_details, unit_label, write_json,
+    Format, Nested, UnitRef, indent, kind_words, reads, reads_in_json, tie_details, unit_label,
+    write_json,
 };
 use super::{Failure, resolve};
-use organigram::Workspace;
 use organigram::graph::OrgGraph;
 use organigram::model::Citation;
 use organigram::query::{Above, Chain, End, chain};
+use organigram::{Workspace, tr};
 
 /// `organigram chain UNIT [--format json]`.
 pub(crate) type Args = super::print::UnitArgs;
@@ -41,13 +42,12 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
 }
 
 /// How a chain's branch ends, in words.
-pub(crate) fn end_text(end: End) -> &'static str {
+pub(crate) fn end_text(end: End) -> String {
+    let lang = super::lang();
     match end {
-        End::Top => "top of its hierarchy",
-        End::ParentOutside => "its superior lies outside the description: the chain leaves it here",
-        End::Orphan => {
-            "no superior and no boundary declared: an orphan, the top of what is described"
-        }
+        End::Top => tr!(lang, "chain-end-top"),
+        End::ParentOutside => tr!(lang, "chain-end-parent-outside"),
+        End::Orphan => tr!(lang, "chain-end-orphan"),
     }
 }
 
@@ -95,14 +95,19 @@ fn write_above(out: &mut dyn Write, graph: &OrgGraph, found: &Chain<'_>) -> std:
             }
             Work::Above(Above::AlreadyShown(at), level) => writeln!(
                 out,
-                "{}↑ its superiors are shown above, under {}",
+                "{}↑ {}",
                 indent(level, "  "),
-                unit_label(graph.unit(found.steps[*at].link.to))
+                tr!(
+                    super::lang(),
+                    "chain-already-shown",
+                    unit = unit_label(graph.unit(found.steps[*at].link.to))
+                )
             )?,
             Work::Above(Above::Cycle, level) => writeln!(
                 out,
-                "{}↻ a cycle: this unit is already on the branch below",
-                indent(level, "  ")
+                "{}↻ {}",
+                indent(level, "  "),
+                tr!(super::lang(), "chain-cycle")
             )?,
         }
     }
@@ -158,7 +163,7 @@ impl Serialize for StepsJson<'_, '_, '_> {
                 let step = &found.steps[at];
                 StepJson {
                     tie: step.link.kind().as_str(),
-                    reads: reads(step.link.tie, true),
+                    reads: reads_in_json(step.link.tie, true),
                     unit: UnitRef::new(graph.unit(step.link.to)),
                     source: step.link.tie.source.as_ref(),
                     above: AboveJson {

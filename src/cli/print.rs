@@ -6,7 +6,10 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use organigram::graph::{OrgGraph, TieView, UnitIx};
-use organigram::model::{Citation, Tie, Unit};
+use organigram::model::{Citation, Lang, Tie, Unit};
+use organigram::tr;
+
+use super::lang;
 
 /// The output format of commands that print data.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -136,7 +139,8 @@ impl serde_json::ser::Formatter for Indented {
 pub(crate) fn indent(level: usize, unit: &str) -> String {
     let mut text = unit.repeat(level.min(DEEPEST_INDENT));
     if level > DEEPEST_INDENT {
-        text.push_str(&format!("[level {level}] "));
+        text.push_str(&tr!(lang(), "print-level", level = level));
+        text.push(' ');
     }
     text
 }
@@ -159,7 +163,7 @@ pub(crate) fn unit_label(unit: &Unit) -> String {
     }
     label.push_str(&format!(" [{}]", unit.id.value));
     if unit.is_vacant() {
-        label.push_str(" (vacant)");
+        label.push_str(&format!(" ({})", tr!(lang(), "print-vacant")));
     }
     label
 }
@@ -167,11 +171,12 @@ pub(crate) fn unit_label(unit: &Unit) -> String {
 /// A unit on one line with its kind and organisation, for lists of candidates.
 pub(crate) fn unit_line(graph: &OrgGraph, ix: UnitIx) -> String {
     let unit = graph.unit(ix);
-    format!(
-        "{} — {}, {}",
-        unit_label(unit),
-        unit.kind.label(),
-        graph.organisation_of(ix).name
+    tr!(
+        lang(),
+        "unit-line",
+        label = unit_label(unit),
+        kind = unit.kind.value,
+        organisation = &graph.organisation_of(ix).name
     )
 }
 
@@ -216,7 +221,8 @@ pub(crate) struct TieJson<'g> {
     pub(crate) kind: &'static str,
     /// `out` when the unit shown is the tie's `from`, `in` when it is its `to`.
     pub(crate) direction: &'static str,
-    /// How the tie reads from the unit shown: "is attached to", "has attached".
+    /// How the tie reads from the unit shown: "is attached to", "has attached"; English in every
+    /// language, as JSON is.
     pub(crate) reads: &'static str,
     pub(crate) unit: UnitRef<'g>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -228,12 +234,22 @@ pub(crate) struct TieJson<'g> {
     pub(crate) source: Option<&'g Citation>,
 }
 
-/// How a tie reads from the end it is seen from.
+/// How a tie reads from the end it is seen from, in the language of text output.
 pub(crate) fn reads(tie: &Tie, outgoing: bool) -> &'static str {
+    reads_in(tie, outgoing, lang())
+}
+
+/// How a tie reads from the end it is seen from in JSON output: English in every language.
+pub(crate) fn reads_in_json(tie: &Tie, outgoing: bool) -> &'static str {
+    reads_in(tie, outgoing, Lang::En)
+}
+
+/// How a tie reads from the end it is seen from, in `lang`.
+fn reads_in(tie: &Tie, outgoing: bool, lang: Lang) -> &'static str {
     if outgoing || tie.kind.is_symmetric() {
-        tie.kind.verb()
+        tie.kind.verb_in(lang)
     } else {
-        tie.kind.inverse_verb()
+        tie.kind.inverse_verb_in(lang)
     }
 }
 
@@ -243,7 +259,7 @@ impl<'g> TieJson<'g> {
         TieJson {
             kind: tie.kind.as_str(),
             direction: if view.outgoing { "out" } else { "in" },
-            reads: reads(tie, view.outgoing),
+            reads: reads_in_json(tie, view.outgoing),
             unit: UnitRef::new(graph.unit(view.other)),
             valid_from: tie.valid_from.map(|d| d.to_string()),
             valid_until: tie.valid_until.map(|d| d.to_string()),
@@ -253,19 +269,23 @@ impl<'g> TieJson<'g> {
     }
 }
 
-/// A tie's kind in words for text output: "line authority".
+/// A tie's kind in words for text output: "line authority", "autorité hiérarchique".
 pub(crate) fn kind_words(kind: organigram::model::TieKind) -> String {
-    kind.as_str().replace('-', " ")
+    match lang() {
+        Lang::En => kind.as_str(),
+        _ => kind.french_name(),
+    }
+    .replace('-', " ")
 }
 
 /// The lines under a tie in text output: its dates, note and source.
 pub(crate) fn tie_details(tie: &Tie) -> Vec<String> {
     let mut details = Vec::new();
     if let Some(from) = tie.valid_from {
-        details.push(format!("from {from}"));
+        details.push(tr!(lang(), "print-from", date = from.to_string()));
     }
     if let Some(until) = tie.valid_until {
-        details.push(format!("until {until}"));
+        details.push(tr!(lang(), "print-until", date = until.to_string()));
     }
     if let Some(note) = &tie.note {
         details.push(note.clone());

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::changes::Change;
 use super::quote::printable;
-use crate::model::{Boundary, LineStyle, Shape, Status, Unit};
+use crate::model::{Boundary, Lang, LineStyle, Shape, Status, Unit};
 
 /// Names are wrapped to lines of about this many characters, so that long French names
 /// ("Délégué à la protection des données du ministère…") make tall boxes, not wide ones.
@@ -45,7 +45,7 @@ pub(super) struct Look {
     /// dissolved), so it is drawn in a warning colour.
     pub alert: bool,
     /// "↑ parent outside" when the unit's parent lies outside the description.
-    pub outside: Option<&'static str>,
+    pub outside: Option<String>,
     pub shape: Shape,
     /// The fill colour, `#rrggbb`: the kind's, white for a vacant post, grey when dissolved.
     pub fill: &'static str,
@@ -58,18 +58,18 @@ pub(super) struct Look {
 }
 
 impl Look {
-    /// How `unit` is drawn.
-    pub(super) fn of(unit: &Unit) -> Look {
+    /// How `unit` is drawn, its texts in `lang`.
+    pub(super) fn of(unit: &Unit, lang: Lang) -> Look {
         let style = unit.kind.style();
         let mut states = Vec::new();
         if unit.is_vacant() {
-            states.push("vacant");
+            states.push(crate::tr!(lang, "chart-vacant"));
         }
         if unit.status != Status::Active {
-            states.push(unit.status.label());
+            states.push(unit.status.label_in(lang).to_owned());
         }
-        let caption = std::iter::once(unit.kind.label())
-            .chain(states.iter().copied())
+        let caption = std::iter::once(unit.kind.label_in(lang))
+            .chain(states.iter().map(String::as_str))
             .collect::<Vec<_>>()
             .join(" · ");
         let (fill, outline) = match unit.status {
@@ -88,7 +88,8 @@ impl Look {
             name: wrap(&clipped(&printable(&unit.name), LONGEST_NAME), WRAP),
             caption,
             alert: !states.is_empty(),
-            outside: (unit.boundary == Some(Boundary::ParentOutside)).then_some("↑ parent outside"),
+            outside: (unit.boundary == Some(Boundary::ParentOutside))
+                .then(|| format!("↑ {}", crate::tr!(lang, "chart-parent-outside"))),
             shape: style.shape,
             fill,
             stroke: style.stroke,
@@ -101,10 +102,10 @@ impl Look {
     /// with the change in its caption and its outline in the change's colour; a removed unit is
     /// a dashed, empty ghost.
     pub(super) fn in_chart(unit: &Unit, chart: &super::Chart) -> Look {
-        let mut look = Look::of(unit);
+        let mut look = Look::of(unit, chart.lang);
         if let Some(change) = chart.changes.unit(unit) {
             look.caption.push_str(" · ");
-            look.caption.push_str(change.label());
+            look.caption.push_str(change.label_in(chart.lang));
             look.alert = true;
             look.stroke = change.colour();
             if change == Change::Removed {
@@ -123,7 +124,7 @@ impl Look {
             .into_iter()
             .chain(self.name.iter().map(String::as_str))
             .chain(std::iter::once(self.caption.as_str()))
-            .chain(self.outside)
+            .chain(self.outside.as_deref())
             .collect()
     }
 }
@@ -240,10 +241,13 @@ mod tests {
             "&".repeat(5_000),
             Spanned::new(Span::default(), UnitKind::Bureau),
         );
-        let look = Look::of(&Unit {
-            acronym: Some("A".repeat(100)),
-            ..unit
-        });
+        let look = Look::of(
+            &Unit {
+                acronym: Some("A".repeat(100)),
+                ..unit
+            },
+            Lang::En,
+        );
         let shown: String = look.name.concat();
         assert_eq!(shown, format!("{}…", "&".repeat(LONGEST_NAME)));
         assert!(

@@ -139,7 +139,7 @@ fn label(look: &Look) -> String {
     }
     lines.extend(look.name.iter().map(|line| escape(line)));
     lines.push(format!("<small><i>{}</i></small>", escape(&look.caption)));
-    if let Some(outside) = look.outside {
+    if let Some(outside) = &look.outside {
         lines.push(format!("<small>{}</small>", escape(outside)));
     }
     lines.join("<br/>")
