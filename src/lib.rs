@@ -52,6 +52,8 @@
 //! - [`stack`]: recursion as deep as the input, on a stack that grows as needed.
 //! - [`model`]: the vocabulary (unit kinds, tie kinds and which may join which, statuses, dates,
 //!   sources) and the shape of description files. No I/O.
+//! - [`i18n`]: the message catalogues, English and French, that every text for people is
+//!   written from.
 //! - [`diagnostic`]: the located message every layer reports through, and its rendering as
 //!   rustc-like text or JSON from a [`diagnostic::SourceMap`].
 //! - [`load`]: files to a [`model::Description`], within [`load::Limits`] that protect against
@@ -71,6 +73,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod diff;
 pub mod graph;
+pub mod i18n;
 pub mod interop;
 pub mod load;
 pub mod model;

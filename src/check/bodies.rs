@@ -6,6 +6,7 @@ use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::UnitIx;
 use crate::model::{Boundary, Family, Status, TieKind, UnitKind};
+use crate::text;
 
 /// `body-without-secretariat` and `body-without-members`: a body with no `secretariat` tie into
 /// it, or no `membership` nor `representation` tie into it. A body declared `parent-outside`
@@ -42,11 +43,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::BodyWithoutSecretariat,
-                    format!("{} has no secretariat", described(unit)),
+                    text!("check-no-secretariat", unit = described(unit)),
                 )
                 .at(unit_place(unit))
-                .with_label("no `secretariat` tie into it")
-                .with_hint("add a `secretariat` tie from the unit that runs it")
+                .with_label(text!("check-no-secretariat-label"))
+                .with_hint(text!("check-no-secretariat-hint"))
                 .about([unit.id.as_str()]),
             );
         }
@@ -54,14 +55,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::BodyWithoutMembers,
-                    format!("{} has no members", described(unit)),
+                    text!("check-no-members", unit = described(unit)),
                 )
                 .at(unit_place(unit))
-                .with_label("no `membership` or `representation` tie into it")
-                .with_hint(
-                    "add `membership` ties from the units and posts that sit in it \
-                     (`representation` for those who sit for their organisation)",
-                )
+                .with_label(text!("check-no-members-label"))
+                .with_hint(text!("check-no-members-hint"))
                 .about([unit.id.as_str()]),
             );
         }

@@ -6,6 +6,7 @@ use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{TieIx, UnitIx, tie_subjects};
 use crate::model::{FastMap, OrganisationIndex, UnitKind, fold};
+use crate::text;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     units(cx, out);
@@ -64,19 +65,18 @@ fn units(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::DuplicateUnit,
-                format!(
-                    "{} looks like a second declaration of `{}`: same kind, same organisation, same {what} “{text}”",
-                    described(unit),
-                    earlier.id.value
+                text!(
+                    "check-duplicate-unit",
+                    unit = described(unit),
+                    first = earlier.id.as_str(),
+                    what = what,
+                    text = text
                 ),
             )
             .at(unit_place(unit))
-            .with_label("declared again here?")
-            .with_related(unit_place(earlier), "first declared here")
-            .with_hint(
-                "if they are one unit, keep one id and point every tie at it; if they are two, \
-                 give them names that tell them apart",
-            )
+            .with_label(text!("check-duplicate-unit-label"))
+            .with_related(unit_place(earlier), text!("first-declared-here"))
+            .with_hint(text!("check-duplicate-unit-hint"))
             .about(subjects),
         );
     }
@@ -104,20 +104,23 @@ fn ties(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let earlier = graph.tie(earlier);
         let label = if earlier.from.value == tie.from.value {
-            "stated again here"
+            text!("check-duplicate-tie-label")
         } else {
-            "stated again here, the other way round"
+            text!("check-duplicate-tie-reversed")
         };
         let mut subjects = tie_subjects(tie);
         if tie.kind.is_symmetric() {
             subjects[1..].sort_unstable();
         }
         out.push(
-            Diagnostic::new(Code::DuplicateTie, format!("tie stated twice: {tie}"))
+            Diagnostic::new(Code::DuplicateTie, text!("check-duplicate-tie", tie = tie))
                 .at(tie.origin.at(tie.kind.span))
                 .with_label(label)
-                .with_related(earlier.origin.at(earlier.kind.span), "first stated here")
-                .with_hint("remove one of the two")
+                .with_related(
+                    earlier.origin.at(earlier.kind.span),
+                    text!("check-duplicate-tie-first"),
+                )
+                .with_hint(text!("check-duplicate-tie-hint"))
                 .about(subjects),
         );
     }

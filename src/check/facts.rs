@@ -3,11 +3,12 @@
 
 use petgraph::Direction::{Incoming, Outgoing};
 
-use super::hierarchy::list;
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{UnitIx, tie_subjects};
+use crate::i18n::list;
 use crate::model::{FastMap, Status, Tie, TieKind};
+use crate::text;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     isolated(cx, out);
@@ -32,11 +33,11 @@ fn isolated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::IsolatedUnit,
-                format!("{} has no tie at all", described(unit)),
+                text!("check-isolated", unit = described(unit)),
             )
             .at(unit_place(unit))
-            .with_label("no tie in or out")
-            .with_hint("tie it to the units it reports to or works with, or remove it")
+            .with_label(text!("check-isolated-label"))
+            .with_hint(text!("check-isolated-hint"))
             .about([unit.id.as_str()]),
         );
     }
@@ -71,41 +72,48 @@ fn outdated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let unit = graph.unit(gone);
         let succeeded = successions.get(&gone).map_or(&[][..], Vec::as_slice);
-        let statement = tie.to_string();
+        let id = unit.id.as_str();
         let diagnostic = if succeeded.is_empty() {
             Diagnostic::new(
                 Code::OutdatedTie,
-                format!("{statement}, but `{}` is dissolved", unit.id.value),
+                text!("check-outdated-dissolved", tie = tie, id = id),
             )
-            .with_label("dissolved")
-            .with_hint("give the tie a `valid_until` date if it describes the past, or remove it")
+            .with_label(text!("check-outdated-dissolved-label"))
+            .with_hint(text!("check-outdated-dissolved-hint"))
         } else {
             let successors: Vec<&str> = succeeded.iter().map(|s| s.from.as_str()).collect();
-            let when = succeeded
-                .iter()
-                .find_map(|s| s.valid_from)
-                .map(|date| format!(" in {date}"))
-                .unwrap_or_default();
-            let mut diagnostic = Diagnostic::new(
-                Code::OutdatedTie,
-                format!(
-                    "{statement}, but {} succeeded `{}`{when}",
-                    list(&successors),
-                    unit.id.value
+            let successors = list(&successors);
+            let message = match succeeded.iter().find_map(|s| s.valid_from) {
+                Some(date) => text!(
+                    "check-outdated-succeeded-in",
+                    tie = tie,
+                    successors = successors.clone(),
+                    id = id,
+                    date = date.to_string()
                 ),
-            )
-            .with_label(format!("succeeded by {}", list(&successors)))
-            .with_hint(format!(
-                "point the tie at {} if it still holds, or give it a `valid_until` date if \
-                 it describes the past",
-                list(&successors)
-            ));
+                None => text!(
+                    "check-outdated-succeeded",
+                    tie = tie,
+                    successors = successors.clone(),
+                    id = id
+                ),
+            };
+            let mut diagnostic = Diagnostic::new(Code::OutdatedTie, message)
+                .with_label(text!(
+                    "check-outdated-succeeded-label",
+                    successors = successors.clone()
+                ))
+                .with_hint(text!(
+                    "check-outdated-succeeded-hint",
+                    successors = successors
+                ));
             for succession in succeeded {
                 diagnostic = diagnostic.with_related(
                     succession.origin.at(succession.from.span),
-                    format!(
-                        "`{}` succeeded `{}` here",
-                        succession.from.value, unit.id.value
+                    text!(
+                        "check-outdated-succeeded-here",
+                        successor = succession.from.as_str(),
+                        id = id
                     ),
                 );
             }
@@ -121,17 +129,17 @@ fn outdated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// `missing-source`: a unit or a tie that cites no source.
 fn sources(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let hint = "add `\"source\": { \"ref\": …, \"quote\": … }` citing the document that states it";
+    let hint = text!("check-no-source-hint");
     for (_, unit) in cx.graph.units() {
         if unit.source.is_none() {
             out.push(
                 Diagnostic::new(
                     Code::MissingSource,
-                    format!("{} cites no source", described(unit)),
+                    text!("check-no-source-unit", unit = described(unit)),
                 )
                 .at(unit_place(unit))
-                .with_label("no `source`")
-                .with_hint(hint)
+                .with_label(text!("check-no-source-label"))
+                .with_hint(hint.clone())
                 .about([unit.id.as_str()]),
             );
         }
@@ -139,14 +147,11 @@ fn sources(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (_, tie) in cx.graph.ties() {
         if tie.source.is_none() {
             out.push(
-                Diagnostic::new(
-                    Code::MissingSource,
-                    format!("the tie {tie} cites no source"),
-                )
-                .at(tie.origin.at(tie.kind.span))
-                .with_label("no `source`")
-                .with_hint(hint)
-                .about(tie_subjects(tie)),
+                Diagnostic::new(Code::MissingSource, text!("check-no-source-tie", tie = tie))
+                    .at(tie.origin.at(tie.kind.span))
+                    .with_label(text!("check-no-source-label"))
+                    .with_hint(hint.clone())
+                    .about(tie_subjects(tie)),
             );
         }
     }
@@ -164,10 +169,10 @@ fn vacant(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::VacantPost,
-                format!("post `{}` ({}) is vacant", unit.id.value, unit.name),
+                text!("check-vacant", id = unit.id.as_str(), name = &unit.name),
             )
             .at(unit.origin.at(vacant.span))
-            .with_label("nobody holds it")
+            .with_label(text!("check-vacant-label"))
             .about([unit.id.as_str()]),
         );
     }

@@ -8,6 +8,7 @@ use super::{Context, described};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{Link, OrgGraph, UnitIx};
 use crate::model::{Date, Family, FastSet, Tie, TieKind};
+use crate::text;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     two_heads(cx, out);
@@ -53,20 +54,20 @@ fn two_heads(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::TwoHeads,
-                format!(
-                    "{} is headed by `{}` and `{}` at once",
-                    described(unit),
-                    first.from.value,
-                    second.from.value
+                text!(
+                    "check-two-heads",
+                    unit = described(unit),
+                    first = first.from.as_str(),
+                    second = second.from.as_str()
                 ),
             )
             .at(second.origin.at(second.from.span))
-            .with_label("heads it here")
-            .with_related(first.origin.at(first.from.span), "and here")
-            .with_hint(
-                "a unit has one head at a time: end the tie of the head that left with a \
-                 `valid_until`, or start the new one with a `valid_from`",
+            .with_label(text!("check-two-heads-label"))
+            .with_related(
+                first.origin.at(first.from.span),
+                text!("check-two-heads-related"),
             )
+            .with_hint(text!("check-two-heads-hint"))
             .about([unit.id.as_str()]),
         );
     }
@@ -91,21 +92,20 @@ fn outside(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::HeadOutsideUnit,
-                    format!(
-                        "{} heads `{}` but is attached to {}",
-                        described(post),
-                        head.tie.to.value,
-                        described(other)
+                    text!(
+                        "check-head-outside-unit",
+                        post = described(post),
+                        unit = head.tie.to.as_str(),
+                        other = described(other)
                     ),
                 )
                 .at(link.tie.origin.at(link.tie.to.span))
-                .with_label("attached here")
-                .with_related(head.tie.origin.at(head.tie.to.span), "heads this unit")
-                .with_hint(
-                    "a head sits in the unit it heads, which answers to the unit above: remove \
-                     the attachment, or attach the unit it heads there instead; a line of \
-                     authority elsewhere is a `line-authority` tie",
+                .with_label(text!("check-head-outside-unit-label"))
+                .with_related(
+                    head.tie.origin.at(head.tie.to.span),
+                    text!("check-head-outside-unit-related"),
                 )
+                .with_hint(text!("check-head-outside-unit-hint"))
                 .about([post.id.as_str()]),
             );
         }
@@ -133,27 +133,24 @@ fn authority(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             let by_heads = by_heads(graph, ix, unit);
             let hint = match by_heads {
-                Some(h) => format!(
-                    "by the heads, it answers to `{}`; if the authority is meant, it may be a \
-                     `functional-reporting` tie, or the post may belong in another unit",
-                    graph.unit(h).id.value
+                Some(h) => text!(
+                    "check-authority-against-heads-hint",
+                    head = graph.unit(h).id.as_str()
                 ),
-                None => "if the authority is meant, it may be a `functional-reporting` tie, or \
-                         the post may belong in another unit"
-                    .to_owned(),
+                None => text!("check-authority-against-heads-hint-headless"),
             };
             out.push(
                 Diagnostic::new(
                     Code::AuthorityAgainstHeads,
-                    format!(
-                        "{} is under the authority of `{}`, which sits in no unit above `{}`",
-                        described(post),
-                        link.tie.to.value,
-                        graph.unit(unit).id.value
+                    text!(
+                        "check-authority-against-heads",
+                        post = described(post),
+                        manager = link.tie.to.as_str(),
+                        unit = graph.unit(unit).id.as_str()
                     ),
                 )
                 .at(link.tie.origin.at(link.tie.to.span))
-                .with_label("line authority here")
+                .with_label(text!("check-authority-against-heads-label"))
                 .with_hint(hint)
                 .about([post.id.as_str()]),
             );

@@ -6,9 +6,11 @@ use std::collections::VecDeque;
 use petgraph::algo::kosaraju_scc;
 
 use super::{Context, described, unit_place};
-use crate::diagnostic::{Code, Diagnostic, plural};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{UnitIx, tie_subjects};
+use crate::i18n::{Arg, list};
 use crate::model::{Boundary, FastSet, Status, TieKind, Unit, UnitKind};
+use crate::text;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     orphans(cx, out);
@@ -17,16 +19,6 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     self_ties(cx, out);
     attachments(cx, out);
     spans(cx, out);
-}
-
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
-pub(super) fn list<S: AsRef<str>>(ids: &[S]) -> String {
-    let quoted: Vec<String> = ids.iter().map(|id| format!("`{}`", id.as_ref())).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 impl Context<'_> {
@@ -91,29 +83,18 @@ fn orphans(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (&ix, taken) in orphans.iter().zip(taken) {
         let unit = graph.unit(ix);
         let label = if taken == 0 {
-            "no parent, no boundary".to_owned()
+            text!("check-orphan-label")
         } else {
-            format!(
-                "no parent, no boundary; {} under it {} cut off with it",
-                plural(taken, "unit"),
-                if taken == 1 { "is" } else { "are" }
-            )
+            text!("check-orphan-label-cut", taken = taken)
         };
         out.push(
             Diagnostic::new(
                 Code::OrphanUnit,
-                format!(
-                    "{} is an orphan: it has no hierarchical parent",
-                    described(unit)
-                ),
+                text!("check-orphan", unit = described(unit)),
             )
             .at(unit_place(unit))
             .with_label(label)
-            .with_hint(
-                "attach it to its parent with an `attachment` tie, or declare \
-                 `\"boundary\": \"top\"` (the top of its hierarchy) or \
-                 `\"boundary\": \"parent-outside\"` (its parent is not described)",
-            )
+            .with_hint(text!("check-orphan-hint"))
             .about([unit.id.as_str()]),
         );
     }
@@ -142,22 +123,14 @@ fn posts_without_unit(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let unit = graph.unit(ix);
         let mut diagnostic = Diagnostic::new(
             Code::PostWithoutUnit,
-            format!(
-                "post `{}` belongs to no unit: it is the top of its hierarchy",
-                unit.id.value
-            ),
+            text!("check-post-without-unit", id = unit.id.as_str()),
         )
         .at(unit_place(unit))
-        .with_hint(
-            "attach the post to the unit it is a position in; if that unit is not described, \
-             declare `\"boundary\": \"parent-outside\"`",
-        )
+        .with_hint(text!("check-post-without-unit-hint"))
         .about([unit.id.as_str()]);
         if taken > 0 {
-            diagnostic = diagnostic.with_label(format!(
-                "it and {} under it belong to no unit",
-                plural(taken, "post")
-            ));
+            diagnostic =
+                diagnostic.with_label(text!("check-post-without-unit-label", taken = taken));
         }
         out.push(diagnostic);
     }
@@ -183,22 +156,16 @@ fn cycles(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let first = graph.unit(members[0]);
         let mut diagnostic = Diagnostic::new(
             Code::HierarchyCycle,
-            format!(
-                "hierarchy cycle: {} are placed under each other",
-                list(&ids)
-            ),
+            text!("check-cycle", units = list(&ids)),
         )
         .at(unit_place(first))
-        .with_label(format!("one of the {} units of the cycle", members.len()))
-        .with_hint(
-            "a chain of command goes up to a top: remove or turn around the tie that closes the \
-             circle",
-        );
+        .with_label(text!("check-cycle-label", n = members.len()))
+        .with_hint(text!("check-cycle-hint"));
         for &member in &members {
             for link in graph.hierarchy().up(member) {
                 if link.to != member && inside.contains(&link.to) {
-                    diagnostic = diagnostic
-                        .with_related(link.tie.origin.at(link.tie.to.span), link.tie.to_string());
+                    diagnostic =
+                        diagnostic.with_related(link.tie.origin.at(link.tie.to.span), link.tie);
                 }
             }
         }
@@ -216,15 +183,15 @@ fn self_ties(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::SelfTie,
-                    format!(
-                        "`{}` is tied to itself: it {} itself",
-                        tie.from.value,
-                        tie.kind.verb()
+                    text!(
+                        "check-self-tie",
+                        id = tie.from.as_str(),
+                        verb = Arg::word(|lang| tie.kind.verb_in(lang))
                     ),
                 )
                 .at(tie.origin.at(tie.to.span))
-                .with_label("the same unit as `from`")
-                .with_hint("a tie joins two different units: check the ids")
+                .with_label(text!("check-self-tie-label"))
+                .with_hint(text!("check-self-tie-hint"))
                 .about(tie_subjects(tie)),
             );
         }
@@ -251,24 +218,26 @@ fn attachments(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let ids: Vec<&str> = attached.iter().map(|v| v.tie.to.as_str()).collect();
         let mut diagnostic = Diagnostic::new(
             Code::MultipleAttachments,
-            format!(
-                "{} is attached to {}, none of them jointly: {}",
-                described(unit),
-                plural(attached.len(), "unit"),
-                list(&ids)
+            text!(
+                "check-attachments",
+                unit = described(unit),
+                n = attached.len(),
+                units = list(&ids)
             ),
         )
         .at(second.tie.origin.at(second.tie.to.span))
-        .with_label("attached here too")
-        .with_related(first.tie.origin.at(first.tie.to.span), "attached here")
-        .with_hint(
-            "a unit with several parents at once declares each tie as `joint-attachment`; \
-             otherwise keep the attachment that holds (line authority is a tie of its own)",
+        .with_label(text!("check-attachments-label"))
+        .with_related(
+            first.tie.origin.at(first.tie.to.span),
+            text!("check-attachments-first"),
         )
+        .with_hint(text!("check-attachments-hint"))
         .about([unit.id.as_str()]);
         for other in &attached[2..] {
-            diagnostic =
-                diagnostic.with_related(other.tie.origin.at(other.tie.to.span), "and here");
+            diagnostic = diagnostic.with_related(
+                other.tie.origin.at(other.tie.to.span),
+                text!("check-attachments-other"),
+            );
         }
         out.push(diagnostic);
     }
@@ -284,17 +253,16 @@ fn spans(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Code::WideSpan,
-                    format!(
-                        "{} has {span} direct reports, more than {max}",
-                        described(unit)
+                    text!(
+                        "check-wide-span",
+                        unit = described(unit),
+                        span = span,
+                        max = max
                     ),
                 )
                 .at(unit_place(unit))
-                .with_label(format!("{span} units and posts directly under it"))
-                .with_hint(
-                    "group them under intermediate units, or raise the threshold with \
-                     `--max-span`",
-                )
+                .with_label(text!("check-wide-span-label", span = span))
+                .with_hint(text!("check-wide-span-hint"))
                 .about([unit.id.as_str()]),
             );
         }

@@ -65,8 +65,12 @@ fn unit_place(unit: &Unit) -> Origin {
 }
 
 /// How messages name a unit: its kind and its id ("post `dsin-directeur`").
-fn described(unit: &Unit) -> String {
-    format!("{} `{}`", unit.kind.label(), unit.id.value)
+fn described(unit: &Unit) -> crate::i18n::Text {
+    crate::text!(
+        "unit-described",
+        kind = unit.kind.value,
+        id = unit.id.as_str()
+    )
 }
 
 /// One problem `check` shows, and whether the proposal checked brings it.

@@ -6,14 +6,14 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::print::{
-    Format, ManagerJson, Nested, UnitRef, indent, kind_words, manager_text, reads, tie_details,
-    unit_label, write_json,
+    Format, ManagerJson, Nested, UnitRef, indent, kind_words, manager_text, reads, reads_in_json,
+    tie_details, unit_label, write_json,
 };
 use super::{Failure, resolve};
-use organigram::Workspace;
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::model::Citation;
 use organigram::query::{Above, Chain, End, LineOfPosts, chain, line_of_posts};
+use organigram::{Workspace, tr};
 
 /// `organigram chain UNIT [--format json]`.
 pub(crate) type Args = super::print::UnitArgs;
@@ -56,15 +56,22 @@ fn write_line(
     let Some(start) = line.start else {
         return Ok(());
     };
-    writeln!(out, "\nLine of posts")?;
+    let lang = super::lang();
+    writeln!(out, "\n{}", tr!(lang, "chain-line-of-posts"))?;
     if start != unit {
-        writeln!(out, "  headed by {}", unit_label(graph.unit(start)))?;
+        let post = unit_label(graph.unit(start));
+        writeln!(out, "  {}", tr!(lang, "chain-headed-by", post = post))?;
     }
     for manager in &line.managers {
-        writeln!(out, "  answers to {}", manager_text(graph, *manager))?;
+        let manager = manager_text(graph, *manager);
+        writeln!(
+            out,
+            "  {}",
+            tr!(lang, "chain-answers-to", manager = manager)
+        )?;
     }
     if line.managers.is_empty() {
-        writeln!(out, "  ■ answers to no post of the description")?;
+        writeln!(out, "  ■ {}", tr!(lang, "chain-top-of-line"))?;
     }
     Ok(())
 }
@@ -91,13 +98,12 @@ impl<'g> LineJson<'g> {
 }
 
 /// How a chain's branch ends, in words.
-pub(crate) fn end_text(end: End) -> &'static str {
+pub(crate) fn end_text(end: End) -> String {
+    let lang = super::lang();
     match end {
-        End::Top => "top of its hierarchy",
-        End::ParentOutside => "its superior lies outside the description: the chain leaves it here",
-        End::Orphan => {
-            "no superior and no boundary declared: an orphan, the top of what is described"
-        }
+        End::Top => tr!(lang, "chain-end-top"),
+        End::ParentOutside => tr!(lang, "chain-end-parent-outside"),
+        End::Orphan => tr!(lang, "chain-end-orphan"),
     }
 }
 
@@ -145,14 +151,19 @@ fn write_above(out: &mut dyn Write, graph: &OrgGraph, found: &Chain<'_>) -> std:
             }
             Work::Above(Above::AlreadyShown(at), level) => writeln!(
                 out,
-                "{}↑ its superiors are shown above, under {}",
+                "{}↑ {}",
                 indent(level, "  "),
-                unit_label(graph.unit(found.steps[*at].link.to))
+                tr!(
+                    super::lang(),
+                    "chain-already-shown",
+                    unit = unit_label(graph.unit(found.steps[*at].link.to))
+                )
             )?,
             Work::Above(Above::Cycle, level) => writeln!(
                 out,
-                "{}↻ a cycle: this unit is already on the branch below",
-                indent(level, "  ")
+                "{}↻ {}",
+                indent(level, "  "),
+                tr!(super::lang(), "chain-cycle")
             )?,
         }
     }
@@ -209,7 +220,7 @@ impl Serialize for StepsJson<'_, '_, '_> {
                 let step = &found.steps[at];
                 StepJson {
                     tie: step.link.kind().as_str(),
-                    reads: reads(step.link.tie, true),
+                    reads: reads_in_json(step.link.tie, true),
                     unit: UnitRef::new(graph.unit(step.link.to)),
                     source: step.link.tie.source.as_ref(),
                     above: AboveJson {

@@ -11,11 +11,11 @@ use super::print::{Format, write_json};
 use super::{Failure, refuse};
 use organigram::check::{self, DEFAULT_MAX_SPAN, Level, Levels, Options, Problem, Report};
 use organigram::diagnostic::render::{self, Colour, JsonDiagnostic};
-use organigram::diagnostic::{Code, Diagnostic, Severity, SourceMap, nearest, plural};
+use organigram::diagnostic::{Code, Diagnostic, Severity, SourceMap, nearest};
 use organigram::diff::{Diff, diff};
 use organigram::load::Files;
 use organigram::proposal::Proposal;
-use organigram::{Loader, Structure, Workspace};
+use organigram::{Loader, Structure, Workspace, tr};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -174,7 +174,12 @@ struct Shown<'a> {
 
 /// "1 error", "2 warnings".
 fn counted(n: usize, severity: Severity) -> String {
-    plural(n, severity.as_str())
+    let lang = super::lang();
+    match severity {
+        Severity::Warning => tr!(lang, "count-warnings", n = n),
+        Severity::Note => tr!(lang, "count-notes", n = n),
+        _ => tr!(lang, "count-errors", n = n),
+    }
 }
 
 impl Shown<'_> {
@@ -191,39 +196,53 @@ impl Shown<'_> {
                 &mut plain
             }
         };
+        let lang = super::lang();
         let problems = &self.report.problems;
         match (self.proposed, self.changes) {
             (Some(proposal), Some(changes)) => {
+                let file = self.files.name(proposal.file).display().to_string();
                 writeln!(
                     styled,
-                    "Proposal: {} ({}, {})\n",
-                    proposal.title,
-                    self.files.name(proposal.file).display(),
-                    plural(proposal.changes.len(), "change")
+                    "{}\n",
+                    tr!(
+                        lang,
+                        "check-proposal",
+                        title = &proposal.title,
+                        file = file,
+                        changes = proposal.changes.len()
+                    )
                 )?;
                 let (new, old): (Vec<&Problem>, Vec<&Problem>) =
                     problems.iter().partition(|p| p.new);
                 let resolved: Vec<&Diagnostic> = self.report.resolved.iter().collect();
-                for (title, group) in [
-                    ("New problems", new.iter().map(|p| &p.diagnostic).collect()),
+                let new: Vec<&Diagnostic> = new.iter().map(|p| &p.diagnostic).collect();
+                let old: Vec<&Diagnostic> = old.iter().map(|p| &p.diagnostic).collect();
+                let groups = [
+                    (tr!(lang, "check-new-problems", n = new.len()), new),
+                    (tr!(lang, "check-old-problems", n = old.len()), old),
                     (
-                        "Problems already there",
-                        old.iter().map(|p| &p.diagnostic).collect(),
+                        tr!(lang, "check-solved-problems", n = resolved.len()),
+                        resolved,
                     ),
-                    ("Problems the proposal solves", resolved),
-                ] {
-                    writeln!(styled, "{title} ({})\n", group.len())?;
-                    render::text(styled, self.files, group)?;
+                ];
+                for (title, group) in groups {
+                    writeln!(styled, "{title}\n")?;
+                    render::text(styled, self.files, group, lang)?;
                 }
-                writeln!(styled, "Structural change")?;
+                writeln!(styled, "{}", tr!(lang, "check-structural-change"))?;
                 if changes.is_empty() {
-                    writeln!(styled, "  none")?;
+                    writeln!(styled, "  {}", tr!(lang, "check-no-change"))?;
                 } else {
                     write_diff(styled, changes, "  ")?;
                 }
                 writeln!(styled)?;
             }
-            _ => render::text(styled, self.files, problems.iter().map(|p| &p.diagnostic))?,
+            _ => render::text(
+                styled,
+                self.files,
+                problems.iter().map(|p| &p.diagnostic),
+                lang,
+            )?,
         }
         writeln!(styled, "{}", self.summary_line())
     }
@@ -247,13 +266,14 @@ impl Shown<'_> {
             .filter(|&(n, _)| n > 0)
             .map(|(n, severity)| counted(n, severity))
             .collect();
+            let lang = super::lang();
             if new.is_empty() {
-                line.push_str("; nothing new with the proposal");
+                line.push_str(&tr!(lang, "check-nothing-new"));
             } else {
-                line.push_str(&format!("; new with the proposal: {}", new.join(", ")));
+                line.push_str(&tr!(lang, "check-new-with", new = new.join(", ")));
             }
             if s.resolved > 0 {
-                line.push_str(&format!("; {} solved by it", plural(s.resolved, "problem")));
+                line.push_str(&tr!(lang, "check-solved-by-it", n = s.resolved));
             }
         }
         line
@@ -267,7 +287,7 @@ impl Shown<'_> {
                 .problems
                 .iter()
                 .map(|p| ProblemJson {
-                    diagnostic: render::json(self.files, &p.diagnostic),
+                    diagnostic: render::json(self.files, &p.diagnostic, super::lang()),
                     new: self.proposed.map(|_| p.new),
                 })
                 .collect(),
@@ -288,7 +308,7 @@ impl Shown<'_> {
                 self.report
                     .resolved
                     .iter()
-                    .map(|d| render::json(self.files, d))
+                    .map(|d| render::json(self.files, d, super::lang()))
                     .collect()
             }),
             proposal: self

@@ -37,17 +37,20 @@ mod superior;
 mod term;
 mod write;
 
+use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use organigram::diagnostic::{Diagnostic, SourceMap, plural, render as diagnostics};
+use organigram::diagnostic::{Diagnostic, SourceMap, render as diagnostics};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::load::Limits;
+use organigram::model::Lang;
 use organigram::query::LookupError;
-use organigram::{Loader, Refused, Workspace};
+use organigram::{Loader, Refused, Workspace, tr};
 use print::Format;
 
 /// Model the governance of public organisations as a typed graph: who reports to whom, who works
@@ -78,6 +81,12 @@ pub(crate) struct Cli {
     /// Work on the structure as this proposal (a JSON file of changes) would make it.
     #[arg(long, global = true, value_name = "FILE")]
     proposal: Option<PathBuf>,
+
+    /// The language of text output, messages and charts: `en` or `fr` [default: the language of
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG`, the first one set; English unless it is French]. JSON keys
+    /// and kind names stay English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
 
     #[command(subcommand)]
     command: Command,
@@ -204,6 +213,35 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// The language of this run's text output, set once from `--lang` or the environment, before
+/// the command runs: every printer reads it rather than have it passed down to each line.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The language of this run's text output ([`LANG`]); English until it is set.
+pub(crate) fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A `--lang`: one of the languages organigram speaks, by its code.
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::ALL
+        .into_iter()
+        .find(|lang| lang.as_str() == text)
+        .ok_or_else(|| format!("{text:?} is not a language organigram speaks: `en` or `fr`"))
+}
+
+/// The language the environment asks for, the POSIX way: the first of `LC_ALL`, `LC_MESSAGES`
+/// and `LANG` that is set and not empty names it; French if it is French, English otherwise.
+/// `var` reads a variable (`std::env::var_os`).
+fn environment_lang(var: impl Fn(&str) -> Option<OsString>) -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())
+        .and_then(|value| value.to_str().and_then(Lang::from_locale))
+        .unwrap_or_default()
+}
+
 /// Runs organigram with these arguments and returns the process exit code: 0 success, 1 the
 /// structure has errors, 2 usage or input errors.
 pub(crate) fn run<I, T>(args: I) -> ExitCode
@@ -219,6 +257,10 @@ where
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
+    let _ = LANG.set(
+        cli.lang
+            .unwrap_or_else(|| environment_lang(|name| std::env::var_os(name))),
+    );
     let stdout = io::stdout();
     let mut out = Closable::new(io::BufWriter::new(stdout.lock()));
     let result = cli
@@ -303,9 +345,7 @@ impl Cli {
                 std::fs::metadata(default),
             ) {
                 (Err(error), _) if error.kind() == io::ErrorKind::NotFound => {
-                    errln!(
-                        "note: there is no ./org folder here, so this is the description built into organigram; name another with --org"
-                    );
+                    errln!("{}", tr!(lang(), "cli-builtin-note"));
                     loader.builtin()
                 }
                 (_, Ok(metadata)) if metadata.is_dir() => loader.path(default),
@@ -407,8 +447,8 @@ fn accept(loader: Loader, format: Format) -> Result<Workspace, Failure> {
         if format == Format::Text {
             let errors = problems.iter().filter(|d| d.is_error()).count();
             errln!(
-                "error: the description has {}; nothing else was done",
-                plural(errors, "error")
+                "{}",
+                tr!(lang(), "cli-description-has-errors", errors = errors)
             );
         }
         return Err(Failure::Input);
@@ -427,11 +467,11 @@ fn print_problems(
         return Ok(());
     }
     match format {
-        Format::Text => diagnostics::to_stderr(files, problems.iter().copied()),
+        Format::Text => diagnostics::to_stderr(files, problems.iter().copied(), lang()),
         Format::Json => {
             let json: Vec<_> = problems
                 .iter()
-                .map(|d| diagnostics::json(files, d))
+                .map(|d| diagnostics::json(files, d, lang()))
                 .collect();
             print::write_json(&mut io::stderr().lock(), &json)
         }
@@ -445,7 +485,7 @@ fn refuse(refused: &Refused, format: Format) -> Failure {
         return Failure::Io(error);
     }
     if format == Format::Text {
-        errln!("error: the proposal cannot be applied; nothing else was done");
+        errln!("{}", tr!(lang(), "cli-proposal-refused"));
     }
     Failure::Input
 }
@@ -476,23 +516,53 @@ fn resolve_in(graph: &OrgGraph, text: &str) -> Result<UnitIx, Failure> {
 }
 
 fn lookup_message(graph: &OrgGraph, error: &LookupError) -> String {
+    let lang = lang();
     let mut message = format!("error: {error}\n");
     match error {
         LookupError::Unknown { suggestions, .. } if !suggestions.is_empty() => {
-            message.push_str("help: did you mean one of these?\n");
+            message.push_str(&format!("{}\n", tr!(lang, "cli-lookup-did-you-mean")));
             for &ix in suggestions {
                 message.push_str(&format!("  {}\n", print::unit_line(graph, ix)));
             }
         }
         LookupError::Ambiguous { candidates, .. } => {
-            message.push_str("help: name one of them by its id:\n");
+            message.push_str(&format!("{}\n", tr!(lang, "cli-lookup-ambiguous")));
             for &ix in candidates {
                 message.push_str(&format!("  {}\n", print::unit_line(graph, ix)));
             }
         }
         _ => {
-            message.push_str("help: `organigram find TEXT` lists the units that match a text\n");
+            message.push_str(&format!("{}\n", tr!(lang, "cli-lookup-find")));
         }
     }
     message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_environment_names_the_language_the_posix_way() {
+        let lang = |vars: &[(&str, &str)]| {
+            environment_lang(|name| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, value)| OsString::from(value))
+            })
+        };
+        assert_eq!(lang(&[]), Lang::En);
+        assert_eq!(lang(&[("LANG", "fr_FR.UTF-8")]), Lang::Fr);
+        assert_eq!(lang(&[("LC_MESSAGES", "fr_CA"), ("LANG", "C")]), Lang::Fr);
+        assert_eq!(lang(&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")]), Lang::En);
+        assert_eq!(lang(&[("LC_ALL", ""), ("LANG", "fr_BE@euro")]), Lang::Fr);
+        assert_eq!(lang(&[("LC_ALL", "de_DE.UTF-8"), ("LANG", "fr")]), Lang::En);
+    }
+
+    #[test]
+    fn lang_takes_the_codes_of_the_languages() {
+        assert_eq!(parse_lang("fr"), Ok(Lang::Fr));
+        assert_eq!(parse_lang("en"), Ok(Lang::En));
+        assert!(parse_lang("fr_FR").is_err());
+    }
 }

@@ -4,7 +4,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::print::{Format, UnitRef, kind_words, reads, tie_details, unit_label, write_json};
+use super::print::{
+    Format, UnitRef, kind_words, reads, reads_in_json, tie_details, unit_label, write_json,
+};
 use super::term::{TieKinds, count};
 use super::{Failure, resolve};
 use organigram::Workspace;
@@ -153,7 +155,7 @@ fn path_json<'g>(graph: &'g OrgGraph, connection: &Path<'g>) -> Vec<HopJson<'g>>
         .map(|hop| HopJson {
             tie: hop.kind().as_str(),
             direction: if hop.forward { "forward" } else { "backward" },
-            reads: reads(hop.tie, hop.forward),
+            reads: reads_in_json(hop.tie, hop.forward),
             from: graph.unit(hop.from).id.as_str(),
             to: UnitRef::new(graph.unit(hop.to)),
             source: hop.tie.source.as_ref(),

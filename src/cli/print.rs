@@ -6,7 +6,10 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use organigram::graph::{Because, Belonging, Manager, OrgGraph, TieView, UnitIx};
-use organigram::model::{Citation, Tie, Unit};
+use organigram::model::{Citation, Lang, Tie, Unit};
+use organigram::tr;
+
+use super::lang;
 
 /// The output format of commands that print data.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -136,7 +139,8 @@ impl serde_json::ser::Formatter for Indented {
 pub(crate) fn indent(level: usize, unit: &str) -> String {
     let mut text = unit.repeat(level.min(DEEPEST_INDENT));
     if level > DEEPEST_INDENT {
-        text.push_str(&format!("[level {level}] "));
+        text.push_str(&tr!(lang(), "print-level", level = level));
+        text.push(' ');
     }
     text
 }
@@ -159,7 +163,7 @@ pub(crate) fn unit_label(unit: &Unit) -> String {
     }
     label.push_str(&format!(" [{}]", unit.id.value));
     if unit.is_vacant() {
-        label.push_str(" (vacant)");
+        label.push_str(&format!(" ({})", tr!(lang(), "print-vacant")));
     }
     label
 }
@@ -167,11 +171,12 @@ pub(crate) fn unit_label(unit: &Unit) -> String {
 /// A unit on one line with its kind and organisation, for lists of candidates.
 pub(crate) fn unit_line(graph: &OrgGraph, ix: UnitIx) -> String {
     let unit = graph.unit(ix);
-    format!(
-        "{} — {}, {}",
-        unit_label(unit),
-        unit.kind.label(),
-        organisation_text(graph, ix)
+    tr!(
+        lang(),
+        "unit-line",
+        label = unit_label(unit),
+        kind = unit.kind.value,
+        organisation = organisation_text(graph, ix)
     )
 }
 
@@ -179,35 +184,35 @@ pub(crate) fn unit_line(graph: &OrgGraph, ix: UnitIx) -> String {
 /// organisation the description names without describing it, that organisation's name with
 /// "not described here" for a unit of one; "outside every organisation" otherwise.
 pub(crate) fn organisation_text(graph: &OrgGraph, ix: UnitIx) -> String {
+    let lang = lang();
     match (graph.belonging(ix), graph.organisation_name(ix)) {
-        (Belonging::Named(unit), _) if unit == ix => {
-            "its own organisation, not described here".to_owned()
-        }
+        (Belonging::Named(unit), _) if unit == ix => tr!(lang, "organisation-own"),
         (_, Some(o)) if o.described => o.name.to_owned(),
-        (_, Some(o)) => format!("{}, not described here", o.name),
-        (_, None) => "outside every organisation".to_owned(),
+        (_, Some(o)) => tr!(lang, "organisation-named", name = o.name),
+        (_, None) => tr!(lang, "organisation-outside"),
     }
 }
 
 /// "Name [id] (as head of X)": whom a post answers to, and why.
 pub(crate) fn manager_text(graph: &OrgGraph, manager: Manager) -> String {
-    format!(
-        "{} ({})",
-        unit_label(graph.unit(manager.post)),
-        because_text(graph, manager.because)
+    tr!(
+        lang(),
+        "manager",
+        post = unit_label(graph.unit(manager.post)),
+        because = because_text(graph, manager.because)
     )
 }
 
 /// Why a post answers to its manager, for text: "line authority", "head of DSJ".
 pub(crate) fn because_text(graph: &OrgGraph, because: Because) -> String {
+    let lang = lang();
+    let name = |unit: UnitIx| graph.unit(unit).short_name();
     match because {
-        Because::LineAuthority(_) => "line authority".to_owned(),
-        Because::AttachedTo => "attached to it".to_owned(),
-        Because::HeadOfItsUnit(unit) => {
-            format!("head of its unit, {}", graph.unit(unit).short_name())
-        }
-        Because::HeadAbove(unit) => format!("head of {}, above", graph.unit(unit).short_name()),
-        Because::UnitUnder(unit) => format!("{} is placed under it", graph.unit(unit).short_name()),
+        Because::LineAuthority(_) => tr!(lang, "because-line-authority"),
+        Because::AttachedTo => tr!(lang, "because-attached-to"),
+        Because::HeadOfItsUnit(unit) => tr!(lang, "because-head-of-its-unit", unit = name(unit)),
+        Because::HeadAbove(unit) => tr!(lang, "because-head-above", unit = name(unit)),
+        Because::UnitUnder(unit) => tr!(lang, "because-unit-under", unit = name(unit)),
     }
 }
 
@@ -299,7 +304,8 @@ pub(crate) struct TieJson<'g> {
     pub(crate) kind: &'static str,
     /// `out` when the unit shown is the tie's `from`, `in` when it is its `to`.
     pub(crate) direction: &'static str,
-    /// How the tie reads from the unit shown: "is attached to", "has attached".
+    /// How the tie reads from the unit shown: "is attached to", "has attached"; English in every
+    /// language, as JSON is.
     pub(crate) reads: &'static str,
     pub(crate) unit: UnitRef<'g>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -311,12 +317,22 @@ pub(crate) struct TieJson<'g> {
     pub(crate) source: Option<&'g Citation>,
 }
 
-/// How a tie reads from the end it is seen from.
+/// How a tie reads from the end it is seen from, in the language of text output.
 pub(crate) fn reads(tie: &Tie, outgoing: bool) -> &'static str {
+    reads_in(tie, outgoing, lang())
+}
+
+/// How a tie reads from the end it is seen from in JSON output: English in every language.
+pub(crate) fn reads_in_json(tie: &Tie, outgoing: bool) -> &'static str {
+    reads_in(tie, outgoing, Lang::En)
+}
+
+/// How a tie reads from the end it is seen from, in `lang`.
+fn reads_in(tie: &Tie, outgoing: bool, lang: Lang) -> &'static str {
     if outgoing || tie.kind.is_symmetric() {
-        tie.kind.verb()
+        tie.kind.verb_in(lang)
     } else {
-        tie.kind.inverse_verb()
+        tie.kind.inverse_verb_in(lang)
     }
 }
 
@@ -326,7 +342,7 @@ impl<'g> TieJson<'g> {
         TieJson {
             kind: tie.kind.as_str(),
             direction: if view.outgoing { "out" } else { "in" },
-            reads: reads(tie, view.outgoing),
+            reads: reads_in_json(tie, view.outgoing),
             unit: UnitRef::new(graph.unit(view.other)),
             valid_from: tie.valid_from.map(|d| d.to_string()),
             valid_until: tie.valid_until.map(|d| d.to_string()),
@@ -336,19 +352,23 @@ impl<'g> TieJson<'g> {
     }
 }
 
-/// A tie's kind in words for text output: "line authority".
+/// A tie's kind in words for text output: "line authority", "autorité hiérarchique".
 pub(crate) fn kind_words(kind: organigram::model::TieKind) -> String {
-    kind.as_str().replace('-', " ")
+    match lang() {
+        Lang::En => kind.as_str(),
+        _ => kind.french_name(),
+    }
+    .replace('-', " ")
 }
 
 /// The lines under a tie in text output: its dates, note and source.
 pub(crate) fn tie_details(tie: &Tie) -> Vec<String> {
     let mut details = Vec::new();
     if let Some(from) = tie.valid_from {
-        details.push(format!("from {from}"));
+        details.push(tr!(lang(), "print-from", date = from.to_string()));
     }
     if let Some(until) = tie.valid_until {
-        details.push(format!("until {until}"));
+        details.push(tr!(lang(), "print-until", date = until.to_string()));
     }
     if let Some(note) = &tie.note {
         details.push(note.clone());

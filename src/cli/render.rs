@@ -129,6 +129,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         return write_all(graph, &changes, dir, args.large_chart, &read, out);
     }
     let options = ChartOptions {
+        lang: super::lang(),
         view: args.view,
         root: args
             .root
@@ -174,7 +175,9 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         return Err(Failure::Usage(empty_chart(args)));
     }
     if !chart.changes.is_empty() {
-        chart.title.push_str(", as proposed");
+        chart
+            .title
+            .push_str(&organigram::tr!(super::lang(), "chart-as-proposed"));
     }
     let bytes = draw(graph, &chart, format, args.large_chart, &mut false)?;
     let read = write::Read::of(Some(&workspace.files), &[]);
@@ -271,6 +274,10 @@ fn write_all(
     let mut files = Vec::new();
     let mut noted = false;
     for (name, options) in standard_charts(graph) {
+        let options = ChartOptions {
+            lang: super::lang(),
+            ..options
+        };
         let chart = Chart {
             changes: changes.clone(),
             ..chart(graph, &options)

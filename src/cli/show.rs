@@ -10,10 +10,10 @@ use super::print::{
     organisation_text, reads, tie_details, unit_label, write_json,
 };
 use super::{Failure, resolve};
-use organigram::Workspace;
 use organigram::graph::{OrgGraph, TieView, UnitIx};
 use organigram::model::{Citation, Headcount, HeadcountQualifier, Status, Unit, UnitKind};
 use organigram::query::{UnitDetails, show};
+use organigram::{Workspace, tr};
 
 /// `organigram show UNIT [--format json]`.
 pub(crate) type Args = super::print::UnitArgs;
@@ -123,14 +123,15 @@ impl<'g> ShowJson<'g> {
 }
 
 fn headcount_text(headcount: &Headcount) -> String {
+    let lang = super::lang();
     let mut text = match headcount.qualifier {
         HeadcountQualifier::Exactly => String::new(),
-        qualifier => format!("{} ", qualifier.label()),
+        qualifier => format!("{} ", qualifier.label_in(lang)),
     };
     text.push_str(&format!(
         "{} ({}",
         headcount.count,
-        headcount.basis.as_str()
+        headcount.basis.label_in(lang)
     ));
     if let Some(date) = headcount.date {
         text.push_str(&format!(", {date}"));
@@ -145,84 +146,103 @@ fn write_text(
     details: &UnitDetails<'_>,
     declared_at: &str,
 ) -> std::io::Result<()> {
+    let lang = super::lang();
     let unit = details.unit;
     writeln!(out, "{}", unit_label(unit))?;
-    let mut field = |name: &str, value: &str| writeln!(out, "  {name:<13} {value}");
-    field("kind", unit.kind.label())?;
-    field("organisation", &organisation_text(graph, details.index))?;
+    let mut field = |name: String, value: &str| writeln!(out, "  {name:<13} {value}");
+    field(tr!(lang, "show-kind"), unit.kind.label_in(lang))?;
+    field(
+        tr!(lang, "show-organisation"),
+        &organisation_text(graph, details.index),
+    )?;
     for &head in &details.heads {
-        field("headed by", &unit_label(graph.unit(head)))?;
+        field(tr!(lang, "show-headed-by"), &unit_label(graph.unit(head)))?;
     }
     for &headed in &details.heads_of {
-        field("heads", &unit_label(graph.unit(headed)))?;
+        field(tr!(lang, "show-heads"), &unit_label(graph.unit(headed)))?;
     }
     if let Some(manager) = details.manager {
-        field("answers to", &manager_text(graph, manager))?;
+        field(tr!(lang, "show-answers-to"), &manager_text(graph, manager))?;
     }
     if !unit.aliases.is_empty() {
-        field("aliases", &unit.aliases.join(", "))?;
+        field(tr!(lang, "show-aliases"), &unit.aliases.join(", "))?;
     }
     if unit.status != Status::default() {
-        field("status", unit.status.label())?;
+        field(tr!(lang, "show-status"), unit.status.label_in(lang))?;
     }
     if unit.collective {
-        field("collective", "yes, a group named only as a whole")?;
+        field(
+            tr!(lang, "show-collective"),
+            &tr!(lang, "show-collective-value"),
+        )?;
     }
     if unit.is_vacant() {
-        field("vacant", "yes")?;
+        field(tr!(lang, "show-vacant"), &tr!(lang, "show-yes"))?;
     }
     if let Some(date) = unit.vacancy_date() {
-        field("vacant from", &date.to_string())?;
+        field(tr!(lang, "show-vacant-from"), &date.to_string())?;
     }
     if unit.is_recruiting() {
-        field("recruiting", "yes")?;
+        field(tr!(lang, "show-recruiting"), &tr!(lang, "show-yes"))?;
     }
     if unit.is_newly_created() {
-        field("newly created", "yes")?;
+        field(tr!(lang, "show-newly-created"), &tr!(lang, "show-yes"))?;
     }
     if let Some(months) = unit.term() {
-        field("term", &format!("{months} months"))?;
+        field(
+            tr!(lang, "show-term"),
+            &tr!(lang, "show-term-value", months = months),
+        )?;
     }
     if let Some(grade) = &unit.grade {
-        field("grade", grade)?;
+        field(tr!(lang, "show-grade"), grade)?;
     }
     if let Some(headcount) = &unit.headcount {
-        field("headcount", &headcount_text(headcount))?;
+        field(tr!(lang, "show-headcount"), &headcount_text(headcount))?;
     }
     if let Some(remit) = &unit.remit {
-        field("remit", remit)?;
+        field(tr!(lang, "show-remit"), remit)?;
     }
     for role in &unit.roles {
-        field("role", role)?;
+        field(tr!(lang, "show-role"), role)?;
     }
     if let Some(location) = &unit.location {
-        field("location", location)?;
+        field(tr!(lang, "show-location"), location)?;
     }
     if let Some(boundary) = unit.boundary {
-        field("boundary", boundary.label())?;
+        field(tr!(lang, "show-boundary"), boundary.label_in(lang))?;
     }
     if let Some(within) = unit.within_id() {
         let label = graph
             .find_id(within)
             .map_or_else(|| within.to_owned(), |ix| unit_label(graph.unit(ix)));
-        field("within", &label)?;
+        field(tr!(lang, "show-within"), &label)?;
     }
     if let Some(note) = &unit.note {
-        field("note", note)?;
+        field(tr!(lang, "show-note"), note)?;
     }
     if let Some(source) = &unit.source {
-        field("source", &citation_text(source))?;
+        field(tr!(lang, "show-source"), &citation_text(source))?;
     }
-    field("declared at", declared_at)?;
+    field(tr!(lang, "show-declared-at"), declared_at)?;
     for (title, views) in [
-        ("Parents", &details.parents),
-        ("Children", &details.children),
-        ("Other ties", &details.ties),
+        (
+            tr!(lang, "show-parents", n = details.parents.len()),
+            &details.parents,
+        ),
+        (
+            tr!(lang, "show-children", n = details.children.len()),
+            &details.children,
+        ),
+        (
+            tr!(lang, "show-other-ties", n = details.ties.len()),
+            &details.ties,
+        ),
     ] {
         if views.is_empty() {
             continue;
         }
-        writeln!(out, "\n{title} ({})", views.len())?;
+        writeln!(out, "\n{title}")?;
         let width = views
             .iter()
             .map(|v| reads(v.tie, v.outgoing).chars().count())

@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::print::{Format, UnitRef, unit_label, write_json};
 use super::{Failure, resolve};
 use organigram::Workspace;
-use organigram::diagnostic::plural;
 use organigram::query::{HeadcountSum, SpanOfControl, Stats, stats};
+use organigram::tr;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -43,18 +43,26 @@ fn bucket_label((low, high): (usize, Option<usize>)) -> String {
     }
 }
 
-fn headcount_text(sum: &HeadcountSum) -> String {
-    if sum.units == 0 {
-        return "none declared".to_owned();
+/// A number with a decimal part, as the language writes it: `2.5`, `2,5`.
+fn decimal(n: f64) -> String {
+    let text = n.to_string();
+    match super::lang() {
+        organigram::model::Lang::Fr => text.replace('.', ","),
+        _ => text,
     }
-    let inexact = match sum.inexact {
-        0 => String::new(),
-        n => format!(", {n} of them not exact"),
-    };
-    format!(
-        "{} people, declared by {}{inexact}",
-        sum.people,
-        plural(sum.units, "unit")
+}
+
+fn headcount_text(sum: &HeadcountSum) -> String {
+    let lang = super::lang();
+    if sum.units == 0 {
+        return tr!(lang, "stats-headcount-none");
+    }
+    tr!(
+        lang,
+        "stats-headcount",
+        people = sum.people,
+        units = sum.units,
+        inexact = sum.inexact
     )
 }
 
@@ -63,32 +71,50 @@ fn write_text(
     workspace: &Workspace,
     figures: &Stats<'_>,
 ) -> std::io::Result<()> {
+    let lang = super::lang();
     let graph = workspace.graph();
     match figures.root {
-        Some(root) => writeln!(out, "The subtree of {}", unit_label(graph.unit(root)))?,
-        None => writeln!(out, "The whole description")?,
+        Some(root) => writeln!(
+            out,
+            "{}",
+            tr!(lang, "stats-subtree", unit = unit_label(graph.unit(root)))
+        )?,
+        None => writeln!(out, "{}", tr!(lang, "stats-whole"))?,
     }
-    let mut line = |name: &str, value: String| writeln!(out, "  {name:<16} {value}");
-    let collective = match figures.collective {
-        0 => String::new(),
-        n => format!("; {n} stand for groups named only as a whole"),
+    let mut line = |name: String, value: String| writeln!(out, "  {name:<16} {value}");
+    let units = if figures.collective == 0 {
+        tr!(
+            lang,
+            "stats-units-value",
+            total = figures.total,
+            posts = figures.posts
+        )
+    } else {
+        tr!(
+            lang,
+            "stats-units-value-collective",
+            total = figures.total,
+            posts = figures.posts,
+            collective = figures.collective
+        )
     };
+    line(tr!(lang, "stats-units"), units)?;
+    line(tr!(lang, "stats-layers"), figures.layers.to_string())?;
     line(
-        "units",
-        format!(
-            "{} (of which {} posts{collective})",
-            figures.total, figures.posts
-        ),
+        tr!(lang, "stats-vacant-posts"),
+        figures.vacant_posts.to_string(),
     )?;
-    line("layers", figures.layers.to_string())?;
-    line("vacant posts", figures.vacant_posts.to_string())?;
     match &figures.span {
         Some(span) => {
             line(
-                "span of control",
-                format!(
-                    "min {}, median {}, max {}, over {} units with direct reports",
-                    span.min, span.median, span.max, span.managers
+                tr!(lang, "stats-span"),
+                tr!(
+                    lang,
+                    "stats-span-value",
+                    min = span.min,
+                    median = decimal(span.median),
+                    max = span.max,
+                    managers = span.managers
                 ),
             )?;
             let buckets: Vec<String> = SpanOfControl::BUCKETS
@@ -96,41 +122,40 @@ fn write_text(
                 .zip(span.buckets)
                 .map(|(&bucket, count)| format!("{}: {count}", bucket_label(bucket)))
                 .collect();
-            line("", buckets.join(", "))?;
+            line(String::new(), buckets.join(", "))?;
         }
-        None => line("span of control", "no unit has direct reports".to_owned())?,
+        None => line(tr!(lang, "stats-span"), tr!(lang, "stats-span-none"))?,
     }
     line(
-        "headcount target",
+        tr!(lang, "stats-headcount-target"),
         headcount_text(&figures.headcount.target),
     )?;
     line(
-        "headcount actual",
+        tr!(lang, "stats-headcount-actual"),
         headcount_text(&figures.headcount.actual),
     )?;
     let by_kind: Vec<(&str, usize)> = figures
         .by_kind
         .iter()
-        .map(|(k, n)| (k.label(), *n))
+        .map(|(k, n)| (k.label_in(lang), *n))
         .collect();
-    write_counts(out, "Units by kind", &by_kind)?;
+    write_counts(out, &tr!(lang, "stats-by-kind"), &by_kind)?;
     let mut by_organisation: Vec<(&str, usize)> = figures
         .by_organisation
         .iter()
         .map(|(o, n)| (o.name.as_str(), *n))
         .collect();
+    let named = tr!(lang, "stats-in-named-organisations");
+    let outside = tr!(lang, "stats-outside-every-organisation");
     for (name, count) in [
-        (
-            "(organisations named, not described)",
-            figures.in_named_organisations,
-        ),
-        ("(outside every organisation)", figures.outside),
+        (named.as_str(), figures.in_named_organisations),
+        (outside.as_str(), figures.outside),
     ] {
         if count > 0 {
             by_organisation.push((name, count));
         }
     }
-    write_counts(out, "Units by organisation", &by_organisation)
+    write_counts(out, &tr!(lang, "stats-by-organisation"), &by_organisation)
 }
 
 /// A titled list of names and counts, the counts aligned.

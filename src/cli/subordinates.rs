@@ -11,10 +11,10 @@ use super::print::{
 use super::term::UnitKinds;
 use super::{Failure, resolve};
 use organigram::Workspace;
-use organigram::diagnostic::plural;
 use organigram::graph::OrgGraph;
 use organigram::model::{Family, TieKind};
 use organigram::query::{Below, Reports, Subordinates, SubordinatesOptions, reports, subordinates};
+use organigram::tr;
 
 #[derive(Debug, clap::Args)]
 #[command(mut_arg("unit_kinds", |a| a.visible_alias("kind").help(
@@ -67,12 +67,13 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
 
 /// The posts answering to a post, as an indented list under a heading with their counts.
 fn write_reports(out: &mut dyn Write, graph: &OrgGraph, reports: &Reports) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "\nLine of posts: {}, {} in all",
-        plural(reports.direct, "direct report"),
-        plural(reports.total, "post")
-    )?;
+    let counts = tr!(
+        super::lang(),
+        "subordinates-reports",
+        direct = reports.direct,
+        total = reports.total
+    );
+    writeln!(out, "\n{counts}")?;
     for &(post, depth) in &reports.nodes {
         writeln!(
             out,
@@ -130,17 +131,15 @@ fn write_text(
     graph: &OrgGraph,
     tree: &Subordinates<'_>,
 ) -> std::io::Result<()> {
-    let vacant = match tree.vacant {
-        0 => String::new(),
-        n => format!(", {}", plural(n, "vacant post")),
-    };
-    writeln!(
-        out,
-        "{} — {} direct, {} in all{vacant}",
-        unit_label(graph.unit(tree.unit)),
-        tree.direct,
-        tree.total
-    )?;
+    let lang = super::lang();
+    let counts = tr!(
+        lang,
+        "subordinates-counts",
+        direct = tree.direct,
+        total = tree.total,
+        vacant = tree.vacant
+    );
+    writeln!(out, "{} — {counts}", unit_label(graph.unit(tree.unit)))?;
     // The last child of each node closes its branch (└──); the others leave it open (├──).
     let mut last_of = vec![false; tree.nodes.len()];
     for below in std::iter::once(&tree.below).chain(tree.nodes.iter().map(|n| &n.below)) {
@@ -177,18 +176,22 @@ fn write_text(
                 work.extend(nodes.iter().rev().map(|&at| Work::Node(at, level)));
             }
             Work::Below(Below::DepthLimit, _) => {
-                writeln!(out, "{prefix}└── … (deeper levels not shown)")?;
+                writeln!(out, "{prefix}└── … ({})", tr!(lang, "subordinates-deeper"))?;
             }
             // Said only when there is something to look for elsewhere.
             Work::Below(Below::AlsoUnder(at), _) if matches!(&tree.nodes[*at].below, Below::Shown(nodes) if nodes.is_empty()) =>
                 {}
             Work::Below(Below::AlsoUnder(at), _) => writeln!(
                 out,
-                "{prefix}└── (its subordinates are shown under its other superior, {})",
-                unit_label(graph.unit(tree.nodes[*at].link.to))
+                "{prefix}└── ({})",
+                tr!(
+                    lang,
+                    "subordinates-also-under",
+                    unit = unit_label(graph.unit(tree.nodes[*at].link.to))
+                )
             )?,
             Work::Below(Below::Cycle, _) => {
-                writeln!(out, "{prefix}└── ↻ a cycle: this unit is already above")?;
+                writeln!(out, "{prefix}└── ↻ {}", tr!(lang, "subordinates-cycle"))?;
             }
         }
     }

@@ -13,6 +13,7 @@ use organigram::Workspace;
 use organigram::diagnostic::plural;
 use organigram::graph::{Link, OrgGraph};
 use organigram::query::{common_manager, superior};
+use organigram::tr;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -82,20 +83,23 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
                 }
             }
             if let Some(manager) = &manager {
+                let lang = super::lang();
+                let post = unit_label(graph.unit(manager.post));
                 writeln!(
                     out,
-                    "\nIn the line of posts, both answer to {}",
-                    unit_label(graph.unit(manager.post))
+                    "\n{}",
+                    tr!(lang, "superior-common-manager", post = post)
                 )?;
                 for (from, line) in [(a, &manager.from_a), (b, &manager.from_b)] {
                     let steps: Vec<String> = line.iter().map(|&m| manager_text(graph, m)).collect();
                     if !steps.is_empty() {
-                        writeln!(
-                            out,
-                            "    from {}: {}",
-                            graph.unit(from).short_name(),
-                            steps.join(", then ")
-                        )?;
+                        let line = tr!(
+                            lang,
+                            "superior-line-from",
+                            unit = graph.unit(from).short_name(),
+                            steps = steps.join(&tr!(lang, "superior-then"))
+                        );
+                        writeln!(out, "    {line}")?;
                     }
                 }
             }

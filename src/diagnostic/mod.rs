@@ -15,6 +15,7 @@ use serde::Serialize;
 pub use code::Code;
 pub use source::{LineCol, SourceMap, SourceText};
 
+use crate::i18n::Text;
 use crate::model::Origin;
 
 /// How serious a problem is.
@@ -47,7 +48,7 @@ pub struct Related {
     /// Where it points.
     pub origin: Origin,
     /// What it says there.
-    pub message: String,
+    pub message: Text,
 }
 
 /// A problem, where it is, and what to do about it. Kept small (texts boxed), as results carry
@@ -59,15 +60,15 @@ pub struct Diagnostic {
     /// How serious it is: the code's default, unless levels changed it.
     pub severity: Severity,
     /// What is wrong, in a sentence that names what it is about.
-    pub message: String,
+    pub message: Text,
     /// Where the problem is; `None` for problems with no place (an empty folder).
     pub origin: Option<Origin>,
     /// What the primary label under the span says, when more than the message.
-    pub label: Option<Box<str>>,
+    pub label: Option<Text>,
     /// Other places that explain the problem (where an id was first declared).
     pub related: Vec<Related>,
     /// What to do about it.
-    pub hint: Option<Box<str>>,
+    pub hint: Option<Text>,
     /// What the problem is about: the ids of the units and sources involved and the kinds of the
     /// ties, which identify it across two versions of a description (`check --proposal` tells new
     /// problems from old ones by code and subjects, never by message or position).
@@ -75,8 +76,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic with the code's default severity.
-    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+    /// A diagnostic with the code's default severity. Its texts are [`Text`]s, messages of the
+    /// catalogues made by [`text!`](crate::text), so that they can be shown in every language.
+    pub fn new(code: Code, message: impl Into<Text>) -> Diagnostic {
         Diagnostic {
             code,
             severity: code.default_severity(),
@@ -98,14 +100,14 @@ impl Diagnostic {
 
     /// Says more under the place than the message does.
     #[must_use]
-    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(clip(label.into()).into_boxed_str());
+    pub fn with_label(mut self, label: impl Into<Text>) -> Diagnostic {
+        self.label = Some(clip(label.into()));
         self
     }
 
     /// Adds another place that explains the problem, with what it says there.
     #[must_use]
-    pub fn with_related(mut self, origin: Origin, message: impl Into<String>) -> Diagnostic {
+    pub fn with_related(mut self, origin: Origin, message: impl Into<Text>) -> Diagnostic {
         self.related.push(Related {
             origin,
             message: clip(message.into()),
@@ -115,14 +117,14 @@ impl Diagnostic {
 
     /// Says what to do about the problem.
     #[must_use]
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
-        self.hint = Some(clip(hint.into()).into_boxed_str());
+    pub fn with_hint(mut self, hint: impl Into<Text>) -> Diagnostic {
+        self.hint = Some(clip(hint.into()));
         self
     }
 
     /// Adds a hint when there is one.
     #[must_use]
-    pub fn with_hint_opt(self, hint: Option<String>) -> Diagnostic {
+    pub fn with_hint_opt(self, hint: Option<impl Into<Text>>) -> Diagnostic {
         match hint {
             Some(hint) => self.with_hint(hint),
             None => self,
@@ -147,10 +149,15 @@ impl Diagnostic {
 /// The most characters of a message, label or hint that a diagnostic keeps.
 const LONGEST_TEXT: usize = 400;
 
+/// `text`, its English and each string it quotes clipped as [`clip_string`] says.
+fn clip(text: Text) -> Text {
+    text.clipped(clip_string)
+}
+
 /// `text`, or, when it is longer than [`LONGEST_TEXT`] characters, its start and end with what
 /// was left out between them. Messages quote the input (an unknown field, an invalid id), which
 /// may be megabytes long in a hostile file; a message stays readable whatever it quotes.
-fn clip(text: String) -> String {
+fn clip_string(text: String) -> String {
     let Some((head_end, _)) = text.char_indices().nth(LONGEST_TEXT / 2) else {
         return text;
     };
@@ -187,7 +194,7 @@ impl Suggestions {
         &mut self,
         wrong: &str,
         candidates: impl IntoIterator<Item = &'a str>,
-    ) -> Option<String> {
+    ) -> Option<Text> {
         self.left = self.left.checked_sub(1)?;
         did_you_mean(wrong, candidates)
     }
@@ -210,8 +217,8 @@ pub fn plural(n: usize, noun: &str) -> String {
 pub fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    nearest(wrong, candidates).map(|best| format!("did you mean `{best}`?"))
+) -> Option<Text> {
+    nearest(wrong, candidates).map(|best| crate::text!("did-you-mean", name = best))
 }
 
 /// The longest word, in characters, for which a nearest name is looked for: no name is that long,
@@ -248,9 +255,9 @@ mod tests {
 
     #[test]
     fn long_texts_keep_their_start_and_end() {
-        assert_eq!(clip("short".to_owned()), "short");
+        assert_eq!(clip_string("short".to_owned()), "short");
         let exact = "x".repeat(LONGEST_TEXT);
-        assert_eq!(clip(exact.clone()), exact);
+        assert_eq!(clip_string(exact.clone()), exact);
         let long = format!("unknown unit `{}`: check it", "é".repeat(50_000_000));
         let clipped = Diagnostic::new(Code::UnknownUnit, long).message;
         assert!(clipped.starts_with("unknown unit `éé"), "{clipped}");

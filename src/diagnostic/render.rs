@@ -1,5 +1,6 @@
 //! Presenting diagnostics: rustc-like text (coloured on a terminal) and JSON.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{self as cs, Label};
@@ -8,6 +9,7 @@ use serde::Serialize;
 
 use super::shown::{Cleaned, Shown, Windows};
 use super::{Diagnostic, Severity, SourceMap};
+use crate::model::Lang;
 
 /// Whether text output may use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,12 +34,14 @@ impl Colour {
     }
 }
 
-/// The diagnostic as codespan draws it, its places inside what `shown` shows of their lines. A
-/// place in a file that changed after it was parsed cannot be shown; a note names the file.
+/// The diagnostic as codespan draws it in `lang`, its places inside what `shown` shows of their
+/// lines. A place in a file that changed after it was parsed cannot be shown; a note names the
+/// file.
 fn to_codespan(
     files: &dyn SourceMap,
     diagnostic: &Diagnostic,
     shown: &Shown<'_>,
+    lang: Lang,
 ) -> cs::Diagnostic<crate::model::FileId> {
     let severity = match diagnostic.severity {
         Severity::Error => cs::Severity::Error,
@@ -51,11 +55,13 @@ fn to_codespan(
             let quoted = if message.is_empty() {
                 String::new()
             } else {
-                format!("“{message}”: ")
+                crate::tr!(lang, "diagnostic-changed-file-quote", message = message)
             };
-            notes.push(format!(
-                "in {}, which changed after it was read: {quoted}the place cannot be shown",
-                files.name(origin.file).display()
+            notes.push(crate::tr!(
+                lang,
+                "diagnostic-changed-file",
+                file = files.name(origin.file).display().to_string(),
+                quoted = quoted
             ));
             return;
         }
@@ -68,31 +74,34 @@ fn to_codespan(
         labels.push(label.with_message(message));
     };
     if let Some(origin) = diagnostic.origin {
-        place(
-            origin,
-            true,
-            diagnostic.label.as_deref().unwrap_or_default(),
-        );
+        let label = diagnostic.label.as_ref().map(|l| l.in_lang(lang));
+        place(origin, true, label.as_deref().unwrap_or_default());
     }
     for related in &diagnostic.related {
-        place(related.origin, false, &related.message);
+        place(related.origin, false, &related.message.in_lang(lang));
     }
     if let Some(hint) = &diagnostic.hint {
-        notes.push(format!("help: {hint}"));
+        notes.push(crate::tr!(
+            lang,
+            "diagnostic-help",
+            hint = hint.in_lang(lang).into_owned()
+        ));
     }
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.as_str())
-        .with_message(&diagnostic.message)
+        .with_message(diagnostic.message.in_lang(lang))
         .with_labels(labels)
         .with_notes(notes)
 }
 
-/// Writes diagnostics as rustc-like text. A long line is shown in part, around the place the
-/// message points at, and control characters in the lines shown are replaced.
+/// Writes diagnostics as rustc-like text in `lang`. A long line is shown in part, around the
+/// place the message points at, and control characters in the lines shown are replaced.
+/// Severities and codes are written as codespan and scripts know them (`error[orphan-unit]`).
 pub fn text<'d>(
     out: &mut dyn termcolor::WriteColor,
     files: &dyn SourceMap,
     diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+    lang: Lang,
 ) -> io::Result<()> {
     let config = term::Config::default();
     let diagnostics: Vec<&Diagnostic> = diagnostics.into_iter().collect();
@@ -113,7 +122,7 @@ pub fn text<'d>(
     }
     for diagnostic in diagnostics {
         let shown = Shown::new(files, &cleaned, Windows::new(files, places(diagnostic)));
-        let drawn = to_codespan(files, diagnostic, &shown);
+        let drawn = to_codespan(files, diagnostic, &shown, lang);
         term::emit_to_write_style(out, &config, &shown, &drawn).map_err(|e| match e {
             codespan_reporting::files::Error::Io(e) => e,
             other => io::Error::other(other.to_string()),
@@ -122,21 +131,22 @@ pub fn text<'d>(
     Ok(())
 }
 
-/// Renders diagnostics as plain text into a string (for tests and non-terminal output).
+/// Renders diagnostics as plain English text into a string (for tests and non-terminal output).
 pub fn text_to_string<'d>(
     files: &dyn SourceMap,
     diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
 ) -> String {
     let mut buffer = termcolor::NoColor::new(Vec::new());
     // Writing into memory cannot fail.
-    let _ = text(&mut buffer, files, diagnostics);
+    let _ = text(&mut buffer, files, diagnostics, Lang::En);
     String::from_utf8_lossy(&buffer.into_inner()).into_owned()
 }
 
-/// Writes diagnostics to standard error, coloured when it is a terminal.
+/// Writes diagnostics to standard error in `lang`, coloured when it is a terminal.
 pub fn to_stderr<'d>(
     files: &dyn SourceMap,
     diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+    lang: Lang,
 ) -> io::Result<()> {
     use std::io::IsTerminal;
     let choice = match Colour::detect(io::stderr().is_terminal()) {
@@ -145,7 +155,7 @@ pub fn to_stderr<'d>(
     };
     let stream = termcolor::StandardStream::stderr(choice);
     let mut lock = stream.lock();
-    text(&mut lock, files, diagnostics)?;
+    text(&mut lock, files, diagnostics, lang)?;
     lock.flush()
 }
 
@@ -176,22 +186,22 @@ pub struct JsonDiagnostic<'a> {
     pub code: &'a str,
     /// `error`, `warning` or `note`.
     pub severity: Severity,
-    /// What is wrong.
-    pub message: &'a str,
+    /// What is wrong, in the language asked for.
+    pub message: Cow<'a, str>,
     /// Where, when the problem has a place; flattened into the object.
     #[serde(flatten)]
     pub location: Option<JsonLocation>,
     /// Other places that explain it.
     pub related: Vec<JsonRelated<'a>>,
-    /// What to do about it.
-    pub hint: Option<&'a str>,
+    /// What to do about it, in the language asked for.
+    pub hint: Option<Cow<'a, str>>,
 }
 
 /// A secondary place, as JSON gives it.
 #[derive(Debug, Serialize)]
 pub struct JsonRelated<'a> {
-    /// What the place has to do with the problem.
-    pub message: &'a str,
+    /// What the place has to do with the problem, in the language asked for.
+    pub message: Cow<'a, str>,
     /// Where it is; flattened into the object.
     #[serde(flatten)]
     pub location: JsonLocation,
@@ -220,20 +230,25 @@ fn json_location(files: &dyn SourceMap, origin: crate::model::Origin) -> JsonLoc
 }
 
 /// The JSON form of a diagnostic: code, severity, message, file, line, column, related, hint.
-pub fn json<'a>(files: &dyn SourceMap, diagnostic: &'a Diagnostic) -> JsonDiagnostic<'a> {
+/// Keys, codes and severities are English in every language; the texts are in `lang`.
+pub fn json<'a>(
+    files: &dyn SourceMap,
+    diagnostic: &'a Diagnostic,
+    lang: Lang,
+) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         code: diagnostic.code.as_str(),
         severity: diagnostic.severity,
-        message: &diagnostic.message,
+        message: diagnostic.message.in_lang(lang),
         location: diagnostic.origin.map(|o| json_location(files, o)),
         related: diagnostic
             .related
             .iter()
             .map(|r| JsonRelated {
-                message: &r.message,
+                message: r.message.in_lang(lang),
                 location: json_location(files, r.origin),
             })
             .collect(),
-        hint: diagnostic.hint.as_deref(),
+        hint: diagnostic.hint.as_ref().map(|h| h.in_lang(lang)),
     }
 }

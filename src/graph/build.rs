@@ -5,10 +5,12 @@ use petgraph::graph::DiGraph;
 use super::belonging::belongings;
 use super::{Edge, LeftOut, OrgGraph, UnitIx};
 use crate::diagnostic::{Code, Diagnostic, Suggestions};
+use crate::i18n::{Arg, either};
 use crate::model::{
     Citation, Description, Family, FastMap, FastSet, OrganisationIndex, Origin, SourceId, Spanned,
     Tie, UnitId,
 };
+use crate::text;
 
 /// What resolving references needs besides the graph: the ids not to report again, where
 /// problems go, and how many suggestions may still be computed.
@@ -38,13 +40,16 @@ impl Resolver<'_> {
             let hint = self
                 .suggestions
                 .did_you_mean(id.as_str(), graph.units.keys().map(UnitId::as_str))
-                .unwrap_or_else(|| "declare the unit in one of the description's files".to_owned());
+                .unwrap_or_else(|| text!("build-unknown-unit-hint"));
             self.diagnostics.push(
-                Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
-                    .at(fact.at(id.span))
-                    .with_label("no unit has this id")
-                    .with_hint(hint)
-                    .about(subjects),
+                Diagnostic::new(
+                    Code::UnknownUnit,
+                    text!("build-unknown-unit", id = id.as_str()),
+                )
+                .at(fact.at(id.span))
+                .with_label(text!("build-unknown-unit-label"))
+                .with_hint(hint)
+                .about(subjects),
             );
         }
         found
@@ -65,11 +70,11 @@ impl Resolver<'_> {
         let hint = self
             .suggestions
             .did_you_mean(id, graph.sources.keys().map(SourceId::as_str))
-            .unwrap_or_else(|| "declare the document in a file's \"sources\" list".to_owned());
+            .unwrap_or_else(|| text!("build-unknown-source-hint"));
         self.diagnostics.push(
-            Diagnostic::new(Code::UnknownSource, format!("unknown source `{id}`"))
+            Diagnostic::new(Code::UnknownSource, text!("build-unknown-source", id = id))
                 .at(fact.at(citation.source.span))
-                .with_label("no source has this id")
+                .with_label(text!("build-unknown-source-label"))
                 .with_hint(hint)
                 .about(subjects)
                 .about([id]),
@@ -193,46 +198,47 @@ impl OrgGraph {
         if kind.allows(from_family, to_family) {
             return Ok(());
         }
-        let allowed: Vec<&str> = kind.allowed_to(from_family).map(Family::as_str).collect();
+        let family = |family: Family| Arg::word(|lang| family.label_in(lang));
+        let allowed: Vec<Arg> = kind.allowed_to(from_family).map(family).collect();
         let hint = if allowed.is_empty() {
-            let starts: Vec<&str> = kind.allowed_from().map(Family::as_str).collect();
-            format!(
-                "a `{kind}` tie starts from a unit of family {}, and a {} is of family {}",
-                starts.join(" or "),
-                from_unit.kind.value.label(),
-                from_family.as_str()
+            let starts: Vec<Arg> = kind.allowed_from().map(family).collect();
+            text!(
+                "build-tie-not-allowed-starts",
+                kind = kind.as_str(),
+                starts = either(&starts),
+                from_kind = from_unit.kind.value,
+                family = family(from_family)
             )
         } else {
-            format!(
-                "from a {} (family {}), a `{kind}` tie may only go to family {}; check the tie's kind or its direction",
-                from_unit.kind.value.label(),
-                from_family.as_str(),
-                allowed.join(" or ")
+            text!(
+                "build-tie-not-allowed-goes",
+                from_kind = from_unit.kind.value,
+                family = family(from_family),
+                kind = kind.as_str(),
+                allowed = either(&allowed)
+            )
+        };
+        let is_a = |unit: &crate::model::Unit| {
+            text!(
+                "build-tie-not-allowed-is-a",
+                id = unit.id.as_str(),
+                kind = unit.kind.value
             )
         };
         Err(Diagnostic::new(
             Code::TieNotAllowed,
-            format!(
-                "a `{kind}` tie cannot go from {} `{}` to {} `{}`",
-                from_unit.kind.value.label(),
-                from_unit.id.value,
-                to_unit.kind.value.label(),
-                to_unit.id.value
+            text!(
+                "build-tie-not-allowed",
+                kind = kind.as_str(),
+                from_kind = from_unit.kind.value,
+                from = from_unit.id.as_str(),
+                to_kind = to_unit.kind.value,
+                to = to_unit.id.as_str()
             ),
         )
         .at(tie.origin.at(tie.kind.span))
-        .with_related(
-            from_unit.origin.at(from_unit.kind.span),
-            format!(
-                "`{}` is a {}",
-                from_unit.id.value,
-                from_unit.kind.value.label()
-            ),
-        )
-        .with_related(
-            to_unit.origin.at(to_unit.kind.span),
-            format!("`{}` is a {}", to_unit.id.value, to_unit.kind.value.label()),
-        )
+        .with_related(from_unit.origin.at(from_unit.kind.span), is_a(from_unit))
+        .with_related(to_unit.origin.at(to_unit.kind.span), is_a(to_unit))
         .with_hint(hint)
         .about(tie_subjects(tie)))
     }

@@ -607,8 +607,9 @@ impl Columns {
             .map(|(name, flag)| {
                 at.problem(format!("no column is named {name:?} (given by {flag})"))
                     .with_hint(
-                        did_you_mean(&name, names.iter().copied())
-                            .unwrap_or_else(|| format!("the columns are {}", quoted(&names))),
+                        did_you_mean(&name, names.iter().copied()).unwrap_or_else(|| {
+                            format!("the columns are {}", quoted(&names)).into()
+                        }),
                     )
             })
             .collect())
@@ -763,7 +764,7 @@ fn read_row(
                         .with_hint(did_you_mean(&slugify(text), names).unwrap_or_else(|| {
                             let names: Vec<&str> =
                                 UnitKind::ALL.iter().map(|k| k.as_str()).collect();
-                            format!("the kinds are {}", names.join(", "))
+                            format!("the kinds are {}", names.join(", ")).into()
                         })),
                 );
             }

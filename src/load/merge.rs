@@ -9,6 +9,7 @@ use crate::model::{
     Description, DescriptionFile, FileId, OrganisationId, OrganisationIndex, Origin, Recover,
     Spanned, UnitKind,
 };
+use crate::text;
 
 /// Merges files one by one, in the order given; the first declaration of an id wins, later
 /// ones are reported with both places.
@@ -80,14 +81,19 @@ impl Merger {
                     diagnostics.push(
                         Diagnostic::new(
                             Code::AttributeNotAllowed,
-                            format!("`{field}` is for posts, and `{}` is a {}", unit.id.value, unit.kind.value.label()),
+                            text!(
+                                "merge-post-fact",
+                                field = field,
+                                id = unit.id.as_str(),
+                                kind = unit.kind.value
+                            ),
                         )
                         .at(at(span.unwrap_or(unit.id.span)))
-                        .with_related(at(unit.kind.span), "declared as this kind here")
+                        .with_related(at(unit.kind.span), text!("merge-post-fact-related"))
                         .with_hint(if field == "vacant" {
-                            "declare the position as a unit of kind `post` inside this unit, and mark the post vacant".to_owned()
+                            text!("merge-vacant-hint")
                         } else {
-                            format!("declare the position as a unit of kind `post` inside this unit, and give the post its `{field}`")
+                            text!("merge-post-fact-hint", field = field)
                         })
                         .about([unit.id.to_string()]),
                     );
@@ -121,12 +127,13 @@ impl Merger {
 }
 
 fn duplicate(what: &str, id: &str, again: Origin, first: Origin) -> Diagnostic {
-    Diagnostic::new(Code::DuplicateId, format!("duplicate {what} id `{id}`"))
-        .at(again)
-        .with_label("declared again here")
-        .with_related(first, "first declared here")
-        .with_hint(format!(
-            "ids are unique across the whole description: rename one of the two {what}s"
-        ))
-        .about([what, id])
+    Diagnostic::new(
+        Code::DuplicateId,
+        text!("merge-duplicate-id", what = what, id = id),
+    )
+    .at(again)
+    .with_label(text!("declared-again-here"))
+    .with_related(first, text!("first-declared-here"))
+    .with_hint(text!("merge-duplicate-id-hint", what = what))
+    .about([what, id])
 }

@@ -3,9 +3,11 @@
 use super::Limits;
 use super::json::{self, ErrorKind};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::i18n::list;
 use crate::model::{
     DescriptionFile, FileId, Origin, Recover, Span, TieKind, UnreadTie, Unreadable,
 };
+use crate::text;
 
 /// Parses a description file, reporting every problem with its place. Returns what could be
 /// read, if anything, and what was declared but could not be read, which `unreadable` gains.
@@ -72,52 +74,39 @@ pub(crate) fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
     let message = error.to_string();
     let diagnostic = match error.kind {
         ErrorKind::Syntax(_) => Diagnostic::new(Code::Syntax, message),
-        ErrorKind::TooDeep(_) => Diagnostic::new(Code::TooDeep, message)
-            .with_hint("raise the limit with --max-depth if the nesting is meant"),
+        ErrorKind::TooDeep(_) => {
+            Diagnostic::new(Code::TooDeep, message).with_hint(text!("parse-too-deep-hint"))
+        }
         ErrorKind::UnknownField { field, expected } => Diagnostic::new(Code::UnknownField, message)
             .with_hint(
                 did_you_mean(&field, expected.iter().copied())
-                    .unwrap_or_else(|| format!("the fields here are {}", list(expected))),
+                    .unwrap_or_else(|| text!("parse-fields-here", fields = list(expected))),
             ),
         ErrorKind::UnknownVariant { variant, expected } => {
             Diagnostic::new(Code::UnknownValue, message).with_hint(
                 did_you_mean(&variant, expected.iter().copied())
-                    .unwrap_or_else(|| format!("the values allowed here are {}", list(expected))),
+                    .unwrap_or_else(|| text!("parse-values-here", values = list(expected))),
             )
         }
         ErrorKind::MissingField(field) => Diagnostic::new(Code::MissingField, message)
-            .with_label(format!("this object has no `{field}`"))
-            .with_hint(format!("add a `\"{field}\"` field")),
+            .with_label(text!("parse-missing-field-label", field = field))
+            .with_hint(text!("parse-missing-field-hint", field = field)),
         ErrorKind::DuplicateKey { first, .. } => {
             let diagnostic = Diagnostic::new(Code::DuplicateKey, message)
-                .with_hint("keep one of the two: JSON readers silently keep only one value");
+                .with_hint(text!("parse-duplicate-key-hint"));
             if first == Span::default() {
                 diagnostic
             } else {
-                diagnostic.with_related(Origin::new(file, first), "first given here")
+                diagnostic.with_related(Origin::new(file, first), text!("first-given-here"))
             }
         }
         ErrorKind::ControlCharacter(c) if c.is_control() => {
-            Diagnostic::new(Code::InvalidValue, message).with_hint(
-                "remove it: a description's texts hold no control character but tabs and line \
-                 breaks",
-            )
+            Diagnostic::new(Code::InvalidValue, message).with_hint(text!("parse-control-hint"))
         }
-        ErrorKind::ControlCharacter(_) => Diagnostic::new(Code::InvalidValue, message).with_hint(
-            "remove it: text in any script, Arabic and Hebrew included, displays in the right \
-             order without bidirectional controls",
-        ),
+        ErrorKind::ControlCharacter(_) => {
+            Diagnostic::new(Code::InvalidValue, message).with_hint(text!("parse-bidi-hint"))
+        }
         ErrorKind::Invalid(_) => Diagnostic::new(Code::InvalidValue, message),
     };
     diagnostic.at(origin)
-}
-
-/// "`a`, `b` and `c`".
-fn list(names: &[&str]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    match quoted.split_last() {
-        None => "none".to_owned(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
 }

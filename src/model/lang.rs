@@ -29,6 +29,14 @@ impl Lang {
         }
     }
 
+    /// The language's position in [`Lang::ALL`], where tables of words per language keep it.
+    pub(crate) const fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Fr => 1,
+        }
+    }
+
     /// The language a code or a POSIX locale names: `fr`, `fr-CA`, `fr_FR.UTF-8` and
     /// `fr_BE@euro` are French, `en`, `en_GB.UTF-8`, `C` and `POSIX` English; any other is `None`.
     pub fn from_locale(locale: &str) -> Option<Lang> {

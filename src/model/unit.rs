@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Date, OrganisationId, Origin, Spanned, UnitId, UnitKind};
+use super::{Citation, Date, Lang, OrganisationId, Origin, Spanned, UnitId, UnitKind};
 
 /// An organisation: what one description file describes (a ministry, a local authority, a group of
 /// interministerial directorates). Charts draw one cluster per organisation.
@@ -65,6 +65,19 @@ impl Status {
         }
     }
 
+    /// How the status reads in text in a language: "being set up", "en cours de constitution".
+    pub const fn label_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.label(),
+            Lang::Fr => match self {
+                Status::Active => "en fonctionnement",
+                Status::BeingSetUp => "en cours de constitution",
+                Status::Planned => "en projet",
+                Status::Dissolved => "n’existe plus",
+            },
+        }
+    }
+
     /// The status as written in descriptions (`being-set-up`).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -88,6 +101,16 @@ pub enum HeadcountBasis {
 }
 
 impl HeadcountBasis {
+    /// How the basis reads in text in a language: `target` (as written in descriptions),
+    /// `cible`.
+    pub const fn label_in(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Fr, HeadcountBasis::Target) => "cible",
+            (Lang::Fr, HeadcountBasis::Actual) => "réel",
+            _ => self.as_str(),
+        }
+    }
+
     /// The basis as written in descriptions.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -118,6 +141,18 @@ impl HeadcountQualifier {
             HeadcountQualifier::Exactly => "exactly",
             HeadcountQualifier::AtLeast => "at least",
             HeadcountQualifier::About => "about",
+        }
+    }
+
+    /// How the qualifier reads before a count in a language: "at least 10", "au moins 10".
+    pub const fn label_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.label(),
+            Lang::Fr => match self {
+                HeadcountQualifier::Exactly => "exactement",
+                HeadcountQualifier::AtLeast => "au moins",
+                HeadcountQualifier::About => "environ",
+            },
         }
     }
 
@@ -198,6 +233,17 @@ impl Boundary {
         match self {
             Boundary::Top => "top of its hierarchy",
             Boundary::ParentOutside => "its parent lies outside the description",
+        }
+    }
+
+    /// What the boundary means, in text in a language.
+    pub const fn label_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.label(),
+            Lang::Fr => match self {
+                Boundary::Top => "sommet de sa hiérarchie",
+                Boundary::ParentOutside => "son parent n’appartient pas à la description",
+            },
         }
     }
 

@@ -52,6 +52,20 @@ impl Family {
         }
     }
 
+    /// The family's name in a language: `line-unit` (as [`Family::as_str`] writes it in
+    /// English), `unité administrative`.
+    pub const fn label_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.as_str(),
+            Lang::Fr => match self {
+                Family::Organisation => "organisme",
+                Family::LineUnit => "unité administrative",
+                Family::Post => "poste",
+                Family::Body => "instance collégiale",
+            },
+        }
+    }
+
     /// The family's hue in charts (`#rrggbb`, from Okabe and Ito's colour-blind-safe palette):
     /// the outline of its units, whose fills are tints of it.
     pub const fn stroke(self) -> &'static str {

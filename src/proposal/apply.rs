@@ -218,7 +218,7 @@ impl Working {
             }
             Slot::Absent => {
                 let hint = if self.unreadable.ids.contains(id.as_str()) {
-                    Some("the unit is declared but could not be read: fix its errors".to_owned())
+                    Some("the unit is declared but could not be read: fix its errors".into())
                 } else {
                     let live = self
                         .units
@@ -334,7 +334,7 @@ impl Working {
                     organisation.as_str(),
                     self.organisations.iter().map(|o| o.id.as_str()),
                 )
-                .unwrap_or_else(|| "name the `organisation.id` of a description file".to_owned());
+                .unwrap_or_else(|| "name the `organisation.id` of a description file".into());
             self.fail(
                 Diagnostic::new(
                     Code::UnknownValue,

@@ -274,7 +274,7 @@ mod tests {
 
     fn parsed(text: &str) -> Result<Proposal, Vec<(Code, String)>> {
         parse(FileId(0), text, json::DEFAULT_MAX_DEPTH)
-            .map_err(|ds| ds.into_iter().map(|d| (d.code, d.message)).collect())
+            .map_err(|ds| ds.into_iter().map(|d| (d.code, d.message.into())).collect())
     }
 
     #[test]

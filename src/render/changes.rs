@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::diff::diff;
 use crate::graph::OrgGraph;
-use crate::model::{Tie, TieKey, Unit, UnitId};
+use crate::model::{Lang, Tie, TieKey, Unit, UnitId};
 
 /// How a proposal touches a unit or a tie.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -37,6 +37,19 @@ impl Change {
             Change::Removed => "removed",
             Change::Moved => "moved",
             Change::Changed => "changed",
+        }
+    }
+
+    /// The word shown in the unit's caption and the legend, in a language: "added", "ajouté".
+    pub const fn label_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.label(),
+            Lang::Fr => match self {
+                Change::Added => "ajout",
+                Change::Removed => "suppression",
+                Change::Moved => "déplacement",
+                Change::Changed => "modification",
+            },
         }
     }
 

@@ -213,7 +213,7 @@ fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> No
         markup.push(small(&html(line), HEAD));
     }
     if let Some(outside) = look.outside {
-        markup.push(small(&html(outside), OUTSIDE));
+        markup.push(small(&html(&outside), OUTSIDE));
     }
     let mut attributes = vec![attr("label", html_label(&markup.join("<BR/>")))];
     attributes.extend(shape(look.shape, look.outline, look.fill, look.stroke));

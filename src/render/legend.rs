@@ -13,7 +13,8 @@ use super::Chart;
 use super::changes::Change;
 use super::quote::html;
 use crate::graph::OrgGraph;
-use crate::model::{Arrowhead, LineStyle, Shape, TieKind, UnitKind};
+use crate::model::{Arrowhead, Lang, LineStyle, Shape, TieKind, UnitKind};
+use crate::tr;
 
 /// Unit kinds per row of the legend.
 const UNIT_COLUMNS: usize = 4;
@@ -57,17 +58,19 @@ pub(super) fn markup(graph: &OrgGraph, chart: &Chart) -> Option<String> {
     if units.is_empty() && ties.is_empty() {
         return None;
     }
+    let lang = chart.lang;
     let columns = 2 * UNIT_COLUMNS.max(TIE_COLUMNS);
     let mut rows = vec![format!(
-        r#"<TR><TD ALIGN="LEFT" COLSPAN="{columns}"><FONT POINT-SIZE="11"><B>Legend</B></FONT></TD></TR>"#
+        r#"<TR><TD ALIGN="LEFT" COLSPAN="{columns}"><FONT POINT-SIZE="11"><B>{}</B></FONT></TD></TR>"#,
+        html(&tr!(lang, "chart-legend"))
     )];
-    let unit_cells: Vec<String> = units.iter().map(|&kind| unit_sample(kind)).collect();
+    let unit_cells: Vec<String> = units.iter().map(|&kind| unit_sample(kind, lang)).collect();
     rows.extend(
         unit_cells
             .chunks(UNIT_COLUMNS)
             .map(|cells| row(cells, columns)),
     );
-    let tie_cells: Vec<String> = ties.iter().map(|&kind| tie_sample(kind)).collect();
+    let tie_cells: Vec<String> = ties.iter().map(|&kind| tie_sample(kind, lang)).collect();
     rows.extend(
         tie_cells
             .chunks(TIE_COLUMNS)
@@ -75,7 +78,7 @@ pub(super) fn markup(graph: &OrgGraph, chart: &Chart) -> Option<String> {
     );
     let change_cells: Vec<String> = changes
         .iter()
-        .map(|&change| change_sample(change))
+        .map(|&change| change_sample(change, lang))
         .collect();
     rows.extend(
         change_cells
@@ -99,8 +102,8 @@ fn row(cells: &[String], columns: usize) -> String {
     format!("<TR>{}{filler}</TR>", cells.concat())
 }
 
-/// Two cells: a swatch of the kind's fill and outline, and the kind's name.
-fn unit_sample(kind: UnitKind) -> String {
+/// Two cells: a swatch of the kind's fill and outline, and the kind's name in `lang`.
+fn unit_sample(kind: UnitKind, lang: Lang) -> String {
     let style = kind.style();
     let rounded = match style.shape {
         Shape::RoundedBox | Shape::Ellipse => r#" STYLE="rounded""#,
@@ -110,13 +113,13 @@ fn unit_sample(kind: UnitKind) -> String {
         r#"<TD><TABLE BORDER="1"{rounded} CELLBORDER="0" CELLSPACING="0" BGCOLOR="{}" COLOR="{}"><TR><TD WIDTH="22" HEIGHT="11" FIXEDSIZE="TRUE"></TD></TR></TABLE></TD><TD ALIGN="LEFT">{}</TD>"#,
         style.fill,
         style.stroke,
-        html(kind.label())
+        html(kind.label_in(lang))
     )
 }
 
 /// Two cells: a short line of the kind's style and colour ending with its arrowhead, and how the
-/// tie reads.
-fn tie_sample(kind: TieKind) -> String {
+/// tie reads in `lang`.
+fn tie_sample(kind: TieKind, lang: Lang) -> String {
     let style = kind.style();
     let line = match style.line {
         LineStyle::Solid => '─',
@@ -136,15 +139,19 @@ fn tie_sample(kind: TieKind) -> String {
     format!(
         r#"<TD ALIGN="RIGHT"><FONT COLOR="{}">{line}{line}{line}{head}</FONT></TD><TD ALIGN="LEFT">{}</TD>"#,
         style.colour,
-        html(kind.verb())
+        html(kind.verb_in(lang))
     )
 }
 
-/// Two cells: a swatch outlined in the change's colour, and what the proposal does.
-fn change_sample(change: Change) -> String {
+/// Two cells: a swatch outlined in the change's colour, and what the proposal does, in `lang`.
+fn change_sample(change: Change, lang: Lang) -> String {
     format!(
-        r##"<TD><TABLE BORDER="2" STYLE="rounded" CELLBORDER="0" CELLSPACING="0" BGCOLOR="#FFFFFF" COLOR="{}"><TR><TD WIDTH="22" HEIGHT="11" FIXEDSIZE="TRUE"></TD></TR></TABLE></TD><TD ALIGN="LEFT">{} by the proposal</TD>"##,
+        r##"<TD><TABLE BORDER="2" STYLE="rounded" CELLBORDER="0" CELLSPACING="0" BGCOLOR="#FFFFFF" COLOR="{}"><TR><TD WIDTH="22" HEIGHT="11" FIXEDSIZE="TRUE"></TD></TR></TABLE></TD><TD ALIGN="LEFT">{}</TD>"##,
         change.colour(),
-        change.label()
+        html(&tr!(
+            lang,
+            "chart-by-the-proposal",
+            change = change.label_in(lang)
+        ))
     )
 }

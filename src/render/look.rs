@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::changes::Change;
 use super::quote::printable;
 use crate::graph::{OrgGraph, UnitIx};
-use crate::model::{Boundary, LineStyle, Shape, Status, Unit};
+use crate::model::{Boundary, Lang, LineStyle, Shape, Status, Unit};
 
 /// Names are wrapped to lines of about this many characters, so that long French names
 /// ("Délégué à la protection des données du ministère…") make tall boxes, not wide ones.
@@ -46,7 +46,7 @@ pub(super) struct Look {
     /// dissolved), so it is drawn in a warning colour.
     pub alert: bool,
     /// "↑ parent outside" when the unit's parent lies outside the description.
-    pub outside: Option<&'static str>,
+    pub outside: Option<String>,
     /// The head drawn inside the unit's box: "head: Directeur de programme · vacant", in lines
     /// as the name; empty when none is.
     pub head: Vec<String>,
@@ -62,20 +62,22 @@ pub(super) struct Look {
 }
 
 impl Look {
-    /// How `unit` is drawn.
-    pub(super) fn of(unit: &Unit) -> Look {
+    /// How `unit` is drawn, its texts in `lang`.
+    pub(super) fn of(unit: &Unit, lang: Lang) -> Look {
         let style = unit.kind.style();
         let mut states = Vec::new();
         if unit.is_vacant() {
-            states.push("vacant");
+            states.push(crate::tr!(lang, "chart-vacant"));
         }
         if unit.status != Status::Active {
-            states.push(unit.status.label());
+            states.push(unit.status.label_in(lang).to_owned());
         }
-        let group = unit.collective.then_some("as a whole");
-        let caption = std::iter::once(unit.kind.label())
-            .chain(group)
-            .chain(states.iter().copied())
+        let group = unit
+            .collective
+            .then(|| crate::tr!(lang, "chart-as-a-whole"));
+        let caption = std::iter::once(unit.kind.label_in(lang))
+            .chain(group.as_deref())
+            .chain(states.iter().map(String::as_str))
             .collect::<Vec<_>>()
             .join(" · ");
         let (fill, outline) = match unit.status {
@@ -94,7 +96,8 @@ impl Look {
             name: wrap(&clipped(&printable(&unit.name), LONGEST_NAME), WRAP),
             caption,
             alert: !states.is_empty(),
-            outside: (unit.boundary == Some(Boundary::ParentOutside)).then_some("↑ parent outside"),
+            outside: (unit.boundary == Some(Boundary::ParentOutside))
+                .then(|| format!("↑ {}", crate::tr!(lang, "chart-parent-outside"))),
             head: Vec::new(),
             shape: style.shape,
             fill,
@@ -109,16 +112,21 @@ impl Look {
     /// a dashed, empty ghost.
     pub(super) fn in_chart(graph: &OrgGraph, ix: UnitIx, chart: &super::Chart) -> Look {
         let unit = graph.unit(ix);
-        let mut look = Look::of(unit);
+        let lang = chart.lang;
+        let mut look = Look::of(unit, lang);
         if let Some(head) = chart.heads.of(ix).map(|h| graph.unit(h)) {
-            let vacant = if head.is_vacant() { " · vacant" } else { "" };
             let printed = printable(&head.name);
             let name = clipped(&printed, LONGEST_NAME);
-            look.head = wrap(&format!("head: {name}{vacant}"), WRAP);
+            let line = if head.is_vacant() {
+                crate::tr!(lang, "chart-head-vacant", name = name.as_ref())
+            } else {
+                crate::tr!(lang, "chart-head", name = name.as_ref())
+            };
+            look.head = wrap(&line, WRAP);
         }
         if let Some(change) = chart.changes.unit(unit) {
             look.caption.push_str(" · ");
-            look.caption.push_str(change.label());
+            look.caption.push_str(change.label_in(chart.lang));
             look.alert = true;
             look.stroke = change.colour();
             if change == Change::Removed {
@@ -138,7 +146,7 @@ impl Look {
             .chain(self.name.iter().map(String::as_str))
             .chain(std::iter::once(self.caption.as_str()))
             .chain(self.head.iter().map(String::as_str))
-            .chain(self.outside)
+            .chain(self.outside.as_deref())
             .collect()
     }
 }
@@ -255,10 +263,13 @@ mod tests {
             "&".repeat(5_000),
             Spanned::new(Span::default(), UnitKind::Bureau),
         );
-        let look = Look::of(&Unit {
-            acronym: Some("A".repeat(100)),
-            ..unit
-        });
+        let look = Look::of(
+            &Unit {
+                acronym: Some("A".repeat(100)),
+                ..unit
+            },
+            Lang::En,
+        );
         let shown: String = look.name.concat();
         assert_eq!(shown, format!("{}…", "&".repeat(LONGEST_NAME)));
         assert!(

@@ -144,7 +144,7 @@ fn label(look: &Look) -> String {
             .iter()
             .map(|line| format!("<small>{}</small>", escape(line))),
     );
-    if let Some(outside) = look.outside {
+    if let Some(outside) = &look.outside {
         lines.push(format!("<small>{}</small>", escape(outside)));
     }
     lines.join("<br/>")

@@ -32,8 +32,9 @@ mod quote;
 use std::collections::{HashMap, HashSet};
 
 use crate::graph::{Belonging, OrgGraph, TieIx, UnitIx};
-use crate::model::{OrganisationIndex, TieKind, UnitKind};
+use crate::model::{Lang, OrganisationIndex, TieKind, UnitKind};
 use crate::query;
+use crate::tr;
 
 pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
@@ -81,12 +82,12 @@ impl View {
         }
     }
 
-    /// The view's title, at the top of a chart.
-    const fn title(self) -> &'static str {
+    /// The view's title in `lang`, at the top of a chart.
+    fn title(self, lang: Lang) -> String {
         match self {
-            View::OrgChart => "Org chart",
-            View::Cooperation => "Cooperation map",
-            View::Full => "Landscape",
+            View::OrgChart => tr!(lang, "chart-org-chart"),
+            View::Cooperation => tr!(lang, "chart-cooperation"),
+            View::Full => tr!(lang, "chart-landscape"),
         }
     }
 
@@ -141,6 +142,8 @@ pub struct ChartOptions {
     pub tie_kinds: Option<Vec<TieKind>>,
     /// Draw a legend of the unit and tie kinds the chart shows.
     pub legend: bool,
+    /// The language of every text the chart writes: title, kinds, states, legend.
+    pub lang: Lang,
 }
 
 impl ChartOptions {
@@ -154,6 +157,7 @@ impl ChartOptions {
             unit_kinds: None,
             tie_kinds: None,
             legend: true,
+            lang: Lang::En,
         }
     }
 
@@ -187,6 +191,8 @@ pub struct Chart {
     /// Whether a legend of the unit and tie kinds drawn goes with the chart (DOT and Graphviz
     /// pictures only: Mermaid and the built-in layout draw none).
     pub legend: bool,
+    /// The language of every text the chart writes.
+    pub lang: Lang,
 }
 
 /// The heads a chart draws inside the box of the unit they head, both ways round.
@@ -389,6 +395,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         heads,
         changes: Changes::default(),
         legend: options.legend,
+        lang: options.lang,
     };
     // A tie between a head and its own unit's box (its head tie) is the box itself.
     let ties = std::mem::take(&mut chart.ties);
@@ -438,22 +445,23 @@ fn title(graph: &OrgGraph, options: &ChartOptions) -> String {
     {
         parts.push(clipped(&o.name, LONGEST_NAME).into_owned());
     }
-    let name = |unit: UnitIx| clipped(graph.unit(unit).short_name(), LONGEST_NAME);
+    let lang = options.lang;
+    let name = |unit: UnitIx| clipped(graph.unit(unit).short_name(), LONGEST_NAME).into_owned();
     if let Some(root) = options.root {
-        parts.push(format!("under {}", name(root)));
+        parts.push(tr!(lang, "chart-under", unit = name(root)));
     }
     if let Some(focus) = options.focus {
-        let ties = if focus.radius == 1 { "tie" } else { "ties" };
-        parts.push(format!(
-            "around {} ({} {ties})",
-            name(focus.unit),
-            focus.radius
+        parts.push(tr!(
+            lang,
+            "chart-around",
+            unit = name(focus.unit),
+            radius = focus.radius
         ));
     }
     if parts.is_empty() {
-        options.view.title().to_owned()
+        options.view.title(lang)
     } else {
-        format!("{} — {}", options.view.title(), parts.join(", "))
+        format!("{} — {}", options.view.title(lang), parts.join(", "))
     }
 }
 

@@ -47,6 +47,7 @@ mod determinism;
 mod export;
 mod hostile;
 mod import;
+mod lang;
 mod output;
 mod properties;
 mod proposal;

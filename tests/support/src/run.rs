@@ -56,7 +56,8 @@ impl Output {
 
 impl Run {
     /// Starts a run of `program ARGS` from the project's root, with colours left to the
-    /// program (`NO_COLOR` unset) and 100 columns. Tests pass the binary Cargo built for them,
+    /// program (`NO_COLOR` unset), 100 columns, and no locale (`LC_ALL`, `LC_MESSAGES` and
+    /// `LANG` unset), so that output is English whatever the machine's language. Tests pass the binary Cargo built for them,
     /// `env!("CARGO_BIN_EXE_organigram")`, which only they know.
     pub fn new<I, S>(program: impl AsRef<OsStr>, args: I) -> Run
     where
@@ -68,6 +69,9 @@ impl Run {
             .args(args)
             .current_dir(root())
             .env_remove("NO_COLOR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .env("COLUMNS", "100");
         Run { command }
     }

@@ -1,0 +1,287 @@
+# organigram's messages in English. Each message has its French in fr.ftl, with the same
+# variables; src/i18n/mod.rs says how to add one.
+
+## Pieces of messages
+
+did-you-mean = did you mean `{ $name }`?
+list-and = { $rest } and { $last }
+list-or = { $rest } or { $last }
+list-none = none
+unit-described = { $kind } `{ $id }`
+tie-sentence = `{ $from }` { $verb } `{ $to }`
+count-errors = { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}
+first-declared-here = first declared here
+declared-again-here = declared again here
+first-given-here = first given here
+
+## Showing diagnostics
+
+diagnostic-help = help: { $hint }
+diagnostic-changed-file = in { $file }, which changed after it was read: { $quoted }the place cannot be shown
+diagnostic-changed-file-quote = “{ $message }”:{" "}
+
+## Reading a description
+
+parse-too-deep-hint = raise the limit with --max-depth if the nesting is meant
+parse-fields-here = the fields here are { $fields }
+parse-values-here = the values allowed here are { $values }
+parse-missing-field-label = this object has no `{ $field }`
+parse-missing-field-hint = add a `"{ $field }"` field
+parse-duplicate-key-hint = keep one of the two: JSON readers silently keep only one value
+parse-control-hint = remove it: a description's texts hold no control character but tabs and line breaks
+parse-bidi-hint = remove it: text in any script, Arabic and Hebrew included, displays in the right order without bidirectional controls
+merge-post-fact = `{ $field }` is for posts, and `{ $id }` is a { $kind }
+merge-post-fact-related = declared as this kind here
+merge-post-fact-hint = declare the position as a unit of kind `post` inside this unit, and give the post its `{ $field }`
+merge-duplicate-id = duplicate { $what } id `{ $id }`
+merge-duplicate-id-hint = ids are unique across the whole description: rename one of the two { $what }s
+
+## Resolving references
+
+build-unknown-unit = unknown unit `{ $id }`
+build-unknown-unit-label = no unit has this id
+build-unknown-unit-hint = declare the unit in one of the description's files
+build-unknown-source = unknown source `{ $id }`
+build-unknown-source-label = no source has this id
+build-unknown-source-hint = declare the document in a file's "sources" list
+build-tie-not-allowed = a `{ $kind }` tie cannot go from { $from_kind } `{ $from }` to { $to_kind } `{ $to }`
+build-tie-not-allowed-is-a = `{ $id }` is a { $kind }
+build-tie-not-allowed-starts = a `{ $kind }` tie starts from a unit of family { $starts }, and a { $from_kind } is of family { $family }
+build-tie-not-allowed-goes = from a { $from_kind } (family { $family }), a `{ $kind }` tie may only go to family { $allowed }; check the tie's kind or its direction
+
+## The rules of check
+
+check-orphan = { $unit } is an orphan: it has no hierarchical parent
+check-orphan-label = no parent, no boundary
+check-orphan-label-cut = no parent, no boundary; { $taken ->
+    [one] { $taken } unit under it is
+   *[other] { $taken } units under it are
+} cut off with it
+check-orphan-hint = attach it to its parent with an `attachment` tie, or declare `"boundary": "top"` (the top of its hierarchy) or `"boundary": "parent-outside"` (its parent is not described)
+check-post-without-unit = post `{ $id }` belongs to no unit: it is the top of its hierarchy
+check-post-without-unit-label = it and { $taken ->
+    [one] { $taken } post
+   *[other] { $taken } posts
+} under it belong to no unit
+check-post-without-unit-hint = attach the post to the unit it is a position in; if that unit is not described, declare `"boundary": "parent-outside"`
+check-cycle = hierarchy cycle: { $units } are placed under each other
+check-cycle-label = one of the { $n } units of the cycle
+check-cycle-hint = a chain of command goes up to a top: remove or turn around the tie that closes the circle
+check-self-tie = `{ $id }` is tied to itself: it { $verb } itself
+check-self-tie-label = the same unit as `from`
+check-self-tie-hint = a tie joins two different units: check the ids
+check-attachments = { $unit } is attached to { $n ->
+    [one] { $n } unit
+   *[other] { $n } units
+}, none of them jointly: { $units }
+check-attachments-label = attached here too
+check-attachments-first = attached here
+check-attachments-other = and here
+check-attachments-hint = a unit with several parents at once declares each tie as `joint-attachment`; otherwise keep the attachment that holds (line authority is a tie of its own)
+check-wide-span = { $unit } has { $span } direct reports, more than { $max }
+check-wide-span-label = { $span } units and posts directly under it
+check-wide-span-hint = group them under intermediate units, or raise the threshold with `--max-span`
+check-duplicate-unit = { $unit } looks like a second declaration of `{ $first }`: same kind, same organisation, same { $what } “{ $text }”
+check-duplicate-unit-label = declared again here?
+check-duplicate-unit-hint = if they are one unit, keep one id and point every tie at it; if they are two, give them names that tell them apart
+check-duplicate-tie = tie stated twice: { $tie }
+check-duplicate-tie-label = stated again here
+check-duplicate-tie-reversed = stated again here, the other way round
+check-duplicate-tie-first = first stated here
+check-duplicate-tie-hint = remove one of the two
+check-no-secretariat = { $unit } has no secretariat
+check-no-secretariat-label = no `secretariat` tie into it
+check-no-secretariat-hint = add a `secretariat` tie from the unit that runs it
+check-no-members = { $unit } has no members
+check-no-members-label = no `membership` or `representation` tie into it
+check-no-members-hint = add `membership` ties from the units and posts that sit in it (`representation` for those who sit for their organisation)
+check-isolated = { $unit } has no tie at all
+check-isolated-label = no tie in or out
+check-isolated-hint = tie it to the units it reports to or works with, or remove it
+check-outdated-dissolved = { $tie }, but `{ $id }` is dissolved
+check-outdated-dissolved-label = dissolved
+check-outdated-dissolved-hint = give the tie a `valid_until` date if it describes the past, or remove it
+check-outdated-succeeded = { $tie }, but { $successors } succeeded `{ $id }`
+check-outdated-succeeded-in = { $tie }, but { $successors } succeeded `{ $id }` in { $date }
+check-outdated-succeeded-label = succeeded by { $successors }
+check-outdated-succeeded-hint = point the tie at { $successors } if it still holds, or give it a `valid_until` date if it describes the past
+check-outdated-succeeded-here = `{ $successor }` succeeded `{ $id }` here
+check-no-source-unit = { $unit } cites no source
+check-no-source-tie = the tie { $tie } cites no source
+check-no-source-label = no `source`
+check-no-source-hint = add `"source": {"{"} "ref": …, "quote": … {"}"}` citing the document that states it
+check-vacant = post `{ $id }` ({ $name }) is vacant
+check-vacant-label = nobody holds it
+
+## The command line
+
+count-warnings = { $n ->
+    [one] { $n } warning
+   *[other] { $n } warnings
+}
+count-notes = { $n ->
+    [one] { $n } note
+   *[other] { $n } notes
+}
+cli-description-has-errors = error: the description has { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}; nothing else was done
+cli-proposal-refused = error: the proposal cannot be applied; nothing else was done
+cli-builtin-note = note: there is no ./org folder here, so this is the description built into organigram; name another with --org
+cli-lookup-did-you-mean = help: did you mean one of these?
+cli-lookup-ambiguous = help: name one of them by its id:
+cli-lookup-find = help: `organigram find TEXT` lists the units that match a text
+check-proposal = Proposal: { $title } ({ $file }, { $changes ->
+    [one] { $changes } change
+   *[other] { $changes } changes
+})
+check-new-problems = New problems ({ $n })
+check-old-problems = Problems already there ({ $n })
+check-solved-problems = Problems the proposal solves ({ $n })
+check-structural-change = Structural change
+check-no-change = none
+check-nothing-new = ; nothing new with the proposal
+check-new-with = ; new with the proposal: { $new }
+check-solved-by-it = ; { $n ->
+    [one] { $n } problem
+   *[other] { $n } problems
+} solved by it
+
+## Text output of the queries
+
+unit-line = { $label } — { $kind }, { $organisation }
+print-vacant = vacant
+print-level = [level { $level }]
+print-from = from { $date }
+print-until = until { $date }
+show-kind = kind
+show-organisation = organisation
+show-aliases = aliases
+show-status = status
+show-vacant = vacant
+show-yes = yes
+show-headcount = headcount
+show-remit = remit
+show-location = location
+show-boundary = boundary
+show-note = note
+show-source = source
+show-declared-at = declared at
+show-parents = Parents ({ $n })
+show-children = Children ({ $n })
+show-other-ties = Other ties ({ $n })
+chain-end-top = top of its hierarchy
+chain-end-parent-outside = its superior lies outside the description: the chain leaves it here
+chain-end-orphan = no superior and no boundary declared: an orphan, the top of what is described
+chain-already-shown = its superiors are shown above, under { $unit }
+chain-cycle = a cycle: this unit is already on the branch below
+subordinates-counts = { $direct } direct, { $total } in all{ $vacant ->
+    [0] {""}
+    [one] , { $vacant } vacant post
+   *[other] , { $vacant } vacant posts
+}
+subordinates-deeper = deeper levels not shown
+subordinates-also-under = its subordinates are shown under its other superior, { $unit }
+subordinates-cycle = a cycle: this unit is already above
+stats-subtree = The subtree of { $unit }
+stats-whole = The whole description
+stats-units = units
+stats-units-value = { $total } (of which { $posts } posts)
+stats-layers = layers
+stats-vacant-posts = vacant posts
+stats-span = span of control
+stats-span-value = min { $min }, median { $median }, max { $max }, over { $managers } units with direct reports
+stats-span-none = no unit has direct reports
+stats-headcount-target = headcount target
+stats-headcount-actual = headcount actual
+stats-headcount-none = none declared
+stats-headcount = { $people } people, declared by { $units ->
+    [one] { $units } unit
+   *[other] { $units } units
+}{ $inexact ->
+    [0] {""}
+   *[other] , { $inexact } of them not exact
+}
+stats-by-kind = Units by kind
+stats-by-organisation = Units by organisation
+
+## Charts
+
+chart-org-chart = Org chart
+chart-cooperation = Cooperation map
+chart-landscape = Landscape
+chart-under = under { $unit }
+chart-around = around { $unit } ({ $radius ->
+    [one] { $radius } tie
+   *[other] { $radius } ties
+})
+chart-as-proposed = , as proposed
+chart-legend = Legend
+chart-by-the-proposal = { $change } by the proposal
+chart-vacant = vacant
+chart-parent-outside = parent outside
+
+## Heads, the line of posts, and organisations
+
+show-headed-by = headed by
+show-heads = heads
+show-answers-to = answers to
+show-collective = collective
+show-collective-value = yes, a group named only as a whole
+show-vacant-from = vacant from
+show-recruiting = recruiting
+show-newly-created = newly created
+show-term = term
+show-term-value = { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}
+show-grade = grade
+show-role = role
+show-within = within
+organisation-own = its own organisation, not described here
+organisation-named = { $name }, not described here
+organisation-outside = outside every organisation
+because-line-authority = line authority
+because-attached-to = attached to it
+because-head-of-its-unit = head of its unit, { $unit }
+because-head-above = head of { $unit }, above
+because-unit-under = { $unit } is placed under it
+manager = { $post } ({ $because })
+chain-line-of-posts = Line of posts
+chain-headed-by = headed by { $post }
+chain-answers-to = answers to { $manager }
+chain-top-of-line = answers to no post of the description
+subordinates-reports = Line of posts: { $direct ->
+    [one] { $direct } direct report
+   *[other] { $direct } direct reports
+}, { $total ->
+    [one] { $total } post
+   *[other] { $total } posts
+} in all
+superior-common-manager = In the line of posts, both answer to { $post }
+superior-line-from = from { $unit }: { $steps }
+superior-then = , then{" "}
+stats-units-value-collective = { $total } (of which { $posts } posts; { $collective } stand for groups named only as a whole)
+stats-in-named-organisations = (organisations named, not described)
+stats-outside-every-organisation = (outside every organisation)
+chart-as-a-whole = as a whole
+chart-head = head: { $name }
+chart-head-vacant = head: { $name } · vacant
+check-two-heads = { $unit } is headed by `{ $first }` and `{ $second }` at once
+check-two-heads-label = heads it here
+check-two-heads-related = and here
+check-two-heads-hint = a unit has one head at a time: end the tie of the head that left with a `valid_until`, or start the new one with a `valid_from`
+check-head-outside-unit = { $post } heads `{ $unit }` but is attached to { $other }
+check-head-outside-unit-label = attached here
+check-head-outside-unit-related = heads this unit
+check-head-outside-unit-hint = a head sits in the unit it heads, which answers to the unit above: remove the attachment, or attach the unit it heads there instead; a line of authority elsewhere is a `line-authority` tie
+check-authority-against-heads = { $post } is under the authority of `{ $manager }`, which sits in no unit above `{ $unit }`
+check-authority-against-heads-label = line authority here
+check-authority-against-heads-hint = by the heads, it answers to `{ $head }`; if the authority is meant, it may be a `functional-reporting` tie, or the post may belong in another unit
+check-authority-against-heads-hint-headless = if the authority is meant, it may be a `functional-reporting` tie, or the post may belong in another unit
+merge-vacant-hint = declare the position as a unit of kind `post` inside this unit, and mark the post vacant

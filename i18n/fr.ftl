@@ -1,0 +1,292 @@
+# Les messages d’organigram en français. Chaque message a son anglais dans en.ftl, avec les mêmes
+# variables ; src/i18n/mod.rs explique comment en ajouter un.
+# Typographie : espace insécable avant « ; : ? ! », apostrophe typographique, guillemets « ».
+
+## Éléments de messages
+
+did-you-mean = vouliez-vous dire `{ $name }` ?
+list-and = { $rest } et { $last }
+list-or = { $rest } ou { $last }
+list-none = aucun
+unit-described = `{ $id }` ({ $kind })
+tie-sentence = `{ $from }` { $verb } `{ $to }`
+count-errors = { $n ->
+    [one] { $n } erreur
+   *[other] { $n } erreurs
+}
+first-declared-here = déclaré une première fois ici
+declared-again-here = déclaré à nouveau ici
+first-given-here = donné une première fois ici
+
+## Affichage des diagnostics
+
+diagnostic-help = aide : { $hint }
+diagnostic-changed-file = dans { $file }, modifié après sa lecture : { $quoted }l’emplacement ne peut pas être montré
+diagnostic-changed-file-quote = « { $message } » :{" "}
+
+## Lecture d’une description
+
+parse-too-deep-hint = relevez la limite avec --max-depth si cette imbrication est voulue
+parse-fields-here = les champs possibles ici sont { $fields }
+parse-values-here = les valeurs admises ici sont { $values }
+parse-missing-field-label = cet objet n’a pas de `{ $field }`
+parse-missing-field-hint = ajoutez un champ `"{ $field }"`
+parse-duplicate-key-hint = n’en gardez qu’une : les lecteurs JSON ne conservent qu’une des deux valeurs, sans prévenir
+parse-control-hint = supprimez-le : les textes d’une description ne contiennent aucun caractère de contrôle, hormis les tabulations et les sauts de ligne
+parse-bidi-hint = supprimez-le : un texte, quelle que soit son écriture, arabe et hébreu compris, s’affiche dans le bon ordre sans caractères de contrôle bidirectionnels
+merge-post-fact = `{ $field }` est réservé aux postes, et `{ $id }` est de type « { $kind } »
+merge-post-fact-related = déclaré de ce type ici
+merge-post-fact-hint = déclarez la fonction comme une unité de type `post` au sein de cette unité, et donnez au poste son `{ $field }`
+merge-duplicate-id = identifiant { $what ->
+    [unit] d’unité
+   *[other] de source
+} en double : `{ $id }`
+merge-duplicate-id-hint = les identifiants sont uniques dans toute la description : renommez l’une des deux { $what ->
+    [unit] unités
+   *[other] sources
+}
+
+## Résolution des références
+
+build-unknown-unit = unité inconnue : `{ $id }`
+build-unknown-unit-label = aucune unité n’a cet identifiant
+build-unknown-unit-hint = déclarez l’unité dans l’un des fichiers de la description
+build-unknown-source = source inconnue : `{ $id }`
+build-unknown-source-label = aucune source n’a cet identifiant
+build-unknown-source-hint = déclarez le document dans la liste "sources" d’un fichier
+build-tie-not-allowed = un lien `{ $kind }` ne peut pas aller de `{ $from }` ({ $from_kind }) à `{ $to }` ({ $to_kind })
+build-tie-not-allowed-is-a = `{ $id }` est de type « { $kind } »
+build-tie-not-allowed-starts = un lien `{ $kind }` part d’une unité de la famille { $starts }, et le type « { $from_kind } » est de la famille { $family }
+build-tie-not-allowed-goes = depuis une unité de type « { $from_kind } » (famille { $family }), un lien `{ $kind }` ne peut aller que vers la famille { $allowed } ; vérifiez le type du lien ou son sens
+
+## Les règles de check
+
+check-orphan = { $unit } n’a aucun rattachement hiérarchique : l’unité est orpheline
+check-orphan-label = ni rattachement, ni `boundary`
+check-orphan-label-cut = ni rattachement, ni `boundary` ; { $taken ->
+    [one] { $taken } unité placée en dessous est coupée de la hiérarchie avec elle
+   *[other] { $taken } unités placées en dessous sont coupées de la hiérarchie avec elle
+}
+check-orphan-hint = rattachez l’unité à son parent par un lien `attachment`, ou déclarez `"boundary": "top"` (sommet de sa hiérarchie) ou `"boundary": "parent-outside"` (son parent n’est pas décrit)
+check-post-without-unit = le poste `{ $id }` n’appartient à aucune unité : il est au sommet de sa hiérarchie
+check-post-without-unit-label = { $taken ->
+    [one] ni lui ni le poste placé sous lui n’appartiennent à une unité
+   *[other] ni lui ni les { $taken } postes placés sous lui n’appartiennent à une unité
+}
+check-post-without-unit-hint = rattachez le poste à l’unité dont il relève ; si cette unité n’est pas décrite, déclarez `"boundary": "parent-outside"`
+check-cycle = cycle hiérarchique : { $units } sont placées les unes sous les autres
+check-cycle-label = l’une des { $n } unités du cycle
+check-cycle-hint = une chaîne hiérarchique remonte jusqu’à un sommet : supprimez ou inversez le lien qui referme le cercle
+check-self-tie = `{ $id }` est lié à lui-même : `{ $id }` { $verb } `{ $id }`
+check-self-tie-label = la même unité que `from`
+check-self-tie-hint = un lien relie deux unités différentes : vérifiez les identifiants
+check-attachments = { $unit } a { $n } rattachements, dont aucun n’est conjoint : { $units }
+check-attachments-label = rattachement ici aussi
+check-attachments-first = rattachement ici
+check-attachments-other = et ici
+check-attachments-hint = une unité qui a plusieurs parents à la fois déclare chacun de ces liens comme `joint-attachment` ; sinon, gardez le rattachement qui prévaut (l’autorité hiérarchique est un lien distinct)
+check-wide-span = { $unit } a { $span } subordonnés directs, au-delà du seuil de { $max }
+check-wide-span-label = { $span } unités et postes directement placés dessous
+check-wide-span-hint = regroupez-les sous des unités intermédiaires, ou relevez le seuil avec `--max-span`
+check-duplicate-unit = { $unit } semble déclarer une seconde fois `{ $first }` : même type, même organisme, même { $what ->
+    [name] nom
+   *[other] sigle
+} « { $text } »
+check-duplicate-unit-label = nouvelle déclaration ?
+check-duplicate-unit-hint = s’il s’agit d’une seule unité, gardez un seul identifiant et faites-y pointer tous les liens ; s’il s’agit de deux unités, donnez-leur des noms qui les distinguent
+check-duplicate-tie = lien déclaré deux fois : { $tie }
+check-duplicate-tie-label = déclaré à nouveau ici
+check-duplicate-tie-reversed = déclaré à nouveau ici, en sens inverse
+check-duplicate-tie-first = déclaré pour la première fois ici
+check-duplicate-tie-hint = supprimez l’un des deux
+check-no-secretariat = { $unit } n’a pas de secrétariat
+check-no-secretariat-label = aucun lien `secretariat` ne lui arrive
+check-no-secretariat-hint = ajoutez un lien `secretariat` depuis l’unité qui en assure le secrétariat
+check-no-members = { $unit } n’a aucun membre
+check-no-members-label = aucun lien `membership` ni `representation` ne lui arrive
+check-no-members-hint = ajoutez des liens `membership` depuis les unités et les postes qui y siègent (`representation` pour ceux qui y siègent au nom de leur organisme)
+check-isolated = { $unit } n’a aucun lien
+check-isolated-label = aucun lien entrant ni sortant
+check-isolated-hint = reliez l’unité à celles dont elle relève ou avec lesquelles elle travaille, ou supprimez-la
+check-outdated-dissolved = { $tie }, alors que `{ $id }` est dissous
+check-outdated-dissolved-label = dissolution
+check-outdated-dissolved-hint = donnez au lien une date `valid_until` s’il décrit le passé, ou supprimez-le
+check-outdated-succeeded = { $tie }, alors que `{ $id }` a eu pour successeur { $successors }
+check-outdated-succeeded-in = { $tie }, alors que `{ $id }` a eu pour successeur { $successors } ({ $date })
+check-outdated-succeeded-label = successeur : { $successors }
+check-outdated-succeeded-hint = faites pointer le lien vers { $successors } s’il vaut toujours, ou donnez-lui une date `valid_until` s’il décrit le passé
+check-outdated-succeeded-here = `{ $successor }` a succédé à `{ $id }` ici
+check-no-source-unit = { $unit } ne cite aucune source
+check-no-source-tie = le lien « { $tie } » ne cite aucune source
+check-no-source-label = pas de `source`
+check-no-source-hint = ajoutez `"source": {"{"} "ref": …, "quote": … {"}"}` en citant le document qui l’établit
+check-vacant = le poste `{ $id }` ({ $name }) est vacant
+check-vacant-label = personne ne l’occupe
+
+## La ligne de commande
+
+count-warnings = { $n ->
+    [one] { $n } avertissement
+   *[other] { $n } avertissements
+}
+count-notes = { $n ->
+    [one] { $n } remarque
+   *[other] { $n } remarques
+}
+cli-description-has-errors = erreur : la description comporte { $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+} ; rien d’autre n’a été fait
+cli-proposal-refused = erreur : la proposition ne peut pas être appliquée ; rien d’autre n’a été fait
+cli-builtin-note = remarque : il n’y a pas de dossier ./org ici ; voici donc la description intégrée à organigram ; indiquez-en une autre avec --org
+cli-lookup-did-you-mean = aide : vouliez-vous dire l’une de celles-ci ?
+cli-lookup-ambiguous = aide : désignez l’une d’elles par son identifiant :
+cli-lookup-find = aide : `organigram find TEXTE` liste les unités qui correspondent à un texte
+check-proposal = Proposition : { $title } ({ $file }, { $changes ->
+    [one] { $changes } modification
+   *[other] { $changes } modifications
+})
+check-new-problems = Nouveaux problèmes ({ $n })
+check-old-problems = Problèmes déjà présents ({ $n })
+check-solved-problems = Problèmes que la proposition résout ({ $n })
+check-structural-change = Changements de structure
+check-no-change = aucun
+check-nothing-new =  ; rien de nouveau avec la proposition
+check-new-with =  ; nouveaux avec la proposition : { $new }
+check-solved-by-it =  ; { $n ->
+    [one] { $n } problème résolu
+   *[other] { $n } problèmes résolus
+} par la proposition
+
+## Sortie texte des requêtes
+
+unit-line = { $label } — { $kind }, { $organisation }
+print-vacant = vacant
+print-level = [niveau { $level }]
+print-from = à partir du { $date }
+print-until = jusqu’au { $date }
+show-kind = type
+show-organisation = organisme
+show-aliases = autres noms
+show-status = statut
+show-vacant = poste vacant
+show-yes = oui
+show-headcount = effectif
+show-remit = missions
+show-location = implantation
+show-boundary = limite
+show-note = note
+show-source = source
+show-declared-at = déclaré dans
+show-parents = Unités de rattachement ({ $n })
+show-children = Unités rattachées ({ $n })
+show-other-ties = Autres liens ({ $n })
+chain-end-top = sommet de sa hiérarchie
+chain-end-parent-outside = son supérieur n’appartient pas à la description : la chaîne en sort ici
+chain-end-orphan = ni supérieur ni limite déclarés : une unité orpheline, sommet de ce qui est décrit
+chain-already-shown = ses supérieurs figurent plus haut, sous { $unit }
+chain-cycle = un cycle : cette unité figure déjà sur la branche ci-dessous
+subordinates-counts = { $direct } en direct, { $total } au total{ $vacant ->
+    [0] {""}
+    [one] , { $vacant } poste vacant
+   *[other] , { $vacant } postes vacants
+}
+subordinates-deeper = niveaux inférieurs non affichés
+subordinates-also-under = ses subordonnés figurent sous son autre supérieur, { $unit }
+subordinates-cycle = un cycle : cette unité figure déjà plus haut
+stats-subtree = La branche de { $unit }
+stats-whole = L’ensemble de la description
+stats-units = unités
+stats-units-value = { $total } (dont { $posts } postes)
+stats-layers = niveaux
+stats-vacant-posts = postes vacants
+stats-span = encadrement
+stats-span-value = min. { $min }, médiane { $median }, max. { $max }, sur { $managers } unités ayant des subordonnés directs
+stats-span-none = aucune unité n’a de subordonnés directs
+stats-headcount-target = effectif cible
+stats-headcount-actual = effectif réel
+stats-headcount-none = aucun déclaré
+stats-headcount = { $people } personnes, déclarées par { $units ->
+    [one] { $units } unité
+   *[other] { $units } unités
+}{ $inexact ->
+    [0] {""}
+    [one]  ; { $inexact } de ces effectifs est approximatif
+   *[other]  ; { $inexact } de ces effectifs sont approximatifs
+}
+stats-by-kind = Unités par type
+stats-by-organisation = Unités par organisme
+
+## Organigrammes
+
+chart-org-chart = Organigramme
+chart-cooperation = Carte des coopérations
+chart-landscape = Vue d’ensemble
+chart-under = à partir de { $unit }
+chart-around = autour de { $unit } ({ $radius ->
+    [one] { $radius } lien
+   *[other] { $radius } liens
+})
+chart-as-proposed = , selon la proposition
+chart-legend = Légende
+chart-by-the-proposal = { $change } par la proposition
+chart-vacant = vacant
+chart-parent-outside = parent hors description
+
+## Dirigeants, ligne hiérarchique des postes et organismes
+
+show-headed-by = dirigé par
+show-heads = dirige
+show-answers-to = rend compte à
+show-collective = collectif
+show-collective-value = oui, un ensemble nommé seulement comme tel
+show-vacant-from = vacant à partir du
+show-recruiting = recrutement en cours
+show-newly-created = création de poste
+show-term = durée de nomination
+show-term-value = { $months } mois
+show-grade = classement
+show-role = rôle
+show-within = au sein de
+organisation-own = organisme à part entière, non décrit ici
+organisation-named = { $name }, non décrit ici
+organisation-outside = hors de tout organisme
+because-line-authority = autorité hiérarchique
+because-attached-to = rattaché à ce poste
+because-head-of-its-unit = à la tête de son unité, { $unit }
+because-head-above = à la tête de { $unit }, au-dessus
+because-unit-under = { $unit } lui est rattaché
+manager = { $post } ({ $because })
+chain-line-of-posts = Ligne hiérarchique des postes
+chain-headed-by = dirigé par { $post }
+chain-answers-to = rend compte à { $manager }
+chain-top-of-line = ne rend compte à aucun poste de la description
+subordinates-reports = Ligne hiérarchique des postes : { $direct ->
+    [one] { $direct } subordonné direct
+   *[other] { $direct } subordonnés directs
+}, { $total ->
+    [one] { $total } poste
+   *[other] { $total } postes
+} au total
+superior-common-manager = Dans la ligne hiérarchique des postes, tous deux rendent compte à { $post }
+superior-line-from = depuis { $unit } : { $steps }
+superior-then = , puis{" "}
+stats-units-value-collective = { $total } (dont { $posts } postes ; { $collective } désignent des ensembles nommés seulement comme tels)
+stats-in-named-organisations = (organismes cités, non décrits)
+stats-outside-every-organisation = (hors de tout organisme)
+chart-as-a-whole = ensemble
+chart-head = direction : { $name }
+chart-head-vacant = direction : { $name } · vacant
+check-two-heads = { $unit } a deux dirigeants à la fois : `{ $first }` et `{ $second }`
+check-two-heads-label = le dirige ici
+check-two-heads-related = et ici
+check-two-heads-hint = une unité a un dirigeant à la fois : terminez le lien du dirigeant parti par un `valid_until`, ou faites commencer le nouveau par un `valid_from`
+check-head-outside-unit = { $post } dirige `{ $unit }` mais est rattaché à { $other }
+check-head-outside-unit-label = rattaché ici
+check-head-outside-unit-related = dirige cette unité
+check-head-outside-unit-hint = un dirigeant siège dans l’unité qu’il dirige, qui rend compte à l’unité au-dessus : supprimez le rattachement, ou rattachez plutôt là l’unité qu’il dirige ; une autorité exercée ailleurs est un lien `line-authority`
+check-authority-against-heads = { $post } est placé sous l’autorité de `{ $manager }`, qui ne siège dans aucune unité au-dessus de `{ $unit }`
+check-authority-against-heads-label = autorité hiérarchique ici
+check-authority-against-heads-hint = d’après les dirigeants, il rend compte à `{ $head }` ; si cette autorité est voulue, c’est peut-être un lien `functional-reporting`, ou le poste relève d’une autre unité
+check-authority-against-heads-hint-headless = si cette autorité est voulue, c’est peut-être un lien `functional-reporting`, ou le poste relève d’une autre unité
+merge-vacant-hint = déclarez la fonction comme une unité de type `post` au sein de cette unité, et marquez le poste comme vacant
