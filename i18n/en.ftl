@@ -285,3 +285,5 @@ check-authority-against-heads-label = line authority here
 check-authority-against-heads-hint = by the heads, it answers to `{ $head }`; if the authority is meant, it may be a `functional-reporting` tie, or the post may belong in another unit
 check-authority-against-heads-hint-headless = if the authority is meant, it may be a `functional-reporting` tie, or the post may belong in another unit
 merge-vacant-hint = declare the position as a unit of kind `post` inside this unit, and mark the post vacant
+render-frameless = { $id } names no unit of the description, so no unit belongs to it: its file only groups units, each belonging where its line leads
+    help: give its organisation block a `unit` (the unit that is the organisation), or draw its units with --root or --focus

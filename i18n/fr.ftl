@@ -290,3 +290,5 @@ check-authority-against-heads-label = autorité hiérarchique ici
 check-authority-against-heads-hint = d’après les dirigeants, il rend compte à `{ $head }` ; si cette autorité est voulue, c’est peut-être un lien `functional-reporting`, ou le poste relève d’une autre unité
 check-authority-against-heads-hint-headless = si cette autorité est voulue, c’est peut-être un lien `functional-reporting`, ou le poste relève d’une autre unité
 merge-vacant-hint = déclarez la fonction comme une unité de type `post` au sein de cette unité, et marquez le poste comme vacant
+render-frameless = { $id } ne désigne aucune unité de la description, si bien qu’aucune unité ne lui appartient : son fichier ne fait que regrouper des unités, chacune appartenant à l’organisme où mène sa ligne
+    help : donnez à son bloc organisation une `unit` (l’unité qu’est l’organisme), ou dessinez ses unités avec --root ou --focus

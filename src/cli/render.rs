@@ -11,11 +11,12 @@ use super::write::{self, Destination};
 use super::{Failure, resolve_in};
 use organigram::Workspace;
 use organigram::graph::OrgGraph;
-use organigram::model::file_name;
+use organigram::model::{OrganisationIndex, file_name};
 use organigram::render::{
     self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, RenderError, Size, View, chart,
     standard_charts,
 };
+use organigram::tr;
 
 /// What a chart is written as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -144,10 +145,14 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
             None => None,
         },
         organisation: match &args.organisation {
-            Some(text) => Some(
-                organigram::query::organisation(graph, text)
-                    .ok_or_else(|| unknown_organisation(graph, text))?,
-            ),
+            Some(text) => {
+                let found = organigram::query::organisation(graph, text)
+                    .ok_or_else(|| unknown_organisation(graph, text))?;
+                if graph.organisation_unit(found).is_none() {
+                    return Err(frameless(graph, found));
+                }
+                Some(found)
+            }
             None => None,
         },
         unit_kinds: args.unit_kinds.chosen(),
@@ -323,6 +328,16 @@ fn write_all(
 }
 
 /// The message for an organisation argument that names none, listing the organisations.
+/// The failure of `--organisation` naming a file of partners: its organisation is no unit, so
+/// no unit belongs to it and its frame would be empty.
+fn frameless(graph: &OrgGraph, organisation: OrganisationIndex) -> Failure {
+    let id = graph
+        .organisations()
+        .get(organisation.0 as usize)
+        .map_or("", |o| o.id.as_str());
+    Failure::Usage(tr!(super::lang(), "render-frameless", id = id))
+}
+
 fn unknown_organisation(graph: &OrgGraph, text: &str) -> Failure {
     let known: Vec<String> = graph
         .organisations()

@@ -397,13 +397,27 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         legend: options.legend,
         lang: options.lang,
     };
-    // A tie between a head and its own unit's box (its head tie) is the box itself.
+    // A tie between a head and its own unit's box (its head tie) is the box itself, and a line
+    // authority to the head of a post's unit says what the head drawn inside the box says.
     let ties = std::mem::take(&mut chart.ties);
+    let structural: HashSet<(UnitIx, UnitIx)> = ties
+        .iter()
+        .filter(|&&ix| {
+            let kind = graph.tie(ix).kind.value;
+            kind.is_hierarchical() && kind != TieKind::LineAuthority
+        })
+        .map(|&ix| chart.ends(graph, ix))
+        .collect();
     chart.ties = ties
         .into_iter()
         .filter(|&ix| {
             let (from, to) = chart.ends(graph, ix);
-            from != to || graph.ends(ix).0 == graph.ends(ix).1
+            let folded = graph.ends(ix) != (from, to);
+            let into_own_box = from == to && folded;
+            let said_by_the_box = folded
+                && graph.tie(ix).kind.value == TieKind::LineAuthority
+                && structural.contains(&(from, to));
+            !into_own_box && !said_by_the_box
         })
         .collect();
     chart

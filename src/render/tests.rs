@@ -328,13 +328,15 @@ fn a_head_is_drawn_inside_its_unit_s_box_and_its_ties_start_from_the_box() {
             ("dir", Attachment, "min"),
             ("director", Head, "dir"),
             ("deputy", Attachment, "dir"),
+            ("deputy", LineAuthority, "director"),
             ("director", Chair, "com"),
         ],
     ));
     let c = chart(&g, &ChartOptions::new(View::Full));
     assert_eq!(units(&g, &c), ["min", "dir", "deputy", "com"]);
     assert_eq!(c.heads.of(ix(&g, "dir")), Some(ix(&g, "director")));
-    // The head tie is the box itself; the chair tie starts from the directorate's box.
+    // The head tie is the box itself, and so is the deputy's line authority to the head of its
+    // unit; the chair tie starts from the directorate's box.
     assert_eq!(
         ties(&g, &c),
         [

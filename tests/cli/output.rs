@@ -213,14 +213,14 @@ fn binary_charts_are_not_written_to_a_terminal() {
 }
 
 /// A description of two organisations whose ids are `length` characters long and differ only at
-/// the end, each with one unit.
+/// the end, each one unit.
 fn long_ids(dir: &Path, length: usize) -> std::path::PathBuf {
     let org = dir.join("long");
     fs::create_dir(&org).unwrap();
     for (n, end) in ["a", "b"].iter().enumerate() {
         let id = format!("{}{end}", "o".repeat(length - 1));
         let text = format!(
-            r#"{{"organisation": {{"id": "{id}", "name": "O{n}"}},
+            r#"{{"organisation": {{"id": "{id}", "name": "O{n}", "unit": "u{n}"}},
                 "units": [{{"id": "u{n}", "name": "U{n}", "kind": "ministry", "boundary": "top"}}]}}"#
         );
         fs::write(org.join(format!("{n}.json")), text).unwrap();
