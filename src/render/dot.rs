@@ -111,6 +111,12 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             stmts: cluster,
         }));
     }
+    body.extend(
+        chart
+            .unframed(graph)
+            .into_iter()
+            .map(|(position, ix)| Stmt::Node(unit_node(graph, chart, ix, position))),
+    );
     for &ix in &chart.ties {
         let (from, to) = chart.ends(graph, ix);
         let (Some(&from_at), Some(&to_at)) = (positions.get(&from), positions.get(&to)) else {

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use super::Chart;
 use super::legend::unit_kinds;
 use super::look::{LONGEST_NAME, Look, clipped};
-use crate::graph::OrgGraph;
+use crate::graph::{OrgGraph, UnitIx};
 use crate::model::{Arrowhead, LineStyle, Shape, UnitKind};
 
 /// The chart as Mermaid text, ending with a line break. Same graph and chart, same bytes. Linear
@@ -31,6 +31,21 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
     let _ = writeln!(out, "flowchart {direction}");
     let positions = chart.positions();
     let mut marked = Vec::new();
+    let mut node = |out: &mut String, indent: &str, position: usize, ix: UnitIx| {
+        let look = Look::in_chart(graph, ix, chart);
+        let (open, close) = match look.shape {
+            Shape::Box3d => ("[[", "]]"),
+            Shape::RoundedBox => ("(", ")"),
+            Shape::Ellipse => ("([", "])"),
+            Shape::Hexagon => ("{{", "}}"),
+        };
+        let _ = writeln!(out, "{indent}u{position}{open}\"{}\"{close}", label(&look));
+        // A unit's state (vacant, being set up, dissolved) shows in its outline, and in its
+        // fill for some: both are set apart from its kind's class.
+        if look.outline != LineStyle::Solid {
+            marked.push((position, look));
+        }
+    };
     for Cluster {
         index,
         organisation,
@@ -43,21 +58,12 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
             escape(&clipped(&organisation.name, LONGEST_NAME))
         );
         for (position, ix) in members {
-            let look = Look::in_chart(graph, ix, chart);
-            let (open, close) = match look.shape {
-                Shape::Box3d => ("[[", "]]"),
-                Shape::RoundedBox => ("(", ")"),
-                Shape::Ellipse => ("([", "])"),
-                Shape::Hexagon => ("{{", "}}"),
-            };
-            let _ = writeln!(out, "    u{position}{open}\"{}\"{close}", label(&look));
-            // A unit's state (vacant, being set up, dissolved) shows in its outline, and in its
-            // fill for some: both are set apart from its kind's class.
-            if look.outline != LineStyle::Solid {
-                marked.push((position, look));
-            }
+            node(&mut out, "    ", position, ix);
         }
         let _ = writeln!(out, "  end");
+    }
+    for (position, ix) in chart.unframed(graph) {
+        node(&mut out, "  ", position, ix);
     }
     let mut link_styles = Vec::new();
     for &ix in &chart.ties {

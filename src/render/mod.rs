@@ -258,6 +258,17 @@ impl Chart {
         (self.drawn_as(from), self.drawn_as(to))
     }
 
+    /// The units of the chart that belong to no organisation it frames (a partner, a unit outside
+    /// every organisation), with their position: drawn outside every frame.
+    pub(crate) fn unframed(&self, graph: &OrgGraph) -> Vec<(usize, UnitIx)> {
+        self.units
+            .iter()
+            .enumerate()
+            .filter(|&(_, &ix)| !matches!(graph.belonging(ix), Belonging::Described(_)))
+            .map(|(position, &ix)| (position, ix))
+            .collect()
+    }
+
     /// The organisations the chart shows units of, in declaration order, with their units: the
     /// units that belong to each, by their line.
     pub(crate) fn clusters<'g>(&self, graph: &'g OrgGraph) -> Vec<Cluster<'g>> {

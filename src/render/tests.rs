@@ -381,4 +381,23 @@ fn an_organisation_s_chart_draws_its_partners_outside_its_frame() {
     assert_eq!(clusters.len(), 1);
     let members: Vec<UnitIx> = clusters[0].members.iter().map(|&(_, ix)| ix).collect();
     assert_eq!(ids(&g, &members), ["min", "dir", "bur", "head"]);
+    let outside: Vec<UnitIx> = c.unframed(&g).iter().map(|&(_, ix)| ix).collect();
+    assert_eq!(ids(&g, &outside), ["com", "agency"]);
+    // Every unit drawn is a node of the DOT, framed or not, each once.
+    let dot = to_dot(&g, &c);
+    renders(&dot);
+    let parsed = graphviz_rust::parse(&dot).expect("the DOT parses");
+    let (mut nodes, mut edges) = (Vec::new(), 0);
+    count(&statements(&parsed), &mut nodes, &mut edges);
+    assert_eq!(nodes.len(), c.units.len(), "{dot}");
+    let mermaid = to_mermaid(&g, &c);
+    for position in 0..c.units.len() {
+        assert_eq!(
+            mermaid.matches(&format!("  u{position}(")).count()
+                + mermaid.matches(&format!("  u{position}[")).count()
+                + mermaid.matches(&format!("  u{position}{{")).count(),
+            1,
+            "{mermaid}"
+        );
+    }
 }

@@ -907,3 +907,211 @@ fn every_name_no_posting_gives_is_noted_as_the_team_s() {
         }
     }
 }
+
+/// The `--format json` answer of a command.
+fn json<const N: usize>(args: [&str; N]) -> serde_json::Value {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--format", "json"]);
+    organigram(all).run().expect_code(0).json()
+}
+
+/// The ids of a JSON list of units.
+fn ids(list: &serde_json::Value) -> Vec<String> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|u| u["id"].as_str().expect("an id").to_owned())
+        .collect()
+}
+
+#[test]
+fn who_heads_each_directorate_the_postings_name() {
+    for (unit, head) in [
+        ("justice-dp-ia", "justice-dp-ia-directeur"),
+        ("dip-a-just", "dip-a-just-directeur"),
+        ("dsj", "dsj-directeur"),
+        ("justice-sg", "justice-sg-secretaire-generale"),
+        ("dsin", "dsin-directeur"),
+    ] {
+        assert_eq!(ids(&show_json(unit)["headed_by"]), [head], "{unit}");
+        assert_eq!(ids(&show_json(head)["heads"]), [unit], "{head}");
+    }
+    assert!(has_field(
+        &show("DSJ"),
+        "headed by",
+        "Directeur des services judiciaires [dsj-directeur]"
+    ));
+    // The AI programme directorate is no longer empty: its director is in it.
+    let programme = json(["subordinates", "justice-dp-ia"]);
+    assert_eq!(programme["direct"], 1, "{programme}");
+}
+
+#[test]
+fn whom_each_post_answers_to() {
+    let answers_to = |post: &str| {
+        let manager = &show_json(post)["answers_to"];
+        (
+            manager["id"].as_str().unwrap_or_default().to_owned(),
+            manager["because"].as_str().unwrap_or_default().to_owned(),
+        )
+    };
+    let pair = |id: &str, because: &str| (id.to_owned(), because.to_owned());
+    // The lead developer answers to the project director the seed places at the DiP's head.
+    assert_eq!(
+        answers_to("dip-a-just-lead-dev"),
+        pair("dip-a-just-directeur", "head-of-its-unit")
+    );
+    // Its deputies are under its authority, as seed 001 says.
+    assert_eq!(
+        answers_to("dip-a-just-directeur-technique"),
+        pair("dip-a-just-directeur", "line-authority")
+    );
+    // The DiP is attached to the director of judicial services, the post.
+    assert_eq!(
+        answers_to("dip-a-just-directeur"),
+        pair("dsj-directeur", "unit-under")
+    );
+    // The AI programme director: « placé sous l'autorité du secrétaire général adjoint ».
+    assert_eq!(
+        answers_to("justice-dp-ia-directeur"),
+        pair("justice-sga", "line-authority")
+    );
+    let chain = organigram(["chain", "dip-a-just-lead-dev"]).run().success();
+    let line = &chain[chain.find("Line of posts").expect("a line of posts")..];
+    let posts: Vec<&str> = line
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("answers to "))
+        .collect();
+    assert_eq!(posts.len(), 2, "{line}");
+    assert!(posts[0].contains("[dip-a-just-directeur]"), "{line}");
+    assert!(posts[1].contains("[dsj-directeur]"), "{line}");
+}
+
+#[test]
+fn the_dip_a_just_director_has_its_team_as_direct_reports() {
+    let reports = &json(["subordinates", "dip-a-just-directeur"])["reports"];
+    assert_eq!(reports["direct"], 9, "{reports}");
+    let posts = ids(&reports["posts"]);
+    for post in [
+        "dip-a-just-directeur-operationnel",
+        "dip-a-just-directeur-technique",
+        "dip-a-just-lead-dev",
+        "dip-a-just-analyste-donnees",
+    ] {
+        assert!(posts.contains(&post.to_owned()), "{post}: {posts:?}");
+    }
+    // The director of judicial services: the DiP's director directly, its team through it.
+    let dsj = &json(["subordinates", "dsj-directeur"])["reports"];
+    assert!(
+        ids(&dsj["posts"]).contains(&"dip-a-just-directeur".to_owned()),
+        "{dsj}"
+    );
+    let superior = json([
+        "superior",
+        "dip-a-just-lead-dev",
+        "dip-a-just-analyste-donnees",
+    ]);
+    assert_eq!(
+        superior["common_manager"]["post"]["id"], "dip-a-just-directeur",
+        "{superior}"
+    );
+}
+
+#[test]
+fn partners_declared_in_the_dge_s_file_are_not_the_dge_s() {
+    let organisation = |unit: &str| show_json(unit)["organisation"].clone();
+    for partner in [
+        "anssi",
+        "inria",
+        "lne",
+        "peren",
+        "ministere-culture",
+        "ministere-numerique",
+        "conseil-europe",
+        "cen-cenelec",
+    ] {
+        let belongs = organisation(partner);
+        assert_eq!(belongs["id"], partner, "{partner}: {belongs}");
+        assert_eq!(belongs["described"], false, "{partner}: {belongs}");
+    }
+    for outside in [
+        "sgdsn",
+        "sgae",
+        "representation-permanente-ue",
+        "inesia",
+        "dinum",
+    ] {
+        assert!(organisation(outside).is_null(), "{outside}");
+    }
+    assert_eq!(organisation("dge-dp-ia")["id"], "dge");
+    // « au sein du ministère » without a parent named: within the ministry.
+    assert_eq!(organisation("justice-dnum")["id"], "justice");
+    assert!(has_field(
+        &show("anssi"),
+        "organisation",
+        "its own organisation, not described here"
+    ));
+    let found = organigram(["find", "ministère du numérique"])
+        .run()
+        .success();
+    assert!(
+        found.contains(
+            "Ministère du numérique [ministere-numerique] — ministry, its own organisation"
+        ),
+        "{found}"
+    );
+    let stats = json(["stats"]);
+    let dge = stats["by_organisation"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|o| o["id"] == "dge")
+        .expect("the DGE");
+    assert_eq!(
+        dge["count"], 4,
+        "the DGE, its AI directorate, its pôle and the advertised post"
+    );
+    assert!(
+        stats["in_named_organisations"].as_u64() > Some(0),
+        "{stats}"
+    );
+    assert!(
+        stats["outside_every_organisation"].as_u64() > Some(0),
+        "{stats}"
+    );
+    assert!(stats["collective"].as_u64() > Some(0), "{stats}");
+}
+
+#[test]
+fn the_dge_s_chart_frames_its_units_and_draws_its_partners_outside() {
+    let dot = organigram(["render", "--view", "full", "--organisation", "dge"])
+        .run()
+        .success();
+    let frame = &dot[dot.find("subgraph \"cluster_").expect("a frame")..];
+    let frame = &frame[..frame.find("\n    }").expect("the frame's end")];
+    assert!(frame.contains("id=\"unit-dge-dp-ia\""), "{frame}");
+    assert!(!frame.contains("id=\"unit-anssi\""), "{frame}");
+    assert!(
+        dot.contains("id=\"unit-anssi\""),
+        "a partner, outside the frame"
+    );
+    // The DGE's director post is in its box, not an ellipse of its own.
+    assert!(!dot.contains("shape=ellipse style=\"filled\" fillcolor=\"#F8E2B3\" color=\"#E69F00\" id=\"unit-dge-directeur"));
+}
+
+#[test]
+fn a_french_chart_reads_in_french() {
+    let dot = organigram(["--lang", "fr", "render", "--organisation", "justice"])
+        .run()
+        .success();
+    for french in [
+        "Organigramme",
+        "est rattaché à",
+        "direction de programme",
+        "direction : Directeur",
+        "sous-direction",
+    ] {
+        assert!(dot.contains(french), "{french}");
+    }
+    assert!(!dot.contains("is attached to"), "{dot}");
+}
