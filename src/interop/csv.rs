@@ -1066,11 +1066,27 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         ]
     })?;
 
+    // The one top of the table is the organisation the table describes, and the file that holds
+    // it names it so; several tops are several organisations, none of them the file's.
+    let mut tops = units
+        .iter()
+        .enumerate()
+        .filter_map(|(row, u)| u.as_ref().map(|u| (row, u)))
+        .filter(|(_, u)| u.boundary == Some(Boundary::Top));
+    let top = match (tops.next(), tops.next()) {
+        (Some((row, unit)), None) => Some((row, unit.id.value.clone())),
+        _ => None,
+    };
     let mut files = Vec::with_capacity(parts.len());
     let mut source = Some(source);
     for (n, part) in parts.iter().enumerate() {
-        let (name, organisation) =
+        let (name, mut organisation) =
             organisation_of((parts.len() > 1).then_some((n + 1, parts.len())))?;
+        if let Some((row, id)) = &top
+            && part.contains(row)
+        {
+            organisation.unit = Some(spanned(id.clone()));
+        }
         let units = part.iter().filter_map(|&row| units[row].take()).collect();
         let ties = part.iter().filter_map(|&row| ties[row].take()).collect();
         files.push(NamedFile {
@@ -1326,6 +1342,12 @@ mod tests {
         );
         assert_eq!(import.files[0].file.ties.len(), 2);
         assert!(import.warnings.is_empty());
+        // The one top is the organisation the file describes, so its units belong to it.
+        let organisation = &import.files[0].file.organisation.value;
+        assert_eq!(organisation.unit.as_ref().map(|u| u.as_str()), Some("min"));
+        let two_tops = "code,parent,label,type\nA,,Ministry A,ministry\nB,,Ministry B,ministry\n";
+        let import = import_csv(two_tops.as_bytes(), &options()).unwrap();
+        assert!(import.files[0].file.organisation.value.unit.is_none());
     }
 
     #[test]
