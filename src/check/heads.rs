@@ -78,6 +78,13 @@ fn two_heads(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn outside(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for (ix, post) in graph.units() {
+        if graph
+            .hierarchy()
+            .first_up(ix, |k| k == TieKind::Head)
+            .is_none()
+        {
+            continue;
+        }
         let up = graph.hierarchy().up(ix);
         let headed: Vec<&Link<'_>> = up.iter().filter(|l| l.kind() == TieKind::Head).collect();
         let Some(head) = headed.first() else {
@@ -118,7 +125,9 @@ fn authority(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     let heads = graph.heads();
     for (ix, post) in graph.units() {
-        if post.kind.family() != Family::Post {
+        let authority = |k| k == TieKind::LineAuthority;
+        if post.kind.family() != Family::Post || graph.hierarchy().first_up(ix, authority).is_none()
+        {
             continue;
         }
         let Some(unit) = heads.unit_of(ix) else {

@@ -114,13 +114,10 @@ pub(super) fn belongings(
 /// The unit a unit's line continues to: its first structural superior in declaration order,
 /// else its first line authority.
 fn line_up(graph: &OrgGraph, unit: UnitIx) -> Option<UnitIx> {
-    let up = graph.hierarchy().up(unit);
-    let other_than_itself = |l: &&super::Link<'_>| l.to != unit;
-    up.iter()
-        .filter(other_than_itself)
-        .find(|l| l.kind() != TieKind::LineAuthority)
-        .or_else(|| up.iter().find(other_than_itself))
-        .map(|l| l.to)
+    let hierarchy = graph.hierarchy();
+    hierarchy
+        .first_up(unit, |kind| kind != TieKind::LineAuthority)
+        .or_else(|| hierarchy.first_up(unit, |_| true))
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ struct Resolver<'d> {
 impl Resolver<'_> {
     /// The unit a tie's end names, reporting it when unknown.
     fn end(&mut self, graph: &OrgGraph, id: &Spanned<UnitId>, tie: &Tie) -> Option<UnitIx> {
-        self.unit(graph, id, tie.origin, tie_subjects(tie))
+        self.unit(graph, id, tie.origin, || tie_subjects(tie))
     }
 
     /// The unit `id` names, written in the fact declared at `fact` which `subjects` identify;
@@ -33,7 +33,7 @@ impl Resolver<'_> {
         graph: &OrgGraph,
         id: &Spanned<UnitId>,
         fact: Origin,
-        subjects: Vec<String>,
+        subjects: impl FnOnce() -> Vec<String>,
     ) -> Option<UnitIx> {
         let found = graph.find_id(id.as_str());
         if found.is_none() && !self.unreadable.contains(id.as_str()) {
@@ -49,7 +49,7 @@ impl Resolver<'_> {
                 .at(fact.at(id.span))
                 .with_label(text!("build-unknown-unit-label"))
                 .with_hint(hint)
-                .about(subjects),
+                .about(subjects()),
             );
         }
         found
@@ -61,7 +61,7 @@ impl Resolver<'_> {
         graph: &OrgGraph,
         citation: &Citation,
         fact: Origin,
-        subjects: Vec<String>,
+        subjects: impl FnOnce() -> Vec<String>,
     ) {
         let id = citation.source.as_str();
         if graph.source(id).is_some() || self.unreadable.contains(id) {
@@ -76,7 +76,7 @@ impl Resolver<'_> {
                 .at(fact.at(citation.source.span))
                 .with_label(text!("build-unknown-source-label"))
                 .with_hint(hint)
-                .about(subjects)
+                .about(subjects())
                 .about([id]),
         );
     }
@@ -111,7 +111,7 @@ impl OrgGraph {
         };
         for (id, unit) in &graph.units {
             if let Some(citation) = &unit.source {
-                resolver.citation(&graph, citation, unit.origin, vec![id.to_string()]);
+                resolver.citation(&graph, citation, unit.origin, || vec![id.to_string()]);
             }
         }
         for _ in 0..graph.units.len() {
@@ -119,7 +119,7 @@ impl OrgGraph {
         }
         for (position, tie) in ties.iter().enumerate() {
             if let Some(citation) = &tie.source {
-                resolver.citation(&graph, citation, tie.origin, tie_subjects(tie));
+                resolver.citation(&graph, citation, tie.origin, || tie_subjects(tie));
             }
             let from = resolver.end(&graph, &tie.from, tie);
             let to = resolver.end(&graph, &tie.to, tie);
@@ -157,7 +157,7 @@ impl OrgGraph {
         for (ix, unit) in graph.units() {
             if let Some(id) = &unit.within
                 && let Some(container) =
-                    resolver.unit(&graph, id, unit.origin, vec![unit.id.to_string()])
+                    resolver.unit(&graph, id, unit.origin, || vec![unit.id.to_string()])
             {
                 within.insert(ix, container);
             }
@@ -169,12 +169,9 @@ impl OrgGraph {
             .enumerate()
             .map(|(i, organisation)| {
                 let unit = match &organisation.unit {
-                    Some(id) => resolver.unit(
-                        &graph,
-                        id,
-                        organisation.origin,
-                        vec![organisation.id.to_string()],
-                    ),
+                    Some(id) => resolver.unit(&graph, id, organisation.origin, || {
+                        vec![organisation.id.to_string()]
+                    }),
                     None => graph.find_id(organisation.id.as_str()),
                 };
                 let index = OrganisationIndex(u32::try_from(i).unwrap_or(u32::MAX));

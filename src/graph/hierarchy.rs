@@ -108,6 +108,15 @@ impl<'g> Hierarchy<'g> {
         links
     }
 
+    /// The superior `unit` is placed under by its first-declared hierarchical tie of a kind
+    /// `wanted` accepts, itself left out. Allocates nothing: for walks that visit every unit.
+    pub fn first_up(self, unit: UnitIx, wanted: impl Fn(TieKind) -> bool) -> Option<UnitIx> {
+        self.edges(unit, Direction::Outgoing)
+            .filter(|e| e.target() != unit && wanted(e.weight().kind))
+            .min_by_key(EdgeRef::id)
+            .map(|e| e.target())
+    }
+
     /// The ties placing `unit` under its superiors, in declaration order.
     pub fn up(self, unit: UnitIx) -> Vec<Link<'g>> {
         self.links(unit, Direction::Outgoing)
