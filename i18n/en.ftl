@@ -287,3 +287,85 @@ check-authority-against-heads-hint-headless = if the authority is meant, it may 
 merge-vacant-hint = declare the position as a unit of kind `post` inside this unit, and mark the post vacant
 render-frameless = { $id } names no unit of the description, so no unit belongs to it: its file only groups units, each belonging where its line leads
     help: give its organisation block a `unit` (the unit that is the organisation), or draw its units with --root or --focus
+
+## Text output of find, partners, path, superior and diff
+
+lookup-unknown = no unit matches `{ $text }`
+lookup-ambiguous = `{ $text }` matches { $n } units
+find-matched = matched { $field } “{ $text }”
+find-more = … and { $n } more (--limit to see them)
+partners-none = { $unit } has no partner in the description.
+partners-title = Partners of { $unit } ({ $n })
+partners-inherited = inherited from this superior
+path-over = {" "}over { $kinds } ties
+path-none = No connection between { $a } and { $b }{ $over }.
+path-shortest = Shortest connection ({ $hops ->
+    [one] { $hops } hop
+   *[other] { $hops } hops
+}){ $over }:
+path-connection-of = Connection { $i } of { $n } ({ $hops ->
+    [one] { $hops } hop
+   *[other] { $hops } hops
+}){ $over }:
+path-backwards = , walked backwards
+superior-none = { $a } and { $b } have no common superior in the description.
+superior-found = { $n ->
+    [one] The lowest common superior of { $a } and { $b }:
+   *[other] { $n } lowest common superiors of { $a } and { $b }:
+}
+superior-from-itself = from { $unit }: it is this unit
+superior-from = from { $unit } ({ $steps ->
+    [one] { $steps } step
+   *[other] { $steps } steps
+}):
+diff-quoted = “{ $text }”
+diff-name = name
+diff-acronym = acronym
+diff-kind = kind
+diff-parents = parents
+diff-units-added = Units added
+diff-units-removed = Units removed
+diff-units-changed = Units changed
+diff-ties-added = Ties added
+diff-ties-removed = Ties removed
+diff-ties-changed = Ties changed
+
+## Importing
+
+import-not-utf8 = { $file } is not UTF-8 text (byte { $byte } is not)
+import-refused = error: { $file } has { $problems ->
+    [one] { $problems } problem
+   *[other] { $problems } problems
+}; nothing was written
+import-error = error: { $problem }
+import-warning = warning: { $problem }
+import-kind-count = { $n } { $kind }
+import-summary = wrote { $units ->
+    [one] { $units } unit
+   *[other] { $units } units
+} and { $ties ->
+    [one] { $ties } tie
+   *[other] { $ties } ties
+}{ $by_kind } in { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+} to { $output }{ $several ->
+    [0] {""}
+    [one] ; { $several } unit has several parents
+   *[other] ; { $several } units have several parents
+}{ $dissolved ->
+    [0] {""}
+   *[other] ; { $dissolved } dissolved
+}
+
+## The command line's own messages
+
+cli-error = error: { $message }
+cli-cannot-write = error: cannot write the output: { $error }
+cli-default-org-broken-link = ./org, the default description, is a symbolic link that leads nowhere; mend it, or name a description with --org
+cli-default-org-not-a-folder = ./org, the default description, is not a folder; name a description with --org
+cli-option-does-not-apply = { $option } does not apply to `{ $command }`, which { $reads ->
+    [two-descriptions] compares the two descriptions it is given
+    [import] reads the register or CSV file it is given
+   *[nothing] reads no description
+}

@@ -292,3 +292,90 @@ check-authority-against-heads-hint-headless = si cette autorité est voulue, c�
 merge-vacant-hint = déclarez la fonction comme une unité de type `post` au sein de cette unité, et marquez le poste comme vacant
 render-frameless = { $id } ne désigne aucune unité de la description, si bien qu’aucune unité ne lui appartient : son fichier ne fait que regrouper des unités, chacune appartenant à l’organisme où mène sa ligne
     help : donnez à son bloc organisation une `unit` (l’unité qu’est l’organisme), ou dessinez ses unités avec --root ou --focus
+
+## Sortie texte de find, partners, path, superior et diff
+
+lookup-unknown = aucune unité ne correspond à `{ $text }`
+lookup-ambiguous = `{ $text }` correspond à { $n } unités
+find-matched = trouvée par { $field ->
+    [acronym] son sigle
+    [alias] un autre nom
+   *[other] { $field }
+} « { $text } »
+find-more = … et { $n } de plus (--limit pour les afficher)
+partners-none = { $unit } n’a aucun partenaire dans la description.
+partners-title = Partenaires de { $unit } ({ $n })
+partners-inherited = lien hérité de ce supérieur
+path-over = {" "}par les liens { $kinds }
+path-none = Aucun chemin entre { $a } et { $b }{ $over }.
+path-shortest = Plus court chemin ({ $hops ->
+    [one] { $hops } lien
+   *[other] { $hops } liens
+}){ $over } :
+path-connection-of = Chemin { $i } sur { $n } ({ $hops ->
+    [one] { $hops } lien
+   *[other] { $hops } liens
+}){ $over } :
+path-backwards = , parcouru à rebours
+superior-none = { $a } et { $b } n’ont aucun supérieur commun dans la description.
+superior-found = { $n ->
+    [one] Le supérieur commun le plus proche de { $a } et de { $b } :
+   *[other] Les { $n } supérieurs communs les plus proches de { $a } et de { $b } :
+}
+superior-from-itself = depuis { $unit } : c’est cette unité
+superior-from = depuis { $unit } ({ $steps ->
+    [one] { $steps } échelon
+   *[other] { $steps } échelons
+}) :
+diff-quoted = « { $text } »
+diff-name = nom
+diff-acronym = sigle
+diff-kind = type
+diff-parents = rattachements
+diff-units-added = Unités ajoutées
+diff-units-removed = Unités supprimées
+diff-units-changed = Unités modifiées
+diff-ties-added = Liens ajoutés
+diff-ties-removed = Liens supprimés
+diff-ties-changed = Liens modifiés
+
+## Importation
+
+import-not-utf8 = { $file } n’est pas un texte UTF-8 (à partir de l’octet { $byte })
+import-refused = erreur : { $file } comporte { $problems ->
+    [one] { $problems } problème
+   *[other] { $problems } problèmes
+} ; rien n’a été écrit
+import-error = erreur : { $problem }
+import-warning = avertissement : { $problem }
+import-kind-count = { $n } { $kind }
+import-summary = { $units ->
+    [one] { $units } unité
+   *[other] { $units } unités
+} et { $ties ->
+    [one] { $ties } lien
+   *[other] { $ties } liens
+}{ $by_kind } écrits en { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+} dans { $output }{ $several ->
+    [0] {""}
+    [one]  ; { $several } unité a plusieurs rattachements
+   *[other]  ; { $several } unités ont plusieurs rattachements
+}{ $dissolved ->
+    [0] {""}
+    [one]  ; { $dissolved } dissoute
+   *[other]  ; { $dissolved } dissoutes
+}
+
+## Les messages propres à la ligne de commande
+
+cli-error = erreur : { $message }
+cli-cannot-write = erreur : impossible d’écrire la sortie : { $error }
+cli-default-org-broken-link = ./org, la description par défaut, est un lien symbolique qui ne mène nulle part ; réparez-le, ou indiquez une description avec --org
+cli-default-org-not-a-folder = ./org, la description par défaut, n’est pas un dossier ; indiquez une description avec --org
+cli-option-does-not-apply = { $option } ne s’applique pas à `{ $command }`, qui { $reads ->
+    [two-descriptions] compare les deux descriptions qui lui sont données
+    [import] lit le registre ou le fichier CSV qui lui est donné
+   *[nothing] ne lit aucune description
+}

@@ -7,11 +7,13 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::Failure;
 use super::print::{Format, UnitRef, unit_label, write_json};
+use super::{Failure, lang};
 use organigram::diff::{Attribute, Diff, Parent, Side, TieChange, UnitChange, diff};
 use organigram::graph::OrgGraph;
+use organigram::i18n::Text;
 use organigram::model::Tie;
+use organigram::tr;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -48,60 +50,81 @@ pub(crate) fn run(
 
 /// "Name (ACRONYM) [id] — kind, organisation".
 fn side_line(side: &Side<'_>) -> String {
-    format!(
-        "{} — {}, {}",
-        unit_label(side.unit),
-        side.unit.kind.label(),
-        side.organisation.unwrap_or("outside every organisation")
+    let lang = lang();
+    let organisation = match side.organisation {
+        Some(name) => name.to_owned(),
+        None => tr!(lang, "organisation-outside"),
+    };
+    tr!(
+        lang,
+        "unit-line",
+        label = unit_label(side.unit),
+        kind = side.unit.kind.value,
+        organisation = organisation
     )
+}
+
+/// "none", in the language of text output: what a diff shows for a value that is not there.
+fn none() -> String {
+    tr!(lang(), "list-none")
+}
+
+/// A text in quotes, as the language of text output writes them: “text”, « texte ».
+fn quoted(text: &str) -> String {
+    tr!(lang(), "diff-quoted", text = text)
 }
 
 /// A JSON value on one line, `none` for null.
 fn value_text(value: &Value) -> String {
     match value {
-        Value::Null => "none".to_owned(),
+        Value::Null => none(),
         other => other.to_string(),
     }
 }
 
 fn parents_text(parents: &[Parent<'_>]) -> String {
     if parents.is_empty() {
-        return "none".to_owned();
+        return none();
     }
+    let lang = lang();
     let each: Vec<String> = parents
         .iter()
-        .map(|p| format!("{} `{}`", p.kind.verb(), p.unit.id.value))
+        .map(|p| format!("{} `{}`", p.kind.verb_in(lang), p.unit.id.value))
         .collect();
     each.join(", ")
 }
 
 /// The lines under a changed unit: one per thing that differs.
 fn unit_change_lines(change: &UnitChange<'_>) -> Vec<(String, String)> {
+    let lang = lang();
     let (a, b) = (change.before.unit, change.after.unit);
     let mut lines = Vec::new();
     if a.name != b.name {
-        lines.push(("name".to_owned(), format!("“{}” → “{}”", a.name, b.name)));
+        lines.push((
+            tr!(lang, "diff-name"),
+            format!("{} → {}", quoted(&a.name), quoted(&b.name)),
+        ));
     }
     if a.acronym != b.acronym {
-        let acronym = |acronym: &Option<String>| {
-            acronym
-                .as_deref()
-                .map_or("none".to_owned(), |a| format!("“{a}”"))
-        };
+        let acronym = |acronym: &Option<String>| acronym.as_deref().map_or_else(none, quoted);
         lines.push((
-            "acronym".to_owned(),
+            tr!(lang, "diff-acronym"),
             format!("{} → {}", acronym(&a.acronym), acronym(&b.acronym)),
         ));
     }
     if change.kind_changed {
         lines.push((
-            "kind".to_owned(),
-            format!("{} → {}", a.kind.value, b.kind.value),
+            tr!(lang, "diff-kind"),
+            format!(
+                "{} → {}",
+                a.kind.value.name_in(lang),
+                b.kind.value.name_in(lang)
+            ),
         ));
     }
     if let Some(moved) = &change.moved {
         lines.push((
-            "parents".to_owned(),
+            tr!(lang, "diff-parents"),
             format!(
                 "{} → {}",
                 parents_text(&moved.from),
@@ -139,7 +162,11 @@ fn section<T>(
     for item in items {
         writeln!(out, "{indent}  {}", line(item))?;
         let details = details(item);
-        let width = details.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+        let width = details
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0);
         for (name, value) in details {
             writeln!(out, "{indent}      {name:<width$}  {value}")?;
         }
@@ -155,11 +182,12 @@ fn no_details<T>(_: &T) -> Vec<(String, String)> {
 /// Writes a diff as text, each section indented by `indent`; nothing when there is no
 /// difference.
 pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> io::Result<()> {
-    let tie_line = |sign: &str, tie: &Tie| format!("{sign} {}", tie.key());
+    let lang = lang();
+    let tie_line = |sign: &str, tie: &Tie| format!("{sign} {}", Text::from(tie).in_lang(lang));
     section(
         out,
         indent,
-        "Units added",
+        &tr!(lang, "diff-units-added"),
         &diff.units_added,
         |s| format!("+ {}", side_line(s)),
         no_details,
@@ -167,7 +195,7 @@ pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> 
     section(
         out,
         indent,
-        "Units removed",
+        &tr!(lang, "diff-units-removed"),
         &diff.units_removed,
         |s| format!("- {}", side_line(s)),
         no_details,
@@ -175,7 +203,7 @@ pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> 
     section(
         out,
         indent,
-        "Units changed",
+        &tr!(lang, "diff-units-changed"),
         &diff.units_changed,
         |c| format!("~ {}", unit_label(c.after.unit)),
         unit_change_lines,
@@ -183,7 +211,7 @@ pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> 
     section(
         out,
         indent,
-        "Ties added",
+        &tr!(lang, "diff-ties-added"),
         &diff.ties_added,
         |t| tie_line("+", t),
         no_details,
@@ -191,7 +219,7 @@ pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> 
     section(
         out,
         indent,
-        "Ties removed",
+        &tr!(lang, "diff-ties-removed"),
         &diff.ties_removed,
         |t| tie_line("-", t),
         no_details,
@@ -199,7 +227,7 @@ pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> 
     section(
         out,
         indent,
-        "Ties changed",
+        &tr!(lang, "diff-ties-changed"),
         &diff.ties_changed,
         |c| tie_line("~", c.after),
         |c| attribute_lines(&c.fields).collect(),

@@ -5,9 +5,10 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Failure;
-use super::print::{Format, UnitRef, organisation_text, unit_label, write_json};
+use super::print::{Format, UnitRef, unit_line, write_json};
 use super::term::count;
-use organigram::Workspace;
+use organigram::query::Field;
+use organigram::{Workspace, tr};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -55,37 +56,25 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
             write_json(out, &found)?;
         }
         Format::Text => {
+            let lang = super::lang();
             if shown.is_empty() {
-                writeln!(out, "no unit matches `{}`", args.text)?;
+                writeln!(out, "{}", tr!(lang, "lookup-unknown", text = &args.text))?;
             }
             for m in shown {
-                let unit = graph.unit(m.unit);
-                writeln!(
-                    out,
-                    "{:>3}  {} — {}, {}",
-                    m.score(),
-                    unit_label(unit),
-                    unit.kind.label(),
-                    organisation_text(graph, m.unit)
-                )?;
-                if !matches!(
-                    m.field,
-                    organigram::query::Field::Name | organigram::query::Field::Id
-                ) {
-                    writeln!(
-                        out,
-                        "     matched {} \u{201c}{}\u{201d}",
-                        m.field.as_str(),
-                        m.field.text(unit)
-                    )?;
+                writeln!(out, "{:>3}  {}", m.score(), unit_line(graph, m.unit))?;
+                if !matches!(m.field, Field::Name | Field::Id) {
+                    let matched = tr!(
+                        lang,
+                        "find-matched",
+                        field = m.field.as_str(),
+                        text = m.field.text(graph.unit(m.unit))
+                    );
+                    writeln!(out, "     {matched}")?;
                 }
             }
             if matches.len() > shown.len() {
-                writeln!(
-                    out,
-                    "… and {} more (--limit to see them)",
-                    matches.len() - shown.len()
-                )?;
+                let more = matches.len() - shown.len();
+                writeln!(out, "{}", tr!(lang, "find-more", n = more))?;
             }
         }
     }

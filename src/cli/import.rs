@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use super::Failure;
 use super::term::Terms;
-use organigram::diagnostic::plural;
+use super::{Failure, lang};
+use organigram::i18n::Arg;
 use organigram::interop::{self, CsvEncoding, CsvOptions, GovukOptions, Import, Problem};
 use organigram::load::Limits;
 use organigram::model::{Date, Recover, Status, TieKind, UnitKind};
+use organigram::tr;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -138,10 +139,11 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
         Input::Govuk(args) => {
             let bytes = read(&args.file, limits)?;
             let text = String::from_utf8(bytes).map_err(|e| {
-                Failure::Usage(format!(
-                    "{} is not UTF-8 text (byte {} is not)",
-                    args.file.display(),
-                    e.utf8_error().valid_up_to()
+                Failure::Usage(tr!(
+                    lang(),
+                    "import-not-utf8",
+                    file = args.file.display().to_string(),
+                    byte = e.utf8_error().valid_up_to()
                 ))
             })?;
             let options = GovukOptions { date: args.date };
@@ -177,16 +179,20 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
     let imported = match imported {
         Ok(imported) => imported,
         Err(problems) => {
-            print_problems("error", file, &problems);
+            print_problems(Severity::Error, file, &problems);
             errln!(
-                "error: {} has {}; nothing was written",
-                file.display(),
-                plural(problems.len(), "problem")
+                "{}",
+                tr!(
+                    lang(),
+                    "import-refused",
+                    file = file.display().to_string(),
+                    problems = problems.len()
+                )
             );
             return Err(Failure::Input);
         }
     };
-    print_problems("warning", file, &imported.warnings);
+    print_problems(Severity::Warning, file, &imported.warnings);
     let read = super::write::Read::of(None, &[file.as_path()]);
     super::write::write_files(output, &imported.files, &read)
         .map_err(|e| Failure::Usage(e.to_string()))?;
@@ -199,11 +205,27 @@ fn read(path: &Path, limits: Limits) -> Result<Vec<u8>, Failure> {
     organigram::load::read_bytes(path, limits).map_err(|e| Failure::Usage(e.sentence(path)))
 }
 
-fn print_problems(severity: &str, file: &Path, problems: &[Problem]) {
+/// Whether the problems of an import stop it or are only worth knowing.
+#[derive(Clone, Copy)]
+enum Severity {
+    Error,
+    Warning,
+}
+
+/// Prints problems to standard error, "error: FILE:LINE: message" and its hint, in the language
+/// of text output.
+fn print_problems(severity: Severity, file: &Path, problems: &[Problem]) {
+    let lang = lang();
     for problem in problems {
-        errln!("{severity}: {}", problem.located(file));
+        let problem_text = problem.located_in(file, lang);
+        let line = match severity {
+            Severity::Error => tr!(lang, "import-error", problem = problem_text),
+            Severity::Warning => tr!(lang, "import-warning", problem = problem_text),
+        };
+        errln!("{line}");
         if let Some(hint) = &problem.hint {
-            errln!("  = help: {hint}");
+            let hint = hint.in_lang(lang).into_owned();
+            errln!("  = {}", tr!(lang, "diagnostic-help", hint = hint));
         }
     }
 }
@@ -231,25 +253,21 @@ fn summary(imported: &Import, output: &Path) -> String {
             })
         })
         .collect();
+    let lang = lang();
     let by_kind: Vec<String> = TieKind::ALL
         .iter()
         .filter_map(|kind| {
             let count = ties.iter().filter(|t| t.kind.value == *kind).count();
-            (count > 0).then(|| format!("{count} {kind}"))
+            (count > 0).then(|| {
+                tr!(
+                    lang,
+                    "import-kind-count",
+                    n = count,
+                    kind = Arg::word(|lang| kind.name_in(lang))
+                )
+            })
         })
         .collect();
-    let mut text = format!(
-        "wrote {} and {}{} in {} to {}",
-        plural(units.len(), "unit"),
-        plural(ties.len(), "tie"),
-        if by_kind.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", by_kind.join(", "))
-        },
-        plural(imported.files.len(), "file"),
-        output.display()
-    );
     let mut several = std::collections::HashSet::new();
     for tie in ties
         .iter()
@@ -261,13 +279,19 @@ fn summary(imported: &Import, output: &Path) -> String {
         .iter()
         .filter(|u| u.status == Status::Dissolved)
         .count();
-    match several.len() {
-        0 => {}
-        1 => text.push_str("; 1 unit has several parents"),
-        n => text.push_str(&format!("; {n} units have several parents")),
-    }
-    if dissolved > 0 {
-        text.push_str(&format!("; {dissolved} dissolved"));
-    }
-    text
+    tr!(
+        lang,
+        "import-summary",
+        units = units.len(),
+        ties = ties.len(),
+        by_kind = if by_kind.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", by_kind.join(", "))
+        },
+        files = imported.files.len(),
+        output = output.display().to_string(),
+        several = several.len(),
+        dissolved = dissolved
+    )
 }

@@ -207,6 +207,29 @@ impl<W: Write> Write for Closable<W> {
     }
 }
 
+/// What a command that reads no description as others do reads instead, for the message that
+/// refuses an option it does not use.
+#[derive(Clone, Copy)]
+enum Reads {
+    /// `diff`: the two descriptions it is given.
+    TwoDescriptions,
+    /// `import`: the register or CSV file it is given.
+    Import,
+    /// `generate`, `schema`, `completions`, `check --explain`.
+    Nothing,
+}
+
+impl Reads {
+    /// The name Fluent selects the message's wording on.
+    const fn as_str(self) -> &'static str {
+        match self {
+            Reads::TwoDescriptions => "two-descriptions",
+            Reads::Import => "import",
+            Reads::Nothing => "nothing",
+        }
+    }
+}
+
 impl From<io::Error> for Failure {
     fn from(error: io::Error) -> Failure {
         Failure::Io(error)
@@ -269,13 +292,14 @@ where
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Io(error)) => {
-            errln!("error: cannot write the output: {error}");
+            let error = error.to_string();
+            errln!("{}", tr!(lang(), "cli-cannot-write", error = error));
             ExitCode::from(2)
         }
         Err(Failure::Findings) => ExitCode::from(1),
         Err(Failure::Input) => ExitCode::from(2),
         Err(Failure::Usage(message)) => {
-            errln!("error: {message}");
+            errln!("{}", tr!(lang(), "cli-error", message = message));
             ExitCode::from(2)
         }
         Err(Failure::Lookup(message)) => {
@@ -350,19 +374,9 @@ impl Cli {
                 }
                 (_, Ok(metadata)) if metadata.is_dir() => loader.path(default),
                 (Ok(_), Err(_)) => {
-                    return Err(Failure::Usage(
-                        "./org, the default description, is a symbolic link that leads nowhere; \
-                         mend it, or name a description with --org"
-                            .to_owned(),
-                    ));
+                    return Err(Failure::Usage(tr!(lang(), "cli-default-org-broken-link")));
                 }
-                _ => {
-                    return Err(Failure::Usage(
-                        "./org, the default description, is not a folder; name a description \
-                         with --org"
-                            .to_owned(),
-                    ));
-                }
+                _ => return Err(Failure::Usage(tr!(lang(), "cli-default-org-not-a-folder"))),
             };
         }
         for path in &self.org {
@@ -389,25 +403,20 @@ impl Cli {
     /// Refuses the global options given that the command does not use, rather than drop them in
     /// silence: `generate --proposal p.json` proposes nothing.
     fn refuse_unused_options(&self) -> Result<(), Failure> {
-        const READS_NOTHING: &str = "reads no description";
         // The command, what it reads, and which of --org, --proposal, --max-file-size,
         // --max-depth and --follow-links apply to it.
         let (name, reads, applies) = match &self.command {
             Command::Diff(_) => (
                 "diff",
-                "compares the two descriptions it is given",
+                Reads::TwoDescriptions,
                 [false, true, true, true, true],
             ),
-            Command::Import(_) => (
-                "import",
-                "reads the register or CSV file it is given",
-                [false, false, true, false, true],
-            ),
-            Command::Generate(_) => ("generate", READS_NOTHING, [false; 5]),
-            Command::Schema { .. } => ("schema", READS_NOTHING, [false; 5]),
-            Command::Completions { .. } => ("completions", READS_NOTHING, [false; 5]),
+            Command::Import(_) => ("import", Reads::Import, [false, false, true, false, true]),
+            Command::Generate(_) => ("generate", Reads::Nothing, [false; 5]),
+            Command::Schema { .. } => ("schema", Reads::Nothing, [false; 5]),
+            Command::Completions { .. } => ("completions", Reads::Nothing, [false; 5]),
             Command::Check(args) if args.explains() => {
-                ("check --explain", READS_NOTHING, [false; 5])
+                ("check --explain", Reads::Nothing, [false; 5])
             }
             _ => return Ok(()),
         };
@@ -423,8 +432,12 @@ impl Cli {
             .zip(applies)
             .find(|((given, _), applies)| *given && !applies)
         {
-            Some(((_, option), _)) => Err(Failure::Usage(format!(
-                "{option} does not apply to `{name}`, which {reads}"
+            Some(((_, option), _)) => Err(Failure::Usage(tr!(
+                lang(),
+                "cli-option-does-not-apply",
+                option = *option,
+                command = name,
+                reads = reads.as_str()
             ))),
             None => Ok(()),
         }
@@ -515,9 +528,11 @@ fn resolve_in(graph: &OrgGraph, text: &str) -> Result<UnitIx, Failure> {
         .map_err(|error| Failure::Lookup(lookup_message(graph, &error)))
 }
 
+/// Why a unit argument names no single unit, and what to do, on lines ending with a newline.
 fn lookup_message(graph: &OrgGraph, error: &LookupError) -> String {
     let lang = lang();
-    let mut message = format!("error: {error}\n");
+    let said = error.message().in_lang(lang).into_owned();
+    let mut message = format!("{}\n", tr!(lang, "cli-error", message = said));
     match error {
         LookupError::Unknown { suggestions, .. } if !suggestions.is_empty() => {
             message.push_str(&format!("{}\n", tr!(lang, "cli-lookup-did-you-mean")));

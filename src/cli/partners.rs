@@ -9,8 +9,8 @@ use super::print::{
 };
 use super::term::TieKinds;
 use super::{Failure, resolve};
-use organigram::Workspace;
 use organigram::query::{Partners, PartnersOptions, partners};
+use organigram::{Workspace, tr};
 
 #[derive(Debug, clap::Args)]
 #[command(mut_arg("tie_kinds", |a| a.visible_alias("kind")))]
@@ -62,11 +62,13 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
             write_json(out, &json)?;
         }
         Format::Text => {
+            let lang = super::lang();
             let unit = unit_label(graph.unit(found.unit));
             if found.is_empty() {
-                writeln!(out, "{unit} has no partner in the description.")?;
+                writeln!(out, "{}", tr!(lang, "partners-none", unit = unit))?;
             } else {
-                writeln!(out, "Partners of {unit} ({})", found.len())?;
+                let title = tr!(lang, "partners-title", unit = unit, n = found.len());
+                writeln!(out, "{title}")?;
             }
             for group in &found.groups {
                 writeln!(
@@ -88,7 +90,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
                         unit_label(graph.unit(view.other))
                     )?;
                     if partner.inherited_from.is_some() {
-                        writeln!(out, "      inherited from this superior")?;
+                        writeln!(out, "      {}", tr!(lang, "partners-inherited"))?;
                     }
                     for detail in tie_details(view.tie) {
                         writeln!(out, "      {detail}")?;

@@ -9,11 +9,10 @@ use super::print::{
 };
 use super::term::{TieKinds, count};
 use super::{Failure, resolve};
-use organigram::Workspace;
-use organigram::diagnostic::plural;
 use organigram::graph::OrgGraph;
 use organigram::model::Citation;
 use organigram::query::{Path, PathOptions, path};
+use organigram::{Workspace, tr};
 
 #[derive(Debug, clap::Args)]
 #[command(mut_arg("tie_kinds", |a| a.visible_alias("via").help(
@@ -63,33 +62,33 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
             },
         )?,
         Format::Text => {
+            let lang = super::lang();
             let (a_label, b_label) = (unit_label(graph.unit(a)), unit_label(graph.unit(b)));
             let over = match &options.via {
                 None => String::new(),
-                Some(kinds) => format!(
-                    " over {} ties",
-                    kinds
-                        .iter()
-                        .map(|k| kind_words(*k))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                Some(kinds) => {
+                    let kinds: Vec<String> = kinds.iter().map(|k| kind_words(*k)).collect();
+                    tr!(lang, "path-over", kinds = kinds.join(", "))
+                }
             };
             if found.is_empty() {
-                writeln!(out, "No connection between {a_label} and {b_label}{over}.")?;
+                let none = tr!(lang, "path-none", a = a_label, b = b_label, over = &over);
+                writeln!(out, "{none}")?;
             }
             for (i, connection) in found.iter().enumerate() {
-                let hops = plural(connection.len(), "hop");
-                if found.len() > 1 {
-                    writeln!(
-                        out,
-                        "Connection {} of {} ({hops}){over}:",
-                        i + 1,
-                        found.len(),
-                    )?;
+                let title = if found.len() > 1 {
+                    tr!(
+                        lang,
+                        "path-connection-of",
+                        i = i + 1,
+                        n = found.len(),
+                        hops = connection.len(),
+                        over = &over
+                    )
                 } else {
-                    writeln!(out, "Shortest connection ({hops}){over}:")?;
-                }
+                    tr!(lang, "path-shortest", hops = connection.len(), over = &over)
+                };
+                writeln!(out, "{title}")?;
                 write_path(out, graph, a, connection)?;
                 if i + 1 < found.len() {
                     writeln!(out)?;
@@ -115,9 +114,9 @@ fn write_path(
             unit_label(graph.unit(hop.to)),
             kind_words(hop.kind()),
             if hop.forward || hop.tie.kind.is_symmetric() {
-                ""
+                String::new()
             } else {
-                ", walked backwards"
+                tr!(super::lang(), "path-backwards")
             }
         )?;
         for detail in tie_details(hop.tie) {

@@ -354,11 +354,7 @@ impl<'g> TieJson<'g> {
 
 /// A tie's kind in words for text output: "line authority", "autorité hiérarchique".
 pub(crate) fn kind_words(kind: organigram::model::TieKind) -> String {
-    match lang() {
-        Lang::En => kind.as_str(),
-        _ => kind.french_name(),
-    }
-    .replace('-', " ")
+    kind.name_in(lang()).replace('-', " ")
 }
 
 /// The lines under a tie in text output: its dates, note and source.

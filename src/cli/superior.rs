@@ -10,7 +10,6 @@ use super::print::{
 };
 use super::{Failure, resolve};
 use organigram::Workspace;
-use organigram::diagnostic::plural;
 use organigram::graph::{Link, OrgGraph};
 use organigram::query::{common_manager, superior};
 use organigram::tr;
@@ -61,21 +60,13 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
             write_json(out, &json)?;
         }
         Format::Text => {
+            let lang = super::lang();
             let (a_label, b_label) = (unit_label(graph.unit(a)), unit_label(graph.unit(b)));
-            match answers.len() {
-                0 => writeln!(
-                    out,
-                    "{a_label} and {b_label} have no common superior in the description."
-                )?,
-                1 => writeln!(
-                    out,
-                    "The lowest common superior of {a_label} and {b_label}:"
-                )?,
-                n => writeln!(
-                    out,
-                    "{n} lowest common superiors of {a_label} and {b_label}:"
-                )?,
-            }
+            let title = match answers.len() {
+                0 => tr!(lang, "superior-none", a = a_label, b = b_label),
+                n => tr!(lang, "superior-found", n = n, a = a_label, b = b_label),
+            };
+            writeln!(out, "{title}")?;
             for answer in &answers {
                 writeln!(out, "\n  {}", unit_label(graph.unit(answer.unit)))?;
                 for (from, route) in [(a, &answer.from_a), (b, &answer.from_b)] {
@@ -83,7 +74,6 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
                 }
             }
             if let Some(manager) = &manager {
-                let lang = super::lang();
                 let post = unit_label(graph.unit(manager.post));
                 writeln!(
                     out,
@@ -115,19 +105,17 @@ fn write_route(
     from: organigram::graph::UnitIx,
     route: &[Link<'_>],
 ) -> std::io::Result<()> {
+    let lang = super::lang();
+    let unit = unit_label(graph.unit(from));
     if route.is_empty() {
         return writeln!(
             out,
-            "    from {}: it is this unit",
-            unit_label(graph.unit(from))
+            "    {}",
+            tr!(lang, "superior-from-itself", unit = unit)
         );
     }
-    writeln!(
-        out,
-        "    from {} ({}):",
-        unit_label(graph.unit(from)),
-        plural(route.len(), "step")
-    )?;
+    let steps = tr!(lang, "superior-from", unit = unit, steps = route.len());
+    writeln!(out, "    {steps}")?;
     for link in route {
         writeln!(
             out,

@@ -9,6 +9,7 @@ use super::*;
 /// and messages made only of their arguments and punctuation.
 const SAME_IN_FRENCH: &[&str] = &[
     "chart-vacant",
+    "import-kind-count",
     "manager",
     "print-vacant",
     "show-note",

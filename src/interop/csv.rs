@@ -24,6 +24,7 @@ use super::{
     to_unit_id,
 };
 use crate::diagnostic::{Suggestions, did_you_mean, plural};
+use crate::i18n::Text;
 use crate::model::file_name;
 use crate::model::{
     Boundary, Citation, OrganisationId, Origin, Source, SourceId, Tie, TieKind, Unit, UnitId,
@@ -319,7 +320,7 @@ impl Place {
     const START: Place = Place { line: 1, column: 1 };
 
     /// A problem at this place.
-    fn problem(self, message: impl Into<String>) -> Problem {
+    fn problem(self, message: impl Into<Text>) -> Problem {
         Problem {
             column: Some(self.column),
             ..Problem::at_line(self.line, message)

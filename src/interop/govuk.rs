@@ -542,10 +542,10 @@ fn json_problem(error: &serde_json::Error) -> Problem {
         line: Some(error.line() as u64),
         // serde_json counts from 1, but says 0 for an error before the first character of a line.
         column: Some(error.column().max(1) as u64),
-        message: format!("not the register's JSON: {message}"),
+        message: format!("not the register's JSON: {message}").into(),
         hint: Some(
             "the file must be the Organisations API's results, every page's `results` in one JSON array"
-                .to_owned(),
+                .into(),
         ),
     }
 }

@@ -17,6 +17,8 @@ pub mod node_link;
 pub mod rdf;
 pub mod turtle;
 
+use crate::i18n::Text;
+use crate::model::Lang;
 use std::fmt;
 use std::path::Path;
 
@@ -67,14 +69,14 @@ pub struct Problem {
     /// The column of the input, from 1: of a CSV cell, in characters; of a JSON syntax error.
     pub column: Option<u64>,
     /// What is wrong, worded to follow `error: ` or `warning: `: "the name (label) is empty".
-    pub message: String,
+    pub message: Text,
     /// What to do about it, when there is something to say: "save the file as UTF-8".
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
 }
 
 impl Problem {
     /// A problem with no place in the input.
-    pub(crate) fn new(message: impl Into<String>) -> Problem {
+    pub(crate) fn new(message: impl Into<Text>) -> Problem {
         Problem {
             line: None,
             column: None,
@@ -84,7 +86,7 @@ impl Problem {
     }
 
     /// A problem on a line of the input.
-    pub(crate) fn at_line(line: u64, message: impl Into<String>) -> Problem {
+    pub(crate) fn at_line(line: u64, message: impl Into<Text>) -> Problem {
         Problem {
             line: Some(line),
             ..Problem::new(message)
@@ -93,7 +95,7 @@ impl Problem {
 
     /// The problem, with what to do about it.
     #[must_use]
-    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Problem {
+    pub(crate) fn with_hint(mut self, hint: impl Into<Text>) -> Problem {
         self.hint = Some(hint.into());
         self
     }
@@ -101,11 +103,16 @@ impl Problem {
     /// The message after `FILE:LINE:COLUMN: ` (as far as the place is known), for messages about
     /// the input `file`: `hr.csv:4: the name (label) is empty`.
     pub fn located(&self, file: &Path) -> String {
+        self.located_in(file, Lang::En)
+    }
+
+    /// The message in `lang` after `FILE:LINE:COLUMN: `, as [`Problem::located`] writes it.
+    pub fn located_in(&self, file: &Path, lang: Lang) -> String {
         let mut text = file.display().to_string();
         for n in [self.line, self.column].into_iter().flatten() {
             text.push_str(&format!(":{n}"));
         }
-        format!("{text}: {self}")
+        format!("{text}: {}", self.message.in_lang(lang))
     }
 }
 

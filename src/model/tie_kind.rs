@@ -75,6 +75,15 @@ macro_rules! tie_kinds {
                 match self { $(TieKind::$variant => $fr,)* }
             }
 
+            /// The kind's name as descriptions write it in a language: [`Self::as_str`] in
+            /// English, [`Self::french_name`] in French (`rattachement`).
+            pub const fn name_in(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::En => self.as_str(),
+                    Lang::Fr => self.french_name(),
+                }
+            }
+
             /// Other French names read as the kind (`dirige` for a head).
             pub const fn other_names(self) -> &'static [&'static str] {
                 match self { $(TieKind::$variant => &[$($also),*],)* }

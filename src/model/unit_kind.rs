@@ -117,6 +117,15 @@ macro_rules! unit_kinds {
                 match self { $(UnitKind::$variant => $fr,)* }
             }
 
+            /// The kind's name as descriptions write it in a language: [`Self::as_str`] in
+            /// English, [`Self::french_name`] in French (`sous-direction`).
+            pub const fn name_in(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::En => self.as_str(),
+                    Lang::Fr => self.french_name(),
+                }
+            }
+
             /// Other French names read as the kind (`pôle` for a department).
             pub const fn other_names(self) -> &'static [&'static str] {
                 match self { $(UnitKind::$variant => &[$($also),*],)* }

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::graph::{OrgGraph, UnitIx};
+use crate::i18n::Text;
 use crate::model::{Unit, fold};
 
 /// Which of a unit's names matched.
@@ -191,14 +192,22 @@ pub enum LookupError {
     },
 }
 
-impl fmt::Display for LookupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LookupError {
+    /// What the error says, in every language: "no unit matches `dsj-x`".
+    pub fn message(&self) -> Text {
         match self {
-            LookupError::Unknown { text, .. } => write!(f, "no unit matches `{text}`"),
+            LookupError::Unknown { text, .. } => crate::text!("lookup-unknown", text = text),
             LookupError::Ambiguous { text, candidates } => {
-                write!(f, "`{text}` matches {} units", candidates.len())
+                crate::text!("lookup-ambiguous", text = text, n = candidates.len())
             }
         }
+    }
+}
+
+/// The error's message in English.
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
 
