@@ -369,3 +369,7 @@ cli-option-does-not-apply = { $option } does not apply to `{ $command }`, which 
     [import] reads the register or CSV file it is given
    *[nothing] reads no description
 }
+
+## Explaining a code
+
+check-explain = { $code } ({ $severity } by default)

@@ -379,3 +379,11 @@ cli-option-does-not-apply = { $option } ne s’applique pas à `{ $command }`, q
     [import] lit le registre ou le fichier CSV qui lui est donné
    *[nothing] ne lit aucune description
 }
+
+## Explication d’un code
+
+check-explain = { $code } ({ $severity ->
+    [error] erreur
+    [warning] avertissement
+   *[note] remarque
+} par défaut)

@@ -89,12 +89,14 @@ fn parse_deny(name: &str) -> Result<Deny, String> {
 /// or already there, with those it solves and what it changes.
 pub(crate) fn run(loader: Loader, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
     if let Some(code) = args.explain {
-        writeln!(
-            out,
-            "{code} ({} by default)\n\n{}",
-            code.default_severity().as_str(),
-            code.rationale()
-        )?;
+        let lang = super::lang();
+        let title = tr!(
+            lang,
+            "check-explain",
+            code = code.as_str(),
+            severity = code.default_severity().as_str()
+        );
+        writeln!(out, "{title}\n\n{}", code.rationale_in(lang))?;
         return Ok(());
     }
     let levels = levels(args).map_err(|e| Failure::Usage(e.to_string()))?;
