@@ -387,3 +387,65 @@ check-explain = { $code } ({ $severity ->
     [warning] avertissement
    *[note] remarque
 } par défaut)
+
+## Propositions
+
+proposal-source-declared = la source `{ $id }` est déjà déclarée
+proposal-source-declared-hint = citez la source déjà déclarée, ou donnez à celle-ci un autre identifiant
+proposal-removed-earlier = `{ $id }` est supprimé par une modification précédente
+proposal-removed-earlier-label = n’existe plus
+proposal-removed-by-this-change = supprimé par cette modification
+proposal-removed-earlier-hint = chaque modification s’applique à la structure que laissent les précédentes : réordonnez les modifications, ou retirez-en une
+proposal-unit-unreadable-hint = l’unité est déclarée mais n’a pas pu être lue : corrigez ses erreurs
+proposal-unit-exists = l’unité `{ $id }` existe déjà
+proposal-declared-here = déclarée ici
+proposal-unit-exists-hint = donnez un autre identifiant à la nouvelle unité, ou modifiez l’unité existante
+proposal-id-not-reused = `{ $id }` est supprimé par une modification précédente, et une proposition ne réutilise pas un identifiant
+proposal-id-not-reused-hint = donnez un autre identifiant à la nouvelle unité, ou modifiez l’unité au lieu de la supprimer
+proposal-unit-declared = l’unité `{ $id }` est déjà déclarée
+proposal-unit-declared-hint = donnez un autre identifiant à la nouvelle unité
+proposal-id-taken = déjà pris
+proposal-vacant-not-post = `vacant` est réservé aux postes, et `{ $id }` est de type « { $kind } »
+proposal-vacant-not-post-hint = déclarez la fonction comme une unité de type `post`
+proposal-unknown-organisation-hint = indiquez l’`organisation.id` d’un fichier de la description
+proposal-unknown-organisation = organisme inconnu : `{ $id }`
+proposal-unknown-organisation-label = aucun fichier de la description n’a cet identifiant d’organisme
+proposal-move-kind = un lien `{ $kind }` ne déplace pas une unité
+proposal-move-kind-hint = un déplacement place l’unité sous son nouveau parent : `attachment`, `line-authority` ou `joint-attachment`
+proposal-move-under-itself = `{ $id }` ne peut pas être placé sous lui-même
+proposal-move-under-itself-hint = indiquez le nouveau parent dans `to`
+proposal-move-changes-nothing = le déplacement ne change rien : { $tie } déjà
+proposal-move-changes-nothing-hint = retirez la modification, ou indiquez un autre parent
+proposal-rename-nothing = ce renommage ne donne aucun nouveau nom
+proposal-rename-nothing-hint = donnez un `name`, un `acronym` (`null` le supprime), ou les deux
+proposal-rename-same = `{ $id }` a déjà ce nom et ce sigle
+proposal-drop-the-change = retirez la modification
+proposal-kind-same = `{ $id }` est déjà de type « { $kind } »
+proposal-merge-itself = `{ $id }` ne peut pas être fusionné avec lui-même
+proposal-merge-itself-hint = indiquez dans `into` l’unité qui subsiste
+proposal-split-too-few = une unité se scinde en au moins deux nouvelles unités
+proposal-split-too-few-hint = pour donner un autre identifiant à une unité, ajoutez la nouvelle unité et fusionnez-y l’ancienne
+proposal-split-same-id = `{ $id }` est donné à deux des nouvelles unités
+proposal-split-same-id-hint = donnez à chaque nouvelle unité son propre identifiant
+proposal-no-tie = il n’existe aucun lien { $tie }
+proposal-no-tie-of-split-label = l’unité scindée n’a pas ce lien
+proposal-no-tie-of-split-hint = une affectation désigne un lien de l’unité scindée tel que la description l’énonce
+proposal-assign-not-new = `{ $id }` n’est pas l’une des unités issues de la scission de `{ $split }`
+proposal-assign-not-new-hint = affectez le lien à l’une des unités énumérées dans `into`
+proposal-assigned-twice = ce lien est affecté deux fois
+proposal-first-assigned-here = affecté une première fois ici
+proposal-assigned-twice-hint = ne gardez qu’une des deux affectations
+proposal-no-tie-between = la description n’a aucun lien entre `{ $from }` et `{ $to }`
+proposal-ties-stated = entre elles, la description énonce : { $states }
+proposal-ties-stated-and = { $states } ; { $tie }
+proposal-no-such-tie = ce lien n’existe pas
+proposal-check-path = vérifiez le chemin donné à --proposal
+proposal-add-unit-organisation = une unité ajoutée indique son organisme
+proposal-add-unit-organisation-label = à quel organisme appartient cette unité ?
+proposal-add-unit-organisation-hint = ajoutez `"organisation": "…"` à la modification, avec l’identifiant de l’organisme d’un fichier de la description
+proposal-organisation-only-add-unit = `organisation` ne va qu’avec `add-unit`
+proposal-organisation-only-add-unit-hint = seule une unité ajoutée doit indiquer son organisme : retirez-le de ce `{ $operation }`
+proposal-no-operation = cette modification ne contient aucune opération
+proposal-no-operation-hint = une modification contient l’une des opérations `add-unit`, `add-tie`, `remove-unit`, `remove-tie`, `move`, `rename`, `change-kind`, `merge` et `split`
+proposal-several-operations = cette modification contient { $n } opérations ({ $names }) ; une modification n’en contient qu’une
+proposal-several-operations-hint = écrivez chaque opération comme une modification distincte

@@ -8,10 +8,12 @@ use indexmap::map::Entry;
 use super::{Change, Operation, Proposal, TieRef};
 use super::{KindChange, Merge, Move, Rename, Split};
 use crate::diagnostic::{Code, Diagnostic, Suggestions};
+use crate::i18n::{Text, sentence};
 use crate::model::{
     Description, FileId, IdMap, Organisation, OrganisationId, OrganisationIndex, Origin, Source,
     SourceId, Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind, Unreadable,
 };
+use crate::text;
 
 /// What one change of a proposal did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,12 +150,12 @@ impl Working {
                 self.fail(
                     Diagnostic::new(
                         Code::DuplicateId,
-                        format!("source `{}` is already declared", source.id.value),
+                        text!("proposal-source-declared", id = source.id.as_str()),
                     )
                     .at(source.origin.at(source.id.span))
-                    .with_label("declared again here")
-                    .with_related(first, "first declared here")
-                    .with_hint("cite the declared source, or give this one another id"),
+                    .with_label(text!("declared-again-here"))
+                    .with_related(first, text!("first-declared-here"))
+                    .with_hint(text!("proposal-source-declared-hint")),
                 );
             }
             Entry::Vacant(slot) => {
@@ -204,21 +206,18 @@ impl Working {
                 self.fail(
                     Diagnostic::new(
                         Code::ProposalConflict,
-                        format!("`{}` is removed by an earlier change", id.value),
+                        text!("proposal-removed-earlier", id = id.as_str()),
                     )
                     .at(place)
-                    .with_label("no longer there")
-                    .with_related(by, "removed by this change")
-                    .with_hint(
-                        "each change sees the structure the changes before it leave: reorder \
-                         the changes, or drop one",
-                    ),
+                    .with_label(text!("proposal-removed-earlier-label"))
+                    .with_related(by, text!("proposal-removed-by-this-change"))
+                    .with_hint(text!("proposal-removed-earlier-hint")),
                 );
                 false
             }
             Slot::Absent => {
                 let hint = if self.unreadable.ids.contains(id.as_str()) {
-                    Some("the unit is declared but could not be read: fix its errors".into())
+                    Some(text!("proposal-unit-unreadable-hint"))
                 } else {
                     let live = self
                         .units
@@ -228,10 +227,13 @@ impl Working {
                         .did_you_mean(id.as_str(), live.map(UnitId::as_str))
                 };
                 self.fail(
-                    Diagnostic::new(Code::UnknownUnit, format!("unknown unit `{}`", id.value))
-                        .at(place)
-                        .with_label("no unit has this id")
-                        .with_hint_opt(hint),
+                    Diagnostic::new(
+                        Code::UnknownUnit,
+                        text!("build-unknown-unit", id = id.as_str()),
+                    )
+                    .at(place)
+                    .with_label(text!("build-unknown-unit-label"))
+                    .with_hint_opt(hint),
                 );
                 false
             }
@@ -244,27 +246,27 @@ impl Working {
         let taken = match self.slot(&id.value) {
             Slot::Live(unit) => Diagnostic::new(
                 Code::DuplicateId,
-                format!("unit `{}` already exists", id.value),
+                text!("proposal-unit-exists", id = id.as_str()),
             )
-            .with_related(unit.origin.at(unit.id.span), "declared here")
-            .with_hint("give the new unit another id, or change the existing one"),
+            .with_related(
+                unit.origin.at(unit.id.span),
+                text!("proposal-declared-here"),
+            )
+            .with_hint(text!("proposal-unit-exists-hint")),
             Slot::Removed(by) => Diagnostic::new(
                 Code::ProposalConflict,
-                format!(
-                    "`{}` is removed by an earlier change, and ids are not reused within a proposal",
-                    id.value
-                ),
+                text!("proposal-id-not-reused", id = id.as_str()),
             )
-            .with_related(by, "removed by this change")
-            .with_hint("give the new unit another id, or change the unit instead of removing it"),
+            .with_related(by, text!("proposal-removed-by-this-change"))
+            .with_hint(text!("proposal-id-not-reused-hint")),
             Slot::Absent if self.unreadable.ids.contains(id.as_str()) => Diagnostic::new(
                 Code::DuplicateId,
-                format!("unit `{}` is already declared", id.value),
+                text!("proposal-unit-declared", id = id.as_str()),
             )
-            .with_hint("give the new unit another id"),
+            .with_hint(text!("proposal-unit-declared-hint")),
             Slot::Absent => return true,
         };
-        self.fail(taken.at(place).with_label("already taken"));
+        self.fail(taken.at(place).with_label(text!("proposal-id-taken")));
         false
     }
 
@@ -282,14 +284,14 @@ impl Working {
                 self.fail(
                     Diagnostic::new(
                         Code::AttributeNotAllowed,
-                        format!(
-                            "`vacant` is for posts, and `{}` is a {}",
-                            unit.id.value,
-                            unit.kind.value.label()
+                        text!(
+                            "proposal-vacant-not-post",
+                            id = unit.id.as_str(),
+                            kind = unit.kind.value
                         ),
                     )
                     .at(origin.at(vacant.span))
-                    .with_hint("declare the position as a unit of kind `post`"),
+                    .with_hint(text!("proposal-vacant-not-post-hint")),
                 );
                 false
             }
@@ -334,14 +336,14 @@ impl Working {
                     organisation.as_str(),
                     self.organisations.iter().map(|o| o.id.as_str()),
                 )
-                .unwrap_or_else(|| "name the `organisation.id` of a description file".into());
+                .unwrap_or_else(|| text!("proposal-unknown-organisation-hint"));
             self.fail(
                 Diagnostic::new(
                     Code::UnknownValue,
-                    format!("unknown organisation `{}`", organisation.value),
+                    text!("proposal-unknown-organisation", id = organisation.as_str()),
                 )
                 .at(self.at(organisation.span))
-                .with_label("no description file has this organisation id")
+                .with_label(text!("proposal-unknown-organisation-label"))
                 .with_hint(hint),
             );
         }
@@ -370,13 +372,10 @@ impl Working {
             self.fail(
                 Diagnostic::new(
                     Code::InvalidValue,
-                    format!("a unit is not moved by a `{kind}` tie"),
+                    text!("proposal-move-kind", kind = kind.as_str()),
                 )
                 .at(self.at(kind_span))
-                .with_hint(
-                    "a move places the unit under its new parent: `attachment`, \
-                     `line-authority` or `joint-attachment`",
-                ),
+                .with_hint(text!("proposal-move-kind-hint")),
             );
             return;
         }
@@ -387,10 +386,10 @@ impl Working {
             self.fail(
                 Diagnostic::new(
                     Code::ProposalConflict,
-                    format!("`{}` cannot be moved under itself", unit.value),
+                    text!("proposal-move-under-itself", id = unit.as_str()),
                 )
                 .at(self.at(to.span))
-                .with_hint("name the new parent in `to`"),
+                .with_hint(text!("proposal-move-under-itself-hint")),
             );
             return;
         }
@@ -416,15 +415,13 @@ impl Working {
             self.fail(
                 Diagnostic::new(
                     Code::ProposalConflict,
-                    format!(
-                        "the move changes nothing: `{}` {} `{}` already",
-                        unit.value,
-                        kind.verb(),
-                        to.value
+                    text!(
+                        "proposal-move-changes-nothing",
+                        tie = sentence(&unit.value, kind, &to.value)
                     ),
                 )
                 .at(self.at(spanned.span))
-                .with_hint("drop the change, or name another parent"),
+                .with_hint(text!("proposal-move-changes-nothing-hint")),
             );
             return;
         }
@@ -459,9 +456,9 @@ impl Working {
         } = &spanned.value;
         if name.is_none() && acronym.is_none() {
             self.fail(
-                Diagnostic::new(Code::InvalidValue, "this rename gives no new name")
+                Diagnostic::new(Code::InvalidValue, text!("proposal-rename-nothing"))
                     .at(self.at(spanned.span))
-                    .with_hint("give a `name`, an `acronym` (`null` removes it), or both"),
+                    .with_hint(text!("proposal-rename-nothing-hint")),
             );
             return;
         }
@@ -479,10 +476,10 @@ impl Working {
             self.fail(
                 Diagnostic::new(
                     Code::ProposalConflict,
-                    format!("`{}` already has this name and acronym", unit.value),
+                    text!("proposal-rename-same", id = unit.as_str()),
                 )
                 .at(place)
-                .with_hint("drop the change"),
+                .with_hint(text!("proposal-drop-the-change")),
             );
             return;
         }
@@ -507,14 +504,13 @@ impl Working {
             return;
         };
         if changed.kind.value == kind.value {
-            let label = kind.value.label();
             self.fail(
                 Diagnostic::new(
                     Code::ProposalConflict,
-                    format!("`{}` is already a {label}", unit.value),
+                    text!("proposal-kind-same", id = unit.as_str(), kind = kind.value),
                 )
                 .at(origin.at(kind.span))
-                .with_hint("drop the change"),
+                .with_hint(text!("proposal-drop-the-change")),
             );
             return;
         }
@@ -537,10 +533,10 @@ impl Working {
             self.fail(
                 Diagnostic::new(
                     Code::ProposalConflict,
-                    format!("`{}` cannot be merged into itself", unit.value),
+                    text!("proposal-merge-itself", id = unit.as_str()),
                 )
                 .at(self.at(into.span))
-                .with_hint("name the unit that survives in `into`"),
+                .with_hint(text!("proposal-merge-itself-hint")),
             );
             return;
         }
@@ -571,14 +567,9 @@ impl Working {
         let errors = self.diagnostics.len();
         if into.len() < 2 {
             self.fail(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    "a unit is split into two new units or more",
-                )
-                .at(self.at(spanned.span))
-                .with_hint(
-                    "to give a unit another id, add the new unit and merge the old one into it",
-                ),
+                Diagnostic::new(Code::InvalidValue, text!("proposal-split-too-few"))
+                    .at(self.at(spanned.span))
+                    .with_hint(text!("proposal-split-too-few-hint")),
             );
         }
         let mut new_ids: HashMap<&UnitId, (usize, Span)> = HashMap::new();
@@ -588,11 +579,11 @@ impl Working {
                 self.fail(
                     Diagnostic::new(
                         Code::DuplicateId,
-                        format!("`{}` is given to two of the new units", id.value),
+                        text!("proposal-split-same-id", id = id.as_str()),
                     )
                     .at(self.at(id.span))
-                    .with_related(self.at(first), "first given here")
-                    .with_hint("give each new unit its own id"),
+                    .with_related(self.at(first), text!("first-given-here"))
+                    .with_hint(text!("proposal-split-same-id-hint")),
                 );
                 continue;
             }
@@ -613,36 +604,34 @@ impl Working {
             let matching = by_key.get(&key).cloned().unwrap_or_default();
             if matching.is_empty() {
                 self.fail(
-                    Diagnostic::new(
-                        Code::UnknownTie,
-                        format!("there is no tie {key}"),
-                    )
-                    .at(self.at(assignment.tie.span))
-                    .with_label("no such tie of the split unit")
-                    .with_hint("an assignment names a tie of the split unit as the description states it"),
+                    Diagnostic::new(Code::UnknownTie, text!("proposal-no-tie", tie = &key))
+                        .at(self.at(assignment.tie.span))
+                        .with_label(text!("proposal-no-tie-of-split-label"))
+                        .with_hint(text!("proposal-no-tie-of-split-hint")),
                 );
             }
             let Some(&(k, _)) = new_ids.get(&assignment.unit.value) else {
                 self.fail(
                     Diagnostic::new(
                         Code::ProposalConflict,
-                        format!(
-                            "`{}` is not one of the units `{}` is split into",
-                            assignment.unit.value, unit.value
+                        text!(
+                            "proposal-assign-not-new",
+                            id = assignment.unit.as_str(),
+                            split = unit.as_str()
                         ),
                     )
                     .at(self.at(assignment.unit.span))
-                    .with_hint("assign the tie to one of the units listed in `into`"),
+                    .with_hint(text!("proposal-assign-not-new-hint")),
                 );
                 continue;
             };
             for index in matching {
                 if let Some(&(_, first)) = assigned.get(&index) {
                     self.fail(
-                        Diagnostic::new(Code::ProposalConflict, "this tie is assigned twice")
+                        Diagnostic::new(Code::ProposalConflict, text!("proposal-assigned-twice"))
                             .at(self.at(assignment.tie.span))
-                            .with_related(self.at(first), "first assigned here")
-                            .with_hint("keep one of the two assignments"),
+                            .with_related(self.at(first), text!("proposal-first-assigned-here"))
+                            .with_hint(text!("proposal-assigned-twice-hint")),
                     );
                 }
                 assigned.insert(index, (k, assignment.tie.span));
@@ -766,25 +755,31 @@ impl Working {
             .into_iter()
             .partition(|&i| self.tie(i).is_some_and(|t| t.key() == key));
         if matching.is_empty() {
-            let stated: Vec<String> = others
+            let stated: Vec<Text> = others
                 .iter()
-                .filter_map(|&i| self.tie(i).map(|t| t.key().to_string()))
+                .filter_map(|&i| self.tie(i).map(Text::from))
                 .collect();
-            let hint = if stated.is_empty() {
-                format!(
-                    "the description has no tie between `{}` and `{}`",
-                    from.value, to.value
-                )
-            } else {
-                format!(
-                    "between them, the description states: {}",
-                    stated.join("; ")
-                )
+            let hint = match stated.split_first() {
+                None => text!(
+                    "proposal-no-tie-between",
+                    from = from.as_str(),
+                    to = to.as_str()
+                ),
+                Some((first, rest)) => {
+                    let states = rest.iter().fold(first.clone(), |states, tie| {
+                        text!(
+                            "proposal-ties-stated-and",
+                            states = states,
+                            tie = tie.clone()
+                        )
+                    });
+                    text!("proposal-ties-stated", states = states)
+                }
             };
             self.fail(
-                Diagnostic::new(Code::UnknownTie, format!("there is no tie {key}"))
+                Diagnostic::new(Code::UnknownTie, text!("proposal-no-tie", tie = &key))
                     .at(self.at(spanned.span))
-                    .with_label("no such tie")
+                    .with_label(text!("proposal-no-such-tie"))
                     .with_hint(hint),
             );
             return;

@@ -22,6 +22,7 @@ use crate::load::{Files, Limits, NOT_FOUND_HINT, diagnose, json, read_file};
 use crate::model::{
     Citation, FileId, OrganisationId, Origin, Recover, Source, Spanned, Tie, Unit, UnitId,
 };
+use crate::text;
 
 /// A proposal, read and sound: every change holds one operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,7 +116,7 @@ pub fn read(path: &Path, limits: Limits, files: &mut Files) -> Result<Proposal, 
             .into_iter()
             .map(|d| match d.code {
                 Code::Io if d.hint.as_deref() == Some(NOT_FOUND_HINT) => {
-                    d.with_hint("check the path given to --proposal")
+                    d.with_hint(text!("proposal-check-path"))
                 }
                 _ => d,
             })
@@ -216,14 +217,11 @@ fn change(origin: Origin, entry: ChangeEntry) -> Result<Change, Diagnostic> {
         (Some(unit), None) => {
             return Err(Diagnostic::new(
                 Code::MissingField,
-                "an added unit names its organisation",
+                text!("proposal-add-unit-organisation"),
             )
             .at(origin.at(unit.span))
-            .with_label("this unit belongs to which organisation?")
-            .with_hint(
-                "add `\"organisation\": \"…\"` to the change, with the id of a description \
-                 file's organisation",
-            ));
+            .with_label(text!("proposal-add-unit-organisation-label"))
+            .with_hint(text!("proposal-add-unit-organisation-hint")));
         }
         (None, Some(_) | None) => {}
     }
@@ -231,12 +229,12 @@ fn change(origin: Origin, entry: ChangeEntry) -> Result<Change, Diagnostic> {
         (1, Some(span)) if !matches!(operations[0], Operation::AddUnit { .. }) => {
             Err(Diagnostic::new(
                 Code::InvalidValue,
-                "`organisation` goes with `add-unit` only",
+                text!("proposal-organisation-only-add-unit"),
             )
             .at(origin.at(span))
-            .with_hint(format!(
-                "only an added unit needs its organisation named: drop it from this `{}`",
-                operations[0].name()
+            .with_hint(text!(
+                "proposal-organisation-only-add-unit-hint",
+                operation = operations[0].name()
             )))
         }
         (1, _) => Ok(Change {
@@ -246,24 +244,22 @@ fn change(origin: Origin, entry: ChangeEntry) -> Result<Change, Diagnostic> {
             source,
         }),
         (0, _) => Err(
-            Diagnostic::new(Code::InvalidValue, "this change holds no operation")
+            Diagnostic::new(Code::InvalidValue, text!("proposal-no-operation"))
                 .at(origin)
-                .with_hint(
-                    "a change holds one of `add-unit`, `add-tie`, `remove-unit`, `remove-tie`, \
-                     `move`, `rename`, `change-kind`, `merge` and `split`",
-                ),
+                .with_hint(text!("proposal-no-operation-hint")),
         ),
         (n, _) => {
             let names: Vec<&str> = operations.iter().map(Operation::name).collect();
             Err(Diagnostic::new(
                 Code::InvalidValue,
-                format!(
-                    "this change holds {n} operations ({}); a change holds one",
-                    names.join(", ")
+                text!(
+                    "proposal-several-operations",
+                    n = n,
+                    names = names.join(", ")
                 ),
             )
             .at(origin)
-            .with_hint("write each operation as a change of its own"))
+            .with_hint(text!("proposal-several-operations-hint")))
         }
     }
 }
