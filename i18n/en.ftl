@@ -435,3 +435,28 @@ proposal-no-operation = this change holds no operation
 proposal-no-operation-hint = a change holds one of `add-unit`, `add-tie`, `remove-unit`, `remove-tie`, `move`, `rename`, `change-kind`, `merge` and `split`
 proposal-several-operations = this change holds { $n } operations ({ $names }); a change holds one
 proposal-several-operations-hint = write each operation as a change of its own
+
+## Reading files
+
+read-empty-description = no description file in { $path }
+read-empty-description-hint = a description is a folder of .json files, or one .json file
+read-check-path = check the path
+read-permissions-hint = check the file's permissions
+read-loop-hint = a symbolic link on the way leads back to itself
+read-pipe-hint = organigram reads regular files only; to read from a pipe, give `-` as the path and redirect the pipe to standard input
+read-regular-only-hint = organigram reads regular files only
+read-too-large-hint = raise the limit with --max-file-size if the file is meant to be this large
+read-link-leaves-folder-hint = organigram follows links only to files of the same folder, so that a description cannot show the contents of files nobody named; pass --follow-links to follow it anyway
+read-io = cannot read { $path }: { $error }
+read-not-regular = cannot read { $path }: it is { $what }, not a regular file
+read-too-large = { $path } is larger than the limit of { $limit } bytes
+read-link-leaves-folder = { $path } is a symbolic link to { $target }, outside its folder: it is not read
+read-sentence = { $message }; { $hint }
+read-not-description = { $path } is not a description file: { $holds ->
+    [nothing] it is empty
+    [list] a description file holds a JSON object, and this file holds a list
+   *[other] a description file holds a JSON object, which starts with `{"{"}`, and this file does not
+}
+read-not-description-hint = check that the path names a description file of organigram (a .json file)
+read-invalid-utf8 = invalid UTF-8: byte 0x{ $byte } cannot start or continue a character
+read-save-as-utf8 = save the file as UTF-8

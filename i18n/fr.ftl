@@ -449,3 +449,28 @@ proposal-no-operation = cette modification ne contient aucune opération
 proposal-no-operation-hint = une modification contient l’une des opérations `add-unit`, `add-tie`, `remove-unit`, `remove-tie`, `move`, `rename`, `change-kind`, `merge` et `split`
 proposal-several-operations = cette modification contient { $n } opérations ({ $names }) ; une modification n’en contient qu’une
 proposal-several-operations-hint = écrivez chaque opération comme une modification distincte
+
+## Lecture des fichiers
+
+read-empty-description = aucun fichier de description dans { $path }
+read-empty-description-hint = une description est un dossier de fichiers .json, ou un seul fichier .json
+read-check-path = vérifiez le chemin
+read-permissions-hint = vérifiez les droits d’accès au fichier
+read-loop-hint = un lien symbolique du chemin renvoie à lui-même
+read-pipe-hint = organigram ne lit que des fichiers ordinaires ; pour lire depuis un tube, donnez `-` comme chemin et redirigez le tube vers l’entrée standard
+read-regular-only-hint = organigram ne lit que des fichiers ordinaires
+read-too-large-hint = relevez la limite avec --max-file-size si le fichier doit vraiment être aussi gros
+read-link-leaves-folder-hint = organigram ne suit un lien que vers un fichier du même dossier, afin qu’une description ne puisse pas montrer le contenu de fichiers que personne n’a désignés ; passez --follow-links pour le suivre malgré tout
+read-io = impossible de lire { $path } : { $error }
+read-not-regular = impossible de lire { $path } : c’est { $what }, et non un fichier ordinaire
+read-too-large = { $path } dépasse la limite de { $limit } octets
+read-link-leaves-folder = { $path } est un lien symbolique vers { $target }, hors de son dossier : il n’est pas lu
+read-sentence = { $message } ; { $hint }
+read-not-description = { $path } n’est pas un fichier de description : { $holds ->
+    [nothing] il est vide
+    [list] un fichier de description contient un objet JSON, et ce fichier contient une liste
+   *[other] un fichier de description contient un objet JSON, qui commence par `{"{"}`, et ce fichier n’en commence pas par un
+}
+read-not-description-hint = vérifiez que le chemin désigne un fichier de description d’organigram (un fichier .json)
+read-invalid-utf8 = UTF-8 invalide : l’octet 0x{ $byte } ne peut ni commencer ni continuer un caractère
+read-save-as-utf8 = enregistrez le fichier en UTF-8

@@ -202,7 +202,8 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
 
 /// Reads the input file whole, within the size limit, as descriptions are read.
 fn read(path: &Path, limits: Limits) -> Result<Vec<u8>, Failure> {
-    organigram::load::read_bytes(path, limits).map_err(|e| Failure::Usage(e.sentence(path)))
+    organigram::load::read_bytes(path, limits)
+        .map_err(|e| Failure::Usage(e.sentence_in(path, lang())))
 }
 
 /// Whether the problems of an import stop it or are only worth knowing.

@@ -17,8 +17,8 @@ use std::path::PathBuf;
 pub use files::Files;
 pub(crate) use parse::diagnose;
 pub use read::{BUILTIN_FILES, BUILTIN_PREFIX};
-pub(crate) use read::{NOT_FOUND_HINT, read_file};
-pub use read::{ReadError, file_kind, read_bytes};
+pub use read::{ReadError, file_kind, file_kind_in, read_bytes};
+pub(crate) use read::{not_found_hint, read_file};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Description, FastSet};

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use super::Files;
 use super::{Input, Limits};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::{Arg, Text};
+use crate::model::Lang;
 use crate::model::{FastSet, FileId, Origin, Span};
+use crate::text;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
@@ -51,9 +54,9 @@ pub(super) fn read_input(
                 diagnostics.push(
                     Diagnostic::new(
                         Code::EmptyDescription,
-                        format!("no description file in {}", path.display()),
+                        text!("read-empty-description", path = path.display().to_string()),
                     )
-                    .with_hint("a description is a folder of .json files, or one .json file"),
+                    .with_hint(text!("read-empty-description-hint")),
                 );
                 Vec::new()
             }
@@ -95,7 +98,9 @@ fn list(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// The hint for a path that names nothing, which callers may make more precise (which flag gave
 /// the path).
-pub(crate) const NOT_FOUND_HINT: &str = "check the path";
+pub(crate) fn not_found_hint() -> Text {
+    text!("read-check-path")
+}
 
 /// Why a file could not be read whole.
 #[derive(Debug)]
@@ -117,57 +122,52 @@ pub enum ReadError {
 
 impl ReadError {
     /// What the user can do about it, when the error says.
-    fn hint(&self) -> Option<&'static str> {
+    fn hint(&self) -> Option<Text> {
         match self {
             ReadError::Io(error) => match error.kind() {
-                std::io::ErrorKind::NotFound => Some(NOT_FOUND_HINT),
-                std::io::ErrorKind::PermissionDenied => Some("check the file's permissions"),
+                std::io::ErrorKind::NotFound => Some(not_found_hint()),
+                std::io::ErrorKind::PermissionDenied => Some(text!("read-permissions-hint")),
                 #[cfg(unix)]
-                _ if error.raw_os_error() == Some(libc::ELOOP) => {
-                    Some("a symbolic link on the way leads back to itself")
-                }
+                _ if error.raw_os_error() == Some(libc::ELOOP) => Some(text!("read-loop-hint")),
                 _ => None,
             },
-            ReadError::NotRegular("a named pipe") => Some(
-                "organigram reads regular files only; to read from a pipe, give `-` as the path and redirect the pipe to standard input",
-            ),
-            ReadError::NotRegular(_) => Some("organigram reads regular files only"),
-            ReadError::TooLarge { .. } => {
-                Some("raise the limit with --max-file-size if the file is meant to be this large")
-            }
-            ReadError::LinkLeavesFolder(_) => Some(
-                "organigram follows links only to files of the same folder, so that a description cannot show the contents of files nobody named; pass --follow-links to follow it anyway",
-            ),
+            ReadError::NotRegular(NAMED_PIPE) => Some(text!("read-pipe-hint")),
+            ReadError::NotRegular(_) => Some(text!("read-regular-only-hint")),
+            ReadError::TooLarge { .. } => Some(text!("read-too-large-hint")),
+            ReadError::LinkLeavesFolder(_) => Some(text!("read-link-leaves-folder-hint")),
         }
     }
 
     /// The message for the file at `path`.
-    fn message(&self, path: &Path) -> String {
+    fn message(&self, path: &Path) -> Text {
+        let path = path.display().to_string();
         match self {
-            ReadError::Io(error) => format!("cannot read {}: {error}", path.display()),
-            ReadError::NotRegular(what) => {
-                format!(
-                    "cannot read {}: it is {what}, not a regular file",
-                    path.display()
-                )
-            }
-            ReadError::TooLarge { limit } => format!(
-                "{} is larger than the limit of {limit} bytes",
-                path.display()
+            ReadError::Io(error) => text!("read-io", path = path, error = error.to_string()),
+            &ReadError::NotRegular(what) => text!(
+                "read-not-regular",
+                path = path,
+                what = Arg::word(|lang| file_kind_in(what, lang))
             ),
-            ReadError::LinkLeavesFolder(target) => format!(
-                "{} is a symbolic link to {}, outside its folder: it is not read",
-                path.display(),
-                target.display()
+            ReadError::TooLarge { limit } => text!("read-too-large", path = path, limit = *limit),
+            ReadError::LinkLeavesFolder(target) => text!(
+                "read-link-leaves-folder",
+                path = path,
+                target = target.display().to_string()
             ),
         }
     }
 
     /// The message and its hint on one line, for callers that print no located messages.
     pub fn sentence(&self, path: &Path) -> String {
+        self.sentence_in(path, Lang::En)
+    }
+
+    /// The message and its hint on one line in `lang`, as [`ReadError::sentence`] writes it.
+    pub fn sentence_in(&self, path: &Path, lang: Lang) -> String {
+        let message = self.message(path);
         match self.hint() {
-            Some(hint) => format!("{}; {hint}", self.message(path)),
-            None => self.message(path),
+            Some(hint) => crate::tr!(lang, "read-sentence", message = message, hint = hint),
+            None => message.in_lang(lang).into_owned(),
         }
     }
 
@@ -178,7 +178,7 @@ impl ReadError {
                 Code::Io
             }
         };
-        Diagnostic::new(code, self.message(path)).with_hint_opt(self.hint().map(str::to_owned))
+        Diagnostic::new(code, self.message(path)).with_hint_opt(self.hint())
     }
 }
 
@@ -231,29 +231,57 @@ fn target(path: &Path, follow: bool) -> Result<PathBuf, ReadError> {
     }
 }
 
+/// What a named pipe is called in messages, which have a hint of their own for it.
+const NAMED_PIPE: &str = "a named pipe";
+
+/// What a file that is not a regular one can be, in English and in French: each English is what
+/// [`file_kind`] says.
+const FILE_KINDS: [[&str; 2]; 6] = [
+    [NAMED_PIPE, "un tube nommé"],
+    ["a device", "un périphérique"],
+    ["a socket", "une socket"],
+    ["a symbolic link", "un lien symbolique"],
+    ["a folder", "un dossier"],
+    [
+        "neither a file nor a folder",
+        "un objet qui n’est ni un fichier ni un dossier",
+    ],
+];
+
 /// What a file that is not a regular one is, in words ("a named pipe", "a symbolic link"), for
 /// messages about reading and writing it.
 pub fn file_kind(kind: fs::FileType) -> &'static str {
+    let [pipe, device, socket, link, folder, other] = FILE_KINDS.map(|[english, _]| english);
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return "a named pipe";
+            return pipe;
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return device;
         }
         if kind.is_socket() {
-            return "a socket";
+            return socket;
         }
     }
+    #[cfg(not(unix))]
+    let _ = (pipe, device, socket);
     if kind.is_symlink() {
-        "a symbolic link"
+        link
     } else if kind.is_dir() {
-        "a folder"
+        folder
     } else {
-        "neither a file nor a folder"
+        other
     }
+}
+
+/// What [`file_kind`] says, `english`, in `lang`; as it is for a kind it does not say.
+pub fn file_kind_in(english: &'static str, lang: Lang) -> &'static str {
+    FILE_KINDS
+        .iter()
+        .find(|[kind, _]| *kind == english)
+        .map_or(english, |words| words[lang.index()])
 }
 
 /// Reads `reader` to its end, within `max_size` bytes. `size` is what it is expected to hold (0
@@ -308,19 +336,21 @@ fn text(
         // Not a description at all (a binary file, `/proc/self/environ`, a text): what it holds is
         // none of the messages' business, so none of it is shown.
         let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-        let what = match first {
-            None => "it is empty",
-            Some(b'[') => "a description file holds a JSON object, and this file holds a list",
-            Some(_) => {
-                "a description file holds a JSON object, which starts with `{`, and this file does not"
-            }
+        let holds = match first {
+            None => "nothing",
+            Some(b'[') => "list",
+            Some(_) => "other",
         };
         diagnostics.push(
             Diagnostic::new(
                 Code::Syntax,
-                format!("{} is not a description file: {what}", path.display()),
+                text!(
+                    "read-not-description",
+                    path = path.display().to_string(),
+                    holds = holds
+                ),
             )
-            .with_hint("check that the path names a description file of organigram (a .json file)"),
+            .with_hint(text!("read-not-description-hint")),
         );
         return None;
     }
@@ -336,13 +366,10 @@ fn text(
             diagnostics.push(
                 Diagnostic::new(
                     Code::InvalidUtf8,
-                    format!(
-                        "invalid UTF-8: byte 0x{:02x} cannot start or continue a character",
-                        bytes[valid]
-                    ),
+                    text!("read-invalid-utf8", byte = format!("{:02x}", bytes[valid])),
                 )
                 .at(Origin::new(id, Span::new(at, at)))
-                .with_hint("save the file as UTF-8"),
+                .with_hint(text!("read-save-as-utf8")),
             );
             None
         }
@@ -420,7 +447,7 @@ mod tests {
         // Opening a pipe with no writer for a blocking read would wait here forever.
         assert!(matches!(
             read_bytes(&pipe, within(10)),
-            Err(ReadError::NotRegular("a named pipe"))
+            Err(ReadError::NotRegular(NAMED_PIPE))
         ));
         assert!(matches!(
             read_bytes(Path::new("/dev/zero"), within(10)),
@@ -445,7 +472,7 @@ mod tests {
         assert_eq!(names, ["a.json", "b.json", "loop.json"]);
         let looping = read_bytes(&dir.path().join("loop.json"), within(10)).unwrap_err();
         assert_eq!(
-            looping.hint(),
+            looping.hint().as_deref(),
             Some("a symbolic link on the way leads back to itself")
         );
     }

@@ -18,7 +18,7 @@ pub use file::{
 };
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::load::{Files, Limits, NOT_FOUND_HINT, diagnose, json, read_file};
+use crate::load::{Files, Limits, diagnose, json, not_found_hint, read_file};
 use crate::model::{
     Citation, FileId, OrganisationId, Origin, Recover, Source, Spanned, Tie, Unit, UnitId,
 };
@@ -115,7 +115,7 @@ pub fn read(path: &Path, limits: Limits, files: &mut Files) -> Result<Proposal, 
         return Err(diagnostics
             .into_iter()
             .map(|d| match d.code {
-                Code::Io if d.hint.as_deref() == Some(NOT_FOUND_HINT) => {
+                Code::Io if d.hint == Some(not_found_hint()) => {
                     d.with_hint(text!("proposal-check-path"))
                 }
                 _ => d,
