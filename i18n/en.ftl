@@ -460,3 +460,59 @@ read-not-description = { $path } is not a description file: { $holds ->
 read-not-description-hint = check that the path names a description file of organigram (a .json file)
 read-invalid-utf8 = invalid UTF-8: byte 0x{ $byte } cannot start or continue a character
 read-save-as-utf8 = save the file as UTF-8
+
+## The JSON reader
+
+json-syntax = invalid JSON: { $what }
+json-unknown-field = unknown field `{ $field }`
+json-unknown-value = unknown value `{ $value }`
+json-missing-field = missing field `{ $field }`
+json-duplicate-key = duplicate key `{ $key }`
+json-too-deep = nesting deeper than { $limit } levels
+json-control-character = { $bidi ->
+    [yes] a string holds U+{ $code }, a bidirectional control, which makes text display in another order than it is written
+   *[no] a string holds the control character U+{ $code }
+}
+json-found-number = the number { $n }
+json-found-text = the text { $text }
+json-a-list = a list
+json-an-object = an object
+json-bytes = bytes
+json-a-value = a value
+json-a-text = a text
+json-a-boolean = `true` or `false`
+json-a-whole-number = a whole number
+json-a-number = a number
+json-a-value-or-null = a value or `null`
+json-expected-found = expected { $expected }, found { $found }
+json-not-allowed = { $found } is not allowed here: expected { $expected }
+json-found-slash = `/` (comments are not allowed in JSON)
+json-found-quote = `'` (JSON strings take double quotes)
+json-found-byte = byte 0x{ $byte }
+json-ends-where-expected = the file ends where { $expected } was expected
+json-a-json-value = a JSON value
+json-a-digit = a digit
+json-a-digit-after-point = a digit after the decimal point
+json-a-digit-in-exponent = a digit in the exponent
+json-a-key = a key in double quotes
+json-text-after-end = unexpected text after the end of the document
+json-string-never-closed = this string is never closed
+json-invalid-escape = invalid escape: JSON knows \" \\ \/ \b \f \n \r \t and \uXXXX
+json-line-break-in-string = a line break inside a string: write it as \n
+json-nul-in-string = a NUL byte inside a string
+json-control-in-string = control character 0x{ $byte } inside a string: escape it as \u00{ $byte }
+json-invalid-u-escape = invalid \u escape: expected four hexadecimal digits
+json-lone-high-surrogate = lone surrogate in \u escape: a high surrogate must be followed by a low one
+json-invalid-surrogate-pair = invalid surrogate pair in \u escape
+json-lone-low-surrogate = lone surrogate in \u escape: a low surrogate must follow a high one
+json-leading-zeros = numbers cannot have leading zeros
+json-number-out-of-range = number { $number } is out of range
+json-trailing-comma = trailing comma before `{ $close }`
+json-expected-object = expected an object `{"{"} … {"}"}`, found { $found }
+json-colon-after-key = `:` after the key
+json-comma-or = `,` or `{ $close }`
+json-the-end-of-the-file = the end of the file
+json-an-array = an array
+json-a-string = a string
+json-a-boolean-found = a boolean
+json-not-json = something that is not JSON

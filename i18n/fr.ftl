@@ -474,3 +474,59 @@ read-not-description = { $path } n’est pas un fichier de description : { $hol
 read-not-description-hint = vérifiez que le chemin désigne un fichier de description d’organigram (un fichier .json)
 read-invalid-utf8 = UTF-8 invalide : l’octet 0x{ $byte } ne peut ni commencer ni continuer un caractère
 read-save-as-utf8 = enregistrez le fichier en UTF-8
+
+## Le lecteur JSON
+
+json-syntax = JSON invalide : { $what }
+json-unknown-field = champ inconnu : `{ $field }`
+json-unknown-value = valeur inconnue : `{ $value }`
+json-missing-field = champ manquant : `{ $field }`
+json-duplicate-key = clé en double : `{ $key }`
+json-too-deep = imbrication de plus de { $limit } niveaux
+json-control-character = { $bidi ->
+    [yes] un texte contient U+{ $code }, un caractère de contrôle bidirectionnel, qui fait s’afficher le texte dans un autre ordre que celui où il est écrit
+   *[no] un texte contient le caractère de contrôle U+{ $code }
+}
+json-found-number = le nombre { $n }
+json-found-text = le texte { $text }
+json-a-list = une liste
+json-an-object = un objet
+json-bytes = des octets
+json-a-value = une valeur
+json-a-text = un texte
+json-a-boolean = `true` ou `false`
+json-a-whole-number = un nombre entier
+json-a-number = un nombre
+json-a-value-or-null = une valeur ou `null`
+json-expected-found = { $expected } était attendu, et non { $found }
+json-not-allowed = { $found } n’est pas admis ici : { $expected } était attendu
+json-found-slash = `/` (JSON n’admet pas de commentaires)
+json-found-quote = `'` (les chaînes JSON s’écrivent entre guillemets doubles)
+json-found-byte = l’octet 0x{ $byte }
+json-ends-where-expected = le fichier se termine là où { $expected } était attendu
+json-a-json-value = une valeur JSON
+json-a-digit = un chiffre
+json-a-digit-after-point = un chiffre après la virgule
+json-a-digit-in-exponent = un chiffre dans l’exposant
+json-a-key = une clé entre guillemets doubles
+json-text-after-end = texte inattendu après la fin du document
+json-string-never-closed = cette chaîne n’est jamais fermée
+json-invalid-escape = échappement invalide : JSON connaît \" \\ \/ \b \f \n \r \t et \uXXXX
+json-line-break-in-string = un saut de ligne dans une chaîne : écrivez-le \n
+json-nul-in-string = un octet NUL dans une chaîne
+json-control-in-string = caractère de contrôle 0x{ $byte } dans une chaîne : échappez-le en \u00{ $byte }
+json-invalid-u-escape = échappement \u invalide : quatre chiffres hexadécimaux étaient attendus
+json-lone-high-surrogate = demi-code isolé dans un échappement \u : un demi-code haut doit être suivi d’un demi-code bas
+json-invalid-surrogate-pair = paire de demi-codes invalide dans un échappement \u
+json-lone-low-surrogate = demi-code isolé dans un échappement \u : un demi-code bas doit suivre un demi-code haut
+json-leading-zeros = un nombre ne commence pas par des zéros
+json-number-out-of-range = le nombre { $number } est hors limites
+json-trailing-comma = virgule en trop avant `{ $close }`
+json-expected-object = un objet `{"{"} … {"}"}` était attendu, et non { $found }
+json-colon-after-key = `:` après la clé
+json-comma-or = `,` ou `{ $close }`
+json-the-end-of-the-file = la fin du fichier
+json-an-array = un tableau
+json-a-string = une chaîne
+json-a-boolean-found = un booléen
+json-not-json = quelque chose qui n’est pas du JSON

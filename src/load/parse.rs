@@ -71,7 +71,7 @@ fn salvage_tie(item: &str) -> Option<UnreadTie> {
 /// The diagnostic for a reader error in `file`.
 pub(crate) fn diagnose(file: FileId, error: json::Error) -> Diagnostic {
     let origin = Origin::new(file, error.span.unwrap_or_default());
-    let message = error.to_string();
+    let message = error.message();
     let diagnostic = match error.kind {
         ErrorKind::Syntax(_) => Diagnostic::new(Code::Syntax, message),
         ErrorKind::TooDeep(_) => {
