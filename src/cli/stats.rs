@@ -7,6 +7,8 @@ use serde::Serialize;
 use super::print::{Format, UnitRef, unit_label, write_json};
 use super::{Failure, resolve};
 use organigram::Workspace;
+use organigram::i18n::number;
+use organigram::model::Lang;
 use organigram::query::{HeadcountSum, SpanOfControl, Stats, stats};
 use organigram::tr;
 
@@ -99,10 +101,10 @@ fn write_text(
         )
     };
     line(tr!(lang, "stats-units"), units)?;
-    line(tr!(lang, "stats-layers"), figures.layers.to_string())?;
+    line(tr!(lang, "stats-layers"), number(lang, figures.layers))?;
     line(
         tr!(lang, "stats-vacant-posts"),
-        figures.vacant_posts.to_string(),
+        number(lang, figures.vacant_posts),
     )?;
     match &figures.span {
         Some(span) => {
@@ -120,7 +122,9 @@ fn write_text(
             let buckets: Vec<String> = SpanOfControl::BUCKETS
                 .iter()
                 .zip(span.buckets)
-                .map(|(&bucket, count)| format!("{}: {count}", bucket_label(bucket)))
+                .map(|(&bucket, count)| {
+                    format!("{}: {}", bucket_label(bucket), number(lang, count))
+                })
                 .collect();
             line(String::new(), buckets.join(", "))?;
         }
@@ -139,7 +143,7 @@ fn write_text(
         .iter()
         .map(|(k, n)| (k.label_in(lang), *n))
         .collect();
-    write_counts(out, &tr!(lang, "stats-by-kind"), &by_kind)?;
+    write_counts(out, lang, &tr!(lang, "stats-by-kind"), &by_kind)?;
     let mut by_organisation: Vec<(&str, usize)> = figures
         .by_organisation
         .iter()
@@ -155,11 +159,21 @@ fn write_text(
             by_organisation.push((name, count));
         }
     }
-    write_counts(out, &tr!(lang, "stats-by-organisation"), &by_organisation)
+    write_counts(
+        out,
+        lang,
+        &tr!(lang, "stats-by-organisation"),
+        &by_organisation,
+    )
 }
 
 /// A titled list of names and counts, the counts aligned.
-fn write_counts(out: &mut dyn Write, title: &str, counts: &[(&str, usize)]) -> std::io::Result<()> {
+fn write_counts(
+    out: &mut dyn Write,
+    lang: Lang,
+    title: &str,
+    counts: &[(&str, usize)],
+) -> std::io::Result<()> {
     writeln!(out, "\n{title}")?;
     let width = counts
         .iter()
@@ -167,7 +181,7 @@ fn write_counts(out: &mut dyn Write, title: &str, counts: &[(&str, usize)]) -> s
         .max()
         .unwrap_or(0);
     for (name, count) in counts {
-        writeln!(out, "  {name:<width$}  {count:>6}")?;
+        writeln!(out, "  {name:<width$}  {:>6}", number(lang, *count))?;
     }
     Ok(())
 }

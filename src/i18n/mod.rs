@@ -58,6 +58,9 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
                 // Isolation marks (U+2068, U+2069) would show in terminals and charts; ids and
                 // names are shown as they are written.
                 bundle.set_use_isolating(false);
+                if lang == Lang::Fr {
+                    bundle.set_formatter(Some(french_number));
+                }
                 // A catalogue that does not parse or repeats an id fails the tests of this module;
                 // what parses is used.
                 let resource = FluentResource::try_new(source(lang).to_owned())
@@ -68,6 +71,43 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
             .collect()
     });
     &bundles[lang.index()]
+}
+
+/// A whole number as French writes it, its digits grouped by three with a narrow no-break space
+/// (U+202F), as the CLDR does: "2 000 000". Other values are left to Fluent.
+fn french_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let digits = number.as_string();
+    let unsigned = digits.strip_prefix('-').unwrap_or(&digits);
+    if number.value.fract() != 0.0
+        || unsigned.len() < 4
+        || !unsigned.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut grouped = String::with_capacity(digits.len() + unsigned.len());
+    if number.value < 0.0 {
+        grouped.push('-');
+    }
+    for (i, digit) in unsigned.chars().enumerate() {
+        if i > 0 && (unsigned.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(digit);
+    }
+    Some(grouped)
+}
+
+/// A count written in `lang` outside a message, as messages write their numbers: "2 000 000" in
+/// French, "2000000" in English.
+pub fn number(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => french_number(&FluentValue::from(n), &()),
+        Lang::En => None,
+    }
+    .unwrap_or_else(|| n.to_string())
 }
 
 /// Writes message `id` in `lang` with `args`. A message missing from the catalogue (which the

@@ -223,3 +223,26 @@ fn texts_not_in_the_catalogues_are_the_same_in_every_language() {
     let text = Text::from("expected `,` or `}`");
     assert_eq!(text.in_lang(Lang::Fr), "expected `,` or `}`");
 }
+
+#[test]
+fn french_groups_the_thousands_of_numbers_and_english_does_not() {
+    let units = |lang, n: usize| {
+        write(
+            lang,
+            "stats-units-value",
+            &[("total", Arg::from(n)), ("posts", Arg::from(12usize))],
+        )
+    };
+    assert_eq!(units(Lang::En, 2_000_000), "2000000 (of which 12 posts)");
+    assert_eq!(
+        units(Lang::Fr, 2_000_000),
+        "2\u{202f}000\u{202f}000 (dont 12 postes)"
+    );
+    assert_eq!(units(Lang::Fr, 1234), "1\u{202f}234 (dont 12 postes)");
+    assert_eq!(units(Lang::Fr, 999), "999 (dont 12 postes)");
+    // Plural forms still select on the number, not on its grouped digits.
+    let errors = write(Lang::Fr, "count-errors", &[("n", Arg::from(12_345usize))]);
+    assert_eq!(errors, "12\u{202f}345 erreurs");
+    assert_eq!(number(Lang::Fr, 54_321), "54\u{202f}321");
+    assert_eq!(number(Lang::En, 54_321), "54321");
+}
