@@ -516,3 +516,24 @@ json-an-array = an array
 json-a-string = a string
 json-a-boolean-found = a boolean
 json-not-json = something that is not JSON
+
+## Drawing, generating and exporting
+
+render-all-needs-output = --all needs -o DIR
+render-binary-to-terminal = { $format } is binary, and standard output is a terminal: write it to a file with -o, or redirect standard output
+render-nothing-to-draw = nothing to draw: no unit is shown by all of { $options }
+    help: a unit under --root may lie in another organisation than --organisation, and --view cooperation draws only units with ties outside the hierarchy; drop or change one of the options
+render-too-large = this chart draws { $units } units and { $ties } ties, more than { $built_in ->
+    [yes] organigram's built-in layout, used without Graphviz,
+   *[no] Graphviz
+} lays out in reasonable time and memory (its time grows much faster than the chart)
+    help: draw a part of it with --root UNIT, --focus UNIT --radius N, --organisation ORG or --unit-kind KIND; or pass --large-chart to draw it however long it takes; --format dot and --format mermaid are written at any size
+render-graphviz-warning = warning: Graphviz: { $warning }
+render-built-in-layout = note: Graphviz is not installed, so this SVG comes from organigram's simpler built-in layout (no clusters, no legend); install Graphviz for the better layout
+render-straight-ties = note: Graphviz could not draw some ties of this chart as curves (a bug of Graphviz 2.x with interleaved organisations), so its ties are straight lines
+render-quick-layout = note: this chart is large ({ $units } units, { $ties } ties), so Graphviz laid it out with less effort: straight ties, fewer passes; --large-chart asks for its full effort, however long it takes
+render-not-drawn-as-svg = note: { $name } is not drawn as SVG: it draws { $units } units and { $ties } ties, more than Graphviz lays out in reasonable time; its DOT is written, and --large-chart draws it anyway
+render-wrote = wrote { $n } files to { $dir }: { $files }
+render-unknown-organisation = no organisation is named `{ $text }`
+    help: the organisations are { $known }
+generate-wrote = wrote { $units } units in { $files } files to { $dir }

@@ -530,3 +530,24 @@ json-an-array = un tableau
 json-a-string = une chaîne
 json-a-boolean-found = un booléen
 json-not-json = quelque chose qui n’est pas du JSON
+
+## Dessin, génération et export
+
+render-all-needs-output = --all demande -o DOSSIER
+render-binary-to-terminal = { $format } est un format binaire, et la sortie standard est un terminal : écrivez-le dans un fichier avec -o, ou redirigez la sortie standard
+render-nothing-to-draw = rien à dessiner : aucune unité n’est retenue à la fois par { $options }
+    aide : une unité sous --root peut appartenir à un autre organisme que --organisation, et --view cooperation ne dessine que les unités ayant des liens hors de la hiérarchie ; retirez ou modifiez l’une des options
+render-too-large = cet organigramme dessine { $units } unités et { $ties } liens, plus que { $built_in ->
+    [yes] la mise en page intégrée d’organigram, utilisée sans Graphviz, n’en dispose
+   *[no] Graphviz n’en dispose
+} en un temps et une mémoire raisonnables (son temps croît bien plus vite que l’organigramme)
+    aide : dessinez-en une partie avec --root UNITÉ, --focus UNITÉ --radius N, --organisation ORG ou --unit-kind TYPE ; ou passez --large-chart pour le dessiner quel que soit le temps nécessaire ; --format dot et --format mermaid s’écrivent à toute taille
+render-graphviz-warning = avertissement : Graphviz : { $warning }
+render-built-in-layout = remarque : Graphviz n’est pas installé ; ce SVG vient donc de la mise en page intégrée d’organigram, plus simple (ni regroupements, ni légende) ; installez Graphviz pour une meilleure mise en page
+render-straight-ties = remarque : Graphviz n’a pas pu dessiner en courbes certains liens de cet organigramme (un défaut de Graphviz 2.x avec des organismes imbriqués) ; ses liens sont donc des droites
+render-quick-layout = remarque : cet organigramme est grand ({ $units } unités, { $ties } liens) ; Graphviz l’a donc mis en page avec moins d’effort : liens droits, moins de passes ; --large-chart lui demande tout son effort, quel que soit le temps nécessaire
+render-not-drawn-as-svg = remarque : { $name } n’est pas dessiné en SVG : il compte { $units } unités et { $ties } liens, plus que Graphviz n’en met en page en un temps raisonnable ; son DOT est écrit, et --large-chart le dessine malgré tout
+render-wrote = { $n } fichiers écrits dans { $dir } : { $files }
+render-unknown-organisation = aucun organisme ne s’appelle `{ $text }`
+    aide : les organismes sont { $known }
+generate-wrote = { $units } unités écrites en { $files } fichiers dans { $dir }

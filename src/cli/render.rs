@@ -8,15 +8,14 @@ use clap::ValueEnum;
 
 use super::term::{Terms, TieKinds, UnitKinds};
 use super::write::{self, Destination};
-use super::{Failure, resolve_in};
-use organigram::Workspace;
+use super::{Failure, lang, resolve_in};
 use organigram::graph::OrgGraph;
 use organigram::model::{OrganisationIndex, file_name};
 use organigram::render::{
     self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, RenderError, Size, View, chart,
     standard_charts,
 };
-use organigram::tr;
+use organigram::{Workspace, tr};
 
 /// What a chart is written as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -124,7 +123,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
     };
     if args.all {
         let Some(dir) = &args.output else {
-            return Err(Failure::Usage("--all needs -o DIR".to_owned()));
+            return Err(Failure::Usage(tr!(lang(), "render-all-needs-output")));
         };
         let read = write::Read::of(Some(&workspace.files), &[]);
         return write_all(graph, &changes, dir, args.large_chart, &read, out);
@@ -166,10 +165,10 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         .as_deref()
         .map_or(Destination::Stdout, Destination::of);
     if format.is_binary() && destination == Destination::Stdout && io::stdout().is_terminal() {
-        return Err(Failure::Usage(format!(
-            "{} is binary, and standard output is a terminal: write it to a file with -o, or \
-             redirect standard output",
-            write::Format::name(format).to_uppercase()
+        return Err(Failure::Usage(tr!(
+            lang(),
+            "render-binary-to-terminal",
+            format = write::Format::name(format).to_uppercase()
         )));
     }
     let mut chart = Chart {
@@ -209,11 +208,10 @@ fn empty_chart(args: &Args) -> String {
     if args.tie_kinds.chosen().is_some() {
         chosen.push("--tie-kind".to_owned());
     }
-    format!(
-        "nothing to draw: no unit is shown by all of {}\nhelp: a unit under --root may lie in \
-         another organisation than --organisation, and --view cooperation draws only units with \
-         ties outside the hierarchy; drop or change one of the options",
-        chosen.join(", ")
+    tr!(
+        lang(),
+        "render-nothing-to-draw",
+        options = chosen.join(", ")
     )
 }
 
@@ -236,27 +234,38 @@ fn draw(
         ChartFormat::Pdf => ImageFormat::Pdf,
     };
     let image = render::image(graph, chart, format, large).map_err(|error| match error {
-        RenderError::TooLarge { .. } => Failure::Usage(format!(
-            "{error}\nhelp: draw a part of it with --root UNIT, --focus UNIT --radius N, \
-             --organisation ORG or --unit-kind KIND; or pass --large-chart to draw it however \
-             long it takes; --format dot and --format mermaid are written at any size"
+        RenderError::TooLarge {
+            units,
+            ties,
+            built_in,
+        } => Failure::Usage(tr!(
+            lang(),
+            "render-too-large",
+            units = units,
+            ties = ties,
+            built_in = if built_in { "yes" } else { "no" }
         )),
         error => Failure::Usage(error.to_string()),
     })?;
     for warning in &image.warnings {
-        errln!("warning: Graphviz: {warning}");
+        errln!(
+            "{}",
+            tr!(lang(), "render-graphviz-warning", warning = warning)
+        );
     }
     match image.layout {
-        Layout::BuiltIn if !std::mem::replace(noted, true) => errln!(
-            "note: Graphviz is not installed, so this SVG comes from organigram's simpler built-in layout (no clusters, no legend); install Graphviz for the better layout"
-        ),
-        Layout::GraphvizStraight => errln!(
-            "note: Graphviz could not draw some ties of this chart as curves (a bug of Graphviz 2.x with interleaved organisations), so its ties are straight lines"
-        ),
+        Layout::BuiltIn if !std::mem::replace(noted, true) => {
+            errln!("{}", tr!(lang(), "render-built-in-layout"));
+        }
+        Layout::GraphvizStraight => errln!("{}", tr!(lang(), "render-straight-ties")),
         Layout::GraphvizQuick => errln!(
-            "note: this chart is large ({} units, {} ties), so Graphviz laid it out with less effort: straight ties, fewer passes; --large-chart asks for its full effort, however long it takes",
-            chart.units.len(),
-            chart.ties.len()
+            "{}",
+            tr!(
+                lang(),
+                "render-quick-layout",
+                units = chart.units.len(),
+                ties = chart.ties.len()
+            )
         ),
         _ => {}
     }
@@ -294,10 +303,14 @@ fn write_all(
         // A chart too large to lay out is left out as a picture: its DOT is there to draw parts.
         if Size::of(&chart) == Size::TooLarge && !large {
             errln!(
-                "note: {} is not drawn as SVG: it draws {} units and {} ties, more than Graphviz lays out in reasonable time; its DOT is written, and --large-chart draws it anyway",
-                name,
-                chart.units.len(),
-                chart.ties.len()
+                "{}",
+                tr!(
+                    lang(),
+                    "render-not-drawn-as-svg",
+                    name = &name,
+                    units = chart.units.len(),
+                    ties = chart.ties.len()
+                )
             );
             continue;
         }
@@ -317,13 +330,14 @@ fn write_all(
     )
     .map_err(|e| Failure::Usage(e.to_string()))?;
     let written: Vec<&str> = files.iter().map(|(file, _)| file.as_str()).collect();
-    writeln!(
-        out,
-        "wrote {} files to {}: {}",
-        written.len(),
-        dir.display(),
-        written.join(", ")
-    )?;
+    let wrote = tr!(
+        lang(),
+        "render-wrote",
+        n = written.len(),
+        dir = dir.display().to_string(),
+        files = written.join(", ")
+    );
+    writeln!(out, "{wrote}")?;
     Ok(())
 }
 
@@ -344,8 +358,10 @@ fn unknown_organisation(graph: &OrgGraph, text: &str) -> Failure {
         .iter()
         .map(|o| format!("{} ({})", o.id.as_str(), o.name))
         .collect();
-    Failure::Usage(format!(
-        "no organisation is named `{text}`\nhelp: the organisations are {}",
-        known.join(", ")
+    Failure::Usage(tr!(
+        lang(),
+        "render-unknown-organisation",
+        text = text,
+        known = known.join(", ")
     ))
 }

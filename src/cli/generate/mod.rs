@@ -31,12 +31,13 @@ pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
     });
     super::write::write_files(&args.output, &files, &super::write::Read::default())
         .map_err(|e| Failure::Usage(e.to_string()))?;
-    writeln!(
-        out,
-        "wrote {} units in {} files to {}",
-        args.units,
-        files.len(),
-        args.output.display()
-    )?;
+    let wrote = organigram::tr!(
+        super::lang(),
+        "generate-wrote",
+        units = args.units,
+        files = files.len(),
+        dir = args.output.display().to_string()
+    );
+    writeln!(out, "{wrote}")?;
     Ok(())
 }
