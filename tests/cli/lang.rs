@@ -186,3 +186,254 @@ fn a_chart_in_french() {
     insta::assert_snapshot!("dot_in_french", dot);
     insta::assert_snapshot!("mermaid_in_french", chart("mermaid"));
 }
+
+#[test]
+fn find_partners_and_path_speak_french() {
+    let find = organigram(["--lang", "fr", "find", "AI projects", "--limit", "1"])
+        .run()
+        .success();
+    assert!(
+        find.contains(&french(
+            "trouvée par un autre nom « AI projects directorate »"
+        )),
+        "{find}"
+    );
+    assert!(
+        find.contains("de plus (--limit pour les afficher)"),
+        "{find}"
+    );
+    let none = organigram(["--lang", "fr", "find", "zzzzqqq"])
+        .run()
+        .success();
+    assert_eq!(none, "aucune unité ne correspond à `zzzzqqq`\n");
+
+    let partners = organigram(["--lang", "fr", "partners", "DiP A-JUST"])
+        .run()
+        .success();
+    assert!(partners.starts_with("Partenaires de "), "{partners}");
+    assert!(partners.contains("\nlien fonctionnel (1)\n"), "{partners}");
+
+    let path = organigram(["--lang", "fr", "path", "dsj-sd-rh-greffes", "DSJ"])
+        .run()
+        .success();
+    assert!(
+        path.starts_with(&french("Plus court chemin (1 lien) :\n")),
+        "{path}"
+    );
+    assert!(path.contains("(rattachement)"), "{path}");
+    let over = organigram([
+        "--lang",
+        "fr",
+        "path",
+        "dsj-sd-rh-greffes",
+        "DSJ",
+        "--via",
+        "cooperation",
+    ])
+    .run()
+    .success();
+    assert!(
+        over.starts_with("Aucun chemin entre ") && over.ends_with(" par les liens coopération.\n"),
+        "{over}"
+    );
+}
+
+#[test]
+fn superior_speaks_french_with_the_line_of_posts() {
+    let superior = organigram([
+        "--lang",
+        "fr",
+        "superior",
+        "dip-a-just-lead-dev",
+        "dip-a-just-directeur-technique",
+    ])
+    .run()
+    .success();
+    for expected in [
+        "Le supérieur commun le plus proche de Lead dev [dip-a-just-lead-dev] et de ",
+        "    depuis Lead dev [dip-a-just-lead-dev] (1 échelon) :\n",
+        "      est rattaché à ",
+        "Dans la ligne hiérarchique des postes, tous deux rendent compte à ",
+        "(à la tête de son unité, DiP A-JUST)",
+    ] {
+        let expected = french(expected);
+        assert!(
+            superior.contains(&expected),
+            "no {expected:?} in\n{superior}"
+        );
+    }
+    assert!(!superior.contains("from "), "{superior}");
+}
+
+#[test]
+fn diff_speaks_french() {
+    let diff = organigram([
+        "--lang",
+        "fr",
+        "diff",
+        "tests/fixtures/valid/small",
+        "tests/fixtures/proposals/base.json",
+    ])
+    .run()
+    .success();
+    for expected in [
+        "Unités ajoutées (8)\n",
+        "Unités supprimées (7)\n",
+        "Unités modifiées (1)\n",
+        "  + Laboratoire d'innovation [lab] — équipe, hors de tout organisme\n",
+        "sigle   « ME » → aucun\n",
+        "Liens ajoutés (",
+        "  + `sg` est rattaché à `me`\n",
+    ] {
+        let expected = french(expected);
+        assert!(diff.contains(&expected), "no {expected:?} in\n{diff}");
+    }
+}
+
+#[test]
+fn a_proposal_that_cannot_be_applied_says_why_in_french() {
+    let output = organigram([
+        "--lang",
+        "fr",
+        "--org",
+        "tests/fixtures/proposals/base.json",
+        "--proposal",
+        "tests/fixtures/proposals/invalid/contradictions.json",
+        "check",
+    ])
+    .run()
+    .expect_code(2);
+    assert_contains(
+        &output,
+        "error[proposal-conflict]: `daf` ne peut pas être fusionné avec lui-même",
+    );
+    assert_contains(
+        &output,
+        &french("= aide : indiquez dans `into` l’unité qui subsiste"),
+    );
+    assert_contains(&output, &french("`budget` est déjà de type « bureau »"));
+    assert_contains(
+        &output,
+        &french("erreur : la proposition ne peut pas être appliquée ; rien d’autre n’a été fait"),
+    );
+}
+
+#[test]
+fn a_reading_error_says_what_is_wrong_and_what_was_meant_in_french() {
+    let unknown = organigram([
+        "--lang",
+        "fr",
+        "--org",
+        "tests/fixtures/invalid/unknown-field.json",
+        "check",
+    ])
+    .run()
+    .expect_code(1);
+    assert_contains(
+        &unknown,
+        &french("error[unknown-field]: champ inconnu : `boundray`"),
+    );
+    assert_contains(&unknown, &french("= aide : vouliez-vous dire `boundary` ?"));
+    let wrong_type = organigram([
+        "--lang",
+        "fr",
+        "--org",
+        "tests/fixtures/invalid/wrong-type.json",
+        "check",
+    ])
+    .run()
+    .expect_code(1);
+    assert_contains(&wrong_type, "un texte était attendu, et non le nombre 42");
+    let missing = organigram([
+        "--lang",
+        "fr",
+        "--org",
+        "tests/fixtures/nowhere.json",
+        "show",
+        "x",
+    ])
+    .run()
+    .expect_code(2);
+    assert_contains(
+        &missing,
+        &french("impossible de lire tests/fixtures/nowhere.json :"),
+    );
+    assert_contains(&missing, &french("= aide : vérifiez le chemin"));
+}
+
+#[test]
+fn an_unknown_unit_is_said_and_the_nearest_suggested_in_french() {
+    let output = organigram(["--lang", "fr", "show", "dsj-x"])
+        .run()
+        .expect_code(2);
+    assert_contains(
+        &output,
+        "erreur\u{a0}: aucune unité ne correspond à `dsj-x`\n",
+    );
+    assert_contains(
+        &output,
+        &french("aide : vouliez-vous dire l’une de celles-ci ?\n"),
+    );
+    assert_contains(
+        &output,
+        "  Direction des services judiciaires (DSJ) [dsj] — direction, Ministère de la Justice\n",
+    );
+}
+
+#[test]
+fn check_explains_a_code_in_french() {
+    let english = organigram(["check", "--explain", "two-heads"])
+        .run()
+        .success();
+    let french_text = organigram(["check", "--explain", "two-heads", "--lang", "fr"])
+        .run()
+        .success();
+    assert!(
+        english.starts_with("two-heads (error by default)\n\n"),
+        "{english}"
+    );
+    assert!(
+        french_text.starts_with("two-heads (erreur par défaut)\n\n"),
+        "{french_text}"
+    );
+    assert!(
+        french_text.contains(&french(
+            "Une unité dirigée par deux postes à la fois n’a pas de ligne hiérarchique des postes unique :"
+        )),
+        "{french_text}"
+    );
+}
+
+#[test]
+fn an_import_says_what_it_wrote_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = organigram([
+        "--lang",
+        "fr",
+        "import",
+        "csv",
+        "tests/fixtures/import/hr-export.csv",
+        "--id",
+        "code",
+        "--parent",
+        "parent",
+        "--name",
+        "label",
+        "-o",
+    ])
+    .arg(dir.path())
+    .run()
+    .expect_code(0);
+    assert!(
+        output
+            .stdout
+            .starts_with("6 unités et 4 liens (4 rattachement) écrits en 1 fichier dans "),
+        "{}",
+        output.transcript()
+    );
+    assert_contains(
+        &output,
+        &french("avertissement : tests/fixtures/import/hr-export.csv:7:8: "),
+    );
+    assert_contains(&output, &french("  = aide : vouliez-vous dire `dnum` ?"));
+}
