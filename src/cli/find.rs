@@ -63,13 +63,13 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
             for m in shown {
                 writeln!(out, "{:>3}  {}", m.score(), unit_line(graph, m.unit))?;
                 if !matches!(m.field, Field::Name | Field::Id) {
-                    let matched = tr!(
+                    let how = tr!(
                         lang,
                         "find-matched",
                         field = m.field.as_str(),
                         text = m.field.text(graph.unit(m.unit))
                     );
-                    writeln!(out, "     {matched}")?;
+                    writeln!(out, "     {how}")?;
                 }
             }
             if matches.len() > shown.len() {

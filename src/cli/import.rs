@@ -213,7 +213,7 @@ enum Severity {
     Warning,
 }
 
-/// Prints problems to standard error, "error: FILE:LINE: message" and its hint, in the language
+/// Prints problems to standard error, `error: FILE:LINE: message` and its hint, in the language
 /// of text output.
 fn print_problems(severity: Severity, file: &Path, problems: &[Problem]) {
     let lang = lang();

@@ -766,14 +766,14 @@ impl Working {
                     to = to.as_str()
                 ),
                 Some((first, rest)) => {
-                    let states = rest.iter().fold(first.clone(), |states, tie| {
+                    let all = rest.iter().fold(first.clone(), |so_far, tie| {
                         text!(
                             "proposal-ties-stated-and",
-                            states = states,
+                            states = so_far,
                             tie = tie.clone()
                         )
                     });
-                    text!("proposal-ties-stated", states = states)
+                    text!("proposal-ties-stated", states = all)
                 }
             };
             self.fail(
