@@ -183,7 +183,9 @@ fn no_details<T>(_: &T) -> Vec<(String, String)> {
 /// difference.
 pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> io::Result<()> {
     let lang = lang();
-    let tie_line = |sign: &str, tie: &Tie| format!("{sign} {}", Text::from(tie).in_lang(lang));
+    // As its key says it: a symmetric tie with its ends in one order, however it is declared.
+    let tie_line =
+        |sign: &str, tie: &Tie| format!("{sign} {}", Text::from(&tie.key()).in_lang(lang));
     section(
         out,
         indent,

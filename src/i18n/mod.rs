@@ -383,10 +383,17 @@ impl From<&Tie> for Arg {
     }
 }
 
-/// A tie is shown as a sentence ([`sentence`]).
+/// A tie's key is shown as a sentence ([`sentence`]), its ends in the key's order.
+impl From<&TieKey> for Text {
+    fn from(key: &TieKey) -> Text {
+        sentence(&key.from, key.kind, &key.to)
+    }
+}
+
+/// A tie's key is shown as a sentence ([`sentence`]), its ends in the key's order.
 impl From<&TieKey> for Arg {
     fn from(key: &TieKey) -> Arg {
-        Arg::from(sentence(&key.from, key.kind, &key.to))
+        Arg::from(Text::from(key))
     }
 }
 

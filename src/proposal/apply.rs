@@ -757,7 +757,7 @@ impl Working {
         if matching.is_empty() {
             let stated: Vec<Text> = others
                 .iter()
-                .filter_map(|&i| self.tie(i).map(Text::from))
+                .filter_map(|&i| self.tie(i).map(|t| Text::from(&t.key())))
                 .collect();
             let hint = match stated.split_first() {
                 None => text!(
