@@ -537,3 +537,30 @@ render-wrote = wrote { $n } files to { $dir }: { $files }
 render-unknown-organisation = no organisation is named `{ $text }`
     help: the organisations are { $known }
 generate-wrote = wrote { $units } units in { $files } files to { $dir }
+
+## Importing a CSV file
+
+csv-duplicate-id = the id `{ $id }` is already line { $line }'s
+csv-duplicate-id-made = the id `{ $id }` is already line { $line }'s ({ $raw } and { $first_raw } make the same id)
+csv-duplicate-id-hint = each row is one unit: give each its own id
+csv-no-rows = the file has a header row but no row after it: there is no unit to import
+csv-no-rows-hint = add one row per unit under the header, or check that this is the file exported
+csv-own-parent = `{ $id }` is its own parent
+csv-parent-outside = the parent { $parent } of `{ $id }` is no row's id: `{ $id }` is imported with its parent outside the file
+csv-id-empty = the id ({ $column }) is empty
+csv-id-no-letter = the id { $id } holds no letter or digit to make an id of
+csv-name-empty = the name ({ $column }) is empty
+csv-unknown-kind = unknown unit kind { $kind }
+csv-kinds-are = the kinds are { $kinds }
+csv-no-column = no column is named { $name } (given by { $flag })
+csv-columns-are = the columns are { $columns }
+csv-ragged = this row has { $cells ->
+    [one] { $cells } cell
+   *[other] { $cells } cells
+} where the header has { $expected }
+csv-ragged-short = { $row }: it ends before the column { $column }
+csv-ragged-short-hint = give each row as many cells as the header, empty ones included ({ $example })
+csv-ragged-long = { $row }: { $extra ->
+    [one] this cell is one too many
+   *[other] this cell is the first of { $extra } too many
+}

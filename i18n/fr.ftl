@@ -551,3 +551,30 @@ render-wrote = { $n } fichiers écrits dans { $dir } : { $files }
 render-unknown-organisation = aucun organisme ne s’appelle `{ $text }`
     aide : les organismes sont { $known }
 generate-wrote = { $units } unités écrites en { $files } fichiers dans { $dir }
+
+## Importation d’un fichier CSV
+
+csv-duplicate-id = l’identifiant `{ $id }` est déjà celui de la ligne { $line }
+csv-duplicate-id-made = l’identifiant `{ $id }` est déjà celui de la ligne { $line } ({ $raw } et { $first_raw } donnent le même identifiant)
+csv-duplicate-id-hint = chaque ligne est une unité : donnez à chacune son propre identifiant
+csv-no-rows = le fichier a une ligne d’en-tête mais aucune ligne après elle : il n’y a aucune unité à importer
+csv-no-rows-hint = ajoutez une ligne par unité sous l’en-tête, ou vérifiez que c’est bien le fichier exporté
+csv-own-parent = `{ $id }` est son propre parent
+csv-parent-outside = le parent { $parent } de `{ $id }` n’est l’identifiant d’aucune ligne : `{ $id }` est importé avec son parent hors du fichier
+csv-id-empty = l’identifiant ({ $column }) est vide
+csv-id-no-letter = l’identifiant { $id } ne contient aucune lettre ni aucun chiffre dont faire un identifiant
+csv-name-empty = le nom ({ $column }) est vide
+csv-unknown-kind = type d’unité inconnu : { $kind }
+csv-kinds-are = les types sont { $kinds }
+csv-no-column = aucune colonne ne s’appelle { $name } (donnée par { $flag })
+csv-columns-are = les colonnes sont { $columns }
+csv-ragged = cette ligne a { $cells ->
+    [one] { $cells } cellule
+   *[other] { $cells } cellules
+} quand l’en-tête en a { $expected }
+csv-ragged-short = { $row } : elle s’arrête avant la colonne { $column }
+csv-ragged-short-hint = donnez à chaque ligne autant de cellules que l’en-tête, vides comprises ({ $example })
+csv-ragged-long = { $row } : { $extra ->
+    [one] cette cellule est en trop
+   *[other] cette cellule est la première des { $extra } en trop
+}

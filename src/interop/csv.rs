@@ -30,6 +30,7 @@ use crate::model::{
     Boundary, Citation, OrganisationId, Origin, Source, SourceId, Tie, TieKind, Unit, UnitId,
     UnitKind, slugify,
 };
+use crate::text;
 
 /// Which columns hold what, and what the import is called.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -606,12 +607,15 @@ impl Columns {
         Err(missing
             .into_iter()
             .map(|(name, flag)| {
-                at.problem(format!("no column is named {name:?} (given by {flag})"))
-                    .with_hint(
-                        did_you_mean(&name, names.iter().copied()).unwrap_or_else(|| {
-                            format!("the columns are {}", quoted(&names)).into()
-                        }),
-                    )
+                at.problem(text!(
+                    "csv-no-column",
+                    name = format!("{name:?}"),
+                    flag = flag
+                ))
+                .with_hint(
+                    did_you_mean(&name, names.iter().copied())
+                        .unwrap_or_else(|| text!("csv-columns-are", columns = quoted(&names))),
+                )
             })
             .collect())
     }
@@ -649,30 +653,29 @@ struct Row {
 /// The error of a record with another number of cells than the header's `header` cells.
 fn ragged(record: &Record, header: &Record, delimiter: u8) -> Problem {
     let (len, expected) = (record.cells.len(), header.cells.len());
-    let message = format!(
-        "this row has {} where the header has {expected}",
-        plural(len, "cell")
-    );
+    let message = text!("csv-ragged", cells = len, expected = expected);
     let d = char::from(delimiter);
     if len < expected {
         let missing = header.text(len).unwrap_or("").trim();
         record
             .end
-            .problem(format!("{message}: it ends before the column {missing:?}"))
-            .with_hint(format!(
-                "give each row as many cells as the header, empty ones included (a{d}{d}A)"
+            .problem(text!(
+                "csv-ragged-short",
+                row = message,
+                column = format!("{missing:?}")
+            ))
+            .with_hint(text!(
+                "csv-ragged-short-hint",
+                example = format!("a{d}{d}A")
             ))
     } else {
         record.cells[expected]
             .at
-            .problem(if len == expected + 1 {
-                format!("{message}: this cell is one too many")
-            } else {
-                format!(
-                    "{message}: this cell is the first of {} too many",
-                    len - expected
-                )
-            })
+            .problem(text!(
+                "csv-ragged-long",
+                row = message,
+                extra = len - expected
+            ))
             .with_hint(format!(
                 "quote a cell that holds a {}: \"Paris{d} France\"",
                 delimiter_name(delimiter)
@@ -737,16 +740,14 @@ fn read_row(
     let id = to_unit_id(raw_id);
     if id.is_none() {
         problems.push(if raw_id.is_empty() {
-            place(columns.id).problem(format!("the id ({}) is empty", options.id))
+            place(columns.id).problem(text!("csv-id-empty", column = &options.id))
         } else {
-            place(columns.id).problem(format!(
-                "the id {raw_id:?} holds no letter or digit to make an id of"
-            ))
+            place(columns.id).problem(text!("csv-id-no-letter", id = format!("{raw_id:?}")))
         });
     }
     let name = cell(columns.name);
     if name.is_empty() {
-        problems.push(place(columns.name).problem(format!("the name ({}) is empty", options.name)));
+        problems.push(place(columns.name).problem(text!("csv-name-empty", column = &options.name)));
     }
     let kind = match columns
         .kind
@@ -761,11 +762,11 @@ fn read_row(
                 let names = UnitKind::names().iter().copied();
                 problems.push(
                     place(at)
-                        .problem(format!("unknown unit kind {text:?}"))
+                        .problem(text!("csv-unknown-kind", kind = format!("{text:?}")))
                         .with_hint(did_you_mean(&slugify(text), names).unwrap_or_else(|| {
                             let names: Vec<&str> =
                                 UnitKind::ALL.iter().map(|k| k.as_str()).collect();
-                            format!("the kinds are {}", names.join(", ")).into()
+                            text!("csv-kinds-are", kinds = names.join(", "))
                         })),
                 );
             }
@@ -918,18 +919,21 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         };
         let raw = record.text(columns.id).unwrap_or("").trim().to_owned();
         if let Some((_, first, first_raw)) = first_line.get(&row.id) {
-            let made = if *first_raw == raw {
-                String::new()
+            let message = if *first_raw == raw {
+                text!("csv-duplicate-id", id = row.id.as_str(), line = *first)
             } else {
-                format!(" ({raw:?} and {first_raw:?} make the same id)")
+                text!(
+                    "csv-duplicate-id-made",
+                    id = row.id.as_str(),
+                    line = *first,
+                    raw = format!("{raw:?}"),
+                    first_raw = format!("{first_raw:?}")
+                )
             };
             problems.push(
                 row.id_at
-                    .problem(format!(
-                        "the id `{}` is already line {first}'s{made}",
-                        row.id
-                    ))
-                    .with_hint("each row is one unit: give each its own id"),
+                    .problem(message)
+                    .with_hint(text!("csv-duplicate-id-hint")),
             );
         } else {
             first_line.insert(row.id.clone(), (rows.len(), row.line, raw));
@@ -940,8 +944,8 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         problems.push(
             header
                 .at
-                .problem("the file has a header row but no row after it: there is no unit to import")
-                .with_hint("add one row per unit under the header, or check that this is the file exported"),
+                .problem(text!("csv-no-rows"))
+                .with_hint(text!("csv-no-rows-hint")),
         );
     }
     for row in &rows {
@@ -950,7 +954,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         {
             problems.push(
                 row.parent_at
-                    .problem(format!("`{}` is its own parent", row.id)),
+                    .problem(text!("csv-own-parent", id = row.id.as_str())),
             );
         }
     }
@@ -1000,9 +1004,10 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                 unit.note = Some(format!(
                     "Its parent in the CSV file, {written:?}, is not a row of the file."
                 ));
-                let mut warning = row.parent_at.problem(format!(
-                    "the parent {written:?} of `{}` is no row's id: `{}` is imported with its parent outside the file",
-                    row.id, row.id
+                let mut warning = row.parent_at.problem(text!(
+                    "csv-parent-outside",
+                    parent = format!("{written:?}"),
+                    id = row.id.as_str()
                 ));
                 let ids = rows.iter().map(|r| r.id.as_str());
                 if let Some(hint) = suggestions.did_you_mean(&slugify(written), ids) {
