@@ -5,8 +5,8 @@ use petgraph::Direction::Incoming;
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::UnitIx;
+use crate::i18n::text;
 use crate::model::{Boundary, Family, Status, TieKind, UnitKind};
-use crate::text;
 
 /// `body-without-secretariat` and `body-without-members`: a body with no `secretariat` tie into
 /// it, or no `membership` nor `representation` tie into it. A body declared `parent-outside`

@@ -5,8 +5,8 @@ use std::collections::hash_map::Entry;
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{TieIx, UnitIx, tie_subjects};
+use crate::i18n::text;
 use crate::model::{FastMap, OrganisationIndex, UnitKind, fold};
-use crate::text;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     units(cx, out);

@@ -7,8 +7,8 @@ use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{UnitIx, tie_subjects};
 use crate::i18n::list;
+use crate::i18n::text;
 use crate::model::{FastMap, Status, Tie, TieKind};
-use crate::text;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     isolated(cx, out);

@@ -7,8 +7,8 @@ use petgraph::visit::EdgeRef;
 use super::{Context, described};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{Link, OrgGraph, UnitIx};
+use crate::i18n::text;
 use crate::model::{Date, Family, FastSet, Tie, TieKind};
-use crate::text;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     two_heads(cx, out);

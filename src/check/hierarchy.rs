@@ -8,9 +8,9 @@ use petgraph::algo::kosaraju_scc;
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{UnitIx, tie_subjects};
+use crate::i18n::text;
 use crate::i18n::{Arg, list};
 use crate::model::{Boundary, FastSet, Status, TieKind, Unit, UnitKind};
-use crate::text;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     orphans(cx, out);

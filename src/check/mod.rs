@@ -66,7 +66,7 @@ fn unit_place(unit: &Unit) -> Origin {
 
 /// How messages name a unit: its kind and its id ("post `dsin-directeur`").
 fn described(unit: &Unit) -> crate::i18n::Text {
-    crate::text!(
+    crate::i18n::text!(
         "unit-described",
         kind = unit.kind.value,
         id = unit.id.as_str()

@@ -77,7 +77,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with the code's default severity. Its texts are [`Text`]s, messages of the
-    /// catalogues made by [`text!`](crate::text), so that they can be shown in every language.
+    /// catalogues made by [`text!`](crate::i18n::text), so that they can be shown in every language.
     pub fn new(code: Code, message: impl Into<Text>) -> Diagnostic {
         Diagnostic {
             code,
@@ -218,7 +218,7 @@ pub fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<Text> {
-    nearest(wrong, candidates).map(|best| crate::text!("did-you-mean", name = best))
+    nearest(wrong, candidates).map(|best| crate::i18n::text!("did-you-mean", name = best))
 }
 
 /// The longest word, in characters, for which a nearest name is looked for: no name is that long,

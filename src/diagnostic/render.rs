@@ -1,5 +1,6 @@
 //! Presenting diagnostics: rustc-like text (coloured on a terminal) and JSON.
 
+use crate::i18n::text;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -55,14 +56,13 @@ fn to_codespan(
             let quoted = if message.is_empty() {
                 String::new()
             } else {
-                crate::tr!(lang, "diagnostic-changed-file-quote", message = message)
+                text!("diagnostic-changed-file-quote", message = message)
+                    .in_lang(lang)
+                    .into_owned()
             };
-            notes.push(crate::tr!(
-                lang,
-                "diagnostic-changed-file",
-                file = files.name(origin.file).display().to_string(),
-                quoted = quoted
-            ));
+            let file = files.name(origin.file).display().to_string();
+            let note = text!("diagnostic-changed-file", file = file, quoted = quoted);
+            notes.push(note.in_lang(lang).into_owned());
             return;
         }
         let range = shown.clamp(origin.file, origin.span.range());
@@ -81,11 +81,8 @@ fn to_codespan(
         place(related.origin, false, &related.message.in_lang(lang));
     }
     if let Some(hint) = &diagnostic.hint {
-        notes.push(crate::tr!(
-            lang,
-            "diagnostic-help",
-            hint = hint.in_lang(lang).into_owned()
-        ));
+        let note = text!("diagnostic-help", hint = hint.in_lang(lang).into_owned());
+        notes.push(note.in_lang(lang).into_owned());
     }
     cs::Diagnostic::new(severity)
         .with_code(diagnostic.code.as_str())

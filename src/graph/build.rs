@@ -5,12 +5,12 @@ use petgraph::graph::DiGraph;
 use super::belonging::belongings;
 use super::{Edge, LeftOut, OrgGraph, UnitIx};
 use crate::diagnostic::{Code, Diagnostic, Suggestions};
+use crate::i18n::text;
 use crate::i18n::{Arg, either};
 use crate::model::{
     Citation, Description, Family, FastMap, FastSet, OrganisationIndex, Origin, SourceId, Spanned,
     Tie, UnitId,
 };
-use crate::text;
 
 /// What resolving references needs besides the graph: the ids not to report again, where
 /// problems go, and how many suggestions may still be computed.

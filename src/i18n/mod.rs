@@ -3,12 +3,14 @@
 //! the binary) and the two ways of using them.
 //!
 //! - [`tr!`](crate::tr) writes a message now, in a language: `tr!(lang, "show-kind", kind = …)`.
-//!   The command line's text output and the charts use it.
-//! - [`text!`](crate::text) makes a [`Text`]: a message kept with its arguments, written in English
+//!   The command line's text output and the charts use it. Exported, it stands at the crate's
+//!   root, so only the modules above the front door (`render`, the command line) use it.
+//! - [`text!`](text) makes a [`Text`]: a message kept with its arguments, written in English
 //!   at once (what [`Text`] dereferences to, so that English callers read it as a `str`) and in
 //!   another language when it is shown ([`Text::in_lang`]). Diagnostics carry their message, label
 //!   and hint as [`Text`]s, since they are found before anyone knows in which language they will
-//!   be read.
+//!   be read. The library's own, used as `crate::i18n::text`: a lower module that writes a
+//!   message now writes `text!(…).in_lang(lang)`, keeping its arrows pointing down.
 //!
 //! An argument is an [`Arg`]: a string (ids, names: never translated), a number (which Fluent's
 //! plural rules select on: `{ $n -> [one] unit *[other] units }`), a word of a vocabulary in each
@@ -24,6 +26,20 @@
 //!
 //! Terms of the vocabularies (unit kinds, tie verbs, statuses) are not in the catalogues: they are
 //! beside their English in `model`, and reach a message as an [`Arg::word`].
+
+/// A [`Text`] of message `id` of the catalogues, with its arguments named as the message names
+/// its variables: `text!("check-orphan", unit = described(unit))`. Each value becomes an
+/// [`Arg`] by `From`. The library's own (diagnostics are found inside it), used by this module's
+/// path, `crate::i18n::text`, so that the modules that report stay below the crate's front door.
+macro_rules! text {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Text::message(
+            $id,
+            vec![$((stringify!($name), $crate::i18n::Arg::from($value))),*],
+        )
+    };
+}
+pub(crate) use text;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -245,7 +261,7 @@ struct Message {
 }
 
 impl Text {
-    /// Message `id` of the catalogues with `args`, written in English now. [`text!`](crate::text)
+    /// Message `id` of the catalogues with `args`, written in English now. [`text!`](text)
     /// reads better.
     pub fn message(id: &'static str, args: Vec<(&'static str, Arg)>) -> Text {
         Text(Box::new(Written {
@@ -340,28 +356,24 @@ impl PartialEq<&str> for Text {
 pub fn list<S: AsRef<str>>(names: &[S]) -> Text {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
     match quoted.split_last() {
-        None => crate::text!("list-none"),
+        None => text!("list-none"),
         Some((last, [])) => Text::from(last.as_str()),
-        Some((last, rest)) => crate::text!("list-and", rest = rest.join(", "), last = last),
+        Some((last, rest)) => text!("list-and", rest = rest.join(", "), last = last),
     }
 }
 
 /// "a", "a or b", "a or b or c": words of a vocabulary joined by the language's "or".
 pub fn either(words: &[Arg]) -> Arg {
     match words.split_last() {
-        None => Arg::from(crate::text!("list-none")),
+        None => Arg::from(text!("list-none")),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => Arg::from(crate::text!(
-            "list-or",
-            rest = either(rest),
-            last = last.clone()
-        )),
+        Some((last, rest)) => Arg::from(text!("list-or", rest = either(rest), last = last.clone())),
     }
 }
 
 /// "`a` is attached to `b`", "`a` est rattaché à `b`": a tie as a sentence, ends as declared.
 pub fn sentence(from: &UnitId, kind: TieKind, to: &UnitId) -> Text {
-    crate::text!(
+    text!(
         "tie-sentence",
         from = from.as_str(),
         verb = Arg::word(|lang| kind.verb_in(lang)),
@@ -395,19 +407,6 @@ impl From<&TieKey> for Arg {
     fn from(key: &TieKey) -> Arg {
         Arg::from(Text::from(key))
     }
-}
-
-/// A [`Text`] of message `id` of the catalogues, with its arguments named as the message names
-/// its variables: `text!("check-orphan", unit = described(unit))`. Each value becomes an
-/// [`Arg`](crate::i18n::Arg) by `From`.
-#[macro_export]
-macro_rules! text {
-    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Text::message(
-            $id,
-            vec![$((stringify!($name), $crate::i18n::Arg::from($value))),*],
-        )
-    };
 }
 
 /// Message `id` of the catalogues written now in `lang`, with its arguments named as the message

@@ -191,7 +191,7 @@ fn every_message_used_is_in_the_catalogues_and_every_message_is_used() {
 #[test]
 fn a_text_is_written_in_english_at_once_and_in_french_when_shown() {
     let kind = crate::model::UnitKind::SubDirectorate;
-    let described = crate::text!("unit-described", kind = kind, id = "sd");
+    let described = crate::i18n::text!("unit-described", kind = kind, id = "sd");
     assert_eq!(described, "sub-directorate `sd`");
     assert_eq!(described.in_lang(Lang::Fr), "`sd` (sous-direction)");
     assert_eq!(

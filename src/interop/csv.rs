@@ -25,12 +25,12 @@ use super::{
 };
 use crate::diagnostic::{Suggestions, did_you_mean, plural};
 use crate::i18n::Text;
+use crate::i18n::text;
 use crate::model::file_name;
 use crate::model::{
     Boundary, Citation, OrganisationId, Origin, Source, SourceId, Tie, TieKind, Unit, UnitId,
     UnitKind, slugify,
 };
-use crate::text;
 
 /// Which columns hold what, and what the import is called.
 #[derive(Clone, Debug, PartialEq, Eq)]

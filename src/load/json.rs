@@ -13,8 +13,8 @@ use std::fmt;
 use serde::de::{self, Deserialize as _, DeserializeSeed, IntoDeserializer, Visitor};
 
 use crate::i18n::Text;
+use crate::i18n::text;
 use crate::model::{Span, recover_protocol, spanned_protocol as protocol};
-use crate::text;
 
 /// What went wrong while reading JSON into a typed value.
 #[derive(Clone, Debug, PartialEq)]

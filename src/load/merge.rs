@@ -5,11 +5,11 @@ use indexmap::IndexMap;
 use indexmap::map::Entry;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::text;
 use crate::model::{
     Description, DescriptionFile, FileId, OrganisationId, OrganisationIndex, Origin, Recover,
     Spanned, UnitKind,
 };
-use crate::text;
 
 /// Merges files one by one, in the order given; the first declaration of an id wins, later
 /// ones are reported with both places.

@@ -4,10 +4,10 @@ use super::Limits;
 use super::json::{self, ErrorKind};
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::i18n::list;
+use crate::i18n::text;
 use crate::model::{
     DescriptionFile, FileId, Origin, Recover, Span, TieKind, UnreadTie, Unreadable,
 };
-use crate::text;
 
 /// Parses a description file, reporting every problem with its place. Returns what could be
 /// read, if anything, and what was declared but could not be read, which `unreadable` gains.

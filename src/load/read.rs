@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use super::Files;
 use super::{Input, Limits};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::text;
 use crate::i18n::{Arg, Text};
 use crate::model::Lang;
 use crate::model::{FastSet, FileId, Origin, Span};
-use crate::text;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
@@ -166,7 +166,9 @@ impl ReadError {
     pub fn sentence_in(&self, path: &Path, lang: Lang) -> String {
         let message = self.message(path);
         match self.hint() {
-            Some(hint) => crate::tr!(lang, "read-sentence", message = message, hint = hint),
+            Some(hint) => crate::i18n::text!("read-sentence", message = message, hint = hint)
+                .in_lang(lang)
+                .into_owned(),
             None => message.in_lang(lang).into_owned(),
         }
     }

@@ -8,12 +8,12 @@ use indexmap::map::Entry;
 use super::{Change, Operation, Proposal, TieRef};
 use super::{KindChange, Merge, Move, Rename, Split};
 use crate::diagnostic::{Code, Diagnostic, Suggestions};
+use crate::i18n::text;
 use crate::i18n::{Text, sentence};
 use crate::model::{
     Description, FileId, IdMap, Organisation, OrganisationId, OrganisationIndex, Origin, Source,
     SourceId, Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind, Unreadable,
 };
-use crate::text;
 
 /// What one change of a proposal did.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -18,11 +18,11 @@ pub use file::{
 };
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::text;
 use crate::load::{Files, Limits, diagnose, json, not_found_hint, read_file};
 use crate::model::{
     Citation, FileId, OrganisationId, Origin, Recover, Source, Spanned, Tie, Unit, UnitId,
 };
-use crate::text;
 
 /// A proposal, read and sound: every change holds one operation.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -196,9 +196,9 @@ impl LookupError {
     /// What the error says, in every language: "no unit matches `dsj-x`".
     pub fn message(&self) -> Text {
         match self {
-            LookupError::Unknown { text, .. } => crate::text!("lookup-unknown", text = text),
+            LookupError::Unknown { text, .. } => crate::i18n::text!("lookup-unknown", text = text),
             LookupError::Ambiguous { text, candidates } => {
-                crate::text!("lookup-ambiguous", text = text, n = candidates.len())
+                crate::i18n::text!("lookup-ambiguous", text = text, n = candidates.len())
             }
         }
     }

@@ -253,7 +253,7 @@ impl Chart {
     }
 
     /// The two ends of a drawn tie as drawn: a head's end is its unit's box.
-    pub(crate) fn ends(&self, graph: &OrgGraph, tie: TieIx) -> (UnitIx, UnitIx) {
+    pub fn ends(&self, graph: &OrgGraph, tie: TieIx) -> (UnitIx, UnitIx) {
         let (from, to) = graph.ends(tie);
         (self.drawn_as(from), self.drawn_as(to))
     }
