@@ -77,7 +77,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with the code's default severity. Its texts are [`Text`]s, messages of the
-    /// catalogues made by [`text!`](crate::i18n::text), so that they can be shown in every language.
+    /// catalogues kept with their arguments, so that they can be shown in every language.
     pub fn new(code: Code, message: impl Into<Text>) -> Diagnostic {
         Diagnostic {
             code,
