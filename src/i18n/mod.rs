@@ -5,7 +5,7 @@
 //! - [`tr!`](crate::tr) writes a message now, in a language: `tr!(lang, "show-kind", kind = …)`.
 //!   The command line's text output and the charts use it. Exported, it stands at the crate's
 //!   root, so only the modules above the front door (`render`, the command line) use it.
-//! - [`text!`](text) makes a [`Text`]: a message kept with its arguments, written in English
+//! - `text!` makes a [`Text`]: a message kept with its arguments, written in English
 //!   at once (what [`Text`] dereferences to, so that English callers read it as a `str`) and in
 //!   another language when it is shown ([`Text::in_lang`]). Diagnostics carry their message, label
 //!   and hint as [`Text`]s, since they are found before anyone knows in which language they will
@@ -261,7 +261,7 @@ struct Message {
 }
 
 impl Text {
-    /// Message `id` of the catalogues with `args`, written in English now. [`text!`](text)
+    /// Message `id` of the catalogues with `args`, written in English now. `text!`
     /// reads better.
     pub fn message(id: &'static str, args: Vec<(&'static str, Arg)>) -> Text {
         Text(Box::new(Written {
