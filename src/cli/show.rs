@@ -149,7 +149,12 @@ fn write_text(
     let lang = super::lang();
     let unit = details.unit;
     writeln!(out, "{}", unit_label(unit))?;
-    let mut field = |name: String, value: &str| writeln!(out, "  {name:<13} {value}");
+    // The fields are aligned on the longest name, which depends on the language.
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut field = |name: String, value: &str| -> std::io::Result<()> {
+        fields.push((name, value.to_owned()));
+        Ok(())
+    };
     field(tr!(lang, "show-kind"), unit.kind.label_in(lang))?;
     field(
         tr!(lang, "show-organisation"),
@@ -225,6 +230,15 @@ fn write_text(
         field(tr!(lang, "show-source"), &citation_text(source))?;
     }
     field(tr!(lang, "show-declared-at"), declared_at)?;
+    let width = fields
+        .iter()
+        .map(|(name, _)| name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(13);
+    for (name, value) in &fields {
+        writeln!(out, "  {name:<width$} {value}")?;
+    }
     for (title, views) in [
         (
             tr!(lang, "show-parents", n = details.parents.len()),

@@ -437,3 +437,28 @@ fn an_import_says_what_it_wrote_in_french() {
     );
     assert_contains(&output, &french("  = aide : vouliez-vous dire `dnum` ?"));
 }
+
+#[test]
+fn show_aligns_its_fields_on_the_longest_french_name() {
+    let shown = organigram(["--lang", "fr", "show", "dip-a-just-directeur"])
+        .run()
+        .success();
+    let fields: Vec<&str> = shown
+        .lines()
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .collect();
+    assert!(
+        fields
+            .iter()
+            .any(|f| f.starts_with("  durée de nomination 18 mois")),
+        "{shown}"
+    );
+    // Every value starts in the column after the longest name, « durée de nomination ».
+    let column = "  durée de nomination ".chars().count();
+    for line in &fields {
+        let value_start = line.chars().nth(column - 1);
+        assert_eq!(value_start, Some(' '), "{line:?} in\n{shown}");
+        assert_ne!(line.chars().nth(column), Some(' '), "{line:?} in\n{shown}");
+    }
+}
