@@ -564,3 +564,17 @@ csv-ragged-long = { $row }: { $extra ->
     [one] this cell is one too many
    *[other] this cell is the first of { $extra } too many
 }
+
+## Writing files
+
+write-formats-disagree = --format { $given } and the extension of { $path } ({ $named }) disagree; the formats are { $formats }
+write-format-unknown = cannot tell which format to write to { $path } from its extension; give --format, or an extension of one of the formats: { $formats }
+write-read-file = cannot write { $path }: it is one of the files this command reads, and writing it would destroy it; name another file
+write-cannot-use = cannot use { $path }: { $error }
+write-foreign-files = { $path } holds description files that are not being written ({ $names }): loading the folder would mix them with the new ones; remove them or choose a new folder
+write-not-a-file = cannot write { $path }: it is { $what }, and organigram writes only where a regular file or nothing is; name another path
+write-not-plain = cannot write { $path }: its name is not a plain file name, and would leave the folder
+write-busy = cannot write into { $path }: another organigram run is writing this folder at the same time; nothing was written: run again once it has finished
+write-changed = cannot write { $path }: another program changed its folder while organigram wrote into it; run again
+write-failed = cannot write { $path }: { $error }
+write-names-no-file = { $path } names no file

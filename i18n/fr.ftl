@@ -578,3 +578,17 @@ csv-ragged-long = { $row } : { $extra ->
     [one] cette cellule est en trop
    *[other] cette cellule est la première des { $extra } en trop
 }
+
+## Écriture des fichiers
+
+write-formats-disagree = --format { $given } et l’extension de { $path } ({ $named }) ne concordent pas ; les formats sont { $formats }
+write-format-unknown = impossible de savoir dans quel format écrire { $path } d’après son extension ; donnez --format, ou l’extension de l’un des formats : { $formats }
+write-read-file = impossible d’écrire { $path } : c’est l’un des fichiers que lit cette commande, et l’écrire le détruirait ; indiquez un autre fichier
+write-cannot-use = impossible d’utiliser { $path } : { $error }
+write-foreign-files = { $path } contient des fichiers de description qui ne sont pas en cours d’écriture ({ $names }) : charger le dossier les mêlerait aux nouveaux ; supprimez-les ou choisissez un nouveau dossier
+write-not-a-file = impossible d’écrire { $path } : c’est { $what }, et organigram n’écrit que là où se trouve un fichier ordinaire ou rien ; indiquez un autre chemin
+write-not-plain = impossible d’écrire { $path } : son nom n’est pas un simple nom de fichier, et sortirait du dossier
+write-busy = impossible d’écrire dans { $path } : une autre exécution d’organigram écrit dans ce dossier au même moment ; rien n’a été écrit : relancez la commande une fois qu’elle sera terminée
+write-changed = impossible d’écrire { $path } : un autre programme a modifié son dossier pendant qu’organigram y écrivait ; relancez la commande
+write-failed = impossible d’écrire { $path } : { $error }
+write-names-no-file = { $path } ne désigne aucun fichier

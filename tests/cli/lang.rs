@@ -462,3 +462,53 @@ fn show_aligns_its_fields_on_the_longest_french_name() {
         assert_ne!(line.chars().nth(column), Some(' '), "{line:?} in\n{shown}");
     }
 }
+
+#[test]
+fn writing_over_a_file_that_is_read_is_refused_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = r#"{"organisation": {"id": "o", "name": "O"},
+        "units": [{"id": "a", "name": "A", "kind": "ministry", "boundary": "top"}]}"#;
+    std::fs::write(dir.path().join("d.json"), text).unwrap();
+    let output = organigram([
+        "--lang", "fr", "--org", "d.json", "render", "--format", "dot", "-o", "d.json",
+    ])
+    .in_dir(dir.path())
+    .run()
+    .expect_code(2);
+    assert_contains(
+        &output,
+        &french(
+            "impossible d’écrire d.json : c’est l’un des fichiers que lit cette commande, et \
+             l’écrire le détruirait ; indiquez un autre fichier",
+        ),
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("d.json")).unwrap(),
+        text
+    );
+    // A folder where a file would be written, and an extension that names no format.
+    std::fs::create_dir(dir.path().join("chart.dot")).unwrap();
+    let output = organigram([
+        "--lang",
+        "fr",
+        "--org",
+        "d.json",
+        "render",
+        "-o",
+        "chart.dot",
+    ])
+    .in_dir(dir.path())
+    .run();
+    assert_contains(
+        &output,
+        &french("impossible d’écrire chart.dot : c’est un dossier, et organigram n’écrit que là"),
+    );
+    let output = organigram(["--lang", "fr", "--org", "d.json", "export", "-o", "d.jpg"])
+        .in_dir(dir.path())
+        .run()
+        .expect_code(2);
+    assert_contains(
+        &output,
+        &french("impossible de savoir dans quel format écrire d.jpg d’après son extension"),
+    );
+}

@@ -29,7 +29,10 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use organigram::load::file_kind;
+use organigram::load::{file_kind, file_kind_in};
+use organigram::tr;
+
+use super::super::lang;
 
 /// A file that could not be written, and why.
 #[derive(Debug)]
@@ -55,29 +58,23 @@ pub(crate) enum ErrorKind {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
-        match &self.kind {
-            ErrorKind::NotAFile(what) => write!(
-                f,
-                "cannot write {path}: it is {what}, and organigram writes only where a regular \
-                 file or nothing is; name another path"
+        let lang = lang();
+        let path = self.path.display().to_string();
+        let message = match &self.kind {
+            ErrorKind::NotAFile(what) => tr!(
+                lang,
+                "write-not-a-file",
+                path = path,
+                what = file_kind_in(what, lang)
             ),
-            ErrorKind::NotPlain => write!(
-                f,
-                "cannot write {path}: its name is not a plain file name, and would leave the folder"
-            ),
-            ErrorKind::Busy => write!(
-                f,
-                "cannot write into {path}: another organigram run is writing this folder at the \
-                 same time; nothing was written: run again once it has finished"
-            ),
-            ErrorKind::Changed => write!(
-                f,
-                "cannot write {path}: another program changed its folder while organigram wrote \
-                 into it; run again"
-            ),
-            ErrorKind::Io(error) => write!(f, "cannot write {path}: {error}"),
-        }
+            ErrorKind::NotPlain => tr!(lang, "write-not-plain", path = path),
+            ErrorKind::Busy => tr!(lang, "write-busy", path = path),
+            ErrorKind::Changed => tr!(lang, "write-changed", path = path),
+            ErrorKind::Io(error) => {
+                tr!(lang, "write-failed", path = path, error = error.to_string())
+            }
+        };
+        f.write_str(&message)
     }
 }
 
@@ -284,7 +281,11 @@ fn temporary_path(path: &Path) -> io::Result<PathBuf> {
     let name = path.file_name().ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("{} names no file", path.display()),
+            tr!(
+                lang(),
+                "write-names-no-file",
+                path = path.display().to_string()
+            ),
         )
     })?;
     let mut temporary = std::ffi::OsString::from(".");

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use organigram::diagnostic::SourceMap;
 use organigram::interop::NamedFile;
 use organigram::load::Files;
+use organigram::tr;
+
+use super::lang;
 
 /// Where `-o PATH` sends a command's output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,20 +98,21 @@ pub(crate) fn format_of<F: Format>(
         all.join(", ")
     };
     match (given, named) {
-        (Some(given), Some(named)) if given != named => Err(format!(
-            "--format {} and the extension of {} ({}) disagree; the formats are {}",
-            given.name(),
-            path.display(),
-            named.name(),
-            formats()
+        (Some(given), Some(named)) if given != named => Err(tr!(
+            lang(),
+            "write-formats-disagree",
+            given = given.name(),
+            path = path.display().to_string(),
+            named = named.name(),
+            formats = formats()
         )),
         (Some(given), _) => Ok(given),
         (None, Some(named)) => Ok(named),
-        (None, None) => Err(format!(
-            "cannot tell which format to write to {} from its extension; give --format, or an \
-             extension of one of the formats: {}",
-            path.display(),
-            formats()
+        (None, None) => Err(tr!(
+            lang(),
+            "write-format-unknown",
+            path = path.display().to_string(),
+            formats = formats()
         )),
     }
 }
@@ -135,10 +139,10 @@ impl Read {
     /// Refuses `path` when it is one of the files read.
     pub(crate) fn refuse(&self, path: &Path) -> Result<(), String> {
         match std::fs::canonicalize(path) {
-            Ok(target) if self.0.contains(&target) => Err(format!(
-                "cannot write {}: it is one of the files this command reads, and writing it \
-                 would destroy it; name another file",
-                path.display()
+            Ok(target) if self.0.contains(&target) => Err(tr!(
+                lang(),
+                "write-read-file",
+                path = path.display().to_string()
             )),
             _ => Ok(()),
         }
@@ -162,15 +166,18 @@ pub(crate) enum WriteError {
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            WriteError::Folder { path, error } => {
-                write!(f, "cannot use {}: {error}", path.display())
-            }
-            WriteError::ForeignFiles { path, names } => write!(
-                f,
-                "{} holds description files that are not being written ({}): loading the folder would mix them with the new ones; remove them or choose a new folder",
-                path.display(),
-                names.join(", ")
-            ),
+            WriteError::Folder { path, error } => f.write_str(&tr!(
+                lang(),
+                "write-cannot-use",
+                path = path.display().to_string(),
+                error = error.to_string()
+            )),
+            WriteError::ForeignFiles { path, names } => f.write_str(&tr!(
+                lang(),
+                "write-foreign-files",
+                path = path.display().to_string(),
+                names = names.join(", ")
+            )),
             WriteError::Read(message) => f.write_str(message),
             WriteError::File(error) => error.fmt(f),
         }
