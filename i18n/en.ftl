@@ -578,3 +578,27 @@ write-busy = cannot write into { $path }: another organigram run is writing this
 write-changed = cannot write { $path }: another program changed its folder while organigram wrote into it; run again
 write-failed = cannot write { $path }: { $error }
 write-names-no-file = { $path } names no file
+
+## Importing the GOV.UK register
+
+import-control-character = { $what } holds the control character U+{ $code }
+import-control-character-hint = remove it: a description's texts hold no control character but tabs and line breaks
+csv-cell = the cell { $header }
+govuk-field = the { $field } of `{ $slug }`
+govuk-slug-no-letter = organisation { $n } ({ $title }) has the slug { $slug }, which holds no letter or digit to make an id of
+govuk-slug-no-letter-hint = give it a slug of letters, digits and hyphens
+govuk-slug-not-an-id = the slug { $slug } of { $title } is not an id: written as `{ $id }`
+govuk-duplicate-id = { $title } and { $first_title } both have the id `{ $id }`
+govuk-duplicate-id-hint = ids are unique: change one of the two slugs
+govuk-link-names-nothing = `{ $unit }` links to { $link } in its { $relation }, which names no organisation
+govuk-link-names-nothing-hint = a link's id is the API address of an organisation, ending with its slug
+govuk-not-an-id = the import made an id that is not one: { $error }
+govuk-not-json = not the register's JSON: { $error }
+govuk-not-json-hint = the file must be the Organisations API's results, every page's `results` in one JSON array
+govuk-register-id = the organisation `{ $id }` has the id of the file of organisations with neither parent nor child
+govuk-register-id-hint = change the slug `{ $slug }`
+govuk-unknown-format = { $count } organisation(s) of the format { $format }, which the import does not know, imported as { $kind }
+govuk-unconfirmed-parent = `{ $parent }` lists `{ $child }` among its child organisations, but `{ $child }` does not name it as a parent: noted on `{ $child }`, not made a tie
+govuk-unconfirmed-parent-hint = an organisation's own page is taken as the authority on its parents
+govuk-outside = `{ $unit }` names `{ $outside }` in its { $relation }, but the register does not hold it: imported as a unit with no boundary, which `check` reports
+govuk-outside-hint = describe it (name, kind, place) by hand, or remove the link, once you know what it is

@@ -592,3 +592,30 @@ write-busy = impossible d’écrire dans { $path } : une autre exécution d’o
 write-changed = impossible d’écrire { $path } : un autre programme a modifié son dossier pendant qu’organigram y écrivait ; relancez la commande
 write-failed = impossible d’écrire { $path } : { $error }
 write-names-no-file = { $path } ne désigne aucun fichier
+
+## Import du registre GOV.UK
+
+import-control-character = { $what } contient le caractère de contrôle U+{ $code }
+import-control-character-hint = supprimez-le : les textes d’une description ne contiennent aucun caractère de contrôle hormis les tabulations et les sauts de ligne
+csv-cell = la cellule { $header }
+govuk-field = le champ { $field } de `{ $slug }`
+govuk-slug-no-letter = l’organisme { $n } ({ $title }) a le slug { $slug }, qui ne contient aucune lettre ni aucun chiffre dont faire un identifiant
+govuk-slug-no-letter-hint = donnez-lui un slug fait de lettres, de chiffres et de traits d’union
+govuk-slug-not-an-id = le slug { $slug } de { $title } n’est pas un identifiant : il est écrit `{ $id }`
+govuk-duplicate-id = { $title } et { $first_title } ont tous deux l’identifiant `{ $id }`
+govuk-duplicate-id-hint = les identifiants sont uniques : changez l’un des deux slugs
+govuk-link-names-nothing = `{ $unit }` renvoie à { $link } dans son champ { $relation }, qui ne désigne aucun organisme
+govuk-link-names-nothing-hint = l’identifiant d’un lien est l’adresse d’un organisme dans l’API, qui finit par son slug
+govuk-not-an-id = l’import a produit un identifiant qui n’en est pas un : { $error }
+govuk-not-json = ce n’est pas le JSON du registre : { $error }
+govuk-not-json-hint = le fichier doit contenir les résultats de l’API Organisations, les `results` de toutes les pages réunis dans un seul tableau JSON
+govuk-register-id = l’organisme `{ $id }` a l’identifiant du fichier des organismes sans parent ni enfant
+govuk-register-id-hint = changez le slug `{ $slug }`
+govuk-unknown-format = { $count ->
+    [one] { $count } organisme du format { $format }, que l’import ne connaît pas, importé comme { $kind }
+   *[other] { $count } organismes du format { $format }, que l’import ne connaît pas, importés comme { $kind }
+}
+govuk-unconfirmed-parent = `{ $parent }` compte `{ $child }` parmi ses organismes enfants, mais `{ $child }` ne le désigne pas comme parent : c’est noté sur `{ $child }`, sans en faire un lien
+govuk-unconfirmed-parent-hint = la page d’un organisme fait foi pour ses parents
+govuk-outside = `{ $unit }` désigne `{ $outside }` dans son champ { $relation }, mais le registre ne le contient pas : il est importé comme une unité sans `boundary`, ce que `check` signale
+govuk-outside-hint = décrivez-le à la main (nom, type, place), ou supprimez le lien, une fois que vous savez ce que c’est

@@ -709,7 +709,7 @@ fn read_row(
             .map(|(at, h)| (at, h, false)),
     ];
     for (at, header, one_line) in used.into_iter().flatten() {
-        if let Some(problem) = control_character(cell(at), &format!("the cell {header}")) {
+        if let Some(problem) = control_character(cell(at), || text!("csv-cell", header = header)) {
             problems.push(Problem {
                 line: Some(place(at).line),
                 column: Some(place(at).column),

@@ -28,6 +28,7 @@ use super::{
     Import, NamedFile, Problem, control_character, description_file, organisation, spanned,
     to_unit_id,
 };
+use crate::i18n::{Arg, text};
 use crate::model::file_name;
 use crate::model::{
     Boundary, Citation, Date, OrganisationId, Origin, Source, SourceId, Status, Tie, TieKind, Unit,
@@ -202,19 +203,22 @@ impl<'a> Register<'a> {
             let slug = entry.details.slug.as_str();
             let Some(id) = to_unit_id(slug) else {
                 problems.push(
-                    Problem::new(format!(
-                        "organisation {} ({:?}) has the slug {slug:?}, which holds no letter or digit to make an id of",
-                        at + 1,
-                        entry.title
+                    Problem::new(text!(
+                        "govuk-slug-no-letter",
+                        n = at + 1,
+                        title = format!("{:?}", entry.title),
+                        slug = format!("{slug:?}")
                     ))
-                    .with_hint("give it a slug of letters, digits and hyphens"),
+                    .with_hint(text!("govuk-slug-no-letter-hint")),
                 );
                 continue;
             };
             if id.as_str() != slug {
-                warnings.push(Problem::new(format!(
-                    "the slug {slug:?} of {:?} is not an id: written as `{id}`",
-                    entry.title
+                warnings.push(Problem::new(text!(
+                    "govuk-slug-not-an-id",
+                    slug = format!("{slug:?}"),
+                    title = format!("{:?}", entry.title),
+                    id = id.as_str()
                 )));
             }
             if let Some(&first) = register.index.get(&id) {
@@ -223,11 +227,13 @@ impl<'a> Register<'a> {
                     Member::Outside { .. } => "",
                 };
                 problems.push(
-                    Problem::new(format!(
-                        "{:?} and {first_title:?} both have the id `{id}`",
-                        entry.title
+                    Problem::new(text!(
+                        "govuk-duplicate-id",
+                        title = format!("{:?}", entry.title),
+                        first_title = format!("{first_title:?}"),
+                        id = id.as_str()
                     ))
-                    .with_hint("ids are unique: change one of the two slugs"),
+                    .with_hint(text!("govuk-duplicate-id-hint")),
                 );
                 continue;
             }
@@ -265,11 +271,13 @@ impl<'a> Register<'a> {
             .next()
             .unwrap_or("");
         let id = to_unit_id(slug).ok_or_else(|| {
-            Problem::new(format!(
-                "`{}` links to {:?} in its {relation}, which names no organisation",
-                self.ids[named_by], link.id
+            Problem::new(text!(
+                "govuk-link-names-nothing",
+                unit = self.ids[named_by].as_str(),
+                link = format!("{:?}", link.id),
+                relation = relation
             ))
-            .with_hint("a link's id is the API address of an organisation, ending with its slug")
+            .with_hint(text!("govuk-link-names-nothing-hint"))
         })?;
         Ok(match self.index.get(&id) {
             Some(&at) => at,
@@ -526,8 +534,9 @@ fn format_of(entry: &Entry) -> Option<&'static (&'static str, UnitKind, bool)> {
 
 /// A problem for an id the import builds that is not one (never, as ids are made of slugs).
 fn not_an_id(error: &crate::model::SlugError) -> Vec<Problem> {
-    vec![Problem::new(format!(
-        "the import made an id that is not one: {error}"
+    vec![Problem::new(text!(
+        "govuk-not-an-id",
+        error = error.to_string()
     ))]
 }
 
@@ -542,11 +551,8 @@ fn json_problem(error: &serde_json::Error) -> Problem {
         line: Some(error.line() as u64),
         // serde_json counts from 1, but says 0 for an error before the first character of a line.
         column: Some(error.column().max(1) as u64),
-        message: format!("not the register's JSON: {message}").into(),
-        hint: Some(
-            "the file must be the Organisations API's results, every page's `results` in one JSON array"
-                .into(),
-        ),
+        message: text!("govuk-not-json", error = message),
+        hint: Some(text!("govuk-not-json-hint")),
     }
 }
 
@@ -559,8 +565,8 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
         .iter()
         .flat_map(|entry| {
             entry.texts().into_iter().filter_map(|(field, text)| {
-                let what = format!("the {field} of `{}`", entry.details.slug);
-                control_character(text?, &what)
+                let slug = entry.details.slug.as_str();
+                control_character(text?, || text!("govuk-field", field = field, slug = slug))
             })
         })
         .collect();
@@ -578,11 +584,13 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
         .flatten()
         .find(|&&top| register.ids[top].as_str() == REGISTER)
     {
-        return Err(vec![Problem::new(format!(
-            "the organisation `{}` has the id of the file of organisations with neither parent nor child",
-            register.ids[*clash]
-        ))
-        .with_hint(format!("change the slug `{REGISTER}`"))]);
+        return Err(vec![
+            Problem::new(text!(
+                "govuk-register-id",
+                id = register.ids[*clash].as_str()
+            ))
+            .with_hint(text!("govuk-register-id-hint", slug = REGISTER)),
+        ]);
     }
 
     let mut unknown_formats: IndexMap<&str, usize> = IndexMap::new();
@@ -592,29 +600,35 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
         }
     }
     for (format, count) in unknown_formats {
-        warnings.push(Problem::new(format!(
-            "{count} organisation(s) of the format {format:?}, which the import does not know, imported as {UNKNOWN_FORMAT_KIND}"
+        warnings.push(Problem::new(text!(
+            "govuk-unknown-format",
+            count = count,
+            format = format!("{format:?}"),
+            kind = Arg::word(|lang| UNKNOWN_FORMAT_KIND.name_in(lang))
         )));
     }
     for (child, parents) in register.unconfirmed_parents.iter().enumerate() {
         for &parent in parents {
             warnings.push(
-                Problem::new(format!(
-                    "`{}` lists `{}` among its child organisations, but `{}` does not name it as a parent: noted on `{}`, not made a tie",
-                    register.ids[parent], register.ids[child], register.ids[child], register.ids[child]
+                Problem::new(text!(
+                    "govuk-unconfirmed-parent",
+                    parent = register.ids[parent].as_str(),
+                    child = register.ids[child].as_str()
                 ))
-                .with_hint("an organisation's own page is taken as the authority on its parents"),
+                .with_hint(text!("govuk-unconfirmed-parent-hint")),
             );
         }
     }
     for (at, member) in register.members.iter().enumerate() {
         if let Member::Outside { named_by, relation } = member {
             warnings.push(
-                Problem::new(format!(
-                    "`{}` names `{}` in its {relation}, but the register does not hold it: imported as a unit with no boundary, which `check` reports",
-                    register.ids[*named_by], register.ids[at]
+                Problem::new(text!(
+                    "govuk-outside",
+                    unit = register.ids[*named_by].as_str(),
+                    outside = register.ids[at].as_str(),
+                    relation = *relation
                 ))
-                .with_hint("describe it (name, kind, place) by hand, or remove the link, once you know what it is"),
+                .with_hint(text!("govuk-outside-hint")),
             );
         }
     }

@@ -17,7 +17,7 @@ pub mod node_link;
 pub mod rdf;
 pub mod turtle;
 
-use crate::i18n::Text;
+use crate::i18n::{Text, text};
 use crate::model::Lang;
 use std::fmt;
 use std::path::Path;
@@ -135,16 +135,15 @@ fn to_unit_id(text: &str) -> Option<UnitId> {
 /// A problem when `text`, from someone else's data, holds a control character that a
 /// description may not hold ([`is_forbidden_control`]): written as it is, the description would
 /// not load. `what` says which text it is ("the name").
-fn control_character(text: &str, what: &str) -> Option<Problem> {
+fn control_character(text: &str, what: impl FnOnce() -> Text) -> Option<Problem> {
     let c = text.chars().find(|c| is_forbidden_control(*c))?;
     Some(
-        Problem::new(format!(
-            "{what} holds the control character U+{:04X}",
-            u32::from(c)
+        Problem::new(text!(
+            "import-control-character",
+            what = what(),
+            code = format!("{:04X}", u32::from(c))
         ))
-        .with_hint(
-            "remove it: a description's texts hold no control character but tabs and line breaks",
-        ),
+        .with_hint(text!("import-control-character-hint")),
     )
 }
 

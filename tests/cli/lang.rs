@@ -512,3 +512,62 @@ fn writing_over_a_file_that_is_read_is_refused_in_french() {
         &french("impossible de savoir dans quel format écrire d.jpg d’après son extension"),
     );
 }
+
+/// A GOV.UK register entry with the slug `slug`, the title `title` and the parents `parents`.
+fn govuk_entry(slug: &str, title: &str, parents: &str) -> String {
+    format!(
+        r#"{{"title": "{title}", "format": "Ministerial department",
+            "details": {{"slug": "{slug}"}}, "parent_organisations": [{parents}]}}"#
+    )
+}
+
+#[test]
+fn a_bad_govuk_register_is_refused_and_its_warnings_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = |register: String| {
+        std::fs::write(dir.path().join("register.json"), register).unwrap();
+        organigram([
+            "--lang",
+            "fr",
+            "import",
+            "govuk",
+            "register.json",
+            "-o",
+            "out",
+        ])
+        .in_dir(dir.path())
+        .run()
+    };
+    let twice = format!(
+        "[{}, {}]",
+        govuk_entry("same", "First", ""),
+        govuk_entry("same", "Second", "")
+    );
+    let output = import(twice).expect_code(2);
+    assert_contains(
+        &output,
+        &french("\"Second\" et \"First\" ont tous deux l’identifiant `same`"),
+    );
+    assert_contains(
+        &output,
+        &french("aide : les identifiants sont uniques : changez l’un des deux slugs"),
+    );
+    let output = import("{}".to_owned()).expect_code(2);
+    assert_contains(&output, &french("ce n’est pas le JSON du registre : "));
+    let outside = format!(
+        "[{}]",
+        govuk_entry(
+            "a",
+            "A",
+            r#"{"id": "https://www.gov.uk/api/organisations/elsewhere"}"#
+        )
+    );
+    let output = import(outside).expect_code(0);
+    assert_contains(
+        &output,
+        &french(
+            "avertissement : register.json: `a` désigne `elsewhere` dans son champ parent_organisations, mais le \
+             registre ne le contient pas",
+        ),
+    );
+}
