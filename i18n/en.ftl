@@ -602,3 +602,56 @@ govuk-unconfirmed-parent = `{ $parent }` lists `{ $child }` among its child orga
 govuk-unconfirmed-parent-hint = an organisation's own page is taken as the authority on its parents
 govuk-outside = `{ $unit }` names `{ $outside }` in its { $relation }, but the register does not hold it: imported as a unit with no boundary, which `check` reports
 govuk-outside-hint = describe it (name, kind, place) by hand, or remove the link, once you know what it is
+
+## Reading a CSV file's text
+
+csv-utf16-without-mark = the file looks like { $encoding } text without a byte-order mark, not UTF-8: every other byte is 0
+csv-utf16-without-mark-hint = import it with --encoding { $flag }, or save it as UTF-8
+csv-utf8-read-as = the file is UTF-8 text, read as { $encoding } as --encoding says: { $letter } and every other letter beyond ASCII come out garbled ({ $garbled })
+csv-utf8-read-as-hint = import it without --encoding: UTF-8 is the default
+csv-not-encoding = the file is not { $encoding } text: its bytes from offset { $offset } on make no character (half a surrogate pair, or an odd byte at the end)
+csv-not-encoding-hint = check which encoding the file was saved in, and give it with --encoding, or save it as UTF-8
+csv-not-utf8 = the file is not UTF-8 text: this byte, 0x{ $byte }, is not{ $other_lines ->
+    [0] {""}
+    [one] , nor are bytes on { $other_lines } other line after it
+   *[other] , nor are bytes on { $other_lines } other lines after it
+}{ $windows ->
+    [yes] ; it looks like Windows-1252, as Excel saves CSV files in French, where { $n ->
+        [1] 0x{ $b1 } is { $c1 }
+        [2] 0x{ $b1 } is { $c1 } and 0x{ $b2 } { $c2 }
+       *[other] 0x{ $b1 } is { $c1 }, 0x{ $b2 } { $c2 } and 0x{ $b3 } { $c3 }
+    }
+   *[no] {""}
+}
+csv-not-utf8-windows-1252-hint = import it with --encoding windows-1252, or save it from Excel as "CSV UTF-8 (délimité par des virgules)"
+csv-not-utf8-hint = find which encoding the file was saved in and give it with --encoding (utf-8, windows-1252, latin-1, utf-16le, utf-16be), or save it as UTF-8
+csv-bad-delimiter = the delimiter { $delimiter } cannot separate cells: it must be an ASCII character other than a quote or a line break
+csv-no-header = { $holds ->
+    [nothing] the file is empty
+    [mark] the file holds only a byte-order mark
+   *[blank] the file holds only blank lines
+}: there is no header row, and no unit to import
+csv-no-header-hint = a CSV import reads a header row that names the columns, then one row per unit: check that this is the file exported
+csv-quote-never-closed = this quote opens a cell that is never closed: { $last_line ->
+    [0] the rest of the file was read as one cell
+   *[other] the rest of the file, to its last line ({ $last_line }), was read as one cell
+}
+csv-quotes-out-of-step = this quote opens a cell that the quote at { $line ->
+    [0] column { $column }
+   *[other] line { $line }, column { $column }
+} closes, but the cell goes on after it ({ $after }): its quotes are out of step
+csv-quote-hint = a quote that starts a cell opens it, and the next quote closes it: close the quote at the end of the cell ("Paris, France"), and double a quote that is part of a quoted cell's text ("Bureau ""X""")
+csv-wrong-delimiter = no column is named { $names }: read with the delimiter { $delimiter }, the header is one column, { $header }
+csv-wrong-delimiter-hint = the header holds { $delimiter ->
+    [semicolon] semicolons: give --delimiter ';'
+    [comma] commas: give --delimiter ','
+    [tab] tabs: give --delimiter $'\t' (a tab)
+   *[bar] vertical bars: give --delimiter '|'
+}
+csv-a-tab = a tab
+csv-a-space = a space
+csv-ragged-long-hint = quote a cell that holds a { $delimiter }: "Paris{ $d } France"
+csv-cell-line-break = the cell { $header } holds a line break: its quote, opened here, closes on line { $last_line }
+csv-cell-line-break-hint = an id, a parent or a kind is one line: close the quote before the end of line { $line }, or remove it
+csv-row-too-large = this row is too large to write: its unit takes { $bytes } bytes of JSON, and a file written holds at most { $max }
+csv-row-too-large-hint = raise --max-file-size: a file written holds at most a quarter of it

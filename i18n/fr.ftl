@@ -619,3 +619,56 @@ govuk-unconfirmed-parent = `{ $parent }` compte `{ $child }` parmi ses organisme
 govuk-unconfirmed-parent-hint = la page d’un organisme fait foi pour ses parents
 govuk-outside = `{ $unit }` désigne `{ $outside }` dans son champ { $relation }, mais le registre ne le contient pas : il est importé comme une unité sans `boundary`, ce que `check` signale
 govuk-outside-hint = décrivez-le à la main (nom, type, place), ou supprimez le lien, une fois que vous savez ce que c’est
+
+## Lecture du texte d’un fichier CSV
+
+csv-utf16-without-mark = le fichier semble être du texte { $encoding } sans indicateur d’ordre des octets, et non de l’UTF-8 : un octet sur deux vaut 0
+csv-utf16-without-mark-hint = importez-le avec --encoding { $flag }, ou enregistrez-le en UTF-8
+csv-utf8-read-as = le fichier est du texte UTF-8, lu en { $encoding } comme le demande --encoding : { $letter } et toutes les autres lettres hors ASCII sortent déformées ({ $garbled })
+csv-utf8-read-as-hint = importez-le sans --encoding : l’UTF-8 est l’encodage par défaut
+csv-not-encoding = le fichier n’est pas du texte { $encoding } : ses octets à partir de la position { $offset } ne forment aucun caractère (une moitié de paire de substitution, ou un octet isolé à la fin)
+csv-not-encoding-hint = vérifiez dans quel encodage le fichier a été enregistré, et indiquez-le avec --encoding, ou enregistrez-le en UTF-8
+csv-not-utf8 = le fichier n’est pas un texte UTF-8 : cet octet, 0x{ $byte }, n’en est pas{ $other_lines ->
+    [0] {""}
+    [one] , pas plus que des octets sur { $other_lines } autre ligne après lui
+   *[other] , pas plus que des octets sur { $other_lines } autres lignes après lui
+}{ $windows ->
+    [yes] ; il semble être en Windows-1252, l’encodage des fichiers CSV qu’Excel enregistre en français, où { $n ->
+        [1] 0x{ $b1 } est { $c1 }
+        [2] 0x{ $b1 } est { $c1 } et 0x{ $b2 } { $c2 }
+       *[other] 0x{ $b1 } est { $c1 }, 0x{ $b2 } { $c2 } et 0x{ $b3 } { $c3 }
+    }
+   *[no] {""}
+}
+csv-not-utf8-windows-1252-hint = importez-le avec --encoding windows-1252, ou enregistrez-le depuis Excel au format « CSV UTF-8 (délimité par des virgules) »
+csv-not-utf8-hint = trouvez dans quel encodage le fichier a été enregistré et indiquez-le avec --encoding (utf-8, windows-1252, latin-1, utf-16le, utf-16be), ou enregistrez-le en UTF-8
+csv-bad-delimiter = le séparateur { $delimiter } ne peut pas séparer les cellules : ce doit être un caractère ASCII autre qu’un guillemet ou un saut de ligne
+csv-no-header = { $holds ->
+    [nothing] le fichier est vide
+    [mark] le fichier ne contient qu’un indicateur d’ordre des octets
+   *[blank] le fichier ne contient que des lignes vides
+} : il n’y a ni ligne d’en-tête, ni unité à importer
+csv-no-header-hint = un import CSV lit une ligne d’en-tête qui nomme les colonnes, puis une ligne par unité : vérifiez qu’il s’agit bien du fichier exporté
+csv-quote-never-closed = ce guillemet ouvre une cellule qui n’est jamais fermée : { $last_line ->
+    [0] le reste du fichier a été lu comme une seule cellule
+   *[other] le reste du fichier, jusqu’à sa dernière ligne ({ $last_line }), a été lu comme une seule cellule
+}
+csv-quotes-out-of-step = ce guillemet ouvre une cellule que ferme le guillemet { $line ->
+    [0] de la colonne { $column }
+   *[other] de la ligne { $line }, colonne { $column }
+}, mais la cellule continue après lui ({ $after }) : ses guillemets sont décalés
+csv-quote-hint = un guillemet au début d’une cellule l’ouvre, et le guillemet suivant la ferme : fermez le guillemet à la fin de la cellule ("Paris, France"), et doublez un guillemet qui fait partie du texte d’une cellule entre guillemets ("Bureau ""X""")
+csv-wrong-delimiter = aucune colonne ne s’appelle { $names } : lu avec le séparateur { $delimiter }, l’en-tête ne forme qu’une colonne, { $header }
+csv-wrong-delimiter-hint = l’en-tête contient des { $delimiter ->
+    [semicolon] points-virgules : donnez --delimiter ';'
+    [comma] virgules : donnez --delimiter ','
+    [tab] tabulations : donnez --delimiter $'\t' (une tabulation)
+   *[bar] barres verticales : donnez --delimiter '|'
+}
+csv-a-tab = une tabulation
+csv-a-space = un espace
+csv-ragged-long-hint = mettez entre guillemets une cellule qui contient { $delimiter } : "Paris{ $d } France"
+csv-cell-line-break = la cellule { $header } contient un saut de ligne : son guillemet, ouvert ici, se ferme à la ligne { $last_line }
+csv-cell-line-break-hint = un identifiant, un parent ou un type tient sur une ligne : fermez le guillemet avant la fin de la ligne { $line }, ou supprimez-le
+csv-row-too-large = cette ligne est trop grande pour être écrite : son unité occupe { $bytes } octets de JSON, et un fichier écrit en contient au plus { $max }
+csv-row-too-large-hint = relevez --max-file-size : un fichier écrit en contient au plus le quart

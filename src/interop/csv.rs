@@ -23,7 +23,7 @@ use super::{
     Import, NamedFile, Problem, control_character, description_file, organisation, spanned,
     to_unit_id,
 };
-use crate::diagnostic::{Suggestions, did_you_mean, plural};
+use crate::diagnostic::{Suggestions, did_you_mean};
 use crate::i18n::Text;
 use crate::i18n::text;
 use crate::model::file_name;
@@ -144,14 +144,14 @@ fn decode<'a>(
     };
     if decoder == UTF_8 {
         if let Some(utf16) = utf16_without_mark(body) {
-            return Err(Problem::new(format!(
-                "the file looks like {} text without a byte-order mark, not UTF-8: every other byte is 0",
-                utf16.name()
-            ))
-            .with_hint(format!(
-                "import it with --encoding {}, or save it as UTF-8",
-                utf16.name().to_ascii_lowercase()
-            )));
+            return Err(
+                Problem::new(text!("csv-utf16-without-mark", encoding = utf16.name())).with_hint(
+                    text!(
+                        "csv-utf16-without-mark-hint",
+                        flag = utf16.name().to_ascii_lowercase()
+                    ),
+                ),
+            );
         }
         return match std::str::from_utf8(body) {
             Ok(text) => Ok(Cow::Borrowed(text)),
@@ -168,11 +168,13 @@ fn decode<'a>(
             let (garbled, _) = WINDOWS_1252
                 .decode_without_bom_handling(letter.encode_utf8(&mut garbled).as_bytes());
             warnings.push(
-                at.problem(format!(
-                        "the file is UTF-8 text, read as {} as --encoding says: {letter:?} and every other letter beyond ASCII come out garbled ({garbled:?})",
-                        encoding.name()
-                    ))
-                    .with_hint("import it without --encoding: UTF-8 is the default"),
+                at.problem(text!(
+                    "csv-utf8-read-as",
+                    encoding = encoding.name(),
+                    letter = format!("{letter:?}"),
+                    garbled = format!("{garbled:?}")
+                ))
+                .with_hint(text!("csv-utf8-read-as-hint")),
             );
         }
         return Ok(WINDOWS_1252.decode_without_bom_handling(body).0);
@@ -201,11 +203,12 @@ fn decode<'a>(
         }
     };
     Err(end_of(&text)
-        .problem(format!(
-            "the file is not {} text: its bytes from offset {bad} on make no character (half a surrogate pair, or an odd byte at the end)",
-            decoder.name()
+        .problem(text!(
+            "csv-not-encoding",
+            encoding = decoder.name(),
+            offset = bad
         ))
-        .with_hint("check which encoding the file was saved in, and give it with --encoding, or save it as UTF-8"))
+        .with_hint(text!("csv-not-encoding-hint")))
 }
 
 /// UTF-16 without a byte-order mark, read as UTF-8: every other byte is 0 (the high byte of
@@ -241,7 +244,7 @@ fn not_utf8(body: &[u8], valid: usize) -> Problem {
     let at = end_of(std::str::from_utf8(&body[..valid]).unwrap_or_default());
     let first = body[valid];
     // The lines that hold bytes that are not UTF-8, and the first few such bytes.
-    let (mut at_line, mut last_bad, mut bad_lines) = (1, 0, 0);
+    let (mut at_line, mut last_bad, mut bad_lines) = (1, 0, 0_usize);
     let mut examples: Vec<u8> = Vec::new();
     for chunk in body.utf8_chunks() {
         at_line += end_of(chunk.valid()).line - 1;
@@ -255,13 +258,6 @@ fn not_utf8(body: &[u8], valid: usize) -> Problem {
             }
         }
     }
-    let mut message = format!("the file is not UTF-8 text: this byte, 0x{first:02X}, is not");
-    if bad_lines > 1 {
-        message.push_str(&format!(
-            ", nor are bytes on {} after it",
-            plural(bad_lines - 1, "other line")
-        ));
-    }
     let in_1252: Vec<(u8, char)> = examples
         .iter()
         .map(|&byte| {
@@ -270,30 +266,34 @@ fn not_utf8(body: &[u8], valid: usize) -> Problem {
             (byte, text.chars().next().unwrap_or_default())
         })
         .collect();
-    if in_1252.iter().all(|(_, c)| !c.is_control()) {
-        // "0xE9 is 'é'", "0xE9 is 'é' and 0x92 '’'", "0xE9 is 'é', 0x92 '’' and 0xC9 'É'".
-        let mut letters = String::new();
-        for (n, (byte, c)) in in_1252.iter().enumerate() {
-            letters.push_str(match n {
-                0 => "",
-                n if n + 1 == in_1252.len() => " and ",
-                _ => ", ",
-            });
-            letters.push_str(&format!(
-                "0x{byte:02X} {}{c:?}",
-                if n == 0 { "is " } else { "" }
-            ));
-        }
-        message.push_str(&format!(
-            "; it looks like Windows-1252, as Excel saves CSV files in French, where {letters}"
-        ));
-        at.problem(message).with_hint(
-            "import it with --encoding windows-1252, or save it from Excel as \"CSV UTF-8 (délimité par des virgules)\"",
-        )
+    let windows = in_1252.iter().all(|(_, c)| !c.is_control());
+    // "0xE9 is 'é'", "0xE9 is 'é' and 0x92 '’'", "0xE9 is 'é', 0x92 '’' and 0xC9 'É'": each
+    // example's byte and letter, the absent ones empty.
+    let example = |n: usize| {
+        in_1252
+            .get(n)
+            .map(|(byte, c)| (format!("{byte:02X}"), format!("{c:?}")))
+            .unwrap_or_default()
+    };
+    let ([b1, c1], [b2, c2], [b3, c3]) = (example(0).into(), example(1).into(), example(2).into());
+    let message = text!(
+        "csv-not-utf8",
+        byte = format!("{first:02X}"),
+        other_lines = bad_lines - 1,
+        windows = if windows { "yes" } else { "no" },
+        n = in_1252.len(),
+        b1 = b1,
+        c1 = c1,
+        b2 = b2,
+        c2 = c2,
+        b3 = b3,
+        c3 = c3
+    );
+    if windows {
+        at.problem(message)
+            .with_hint(text!("csv-not-utf8-windows-1252-hint"))
     } else {
-        at.problem(message).with_hint(
-            "find which encoding the file was saved in and give it with --encoding (utf-8, windows-1252, latin-1, utf-16le, utf-16be), or save it as UTF-8",
-        )
+        at.problem(message).with_hint(text!("csv-not-utf8-hint"))
     }
 }
 
@@ -502,15 +502,10 @@ impl<'a> Reader<'a> {
     fn never_closed(&self, open: Place) -> Problem {
         let ends_a_line = self.text.ends_with(['\r', '\n']);
         let last_line = self.place.line - u64::from(ends_a_line);
-        let rest = if last_line > open.line {
-            format!("the rest of the file, to its last line ({last_line}), was read as one cell")
-        } else {
-            "the rest of the file was read as one cell".to_owned()
-        };
-        open.problem(format!(
-            "this quote opens a cell that is never closed: {rest}"
-        ))
-        .with_hint(QUOTE_HINT)
+        // The last line is said when it is not the quote's own (0: not said).
+        let last_line = if last_line > open.line { last_line } else { 0 };
+        open.problem(text!("csv-quote-never-closed", last_line = last_line))
+            .with_hint(text!("csv-quote-hint"))
     }
 
     /// The error of a quote opened at `open` and closed at `close`, where text other than a
@@ -519,20 +514,21 @@ impl<'a> Reader<'a> {
         let delimiter = self.delimiter;
         let end = self.find(|b| b == delimiter || b == b'\r' || b == b'\n');
         let after: String = self.text[self.at..end].chars().take(20).collect();
-        let closes = if close.line == open.line {
-            format!("column {}", close.column)
+        // The line of the closing quote is said when it is not the opening one's (0: not said).
+        let line = if close.line == open.line {
+            0
         } else {
-            format!("line {}, column {}", close.line, close.column)
+            close.line
         };
-        open.problem(format!(
-            "this quote opens a cell that the quote at {closes} closes, but the cell goes on after it ({after:?}): its quotes are out of step"
+        open.problem(text!(
+            "csv-quotes-out-of-step",
+            line = line,
+            column = close.column,
+            after = format!("{after:?}")
         ))
-        .with_hint(QUOTE_HINT)
+        .with_hint(text!("csv-quote-hint"))
     }
 }
-
-/// What to do about a quote out of place.
-const QUOTE_HINT: &str = "a quote that starts a cell opens it, and the next quote closes it: close the quote at the end of the cell (\"Paris, France\"), and double a quote that is part of a quoted cell's text (\"Bureau \"\"X\"\"\")";
 
 /// The columns chosen, by position.
 struct Columns {
@@ -583,23 +579,19 @@ impl Columns {
         if let Some(other) = other_delimiter {
             let wanted: Vec<&str> = missing.iter().map(|(name, _)| name.as_str()).collect();
             return Err(vec![
-                at.problem(format!(
-                    "no column is named {}: read with the delimiter {}, the header is one column, {:?}",
-                    quoted(&wanted),
-                    delimiter_name(options.delimiter),
-                    names[0]
+                at.problem(text!(
+                    "csv-wrong-delimiter",
+                    names = quoted(&wanted),
+                    delimiter = delimiter_name(options.delimiter),
+                    header = format!("{:?}", names[0])
                 ))
-                .with_hint(format!(
-                    "the header holds {}: give --delimiter {}",
-                    match other {
-                        b';' => "semicolons",
-                        b',' => "commas",
-                        b'\t' => "tabs",
-                        _ => "vertical bars",
-                    },
-                    match other {
-                        b'\t' => "$'\\t' (a tab)".to_owned(),
-                        other => format!("'{}'", char::from(other)),
+                .with_hint(text!(
+                    "csv-wrong-delimiter-hint",
+                    delimiter = match other {
+                        b';' => "semicolon",
+                        b',' => "comma",
+                        b'\t' => "tab",
+                        _ => "bar",
                     }
                 )),
             ]);
@@ -622,11 +614,11 @@ impl Columns {
 }
 
 /// The delimiter as messages name it: `','`, or "a tab".
-fn delimiter_name(delimiter: u8) -> String {
+fn delimiter_name(delimiter: u8) -> Text {
     match delimiter {
-        b'\t' => "a tab".to_owned(),
-        b' ' => "a space".to_owned(),
-        d => format!("'{}'", char::from(d)),
+        b'\t' => text!("csv-a-tab"),
+        b' ' => text!("csv-a-space"),
+        d => format!("'{}'", char::from(d)).into(),
     }
 }
 
@@ -676,9 +668,10 @@ fn ragged(record: &Record, header: &Record, delimiter: u8) -> Problem {
                 row = message,
                 extra = len - expected
             ))
-            .with_hint(format!(
-                "quote a cell that holds a {}: \"Paris{d} France\"",
-                delimiter_name(delimiter)
+            .with_hint(text!(
+                "csv-ragged-long-hint",
+                delimiter = delimiter_name(delimiter),
+                d = d.to_string()
             ))
     }
 }
@@ -721,14 +714,12 @@ fn read_row(
             .filter(|c| one_line && c.last_line > c.at.line)
         {
             problems.push(
-                c.at.problem(format!(
-                    "the cell {header} holds a line break: its quote, opened here, closes on line {}",
-                    c.last_line
+                c.at.problem(text!(
+                    "csv-cell-line-break",
+                    header = header,
+                    last_line = c.last_line
                 ))
-                .with_hint(format!(
-                    "an id, a parent or a kind is one line: close the quote before the end of line {}, or remove it",
-                    c.at.line
-                )),
+                .with_hint(text!("csv-cell-line-break-hint", line = c.at.line)),
             );
         }
     }
@@ -797,16 +788,14 @@ fn read_row(
 
 /// The problem of a file with no header row: empty, or blank.
 fn no_header(bytes: &[u8], text: &str) -> Problem {
-    let what = if bytes.is_empty() {
-        "the file is empty"
+    let holds = if bytes.is_empty() {
+        "nothing"
     } else if text.is_empty() {
-        "the file holds only a byte-order mark"
+        "mark"
     } else {
-        "the file holds only blank lines"
+        "blank"
     };
-    Problem::new(format!("{what}: there is no header row, and no unit to import")).with_hint(
-        "a CSV import reads a header row that names the columns, then one row per unit: check that this is the file exported",
-    )
+    Problem::new(text!("csv-no-header", holds = holds)).with_hint(text!("csv-no-header-hint"))
 }
 
 /// Imports a CSV file (`bytes`, with a header row, in `options.encoding`) as a description of
@@ -870,9 +859,9 @@ fn no_header(bytes: &[u8], text: &str) -> Problem {
 /// formula, so that an export imports back as it was.
 pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Problem>> {
     if !options.delimiter.is_ascii() || matches!(options.delimiter, b'"' | b'\r' | b'\n') {
-        return Err(vec![Problem::new(format!(
-            "the delimiter {:?} cannot separate cells: it must be an ASCII character other than a quote or a line break",
-            char::from(options.delimiter)
+        return Err(vec![Problem::new(text!(
+            "csv-bad-delimiter",
+            delimiter = format!("{:?}", char::from(options.delimiter))
         ))]);
     }
     let mut warnings = Vec::new();
@@ -1064,11 +1053,12 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                 line: rows[row].line,
                 column: 1,
             }
-            .problem(format!(
-                "this row is too large to write: its unit takes {} bytes of JSON, and a file written holds at most {}",
-                sizes[row], options.max_file_bytes
+            .problem(text!(
+                "csv-row-too-large",
+                bytes = sizes[row],
+                max = options.max_file_bytes
             ))
-            .with_hint("raise --max-file-size: a file written holds at most a quarter of it"),
+            .with_hint(text!("csv-row-too-large-hint")),
         ]
     })?;
 

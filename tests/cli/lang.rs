@@ -571,3 +571,60 @@ fn a_bad_govuk_register_is_refused_and_its_warnings_said_in_french() {
         ),
     );
 }
+
+/// `organigram --lang fr import csv units.csv` of `csv`, written in `dir`, with the columns
+/// `code`, `parent` and `label`, into `dir/out`.
+fn import_csv_in_french(dir: &std::path::Path, csv: &[u8]) -> Output {
+    std::fs::write(dir.join("units.csv"), csv).unwrap();
+    organigram([
+        "--lang",
+        "fr",
+        "import",
+        "csv",
+        "units.csv",
+        "--id",
+        "code",
+        "--parent",
+        "parent",
+        "--name",
+        "label",
+        "-o",
+        "out",
+    ])
+    .in_dir(dir)
+    .run()
+}
+
+#[test]
+fn a_csv_file_in_the_wrong_encoding_or_with_the_wrong_delimiter_is_refused_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    // Windows-1252, as Excel saves CSV files in French: 0xE9 is 'é'.
+    let output =
+        import_csv_in_french(dir.path(), b"code,parent,label\na,,Minist\xe8re\n").expect_code(2);
+    assert_contains(
+        &output,
+        &french(
+            "le fichier n’est pas un texte UTF-8 : cet octet, 0xE8, n’en est pas ; il semble être \
+             en Windows-1252",
+        ),
+    );
+    assert_contains(&output, "où 0xE8 est 'è'");
+    assert_contains(
+        &output,
+        &french("aide : importez-le avec --encoding windows-1252, ou enregistrez-le depuis Excel"),
+    );
+    let output = import_csv_in_french(dir.path(), b"code;parent;label\na;;A\n").expect_code(2);
+    assert_contains(
+        &output,
+        &french("lu avec le séparateur ',', l’en-tête ne forme qu’une colonne"),
+    );
+    assert_contains(
+        &output,
+        &french("aide : l’en-tête contient des points-virgules : donnez --delimiter ';'"),
+    );
+    let output = import_csv_in_french(dir.path(), b"code,parent,label\na,,\"A\n").expect_code(2);
+    assert_contains(
+        &output,
+        &french("ce guillemet ouvre une cellule qui n’est jamais fermée : le reste du fichier"),
+    );
+}
