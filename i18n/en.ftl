@@ -333,6 +333,8 @@ diff-ties-changed = Ties changed
 ## Importing
 
 import-not-utf8 = { $file } is not UTF-8 text (byte { $byte } is not)
+import-control-character = { $what } holds the control character U+{ $code }
+import-control-character-hint = remove it: a description's texts hold no control character but tabs and line breaks
 import-refused = error: { $file } has { $problems ->
     [one] { $problems } problem
    *[other] { $problems } problems
@@ -581,9 +583,6 @@ write-names-no-file = { $path } names no file
 
 ## Importing the GOV.UK register
 
-import-control-character = { $what } holds the control character U+{ $code }
-import-control-character-hint = remove it: a description's texts hold no control character but tabs and line breaks
-csv-cell = the cell { $header }
 govuk-field = the { $field } of `{ $slug }`
 govuk-slug-no-letter = organisation { $n } ({ $title }) has the slug { $slug }, which holds no letter or digit to make an id of
 govuk-slug-no-letter-hint = give it a slug of letters, digits and hyphens
@@ -651,6 +650,7 @@ csv-wrong-delimiter-hint = the header holds { $delimiter ->
 csv-a-tab = a tab
 csv-a-space = a space
 csv-ragged-long-hint = quote a cell that holds a { $delimiter }: "Paris{ $d } France"
+csv-cell = the cell { $header }
 csv-cell-line-break = the cell { $header } holds a line break: its quote, opened here, closes on line { $last_line }
 csv-cell-line-break-hint = an id, a parent or a kind is one line: close the quote before the end of line { $line }, or remove it
 csv-row-too-large = this row is too large to write: its unit takes { $bytes } bytes of JSON, and a file written holds at most { $max }

@@ -342,6 +342,8 @@ diff-ties-changed = Liens modifiés
 ## Importation
 
 import-not-utf8 = { $file } n’est pas un texte UTF-8 (à partir de l’octet { $byte })
+import-control-character = { $what } contient le caractère de contrôle U+{ $code }
+import-control-character-hint = supprimez-le : les textes d’une description ne contiennent aucun caractère de contrôle hormis les tabulations et les sauts de ligne
 import-refused = erreur : { $file } comporte { $problems ->
     [one] { $problems } problème
    *[other] { $problems } problèmes
@@ -595,9 +597,6 @@ write-names-no-file = { $path } ne désigne aucun fichier
 
 ## Import du registre GOV.UK
 
-import-control-character = { $what } contient le caractère de contrôle U+{ $code }
-import-control-character-hint = supprimez-le : les textes d’une description ne contiennent aucun caractère de contrôle hormis les tabulations et les sauts de ligne
-csv-cell = la cellule { $header }
 govuk-field = le champ { $field } de `{ $slug }`
 govuk-slug-no-letter = l’organisme { $n } ({ $title }) a le slug { $slug }, qui ne contient aucune lettre ni aucun chiffre dont faire un identifiant
 govuk-slug-no-letter-hint = donnez-lui un slug fait de lettres, de chiffres et de traits d’union
@@ -668,6 +667,7 @@ csv-wrong-delimiter-hint = l’en-tête contient des { $delimiter ->
 csv-a-tab = une tabulation
 csv-a-space = un espace
 csv-ragged-long-hint = mettez entre guillemets une cellule qui contient { $delimiter } : "Paris{ $d } France"
+csv-cell = la cellule { $header }
 csv-cell-line-break = la cellule { $header } contient un saut de ligne : son guillemet, ouvert ici, se ferme à la ligne { $last_line }
 csv-cell-line-break-hint = un identifiant, un parent ou un type tient sur une ligne : fermez le guillemet avant la fin de la ligne { $line }, ou supprimez-le
 csv-row-too-large = cette ligne est trop grande pour être écrite : son unité occupe { $bytes } octets de JSON, et un fichier écrit en contient au plus { $max }
