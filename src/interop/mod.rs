@@ -134,7 +134,7 @@ fn to_unit_id(text: &str) -> Option<UnitId> {
 
 /// A problem when `text`, from someone else's data, holds a control character that a
 /// description may not hold ([`is_forbidden_control`]): written as it is, the description would
-/// not load. `what` says which text it is ("the name").
+/// not load. `what` says which text it is ("the name"), made only when there is a problem.
 fn control_character(text: &str, what: impl FnOnce() -> Text) -> Option<Problem> {
     let c = text.chars().find(|c| is_forbidden_control(*c))?;
     Some(
