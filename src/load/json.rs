@@ -349,12 +349,14 @@ impl<'de> Reader<'de, '_> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn eat(&mut self, byte: u8, expected: Text) -> Result<()> {
+    /// Consumes `byte`, or fails saying what was `expected`: a message made only on failure, as
+    /// writing one costs more than reading the byte.
+    fn eat(&mut self, byte: u8, expected: impl FnOnce() -> Text) -> Result<()> {
         if self.peek() == Some(byte) {
             self.pos += 1;
             Ok(())
         } else {
-            Err(self.unexpected(expected))
+            Err(self.unexpected(expected()))
         }
     }
 
@@ -639,7 +641,7 @@ impl<'de> Reader<'de, '_> {
                 self.enter()?;
                 self.pos += 1;
                 let value = crate::stack::grow(|| visitor.visit_map(Object::new(self)))?;
-                self.eat(b'}', comma_or(b'}'))?;
+                self.eat(b'}', || comma_or(b'}'))?;
                 self.depth -= 1;
                 Ok(value)
             }
@@ -652,7 +654,7 @@ impl<'de> Reader<'de, '_> {
                         first: true,
                     })
                 })?;
-                self.eat(b']', comma_or(b']'))?;
+                self.eat(b']', || comma_or(b']'))?;
                 self.depth -= 1;
                 Ok(value)
             }
@@ -747,7 +749,7 @@ impl<'de> Reader<'de, '_> {
                 span,
             ));
         }
-        self.eat(b':', text!("json-colon-after-key"))?;
+        self.eat(b':', || text!("json-colon-after-key"))?;
         Ok((key, span))
     }
 
