@@ -140,11 +140,10 @@ fn authority(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
-            let by_heads = by_heads(graph, ix, unit);
-            let hint = match by_heads {
-                Some(h) => text!(
+            let hint = match heads.by_heads(ix) {
+                Some(by_heads) => text!(
                     "check-authority-against-heads-hint",
-                    head = graph.unit(h).id.as_str()
+                    head = graph.unit(by_heads.post).id.as_str()
                 ),
                 None => text!("check-authority-against-heads-hint-headless"),
             };
@@ -177,16 +176,6 @@ fn in_line(graph: &OrgGraph, post: UnitIx, unit: UnitIx, manager: UnitIx) -> boo
     placed(manager)
         || heads.unit_of(manager).is_some_and(placed)
         || heads.headed_by(manager).into_iter().any(placed)
-}
-
-/// Whom the heads alone make `post` answer to: the head of its unit, or the nearest above.
-fn by_heads(graph: &OrgGraph, post: UnitIx, unit: UnitIx) -> Option<UnitIx> {
-    let heads = graph.heads();
-    let above = graph.hierarchy().climb(unit);
-    above
-        .keys()
-        .filter(|&&u| !(u == unit && heads.headed_by(post).contains(&unit)))
-        .find_map(|&u| heads.head(u).filter(|&h| h != post))
 }
 
 #[cfg(test)]

@@ -57,16 +57,18 @@ fn current(tie: &Tie) -> bool {
     tie.kind.value == TieKind::Head && tie.valid_until.is_none()
 }
 
-impl Heads<'_> {
+impl<'g> Heads<'g> {
     /// The posts heading `unit` now, in declaration order: one, unless the description is wrong
     /// (`check` says so). `O(ties into the unit)`.
     pub fn of(self, unit: UnitIx) -> Vec<UnitIx> {
         self.ties(unit, Direction::Incoming)
     }
 
-    /// The first post heading `unit` now.
+    /// The first post heading `unit` now. Allocates nothing: charts ask it of every unit.
     pub fn head(self, unit: UnitIx) -> Option<UnitIx> {
-        self.of(unit).first().copied()
+        self.current(unit, Direction::Incoming)
+            .min_by_key(|(tie, _)| *tie)
+            .map(|(_, post)| post)
     }
 
     /// The units `post` heads now, in declaration order.
@@ -76,34 +78,38 @@ impl Heads<'_> {
 
     /// The other ends of a unit's current head ties in one direction, in declaration order.
     fn ties(self, unit: UnitIx, direction: Direction) -> Vec<UnitIx> {
-        let mut found: Vec<(TieIx, UnitIx)> = self
-            .graph
+        let mut found: Vec<(TieIx, UnitIx)> = self.current(unit, direction).collect();
+        found.sort_unstable_by_key(|(tie, _)| *tie);
+        found.into_iter().map(|(_, other)| other).collect()
+    }
+
+    /// A unit's current head ties in one direction, each with its other end, in no order.
+    fn current(
+        self,
+        unit: UnitIx,
+        direction: Direction,
+    ) -> impl Iterator<Item = (TieIx, UnitIx)> + 'g {
+        let graph = self.graph;
+        graph
             .petgraph()
             .edges_directed(unit, direction)
-            .filter(|e| e.weight().kind == TieKind::Head && current(self.graph.tie(e.id())))
-            .map(|e| {
+            .filter(|e| e.weight().kind == TieKind::Head && current(graph.tie(e.id())))
+            .map(move |e| {
                 let other = match direction {
                     Direction::Incoming => e.source(),
                     Direction::Outgoing => e.target(),
                 };
                 (e.id(), other)
             })
-            .collect();
-        found.sort_unstable_by_key(|(tie, _)| *tie);
-        found.into_iter().map(|(_, other)| other).collect()
     }
 
     /// The unit a post sits in: the first it heads, else its first superior by attachment or
     /// joint attachment.
     pub fn unit_of(self, post: UnitIx) -> Option<UnitIx> {
-        self.headed_by(post).first().copied().or_else(|| {
-            self.graph
-                .hierarchy()
-                .up(post)
-                .iter()
-                .find(|l| structural(l.kind()) && l.to != post)
-                .map(|l| l.to)
-        })
+        self.current(post, Direction::Outgoing)
+            .min_by_key(|(tie, _)| *tie)
+            .map(|(_, unit)| unit)
+            .or_else(|| self.graph.hierarchy().first_up(post, structural))
     }
 
     /// The post `post` answers to, and why; `None` at the top of the line of posts, or for a unit
@@ -116,20 +122,29 @@ impl Heads<'_> {
             return None;
         }
         let up = graph.hierarchy().up(post);
-        if let Some(link) = up
+        match up
             .iter()
             .find(|l| l.kind() == TieKind::LineAuthority && l.to != post)
         {
-            let because = Because::LineAuthority(link.index);
-            return self.answering(link.to, post).map(|manager| Manager {
+            Some(link) => self.answering(link.to, post).map(|manager| Manager {
                 post: manager,
-                because,
-            });
+                because: Because::LineAuthority(link.index),
+            }),
+            None => self.by_heads(post),
         }
-        if let Some(link) = up
-            .iter()
-            .find(|l| structural(l.kind()) && l.to != post && is_post(graph, l.to))
-        {
+    }
+
+    /// The post `post` answers to by the heads alone, line authority left aside: the post it is
+    /// attached to, else the head of its unit, else the nearest head above. What the heads say,
+    /// for `check` to hold a line authority against.
+    pub fn by_heads(self, post: UnitIx) -> Option<Manager> {
+        let graph = self.graph;
+        let attached = graph
+            .hierarchy()
+            .up(post)
+            .into_iter()
+            .find(|l| structural(l.kind()) && l.to != post && is_post(graph, l.to));
+        if let Some(link) = attached {
             return Some(Manager {
                 post: link.to,
                 because: Because::AttachedTo,
@@ -165,13 +180,11 @@ impl Heads<'_> {
         let graph = self.graph;
         let mut seen = FastSet::from_iter([unit]);
         let mut at = unit;
+        let hierarchy = graph.hierarchy();
         loop {
-            let up = graph.hierarchy().up(at);
-            let next = up
-                .iter()
-                .find(|l| l.kind() == TieKind::LineAuthority && l.to != at)
-                .or_else(|| up.iter().find(|l| structural(l.kind()) && l.to != at))?
-                .to;
+            let next = hierarchy
+                .first_up(at, |kind| kind == TieKind::LineAuthority)
+                .or_else(|| hierarchy.first_up(at, structural))?;
             if !seen.insert(next) {
                 return None;
             }
