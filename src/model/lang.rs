@@ -75,18 +75,34 @@ pub trait Term: Copy + 'static {
 
     /// The term an English or French name names. English names are read as written; French
     /// names whatever their case, accents and punctuation (`Sous direction`, `autorite
-    /// hierarchique`), since people type them as they say them. `O(terms)`.
-    fn from_name(text: &str) -> Option<Self> {
-        if let Some(&term) = Self::ALL.iter().find(|t| t.name() == text) {
-            return Some(term);
-        }
-        let folded = fold(text);
-        Self::ALL.iter().copied().find(|t| {
-            fold(t.name()) == folded
-                || fold(t.french_name()) == folded
-                || t.other_names().iter().any(|n| fold(n) == folded)
-        })
+    /// hierarchique`), since people type them as they say them ([`find`]).
+    fn from_name(text: &str) -> Option<Self>;
+}
+
+/// The term `text` names ([`Term::from_name`]): an English name as written, else any name
+/// folded. The folded names are made once, in `cache`: a description written in French names a
+/// kind for every unit and tie it holds. `O(terms)`.
+pub(crate) fn find<T: Term>(text: &str, cache: &'static OnceLock<Vec<(String, T)>>) -> Option<T> {
+    if let Some(&term) = T::ALL.iter().find(|t| t.name() == text) {
+        return Some(term);
     }
+    let folded_names = cache.get_or_init(|| {
+        T::ALL
+            .iter()
+            .flat_map(|&term| {
+                let names = [term.name(), term.french_name()];
+                names
+                    .into_iter()
+                    .chain(term.other_names().iter().copied())
+                    .map(move |name| (fold(name), term))
+            })
+            .collect()
+    });
+    let folded = fold(text);
+    folded_names
+        .iter()
+        .find(|(name, _)| *name == folded)
+        .map(|&(_, term)| term)
 }
 
 /// Every English and French name of the terms, each once, English first: what may be written.

@@ -32,6 +32,11 @@ macro_rules! term {
             fn other_names(self) -> &'static [&'static str] {
                 $vocabulary::other_names(self)
             }
+
+            fn from_name(text: &str) -> Option<$vocabulary> {
+                static FOLDED: OnceLock<Vec<(String, $vocabulary)>> = OnceLock::new();
+                lang::find(text, &FOLDED)
+            }
         }
 
         impl $vocabulary {
