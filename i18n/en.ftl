@@ -35,7 +35,10 @@ parse-control-hint = remove it: a description's texts hold no control character 
 parse-bidi-hint = remove it: text in any script, Arabic and Hebrew included, displays in the right order without bidirectional controls
 merge-post-fact = `{ $field }` is for posts, and `{ $id }` is a { $kind }
 merge-post-fact-related = declared as this kind here
-merge-post-fact-hint = declare the position as a unit of kind `post` inside this unit, and give the post its `{ $field }`
+merge-post-fact-hint = declare the position as a unit of kind `post` inside this unit, and { $field ->
+    [vacant] mark the post vacant
+   *[other] give the post its `{ $field }`
+}
 merge-duplicate-id = duplicate { $what } id `{ $id }`
 merge-duplicate-id-hint = ids are unique across the whole description: rename one of the two { $what }s
 
@@ -190,7 +193,10 @@ subordinates-cycle = a cycle: this unit is already above
 stats-subtree = The subtree of { $unit }
 stats-whole = The whole description
 stats-units = units
-stats-units-value = { $total } (of which { $posts } posts)
+stats-units-value = { $total } (of which { $posts } posts{ $collective ->
+    [0] {""}
+   *[other] ; { $collective } stand for groups named only as a whole
+})
 stats-layers = layers
 stats-vacant-posts = vacant posts
 stats-span = span of control
@@ -266,7 +272,6 @@ subordinates-reports = Line of posts: { $direct ->
 superior-common-manager = In the line of posts, both answer to { $post }
 superior-line-from = from { $unit }: { $steps }
 superior-then = , then{" "}
-stats-units-value-collective = { $total } (of which { $posts } posts; { $collective } stand for groups named only as a whole)
 stats-in-named-organisations = (organisations named, not described)
 stats-outside-every-organisation = (outside every organisation)
 chart-as-a-whole = as a whole
@@ -284,7 +289,6 @@ check-authority-against-heads = { $post } is under the authority of `{ $manager 
 check-authority-against-heads-label = line authority here
 check-authority-against-heads-hint = by the heads, it answers to `{ $head }`; if the authority is meant, it may be a `functional-reporting` tie, or the post may belong in another unit
 check-authority-against-heads-hint-headless = if the authority is meant, it may be a `functional-reporting` tie, or the post may belong in another unit
-merge-vacant-hint = declare the position as a unit of kind `post` inside this unit, and mark the post vacant
 render-frameless = { $id } names no unit of the description, so no unit belongs to it: its file only groups units, each belonging where its line leads
     help: give its organisation block a `unit` (the unit that is the organisation), or draw its units with --root or --focus
 

@@ -36,7 +36,10 @@ parse-control-hint = supprimez-le : les textes d’une description ne contienne
 parse-bidi-hint = supprimez-le : un texte, quelle que soit son écriture, arabe et hébreu compris, s’affiche dans le bon ordre sans caractères de contrôle bidirectionnels
 merge-post-fact = `{ $field }` est réservé aux postes, et `{ $id }` est de type « { $kind } »
 merge-post-fact-related = déclaré de ce type ici
-merge-post-fact-hint = déclarez la fonction comme une unité de type `post` au sein de cette unité, et donnez au poste son `{ $field }`
+merge-post-fact-hint = déclarez la fonction comme une unité de type `post` au sein de cette unité, et { $field ->
+    [vacant] marquez le poste comme vacant
+   *[other] donnez au poste son `{ $field }`
+}
 merge-duplicate-id = identifiant { $what ->
     [unit] d’unité
    *[other] de source
@@ -197,7 +200,10 @@ subordinates-cycle = un cycle : cette unité figure déjà plus haut
 stats-subtree = La branche de { $unit }
 stats-whole = L’ensemble de la description
 stats-units = unités
-stats-units-value = { $total } (dont { $posts } postes)
+stats-units-value = { $total } (dont { $posts } postes{ $collective ->
+    [0] {""}
+   *[other]  ; { $collective } désignent des ensembles nommés seulement comme tels
+})
 stats-layers = niveaux
 stats-vacant-posts = postes vacants
 stats-span = encadrement
@@ -271,7 +277,6 @@ subordinates-reports = Ligne hiérarchique des postes : { $direct ->
 superior-common-manager = Dans la ligne hiérarchique des postes, tous deux rendent compte à { $post }
 superior-line-from = depuis { $unit } : { $steps }
 superior-then = , puis{" "}
-stats-units-value-collective = { $total } (dont { $posts } postes ; { $collective } désignent des ensembles nommés seulement comme tels)
 stats-in-named-organisations = (organismes cités, non décrits)
 stats-outside-every-organisation = (hors de tout organisme)
 chart-as-a-whole = ensemble
@@ -289,7 +294,6 @@ check-authority-against-heads = { $post } est placé sous l’autorité de `{ $m
 check-authority-against-heads-label = autorité hiérarchique ici
 check-authority-against-heads-hint = d’après les dirigeants, il rend compte à `{ $head }` ; si cette autorité est voulue, c’est peut-être un lien `functional-reporting`, ou le poste relève d’une autre unité
 check-authority-against-heads-hint-headless = si cette autorité est voulue, c’est peut-être un lien `functional-reporting`, ou le poste relève d’une autre unité
-merge-vacant-hint = déclarez la fonction comme une unité de type `post` au sein de cette unité, et marquez le poste comme vacant
 render-frameless = { $id } ne désigne aucune unité de la description, si bien qu’aucune unité ne lui appartient : son fichier ne fait que regrouper des unités, chacune appartenant à l’organisme où mène sa ligne
     help : donnez à son bloc organisation une `unit` (l’unité qu’est l’organisme), ou dessinez ses unités avec --root ou --focus
 

@@ -84,22 +84,13 @@ fn write_text(
         None => writeln!(out, "{}", tr!(lang, "stats-whole"))?,
     }
     let mut line = |name: String, value: String| writeln!(out, "  {name:<16} {value}");
-    let units = if figures.collective == 0 {
-        tr!(
-            lang,
-            "stats-units-value",
-            total = figures.total,
-            posts = figures.posts
-        )
-    } else {
-        tr!(
-            lang,
-            "stats-units-value-collective",
-            total = figures.total,
-            posts = figures.posts,
-            collective = figures.collective
-        )
-    };
+    let units = tr!(
+        lang,
+        "stats-units-value",
+        total = figures.total,
+        posts = figures.posts,
+        collective = figures.collective
+    );
     line(tr!(lang, "stats-units"), units)?;
     line(tr!(lang, "stats-layers"), number(lang, figures.layers))?;
     line(

@@ -230,7 +230,11 @@ fn french_groups_the_thousands_of_numbers_and_english_does_not() {
         write(
             lang,
             "stats-units-value",
-            &[("total", Arg::from(n)), ("posts", Arg::from(12usize))],
+            &[
+                ("total", Arg::from(n)),
+                ("posts", Arg::from(12usize)),
+                ("collective", Arg::from(0usize)),
+            ],
         )
     };
     assert_eq!(units(Lang::En, 2_000_000), "2000000 (of which 12 posts)");

@@ -90,11 +90,7 @@ impl Merger {
                         )
                         .at(at(span.unwrap_or(unit.id.span)))
                         .with_related(at(unit.kind.span), text!("merge-post-fact-related"))
-                        .with_hint(if field == "vacant" {
-                            text!("merge-vacant-hint")
-                        } else {
-                            text!("merge-post-fact-hint", field = field)
-                        })
+                        .with_hint(text!("merge-post-fact-hint", field = field))
                         .about([unit.id.to_string()]),
                     );
                 }
