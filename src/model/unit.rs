@@ -396,7 +396,8 @@ impl Unit {
 
     /// The facts only a post may have that the unit gives, each with its place when it has one:
     /// `vacant`, `vacant_from`, `recruiting`, `newly_created`, `term_months`, `grade`.
-    pub fn post_facts(&self) -> Vec<(&'static str, Option<super::Span>)> {
+    /// Allocates nothing: loading asks it of every unit that is no post.
+    pub fn post_facts(&self) -> impl Iterator<Item = (&'static str, Option<super::Span>)> {
         [
             ("vacant", self.vacant.as_ref().map(|v| v.span)),
             ("vacant_from", self.vacant_from.as_ref().map(|v| v.span)),
@@ -407,7 +408,6 @@ impl Unit {
         .into_iter()
         .filter(|(_, span)| span.is_some())
         .chain(self.grade.is_some().then_some(("grade", None)))
-        .collect()
     }
 
     /// Whether a recruitment to this post is under way.
