@@ -1,7 +1,7 @@
 //! Output in French: `--lang fr`, or a French locale in the environment (`LC_ALL`, then
 //! `LC_MESSAGES`, then `LANG`); JSON keeps its English keys and kind names in every language.
 
-use crate::support::{Output, Run, fixture, organigram};
+use crate::support::{IMPORT_UNITS_CSV, Output, Run, fixture, organigram};
 
 /// `organigram ARGS` on the check fixture `name`.
 fn on_fixture<const N: usize>(name: &str, args: [&str; N]) -> Run {
@@ -576,23 +576,10 @@ fn a_bad_govuk_register_is_refused_and_its_warnings_said_in_french() {
 /// `code`, `parent` and `label`, into `dir/out`.
 fn import_csv_in_french(dir: &std::path::Path, csv: &[u8]) -> Output {
     std::fs::write(dir.join("units.csv"), csv).unwrap();
-    organigram([
-        "--lang",
-        "fr",
-        "import",
-        "csv",
-        "units.csv",
-        "--id",
-        "code",
-        "--parent",
-        "parent",
-        "--name",
-        "label",
-        "-o",
-        "out",
-    ])
-    .in_dir(dir)
-    .run()
+    organigram(["--lang", "fr"])
+        .args(IMPORT_UNITS_CSV)
+        .in_dir(dir)
+        .run()
 }
 
 #[test]
