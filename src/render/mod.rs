@@ -31,7 +31,7 @@ mod quote;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::graph::{Belonging, OrgGraph, TieIx, UnitIx};
+use crate::graph::{Belonging, OrgGraph, TieIx, TieView, UnitIx};
 use crate::model::{Lang, OrganisationIndex, TieKind, UnitKind};
 use crate::query;
 use crate::tr;
@@ -302,47 +302,44 @@ impl Chart {
 pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
     let kinds = options.tie_kinds();
     let drawn_tie = |ix: TieIx| kinds.contains(&graph.tie(ix).kind.value);
+    // Units and the units their drawn ties reach, the ties `reaching` lets through.
+    let with_partners = |mut units: HashSet<UnitIx>, reaching: &dyn Fn(&TieView<'_>) -> bool| {
+        let partners: Vec<UnitIx> = units
+            .iter()
+            .flat_map(|&unit| graph.ties_of(unit))
+            .filter(|view| drawn_tie(view.index) && reaching(view))
+            .map(|view| view.other)
+            .collect();
+        units.extend(partners);
+        units
+    };
+    // Each filter narrows what the filters before it keep.
+    let narrowed = |wanted: Option<HashSet<UnitIx>>, these: HashSet<UnitIx>| match wanted {
+        Some(wanted) => wanted.intersection(&these).copied().collect(),
+        None => these,
+    };
     let mut wanted: Option<HashSet<UnitIx>> = None;
     if let Some(root) = options.root {
         let mut subtree: HashSet<UnitIx> =
             graph.hierarchy().descendants(root).into_iter().collect();
         subtree.insert(root);
-        let partners: Vec<UnitIx> = subtree
-            .iter()
-            .flat_map(|&unit| graph.ties_of(unit))
-            .filter(|view| !view.tie.kind.is_hierarchical() && drawn_tie(view.index))
-            .map(|view| view.other)
-            .collect();
-        subtree.extend(partners);
-        wanted = Some(subtree);
+        wanted = Some(with_partners(subtree, &|view| {
+            !view.tie.kind.is_hierarchical()
+        }));
     }
     if let Some(focus) = options.focus {
         let around: HashSet<UnitIx> = query::neighbourhood(graph, focus.unit, focus.radius, &kinds)
             .into_keys()
             .collect();
-        wanted = Some(match wanted {
-            Some(subtree) => subtree.intersection(&around).copied().collect(),
-            None => around,
-        });
+        wanted = Some(narrowed(wanted, around));
     }
     if let Some(organisation) = options.organisation {
-        let in_it = |ix: UnitIx| graph.belonging(ix) == Belonging::Described(organisation);
-        let members: Vec<UnitIx> = graph
+        let members: HashSet<UnitIx> = graph
             .units()
             .map(|(ix, _)| ix)
-            .filter(|&ix| in_it(ix))
+            .filter(|&ix| graph.belonging(ix) == Belonging::Described(organisation))
             .collect();
-        let partners: Vec<UnitIx> = members
-            .iter()
-            .flat_map(|&unit| graph.ties_of(unit))
-            .filter(|view| drawn_tie(view.index))
-            .map(|view| view.other)
-            .collect();
-        let mut theirs: HashSet<UnitIx> = members.into_iter().chain(partners).collect();
-        if let Some(wanted) = &wanted {
-            theirs.retain(|ix| wanted.contains(ix));
-        }
-        wanted = Some(theirs);
+        wanted = Some(narrowed(wanted, with_partners(members, &|_| true)));
     }
     let candidate = |ix: UnitIx| {
         let unit = graph.unit(ix);
