@@ -10,7 +10,7 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use organigram::diagnostic::{Code, nearest};
-use organigram::model::{TieKind, UnitKind};
+use organigram::model::{Term as _, TieKind, UnitKind};
 use organigram::render::View;
 
 /// A term of one of the library's vocabularies.
@@ -47,8 +47,9 @@ impl Term for UnitKind {
     }
 
     fn aliases(self) -> Vec<&'static str> {
-        let french = std::iter::once(self.french_name()).chain(self.other_names().iter().copied());
-        french.filter(|name| *name != self.as_str()).collect()
+        self.french_names()
+            .filter(|name| *name != self.as_str())
+            .collect()
     }
 
     fn parse(text: &str) -> Option<Self> {
@@ -68,8 +69,9 @@ impl Term for TieKind {
     }
 
     fn aliases(self) -> Vec<&'static str> {
-        let french = std::iter::once(self.french_name()).chain(self.other_names().iter().copied());
-        french.filter(|name| *name != self.as_str()).collect()
+        self.french_names()
+            .filter(|name| *name != self.as_str())
+            .collect()
     }
 
     fn parse(text: &str) -> Option<Self> {

@@ -73,6 +73,11 @@ pub trait Term: Copy + 'static {
     /// Other French names read as this term (`pôle` for a department).
     fn other_names(self) -> &'static [&'static str];
 
+    /// Every French name read as this term: its French name, then the others.
+    fn french_names(self) -> impl Iterator<Item = &'static str> {
+        std::iter::once(self.french_name()).chain(self.other_names().iter().copied())
+    }
+
     /// The term an English or French name names. English names are read as written; French
     /// names whatever their case, accents and punctuation (`Sous direction`, `autorite
     /// hierarchique`), since people type them as they say them ([`find`]).
@@ -90,10 +95,8 @@ pub(crate) fn find<T: Term>(text: &str, cache: &'static OnceLock<Vec<(String, T)
         T::ALL
             .iter()
             .flat_map(|&term| {
-                let names = [term.name(), term.french_name()];
-                names
-                    .into_iter()
-                    .chain(term.other_names().iter().copied())
+                std::iter::once(term.name())
+                    .chain(term.french_names())
                     .map(move |name| (fold(name), term))
             })
             .collect()
@@ -112,9 +115,7 @@ pub(crate) fn all_names<T: Term>(
     cache.get_or_init(|| {
         let mut names: Vec<&'static str> = T::ALL.iter().map(|t| t.name()).collect();
         for term in T::ALL {
-            for name in
-                std::iter::once(term.french_name()).chain(term.other_names().iter().copied())
-            {
+            for name in term.french_names() {
                 if !names.contains(&name) {
                     names.push(name);
                 }
@@ -164,7 +165,7 @@ pub(crate) fn schema<T: Term>(description: impl Fn(T) -> &'static str) -> schema
         .map(|&t| serde_json::json!({"type": "string", "const": t.name(), "description": description(t)}))
         .collect();
     for &term in T::ALL {
-        for name in std::iter::once(term.french_name()).chain(term.other_names().iter().copied()) {
+        for name in term.french_names() {
             if T::ALL.iter().all(|t| t.name() != name) {
                 choices.push(serde_json::json!({
                     "type": "string",
