@@ -80,7 +80,7 @@ pub trait Term: Copy + 'static {
 
     /// The term an English or French name names. English names are read as written; French
     /// names whatever their case, accents and punctuation (`Sous direction`, `autorite
-    /// hierarchique`), since people type them as they say them ([`find`]).
+    /// hierarchique`), since people type them as they say them.
     fn from_name(text: &str) -> Option<Self>;
 }
 
