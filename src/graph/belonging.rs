@@ -11,7 +11,7 @@
 //! organisation leaves the unit outside every organisation.
 
 use super::{OrgGraph, UnitIx};
-use crate::model::{Family, FastMap, OrganisationIndex, TieKind};
+use crate::model::{Family, FastMap, OrganisationIndex};
 
 /// Which organisation a unit belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -93,7 +93,11 @@ pub(super) fn belongings(
             if graph.unit(at).kind.family() == Family::Organisation {
                 break Belonging::Named(at);
             }
-            match line_up(graph, at).or_else(|| within.get(&at).copied()) {
+            match graph
+                .hierarchy()
+                .parent(at)
+                .or_else(|| within.get(&at).copied())
+            {
                 Some(next) => at = next,
                 None => break Belonging::Outside,
             }
@@ -109,15 +113,6 @@ pub(super) fn belongings(
             State::Unknown | State::OnPath => Belonging::Outside,
         })
         .collect()
-}
-
-/// The unit a unit's line continues to: its first structural superior in declaration order,
-/// else its first line authority.
-fn line_up(graph: &OrgGraph, unit: UnitIx) -> Option<UnitIx> {
-    let hierarchy = graph.hierarchy();
-    hierarchy
-        .first_up(unit, |kind| kind != TieKind::LineAuthority)
-        .or_else(|| hierarchy.first_up(unit, |_| true))
 }
 
 #[cfg(test)]

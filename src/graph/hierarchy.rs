@@ -117,6 +117,14 @@ impl<'g> Hierarchy<'g> {
             .map(|e| e.target())
     }
 
+    /// The superior a unit's line goes to, as a table or an organisation reads it: its first
+    /// attachment, joint attachment or head in declaration order, else its first line authority;
+    /// never itself (a tie to oneself places it nowhere). Allocates nothing.
+    pub fn parent(self, unit: UnitIx) -> Option<UnitIx> {
+        self.first_up(unit, |kind| kind != TieKind::LineAuthority)
+            .or_else(|| self.first_up(unit, |_| true))
+    }
+
     /// The ties placing `unit` under its superiors, in declaration order.
     pub fn up(self, unit: UnitIx) -> Vec<Link<'g>> {
         self.links(unit, Direction::Outgoing)

@@ -28,27 +28,10 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::graph::{OrgGraph, UnitIx};
-use crate::model::TieKind;
+use crate::graph::OrgGraph;
 
 /// The header row: the columns, in order.
 pub(crate) const COLUMNS: [&str; 5] = ["id", "parent", "name", "kind", "acronym"];
-
-/// The parent a unit has in a table: its first attachment or joint attachment in declaration
-/// order, else its first line authority; never itself (a tie to oneself places it nowhere).
-pub fn parent(graph: &OrgGraph, unit: UnitIx) -> Option<UnitIx> {
-    let parents: Vec<_> = graph
-        .hierarchy()
-        .up(unit)
-        .into_iter()
-        .filter(|link| link.to != unit)
-        .collect();
-    parents
-        .iter()
-        .find(|link| link.kind() != TieKind::LineAuthority)
-        .or(parents.first())
-        .map(|link| link.to)
-}
 
 /// The characters that make a spreadsheet read a cell that starts with one as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -85,7 +68,10 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS)?;
     for (ix, unit) in graph.units() {
-        let parent = parent(graph, ix).map_or("", |p| graph.unit(p).id.as_str());
+        let parent = graph
+            .hierarchy()
+            .parent(ix)
+            .map_or("", |p| graph.unit(p).id.as_str());
         writer.write_record([
             guard(unit.id.as_str()).as_ref(),
             &guard(parent),

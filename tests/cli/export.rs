@@ -6,7 +6,6 @@ use std::path::Path;
 use std::process::Command;
 
 use organigram::graph::OrgGraph;
-use organigram::interop::csv_export;
 use organigram::{Loader, Workspace};
 
 use crate::support;
@@ -61,7 +60,9 @@ fn table(graph: &OrgGraph) -> Vec<[String; 5]> {
         .map(|(ix, unit)| {
             [
                 unit.id.to_string(),
-                csv_export::parent(graph, ix)
+                graph
+                    .hierarchy()
+                    .parent(ix)
                     .map_or(String::new(), |p| graph.unit(p).id.to_string()),
                 unit.name.trim().to_owned(),
                 unit.kind.as_str().to_owned(),
