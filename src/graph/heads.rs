@@ -109,7 +109,11 @@ impl<'g> Heads<'g> {
         self.current(post, Direction::Outgoing)
             .min_by_key(|(tie, _)| *tie)
             .map(|(_, unit)| unit)
-            .or_else(|| self.graph.hierarchy().first_up(post, structural))
+            .or_else(|| {
+                self.graph
+                    .hierarchy()
+                    .first_up(post, TieKind::is_structural)
+            })
     }
 
     /// The post `post` answers to, and why; `None` at the top of the line of posts, or for a unit
@@ -143,7 +147,7 @@ impl<'g> Heads<'g> {
             .hierarchy()
             .up(post)
             .into_iter()
-            .find(|l| structural(l.kind()) && l.to != post && is_post(graph, l.to));
+            .find(|l| l.kind().is_structural() && l.to != post && is_post(graph, l.to));
         if let Some(link) = attached {
             return Some(Manager {
                 post: link.to,
@@ -184,7 +188,7 @@ impl<'g> Heads<'g> {
         loop {
             let next = hierarchy
                 .first_up(at, |kind| kind == TieKind::LineAuthority)
-                .or_else(|| hierarchy.first_up(at, structural))?;
+                .or_else(|| hierarchy.first_up(at, TieKind::is_structural))?;
             if !seen.insert(next) {
                 return None;
             }
@@ -251,11 +255,6 @@ impl<'g> Heads<'g> {
         candidates.sort_unstable();
         candidates
     }
-}
-
-/// Whether a hierarchical tie kind places a unit inside another (not line authority).
-fn structural(kind: TieKind) -> bool {
-    kind.is_hierarchical() && kind != TieKind::LineAuthority
 }
 
 fn is_post(graph: &OrgGraph, unit: UnitIx) -> bool {

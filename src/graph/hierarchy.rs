@@ -121,7 +121,7 @@ impl<'g> Hierarchy<'g> {
     /// attachment, joint attachment or head in declaration order, else its first line authority;
     /// never itself (a tie to oneself places it nowhere). Allocates nothing.
     pub fn parent(self, unit: UnitIx) -> Option<UnitIx> {
-        self.first_up(unit, |kind| kind != TieKind::LineAuthority)
+        self.first_up(unit, TieKind::is_structural)
             .or_else(|| self.first_up(unit, |_| true))
     }
 

@@ -262,6 +262,12 @@ tie_kinds! {
 }
 
 impl TieKind {
+    /// Whether the tie places `from` inside `to` (attachment, joint attachment, head): a
+    /// hierarchical tie other than line authority, which says who manages, not where one sits.
+    pub const fn is_structural(self) -> bool {
+        self.is_hierarchical() && !matches!(self, TieKind::LineAuthority)
+    }
+
     /// Whether a tie of this kind may go from a unit of family `from` to one of family `to`.
     pub const fn allows(self, from: Family, to: Family) -> bool {
         self.matrix()[from.index()][to.index()]

@@ -410,10 +410,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
     let ties = std::mem::take(&mut chart.ties);
     let structural: HashSet<(UnitIx, UnitIx)> = ties
         .iter()
-        .filter(|&&ix| {
-            let kind = graph.tie(ix).kind.value;
-            kind.is_hierarchical() && kind != TieKind::LineAuthority
-        })
+        .filter(|&&ix| graph.tie(ix).kind.value.is_structural())
         .map(|&ix| chart.ends(graph, ix))
         .collect();
     chart.ties = ties
