@@ -659,3 +659,21 @@ csv-cell-line-break = the cell { $header } holds a line break: its quote, opened
 csv-cell-line-break-hint = an id, a parent or a kind is one line: close the quote before the end of line { $line }, or remove it
 csv-row-too-large = this row is too large to write: its unit takes { $bytes } bytes of JSON, and a file written holds at most { $max }
 csv-row-too-large-hint = raise --max-file-size: a file written holds at most a quarter of it
+cli-absent = { $name } is not in the structure as of { $day }: { $why ->
+    [ended] it ended on { $date }
+    [not-yet] it begins on { $date }
+   *[ended-undated] it was dissolved, on a date the description does not give
+}{ $count ->
+    [0] {""}
+   *[other] { $why ->
+        [not-yet] , succeeding { $others }
+       *[other] , succeeded by { $others }
+    }
+}
+cli-absent-hint = help: ask about it on another day with `--as-of { $date }`; `organigram history { $id }` tells its whole life
+cli-absent-undated-hint = help: give it a `valid_until` to ask about it before it ended; `organigram history { $id }` tells its whole life
+show-absent-shown-as-of = shown as on { $day }
+show-absent-shown-whole = shown with its ties of every date
+show-valid-from = since
+show-valid-until = until
+show-was = was

@@ -676,3 +676,21 @@ csv-cell-line-break = la cellule { $header } contient un saut de ligne : son gu
 csv-cell-line-break-hint = un identifiant, un parent ou un type tient sur une ligne : fermez le guillemet avant la fin de la ligne { $line }, ou supprimez-le
 csv-row-too-large = cette ligne est trop grande pour être écrite : son unité occupe { $bytes } octets de JSON, et un fichier écrit en contient au plus { $max }
 csv-row-too-large-hint = relevez --max-file-size : un fichier écrit en contient au plus le quart
+cli-absent = { $name } n’est pas dans la structure au { $day } : { $why ->
+    [ended] elle a pris fin le { $date }
+    [not-yet] elle commence le { $date }
+   *[ended-undated] elle a été dissoute, à une date que la description ne donne pas
+}{ $count ->
+    [0] {""}
+   *[other] { $why ->
+        [not-yet] , succédant à { $others }
+       *[other] , remplacée par { $others }
+    }
+}
+cli-absent-hint = aide : interrogez-la à une autre date avec `--as-of { $date }` ; `organigram history { $id }` retrace toute son existence
+cli-absent-undated-hint = aide : donnez-lui un `valid_until` pour l’interroger avant sa fin ; `organigram history { $id }` retrace toute son existence
+show-absent-shown-as-of = telle qu’elle était le { $day }
+show-absent-shown-whole = avec ses liens de toutes dates
+show-valid-from = depuis
+show-valid-until = jusqu’au
+show-was = auparavant

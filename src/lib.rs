@@ -60,6 +60,7 @@
 //!   runaway input; [`graph`]: a description resolved into the typed graph and its hierarchy.
 //! - [`proposal`]: a file of changes (add, remove, move, rename, merge, split…) applied to a
 //!   description, so that everything else can work on the structure as proposed.
+//! - [`time`]: a description cut to the structure in force on a day, what is not kept apart.
 //! - [`Loader`] and [`Workspace`]: the front door over those.
 //! - [`query`] (chain of command, subordinates, common superior, connections, partners, figures),
 //!   [`check`] (the rules, each with a stable [`diagnostic::Code`]), [`render`] (DOT, SVG, PNG,
@@ -81,9 +82,10 @@ pub mod proposal;
 pub mod query;
 pub mod render;
 pub mod stack;
+pub mod time;
 mod workspace;
 
-pub use workspace::{Loader, Proposed, Refused, Structure, Workspace};
+pub use workspace::{Loader, Proposed, Refused, Structure, TimelineRules, Workspace};
 
 /// The README's examples, run as doctests so that the manual cannot drift from the library.
 #[cfg(doctest)]

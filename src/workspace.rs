@@ -11,7 +11,9 @@ use std::path::PathBuf;
 use crate::diagnostic::{Diagnostic, plural};
 use crate::graph::OrgGraph;
 use crate::load::{self, Files, Input, Limits};
+use crate::model::{Date, Description};
 use crate::proposal::{self, Applied, Proposal};
+use crate::time::{self, Absent};
 
 /// What to read: the description's inputs, the limits, and an optional proposal.
 ///
@@ -22,7 +24,14 @@ pub struct Loader {
     inputs: Vec<Input>,
     limits: Limits,
     proposal: Option<ProposalInput>,
+    as_of: Option<Date>,
+    today: Option<Date>,
+    timeline_rules: Option<TimelineRules>,
 }
+
+/// Rules that read the whole timeline of a description, before it is cut to a day
+/// ([`Loader::check_timeline`]).
+pub type TimelineRules = fn(&Description) -> Vec<Diagnostic>;
 
 /// Where a proposal comes from.
 #[derive(Clone, Debug)]
@@ -100,7 +109,46 @@ impl Loader {
         self
     }
 
-    /// Reads the inputs, applies the proposal, and resolves the result into a graph.
+    /// Works on the structure in force on `day` ([`crate::time`]): what has ended or not begun by
+    /// then is left out of the graph and kept in [`Workspace::absent`].
+    #[must_use]
+    pub fn as_of(mut self, day: Date) -> Loader {
+        self.as_of = Some(day);
+        self
+    }
+
+    /// The day to work on when [`Loader::as_of`] names none: the command line gives today. With
+    /// neither, the description is not cut and the graph holds every unit and tie of every date.
+    #[must_use]
+    pub fn today(mut self, day: Date) -> Loader {
+        self.today = Some(day);
+        self
+    }
+
+    /// Runs `rules` on the whole description, every date, before it is cut to its day: their
+    /// findings are in [`Workspace::timeline`]. `check` gives the rules of time this way.
+    #[must_use]
+    pub fn check_timeline(mut self, rules: TimelineRules) -> Loader {
+        self.timeline_rules = Some(rules);
+        self
+    }
+
+    /// Works on the whole description, every unit and tie of every date, whatever
+    /// [`Loader::today`] says: for what tells a unit's history.
+    #[must_use]
+    pub fn whole_timeline(mut self) -> Loader {
+        self.as_of = None;
+        self.today = None;
+        self
+    }
+
+    /// The day the structure is cut to, if any: [`Loader::as_of`], or else [`Loader::today`].
+    pub fn day(&self) -> Option<Date> {
+        self.as_of.or(self.today)
+    }
+
+    /// Reads the inputs, cuts the description to its day, applies the proposal, and resolves the
+    /// result into a graph.
     ///
     /// A description with problems still loads, as far as it is sound, with its problems listed
     /// in the workspace. A proposal that cannot be read or applied leaves no structure to work
@@ -111,12 +159,23 @@ impl Loader {
             description,
             diagnostics: read,
         } = load::load(&self.inputs, self.limits);
+        let day = self.day();
+        let timeline = self
+            .timeline_rules
+            .map(|rules| rules(&description))
+            .unwrap_or_default();
+        let (description, absent) = match day {
+            Some(day) => time::cut(description, day),
+            None => (description, Absent::default()),
+        };
         let Some(input) = self.proposal else {
             return Ok(Workspace {
                 files,
                 read,
                 structure: Structure::build(description),
                 proposal: None,
+                absent,
+                timeline,
             });
         };
         let proposal = match input {
@@ -140,6 +199,8 @@ impl Loader {
                     applied,
                     before: Structure::build(description),
                 }),
+                absent,
+                timeline,
             }),
             Err(errors) => {
                 // What was found in reading the description may be why the proposal fails.
@@ -192,6 +253,11 @@ pub struct Workspace {
     pub structure: Structure,
     /// The proposal applied, with the structure before it.
     pub proposal: Option<Proposed>,
+    /// What is not in force on the day the structure was cut to ([`Loader::as_of`]): empty when
+    /// it was not cut.
+    pub absent: Absent,
+    /// What the rules of [`Loader::check_timeline`] found in the whole description.
+    pub timeline: Vec<Diagnostic>,
 }
 
 impl Workspace {

@@ -108,12 +108,16 @@ pub(crate) fn run(loader: Loader, args: &Args, out: &mut dyn Write) -> Result<()
         read,
         structure,
         proposal,
+        timeline,
+        ..
     } = loader
         .load()
         .map_err(|refused| refuse(&refused, args.format))?;
-    // Building a graph finds problems too; the rules find the rest.
+    // Building a graph finds problems too; the rules find the rest, those of time on the whole
+    // description (the same before and after a proposal, which changes one day's structure).
     let checked = |structure: Structure| {
         let mut problems = structure.diagnostics;
+        problems.extend(timeline.iter().cloned());
         problems.extend(check::check(&structure.graph, &options));
         (structure.graph, problems)
     };

@@ -48,8 +48,9 @@ use clap::{CommandFactory, Parser, Subcommand};
 use organigram::diagnostic::{Diagnostic, SourceMap, render as diagnostics};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::load::Limits;
-use organigram::model::Lang;
+use organigram::model::{Date, Lang, Unit};
 use organigram::query::LookupError;
+use organigram::time::Gone;
 use organigram::{Loader, Refused, Workspace, tr};
 use print::Format;
 
@@ -77,6 +78,12 @@ pub(crate) struct Cli {
     /// The deepest JSON nesting accepted [default: 128].
     #[arg(long, global = true, value_name = "LEVELS")]
     max_depth: Option<u32>,
+
+    /// Work on the structure in force on this date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a partial
+    /// date standing for its first day. What has ended by then, or not begun, is left out
+    /// [default: today].
+    #[arg(long, global = true, value_name = "DATE", value_parser = Date::parse)]
+    as_of: Option<Date>,
 
     /// Work on the structure as this proposal (a JSON file of changes) would make it.
     #[arg(long, global = true, value_name = "FILE")]
@@ -313,7 +320,17 @@ impl Cli {
     fn execute(self, out: &mut dyn Write) -> Result<(), Failure> {
         self.refuse_unused_options()?;
         match &self.command {
-            Command::Show(args) => show::run(&self.workspace(args.format)?, args, out),
+            Command::Show(args) => {
+                let at = |day: Option<Date>| {
+                    let loader = self.loader()?;
+                    let loader = match day {
+                        Some(day) => loader.as_of(day),
+                        None => loader.whole_timeline(),
+                    };
+                    accept(loader, args.format)
+                };
+                show::run(&self.workspace(args.format)?, args, out, &at)
+            }
             Command::Find(args) => find::run(&self.workspace(args.format)?, args, out),
             Command::Chain(args) => chain::run(&self.workspace(args.format)?, args, out),
             Command::Subordinates(args) => {
@@ -330,7 +347,7 @@ impl Cli {
             Command::Check(args) => check::run(self.loader()?, args, out),
             Command::Diff(args) => {
                 let read = |path: &Path, proposal: Option<&Path>| {
-                    let mut loader = Loader::new().path(path).limits(self.limits());
+                    let mut loader = self.dated(Loader::new().path(path).limits(self.limits()));
                     if let Some(proposal) = proposal {
                         loader = loader.proposal(proposal);
                     }
@@ -388,7 +405,16 @@ impl Cli {
         if let Some(proposal) = &self.proposal {
             loader = loader.proposal(proposal);
         }
-        Ok(loader)
+        Ok(self.dated(loader))
+    }
+
+    /// `loader` cut to the day of `--as-of`, or else to today.
+    fn dated(&self, loader: Loader) -> Loader {
+        let loader = loader.today(today());
+        match self.as_of {
+            Some(day) => loader.as_of(day),
+            None => loader,
+        }
     }
 
     fn limits(&self) -> Limits {
@@ -404,19 +430,23 @@ impl Cli {
     /// silence: `generate --proposal p.json` proposes nothing.
     fn refuse_unused_options(&self) -> Result<(), Failure> {
         // The command, what it reads, and which of --org, --proposal, --max-file-size,
-        // --max-depth and --follow-links apply to it.
+        // --max-depth, --follow-links and --as-of apply to it.
         let (name, reads, applies) = match &self.command {
             Command::Diff(_) => (
                 "diff",
                 Reads::TwoDescriptions,
-                [false, true, true, true, true],
+                [false, true, true, true, true, true],
             ),
-            Command::Import(_) => ("import", Reads::Import, [false, false, true, false, true]),
-            Command::Generate(_) => ("generate", Reads::Nothing, [false; 5]),
-            Command::Schema { .. } => ("schema", Reads::Nothing, [false; 5]),
-            Command::Completions { .. } => ("completions", Reads::Nothing, [false; 5]),
+            Command::Import(_) => (
+                "import",
+                Reads::Import,
+                [false, false, true, false, true, false],
+            ),
+            Command::Generate(_) => ("generate", Reads::Nothing, [false; 6]),
+            Command::Schema { .. } => ("schema", Reads::Nothing, [false; 6]),
+            Command::Completions { .. } => ("completions", Reads::Nothing, [false; 6]),
             Command::Check(args) if args.explains() => {
-                ("check --explain", Reads::Nothing, [false; 5])
+                ("check --explain", Reads::Nothing, [false; 6])
             }
             _ => return Ok(()),
         };
@@ -426,6 +456,7 @@ impl Cli {
             (self.max_file_size.is_some(), "--max-file-size"),
             (self.max_depth.is_some(), "--max-depth"),
             (self.follow_links, "--follow-links"),
+            (self.as_of.is_some(), "--as-of"),
         ];
         match given
             .iter()
@@ -516,10 +547,106 @@ fn parse_file_size(text: &str) -> Result<u32, String> {
     })
 }
 
+/// Today, in UTC, from the system clock; 1970-01-01 if the clock is set before it.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    let days = i64::try_from(seconds / 86_400).unwrap_or(0);
+    Date::from_days_since_epoch(days).unwrap_or(Date {
+        year: 1970,
+        month: Some(1),
+        day: Some(1),
+    })
+}
+
 /// Resolves a unit argument in the workspace's structure, or explains why it names no single
 /// unit.
 fn resolve(workspace: &Workspace, text: &str) -> Result<UnitIx, Failure> {
-    resolve_in(workspace.graph(), text)
+    organigram::query::resolve(workspace.graph(), text).map_err(|error| {
+        match (&error, workspace.absent.find(text)) {
+            (LookupError::Unknown { .. }, Some((unit, gone))) => {
+                Failure::Lookup(absent_message(workspace, unit, gone))
+            }
+            _ => Failure::Lookup(lookup_message(workspace.graph(), &error)),
+        }
+    })
+}
+
+/// Why a unit is not in the structure on the workspace's day, in one sentence with what
+/// succeeded it: "`dinsic` (DINSIC) is not in the structure as of 2026-12-02: it ended on
+/// 2019-10-25, succeeded by `dinum` (DINUM)".
+fn absent_sentence(workspace: &Workspace, unit: &Unit, gone: Gone) -> String {
+    let lang = lang();
+    let day = workspace
+        .absent
+        .day()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let id = unit.id.as_str();
+    let name = print::unit_label(unit);
+    let (why, date) = match gone {
+        Gone::Ended(until) => ("ended", until.to_string()),
+        Gone::EndedUndated => ("ended-undated", String::new()),
+        Gone::NotYet(from) => ("not-yet", from.to_string()),
+    };
+    let others: Vec<&str> = match gone {
+        Gone::NotYet(_) => workspace
+            .absent
+            .predecessors_of(id)
+            .map(|t| t.to.as_str())
+            .collect(),
+        _ => workspace
+            .absent
+            .successors_of(id)
+            .map(|t| t.from.as_str())
+            .collect(),
+    };
+    let others: Vec<String> = others
+        .iter()
+        .map(|other| match workspace.graph().find_id(other) {
+            Some(ix) => print::unit_label(workspace.graph().unit(ix)),
+            None => format!("[{other}]"),
+        })
+        .collect();
+    tr!(
+        lang,
+        "cli-absent",
+        name = name,
+        day = day,
+        why = why,
+        date = date,
+        others = others.join(", "),
+        count = others.len()
+    )
+}
+
+/// The message for a unit that is not in the structure on the workspace's day, with how to ask
+/// about it.
+fn absent_message(workspace: &Workspace, unit: &Unit, gone: Gone) -> String {
+    let lang = lang();
+    let said = absent_sentence(workspace, unit, gone);
+    let mut message = format!(
+        "{}
+",
+        tr!(lang, "cli-error", message = said)
+    );
+    let day = match gone {
+        Gone::Ended(until) => until.day_before(),
+        Gone::NotYet(from) => Some(from),
+        Gone::EndedUndated => None,
+    };
+    let hint = match day {
+        Some(day) => tr!(
+            lang,
+            "cli-absent-hint",
+            date = day.to_string(),
+            id = unit.id.as_str()
+        ),
+        None => tr!(lang, "cli-absent-undated-hint", id = unit.id.as_str()),
+    };
+    message.push_str(&format!("{hint}\n"));
+    message
 }
 
 /// Resolves a unit argument in `graph`, as [`resolve`] does.

@@ -9,25 +9,87 @@ use super::print::{
     Format, ManagerJson, OrganisationJson, TieJson, UnitRef, citation_text, manager_text,
     organisation_text, reads, tie_details, unit_label, write_json,
 };
-use super::{Failure, resolve};
+use super::{Failure, absent_sentence, resolve};
 use organigram::graph::{OrgGraph, TieView, UnitIx};
-use organigram::model::{Citation, Headcount, HeadcountQualifier, Status, Unit, UnitKind};
+use organigram::model::{
+    Citation, Date, Headcount, HeadcountQualifier, Status, Unit, UnitKind, Was,
+};
 use organigram::query::{UnitDetails, show};
+use organigram::time::Gone;
 use organigram::{Workspace, tr};
 
 /// `organigram show UNIT [--format json]`.
 pub(crate) type Args = super::print::UnitArgs;
 
-pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let ix = resolve(workspace, &args.unit)?;
+/// Shows the unit `args` names; one that is not in the structure on the workspace's day is
+/// shown as it was on its last day (as it will be on its first, or with every tie of every date
+/// when its end is not known), from the workspace `at` loads for that day, with why.
+pub(crate) fn run(
+    workspace: &Workspace,
+    args: &Args,
+    out: &mut dyn Write,
+    at: &dyn Fn(Option<Date>) -> Result<Workspace, Failure>,
+) -> Result<(), Failure> {
+    let failure = match resolve(workspace, &args.unit) {
+        Ok(ix) => return write(workspace, ix, None, args, out),
+        Err(failure) => failure,
+    };
+    let Some((unit, gone)) = workspace.absent.find(&args.unit) else {
+        return Err(failure);
+    };
+    let lang = super::lang();
+    let day = match gone {
+        Gone::Ended(until) => until.day_before(),
+        Gone::NotYet(from) => Some(from),
+        Gone::EndedUndated => None,
+    };
+    let absent = AbsentJson {
+        as_of: workspace.absent.day().map(|d| d.to_string()),
+        why: absent_sentence(workspace, unit, gone),
+        shown: match day {
+            Some(day) => tr!(lang, "show-absent-shown-as-of", day = day.to_string()),
+            None => tr!(lang, "show-absent-shown-whole"),
+        },
+        shown_as_of: day.map(|d| d.to_string()),
+    };
+    let then = at(day)?;
+    let ix = resolve(&then, unit.id.as_str())?;
+    write(&then, ix, Some(&absent), args, out)
+}
+
+/// Why a unit shown is not in the structure of the day asked about.
+#[derive(Serialize)]
+struct AbsentJson {
+    /// The day asked about.
+    as_of: Option<String>,
+    /// Why it is not in that day's structure, and what succeeded it.
+    why: String,
+    /// How it is shown instead, in words.
+    shown: String,
+    /// The day it is shown as of; `None` when shown with every tie of every date.
+    shown_as_of: Option<String>,
+}
+
+fn write(
+    workspace: &Workspace,
+    ix: UnitIx,
+    absent: Option<&AbsentJson>,
+    args: &Args,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let details = show(workspace.graph(), ix);
     let declared_at = workspace.files.locate(details.unit.origin);
     match args.format {
         Format::Json => write_json(
             out,
-            &ShowJson::new(workspace.graph(), &details, &declared_at),
+            &ShowJson::new(workspace.graph(), &details, &declared_at, absent),
         )?,
-        Format::Text => write_text(out, workspace.graph(), &details, &declared_at)?,
+        Format::Text => {
+            if let Some(absent) = absent {
+                writeln!(out, "{}; {}:\n", absent.why, absent.shown)?;
+            }
+            write_text(out, workspace.graph(), &details, &declared_at)?;
+        }
     }
     Ok(())
 }
@@ -39,6 +101,12 @@ struct ShowJson<'g> {
     family: &'static str,
     aliases: &'g [String],
     status: &'static str,
+    in_force: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    absent: Option<&'g AbsentJson>,
+    valid_from: Option<String>,
+    valid_until: Option<String>,
+    was: &'g [Was],
     #[serde(flatten)]
     post: PostJson<'g>,
     headcount: Option<&'g Headcount>,
@@ -91,7 +159,12 @@ impl<'g> PostJson<'g> {
 }
 
 impl<'g> ShowJson<'g> {
-    fn new(graph: &'g OrgGraph, details: &UnitDetails<'g>, declared_at: &'g str) -> ShowJson<'g> {
+    fn new(
+        graph: &'g OrgGraph,
+        details: &UnitDetails<'g>,
+        declared_at: &'g str,
+        absent: Option<&'g AbsentJson>,
+    ) -> ShowJson<'g> {
         let unit = details.unit;
         let ties = |views: &[TieView<'g>]| views.iter().map(|v| TieJson::new(graph, v)).collect();
         let units = |ixs: &[UnitIx]| ixs.iter().map(|&ix| UnitRef::new(graph.unit(ix))).collect();
@@ -100,6 +173,11 @@ impl<'g> ShowJson<'g> {
             family: unit.kind.family().as_str(),
             aliases: &unit.aliases,
             status: unit.status.as_str(),
+            in_force: absent.is_none(),
+            absent,
+            valid_from: unit.valid_from.map(|d| d.to_string()),
+            valid_until: unit.valid_until.map(|d| d.to_string()),
+            was: &unit.was,
             post: PostJson::new(unit),
             headcount: unit.headcount.as_ref(),
             remit: unit.remit.as_deref(),
@@ -120,6 +198,32 @@ impl<'g> ShowJson<'g> {
             ties: ties(&details.ties),
         }
     }
+}
+
+/// What a unit was until a date, in one line: "DINSIC — Direction … (until 2019-10-25)".
+fn was_text(was: &Was) -> String {
+    let lang = super::lang();
+    let mut parts: Vec<String> = Vec::new();
+    match (&was.acronym, &was.name) {
+        (Some(acronym), Some(name)) => parts.push(format!("{acronym} — {name}")),
+        (Some(text), None) | (None, Some(text)) => parts.push(text.clone()),
+        (None, None) => {}
+    }
+    if let Some(kind) = &was.kind {
+        parts.push(kind.label_in(lang).to_owned());
+    }
+    if let Some(remit) = &was.remit {
+        parts.push(remit.clone());
+    }
+    if let Some(headcount) = &was.headcount {
+        parts.push(headcount_text(headcount));
+    }
+    format!(
+        "{} ({} {})",
+        parts.join(", "),
+        tr!(lang, "show-valid-until"),
+        was.until
+    )
 }
 
 fn headcount_text(headcount: &Headcount) -> String {
@@ -174,6 +278,15 @@ fn write_text(
     }
     if unit.status != Status::default() {
         field(tr!(lang, "show-status"), unit.status.label_in(lang))?;
+    }
+    if let Some(from) = unit.valid_from {
+        field(tr!(lang, "show-valid-from"), &from.to_string())?;
+    }
+    if let Some(until) = unit.valid_until {
+        field(tr!(lang, "show-valid-until"), &until.to_string())?;
+    }
+    for was in &unit.was {
+        field(tr!(lang, "show-was"), &was_text(was))?;
     }
     if unit.collective {
         field(

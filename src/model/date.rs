@@ -64,6 +64,70 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The first day of the period the date names: `2019` is 2019-01-01, `2019-10` is
+    /// 2019-10-01. A date read as an instant (a tie's start or end, `--as-of`) is its first day.
+    pub const fn start(self) -> Date {
+        Date {
+            year: self.year,
+            month: Some(match self.month {
+                Some(m) => m,
+                None => 1,
+            }),
+            day: Some(match self.day {
+                Some(d) => d,
+                None => 1,
+            }),
+        }
+    }
+
+    /// Whether the date gives its day (and so its month).
+    pub const fn is_full(self) -> bool {
+        self.day.is_some()
+    }
+
+    /// How many days the date's first day is after 1970-01-01 (negative before it): the count of
+    /// days from the civil calendar (Howard Hinnant's `days_from_civil`).
+    pub fn days_since_epoch(self) -> i64 {
+        let start = self.start();
+        let (month, day) = (
+            i64::from(start.month.unwrap_or(1)),
+            i64::from(start.day.unwrap_or(1)),
+        );
+        let year = i64::from(start.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day before the date's first day: the last day a fact ending on the date held. `None`
+    /// before year 0.
+    pub fn day_before(self) -> Option<Date> {
+        Date::from_days_since_epoch(self.days_since_epoch() - 1)
+    }
+
+    /// The day `days` days after 1970-01-01 (before it when negative), for years 0 to 9999: the
+    /// civil calendar from a count of days (Howard Hinnant's `civil_from_days`).
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Some(Date {
+            year: u16::try_from(year).ok().filter(|y| *y <= 9999)?,
+            month: u8::try_from(month).ok(),
+            day: u8::try_from(day).ok(),
+        })
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -129,6 +193,33 @@ mod tests {
         ] {
             assert!(Date::parse(bad).is_err(), "{bad} parsed");
         }
+    }
+
+    #[test]
+    fn a_date_starts_on_the_first_day_of_its_period() {
+        let start = |text: &str| Date::parse(text).unwrap().start().to_string();
+        assert_eq!(start("2019"), "2019-01-01");
+        assert_eq!(start("2019-10"), "2019-10-01");
+        assert_eq!(start("2019-10-25"), "2019-10-25");
+    }
+
+    #[test]
+    fn days_since_the_epoch_are_civil_dates() {
+        let day = |n: i64| Date::from_days_since_epoch(n).unwrap().to_string();
+        assert_eq!(day(0), "1970-01-01");
+        assert_eq!(day(-1), "1969-12-31");
+        assert_eq!(day(19_782), "2024-02-29");
+        assert_eq!(day(20_789), "2026-12-02");
+        assert_eq!(Date::from_days_since_epoch(3_000_000), None);
+        for n in [-719_528, -1, 0, 19_782, 20_789, 2_932_896] {
+            let date = Date::from_days_since_epoch(n).unwrap();
+            assert_eq!(date.days_since_epoch(), n, "{date}");
+        }
+        let before = |text: &str| Date::parse(text).unwrap().day_before().unwrap().to_string();
+        assert_eq!(before("2019-10-25"), "2019-10-24");
+        assert_eq!(before("2024-03"), "2024-02-29");
+        assert_eq!(before("2020"), "2019-12-31");
+        assert_eq!(Date::parse("0000-01-01").unwrap().day_before(), None);
     }
 
     #[test]

@@ -76,6 +76,7 @@ mod description;
 mod file;
 mod id;
 pub mod lang;
+mod period;
 mod source;
 mod span;
 mod style;
@@ -94,6 +95,7 @@ pub use id::{
     file_name, slugify,
 };
 pub use lang::{Lang, Term};
+pub use period::Period;
 pub use source::{Citation, Source};
 pub use span::{FileId, Origin, Recover, Span, Spanned};
 pub(crate) use span::{protocol as spanned_protocol, recover_protocol};
@@ -103,7 +105,7 @@ pub use tie::{Tie, TieKey};
 pub use tie_kind::TieKind;
 pub use unit::{
     Boundary, Headcount, HeadcountBasis, HeadcountQualifier, Organisation, OrganisationIndex,
-    Status, Unit,
+    Status, Unit, Was,
 };
 pub use unit_kind::{Family, UnitKind};
 

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Date, Origin, Spanned, TieKind, UnitId};
+use super::{Citation, Date, Origin, Period, Spanned, TieKind, UnitId};
 
 /// A tie from one unit to another. It reads "`from` *kind's verb* `to`".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -97,6 +97,11 @@ impl Tie {
             source: None,
             origin: Origin::default(),
         }
+    }
+
+    /// When the tie holds: from its `valid_from` to its `valid_until` ([`Period`]).
+    pub const fn period(&self) -> Period {
+        Period::new(self.valid_from, self.valid_until)
     }
 
     /// The tie's [`TieKey`].

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Date, Lang, OrganisationId, Origin, Spanned, UnitId, UnitKind};
+use super::{Citation, Date, Lang, OrganisationId, Origin, Period, Spanned, UnitId, UnitKind};
 
 /// An organisation: what one description file describes (a ministry, a local authority, a group of
 /// interministerial directorates). Charts draw one cluster per organisation.
@@ -284,9 +284,22 @@ pub struct Unit {
     pub aliases: Vec<String>,
     /// What the unit is: a directorate, a bureau, a post, a committee…
     pub kind: Spanned<UnitKind>,
-    /// Whether it is in operation (the default), being set up, planned or dissolved.
+    /// Whether it is in operation (the default), being set up, planned or dissolved. A dissolved
+    /// unit with no `valid_until` ended at a date not known: it is in no structure as of a date.
     #[serde(default, skip_serializing_if = "is_default")]
     pub status: Status,
+    /// When the unit was created: it is in no structure as of an earlier date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
+    /// When the unit ended (dissolved, merged, replaced): it is in no structure as of this date
+    /// or a later one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<Date>,
+    /// What the unit was before a date, when its name, acronym, kind, remit or headcount changed,
+    /// oldest first: `{"until": "2019-10", "name": "…"}` says it was called so until 2019-10.
+    /// The unit's own fields say what it is since the last change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub was: Vec<Was>,
     /// For posts only: nobody holds the post (vacant, being recruited).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vacant: Option<Spanned<bool>>,
@@ -369,6 +382,9 @@ impl Unit {
             aliases: Vec::new(),
             kind,
             status: Status::Active,
+            valid_from: None,
+            valid_until: None,
+            was: Vec::new(),
             vacant: None,
             vacant_from: None,
             recruiting: None,
@@ -441,9 +457,164 @@ impl Unit {
     }
 }
 
+/// What a unit was until a date: the fields that changed on that date, as they were before it.
+/// A field left out did not change then.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Was {
+    /// The date the change took effect: the values below held until then (excluded).
+    pub until: Date,
+    /// The name it had.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::text::named_if_any"
+    )]
+    #[schemars(regex(pattern = r"\S"))]
+    pub name: Option<String>,
+    /// The acronym it had.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::text::named_if_any"
+    )]
+    #[schemars(regex(pattern = r"\S"))]
+    pub acronym: Option<String>,
+    /// The kind it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Spanned<UnitKind>>,
+    /// The remit it had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remit: Option<String>,
+    /// The headcount it had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headcount: Option<Headcount>,
+    /// The document that states the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
+}
+
+impl Unit {
+    /// When the unit exists: from its `valid_from` to its `valid_until`. A dissolved unit with
+    /// no end date has none: [`Unit::in_force`] says it is in no structure.
+    pub const fn life(&self) -> Period {
+        Period::new(self.valid_from, self.valid_until)
+    }
+
+    /// Whether the unit exists on `day` ([`Period::holds_at`]): in its life, and not dissolved
+    /// at a date not known.
+    pub fn in_force(&self, day: Date) -> bool {
+        let ended_undated = self.status == Status::Dissolved && self.valid_until.is_none();
+        !ended_undated && self.life().holds_at(day)
+    }
+
+    /// Makes the unit's name, acronym, kind, remit and headcount those that applied on `day`,
+    /// from [`Unit::was`]: for each field, the first entry ending after `day` that gives it,
+    /// the unit's own value when none does.
+    pub fn take_values_at(&mut self, day: Date) {
+        let day = day.start();
+        let mut name = None;
+        let mut acronym = None;
+        let mut kind = None;
+        let mut remit = None;
+        let mut headcount = None;
+        for was in self.was.iter().filter(|was| day < was.until.start()) {
+            name = name.or(was.name.as_ref());
+            acronym = acronym.or(was.acronym.as_ref());
+            kind = kind.or(was.kind.as_ref());
+            remit = remit.or(was.remit.as_ref());
+            headcount = headcount.or(was.headcount.as_ref());
+        }
+        if let Some(name) = name {
+            self.name = name.clone();
+        }
+        if let Some(acronym) = acronym {
+            self.acronym = Some(acronym.clone());
+        }
+        if let Some(kind) = kind {
+            self.kind = kind.clone();
+        }
+        if let Some(remit) = remit {
+            self.remit = Some(remit.clone());
+        }
+        if let Some(headcount) = headcount {
+            self.headcount = Some(headcount.clone());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn spanned<T>(value: T) -> Spanned<T> {
+        Spanned::new(super::super::Span::default(), value)
+    }
+
+    #[test]
+    fn a_unit_takes_the_values_that_applied_on_a_day() {
+        let date = |text: &str| Date::parse(text).unwrap();
+        let was = |until: &str, name: &str| Was {
+            until: date(until),
+            name: Some(name.to_owned()),
+            acronym: None,
+            kind: None,
+            remit: None,
+            headcount: None,
+            source: None,
+        };
+        let mut unit = Unit::new(
+            spanned(UnitId::new("dinum").unwrap()),
+            "Direction interministérielle du numérique".to_owned(),
+            spanned(UnitKind::InterministerialDirectorate),
+        );
+        unit.acronym = Some("DINUM".to_owned());
+        unit.was = vec![
+            Was {
+                kind: Some(spanned(UnitKind::Directorate)),
+                ..was("2011", "Direction des SI")
+            },
+            Was {
+                acronym: Some("DINSIC".to_owned()),
+                ..was("2019-10-25", "DINSIC (long)")
+            },
+        ];
+        let at = |unit: &Unit, day: &str| {
+            let mut unit = unit.clone();
+            unit.take_values_at(date(day));
+            (unit.name, unit.acronym, unit.kind.value.as_str())
+        };
+        let directorate = UnitKind::Directorate.as_str();
+        let interministerial = UnitKind::InterministerialDirectorate.as_str();
+        assert_eq!(
+            at(&unit, "2010-12-31"),
+            (
+                "Direction des SI".into(),
+                Some("DINSIC".into()),
+                directorate
+            )
+        );
+        assert_eq!(
+            at(&unit, "2011"),
+            (
+                "DINSIC (long)".into(),
+                Some("DINSIC".into()),
+                interministerial
+            )
+        );
+        assert_eq!(
+            at(&unit, "2019-10-25"),
+            (
+                "Direction interministérielle du numérique".into(),
+                Some("DINUM".into()),
+                interministerial
+            )
+        );
+        unit.status = Status::Dissolved;
+        assert!(!unit.in_force(date("2000")));
+        unit.valid_until = Some(date("2030"));
+        assert!(unit.in_force(date("2000")) && !unit.in_force(date("2030")));
+    }
 
     #[test]
     fn a_count_is_a_whole_number_of_people() {

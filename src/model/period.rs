@@ -1,0 +1,164 @@
+//! When a fact is in force: a unit exists, a tie holds, a name applies.
+//!
+//! One meaning everywhere. A period runs from its start, included, to its end, excluded; an
+//! open start has always held, an open end still holds. A partial date stands for the first day
+//! it names, at either end: `until 2019` ends on 2019-01-01, so a tie "until 2019" and one "from
+//! 2019" follow each other with no gap and no overlap, and a fact that held through 2019 ends
+//! `2020`. A change on a day takes effect that day: on 2019-10-25 a tie until 2019-10-25 no
+//! longer holds, and one from 2019-10-25 holds.
+
+use super::Date;
+
+/// The period a fact is in force: from `from` (included) to `until` (excluded), either open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Period {
+    /// When it started to hold; open when `None` (it always held).
+    pub from: Option<Date>,
+    /// When it stopped holding; open when `None` (it still holds).
+    pub until: Option<Date>,
+}
+
+impl Period {
+    /// The period from `from` to `until`.
+    pub const fn new(from: Option<Date>, until: Option<Date>) -> Period {
+        Period { from, until }
+    }
+
+    /// Whether the fact is in force on `day` (read as its first day when partial).
+    pub fn holds_at(self, day: Date) -> bool {
+        let day = day.start();
+        self.from.is_none_or(|from| from.start() <= day)
+            && self.until.is_none_or(|until| day < until.start())
+    }
+
+    /// Whether the period is open at both ends: the fact is not dated.
+    pub const fn is_open(self) -> bool {
+        self.from.is_none() && self.until.is_none()
+    }
+
+    /// Whether the period holds at least one day: it ends after it starts. A period that ends
+    /// before it starts, or on the day it starts, is a mistake of dates.
+    pub fn is_ordered(self) -> bool {
+        match (self.from, self.until) {
+            (Some(from), Some(until)) => from.start() < until.start(),
+            _ => true,
+        }
+    }
+
+    /// Whether the two periods hold on some day together.
+    pub fn overlaps(self, other: Period) -> bool {
+        before(self.from, other.until) && before(other.from, self.until)
+    }
+
+    /// Whether this period holds on some day that `other` does not: it starts earlier or ends
+    /// later.
+    pub fn outlasts(self, other: Period) -> bool {
+        let starts_earlier = match (self.from, other.from) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(a), Some(b)) => a.start() < b.start(),
+        };
+        let ends_later = match (self.until, other.until) {
+            (None, _) => other.until.is_some(),
+            (Some(_), None) => false,
+            (Some(a), Some(b)) => a.start() > b.start(),
+        };
+        starts_earlier || ends_later
+    }
+}
+
+/// Whether a start comes before an end, `None` being the open past for the start and the open
+/// future for the end.
+fn before(start: Option<Date>, end: Option<Date>) -> bool {
+    match (start, end) {
+        (Some(start), Some(end)) => start.start() < end.start(),
+        _ => true,
+    }
+}
+
+impl std::fmt::Display for Period {
+    /// `2019-10 – 2024`, `since 2019`, `until 2024`, `always`: the period as messages write it
+    /// in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.from, self.until) {
+            (Some(from), Some(until)) => write!(f, "{from} – {until}"),
+            (Some(from), None) => write!(f, "since {from}"),
+            (None, Some(until)) => write!(f, "until {until}"),
+            (None, None) => f.write_str("always"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    fn period(from: &str, until: &str) -> Period {
+        let read = |text: &str| (!text.is_empty()).then(|| date(text));
+        Period::new(read(from), read(until))
+    }
+
+    #[test]
+    fn an_open_period_always_holds() {
+        assert!(Period::default().holds_at(date("1066")));
+        assert!(period("", "2019").holds_at(date("1900-06-01")));
+        assert!(period("2019", "").holds_at(date("9999-12-31")));
+    }
+
+    #[test]
+    fn a_period_holds_from_its_start_and_not_on_its_end() {
+        let p = period("2019-10-25", "2024-03-01");
+        assert!(!p.holds_at(date("2019-10-24")));
+        assert!(p.holds_at(date("2019-10-25")));
+        assert!(p.holds_at(date("2024-02-29")));
+        assert!(!p.holds_at(date("2024-03-01")));
+    }
+
+    #[test]
+    fn a_partial_date_is_its_first_day_at_either_end() {
+        let until = period("", "2019");
+        assert!(until.holds_at(date("2018-12-31")));
+        assert!(!until.holds_at(date("2019-01-01")));
+        let from = period("2019-10", "");
+        assert!(!from.holds_at(date("2019-09-30")));
+        assert!(from.holds_at(date("2019-10-01")));
+        // `--as-of 2019` asks about 2019-01-01.
+        assert!(!until.holds_at(date("2019")));
+        assert!(period("2019", "2020").holds_at(date("2019")));
+    }
+
+    #[test]
+    fn a_change_on_a_day_takes_effect_that_day() {
+        let old = period("", "2019-10-25");
+        let new = period("2019-10-25", "");
+        let day = date("2019-10-25");
+        assert!(!old.holds_at(day) && new.holds_at(day));
+        assert!(!old.overlaps(new) && !new.overlaps(old));
+        assert!(!period("", "2019").overlaps(period("2019", "")));
+        assert!(period("", "2019-06").overlaps(period("2019", "")));
+    }
+
+    #[test]
+    fn a_period_is_ordered_when_it_holds_one_day() {
+        assert!(period("2019", "2020").is_ordered());
+        assert!(period("2019-12-31", "2020").is_ordered());
+        assert!(!period("2019", "2019").is_ordered());
+        assert!(!period("2019-10", "2019").is_ordered());
+        assert!(period("", "2019").is_ordered() && period("2019", "").is_ordered());
+    }
+
+    #[test]
+    fn a_period_outlasts_another_when_it_starts_earlier_or_ends_later() {
+        let life = period("2010", "2020");
+        assert!(!period("2012", "2018").outlasts(life));
+        assert!(!life.outlasts(life));
+        assert!(period("2009", "2018").outlasts(life));
+        assert!(period("2012", "").outlasts(life));
+        assert!(period("", "2018").outlasts(life));
+        assert!(!period("", "").outlasts(Period::default()));
+    }
+}
