@@ -67,6 +67,7 @@ impl Date {
 impl Date {
     /// The first day of the period the date names: `2019` is 2019-01-01, `2019-10` is
     /// 2019-10-01. A date read as an instant (a tie's start or end, `--as-of`) is its first day.
+    #[must_use]
     pub const fn start(self) -> Date {
         Date {
             year: self.year,
