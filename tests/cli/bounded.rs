@@ -189,7 +189,7 @@ fn every_count_given_is_bounded_with_a_clear_message() {
         assert!(!out.stderr.contains("memory allocation"), "{}", out.stderr);
     }
     // At its largest, a count is taken.
-    let out = organigram(["path", "dne", "dinum", "--all", "--max", "1000"])
+    let out = organigram(["path", "dne", "daf", "--all", "--max", "1000"])
         .run()
         .expect_code(0);
     assert!(out.stdout.contains("Shortest connection") || out.stdout.contains("Connection 1"));

@@ -768,14 +768,22 @@ fn check_finds_no_error_and_no_outdated_tie_in_the_built_in_description() {
             .collect()
     };
     assert_eq!(of("error"), []);
-    // The ties seed 003 states while the DINSIC existed end with it: none is outdated. The one
-    // warning left is true: the postings tie MPES to nothing a tie kind expresses.
+    // The ties seed 003 states while the DINSIC existed end with it: none is outdated. The two
+    // warnings left are true today: the postings tie MPES to nothing a tie kind expresses, and
+    // Etalab's only ties were with the DINSIC, which ended on 2019-10-25; the seeds say nothing of
+    // Etalab since.
     assert_eq!(
         of("warning"),
-        [(
-            "isolated-unit".to_owned(),
-            "mission `mpes` has no tie at all".to_owned()
-        )]
+        [
+            (
+                "isolated-unit".to_owned(),
+                "mission `mpes` has no tie at all".to_owned()
+            ),
+            (
+                "isolated-unit".to_owned(),
+                "mission `etalab` has no tie at all".to_owned()
+            )
+        ]
     );
 }
 
@@ -798,7 +806,7 @@ fn the_ties_of_the_dinsic_era_end_with_the_dinsic() {
     for (_, tie) in g.ties().filter(|(_, t)| t.valid_until.is_some()) {
         assert_eq!(
             tie.valid_until.map(|d| d.to_string()),
-            Some("2019-10".into())
+            Some("2019-10-25".into())
         );
     }
 }

@@ -42,11 +42,14 @@ fn chain_as_nested_json() {
     assert_eq!(first[0]["unit"]["id"], "dne");
     assert_eq!(first[0]["above"]["superiors"].as_array().unwrap().len(), 2);
     assert_eq!(first[1]["tie"], "line-authority");
-    let etalab = json(["chain", "etalab"]);
+    // Etalab was attached to the DINSIC until it ended; since, its parent is not described.
+    let etalab = json(["--as-of", "2019-10-24", "chain", "etalab"]);
+    assert_eq!(etalab["above"]["superiors"][0]["unit"]["id"], "dinsic");
     assert_eq!(
         etalab["above"]["superiors"][0]["above"]["end"],
         "parent-outside"
     );
+    assert_eq!(json(["chain", "etalab"])["above"]["end"], "parent-outside");
 }
 
 #[test]
@@ -112,8 +115,21 @@ fn path_finds_the_shortest_connection() {
     );
     insta::assert_snapshot!(
         "every_shortest_connection",
-        text(["path", "dne-expert-haut-niveau-donnees", "dinum", "--all"])
+        text(["path", "dne-expert-haut-niveau-donnees", "daf", "--all"])
     );
+    // The one connection of the DNE's expert to DINUM went through the DINSIC, which ended on
+    // 2019-10-25 when DINUM succeeded it: today there is none, and on no day were the DINSIC and
+    // DINUM both in force.
+    let path = |day: &str, to: &str| {
+        organigram(["--as-of", day, "path", "dne-expert-haut-niveau-donnees", to])
+            .run()
+            .success()
+    };
+    assert!(path("2019-10-24", "dinsic").starts_with("Shortest connection (1 hop)"));
+    for day in ["2019-10-25", "2026-12-01"] {
+        let out = path(day, "dinum");
+        assert!(out.starts_with("No connection"), "{day}: {out}");
+    }
     insta::assert_json_snapshot!(
         "shortest_connection_as_json",
         json(["path", "dsin-chef-projet-data-ia", "province-sud"])
