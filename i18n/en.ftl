@@ -296,7 +296,11 @@ render-frameless = { $id } names no unit of the description, so no unit belongs 
 
 lookup-unknown = no unit matches `{ $text }`
 lookup-ambiguous = `{ $text }` matches { $n } units
-find-matched = matched { $field } “{ $text }”
+find-matched = matched { $field ->
+    [former-name] a former name
+    [former-acronym] a former acronym
+   *[other] { $field }
+} “{ $text }”
 find-more = … and { $n } more (--limit to see them)
 partners-none = { $unit } has no partner in the description.
 partners-title = Partners of { $unit } ({ $n })
@@ -677,3 +681,9 @@ show-absent-shown-whole = shown with its ties of every date
 show-valid-from = since
 show-valid-until = until
 show-was = was
+find-absent = Not in the structure as of { $day }:
+find-absent-why = { $why ->
+    [ended] ended on { $date }
+    [not-yet] begins on { $date }
+   *[other] dissolved, on a date not given
+}

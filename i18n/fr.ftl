@@ -694,3 +694,9 @@ show-absent-shown-whole = avec ses liens de toutes dates
 show-valid-from = depuis
 show-valid-until = jusqu’au
 show-was = auparavant
+find-absent = Hors de la structure au { $day } :
+find-absent-why = { $why ->
+    [ended] a pris fin le { $date }
+    [not-yet] commence le { $date }
+   *[other] dissoute, à une date non donnée
+}

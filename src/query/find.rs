@@ -6,6 +6,7 @@ use std::fmt;
 use crate::graph::{OrgGraph, UnitIx};
 use crate::i18n::Text;
 use crate::model::{Unit, fold};
+use crate::time::Absent;
 
 /// Which of a unit's names matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,6 +20,10 @@ pub enum Field {
     Name,
     /// The alias at this position in the unit's list.
     Alias(usize),
+    /// The name the unit had until the change at this position in its `was` list.
+    FormerName(usize),
+    /// The acronym the unit had until the change at this position in its `was` list.
+    FormerAcronym(usize),
 }
 
 impl Field {
@@ -29,6 +34,8 @@ impl Field {
             Field::Acronym => "acronym",
             Field::Name => "name",
             Field::Alias(_) => "alias",
+            Field::FormerName(_) => "former-name",
+            Field::FormerAcronym(_) => "former-acronym",
         }
     }
 
@@ -39,6 +46,16 @@ impl Field {
             Field::Acronym => unit.acronym.as_deref().unwrap_or_default(),
             Field::Name => &unit.name,
             Field::Alias(i) => unit.aliases.get(i).map_or("", String::as_str),
+            Field::FormerName(i) => unit
+                .was
+                .get(i)
+                .and_then(|was| was.name.as_deref())
+                .unwrap_or_default(),
+            Field::FormerAcronym(i) => unit
+                .was
+                .get(i)
+                .and_then(|was| was.acronym.as_deref())
+                .unwrap_or_default(),
         }
     }
 }
@@ -77,7 +94,14 @@ impl Match {
 
     /// A score from 0 to 100 for display: 100 is an exact match.
     pub fn score(&self) -> u8 {
-        match self.quality {
+        self.quality.score()
+    }
+}
+
+impl Quality {
+    /// The quality as a score from 0 to 100, as [`Match::score`] gives it.
+    fn score(self) -> u8 {
+        match self {
             Quality::Exact => 100,
             Quality::Prefix => 80,
             Quality::Words => 70,
@@ -91,11 +115,21 @@ impl Match {
     }
 }
 
+/// The fields of a unit a search reads, in the order they rank: its names of today, then those
+/// it had before a change.
 fn fields(unit: &Unit) -> impl Iterator<Item = Field> + '_ {
     [Field::Id, Field::Acronym, Field::Name]
         .into_iter()
         .chain((0..unit.aliases.len()).map(Field::Alias))
+        .chain((0..unit.was.len()).flat_map(|i| [Field::FormerAcronym(i), Field::FormerName(i)]))
         .filter(|f| !f.text(unit).is_empty())
+}
+
+/// How `unit` matches the folded `query` best: the field and how well, if it matches at all.
+fn best(unit: &Unit, query: &str) -> Option<(Field, Quality)> {
+    fields(unit)
+        .filter_map(|field| quality(query, field.text(unit)).map(|quality| (field, quality)))
+        .min_by_key(|&(field, quality)| (quality, field))
 }
 
 /// Every word of `query` starts a word of `text`, in order.
@@ -155,19 +189,51 @@ pub fn find(graph: &OrgGraph, text: &str) -> Vec<Match> {
     let mut matches: Vec<Match> = graph
         .units()
         .filter_map(|(ix, unit)| {
-            fields(unit)
-                .filter_map(|field| {
-                    quality(&query, field.text(unit)).map(|quality| Match {
-                        unit: ix,
-                        field,
-                        quality,
-                    })
-                })
-                .min_by_key(|m| (m.quality, m.field))
+            best(unit, &query).map(|(field, quality)| Match {
+                unit: ix,
+                field,
+                quality,
+            })
         })
         .collect();
     matches.sort_by_key(|m| (m.quality, m.unit));
     matches
+}
+
+/// A unit out of the structure (ended, or not begun, on the day asked about) that matches a
+/// search, with the field that matched and its score as [`Match::score`] gives it.
+#[derive(Clone, Copy, Debug)]
+pub struct AbsentMatch<'a> {
+    /// The unit that matches.
+    pub unit: &'a Unit,
+    /// Its name that matches best.
+    pub field: Field,
+    /// From 0 to 100: 100 is an exact match.
+    pub score: u8,
+}
+
+/// The units of `absent` matching `text` other than by a typo, best first, then in declaration
+/// order: what a search finds among units not in force on the day.
+pub fn find_absent<'a>(absent: &'a Absent, text: &str) -> Vec<AbsentMatch<'a>> {
+    let query = fold(text);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut matches: Vec<(Quality, usize, AbsentMatch<'a>)> = absent
+        .units()
+        .enumerate()
+        .filter_map(|(position, unit)| {
+            let (field, quality) = best(unit, &query)?;
+            let score = quality.score();
+            (!matches!(quality, Quality::Fuzzy(_))).then_some((
+                quality,
+                position,
+                AbsentMatch { unit, field, score },
+            ))
+        })
+        .collect();
+    matches.sort_by_key(|&(quality, position, _)| (quality, position));
+    matches.into_iter().map(|(_, _, m)| m).collect()
 }
 
 /// Why a text names no single unit.

@@ -12,7 +12,7 @@ mod subordinates;
 mod superior;
 
 pub use chain::{Above, Chain, End, LineOfPosts, Step, chain, line_of_posts};
-pub use find::{Field, LookupError, Match, find, resolve};
+pub use find::{AbsentMatch, Field, LookupError, Match, find, find_absent, resolve};
 pub use neighbourhood::neighbourhood;
 pub use organisation::organisation;
 pub use partners::{Partner, PartnerGroup, Partners, PartnersOptions, partners};

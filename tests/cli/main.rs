@@ -39,6 +39,7 @@ mod support {
 
 mod strategies;
 
+mod as_of;
 mod basics;
 mod bounded;
 mod builtin;
