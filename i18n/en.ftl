@@ -687,3 +687,4 @@ find-absent-why = { $why ->
     [not-yet] begins on { $date }
    *[other] dissolved, on a date not given
 }
+chart-as-of = as of { $day }

@@ -700,3 +700,4 @@ find-absent-why = { $why ->
     [not-yet] commence le { $date }
    *[other] dissoute, à une date non donnée
 }
+chart-as-of = au { $day }

@@ -113,7 +113,7 @@ impl Loader {
     /// then is left out of the graph and kept in [`Workspace::absent`].
     #[must_use]
     pub fn as_of(mut self, day: Date) -> Loader {
-        self.as_of = Some(day);
+        self.as_of = Some(day.start());
         self
     }
 
@@ -121,7 +121,7 @@ impl Loader {
     /// neither, the description is not cut and the graph holds every unit and tie of every date.
     #[must_use]
     pub fn today(mut self, day: Date) -> Loader {
-        self.today = Some(day);
+        self.today = Some(day.start());
         self
     }
 
@@ -176,6 +176,7 @@ impl Loader {
                 proposal: None,
                 absent,
                 timeline,
+                as_of: self.as_of,
             });
         };
         let proposal = match input {
@@ -201,6 +202,7 @@ impl Loader {
                 }),
                 absent,
                 timeline,
+                as_of: self.as_of,
             }),
             Err(errors) => {
                 // What was found in reading the description may be why the proposal fails.
@@ -258,6 +260,9 @@ pub struct Workspace {
     pub absent: Absent,
     /// What the rules of [`Loader::check_timeline`] found in the whole description.
     pub timeline: Vec<Diagnostic>,
+    /// The day asked for with [`Loader::as_of`], if one was (not today's default): what a chart
+    /// of the structure says it is as of.
+    pub as_of: Option<Date>,
 }
 
 impl Workspace {

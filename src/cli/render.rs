@@ -126,7 +126,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
             return Err(Failure::Usage(tr!(lang(), "render-all-needs-output")));
         };
         let read = write::Read::of(Some(&workspace.files), &[]);
-        return write_all(graph, &changes, dir, args.large_chart, &read, out);
+        return write_all(workspace, &changes, dir, args.large_chart, &read, out);
     }
     let options = ChartOptions {
         lang: super::lang(),
@@ -157,6 +157,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         unit_kinds: args.unit_kinds.chosen(),
         tie_kinds: args.tie_kinds.chosen(),
         legend: !args.no_legend,
+        as_of: workspace.as_of,
     };
     let format = write::format_of(args.format, args.output.as_deref(), ChartFormat::Dot)
         .map_err(Failure::Usage)?;
@@ -278,18 +279,20 @@ fn draw(
 /// Chart names are built from organisation ids, which are slugs, so they stay in `dir` (and
 /// are checked all the same).
 fn write_all(
-    graph: &OrgGraph,
+    workspace: &Workspace,
     changes: &Changes,
     dir: &Path,
     large: bool,
     read: &write::Read,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let graph = workspace.graph();
     let mut files = Vec::new();
     let mut noted = false;
     for (name, options) in standard_charts(graph) {
         let options = ChartOptions {
             lang: super::lang(),
+            as_of: workspace.as_of,
             ..options
         };
         let chart = Chart {

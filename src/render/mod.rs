@@ -32,7 +32,7 @@ mod quote;
 use std::collections::{HashMap, HashSet};
 
 use crate::graph::{Belonging, OrgGraph, TieIx, TieView, UnitIx};
-use crate::model::{Lang, OrganisationIndex, TieKind, UnitKind};
+use crate::model::{Date, Lang, OrganisationIndex, TieKind, UnitKind};
 use crate::query;
 use crate::tr;
 
@@ -144,6 +144,9 @@ pub struct ChartOptions {
     pub legend: bool,
     /// The language of every text the chart writes: title, kinds, states, legend.
     pub lang: Lang,
+    /// The day the structure drawn is as of, for the title to say: set when the day was asked
+    /// for, left out for today's structure.
+    pub as_of: Option<Date>,
 }
 
 impl ChartOptions {
@@ -158,6 +161,7 @@ impl ChartOptions {
             tie_kinds: None,
             legend: true,
             lang: Lang::En,
+            as_of: None,
         }
     }
 
@@ -476,6 +480,9 @@ fn title(graph: &OrgGraph, options: &ChartOptions) -> String {
             unit = name(focus.unit),
             radius = focus.radius
         ));
+    }
+    if let Some(day) = options.as_of {
+        parts.push(tr!(lang, "chart-as-of", day = day.to_string()));
     }
     if parts.is_empty() {
         options.view.title(lang)

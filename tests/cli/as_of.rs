@@ -192,3 +192,24 @@ fn a_date_that_is_no_date_is_a_usage_error() {
     .expect_code(2);
     assert!(out.stderr.contains("--as-of"), "{}", out.stderr);
 }
+
+#[test]
+fn a_chart_of_another_day_says_so_in_its_title() {
+    let dir = history();
+    let dot = run(
+        &dir,
+        ["--as-of", "2019-10-24", "render", "--view", "org-chart"],
+    )
+    .run()
+    .success();
+    assert!(dot.contains("as of 2019-10-24</B>"), "{dot}");
+    assert!(dot.contains("id=\"unit-dinsic\"") && !dot.contains("id=\"unit-dinum\""));
+    let dot = run(&dir, ["--lang", "fr", "--as-of", "2020", "render"])
+        .run()
+        .success();
+    assert!(dot.contains("au 2020-01-01</B>"), "{dot}");
+    assert!(dot.contains("id=\"unit-dinum\"") && !dot.contains("id=\"unit-dinsic\""));
+    // Today's chart says no date: the charts committed in output/ do not change with the day.
+    let today = run(&dir, ["render"]).run().success();
+    assert!(!today.contains(" as of "), "{today}");
+}
