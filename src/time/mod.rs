@@ -113,14 +113,16 @@ pub fn cut(mut description: Description, day: Date) -> (Description, Absent) {
             .extract_if(.., |_, unit| !unit.in_force(day))
             .collect();
     }
+    let none_absent = absent.units.is_empty();
     for unit in description.units.values_mut() {
         if !unit.was.is_empty() {
             unit.take_values_at(day);
         }
-        if unit
-            .within
-            .as_ref()
-            .is_some_and(|within| absent.units.contains_key(within.as_str()))
+        if !none_absent
+            && unit
+                .within
+                .as_ref()
+                .is_some_and(|within| absent.units.contains_key(within.as_str()))
         {
             unit.within = None;
         }
@@ -136,8 +138,9 @@ pub fn cut(mut description: Description, day: Date) -> (Description, Absent) {
     }
     let holds = |tie: &Tie| {
         tie.period().holds_at(day)
-            && !absent.units.contains_key(tie.from.as_str())
-            && !absent.units.contains_key(tie.to.as_str())
+            && (none_absent
+                || !absent.units.contains_key(tie.from.as_str())
+                    && !absent.units.contains_key(tie.to.as_str()))
     };
     if !description.ties.iter().all(holds) {
         absent.ties = description.ties.extract_if(.., |tie| !holds(tie)).collect();
