@@ -1123,3 +1123,36 @@ fn a_french_chart_reads_in_french() {
     }
     assert!(!dot.contains("is attached to"), "{dot}");
 }
+
+#[test]
+fn the_ai_programme_directorate_and_its_director_are_in_force_from_the_report_that_recommended_it()
+{
+    let subordinates = |day: &str| {
+        let answer = json(["--as-of", day, "subordinates", "justice-sg", "--depth", "1"]);
+        answer["below"]["subordinates"]
+            .as_array()
+            .expect("subordinates")
+            .iter()
+            .map(|s| s["unit"]["id"].as_str().expect("an id").to_owned())
+            .collect::<Vec<_>>()
+    };
+    let before = subordinates("2025-06-22");
+    assert!(!before.contains(&"justice-dp-ia".to_owned()), "{before:?}");
+    let on = subordinates("2025-06-23");
+    assert!(on.contains(&"justice-dp-ia".to_owned()), "{on:?}");
+    let error = organigram(["--as-of", "2025-06-22", "chain", "justice-dp-ia-directeur"])
+        .run()
+        .expect_code(2)
+        .stderr;
+    assert!(error.contains("it begins on 2025-06-23"), "{error}");
+    // Being set up, it is in the structure before its target date, and still after it.
+    for day in ["2025-06-23", "2025-12-31", "2026-01-01"] {
+        let unit = json(["--as-of", day, "show", "justice-dp-ia-directeur"]);
+        assert_eq!(unit["in_force"], true, "{day}: {unit}");
+        assert_eq!(
+            ids(&unit["heads"]),
+            ["justice-dp-ia"],
+            "{day}: the director heads the directorate"
+        );
+    }
+}
