@@ -1156,3 +1156,35 @@ fn the_ai_programme_directorate_and_its_director_are_in_force_from_the_report_th
         );
     }
 }
+
+#[test]
+fn a_vacancy_date_is_no_date_of_a_life_and_an_undated_creation_cuts_nothing() {
+    // A post vacant from a date is in the structures before and after it, vacant in both.
+    for (post, days) in [
+        ("justice-dp-ia-directeur", ["2025-08-31", "2025-09-01"]),
+        ("dsin-chef-projet-data-ia", ["2024-12-05", "2024-12-06"]),
+    ] {
+        for day in days {
+            let unit = json(["--as-of", day, "show", post]);
+            assert_eq!(
+                (&unit["in_force"], &unit["vacant"]),
+                (&serde_json::json!(true), &serde_json::json!(true)),
+                "{post} as of {day}: {unit}"
+            );
+        }
+    }
+    let text = organigram(["--as-of", "2025-01", "show", "dsin-chef-projet-data-ia"])
+        .run()
+        .success();
+    assert!(has_field(&text, "vacant from", "2024-12-06"), "{text}");
+    // The posting gives DiP A-JUST's creation no date: it is in every structure.
+    let g = builtin();
+    assert_eq!(g.unit(ix(&g, "dip-a-just")).valid_from, None);
+    for day in ["2019-10-24", "2025-06-22"] {
+        assert_eq!(
+            json(["--as-of", day, "show", "dip-a-just"])["in_force"],
+            true,
+            "{day}"
+        );
+    }
+}
