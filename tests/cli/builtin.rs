@@ -1124,6 +1124,174 @@ fn a_french_chart_reads_in_french() {
     assert!(!dot.contains("is attached to"), "{dot}");
 }
 
+/// Where a date of the built-in description is: `unit ID FIELD`, `tie FROM KIND TO FIELD` or
+/// `source ID date`, with the date.
+fn dates_of(g: &OrgGraph) -> BTreeSet<(String, String)> {
+    let mut dates = BTreeSet::new();
+    let mut add = |what: String, date: Option<organigram::model::Date>| {
+        if let Some(date) = date {
+            dates.insert((what, date.to_string()));
+        }
+    };
+    for (_, unit) in g.units() {
+        let id = &unit.id.value;
+        add(format!("unit {id} valid_from"), unit.valid_from);
+        add(format!("unit {id} valid_until"), unit.valid_until);
+        add(format!("unit {id} vacant_from"), unit.vacancy_date());
+        add(
+            format!("unit {id} headcount"),
+            unit.headcount.as_ref().and_then(|h| h.date),
+        );
+        for was in &unit.was {
+            add(format!("unit {id} was until"), Some(was.until));
+            add(
+                format!("unit {id} was headcount"),
+                was.headcount.as_ref().and_then(|h| h.date),
+            );
+        }
+    }
+    for (_, tie) in g.ties() {
+        let what = format!("tie {} {} {}", tie.from.value, tie.kind.value, tie.to.value);
+        add(format!("{what} valid_from"), tie.valid_from);
+        add(format!("{what} valid_until"), tie.valid_until);
+    }
+    for source in g.sources() {
+        add(format!("source {} date", source.id.value), source.date);
+    }
+    dates
+}
+
+/// The words of the posting or decree that give each date of the built-in description: the
+/// date of every fact, the source that gives it, and its words there.
+const DATES: [(&str, &str, &str, &str); 13] = [
+    // Seed 000: the AI programme directorate and its director.
+    (
+        "unit justice-dp-ia valid_from",
+        "2025-06-23",
+        "seed-000",
+        "Préconisée par le rapport sur l’intelligence artificielle remis au ministre de la Justice le 23 juin 2025",
+    ),
+    (
+        "unit justice-dp-ia headcount",
+        "2026-01-01",
+        "seed-000",
+        "au moins 10 personnes au 1er janvier 2026",
+    ),
+    (
+        "unit justice-dp-ia-directeur valid_from",
+        "2025-06-23",
+        "seed-000",
+        "créée avec le recrutement de son directeur /sa directrice",
+    ),
+    (
+        "unit justice-dp-ia-directeur vacant_from",
+        "2025-09-01",
+        "seed-000",
+        "Vacant à partir du 01/09/2025",
+    ),
+    // Seed 004: the date of the offer, and its post to be filled at once.
+    (
+        "source seed-004 date",
+        "2024-12-06",
+        "seed-004",
+        "Date de dépôt de l’offre : Vendredi 06 décembre 2024",
+    ),
+    (
+        "unit dsin-chef-projet-data-ia vacant_from",
+        "2024-12-06",
+        "seed-004",
+        "Poste à pourvoir : Immédiatement",
+    ),
+    // The decree that made DINUM succeed the DINSIC (no copy: its title gives the date).
+    (
+        "source decret-2019-1088 date",
+        "2019-10-25",
+        "decret-2019-1088",
+        "du 25 octobre 2019",
+    ),
+    (
+        "unit dinum valid_from",
+        "2019-10-25",
+        "decret-2019-1088",
+        "du 25 octobre 2019",
+    ),
+    (
+        "unit dinsic valid_until",
+        "2019-10-25",
+        "decret-2019-1088",
+        "du 25 octobre 2019",
+    ),
+    (
+        "tie dinum succession dinsic valid_from",
+        "2019-10-25",
+        "decret-2019-1088",
+        "du 25 octobre 2019",
+    ),
+    (
+        "tie etalab attachment dinsic valid_until",
+        "2019-10-25",
+        "decret-2019-1088",
+        "du 25 octobre 2019",
+    ),
+    (
+        "tie dne-expert-haut-niveau-donnees correspondent etalab valid_until",
+        "2019-10-25",
+        "decret-2019-1088",
+        "du 25 octobre 2019",
+    ),
+    (
+        "tie dne-expert-haut-niveau-donnees cooperation dinsic valid_until",
+        "2019-10-25",
+        "decret-2019-1088",
+        "du 25 octobre 2019",
+    ),
+];
+
+#[test]
+fn every_date_of_the_built_in_description_is_one_its_sources_give() {
+    let g = builtin();
+    let expected: BTreeSet<(String, String)> = DATES
+        .iter()
+        .map(|(what, date, _, _)| ((*what).to_owned(), (*date).to_owned()))
+        .collect();
+    // No date is lost, and none is added without the words that give it.
+    assert_eq!(dates_of(&g), expected);
+    for (what, _, source, words) in DATES {
+        let declared = g
+            .source(source)
+            .unwrap_or_else(|| panic!("{what}: no source `{source}`"));
+        // The words are the source's: in its copy, or in its title when it has none.
+        let text = match &declared.file {
+            Some(file) => squeeze(
+                &fs::read_to_string(root().join("org").join(file)).expect("a posting's copy"),
+            ),
+            None => declared.title.clone(),
+        };
+        assert!(
+            text.contains(&squeeze(words)),
+            "{what}: {words:?} is not in {source}"
+        );
+        // A fact dated from a posting quotes its words, in its note or its citation.
+        let mut parts = what.split(' ');
+        let (Some("unit"), Some(id)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if declared.file.is_none() {
+            continue;
+        }
+        let unit = g.unit(ix(&g, id));
+        let quoted = unit
+            .note
+            .iter()
+            .map(String::as_str)
+            .chain(unit.source.as_ref().and_then(|c| c.quote.as_deref()));
+        assert!(
+            quoted.into_iter().any(|q| q.contains(words)),
+            "{what}: the unit does not quote {words:?}"
+        );
+    }
+}
+
 #[test]
 fn the_ai_programme_directorate_and_its_director_are_in_force_from_the_report_that_recommended_it()
 {
