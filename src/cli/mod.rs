@@ -562,15 +562,25 @@ fn today() -> Date {
 
 /// Resolves a unit argument in the workspace's structure, or explains why it names no single
 /// unit.
+///
+/// A unit out of the day's structure that the text names exactly (its id, acronym, name or an
+/// alias) is what the text means, unless a unit in the structure is named as exactly: the
+/// answer is then why it is out, not a near match among the units in force.
 fn resolve(workspace: &Workspace, text: &str) -> Result<UnitIx, Failure> {
-    organigram::query::resolve(workspace.graph(), text).map_err(|error| {
-        match (&error, workspace.absent.find(text)) {
-            (LookupError::Unknown { .. }, Some((unit, gone))) => {
-                Failure::Lookup(absent_message(workspace, unit, gone))
-            }
-            _ => Failure::Lookup(lookup_message(workspace.graph(), &error)),
+    let graph = workspace.graph();
+    let found = organigram::query::resolve(graph, text);
+    let exact = |ix: UnitIx| organigram::query::names_exactly(graph.unit(ix), text);
+    match (
+        found,
+        organigram::query::absent_named(&workspace.absent, text),
+    ) {
+        (Ok(ix), _) if exact(ix) => Ok(ix),
+        (Ok(_) | Err(LookupError::Unknown { .. }), Some((unit, gone))) => {
+            Err(Failure::Lookup(absent_message(workspace, unit, gone)))
         }
-    })
+        (Ok(ix), None) => Ok(ix),
+        (Err(error), _) => Err(Failure::Lookup(lookup_message(graph, &error))),
+    }
 }
 
 /// Why a unit is not in the structure on the workspace's day, in one sentence with what

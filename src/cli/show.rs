@@ -34,7 +34,7 @@ pub(crate) fn run(
         Ok(ix) => return write(workspace, ix, None, args, out),
         Err(failure) => failure,
     };
-    let Some((unit, gone)) = workspace.absent.find(&args.unit) else {
+    let Some((unit, gone)) = organigram::query::absent_named(&workspace.absent, &args.unit) else {
         return Err(failure);
     };
     let lang = super::lang();

@@ -6,7 +6,7 @@ use std::fmt;
 use crate::graph::{OrgGraph, UnitIx};
 use crate::i18n::Text;
 use crate::model::{Unit, fold};
-use crate::time::Absent;
+use crate::time::{Absent, Gone};
 
 /// Which of a unit's names matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -179,6 +179,13 @@ fn quality(query: &str, text: &str) -> Option<Quality> {
     }
 }
 
+/// Whether `text` names `unit` exactly: its id, acronym, name or an alias (or a name it had),
+/// case, accents and punctuation aside.
+pub fn names_exactly(unit: &Unit, text: &str) -> bool {
+    let query = fold(text);
+    fields(unit).any(|field| fold(field.text(unit)) == query)
+}
+
 /// The units matching `text`, best first, then in declaration order; at most one match per
 /// unit (its best field). Linear in the number of units.
 pub fn find(graph: &OrgGraph, text: &str) -> Vec<Match> {
@@ -198,6 +205,13 @@ pub fn find(graph: &OrgGraph, text: &str) -> Vec<Match> {
         .collect();
     matches.sort_by_key(|m| (m.quality, m.unit));
     matches
+}
+
+/// The unit out of the day's structure that `text` names exactly ([`names_exactly`]), with why
+/// it is out; the first declared when several are.
+pub fn absent_named<'a>(absent: &'a Absent, text: &str) -> Option<(&'a Unit, Gone)> {
+    let unit = absent.units().find(|unit| names_exactly(unit, text))?;
+    absent.unit(unit.id.as_str())
 }
 
 /// A unit out of the structure (ended, or not begun, on the day asked about) that matches a
@@ -321,6 +335,35 @@ pub fn resolve(graph: &OrgGraph, text: &str) -> Result<UnitIx, LookupError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_out_of_the_day_is_found_by_what_names_it_exactly() {
+        use crate::graph::testing::description;
+        use crate::model::{Date, Status, TieKind::Attachment, UnitKind::*};
+        let mut d = description(
+            &[
+                ("pm", Ministry),
+                ("dinsic", Directorate),
+                ("dinum", Directorate),
+            ],
+            &[("dinsic", Attachment, "pm")],
+        );
+        d.units["dinsic"].acronym = Some("DINSIC".into());
+        d.units["dinsic"].aliases = vec!["Direction interministérielle du numérique".into()];
+        d.units["dinsic"].status = Status::Dissolved;
+        let (_, absent) = crate::time::cut(d, Date::parse("2026").unwrap());
+        let found = |text: &str| absent_named(&absent, text).map(|(unit, _)| unit.id.as_str());
+        assert_eq!(found(" Dinsic "), Some("dinsic"));
+        assert_eq!(
+            found("direction interministerielle du numerique"),
+            Some("dinsic")
+        );
+        assert_eq!(found("dinsi"), None);
+        assert_eq!(found("dinum"), None);
+        let matches = find_absent(&absent, "dinsi");
+        assert_eq!(matches.len(), 1);
+        assert_eq!((matches[0].field, matches[0].score), (Field::Id, 80));
+    }
 
     #[test]
     fn words_match_in_order() {

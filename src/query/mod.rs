@@ -12,7 +12,9 @@ mod subordinates;
 mod superior;
 
 pub use chain::{Above, Chain, End, LineOfPosts, Step, chain, line_of_posts};
-pub use find::{AbsentMatch, Field, LookupError, Match, find, find_absent, resolve};
+pub use find::{
+    AbsentMatch, Field, LookupError, Match, absent_named, find, find_absent, names_exactly, resolve,
+};
 pub use neighbourhood::neighbourhood;
 pub use organisation::organisation;
 pub use partners::{Partner, PartnerGroup, Partners, PartnersOptions, partners};

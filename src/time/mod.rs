@@ -12,7 +12,7 @@
 //! What is left out is kept apart, in [`Absent`], so that a unit that no longer exists (or does
 //! not exist yet) can still be shown, with when it ended and what succeeded it.
 
-use crate::model::{Date, Description, IdMap, Tie, TieKind, Unit, UnitId, fold};
+use crate::model::{Date, Description, IdMap, Tie, TieKind, Unit, UnitId};
 
 /// The units and ties of a description that are not in force on the day it was cut to.
 #[derive(Debug, Default)]
@@ -52,23 +52,6 @@ impl Absent {
             _ => Gone::EndedUndated,
         };
         Some((unit, gone))
-    }
-
-    /// The unit not in the structure on the day that `text` names exactly: its id, acronym, name
-    /// or an alias, case and accents aside; the first declared when several do.
-    pub fn find(&self, text: &str) -> Option<(&Unit, Gone)> {
-        let text = text.trim();
-        if let Some(found) = self.unit(text) {
-            return Some(found);
-        }
-        let wanted = fold(text);
-        let unit = self.units.values().find(|unit| {
-            std::iter::once(&unit.name)
-                .chain(&unit.acronym)
-                .chain(&unit.aliases)
-                .any(|name| fold(name) == wanted)
-        })?;
-        self.unit(unit.id.as_str())
     }
 
     /// Every unit not in the structure on the day, in declaration order.
@@ -240,14 +223,6 @@ mod tests {
             .collect();
         assert_eq!(successors, ["dinum"]);
         assert!(absent.unit("bureau").is_none());
-        d_find(&absent);
-    }
-
-    fn d_find(absent: &Absent) {
-        let found = |text: &str| absent.find(text).map(|(unit, _)| unit.id.as_str());
-        assert_eq!(found(" dinsic "), Some("dinsic"));
-        assert_eq!(found("OLD-COMMITTEE"), Some("old-committee"));
-        assert_eq!(found("bureau"), None);
     }
 
     #[test]

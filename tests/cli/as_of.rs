@@ -213,3 +213,29 @@ fn a_chart_of_another_day_says_so_in_its_title() {
     let today = run(&dir, ["render"]).run().success();
     assert!(!today.contains(" as of "), "{today}");
 }
+
+#[test]
+fn a_unit_out_of_the_day_named_exactly_wins_over_a_near_unit_in_force() {
+    // On 2019-06-01 DINUM does not exist yet; `dinsic` is near `dinum` but is not what was asked.
+    let dir = history();
+    let out = run(&dir, ["--as-of", "2019-06", "chain", "dinum"])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains("it begins on 2019-10-25"),
+        "{}",
+        out.stderr
+    );
+    // The built-in AI programme directorate begins on the day of the report that recommended it;
+    // the day before, its id is not taken for its steering bodies, whose id starts with it.
+    let out = organigram(["--as-of", "2025-06-22", "show", "justice-dp-ia"])
+        .run()
+        .success();
+    assert!(
+        out.starts_with(
+            "Direction de programme « intelligence artificielle » [justice-dp-ia] is not in the \
+             structure as of 2025-06-22: it begins on 2025-06-23; shown as on 2025-06-23:"
+        ),
+        "{out}"
+    );
+}
