@@ -105,7 +105,7 @@ pub use tie::{Tie, TieKey};
 pub use tie_kind::TieKind;
 pub use unit::{
     Boundary, Headcount, HeadcountBasis, HeadcountQualifier, Organisation, OrganisationIndex,
-    Status, Unit, Was,
+    Status, Unit, Values, Was,
 };
 pub use unit_kind::{Family, UnitKind};
 

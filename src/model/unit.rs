@@ -508,39 +508,60 @@ impl Unit {
         !ended_undated && self.life().holds_at(day)
     }
 
-    /// Makes the unit's name, acronym, kind, remit and headcount those that applied on `day`,
-    /// from [`Unit::was`]: for each field, the first entry ending after `day` that gives it,
-    /// the unit's own value when none does.
-    pub fn take_values_at(&mut self, day: Date) {
+    /// The name, acronym, kind, remit and headcount that applied on `day`, from [`Unit::was`]:
+    /// for each field, the first entry ending after `day` that gives it, the unit's own value
+    /// when none does. Linear in the number of entries.
+    pub fn values_at(&self, day: Date) -> Values<'_> {
         let day = day.start();
-        let mut name = None;
-        let mut acronym = None;
-        let mut kind = None;
-        let mut remit = None;
-        let mut headcount = None;
+        let (mut name, mut acronym, mut kind, mut remit, mut headcount) =
+            (None, None, None, None, None);
         for was in self.was.iter().filter(|was| day < was.until.start()) {
-            name = name.or(was.name.as_ref());
-            acronym = acronym.or(was.acronym.as_ref());
+            name = name.or(was.name.as_deref());
+            acronym = acronym.or(was.acronym.as_deref());
             kind = kind.or(was.kind.as_ref());
-            remit = remit.or(was.remit.as_ref());
+            remit = remit.or(was.remit.as_deref());
             headcount = headcount.or(was.headcount.as_ref());
         }
-        if let Some(name) = name {
-            self.name = name.clone();
-        }
-        if let Some(acronym) = acronym {
-            self.acronym = Some(acronym.clone());
-        }
-        if let Some(kind) = kind {
-            self.kind = kind.clone();
-        }
-        if let Some(remit) = remit {
-            self.remit = Some(remit.clone());
-        }
-        if let Some(headcount) = headcount {
-            self.headcount = Some(headcount.clone());
+        Values {
+            name: name.unwrap_or(&self.name),
+            acronym: acronym.or(self.acronym.as_deref()),
+            kind: kind.unwrap_or(&self.kind),
+            remit: remit.or(self.remit.as_deref()),
+            headcount: headcount.or(self.headcount.as_ref()),
         }
     }
+
+    /// Makes the unit's name, acronym, kind, remit and headcount those that applied on `day`
+    /// ([`Unit::values_at`]).
+    pub fn take_values_at(&mut self, day: Date) {
+        let values = self.values_at(day);
+        let name = values.name.to_owned();
+        let acronym = values.acronym.map(str::to_owned);
+        let kind = values.kind.clone();
+        let remit = values.remit.map(str::to_owned);
+        let headcount = values.headcount.cloned();
+        self.name = name;
+        self.acronym = acronym;
+        self.kind = kind;
+        self.remit = remit;
+        self.headcount = headcount;
+    }
+}
+
+/// What a unit was called, what it was, its remit and its headcount on a day
+/// ([`Unit::values_at`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Values<'a> {
+    /// Its name.
+    pub name: &'a str,
+    /// Its acronym, if it had one.
+    pub acronym: Option<&'a str>,
+    /// Its kind.
+    pub kind: &'a Spanned<UnitKind>,
+    /// Its remit, if it had one.
+    pub remit: Option<&'a str>,
+    /// Its headcount, if it had one.
+    pub headcount: Option<&'a Headcount>,
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 mod chain;
 mod find;
+mod history;
 mod neighbourhood;
 mod organisation;
 mod partners;
@@ -15,6 +16,7 @@ pub use chain::{Above, Chain, End, LineOfPosts, Step, chain, line_of_posts};
 pub use find::{
     AbsentMatch, Field, LookupError, Match, absent_named, find, find_absent, names_exactly, resolve,
 };
+pub use history::{Change, Event, History, history};
 pub use neighbourhood::neighbourhood;
 pub use organisation::organisation;
 pub use partners::{Partner, PartnerGroup, Partners, PartnersOptions, partners};

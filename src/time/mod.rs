@@ -131,6 +131,19 @@ pub fn cut(mut description: Description, day: Date) -> (Description, Absent) {
     (description, absent)
 }
 
+/// The day a succession took effect: the tie's `valid_from`, else the day the successor (its
+/// `from`) began, else the day the predecessor (its `to`) ended; `None` when none is dated.
+/// `history` and `diff` date successions this one way.
+pub fn succession_day(
+    tie: &Tie,
+    successor: Option<&Unit>,
+    predecessor: Option<&Unit>,
+) -> Option<Date> {
+    tie.valid_from
+        .or_else(|| successor.and_then(|unit| unit.valid_from))
+        .or_else(|| predecessor.and_then(|unit| unit.valid_until))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
