@@ -377,6 +377,8 @@ cli-default-org-not-a-folder = ./org, the default description, is not a folder; 
 cli-option-does-not-apply = { $option } does not apply to `{ $command }`, which { $reads ->
     [two-descriptions] compares the two descriptions it is given
     [import] reads the register or CSV file it is given
+    [whole-timeline] tells the unit's whole life, at every date
+    [two-dates] compares the descriptions it is given (that of `--org` when it is given none) as they are on the days of `--from` and `--to`
    *[nothing] reads no description
 }
 
@@ -688,3 +690,43 @@ find-absent-why = { $why ->
    *[other] dissolved, on a date not given
 }
 chart-as-of = as of { $day }
+
+## History (`history UNIT`) and diff between two days (`diff --from DATE --to DATE`)
+
+history-undated = undated
+history-no-event = nothing dated: the description dates neither the unit nor its ties
+history-created = created
+history-created-with = created: { $ties }
+history-succeeded = { $count ->
+    [one] succeeded { $units }
+   *[other] formed by merging { $units }
+}
+history-succeeded-by = { $count ->
+    [one] succeeded by { $units }
+   *[other] split into { $units }
+}
+history-renamed = renamed: { $before } → { $after }
+history-acronym-changed = acronym: { $before } → { $after }
+history-kind-changed = kind: { $before } → { $after }
+history-remit-changed = remit: { $before } → { $after }
+history-headcount-changed = headcount: { $before } → { $after }
+history-moved = { $event ->
+    [attached] attached
+    [detached] detached
+   *[moved] moved
+}: { $before } → { $after }
+history-head-changed = { $event ->
+    [head-began] new head
+    [head-ended] head left
+   *[head-changed] head changed
+}: { $before } → { $after }
+history-dissolved = dissolved
+diff-successions = Units replaced
+diff-succession-kind = { $kind ->
+    [merged] merger
+    [split] split
+    [merged-and-split] merger and split
+   *[replaced] replacement
+}
+cli-diff-stdin-twice = `diff --from` reads the description twice, once a day, and standard input can be read only once
+cli-diff-stdin-twice-hint = help: save the description to a file and give its path

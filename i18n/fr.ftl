@@ -383,6 +383,8 @@ cli-default-org-not-a-folder = ./org, la description par défaut, n’est pas un
 cli-option-does-not-apply = { $option } ne s’applique pas à `{ $command }`, qui { $reads ->
     [two-descriptions] compare les deux descriptions qui lui sont données
     [import] lit le registre ou le fichier CSV qui lui est donné
+    [whole-timeline] retrace toute l’existence de l’unité, à toutes les dates
+    [two-dates] compare les descriptions qui lui sont données (celle de `--org` quand aucune ne l’est) telles qu’elles sont aux dates de `--from` et de `--to`
    *[nothing] ne lit aucune description
 }
 
@@ -701,3 +703,43 @@ find-absent-why = { $why ->
    *[other] dissoute, à une date non donnée
 }
 chart-as-of = au { $day }
+
+## Histoire (`history UNIT`) et comparaison de deux dates (`diff --from DATE --to DATE`)
+
+history-undated = sans date
+history-no-event = rien de daté : la description ne date ni l’unité ni ses liens
+history-created = création
+history-created-with = création : { $ties }
+history-succeeded = { $count ->
+    [one] a succédé à { $units }
+   *[other] fusion de { $units }
+}
+history-succeeded-by = { $count ->
+    [one] a eu pour successeur { $units }
+   *[other] scission en { $units }
+}
+history-renamed = changement de nom : { $before } → { $after }
+history-acronym-changed = changement de sigle : { $before } → { $after }
+history-kind-changed = changement de type : { $before } → { $after }
+history-remit-changed = changement de mission : { $before } → { $after }
+history-headcount-changed = changement d’effectif : { $before } → { $after }
+history-moved = { $event ->
+    [attached] rattachement
+    [detached] fin de rattachement
+   *[moved] déplacement
+} : { $before } → { $after }
+history-head-changed = { $event ->
+    [head-began] nouveau responsable
+    [head-ended] départ du responsable
+   *[head-changed] changement de responsable
+} : { $before } → { $after }
+history-dissolved = dissolution
+diff-successions = Unités remplacées
+diff-succession-kind = { $kind ->
+    [merged] fusion
+    [split] scission
+    [merged-and-split] fusion et scission
+   *[replaced] remplacement
+}
+cli-diff-stdin-twice = `diff --from` lit la description deux fois, une par date, et l’entrée standard ne se lit qu’une fois
+cli-diff-stdin-twice-hint = aide : enregistrez la description dans un fichier et donnez son chemin

@@ -7,21 +7,36 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::print::{Format, UnitRef, unit_label, write_json};
+use super::print::{Format, UnitRef, citation_text, unit_label, write_json};
 use super::{Failure, lang};
-use organigram::diff::{Attribute, Diff, Parent, Side, TieChange, UnitChange, diff};
-use organigram::graph::OrgGraph;
+use organigram::diff::{
+    Attribute, Diff, Parent, Side, Succession, TieChange, UnitChange, diff_workspaces,
+};
 use organigram::i18n::Text;
-use organigram::model::Tie;
-use organigram::tr;
+use organigram::model::{Date, Tie, Unit};
+use organigram::{Workspace, tr};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The description before: a folder of .json files, or one file.
-    pub(crate) before: PathBuf,
+    /// The description before: a folder of .json files, or one file. With `--from`, it may be
+    /// left out: the description is then the one other commands read (`--org`).
+    #[arg(required_unless_present = "from")]
+    pub(crate) before: Option<PathBuf>,
 
-    /// The description after; with `--proposal`, as the proposal changes it.
-    pub(crate) after: PathBuf,
+    /// The description after; with `--proposal`, as the proposal changes it. With `--from`, it
+    /// may be left out: it is then the description before.
+    #[arg(required_unless_present = "from")]
+    pub(crate) after: Option<PathBuf>,
+
+    /// Compare the structure in force on this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a partial
+    /// date standing for its first day) with the one in force on the date of `--to`: what was
+    /// created, closed, moved, renamed, merged or split between the two.
+    #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+    pub(crate) from: Option<Date>,
+
+    /// With `--from`: the later date [default: today].
+    #[arg(long, value_name = "DATE", value_parser = Date::parse, requires = "from")]
+    pub(crate) to: Option<Date>,
 
     /// Exit with 1 when the two differ, as `git diff --exit-code` does (default: 0 either way).
     #[arg(long)]
@@ -32,12 +47,12 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(
-    before: &OrgGraph,
-    after: &OrgGraph,
+    before: &Workspace,
+    after: &Workspace,
     args: &Args,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let diff = diff(before, after);
+    let diff = diff_workspaces(before, after);
     match args.format {
         Format::Json => write_json(out, &DiffJson::new(&diff))?,
         Format::Text => write_text(out, &diff, "")?,
@@ -65,12 +80,12 @@ fn side_line(side: &Side<'_>) -> String {
 }
 
 /// "none", in the language of text output: what a diff shows for a value that is not there.
-fn none() -> String {
+pub(super) fn none() -> String {
     tr!(lang(), "list-none")
 }
 
 /// A text in quotes, as the language of text output writes them: “text”, « texte ».
-fn quoted(text: &str) -> String {
+pub(super) fn quoted(text: &str) -> String {
     tr!(lang(), "diff-quoted", text = text)
 }
 
@@ -83,15 +98,23 @@ fn value_text(value: &Value) -> String {
 }
 
 fn parents_text(parents: &[Parent<'_>]) -> String {
-    if parents.is_empty() {
-        return none();
-    }
     let lang = lang();
-    let each: Vec<String> = parents
-        .iter()
-        .map(|p| format!("{} `{}`", p.kind.verb_in(lang), p.unit.id.value))
-        .collect();
-    each.join(", ")
+    placed(
+        parents
+            .iter()
+            .map(|p| (p.kind.verb_in(lang), p.unit.id.as_str())),
+    )
+}
+
+/// Ties as they read from one end, each "verb `id`", joined by commas: "is attached to `pm`,
+/// is headed by `dinum-head`"; `none` for no tie.
+pub(super) fn placed<'a>(ties: impl Iterator<Item = (&'static str, &'a str)>) -> String {
+    let each: Vec<String> = ties.map(|(verb, id)| format!("{verb} `{id}`")).collect();
+    if each.is_empty() {
+        none()
+    } else {
+        each.join(", ")
+    }
 }
 
 /// The lines under a changed unit: one per thing that differs.
@@ -174,6 +197,39 @@ fn section<T>(
     Ok(())
 }
 
+/// "DINSIC [dinsic] → DINUM [dinum] (replacement, 2019-10-25)": who replaced whom, how, and
+/// when.
+fn succession_line(succession: &Succession<'_>) -> String {
+    let lang = lang();
+    let units = |units: &[&Unit]| -> String {
+        let each: Vec<String> = units
+            .iter()
+            .map(|unit| format!("{} [{}]", unit.short_name(), unit.id.value))
+            .collect();
+        each.join(", ")
+    };
+    let mut how = tr!(lang, "diff-succession-kind", kind = succession.name());
+    if let Some(date) = succession.date {
+        how.push_str(&format!(", {date}"));
+    }
+    format!(
+        "~ {} → {} ({how})",
+        units(&succession.predecessors),
+        units(&succession.successors)
+    )
+}
+
+/// The sources of a succession's ties, one a line.
+fn succession_sources(succession: &Succession<'_>) -> Vec<(String, String)> {
+    let lang = lang();
+    succession
+        .ties
+        .iter()
+        .filter_map(|tie| tie.source.as_ref())
+        .map(|source| (tr!(lang, "show-source"), citation_text(source)))
+        .collect()
+}
+
 /// No detail lines, for items whose line says it all.
 fn no_details<T>(_: &T) -> Vec<(String, String)> {
     Vec::new()
@@ -209,6 +265,14 @@ pub(super) fn write_text(out: &mut dyn Write, diff: &Diff<'_>, indent: &str) -> 
         &diff.units_changed,
         |c| format!("~ {}", unit_label(c.after.unit)),
         unit_change_lines,
+    )?;
+    section(
+        out,
+        indent,
+        &tr!(lang, "diff-successions"),
+        &diff.successions,
+        succession_line,
+        succession_sources,
     )?;
     section(
         out,
@@ -276,6 +340,16 @@ struct UnitChangeJson<'a> {
     attributes: &'a [Attribute],
 }
 
+/// A succession in diff JSON: what it is, when, the units replaced and replacing, and its ties.
+#[derive(Debug, Serialize)]
+struct SuccessionJson<'a> {
+    kind: &'static str,
+    date: Option<String>,
+    predecessors: Vec<UnitRef<'a>>,
+    successors: Vec<UnitRef<'a>>,
+    ties: &'a [&'a Tie],
+}
+
 #[derive(Debug, Serialize)]
 struct TieChangeJson<'a> {
     before: &'a Tie,
@@ -292,6 +366,9 @@ pub(super) struct DiffJson<'a> {
     ties_added: &'a [&'a Tie],
     ties_removed: &'a [&'a Tie],
     ties_changed: Vec<TieChangeJson<'a>>,
+    /// Only when there are successions: the shape of a diff without is the one it always had.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    successions: Vec<SuccessionJson<'a>>,
 }
 
 impl<'a> DiffJson<'a> {
@@ -333,6 +410,17 @@ impl<'a> DiffJson<'a> {
                     before: c.before,
                     after: c.after,
                     fields: &c.fields,
+                })
+                .collect(),
+            successions: diff
+                .successions
+                .iter()
+                .map(|s| SuccessionJson {
+                    kind: s.name(),
+                    date: s.date.map(|d| d.to_string()),
+                    predecessors: s.predecessors.iter().map(|u| UnitRef::new(u)).collect(),
+                    successors: s.successors.iter().map(|u| UnitRef::new(u)).collect(),
+                    ties: &s.ties,
                 })
                 .collect(),
         }

@@ -25,6 +25,7 @@ mod diff;
 mod export;
 mod find;
 mod generate;
+mod history;
 mod import;
 mod partners;
 mod path;
@@ -47,7 +48,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use organigram::diagnostic::{Diagnostic, SourceMap, render as diagnostics};
 use organigram::graph::{OrgGraph, UnitIx};
-use organigram::load::Limits;
+use organigram::load::{Input, Limits};
 use organigram::model::{Date, Lang, Unit};
 use organigram::query::LookupError;
 use organigram::time::Gone;
@@ -117,6 +118,10 @@ enum Command {
     Partners(partners::Args),
     /// Organisation-design figures: units by kind, layers, span of control, headcounts, vacancies.
     Stats(stats::Args),
+    /// A unit's life, one event a line: creation, renamings, moves, heads, dissolution,
+    /// successions, each with its date and source. It reads every date of the description, and
+    /// finds the unit among the units of every date: `--as-of` does not apply.
+    History(history::Args),
     /// Draw an org chart: DOT, SVG, PNG, PDF or Mermaid, of a view, a subtree or a neighbourhood.
     Render(render::Args),
     /// Write a synthetic description of up to two million units (for benchmarks and tests).
@@ -222,6 +227,10 @@ enum Reads {
     TwoDescriptions,
     /// `import`: the register or CSV file it is given.
     Import,
+    /// `history`: the description at every date.
+    WholeTimeline,
+    /// `diff --from`: the structures in force on two days.
+    TwoDates,
     /// `generate`, `schema`, `completions`, `check --explain`.
     Nothing,
 }
@@ -232,6 +241,8 @@ impl Reads {
         match self {
             Reads::TwoDescriptions => "two-descriptions",
             Reads::Import => "import",
+            Reads::WholeTimeline => "whole-timeline",
+            Reads::TwoDates => "two-dates",
             Reads::Nothing => "nothing",
         }
     }
@@ -340,22 +351,20 @@ impl Cli {
             Command::Path(args) => path::run(&self.workspace(args.format)?, args, out),
             Command::Partners(args) => partners::run(&self.workspace(args.format)?, args, out),
             Command::Stats(args) => stats::run(&self.workspace(args.format)?, args, out),
+            Command::History(args) => {
+                let whole = accept(self.loader()?.whole_timeline(), args.format)?;
+                history::run(&whole, args, out)
+            }
             Command::Render(args) => render::run(&self.workspace(Format::Text)?, args, out),
             Command::Generate(args) => generate::run(args, out),
             Command::Import(args) => import::run(args, self.limits(), out),
             Command::Export(args) => export::run(&self.workspace(Format::Text)?, args, out),
             Command::Check(args) => check::run(self.loader()?, args, out),
             Command::Diff(args) => {
-                let read = |path: &Path, proposal: Option<&Path>| {
-                    let mut loader = self.dated(Loader::new().path(path).limits(self.limits()));
-                    if let Some(proposal) = proposal {
-                        loader = loader.proposal(proposal);
-                    }
-                    accept(loader, args.format)
-                };
-                let before = read(&args.before, None)?;
-                let after = read(&args.after, self.proposal.as_deref())?;
-                diff::run(before.graph(), after.graph(), args, out)
+                let (before, after) = self.diff_loaders(args)?;
+                let before = accept(before, args.format)?;
+                let after = accept(after, args.format)?;
+                diff::run(&before, &after, args, out)
             }
             Command::Schema { of } => {
                 let schema = match of {
@@ -375,9 +384,20 @@ impl Cli {
 
     /// What the command reads: the description given by `--org` (by default `./org` when it
     /// exists, otherwise the built-in one, which a note says), within the limits, as the proposal
-    /// makes it. A `./org` that is not a folder (a file, a broken link) is an error, not a reason
-    /// to read another description.
+    /// makes it, cut to the day of `--as-of` (today by default).
     fn loader(&self) -> Result<Loader, Failure> {
+        let mut loader = self.description()?;
+        if let Some(proposal) = &self.proposal {
+            loader = loader.proposal(proposal);
+        }
+        Ok(self.dated(loader))
+    }
+
+    /// The description given by `--org` (by default `./org` when it exists, otherwise the
+    /// built-in one, which a note says), within the limits, with no proposal and no day. A
+    /// `./org` that is not a folder (a file, a broken link) is an error, not a reason to read
+    /// another description.
+    fn description(&self) -> Result<Loader, Failure> {
         let mut loader = Loader::new().limits(self.limits());
         if self.org.is_empty() {
             let default = Path::new("org");
@@ -402,10 +422,46 @@ impl Cli {
                 _ => loader.path(path),
             };
         }
-        if let Some(proposal) = &self.proposal {
-            loader = loader.proposal(proposal);
-        }
-        Ok(self.dated(loader))
+        Ok(loader)
+    }
+
+    /// What `diff` compares: the two descriptions it is given, each cut to the day of
+    /// `--as-of` (today by default), the proposal applied to the later one; with `--from`, the
+    /// descriptions it is given (one for both, or the one of `--org` when none is) cut to the
+    /// day of `--from` and to that of `--to` (today by default).
+    fn diff_loaders(&self, args: &diff::Args) -> Result<(Loader, Loader), Failure> {
+        let path = |path: &Path| Loader::new().path(path).limits(self.limits());
+        let (before, after) = match (&args.before, &args.after) {
+            (Some(before), Some(after)) => (path(before), path(after)),
+            (Some(both), None) => (path(both), path(both)),
+            // Without a path, clap asks for `--from`.
+            (None, _) => {
+                let description = self.description()?;
+                if description
+                    .inputs()
+                    .iter()
+                    .any(|input| matches!(input, Input::Stdin))
+                {
+                    return Err(Failure::Usage(format!(
+                        "{}\n{}",
+                        tr!(lang(), "cli-diff-stdin-twice"),
+                        tr!(lang(), "cli-diff-stdin-twice-hint")
+                    )));
+                }
+                (description.clone(), description)
+            }
+        };
+        let after = match &self.proposal {
+            Some(proposal) => after.proposal(proposal),
+            None => after,
+        };
+        Ok(match args.from {
+            Some(from) => (
+                before.as_of(from),
+                after.as_of(args.to.unwrap_or_else(today)),
+            ),
+            None => (self.dated(before), self.dated(after)),
+        })
     }
 
     /// `loader` cut to the day of `--as-of`, or else to today.
@@ -432,10 +488,22 @@ impl Cli {
         // The command, what it reads, and which of --org, --proposal, --max-file-size,
         // --max-depth, --follow-links and --as-of apply to it.
         let (name, reads, applies) = match &self.command {
+            // `--org` is what `diff --from` reads when it is given no path; the dates are those
+            // of `--from` and `--to`.
+            Command::Diff(args) if args.from.is_some() => (
+                "diff --from",
+                Reads::TwoDates,
+                [args.before.is_none(), true, true, true, true, false],
+            ),
             Command::Diff(_) => (
                 "diff",
                 Reads::TwoDescriptions,
                 [false, true, true, true, true, true],
+            ),
+            Command::History(_) => (
+                "history",
+                Reads::WholeTimeline,
+                [true, true, true, true, true, false],
             ),
             Command::Import(_) => (
                 "import",

@@ -226,7 +226,7 @@ fn was_text(was: &Was) -> String {
     )
 }
 
-fn headcount_text(headcount: &Headcount) -> String {
+pub(super) fn headcount_text(headcount: &Headcount) -> String {
     let lang = super::lang();
     let mut text = match headcount.qualifier {
         HeadcountQualifier::Exactly => String::new(),

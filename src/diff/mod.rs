@@ -1,13 +1,20 @@
 //! Comparing two structures: units added, removed, renamed, moved, of another kind or with other
 //! attributes; ties added, removed or changed. Units are matched by id, ties by kind and ends.
+//!
+//! Compared as two workspaces ([`diff_workspaces`]), as the structures of one description on two
+//! days are, the comparison also tells the successions that explain a unit added or removed:
+//! a unit replaced by another, several merged into one, one split into several.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::Workspace;
 use crate::graph::{OrgGraph, TieIx, UnitIx};
-use crate::model::{Tie, TieKey, TieKind, Unit};
+use crate::model::{Date, Tie, TieKey, TieKind, Unit};
+use crate::time;
 
 /// What changed from one structure to another. Every list is in declaration order: of the
 /// structure before for what was removed, of the one after otherwise.
@@ -25,6 +32,9 @@ pub struct Diff<'a> {
     pub ties_removed: Vec<&'a Tie>,
     /// Ties in both (same kind and ends) whose dates, note or source changed.
     pub ties_changed: Vec<TieChange<'a>>,
+    /// The successions that explain units removed or added, in the order of their first tie's
+    /// declaration: found only by [`diff_workspaces`].
+    pub successions: Vec<Succession<'a>>,
 }
 
 impl Diff<'_> {
@@ -36,6 +46,7 @@ impl Diff<'_> {
             && self.ties_added.is_empty()
             && self.ties_removed.is_empty()
             && self.ties_changed.is_empty()
+            && self.successions.is_empty()
     }
 }
 
@@ -113,6 +124,35 @@ pub struct TieChange<'a> {
     pub after: &'a Tie,
     /// What changed in it.
     pub fields: Vec<Attribute>,
+}
+
+/// Units replaced by others, as the succession ties of the later structure say: one replaced by
+/// one, several merged into one, one split into several (or several into several). The ties that
+/// share a predecessor or a successor make one succession.
+#[derive(Clone, Debug)]
+pub struct Succession<'a> {
+    /// The units replaced, in the order of the ties: as they were in the structure before when
+    /// they were in it.
+    pub predecessors: Vec<&'a Unit>,
+    /// The units that replaced them: as they are in the structure after when they are in it.
+    pub successors: Vec<&'a Unit>,
+    /// The day it took effect, from its first tie ([`time::succession_day`]), when known.
+    pub date: Option<Date>,
+    /// The succession ties that say it, in declaration order.
+    pub ties: Vec<&'a Tie>,
+}
+
+impl Succession<'_> {
+    /// What the succession is, as JSON output writes it: `replaced` (one by one), `merged`
+    /// (several into one), `split` (one into several) or `merged-and-split`.
+    pub fn name(&self) -> &'static str {
+        match (self.predecessors.len() > 1, self.successors.len() > 1) {
+            (false, false) => "replaced",
+            (true, false) => "merged",
+            (false, true) => "split",
+            (true, true) => "merged-and-split",
+        }
+    }
 }
 
 /// The value of a field as JSON.
@@ -272,6 +312,105 @@ pub fn diff<'a>(before: &'a OrgGraph, after: &'a OrgGraph) -> Diff<'a> {
     diff
 }
 
+/// Compares the structures of two workspaces, as [`diff`] does, and tells the successions that
+/// explain a unit removed or added: the succession ties of the later workspace, in its structure
+/// or left out of it ([`Workspace::absent`]), whose predecessor was removed or whose successor
+/// was added. Two cuts of one description on two days ([`crate::Loader::as_of`]) compare this
+/// way. Linear in the sizes of the structures and of what was left out of the later one.
+pub fn diff_workspaces<'a>(before: &'a Workspace, after: &'a Workspace) -> Diff<'a> {
+    let mut diff = diff(before.graph(), after.graph());
+    let ids = |sides: &[Side<'a>]| -> HashSet<&'a str> {
+        sides.iter().map(|side| side.unit.id.as_str()).collect()
+    };
+    let (removed, added) = (ids(&diff.units_removed), ids(&diff.units_added));
+    let mut ties: Vec<&'a Tie> = after
+        .graph()
+        .ties()
+        .map(|(_, tie)| tie)
+        .chain(after.absent.ties())
+        .filter(|tie| {
+            tie.kind.value == TieKind::Succession
+                && (removed.contains(tie.to.as_str()) || added.contains(tie.from.as_str()))
+        })
+        .collect();
+    ties.sort_by_key(|tie| tie.origin);
+    diff.successions = successions(&ties, before, after);
+    diff
+}
+
+/// The unit `id` as the workspaces have it, `first` looked in first: in a structure, else left
+/// out of one.
+fn unit_in<'a>(id: &str, first: &'a Workspace, then: &'a Workspace) -> Option<&'a Unit> {
+    let graphs = [first.graph(), then.graph()];
+    graphs
+        .into_iter()
+        .find_map(|graph| graph.find_id(id).map(|ix| graph.unit(ix)))
+        .or_else(|| {
+            [first, then]
+                .into_iter()
+                .find_map(|workspace| workspace.absent.unit(id).map(|(unit, _)| unit))
+        })
+}
+
+/// The successions of these succession ties, in their order: the ties that share a predecessor
+/// or a successor are one (a unit that is both, replaced and then replaced again, is in two).
+/// Ties with an end neither workspace holds are left out. Near-linear in the number of ties.
+fn successions<'a>(
+    ties: &[&'a Tie],
+    before: &'a Workspace,
+    after: &'a Workspace,
+) -> Vec<Succession<'a>> {
+    let ties: Vec<(&'a Tie, &'a Unit, &'a Unit)> = ties
+        .iter()
+        .filter_map(|&tie| {
+            let predecessor = unit_in(tie.to.as_str(), before, after)?;
+            let successor = unit_in(tie.from.as_str(), after, before)?;
+            Some((tie, predecessor, successor))
+        })
+        .collect();
+    // Union-find over the ties: each joined to the first tie of its predecessor and of its
+    // successor, a group's root being its first tie.
+    let mut parent: Vec<usize> = (0..ties.len()).collect();
+    let mut first: HashMap<(bool, &'a str), usize> = HashMap::new();
+    for (i, (tie, _, _)) in ties.iter().enumerate() {
+        for key in [(false, tie.to.as_str()), (true, tie.from.as_str())] {
+            let other = *first.entry(key).or_insert(i);
+            let (a, b) = (root(&mut parent, i), root(&mut parent, other));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut groups: IndexMap<usize, Succession<'a>> = IndexMap::new();
+    for (i, &(tie, predecessor, successor)) in ties.iter().enumerate() {
+        let succession = groups
+            .entry(root(&mut parent, i))
+            .or_insert_with(|| Succession {
+                predecessors: Vec::new(),
+                successors: Vec::new(),
+                date: time::succession_day(tie, Some(successor), Some(predecessor)),
+                ties: Vec::new(),
+            });
+        for (units, unit) in [
+            (&mut succession.predecessors, predecessor),
+            (&mut succession.successors, successor),
+        ] {
+            if !units.iter().any(|u| u.id == unit.id) {
+                units.push(unit);
+            }
+        }
+        succession.ties.push(tie);
+    }
+    groups.into_values().collect()
+}
+
+/// The root of tie `i` in the union-find `parent`, halving the path on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,5 +506,117 @@ mod tests {
         );
         assert_eq!(d.ties_changed.len(), 1);
         assert_eq!(d.ties_changed[0].fields[0].name, "valid_until");
+    }
+
+    /// DINSIC until 2019-10-25, then DINUM in its place, a bureau moved from one to the other,
+    /// an old office split in two and two committees merged into one in 2021.
+    const DATED: &str = r#"{"organisation": {"id": "o", "name": "O"},
+        "units": [
+          {"id": "pm", "name": "PM", "kind": "ministry", "boundary": "top"},
+          {"id": "dinsic", "name": "DINSIC", "kind": "interministerial-directorate",
+           "status": "dissolved", "valid_until": "2019-10-25"},
+          {"id": "dinum", "name": "DINUM", "kind": "interministerial-directorate",
+           "valid_from": "2019-10-25"},
+          {"id": "bureau", "name": "Bureau", "kind": "bureau",
+           "was": [{"until": "2019-10-25", "name": "Old bureau"}]},
+          {"id": "office", "name": "Office", "kind": "bureau", "valid_until": "2021"},
+          {"id": "east", "name": "East", "kind": "bureau", "valid_from": "2021"},
+          {"id": "west", "name": "West", "kind": "bureau", "valid_from": "2021"},
+          {"id": "c1", "name": "C1", "kind": "committee", "valid_until": "2021"},
+          {"id": "c2", "name": "C2", "kind": "committee", "valid_until": "2021"},
+          {"id": "c", "name": "C", "kind": "committee", "valid_from": "2021"}],
+        "ties": [
+          {"kind": "attachment", "from": "dinsic", "to": "pm", "valid_until": "2019-10-25"},
+          {"kind": "attachment", "from": "dinum", "to": "pm", "valid_from": "2019-10-25"},
+          {"kind": "attachment", "from": "bureau", "to": "dinsic", "valid_until": "2019-10-25"},
+          {"kind": "attachment", "from": "bureau", "to": "dinum", "valid_from": "2019-10-25"},
+          {"kind": "succession", "from": "dinum", "to": "dinsic"},
+          {"kind": "attachment", "from": "office", "to": "pm", "valid_until": "2021"},
+          {"kind": "attachment", "from": "east", "to": "pm", "valid_from": "2021"},
+          {"kind": "attachment", "from": "west", "to": "pm", "valid_from": "2021"},
+          {"kind": "succession", "from": "east", "to": "office"},
+          {"kind": "succession", "from": "west", "to": "office"},
+          {"kind": "succession", "from": "c", "to": "c1"},
+          {"kind": "succession", "from": "c", "to": "c2"}]}"#;
+
+    fn as_of(day: &str) -> Workspace {
+        let workspace = crate::Loader::new()
+            .text("o.json", DATED)
+            .as_of(Date::parse(day).unwrap())
+            .load()
+            .unwrap();
+        let problems: Vec<String> = workspace
+            .diagnostics()
+            .map(|d| d.message.to_string())
+            .collect();
+        assert!(!workspace.has_errors(), "{problems:?}");
+        workspace
+    }
+
+    /// Each succession as "what: predecessors -> successors, date".
+    fn told(diff: &Diff<'_>) -> Vec<String> {
+        let ids =
+            |units: &[&Unit]| -> Vec<String> { units.iter().map(|u| u.id.to_string()).collect() };
+        diff.successions
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}: {} -> {}, {:?}",
+                    s.name(),
+                    ids(&s.predecessors).join(" "),
+                    ids(&s.successors).join(" "),
+                    s.date.map(|d| d.to_string())
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_days_of_a_description_differ_by_what_happened_between() {
+        let (before, after) = (as_of("2019"), as_of("2020"));
+        let d = diff_workspaces(&before, &after);
+        assert_eq!(ids(&d.units_added), ["dinum"]);
+        assert_eq!(ids(&d.units_removed), ["dinsic"]);
+        let bureau = &d.units_changed[0];
+        assert_eq!(bureau.after.unit.id.as_str(), "bureau");
+        assert!(bureau.renamed && bureau.moved.is_some());
+        assert_eq!(
+            told(&d),
+            [r#"replaced: dinsic -> dinum, Some("2019-10-25")"#]
+        );
+        let (before, after) = (as_of("2020"), as_of("2022"));
+        assert_eq!(
+            told(&diff_workspaces(&before, &after)),
+            [
+                r#"split: office -> east west, Some("2021")"#,
+                r#"merged: c1 c2 -> c, Some("2021")"#,
+            ]
+        );
+        // Backwards, the units replaced come back: no succession says so.
+        assert!(diff_workspaces(&after, &before).successions.is_empty());
+        // Nothing happened between: no succession.
+        let (before, after) = (as_of("2022"), as_of("2026"));
+        assert!(diff_workspaces(&before, &after).is_empty());
+    }
+
+    #[test]
+    fn successions_that_share_a_unit_are_one() {
+        let joined = DATED.replace(
+            r#"{"kind": "succession", "from": "c", "to": "c2"}"#,
+            r#"{"kind": "succession", "from": "c", "to": "c2"},
+               {"kind": "succession", "from": "west", "to": "c2"}"#,
+        );
+        let at = |day: &str| {
+            crate::Loader::new()
+                .text("o.json", joined.clone())
+                .as_of(Date::parse(day).unwrap())
+                .load()
+                .unwrap()
+        };
+        let (before, after) = (at("2020"), at("2022"));
+        assert_eq!(
+            told(&diff_workspaces(&before, &after)),
+            [r#"merged-and-split: office c1 c2 -> east west c, Some("2021")"#]
+        );
     }
 }
