@@ -46,6 +46,7 @@ mod builtin;
 mod check;
 mod determinism;
 mod export;
+mod history;
 mod hostile;
 mod import;
 mod lang;
