@@ -18,7 +18,9 @@ use organigram::check::{self, Options};
 use organigram::diff::diff;
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::load::{Input, Limits, Loaded, load};
-use organigram::query::{PathOptions, SubordinatesOptions, chain, path, subordinates, superior};
+use organigram::query::{
+    PathOptions, SubordinatesOptions, chain, history, path, subordinates, superior,
+};
 use organigram::render::{ChartOptions, View, chart, to_dot};
 
 /// The description of `units` units, as the files `organigram generate` writes, kept in memory.
@@ -146,6 +148,13 @@ fn querying(c: &mut Criterion) {
         };
         group.bench_function(BenchmarkId::new("subordinates-of-top", units), |bench| {
             bench.iter(|| subordinates(&graph, black_box(top), &options));
+        });
+        // A history reads the unit's own ties: a deep unit's few, the top's many children.
+        group.bench_function(BenchmarkId::new("history", units), |bench| {
+            bench.iter(|| history(&graph, black_box(a)));
+        });
+        group.bench_function(BenchmarkId::new("history-of-top", units), |bench| {
+            bench.iter(|| history(&graph, black_box(top)));
         });
     }
     group.finish();

@@ -133,7 +133,8 @@ enum Command {
     Export(export::Args),
     /// Every problem of the structure, or of the structure a proposal makes, with its code.
     Check(check::Args),
-    /// What changed from one description to another: units and ties added, removed, changed.
+    /// What changed from one description to another, or in one between two days (`--from`,
+    /// `--to`): units and ties added, removed, changed; units replaced, merged, split.
     Diff(diff::Args),
     /// Print the JSON Schema of description files, or of proposal files.
     Schema {
