@@ -32,6 +32,11 @@ fn history_tells_renamings_changes_of_kind_remit_headcount_and_head() {
         "history_of_a_renamed_directorate_in_french",
         on_time(["--lang", "fr", "history", "dnum"]).success()
     );
+    // Its former names and acronyms name it too.
+    let dnum = on_time(["history", "dnum"]).success();
+    for former in ["DSI", "ssi", "Service des systèmes d'information"] {
+        assert_eq!(on_time(["history", former]).success(), dnum, "{former}");
+    }
 }
 
 #[test]
