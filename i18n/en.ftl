@@ -688,3 +688,9 @@ find-absent-why = { $why ->
    *[other] dissolved, on a date not given
 }
 chart-as-of = as of { $day }
+# Importers and exports learn dates (issue 16).
+govuk-closed-undated = { $count ->
+    [one] { $count } closed organisation has no closing date (`closed_at`): dissolved at a date not known, it is in no structure as of a date
+   *[other] { $count } closed organisations have no closing date (`closed_at`): dissolved at dates not known, they are in no structure as of a date
+}
+govuk-closed-undated-hint = `show` still shows each, with its ties of every date; give one a `valid_until` when you know when it closed

@@ -701,3 +701,9 @@ find-absent-why = { $why ->
    *[other] dissoute, à une date non donnée
 }
 chart-as-of = au { $day }
+# Les importations et les exports apprennent les dates (ticket 16).
+govuk-closed-undated = { $count ->
+    [one] { $count } organisation fermée n’a pas de date de fermeture (`closed_at`) : dissoute à une date inconnue, elle n’est dans aucune structure à une date donnée
+   *[other] { $count } organisations fermées n’ont pas de date de fermeture (`closed_at`) : dissoutes à des dates inconnues, elles ne sont dans aucune structure à une date donnée
+}
+govuk-closed-undated-hint = `show` affiche encore chacune, avec ses liens de toutes dates ; donnez-lui un `valid_until` quand vous savez quand elle a fermé
