@@ -244,3 +244,76 @@ fn networkx_and_rdflib_read_the_exports() {
         ],
     );
 }
+
+/// The first five cells of each row of a CSV export: id, parent, name, kind, acronym.
+fn hierarchy_of(csv: &str) -> Vec<String> {
+    csv.lines()
+        .map(|line| line.split(',').take(5).collect::<Vec<_>>().join(","))
+        .collect()
+}
+
+#[test]
+fn an_export_of_every_date_imports_back_as_the_same_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("units.csv");
+    organigram([
+        "--org",
+        "org",
+        "export",
+        "--all-dates",
+        "--format",
+        "csv",
+        "-o",
+    ])
+    .arg(&csv)
+    .run()
+    .success();
+    let written = std::fs::read_to_string(&csv).unwrap();
+    // The DINSIC's row ends when DINUM's begins.
+    assert!(
+        written.contains(",interministerial-directorate,DINSIC,,2019-10-25\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("etalab,dinsic,Mission Etalab,mission,Etalab,,2019-10-25\n"),
+        "{written}"
+    );
+    let imported = dir.path().join("imported");
+    organigram(["import", "csv"])
+        .arg(&csv)
+        .arg("-o")
+        .arg(&imported)
+        .args(["--id", "id", "--parent", "parent", "--name", "name"])
+        .args(["--kind", "kind", "--acronym", "acronym"])
+        .args(["--valid-from", "valid_from", "--valid-until", "valid_until"])
+        .run()
+        .success();
+    // On the day before the change, the day of it, and today: the same hierarchy.
+    for day in [None, Some("2019-10-24"), Some("2019-10-25")] {
+        let export = |org: &Path| {
+            let mut run = organigram(["--org"]).arg(org);
+            if let Some(day) = day {
+                run = run.args(["--as-of", day]);
+            }
+            run.args(["export", "--format", "csv"]).run().success()
+        };
+        let (after, before) = (
+            hierarchy_of(&export(&imported)),
+            hierarchy_of(&export(&root().join("org"))),
+        );
+        let differ: Vec<_> = after.iter().filter(|row| !before.contains(row)).collect();
+        let lost: Vec<_> = before.iter().filter(|row| !after.contains(row)).collect();
+        assert!(
+            differ.is_empty() && lost.is_empty() && after.len() == before.len(),
+            "{day:?}: {differ:?} for {lost:?}"
+        );
+    }
+    let out = organigram(["--org", "org", "--as-of", "2020", "export", "--all-dates"])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains("--all-dates exports every date"),
+        "{}",
+        out.stderr
+    );
+}

@@ -597,3 +597,65 @@ fn an_export_opened_in_a_spreadsheet_runs_no_formula_and_imports_back() {
     let a = graph.unit(graph.find_id("a").unwrap());
     assert_eq!(a.acronym.as_deref(), Some("@A"));
 }
+
+#[test]
+fn dated_csv_rows_are_a_unit_s_history_and_overlapping_ones_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let dates = ["--valid-from", "from", "--valid-until", "until"];
+    let csv = "code,parent,label,from,until\n\
+               me,,Ministère,,\n\
+               dinsic,me,DINSIC,2011,2019-10-25\n\
+               dinsic,me,DINUM,2015,\n";
+    let out = import_written(dir.path(), csv.as_bytes(), &dates).expect_code(2);
+    assert!(
+        out.stderr.contains(
+            "units.csv:4:17: this row of `dinsic` (2015 – …) holds on days that its row on line 3 (2011 – 2019-10-25) holds too"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("out").exists());
+    let bad = csv.replace("2015,", "32/10/2019,");
+    let out = import_written(dir.path(), bad.as_bytes(), &dates).expect_code(2);
+    assert!(
+        out.stderr
+            .contains("units.csv:4:17: \"32/10/2019\" is not a date (the cell from)"),
+        "{}",
+        out.stderr
+    );
+
+    // The rows back to back: one unit, renamed on the day, that every date answers for.
+    let csv = csv.replace("DINUM,2015,", "DINUM,25/10/2019,");
+    import_written(dir.path(), csv.as_bytes(), &dates).success();
+    let run = |args: &[&str]| {
+        organigram(["--org", "out"])
+            .args(args)
+            .in_dir(dir.path())
+            .run()
+    };
+    let before = run(&[
+        "--as-of",
+        "2019-10-24",
+        "show",
+        "dinsic",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(before["name"], "DINSIC");
+    let after = run(&[
+        "--as-of",
+        "2019-10-25",
+        "show",
+        "dinsic",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(after["name"], "DINUM");
+    let gone = run(&["--as-of", "2010", "chain", "dinsic"]).expect_code(2);
+    assert!(gone.stderr.contains("it begins on 2011"), "{}", gone.stderr);
+    // Without the date columns, two rows for one id are still two units with one id.
+    let out = import_written(dir.path(), csv.as_bytes(), &[]).expect_code(2);
+    assert!(out.stderr.contains("--valid-from"), "{}", out.stderr);
+}
