@@ -41,6 +41,29 @@ fn json_ld() {
     insta::assert_snapshot!(export(SMALL, "jsonld"));
 }
 
+/// A ministry whose directorates merged, whose service split and whose mission was replaced,
+/// with a dated head and a dated membership: the change events and intervals of every date.
+const HISTORY: &str = "tests/fixtures/export/history.json";
+
+#[test]
+fn turtle_of_every_date() {
+    let turtle = organigram([
+        "--org",
+        HISTORY,
+        "export",
+        "--all-dates",
+        "--format",
+        "turtle",
+    ])
+    .run()
+    .success();
+    insta::assert_snapshot!(turtle);
+    // Today has no change: its ends are never in force together.
+    let today = export(HISTORY, "turtle");
+    assert!(!today.contains("a org:ChangeEvent"), "{today}");
+    assert!(today.contains("org:memberDuring"), "{today}");
+}
+
 #[test]
 fn csv() {
     insta::assert_snapshot!(export(SMALL, "csv"));
@@ -177,7 +200,26 @@ fn a_description_with_errors_is_not_exported() {
 /// Runs `tests/python/check_exports.py` on a description: networkx and rdflib read its exports
 /// and must find organigram's unit and tie counts and the chains of command of `samples`.
 fn check_with_real_clients(python: &Path, org: &Path, samples: &[&str]) {
-    let loaded = load(org);
+    let samples: Vec<&str> = samples.iter().flat_map(|s| ["--sample", s]).collect();
+    run_real_clients(python, org, &load(org), &samples);
+}
+
+/// Runs `tests/python/check_exports.py --all-dates` on a description: the exports of every date
+/// hold its units and ties of every date, and SPARQL finds the `--change-event`s and
+/// `--member-during`s that `checks` give.
+fn check_history_with_real_clients(python: &Path, org: &Path, checks: &[&str]) {
+    let every_date = Loader::new()
+        .path(org)
+        .load()
+        .expect("no proposal to refuse");
+    let args: Vec<&str> = std::iter::once("--all-dates")
+        .chain(checks.iter().copied())
+        .collect();
+    run_real_clients(python, org, &every_date, &args);
+}
+
+/// Runs `tests/python/check_exports.py` on `org`, whose structure `loaded` is, with `args`.
+fn run_real_clients(python: &Path, org: &Path, loaded: &Workspace, args: &[&str]) {
     let problems: Vec<_> = loaded.diagnostics().collect();
     assert!(!loaded.has_errors(), "{problems:?}");
     let mut command = Command::new(python);
@@ -189,10 +231,8 @@ fn check_with_real_clients(python: &Path, org: &Path, samples: &[&str]) {
         .arg("--org")
         .arg(org)
         .args(["--units", &loaded.graph().unit_count().to_string()])
-        .args(["--ties", &loaded.graph().tie_count().to_string()]);
-    for sample in samples {
-        command.args(["--sample", sample]);
-    }
+        .args(["--ties", &loaded.graph().tie_count().to_string()])
+        .args(args);
     let output = command.output().expect("Python runs");
     assert!(
         output.status.success(),
@@ -241,6 +281,40 @@ fn networkx_and_rdflib_read_the_exports() {
             "uk-national-screening-committee",
             "ofcom",
             "wales-office",
+        ],
+    );
+
+    // Every date: the change events, their dates, and the intervals of memberships and posts.
+    check_history_with_real_clients(
+        python,
+        &root().join("org"),
+        &["--change-event", "dinsic>dinum@2019-10-25"],
+    );
+    check_history_with_real_clients(
+        python,
+        &root().join(HISTORY),
+        &[
+            "--change-event",
+            "old-a,old-b>merged@2020-01-01",
+            "--change-event",
+            "whole>half-1,half-2@2021-06",
+            "--change-event",
+            "mission>mission-2@2019",
+            "--member-during",
+            "merged>board@2020-01/2023",
+            "--member-during",
+            "director>merged@2020-03-15/",
+        ],
+    );
+    check_history_with_real_clients(
+        python,
+        dir.path(),
+        &[
+            "--change-event",
+            "department-for-business-innovation-skills,department-of-energy-climate-change\
+             >department-for-business-energy-and-industrial-strategy@2016-07-15",
+            "--change-event",
+            "ai-safety-institute>ai-security-institute@2025-02-14",
         ],
     );
 }
