@@ -10,7 +10,8 @@
 //! for one id are its history, one parent at a time: see [`import_csv`].
 //!
 //! A row that cannot be read (a cell missing, an empty id or name, an unknown kind, an id given
-//! twice) is an error located at its line and column: nothing is written while one remains. A
+//! twice without dates, a date that is none, periods of one unit that overlap) is an error
+//! located at its line and column: nothing is written while one remains. A
 //! parent that is no row's id is not dropped: the unit's parent lies outside the file
 //! (`parent-outside`), its note names the parent, and the import warns at the row's line. A row
 //! with no parent is the top of its hierarchy.
@@ -670,9 +671,9 @@ struct Row {
     /// When the row holds, as its date cells give it: open where a cell is empty or its column
     /// not given (the neighbouring rows of the unit then close it: see [`import_csv`]).
     period: Period,
-    /// Where its dates are: the cells of `--valid-from` and `--valid-until` (the end of the row
-    /// for a column not given).
+    /// Where its start is: the cell of `--valid-from`, or the end of the row without one.
     from_at: Place,
+    /// Where its end is: the cell of `--valid-until`, or the end of the row without one.
     until_at: Place,
 }
 

@@ -12,11 +12,13 @@
 //!   super-properties are stated too, so that a query needs no inference. Each tie is also a
 //!   reified statement (`rdf:Statement`) that carries its dates, note and source.
 //! - Successions are `org:ChangeEvent`s, one per change: the succession ties of one date that
-//!   share units are one event ([`change_events`]), whose `org:originalOrganization`s are the
-//!   predecessors and `org:resultingOrganization`s the successors (each of which points back by
-//!   `org:changedBy` and `org:resultedFrom`): several into one is an `organigram:Merger`, one
-//!   into several an `organigram:Split`, one into one an `organigram:Replacement`. The event's
-//!   date is its `dct:date`, at the precision the description gives it (see [`change_events`]).
+//!   share units are one event (undated ones when they share their predecessor), whose
+//!   `org:originalOrganization`s are the predecessors and `org:resultingOrganization`s the
+//!   successors (each of which points back by `org:changedBy` and `org:resultedFrom`): several
+//!   into one is an `organigram:Merger`, one into several an `organigram:Split`, one into one an
+//!   `organigram:Replacement`. The event's date is its `dct:date`, at the precision the
+//!   description gives it, rather than `prov:startedAtTime`, whose `xsd:dateTime` would give a
+//!   day a time of day and a time zone that no document says.
 //! - A unit's life is `organigram:validFrom` and `organigram:validUntil`, as a tie's period.
 //! - A membership of a body, and a post's place in its unit, are also `org:Membership`s
 //!   (`membership:N`, the tie's number), whose `org:memberDuring` is a `time:Interval` when the
