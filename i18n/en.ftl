@@ -554,7 +554,7 @@ generate-wrote = wrote { $units } units in { $files } files to { $dir }
 
 csv-duplicate-id = the id `{ $id }` is already line { $line }'s
 csv-duplicate-id-made = the id `{ $id }` is already line { $line }'s ({ $raw } and { $first_raw } make the same id)
-csv-duplicate-id-hint = each row is one unit: give each its own id
+csv-duplicate-id-hint = each row is one unit: give each its own id, or, when the rows are one unit's history, give the columns of their dates (--valid-from, --valid-until)
 csv-no-rows = the file has a header row but no row after it: there is no unit to import
 csv-no-rows-hint = add one row per unit under the header, or check that this is the file exported
 csv-own-parent = `{ $id }` is its own parent
@@ -730,3 +730,16 @@ diff-succession-kind = { $kind ->
 }
 cli-diff-stdin-twice = `diff --from` reads the description twice, once a day, and standard input can be read only once
 cli-diff-stdin-twice-hint = help: save the description to a file and give its path
+# Importers and exports learn dates (issue 16).
+govuk-closed-undated = { $count ->
+    [one] { $count } closed organisation has no closing date (`closed_at`): dissolved at a date not known, it is in no structure as of a date
+   *[other] { $count } closed organisations have no closing date (`closed_at`): dissolved at dates not known, they are in no structure as of a date
+}
+govuk-closed-undated-hint = `show` still shows each, with its ties of every date; give one a `valid_until` when you know when it closed
+csv-bad-date = { $date } is not a date (the cell { $header })
+csv-bad-date-hint = write a date 2019, 2019-10 or 2019-10-25, or 25/10/2019 as French spreadsheets write a day, with a day its month has
+csv-period-unordered = the row of `{ $id }` ends before it starts, or on the day it starts ({ $period })
+csv-period-unordered-hint = a row holds from its start (included) to its end (excluded): its end comes at least a day after its start
+csv-periods-overlap = this row of `{ $id }` ({ $period }) holds on days that its row on line { $line } ({ $other }) holds too: a unit has one parent at a time
+csv-periods-overlap-hint = end one row where the next starts: a row holds from its start (included) to its end (excluded), or, with one date column, to the next row's start (from the previous row's end), so a row until 2019 and a row from 2019 follow each other
+export-all-dates-as-of = --all-dates exports every date, and --as-of one day: give one of them

@@ -564,7 +564,7 @@ generate-wrote = { $units } unités écrites en { $files } fichiers dans { $dir 
 
 csv-duplicate-id = l’identifiant `{ $id }` est déjà celui de la ligne { $line }
 csv-duplicate-id-made = l’identifiant `{ $id }` est déjà celui de la ligne { $line } ({ $raw } et { $first_raw } donnent le même identifiant)
-csv-duplicate-id-hint = chaque ligne est une unité : donnez à chacune son propre identifiant
+csv-duplicate-id-hint = chaque ligne est une unité : donnez à chacune son propre identifiant, ou, quand les lignes sont l’histoire d’une unité, donnez les colonnes de leurs dates (--valid-from, --valid-until)
 csv-no-rows = le fichier a une ligne d’en-tête mais aucune ligne après elle : il n’y a aucune unité à importer
 csv-no-rows-hint = ajoutez une ligne par unité sous l’en-tête, ou vérifiez que c’est bien le fichier exporté
 csv-own-parent = `{ $id }` est son propre parent
@@ -743,3 +743,16 @@ diff-succession-kind = { $kind ->
 }
 cli-diff-stdin-twice = `diff --from` lit la description deux fois, une par date, et l’entrée standard ne se lit qu’une fois
 cli-diff-stdin-twice-hint = aide : enregistrez la description dans un fichier et donnez son chemin
+# Les importations et les exports apprennent les dates (ticket 16).
+govuk-closed-undated = { $count ->
+    [one] { $count } organisation fermée n’a pas de date de fermeture (`closed_at`) : dissoute à une date inconnue, elle n’est dans aucune structure à une date donnée
+   *[other] { $count } organisations fermées n’ont pas de date de fermeture (`closed_at`) : dissoutes à des dates inconnues, elles ne sont dans aucune structure à une date donnée
+}
+govuk-closed-undated-hint = `show` affiche encore chacune, avec ses liens de toutes dates ; donnez-lui un `valid_until` quand vous savez quand elle a fermé
+csv-bad-date = { $date } n’est pas une date (la cellule { $header })
+csv-bad-date-hint = écrivez une date 2019, 2019-10 ou 2019-10-25, ou 25/10/2019 comme les tableurs français écrivent un jour, avec un jour qui existe dans son mois
+csv-period-unordered = la ligne de `{ $id }` finit avant de commencer, ou le jour même où elle commence ({ $period })
+csv-period-unordered-hint = une ligne vaut de son début (inclus) à sa fin (exclue) : sa fin vient au moins un jour après son début
+csv-periods-overlap = cette ligne de `{ $id }` ({ $period }) vaut des jours où vaut aussi sa ligne { $line } ({ $other }) : une unité a un seul parent à la fois
+csv-periods-overlap-hint = terminez une ligne là où commence la suivante : une ligne vaut de son début (inclus) à sa fin (exclue), ou, avec une seule colonne de dates, jusqu’au début de la ligne suivante (depuis la fin de la précédente), si bien qu’une ligne jusqu’à 2019 et une ligne depuis 2019 se suivent
+export-all-dates-as-of = --all-dates exporte toutes les dates, et --as-of un seul jour : donnez l’une des deux options

@@ -77,6 +77,6 @@ fn export(files: &[NamedFile]) -> Vec<u8> {
     });
     let workspace = loader.load().expect("no proposal to refuse");
     let mut exported = Vec::new();
-    csv_export::write(workspace.graph(), &mut exported).expect("writing into memory");
+    csv_export::write(workspace.graph(), None, &mut exported).expect("writing into memory");
     exported
 }

@@ -1,5 +1,7 @@
-//! `organigram export --format json|graphml|jsonld|turtle|csv [-o FILE]`: the whole graph for
-//! the tools people use next, or its hierarchy as the table `import csv` reads back.
+//! `organigram export --format json|graphml|jsonld|turtle|csv [-o FILE] [--all-dates]`: the
+//! whole graph for the tools people use next, or its hierarchy as the table `import csv` reads
+//! back; the structure of one day (`--as-of`, today by default), or with `--all-dates` every unit
+//! and tie of every date.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -26,6 +28,20 @@ pub(crate) struct Args {
     /// absolute IRI ending with `/`, `#` or `:`.
     #[arg(long, value_name = "IRI", default_value = rdf::DEFAULT_BASE, value_parser = parse_base)]
     base: Base,
+
+    /// Export every unit and tie of every date, each with its dates, rather than the structure
+    /// in force on the day of --as-of (today by default), which holds nothing that has ended:
+    /// the history, for the linked data's change events (successions, mergers, splits) and the
+    /// CSV's rows per period. Not with --as-of.
+    #[arg(long)]
+    all_dates: bool,
+}
+
+impl Args {
+    /// Whether the export is of every date.
+    pub(crate) const fn all_dates(&self) -> bool {
+        self.all_dates
+    }
 }
 
 /// What `export` writes.
@@ -42,8 +58,10 @@ enum ExportFormat {
     Turtle,
     /// The hierarchy as CSV, one row per unit under one parent (its attachment, else its line
     /// authority), in the columns `import csv` reads back: `--id id --parent parent --name name
-    /// --kind kind --acronym acronym`. Other ties and attributes are left out. A cell that a
-    /// spreadsheet would run as a formula (`=SUM(1)`) is written with a `'` in front.
+    /// --kind kind --acronym acronym --valid-from valid_from --valid-until valid_until`. With
+    /// --all-dates, one row per period of a unit with one parent and one name. Other ties and
+    /// attributes are left out. A cell that a spreadsheet would run as a formula (`=SUM(1)`) is
+    /// written with a `'` in front.
     Csv,
 }
 
@@ -73,7 +91,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         ExportFormat::Graphml => graphml::write(graph, &mut bytes)?,
         ExportFormat::Jsonld => jsonld::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
         ExportFormat::Turtle => turtle::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
-        ExportFormat::Csv => csv_export::write(graph, &mut bytes)?,
+        ExportFormat::Csv => csv_export::write(graph, workspace.absent.day(), &mut bytes)?,
     }
     let read = write::Read::of(Some(&workspace.files), &[]);
     args.output

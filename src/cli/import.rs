@@ -72,6 +72,19 @@ struct CsvArgs {
     #[arg(long, value_name = "COLUMN")]
     acronym: Option<String>,
 
+    /// The header of the column of the dates each row holds from (included): YYYY, YYYY-MM,
+    /// YYYY-MM-DD or DD/MM/YYYY, empty for always. With dates, a row is the unit's attachment to
+    /// its parent during a period, and several rows for one id are its history, one parent at a
+    /// time: rows that hold on a day together are an error. With this column alone, a row holds
+    /// until the next row of its unit starts.
+    #[arg(long, value_name = "COLUMN")]
+    valid_from: Option<String>,
+
+    /// The header of the column of the dates each row holds until (excluded), empty for still.
+    /// With this column alone, a row holds from the previous row of its unit's end.
+    #[arg(long, value_name = "COLUMN")]
+    valid_until: Option<String>,
+
     /// The kind of units whose kind is not given.
     #[arg(long, value_name = "KIND", value_parser = Terms::<UnitKind>::new(), default_value_t = UnitKind::Department)]
     default_kind: UnitKind,
@@ -160,6 +173,8 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
             let options = CsvOptions {
                 kind: args.kind.clone(),
                 acronym: args.acronym.clone(),
+                valid_from: args.valid_from.clone(),
+                valid_until: args.valid_until.clone(),
                 default_kind: args.default_kind,
                 delimiter: args.delimiter,
                 encoding: args.encoding.into(),

@@ -359,7 +359,17 @@ impl Cli {
             Command::Render(args) => render::run(&self.workspace(Format::Text)?, args, out),
             Command::Generate(args) => generate::run(args, out),
             Command::Import(args) => import::run(args, self.limits(), out),
-            Command::Export(args) => export::run(&self.workspace(Format::Text)?, args, out),
+            Command::Export(args) => {
+                let loader = self.loader()?;
+                let loader = match (args.all_dates(), self.as_of) {
+                    (false, _) => loader,
+                    (true, None) => loader.whole_timeline(),
+                    (true, Some(_)) => {
+                        return Err(Failure::Usage(tr!(lang(), "export-all-dates-as-of")));
+                    }
+                };
+                export::run(&accept(loader, Format::Text)?, args, out)
+            }
             Command::Check(args) => check::run(self.loader()?, args, out),
             Command::Diff(args) => {
                 let (before, after) = self.diff_loaders(args)?;

@@ -121,8 +121,21 @@ impl<'g> Hierarchy<'g> {
     /// attachment, joint attachment or head in declaration order, else its first line authority;
     /// never itself (a tie to oneself places it nowhere). Allocates nothing.
     pub fn parent(self, unit: UnitIx) -> Option<UnitIx> {
-        self.first_up(unit, TieKind::is_structural)
-            .or_else(|| self.first_up(unit, |_| true))
+        self.parent_among(unit, |_| true)
+    }
+
+    /// [`Hierarchy::parent`] among the ties that `holds` accepts: with the ties in force on a
+    /// day, the unit's parent on that day, on a graph of every date. Allocates nothing.
+    pub fn parent_among(self, unit: UnitIx, holds: impl Fn(&Tie) -> bool) -> Option<UnitIx> {
+        let up = |wanted: fn(TieKind) -> bool| {
+            self.edges(unit, Direction::Outgoing)
+                .filter(|e| {
+                    e.target() != unit && wanted(e.weight().kind) && holds(self.graph.tie(e.id()))
+                })
+                .min_by_key(EdgeRef::id)
+                .map(|e| e.target())
+        };
+        up(TieKind::is_structural).or_else(|| up(|_| true))
     }
 
     /// The ties placing `unit` under its superiors, in declaration order.

@@ -1,12 +1,17 @@
 //! A CSV export of an HR tool or a directory, one row per unit, imported as a description.
 //!
 //! Columns are chosen by their header: the unit's id, its parent's id and its name, optionally
-//! its kind (a unit kind name) and its acronym. Each row is a unit; each non-empty parent an
-//! `attachment` tie. An id that is not a slug is made one ("HR Dept" → `hr-dept`), parents
-//! alike. Every unit and tie cites the CSV file, located at the row's line.
+//! its kind (a unit kind name), its acronym, and the dates its row holds from and until. Each
+//! row is a unit; each non-empty parent an `attachment` tie. An id that is not a slug is made one
+//! ("HR Dept" → `hr-dept`), parents alike. Every unit and tie cites the CSV file, located at the
+//! row's line.
+//!
+//! With dates, a row is the unit's attachment to its parent during a period, and several rows
+//! for one id are its history, one parent at a time: see [`import_csv`].
 //!
 //! A row that cannot be read (a cell missing, an empty id or name, an unknown kind, an id given
-//! twice) is an error located at its line and column: nothing is written while one remains. A
+//! twice without dates, a date that is none, periods of one unit that overlap) is an error
+//! located at its line and column: nothing is written while one remains. A
 //! parent that is no row's id is not dropped: the unit's parent lies outside the file
 //! (`parent-outside`), its note names the parent, and the import warns at the row's line. A row
 //! with no parent is the top of its hierarchy.
@@ -28,8 +33,8 @@ use crate::i18n::Text;
 use crate::i18n::text;
 use crate::model::file_name;
 use crate::model::{
-    Boundary, Citation, OrganisationId, Origin, Source, SourceId, Tie, TieKind, Unit, UnitId,
-    UnitKind, slugify,
+    Boundary, Citation, Date, OrganisationId, Origin, Period, Source, SourceId, Tie, TieKind, Unit,
+    UnitId, UnitKind, Was, slugify,
 };
 
 /// Which columns hold what, and what the import is called.
@@ -45,6 +50,10 @@ pub struct CsvOptions {
     pub kind: Option<String>,
     /// The header of the column of acronyms, if any.
     pub acronym: Option<String>,
+    /// The header of the column of the dates a row holds from (included), if any.
+    pub valid_from: Option<String>,
+    /// The header of the column of the dates a row holds until (excluded), if any.
+    pub valid_until: Option<String>,
     /// The kind of units whose kind is not given.
     pub default_kind: UnitKind,
     /// The byte between cells: `,`, or `;` as spreadsheets write CSV in many locales. An ASCII
@@ -63,7 +72,7 @@ pub struct CsvOptions {
 
 impl CsvOptions {
     /// The options of a file named `file_name` whose columns `id`, `parent` and `name` hold the
-    /// unit ids, parent ids and names: no kind or acronym column, units of kind `department`,
+    /// unit ids, parent ids and names: no kind, acronym or date column, units of kind `department`,
     /// UTF-8 text whose cells are separated by commas, files of at most 64 MiB.
     pub fn new(
         file_name: impl Into<String>,
@@ -77,6 +86,8 @@ impl CsvOptions {
             name: name.into(),
             kind: None,
             acronym: None,
+            valid_from: None,
+            valid_until: None,
             default_kind: UnitKind::Department,
             delimiter: b',',
             encoding: CsvEncoding::Utf8,
@@ -537,9 +548,16 @@ struct Columns {
     name: usize,
     kind: Option<usize>,
     acronym: Option<usize>,
+    valid_from: Option<usize>,
+    valid_until: Option<usize>,
 }
 
 impl Columns {
+    /// Whether the rows are dated: several rows for one id are then its history.
+    const fn dated(&self) -> bool {
+        self.valid_from.is_some() || self.valid_until.is_some()
+    }
+
     fn find(header: &Record, options: &CsvOptions) -> Result<Columns, Vec<Problem>> {
         let names: Vec<&str> = (0..header.cells.len())
             .filter_map(|at| header.text(at))
@@ -561,6 +579,14 @@ impl Columns {
             .acronym
             .as_deref()
             .and_then(|a| column(a, "--acronym"));
+        let valid_from = options
+            .valid_from
+            .as_deref()
+            .and_then(|c| column(c, "--valid-from"));
+        let valid_until = options
+            .valid_until
+            .as_deref()
+            .and_then(|c| column(c, "--valid-until"));
         if let (Some(id), Some(parent), Some(name), true) = (id, parent, name, missing.is_empty()) {
             return Ok(Columns {
                 id,
@@ -568,6 +594,8 @@ impl Columns {
                 name,
                 kind,
                 acronym,
+                valid_from,
+                valid_until,
             });
         }
         let at = header.at;
@@ -640,6 +668,13 @@ struct Row {
     parent: Option<(String, Option<UnitId>)>,
     /// Where the parent is.
     parent_at: Place,
+    /// When the row holds, as its date cells give it: open where a cell is empty or its column
+    /// not given (the neighbouring rows of the unit then close it: see [`import_csv`]).
+    period: Period,
+    /// Where its start is: the cell of `--valid-from`, or the end of the row without one.
+    from_at: Place,
+    /// Where its end is: the cell of `--valid-until`, or the end of the row without one.
+    until_at: Place,
 }
 
 /// The error of a record with another number of cells than the header's `header` cells.
@@ -700,6 +735,14 @@ fn read_row(
             .acronym
             .zip(options.acronym.as_deref())
             .map(|(at, h)| (at, h, false)),
+        columns
+            .valid_from
+            .zip(options.valid_from.as_deref())
+            .map(|(at, h)| (at, h, true)),
+        columns
+            .valid_until
+            .zip(options.valid_until.as_deref())
+            .map(|(at, h)| (at, h, true)),
     ];
     for (at, header, one_line) in used.into_iter().flatten() {
         if let Some(problem) = control_character(cell(at), || text!("csv-cell", header = header)) {
@@ -767,6 +810,43 @@ fn read_row(
     let parent = Some(cell(columns.parent))
         .filter(|p| !p.is_empty())
         .map(|p| (p.to_owned(), to_unit_id(p)));
+    let mut date = |column: Option<usize>, header: Option<&str>| {
+        let (at, header) = column.zip(header)?;
+        let text = cell(at);
+        if text.is_empty() {
+            return None;
+        }
+        let date = read_date(text);
+        if date.is_none() {
+            problems.push(
+                place(at)
+                    .problem(text!(
+                        "csv-bad-date",
+                        date = format!("{text:?}"),
+                        header = header
+                    ))
+                    .with_hint(text!("csv-bad-date-hint")),
+            );
+        }
+        date
+    };
+    let period = Period::new(
+        date(columns.valid_from, options.valid_from.as_deref()),
+        date(columns.valid_until, options.valid_until.as_deref()),
+    );
+    let date_at = |column: Option<usize>| column.map_or(record.end, place);
+    let (from_at, until_at) = (date_at(columns.valid_from), date_at(columns.valid_until));
+    if problems.len() == before && !period.is_ordered() {
+        problems.push(
+            until_at
+                .problem(text!(
+                    "csv-period-unordered",
+                    id = cell(columns.id),
+                    period = period_text(period)
+                ))
+                .with_hint(text!("csv-period-unordered-hint")),
+        );
+    }
     if problems.len() > before {
         return None;
     }
@@ -783,7 +863,32 @@ fn read_row(
             .map(str::to_owned),
         parent,
         parent_at: place(columns.parent),
+        period,
+        from_at,
+        until_at,
     })
+}
+
+/// A date as a cell writes it: `2019`, `2019-10`, `2019-10-25`, or `25/10/2019` as French
+/// spreadsheets write a day.
+fn read_date(text: &str) -> Option<Date> {
+    if let Ok(date) = Date::parse(text) {
+        return Some(date);
+    }
+    let mut parts = text.split('/');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let short =
+        |part: &str| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !short(day) || !short(month) {
+        return None;
+    }
+    Date::parse(&format!("{year}-{month:0>2}-{day:0>2}")).ok()
+}
+
+/// A period as messages write it, in any language: `2015 – 2019`, `2015 – …`, `… – 2019`.
+fn period_text(period: Period) -> String {
+    let end = |date: Option<Date>| date.map_or_else(|| "…".to_owned(), |d| d.to_string());
+    format!("{} – {}", end(period.from), end(period.until))
 }
 
 /// The problem of a file with no header row: empty, or blank.
@@ -802,6 +907,26 @@ fn no_header(bytes: &[u8], text: &str) -> Problem {
 /// one organisation named after the file, or of several when it takes more than one file. Bad
 /// rows are returned all at once, each at its line and column; parents missing from the file
 /// are warnings. Linear in the size of the file.
+///
+/// # Dates
+///
+/// With [`CsvOptions::valid_from`] or [`CsvOptions::valid_until`], a row is the unit's
+/// attachment to its parent during a period: from its start (included) to its end (excluded),
+/// an empty cell open. Dates are `2019`, `2019-10`, `2019-10-25`, or `25/10/2019` as French
+/// spreadsheets write a day; a date that is none, and a row that ends before it starts (or on
+/// the day it starts), are errors at their cell. Several rows for one id are the unit's history,
+/// one parent at a time: with both columns, rows of one id that hold on a day together are an
+/// error, at the date cell of the one later in the file that runs into the other; with one
+/// column, a row holds until the next row of its unit starts (`--valid-from`), or from the
+/// previous row's end (`--valid-until`), and two rows of one date are that error.
+///
+/// A unit with several rows is one unit. Its life runs from its first row's start to its last
+/// row's end. The later row wins: its name, acronym and kind are the unit's, each earlier row
+/// whose values differ from the next row's is what the unit was until that row starts
+/// ([`Unit::was`], citing its line), and its boundary is that of the latest row with no parent
+/// in the file. Each row with a parent in the file is an attachment during the row's period,
+/// rows back to back under one parent (a new name, not a move) being one. Without a date column,
+/// two rows for one id are an error, as before.
 ///
 /// # Large imports
 ///
@@ -882,7 +1007,10 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
 
     let mut problems = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
-    // Each id's row (as an index of `rows`), line and text as written.
+    // Each unit's rows, as indices of `rows` in the order of the file: one, or with dates, its
+    // history.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Each id's unit (as an index of `groups`), first line and text as written.
     let mut first_line: HashMap<UnitId, (usize, u64, String)> = HashMap::new();
     let mut record = Record::default();
     let mut read = 0;
@@ -907,27 +1035,33 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             continue;
         };
         let raw = record.text(columns.id).unwrap_or("").trim().to_owned();
-        if let Some((_, first, first_raw)) = first_line.get(&row.id) {
-            let message = if *first_raw == raw {
-                text!("csv-duplicate-id", id = row.id.as_str(), line = *first)
-            } else {
-                text!(
-                    "csv-duplicate-id-made",
-                    id = row.id.as_str(),
-                    line = *first,
-                    raw = format!("{raw:?}"),
-                    first_raw = format!("{first_raw:?}")
-                )
-            };
-            problems.push(
-                row.id_at
-                    .problem(message)
-                    .with_hint(text!("csv-duplicate-id-hint")),
-            );
-        } else {
-            first_line.insert(row.id.clone(), (rows.len(), row.line, raw));
-            rows.push(row);
+        match first_line.get(&row.id) {
+            Some((unit, ..)) if columns.dated() => groups[*unit].push(rows.len()),
+            Some((_, first, first_raw)) => {
+                let message = if *first_raw == raw {
+                    text!("csv-duplicate-id", id = row.id.as_str(), line = *first)
+                } else {
+                    text!(
+                        "csv-duplicate-id-made",
+                        id = row.id.as_str(),
+                        line = *first,
+                        raw = format!("{raw:?}"),
+                        first_raw = format!("{first_raw:?}")
+                    )
+                };
+                problems.push(
+                    row.id_at
+                        .problem(message)
+                        .with_hint(text!("csv-duplicate-id-hint")),
+                );
+                continue;
+            }
+            None => {
+                first_line.insert(row.id.clone(), (groups.len(), row.line, raw));
+                groups.push(vec![rows.len()]);
+            }
         }
+        rows.push(row);
     }
     if read == 0 && problems.is_empty() {
         problems.push(
@@ -947,6 +1081,11 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             );
         }
     }
+    // Each unit's rows in the order of their periods, which may not overlap.
+    let lines: Vec<u64> = groups.iter().map(|group| rows[group[0]].line).collect();
+    for group in &mut groups {
+        problems.extend(history(&mut rows, group, &columns));
+    }
     if !problems.is_empty() {
         problems.sort_by_key(|p| (p.line, p.column));
         return Err(problems);
@@ -961,53 +1100,86 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
     };
 
     let mut suggestions = Suggestions::default();
-    // Each row's unit, its tie to its parent, and its parent's row.
-    let mut units = Vec::with_capacity(rows.len());
-    let mut ties = Vec::with_capacity(rows.len());
-    let mut parents = Vec::with_capacity(rows.len());
-    for row in &rows {
+    // Each unit, its ties to its parents, and the unit of its latest parent.
+    let mut units = Vec::with_capacity(groups.len());
+    let mut ties = Vec::with_capacity(groups.len());
+    let mut parents = Vec::with_capacity(groups.len());
+    for group in &groups {
+        let (first, latest) = (&rows[group[0]], &rows[group[group.len() - 1]]);
         let mut unit = Unit {
-            acronym: row.acronym.clone(),
-            source: Some(citation(row.line)),
-            ..Unit::new(spanned(row.id.clone()), row.name.clone(), spanned(row.kind))
+            acronym: latest.acronym.clone(),
+            valid_from: first.period.from,
+            valid_until: latest.period.until,
+            was: group
+                .windows(2)
+                .filter_map(|pair| {
+                    was(&rows[pair[0]], &rows[pair[1]], citation(rows[pair[0]].line))
+                })
+                .collect(),
+            source: Some(citation(latest.line)),
+            ..Unit::new(
+                spanned(latest.id.clone()),
+                latest.name.clone(),
+                spanned(latest.kind),
+            )
         };
-        let parent = match &row.parent {
-            Some((_, Some(parent))) => first_line.get(parent).map(|(at, ..)| *at),
-            _ => None,
-        };
-        let mut tie = None;
-        match (&row.parent, parent) {
-            (None, _) => unit.boundary = Some(Boundary::Top),
-            (Some((_, Some(parent))), Some(_)) => {
-                tie = Some(Tie {
-                    source: Some(citation(row.line)),
-                    ..Tie::new(
-                        spanned(TieKind::Attachment),
-                        spanned(row.id.clone()),
-                        spanned(parent.clone()),
-                    )
-                });
-            }
-            (Some((written, _)), _) => {
-                unit.boundary = Some(Boundary::ParentOutside);
-                unit.note = Some(format!(
-                    "Its parent in the CSV file, {written:?}, is not a row of the file."
-                ));
-                let mut warning = row.parent_at.problem(text!(
-                    "csv-parent-outside",
-                    parent = format!("{written:?}"),
-                    id = row.id.as_str()
-                ));
-                let ids = rows.iter().map(|r| r.id.as_str());
-                if let Some(hint) = suggestions.did_you_mean(&slugify(written), ids) {
-                    warning = warning.with_hint(hint);
+        let mut unit_ties = Vec::new();
+        let mut parent_unit = None;
+        let mut notes: Vec<String> = Vec::new();
+        for row in group.iter().map(|&at| &rows[at]) {
+            let parent = match &row.parent {
+                Some((_, Some(parent))) => first_line.get(parent).map(|(at, ..)| *at),
+                _ => None,
+            };
+            match (&row.parent, parent) {
+                (None, _) => unit.boundary = Some(Boundary::Top),
+                (Some((_, Some(parent))), Some(at)) => {
+                    parent_unit = Some(at);
+                    // Rows back to back under one parent (a new name, not a move) are one tie.
+                    if let Some(last) = unit_ties.last_mut().filter(|last: &&mut Tie| {
+                        last.to.value == *parent
+                            && last.valid_until.is_some()
+                            && last.valid_until.map(Date::start) == row.period.from.map(Date::start)
+                    }) {
+                        last.valid_until = row.period.until;
+                        continue;
+                    }
+                    unit_ties.push(Tie {
+                        valid_from: row.period.from,
+                        valid_until: row.period.until,
+                        source: Some(citation(row.line)),
+                        ..Tie::new(
+                            spanned(TieKind::Attachment),
+                            spanned(row.id.clone()),
+                            spanned(parent.clone()),
+                        )
+                    });
                 }
-                warnings.push(warning);
+                (Some((written, _)), _) => {
+                    unit.boundary = Some(Boundary::ParentOutside);
+                    let note = format!(
+                        "Its parent in the CSV file, {written:?}, is not a row of the file."
+                    );
+                    if !notes.contains(&note) {
+                        notes.push(note);
+                    }
+                    let mut warning = row.parent_at.problem(text!(
+                        "csv-parent-outside",
+                        parent = format!("{written:?}"),
+                        id = row.id.as_str()
+                    ));
+                    let ids = groups.iter().map(|g| rows[g[0]].id.as_str());
+                    if let Some(hint) = suggestions.did_you_mean(&slugify(written), ids) {
+                        warning = warning.with_hint(hint);
+                    }
+                    warnings.push(warning);
+                }
             }
         }
+        unit.note = (!notes.is_empty()).then(|| notes.join(" "));
         units.push(Some(unit));
-        ties.push(tie);
-        parents.push(parent);
+        ties.push(unit_ties);
+        parents.push(parent_unit);
     }
 
     let source = Source {
@@ -1045,17 +1217,17 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
     let sizes: Vec<usize> = units
         .iter()
         .zip(&ties)
-        .map(|(unit, tie)| element_size(unit) + tie.as_ref().map_or(0, element_size))
+        .map(|(unit, ties)| element_size(unit) + ties.iter().map(element_size).sum::<usize>())
         .collect();
-    let parts = split(&parents, &sizes, room).map_err(|row| {
+    let parts = split(&parents, &sizes, room).map_err(|unit| {
         vec![
             Place {
-                line: rows[row].line,
+                line: lines[unit],
                 column: 1,
             }
             .problem(text!(
                 "csv-row-too-large",
-                bytes = sizes[row],
+                bytes = sizes[unit],
                 max = options.max_file_bytes
             ))
             .with_hint(text!("csv-row-too-large-hint")),
@@ -1084,7 +1256,10 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             organisation.unit = Some(spanned(id.clone()));
         }
         let units = part.iter().filter_map(|&row| units[row].take()).collect();
-        let ties = part.iter().filter_map(|&row| ties[row].take()).collect();
+        let ties = part
+            .iter()
+            .flat_map(|&unit| std::mem::take(&mut ties[unit]))
+            .collect();
         files.push(NamedFile {
             name: file_name(&name, "json"),
             file: description_file(
@@ -1096,6 +1271,95 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         });
     }
     Ok(Import { files, warnings })
+}
+
+/// Puts a unit's rows (`group`, indices of `rows` in the order of the file) in the order of their
+/// periods, and closes the periods the date columns leave open: with `--valid-from` alone, a
+/// row holds until the next row starts; with `--valid-until` alone, from the previous row's
+/// end. The problems of rows that hold on a day together, each at the date cell of the row
+/// later in the file. `O(k log k)` for `k` rows.
+fn history(rows: &mut [Row], group: &mut [usize], columns: &Columns) -> Vec<Problem> {
+    if group.len() < 2 {
+        return Vec::new();
+    }
+    let (from_only, until_only) = (columns.valid_until.is_none(), columns.valid_from.is_none());
+    // Open starts first, open ends last.
+    if until_only {
+        group.sort_by_key(|&at| {
+            (
+                rows[at].period.until.is_none(),
+                rows[at].period.until.map(Date::start),
+            )
+        });
+    } else {
+        group.sort_by_key(|&at| rows[at].period.from.map(Date::start));
+    }
+    let mut problems = Vec::new();
+    for pair in group.windows(2) {
+        let (earlier, later) = (&rows[pair[0]], &rows[pair[1]]);
+        let clash = if from_only {
+            earlier.period.from.map(Date::start) == later.period.from.map(Date::start)
+        } else if until_only {
+            earlier.period.until.map(Date::start) == later.period.until.map(Date::start)
+        } else {
+            earlier.period.overlaps(later.period)
+        };
+        if !clash {
+            continue;
+        }
+        // The row later in the file, at the cell that runs into the other row's period.
+        let (first, second) = if pair[0] < pair[1] {
+            (earlier, later)
+        } else {
+            (later, earlier)
+        };
+        let at = match second.period.from {
+            _ if until_only => second.until_at,
+            Some(from) if !from_only && !first.period.holds_at(from) => second.until_at,
+            _ => second.from_at,
+        };
+        problems.push(
+            at.problem(text!(
+                "csv-periods-overlap",
+                id = second.id.as_str(),
+                period = period_text(second.period),
+                line = first.line,
+                other = period_text(first.period)
+            ))
+            .with_hint(text!("csv-periods-overlap-hint")),
+        );
+    }
+    if problems.is_empty() && (from_only || until_only) {
+        for pair in group.windows(2) {
+            if from_only {
+                rows[pair[0]].period.until = rows[pair[1]].period.from;
+            } else {
+                rows[pair[1]].period.from = rows[pair[0]].period.until;
+            }
+        }
+    }
+    problems
+}
+
+/// What a unit was on the row `earlier`, where the row after it, `later`, says otherwise: its
+/// name, acronym and kind until `later` starts, citing `earlier`'s line. `None` when they agree
+/// (the unit only moved). An acronym that `later` gives and `earlier` does not is not said: a
+/// [`Was`] cannot say that a unit had none.
+fn was(earlier: &Row, later: &Row, source: Citation) -> Option<Was> {
+    let differs = |a: &str, b: &str| (a != b).then(|| a.to_owned());
+    let was = Was {
+        until: later.period.from?,
+        name: differs(&earlier.name, &later.name),
+        acronym: earlier
+            .acronym
+            .as_deref()
+            .and_then(|a| differs(a, later.acronym.as_deref().unwrap_or(""))),
+        kind: (earlier.kind != later.kind).then(|| spanned(earlier.kind)),
+        remit: None,
+        headcount: None,
+        source: Some(source),
+    };
+    (was.name.is_some() || was.acronym.is_some() || was.kind.is_some()).then_some(was)
 }
 
 /// The bytes a value takes in a description file as written ([`NamedFile::to_json`]): an
@@ -1263,11 +1527,214 @@ mod tests {
             name: "label".into(),
             kind: Some("type".into()),
             acronym: None,
+            valid_from: None,
+            valid_until: None,
             default_kind: UnitKind::Department,
             delimiter: b',',
             encoding: CsvEncoding::Utf8,
             max_file_bytes: 64 * 1024 * 1024,
             file_name: "HR export.csv".into(),
+        }
+    }
+
+    /// The options with the columns `from` and `until` as given.
+    fn dated(from: bool, until: bool) -> CsvOptions {
+        CsvOptions {
+            valid_from: from.then(|| "from".into()),
+            valid_until: until.then(|| "until".into()),
+            ..options()
+        }
+    }
+
+    fn date(text: &str) -> Option<crate::model::Date> {
+        crate::model::Date::parse(text).ok()
+    }
+
+    /// Each tie of an import: from, to, and its period.
+    fn dated_ties(import: &Import) -> Vec<(String, String, Period)> {
+        import.files[0]
+            .file
+            .ties
+            .iter()
+            .filter_map(|t| match t {
+                Recover::Read(t) => Some((
+                    t.value.from.to_string(),
+                    t.value.to.to_string(),
+                    t.value.period(),
+                )),
+                Recover::Skipped(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dated_rows_are_a_unit_s_history_one_parent_at_a_time() {
+        let csv = "code,parent,label,type,from,until\n\
+                   me,,Ministère,ministry,,\n\
+                   dinsic,me,DINSIC,directorate,2011,2019-10-25\n\
+                   lab,dinsic,Lab,bureau,2015,2019-10-25\n\
+                   dinsic,me,DINUM,interministerial-directorate,2019-10-25,\n\
+                   lab,dinsic,Lab data,,25/10/2019,\n";
+        let import = import_csv(csv.as_bytes(), &dated(true, true)).unwrap();
+        let units = units(&import);
+        assert_eq!(units.len(), 3);
+        // The latest row's values are the unit's; an earlier row's, where they differ, what it
+        // was until the next row starts.
+        let dinsic = units[1];
+        assert_eq!(
+            (dinsic.name.as_str(), dinsic.kind.value),
+            ("DINUM", UnitKind::InterministerialDirectorate)
+        );
+        assert_eq!(dinsic.life(), Period::new(date("2011"), None));
+        assert_eq!(dinsic.was.len(), 1);
+        assert_eq!(dinsic.was[0].until, date("2019-10-25").unwrap());
+        assert_eq!(dinsic.was[0].name.as_deref(), Some("DINSIC"));
+        assert_eq!(
+            dinsic.was[0].kind.as_ref().map(|k| k.value),
+            Some(UnitKind::Directorate)
+        );
+        assert_eq!(
+            dinsic.source.as_ref().unwrap().locator.as_deref(),
+            Some("line 5")
+        );
+        let lab = units[2];
+        assert_eq!(
+            (lab.name.as_str(), lab.kind.value),
+            ("Lab data", UnitKind::Department)
+        );
+        assert_eq!(lab.life(), Period::new(date("2015"), None));
+        // A tie per parent and period, holding while the rows do: rows back to back under one
+        // parent (a new name) are one tie.
+        assert_eq!(
+            dated_ties(&import),
+            [
+                (
+                    "dinsic".into(),
+                    "me".into(),
+                    Period::new(date("2011"), None)
+                ),
+                (
+                    "lab".into(),
+                    "dinsic".into(),
+                    Period::new(date("2015"), None)
+                ),
+            ]
+        );
+        // Without the date columns, two rows for one id are still an error.
+        let problems = import_csv(csv.as_bytes(), &options()).unwrap_err();
+        assert_eq!(at(&problems[0]), (5, 1));
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("--valid-from")
+        );
+    }
+
+    #[test]
+    fn one_date_column_closes_each_row_at_its_neighbour() {
+        let csv = "code,parent,label,type,from\na,,A,,\nb,,B,,\nx,b,X,,2020\nx,a,X,,2010\n";
+        let import = import_csv(csv.as_bytes(), &dated(true, false)).unwrap();
+        assert_eq!(
+            dated_ties(&import),
+            [
+                (
+                    "x".into(),
+                    "a".into(),
+                    Period::new(date("2010"), date("2020"))
+                ),
+                ("x".into(), "b".into(), Period::new(date("2020"), None)),
+            ]
+        );
+        let csv = "code,parent,label,type,until\na,,A,,\nb,,B,,\nx,b,X,,\nx,a,X,,2020\n";
+        let import = import_csv(csv.as_bytes(), &dated(false, true)).unwrap();
+        assert_eq!(
+            dated_ties(&import),
+            [
+                ("x".into(), "a".into(), Period::new(None, date("2020"))),
+                ("x".into(), "b".into(), Period::new(date("2020"), None)),
+            ]
+        );
+        // Two rows that start on one day hold together.
+        let csv = "code,parent,label,type,from\na,,A,,\nx,a,X,,2020\nx,a,Y,,2020-01-01\n";
+        let problems = import_csv(csv.as_bytes(), &dated(true, false)).unwrap_err();
+        assert_eq!(at(&problems[0]), (4, 8));
+        assert!(
+            problems[0].message.contains("its row on line 3"),
+            "{}",
+            problems[0].message
+        );
+    }
+
+    #[test]
+    fn overlapping_periods_and_bad_dates_are_located_at_their_cells() {
+        let csv = "code,parent,label,type,from,until\n\
+                   a,,A,,,\n\
+                   x,a,X,,2010,2016\n\
+                   x,a,X,,2015,\n\
+                   y,a,Y,,2015,2020\n\
+                   y,a,Y,,2010,2016\n\
+                   z,a,Z,,2019-02-30,\n\
+                   w,a,W,,2019,2019\n";
+        let problems = import_csv(csv.as_bytes(), &dated(true, true)).unwrap_err();
+        let found: Vec<((u64, u64), &str)> = problems
+            .iter()
+            .map(|p| (at(p), p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                // The second row starts inside the first: at its start.
+                (
+                    (4, 8),
+                    "this row of `x` (2015 – …) holds on days that its row on line 3 (2010 – 2016) holds too: a unit has one parent at a time"
+                ),
+                // The second row starts before the first, and runs into it: at its end.
+                (
+                    (6, 13),
+                    "this row of `y` (2010 – 2016) holds on days that its row on line 5 (2015 – 2020) holds too: a unit has one parent at a time"
+                ),
+                ((7, 8), "\"2019-02-30\" is not a date (the cell from)"),
+                (
+                    (8, 13),
+                    "the row of `w` ends before it starts, or on the day it starts (2019 – 2019)"
+                ),
+            ]
+        );
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("a row until 2019 and a row from 2019 follow each other")
+        );
+    }
+
+    #[test]
+    fn dates_are_read_as_iso_or_as_french_spreadsheets_write_them() {
+        for (text, read) in [
+            ("2019", "2019"),
+            ("2019-10", "2019-10"),
+            ("2019-10-25", "2019-10-25"),
+            ("25/10/2019", "2019-10-25"),
+            ("1/9/2025", "2025-09-01"),
+        ] {
+            assert_eq!(
+                read_date(text).map(|d| d.to_string()).as_deref(),
+                Some(read),
+                "{text}"
+            );
+        }
+        for bad in [
+            "31/02/2019",
+            "10/2019",
+            "25/10/19",
+            "2019/10/25",
+            "1/2/3/2019",
+            "25-10-2019",
+        ] {
+            assert_eq!(read_date(bad), None, "{bad}");
         }
     }
 

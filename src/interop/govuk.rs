@@ -2,13 +2,23 @@
 //! in one JSON array), imported as a description.
 //!
 //! - Each organisation is a unit whose id is its `details.slug`, its kind given by its `format`
-//!   ([`FORMATS`]), dissolved when the register says it is closed.
+//!   ([`FORMATS`]), dissolved when the register says it is closed, and ended (`valid_until`) on
+//!   its `closed_at` date when the register gives one; a closed organisation with no date is
+//!   dissolved at a date not known, which puts it in no structure as of a date.
+//! - The register gives no start dates. An organisation that succeeded one that changed name,
+//!   was replaced or split ([`STARTS_A_SUCCESSOR`]) is taken to begin on the day that one closed,
+//!   unless the register links it to something that closed by then; its note says it is an
+//!   inference.
 //! - Parents (`parent_organisations`) are `attachment` ties, or `joint-attachment` ties when a
 //!   unit has several. An organisation's own page is the authority on its parents: a parent that
 //!   lists it in `child_organisations` while its page does not name that parent is noted on the
 //!   unit and reported, not made a tie (a child outside the register has no page: its parent's
-//!   list makes the tie). Successions (`superseded_organisations` and `superseding_organisations`, read both
-//!   ways and counted once) are `succession` ties from the successor to its predecessor.
+//!   list makes the tie). An attachment holds while both its ends exist. An organisation that
+//!   outlives its parents in the register (or begins before them) has, for that part of its life,
+//!   its parent outside the register. Successions (`superseded_organisations` and
+//!   `superseding_organisations`, read both ways and counted once) are `succession` ties from the
+//!   successor to its predecessor, from the day the predecessor closed, their note giving how it
+//!   closed (merged, split, replaced, changed name...).
 //! - Every unit and tie cites the register, located at the page of the organisation that states
 //!   it.
 //! - An organisation with no parent is the top of its hierarchy when its format says it is (a
@@ -31,8 +41,8 @@ use super::{
 use crate::i18n::{Arg, text};
 use crate::model::file_name;
 use crate::model::{
-    Boundary, Citation, Date, OrganisationId, Origin, Source, SourceId, Status, Tie, TieKind, Unit,
-    UnitId, UnitKind,
+    Boundary, Citation, Date, OrganisationId, Origin, Period, Source, SourceId, Status, Tie,
+    TieKind, Unit, UnitId, UnitKind,
 };
 
 /// The id of the one source every fact cites, and of the organisation (and file) that gathers the
@@ -79,6 +89,21 @@ const FORMATS: &[(&str, UnitKind, bool)] = &[
     ("Executive office", UnitKind::Service, false),
     ("Ad-hoc advisory group", UnitKind::Committee, false),
 ];
+
+/// The ways of closing (`govuk_closed_status`) after which the successor is a new organisation,
+/// taken to begin on the day its predecessor closed: a new name, a replacement, a split. A merger
+/// may be into an organisation that already existed, and a devolved body's successor is one of
+/// the devolved governments' bodies: neither dates the successor.
+const STARTS_A_SUCCESSOR: [&str; 3] = ["changed_name", "replaced", "split"];
+
+/// How the register's `govuk_closed_status` reads in a note: `changed_name` is "changed name",
+/// `left_gov` "left government".
+fn closed_how(status: &str) -> String {
+    match status {
+        "left_gov" => "left government".to_owned(),
+        status => status.replace('_', " "),
+    }
+}
 
 /// The kind of an organisation whose format [`FORMATS`] does not know.
 const UNKNOWN_FORMAT_KIND: UnitKind = UnitKind::Agency;
@@ -180,6 +205,10 @@ struct Register<'a> {
     unconfirmed_parents: Vec<Vec<usize>>,
     /// (successor, predecessor) → the entry whose page states the succession.
     successions: IndexMap<(usize, usize), usize>,
+    /// For each unit, its life: from the start [`Register::date`] infers, to its closing date.
+    lives: Vec<Period>,
+    /// For each unit whose start is inferred, the predecessor whose closing dates it.
+    started_by: Vec<Option<usize>>,
 }
 
 impl<'a> Register<'a> {
@@ -197,6 +226,8 @@ impl<'a> Register<'a> {
             parents: Vec::new(),
             unconfirmed_parents: Vec::new(),
             successions: IndexMap::new(),
+            lives: Vec::new(),
+            started_by: Vec::new(),
         };
         let mut problems = Vec::new();
         for (at, entry) in entries.iter().enumerate() {
@@ -339,6 +370,79 @@ impl<'a> Register<'a> {
         }
     }
 
+    /// Dates every unit's life ([`Register::lives`]): it ends on its closing date, and begins on
+    /// the closing date of a predecessor that changed name, was replaced or split
+    /// ([`STARTS_A_SUCCESSOR`]), the earliest when several did. That start is an inference, and
+    /// is dropped when the register says the unit existed before it: another predecessor closed
+    /// earlier, or the unit itself, one of its parents or one of its children closed by then.
+    /// Linear in the number of links.
+    fn date(&mut self) {
+        let count = self.members.len();
+        let mut predecessors: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for &(successor, predecessor) in self.successions.keys() {
+            predecessors[successor].push(predecessor);
+        }
+        let mut linked: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for (child, parents) in self.parents.iter().enumerate() {
+            for &parent in parents.keys() {
+                linked[child].push(parent);
+                linked[parent].push(child);
+            }
+        }
+        let closed = |at: usize| self.closed_date(at).map(Date::start);
+        self.started_by = (0..count)
+            .map(|unit| {
+                let (start, by) = predecessors[unit]
+                    .iter()
+                    .filter(|&&p| {
+                        self.closed_status(p)
+                            .is_some_and(|s| STARTS_A_SUCCESSOR.contains(&s))
+                    })
+                    .filter_map(|&p| closed(p).map(|date| (date, p)))
+                    .min_by_key(|&(date, _)| date)?;
+                let closed_by_then = |at: usize| closed(at).is_some_and(|date| date <= start);
+                let existed_before = predecessors[unit]
+                    .iter()
+                    .any(|&p| closed(p).is_some_and(|date| date < start))
+                    || closed_by_then(unit)
+                    || linked[unit].iter().any(|&other| closed_by_then(other));
+                (!existed_before).then_some(by)
+            })
+            .collect();
+        self.lives = (0..count)
+            .map(|unit| {
+                let from = self.started_by[unit].and_then(|by| self.closed_date(by));
+                Period::new(from, self.closed_date(unit))
+            })
+            .collect();
+    }
+
+    /// Whether the unit is in no structure as of any date: closed, on a date the register does
+    /// not give.
+    fn never_in_force(&self, at: usize) -> bool {
+        self.is_closed(at) && self.closed_date(at).is_none()
+    }
+
+    /// The period an attachment of `child` to `parent` holds: while both exist.
+    fn attached(&self, child: usize, parent: usize) -> Period {
+        self.lives[child].intersection(self.lives[parent])
+    }
+
+    /// The first stretch of a unit's life when none of its parents in the register exists: it
+    /// closed after them, or began before them. `None` for a unit with no parent at all, whose
+    /// boundary the register's format gives, and for one in no structure as of a date.
+    fn parentless(&self, at: usize) -> Option<Period> {
+        if self.parents[at].is_empty() || self.never_in_force(at) {
+            return None;
+        }
+        let held: Vec<Period> = self.parents[at]
+            .keys()
+            .filter(|&&parent| !self.never_in_force(parent))
+            .map(|&parent| self.attached(at, parent))
+            .collect();
+        self.lives[at].first_gap(&held)
+    }
+
     /// For each unit, the top reached by following first parents: the unit that names its
     /// family. A cycle (not in the register, but possible in any input) ends at the unit where it
     /// closes. Linear: each unit is walked once.
@@ -416,6 +520,22 @@ impl<'a> Register<'a> {
         }
     }
 
+    /// Whether the register says the organisation is closed (`govuk_status`).
+    fn is_closed(&self, at: usize) -> bool {
+        match &self.members[at] {
+            Member::Entry(entry) => entry.details.govuk_status.as_deref() == Some("closed"),
+            Member::Outside { .. } => false,
+        }
+    }
+
+    /// How the register says the organisation closed (`govuk_closed_status`), if it says.
+    fn closed_status(&self, at: usize) -> Option<&'a str> {
+        match &self.members[at] {
+            Member::Entry(entry) => entry.details.govuk_closed_status.as_deref(),
+            Member::Outside { .. } => None,
+        }
+    }
+
     fn unit(&self, at: usize) -> Unit {
         let id = self.ids[at].clone();
         let mut unit = Unit::new(spanned(id.clone()), id.to_string(), spanned(self.kind(at)));
@@ -432,7 +552,7 @@ impl<'a> Register<'a> {
                     .map(str::trim)
                     .filter(|a| !a.is_empty() && *a != unit.name)
                     .map(str::to_owned);
-                let closed = entry.details.govuk_status.as_deref() == Some("closed");
+                let closed = self.is_closed(at);
                 if closed {
                     unit.status = Status::Dissolved;
                 }
@@ -449,11 +569,17 @@ impl<'a> Register<'a> {
                     if let Some(date) = self.closed_date(at) {
                         text.push_str(&format!(" on {date}"));
                     }
-                    if let Some(how) = &entry.details.govuk_closed_status {
-                        text.push_str(&format!(": {}", how.replace('_', " ")));
+                    if let Some(how) = self.closed_status(at) {
+                        text.push_str(&format!(": {}", closed_how(how)));
                     }
                     note.push(format!("{text}."));
+                    if self.never_in_force(at) {
+                        note.push(
+                            "The register gives no closing date: dissolved at a date not known, it is in no structure as of a date.".to_owned(),
+                        );
+                    }
                 }
+                note.extend(self.start_note(at));
                 if !self.unconfirmed_parents[at].is_empty() {
                     let parents: Vec<String> = self.unconfirmed_parents[at]
                         .iter()
@@ -464,12 +590,26 @@ impl<'a> Register<'a> {
                         parents.join(" and ")
                     ));
                 }
+                let top = format_of(entry).is_some_and(|f| f.2);
                 if self.parents[at].is_empty() {
-                    let top = format_of(entry).is_some_and(|f| f.2);
                     unit.boundary = Some(if top {
                         Boundary::Top
                     } else {
                         note.push("The register names no parent organisation.".to_owned());
+                        Boundary::ParentOutside
+                    });
+                } else if let Some(gap) = self.parentless(at) {
+                    let when = match (gap.from, gap.until) {
+                        (Some(from), _) => format!("From {from}, none"),
+                        (None, Some(until)) => format!("Until {until}, none"),
+                        (None, None) => "None".to_owned(),
+                    };
+                    note.push(format!(
+                        "{when} of its parents in the register exists, so its parent then lies outside the register."
+                    ));
+                    unit.boundary = Some(if top {
+                        Boundary::Top
+                    } else {
                         Boundary::ParentOutside
                     });
                 }
@@ -477,14 +617,35 @@ impl<'a> Register<'a> {
                 unit.source = Some(self.citation(at));
             }
             Member::Outside { named_by, relation } => {
-                unit.note = Some(format!(
+                let note = std::iter::once(format!(
                     "Not in the register: named only in the {relation} of `{}`; its name, kind and place are not known.",
                     self.ids[*named_by]
                 ));
+                unit.note = Some(
+                    note.chain(self.start_note(at))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
                 unit.source = Some(self.citation(*named_by));
             }
         }
+        unit.valid_from = self.lives[at].from;
+        unit.valid_until = self.lives[at].until;
         unit
+    }
+
+    /// The note of a unit whose start is inferred: which predecessor's closing dates it.
+    fn start_note(&self, at: usize) -> Option<String> {
+        let by = self.started_by[at]?;
+        let how = self.closed_status(by).map(closed_how).unwrap_or_default();
+        Some(format!(
+            "Its start is inferred: the register gives none, but has it succeed `{}`, which closed on {} ({how}).",
+            self.ids[by],
+            self.lives[at]
+                .from
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ))
     }
 
     fn tie(&self, kind: TieKind, from: usize, to: usize, stated_by: usize) -> Tie {
@@ -510,19 +671,31 @@ impl<'a> Register<'a> {
         let mut ties: Vec<Tie> = parents
             .iter()
             .map(|(&parent, &stated_by)| {
-                let mut tie = self.tie(kind, at, parent, stated_by);
-                // The attachment of a closed organisation ended when it closed.
-                tie.valid_until = self.closed_date(at);
-                tie
+                let held = self.attached(at, parent);
+                Tie {
+                    valid_from: held.from,
+                    valid_until: held.until,
+                    ..self.tie(kind, at, parent, stated_by)
+                }
             })
             .collect();
         let mut predecessors = succeeded.to_vec();
         predecessors.sort_by(|a, b| self.ids[a.0].cmp(&self.ids[b.0]));
-        ties.extend(predecessors.into_iter().map(|(predecessor, stated_by)| {
-            let mut tie = self.tie(TieKind::Succession, at, predecessor, stated_by);
-            tie.valid_from = self.closed_date(predecessor);
-            tie
-        }));
+        ties.extend(
+            predecessors
+                .into_iter()
+                .map(|(predecessor, stated_by)| Tie {
+                    valid_from: self.closed_date(predecessor),
+                    note: self.closed_status(predecessor).map(|how| {
+                        format!(
+                            "GOV.UK closed status of `{}`: {}.",
+                            self.ids[predecessor],
+                            closed_how(how)
+                        )
+                    }),
+                    ..self.tie(TieKind::Succession, at, predecessor, stated_by)
+                }),
+        );
         ties
     }
 }
@@ -577,6 +750,7 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
     let source = SourceId::new(REGISTER).map_err(|e| not_an_id(&e))?;
     let mut register = Register::new(&entries, source, &mut warnings)?;
     register.link(&entries)?;
+    register.date();
 
     let homes = register.homes();
     if let Some(clash) = homes
@@ -631,6 +805,16 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
                 .with_hint(text!("govuk-outside-hint")),
             );
         }
+    }
+
+    let undated = (0..register.members.len())
+        .filter(|&at| register.never_in_force(at))
+        .count();
+    if undated > 0 {
+        warnings.push(
+            Problem::new(text!("govuk-closed-undated", count = undated))
+                .with_hint(text!("govuk-closed-undated-hint")),
+        );
     }
 
     let mut succeeded: Vec<Vec<(usize, usize)>> = vec![Vec::new(); register.members.len()];
@@ -784,7 +968,33 @@ mod tests {
         );
         assert_eq!(import.warnings.len(), 1);
         assert!(import.warnings[0].message.contains("`elsewhere`"));
-        let units: Vec<&Unit> = import
+        let elsewhere = unit(&import, "elsewhere");
+        assert_eq!(elsewhere.boundary, None);
+        assert_eq!(elsewhere.kind.value, UnitKind::Agency);
+        let old = unit(&import, "old");
+        assert_eq!(old.boundary, Some(Boundary::ParentOutside));
+    }
+
+    /// An organisation closed on `date` (`null` for no date) as `how`.
+    fn closed_json(slug: &str, parents: &[&str], date: &str, how: &str, extra: &str) -> String {
+        organisation_json(slug, "Other", parents, extra).replace(
+            r#""closed_at": null, "govuk_status": "live""#,
+            &format!(
+                r#""closed_at": {date}, "govuk_status": "closed", "govuk_closed_status": "{how}""#
+            ),
+        )
+    }
+
+    fn superseded_by(successors: &[&str]) -> String {
+        let links: Vec<String> = successors
+            .iter()
+            .map(|s| format!(r#"{{"id": "https://www.gov.uk/api/organisations/{s}"}}"#))
+            .collect();
+        format!(r#", "superseding_organisations": [{}]"#, links.join(","))
+    }
+
+    fn units(import: &Import) -> Vec<&Unit> {
+        import
             .files
             .iter()
             .flat_map(|f| &f.file.units)
@@ -792,12 +1002,173 @@ mod tests {
                 Recover::Read(u) => Some(&u.value),
                 Recover::Skipped(_) => None,
             })
+            .collect()
+    }
+
+    fn unit<'i>(import: &'i Import, id: &str) -> &'i Unit {
+        units(import)
+            .into_iter()
+            .find(|u| u.id.as_str() == id)
+            .unwrap()
+    }
+
+    fn date(text: &str) -> Option<Date> {
+        Date::parse(text).ok()
+    }
+
+    #[test]
+    fn closures_are_dated_and_successors_of_new_names_begin_then() {
+        let import = import(&[
+            organisation_json("dept", "Ministerial department", &[], ""),
+            closed_json(
+                "old",
+                &["dept"],
+                r#""2025-02-14T00:00:00.000+00:00""#,
+                "changed_name",
+                &superseded_by(&["new"]),
+            ),
+            organisation_json("new", "Other", &["dept"], ""),
+            closed_json("gone", &["dept"], "null", "no_longer_exists", ""),
+            closed_json(
+                "absorbed",
+                &[],
+                r#""2020-04-01T00:00:00.000+01:00""#,
+                "merged",
+                &superseded_by(&["dept"]),
+            ),
+        ]);
+        let old = unit(&import, "old");
+        assert_eq!(old.status, Status::Dissolved);
+        assert_eq!(old.life(), Period::new(None, date("2025-02-14")));
+        assert!(old.in_force(Date::parse("2025-02-13").unwrap()));
+        // A new name: the successor begins when the old name ends, and says it is inferred.
+        let new = unit(&import, "new");
+        assert_eq!(new.life(), Period::new(date("2025-02-14"), None));
+        assert!(new.note.as_deref().unwrap().contains(
+            "Its start is inferred: the register gives none, but has it succeed `old`, which closed on 2025-02-14 (changed name)."
+        ));
+        // No date: dissolved at a date not known, in no structure, as the warning says.
+        let gone = unit(&import, "gone");
+        assert_eq!(
+            (gone.status, gone.life()),
+            (Status::Dissolved, Period::default())
+        );
+        assert!(!gone.in_force(Date::parse("1900").unwrap()));
+        assert!(gone.note.as_deref().unwrap().contains("no closing date"));
+        assert!(import.warnings.iter().any(|w| {
+            w.message
+                .contains("1 closed organisation has no closing date")
+        }));
+        // A merger may be into an organisation that existed before: the department is not dated.
+        assert_eq!(unit(&import, "dept").life(), Period::default());
+
+        let ties: Vec<&Tie> = import
+            .files
+            .iter()
+            .flat_map(|f| &f.file.ties)
+            .filter_map(|t| match t {
+                Recover::Read(t) => Some(&t.value),
+                Recover::Skipped(_) => None,
+            })
             .collect();
-        let elsewhere = units.iter().find(|u| u.id.as_str() == "elsewhere").unwrap();
-        assert_eq!(elsewhere.boundary, None);
-        assert_eq!(elsewhere.kind.value, UnitKind::Agency);
-        let old = units.iter().find(|u| u.id.as_str() == "old").unwrap();
-        assert_eq!(old.boundary, Some(Boundary::ParentOutside));
+        let period = |from: &str, to: &str| {
+            let tie = ties
+                .iter()
+                .find(|t| t.from.as_str() == from && t.to.as_str() == to)
+                .unwrap();
+            (tie.period(), tie.note.clone())
+        };
+        // Attachments hold while both ends exist; successions from the closing, with how.
+        assert_eq!(
+            period("old", "dept"),
+            (Period::new(None, date("2025-02-14")), None)
+        );
+        assert_eq!(
+            period("new", "dept"),
+            (Period::new(date("2025-02-14"), None), None)
+        );
+        assert_eq!(
+            period("new", "old"),
+            (
+                Period::new(date("2025-02-14"), None),
+                Some("GOV.UK closed status of `old`: changed name.".to_owned())
+            )
+        );
+        assert_eq!(
+            period("dept", "absorbed").1.as_deref(),
+            Some("GOV.UK closed status of `absorbed`: merged.")
+        );
+    }
+
+    #[test]
+    fn an_inferred_start_gives_way_to_what_the_register_says_existed_before() {
+        let closed = |slug: &str, parents: &[&str], date: &str, extra: &str| {
+            closed_json(
+                slug,
+                parents,
+                &format!(r#""{date}T00:00:00Z""#),
+                "replaced",
+                extra,
+            )
+        };
+        let import = import(&[
+            // `a` replaced `a0` in 2018, but had a child that closed in 2015: it existed then.
+            closed("a0", &[], "2018-04-01", &superseded_by(&["a"])),
+            organisation_json("a", "Ministerial department", &[], ""),
+            closed("a-child", &["a"], "2015-01-01", ""),
+            // `b` replaced `b0` in 2018, but `b1`, which closed in 2016, merged into it.
+            closed("b0", &[], "2018-04-01", &superseded_by(&["b"])),
+            closed_json(
+                "b1",
+                &[],
+                r#""2016-01-01T00:00:00Z""#,
+                "merged",
+                &superseded_by(&["b"]),
+            ),
+            organisation_json("b", "Ministerial department", &[], ""),
+            // `c` replaced `c0` in 2018 under a parent that closed in 2017.
+            closed("c-parent", &[], "2017-01-01", ""),
+            closed("c0", &[], "2018-04-01", &superseded_by(&["c"])),
+            organisation_json("c", "Other", &["c-parent"], ""),
+        ]);
+        for id in ["a", "b", "c"] {
+            assert_eq!(unit(&import, id).valid_from, None, "{id}");
+        }
+    }
+
+    #[test]
+    fn a_unit_that_outlives_its_parents_has_its_parent_outside_from_then() {
+        let import = import(&[
+            closed_json(
+                "parent",
+                &[],
+                r#""2015-04-01T00:00:00+01:00""#,
+                "changed_name",
+                &superseded_by(&["renamed"]),
+            ),
+            organisation_json("renamed", "Other", &[], ""),
+            organisation_json("child", "Other", &["parent"], ""),
+            // Under the renamed parent, a unit the register does not date: before the rename it
+            // has no parent in the register.
+            organisation_json("under-renamed", "Other", &["renamed"], ""),
+            organisation_json("kept", "Other", &["renamed", "parent"], ""),
+        ]);
+        let child = unit(&import, "child");
+        assert_eq!(child.boundary, Some(Boundary::ParentOutside));
+        assert!(child.note.as_deref().unwrap().contains(
+            "From 2015-04-01, none of its parents in the register exists, so its parent then lies outside the register."
+        ));
+        let under = unit(&import, "under-renamed");
+        assert_eq!(under.boundary, Some(Boundary::ParentOutside));
+        assert!(
+            under
+                .note
+                .as_deref()
+                .unwrap()
+                .contains("Until 2015-04-01, none")
+        );
+        // One parent until the day, the other from it: never without one.
+        assert_eq!(unit(&import, "kept").boundary, None);
     }
 
     #[test]

@@ -154,6 +154,16 @@ const NODE: &[Attribute<UnitIx>] = &[
         get: |g, u| Some(text(g.unit(u).status.as_str())),
     },
     Attribute {
+        name: "valid_from",
+        kind: Type::String,
+        get: |g, u| g.unit(u).valid_from.map(|d| text(d.to_string())),
+    },
+    Attribute {
+        name: "valid_until",
+        kind: Type::String,
+        get: |g, u| g.unit(u).valid_until.map(|d| text(d.to_string())),
+    },
+    Attribute {
         name: "vacant",
         kind: Type::Boolean,
         get: |g, u| post_flag(g, u, Unit::is_vacant),

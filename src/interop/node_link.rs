@@ -52,6 +52,9 @@ struct Node<'g> {
     family: &'static str,
     aliases: &'g [String],
     status: &'static str,
+    /// When the unit began and ended, as its tie's dates: `null` when not dated.
+    valid_from: Option<String>,
+    valid_until: Option<String>,
     #[serde(flatten)]
     post: PostFacts<'g>,
     headcount: Option<&'g Headcount>,
@@ -119,6 +122,8 @@ pub fn write(graph: &OrgGraph, out: &mut dyn Write) -> io::Result<()> {
             family: unit.kind.family().as_str(),
             aliases: &unit.aliases,
             status: unit.status.as_str(),
+            valid_from: unit.valid_from.map(|d| d.to_string()),
+            valid_until: unit.valid_until.map(|d| d.to_string()),
             post: PostFacts {
                 vacant: unit.is_vacant(),
                 vacant_from: unit.vacancy_date().map(|d| d.to_string()),

@@ -11,8 +11,19 @@
 //!   `org:subOrganizationOf` (and `org:unitOf`), `org:postIn`, `org:reportsTo`, `org:linkedTo`;
 //!   super-properties are stated too, so that a query needs no inference. Each tie is also a
 //!   reified statement (`rdf:Statement`) that carries its dates, note and source.
-//! - A succession is also an `org:ChangeEvent` whose `org:originalOrganization` is the
-//!   predecessor and `org:resultingOrganization` the successor.
+//! - Successions are `org:ChangeEvent`s, one per change: the succession ties of one date that
+//!   share units are one event (undated ones when they share their predecessor), whose
+//!   `org:originalOrganization`s are the predecessors and `org:resultingOrganization`s the
+//!   successors (each of which points back by `org:changedBy` and `org:resultedFrom`): several
+//!   into one is an `organigram:Merger`, one into several an `organigram:Split`, one into one an
+//!   `organigram:Replacement`. The event's date is its `dct:date`, at the precision the
+//!   description gives it, rather than `prov:startedAtTime`, whose `xsd:dateTime` would give a
+//!   day a time of day and a time zone that no document says.
+//! - A unit's life is `organigram:validFrom` and `organigram:validUntil`, as a tie's period.
+//! - A membership of a body, and a post's place in its unit, are also `org:Membership`s
+//!   (`membership:N`, the tie's number), whose `org:memberDuring` is a `time:Interval` when the
+//!   tie is dated: its `time:hasBeginning` and `time:hasEnd` are `time:Instant`s, at the
+//!   precision of the date (`time:inXSDDate`, `time:inXSDgYearMonth`, `time:inXSDgYear`).
 //! - Sources are `prov:Entity`s; a unit or tie cites one by `prov:wasDerivedFrom`, and, when the
 //!   citation quotes the document or says where in it, by a `prov:qualifiedDerivation` that holds
 //!   the quote and the locator.
@@ -23,8 +34,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::graph::{Belonging, OrgGraph};
-use crate::model::{Boundary, Citation, Date, Family, TieKind, UnitKind};
+use crate::graph::{Belonging, OrgGraph, TieIx, UnitIx};
+use crate::model::{Boundary, Citation, Date, Family, FastMap, Period, Tie, TieKind, UnitKind};
 
 /// The base of the IRIs of units, ties, sources and organisations when none is given.
 pub const DEFAULT_BASE: &str = "urn:organigram:";
@@ -115,11 +126,14 @@ pub(crate) enum Namespace {
     Dct,
     Prov,
     Org,
+    /// W3C OWL-Time, for the intervals of memberships.
+    Time,
     /// The `organigram:` vocabulary: unit kind classes, tie kind properties, attributes.
     Vocabulary,
     Unit,
     Tie,
     Event,
+    Membership,
     Source,
     Organisation,
 }
@@ -129,7 +143,7 @@ pub const VOCABULARY: &str = "urn:organigram:vocab:";
 
 impl Namespace {
     /// Every namespace, in the order prefixes are declared.
-    pub(crate) const ALL: [Namespace; 13] = [
+    pub(crate) const ALL: [Namespace; 15] = [
         Namespace::Rdf,
         Namespace::Rdfs,
         Namespace::Xsd,
@@ -137,10 +151,12 @@ impl Namespace {
         Namespace::Dct,
         Namespace::Prov,
         Namespace::Org,
+        Namespace::Time,
         Namespace::Vocabulary,
         Namespace::Unit,
         Namespace::Tie,
         Namespace::Event,
+        Namespace::Membership,
         Namespace::Source,
         Namespace::Organisation,
     ];
@@ -154,10 +170,12 @@ impl Namespace {
             Namespace::Dct => "dct",
             Namespace::Prov => "prov",
             Namespace::Org => "org",
+            Namespace::Time => "time",
             Namespace::Vocabulary => "organigram",
             Namespace::Unit => "unit",
             Namespace::Tie => "tie",
             Namespace::Event => "event",
+            Namespace::Membership => "membership",
             Namespace::Source => "source",
             Namespace::Organisation => "organisation",
         }
@@ -174,6 +192,7 @@ impl Namespace {
             Namespace::Dct => "http://purl.org/dc/terms/",
             Namespace::Prov => "http://www.w3.org/ns/prov#",
             Namespace::Org => "http://www.w3.org/ns/org#",
+            Namespace::Time => "http://www.w3.org/2006/time#",
             Namespace::Vocabulary => VOCABULARY,
             data => {
                 let separator = if base.0.ends_with(':') { ':' } else { '/' };
@@ -226,6 +245,9 @@ fn prov(local: &'static str) -> Iri {
 }
 fn org(local: &'static str) -> Iri {
     Iri::new(Namespace::Org, local)
+}
+fn time(local: &'static str) -> Iri {
+    Iri::new(Namespace::Time, local)
 }
 fn vocabulary(local: impl Into<Cow<'static, str>>) -> Iri {
     Iri::new(Namespace::Vocabulary, local)
@@ -302,14 +324,20 @@ pub struct Dataset {
     pub(crate) resources: Vec<Resource>,
 }
 
+/// The XSD datatype of a date's precision, and the OWL-Time property of an instant at that
+/// precision: `gYear` and `time:inXSDgYear`, `gYearMonth` and `time:inXSDgYearMonth`, `date` and
+/// `time:inXSDDate`.
+const fn precision(date: Date) -> (&'static str, &'static str) {
+    match (date.month, date.day) {
+        (None, _) => ("gYear", "inXSDgYear"),
+        (Some(_), None) => ("gYearMonth", "inXSDgYearMonth"),
+        (Some(_), Some(_)) => ("date", "inXSDDate"),
+    }
+}
+
 /// A date as a typed literal of its precision: `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`.
 fn date_literal(date: Date) -> Object {
-    let datatype = match (date.month, date.day) {
-        (None, _) => "gYear",
-        (Some(_), None) => "gYearMonth",
-        (Some(_), Some(_)) => "date",
-    };
-    Object::Typed(date.to_string(), xsd(datatype))
+    Object::Typed(date.to_string(), xsd(precision(date).0))
 }
 
 /// `sub-directorate` → `SubDirectorate` (a class), `joint-attachment` → `jointAttachment` (a
@@ -398,8 +426,14 @@ const ATTRIBUTES: &[(&str, &str)] = &[
         "organisation",
         "The organisation (description file) the unit is declared in.",
     ),
-    ("validFrom", "When the tie started to hold."),
-    ("validUntil", "When the tie stopped holding."),
+    (
+        "validFrom",
+        "When the unit began, or the tie started to hold: the first day it holds.",
+    ),
+    (
+        "validUntil",
+        "When the unit ended, or the tie stopped holding: the first day it no longer holds.",
+    ),
     ("quote", "The words of the source that state the fact."),
     ("locator", "Where in the source the fact is stated."),
     ("reference", "The source's reference number."),
@@ -450,6 +484,141 @@ fn vocabulary_resources(resources: &mut Vec<Resource>) {
             .add_text(rdfs("comment"), Some(comment));
         resources.push(property);
     }
+    for shape in [Shape::Merger, Shape::Split, Shape::Replacement] {
+        if let Some((class, comment)) = shape.class() {
+            let mut resource = Resource::named(vocabulary(class));
+            resource
+                .add_type(rdfs("Class"))
+                .add(rdfs("subClassOf"), Object::Iri(org("ChangeEvent")))
+                .add_text(rdfs("label"), Some(class))
+                .add_text(rdfs("comment"), Some(comment));
+            resources.push(resource);
+        }
+    }
+}
+
+/// What a change does, from how many units it has on each side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Several units into one.
+    Merger,
+    /// One unit into several.
+    Split,
+    /// One unit into one.
+    Replacement,
+    /// Several into several: a restructuring, of no class but `org:ChangeEvent`.
+    Restructuring,
+}
+
+impl Shape {
+    fn of(originals: usize, results: usize) -> Shape {
+        match (originals, results) {
+            (1, 1) => Shape::Replacement,
+            (_, 1) => Shape::Merger,
+            (1, _) => Shape::Split,
+            _ => Shape::Restructuring,
+        }
+    }
+
+    /// The `organigram:` class of the shape, a sub-class of `org:ChangeEvent`, with what it says.
+    const fn class(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Shape::Merger => Some((
+                "Merger",
+                "A change in which several organisations or units became one.",
+            )),
+            Shape::Split => Some((
+                "Split",
+                "A change in which one organisation or unit became several.",
+            )),
+            Shape::Replacement => Some((
+                "Replacement",
+                "A change in which one organisation or unit succeeded another.",
+            )),
+            Shape::Restructuring => None,
+        }
+    }
+}
+
+/// One change: succession ties of one date that share units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ChangeEvent {
+    /// The event's local name: the number of its first tie.
+    number: String,
+    /// When it took effect: the ties' `valid_from`.
+    date: Option<Date>,
+    /// Its succession ties, in declaration order.
+    ties: Vec<TieIx>,
+}
+
+/// The root of `at` in a union-find forest, halving the path on the way.
+fn root(parent: &mut [usize], mut at: usize) -> usize {
+    while parent[at] != at {
+        parent[at] = parent[parent[at]];
+        at = parent[at];
+    }
+    at
+}
+
+impl ChangeEvent {
+    /// `event:N`, N the number of its first tie.
+    fn iri(&self) -> Iri {
+        Iri::new(Namespace::Event, self.number.clone())
+    }
+}
+
+/// The changes of a graph's successions, in the order of their first tie: the succession ties
+/// of one date (their `valid_from`) that share a unit, directly or through other ties of that
+/// date, are one event. Undated ties are one event when they share their predecessor, which
+/// ended once; not when they share only their successor, which may have taken over from each at
+/// another time. Each tie's event, by its index. Near-linear in the number of succession ties
+/// (a union-find).
+///
+/// The date is written `dct:date`, at its precision (`xsd:date`, `xsd:gYearMonth`,
+/// `xsd:gYear`), rather than `prov:startedAtTime`, which ORG suggests for a `ChangeEvent` (a
+/// `prov:Activity`): its range is `xsd:dateTime`, an instant with a time of day, and a decree's
+/// date (or a year) is a day, which written as midnight would be given a time and a time zone
+/// that no document says.
+fn change_events(graph: &OrgGraph) -> (Vec<ChangeEvent>, FastMap<TieIx, usize>) {
+    let successions: Vec<(TieIx, &Tie)> = graph
+        .ties()
+        .filter(|(_, tie)| tie.kind.value == TieKind::Succession)
+        .collect();
+    // Union-find over the successions: two of one date that share a unit are joined.
+    let mut parent: Vec<usize> = (0..successions.len()).collect();
+    let mut first_of: FastMap<(Option<Date>, UnitIx), usize> = FastMap::default();
+    for (n, &(ix, tie)) in successions.iter().enumerate() {
+        let (from, to) = graph.ends(ix);
+        let date = tie.valid_from.map(Date::start);
+        let shared = if date.is_some() {
+            &[from, to][..]
+        } else {
+            &[to][..]
+        };
+        for &unit in shared {
+            let first = *first_of.entry((date, unit)).or_insert(n);
+            let (a, b) = (root(&mut parent, first), root(&mut parent, n));
+            // The earlier tie is the root, so that an event is named after its first.
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut events: Vec<ChangeEvent> = Vec::new();
+    let mut event_of_root: FastMap<usize, usize> = FastMap::default();
+    let mut event_of: FastMap<TieIx, usize> = FastMap::default();
+    for (n, &(ix, tie)) in successions.iter().enumerate() {
+        let top = root(&mut parent, n);
+        let event = *event_of_root.entry(top).or_insert_with(|| {
+            events.push(ChangeEvent {
+                number: tie_number(ix),
+                date: tie.valid_from,
+                ties: Vec::new(),
+            });
+            events.len() - 1
+        });
+        events[event].ties.push(ix);
+        event_of.insert(ix, event);
+    }
+    (events, event_of)
 }
 
 /// Builds the statements of an export; blank nodes are numbered in the order made.
@@ -487,6 +656,36 @@ impl Builder {
             .add_text(vocabulary("locator"), citation.locator.as_deref());
         self.resources.push(derivation);
     }
+
+    /// A new blank node, numbered in the order made.
+    fn blank(&mut self) -> usize {
+        self.blanks += 1;
+        self.blanks
+    }
+
+    /// The `time:Interval` of a dated period, with a `time:Instant` at each end it has: its
+    /// blank node, and its statements to push after the one that points at it. `None` for a
+    /// period open at both ends. The end instant is the first day the fact no longer holds, as
+    /// organigram's `valid_until` says.
+    fn interval(&mut self, period: Period) -> Option<(usize, Vec<Resource>)> {
+        if period.is_open() {
+            return None;
+        }
+        let interval = self.blank();
+        let mut resources = vec![Resource::new(Subject::Blank(interval))];
+        resources[0].add_type(time("Interval"));
+        for (property, date) in [("hasBeginning", period.from), ("hasEnd", period.until)] {
+            if let Some(date) = date {
+                let instant = self.blank();
+                resources[0].add(time(property), Object::Blank(instant));
+                let mut at = Resource::new(Subject::Blank(instant));
+                at.add_type(time("Instant"))
+                    .add(time(precision(date).1), date_literal(date));
+                resources.push(at);
+            }
+        }
+        Some((interval, resources))
+    }
 }
 
 fn unit_iri(id: &str) -> Iri {
@@ -498,13 +697,27 @@ fn tie_number(ix: crate::graph::TieIx) -> String {
     ix.index().to_string()
 }
 
-/// The statements of the whole graph. Linear in the size of the graph.
+/// Whether a tie is also an `org:Membership`: a membership of a body, or a post's place in its
+/// unit (a tie that states `org:postIn`).
+fn is_membership(graph: &OrgGraph, ix: TieIx, tie: &Tie) -> bool {
+    let (from, to) = graph.ends(ix);
+    let families = (graph.unit(from).kind.family(), graph.unit(to).kind.family());
+    tie.kind.value == TieKind::Membership
+        || tie
+            .kind
+            .org_properties(families.0, families.1)
+            .contains(&"postIn")
+}
+
+/// The statements of the whole graph. Linear in the size of the graph, but for grouping the
+/// successions into events.
 pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
     let mut builder = Builder {
         resources: Vec::new(),
         blanks: 0,
     };
     vocabulary_resources(&mut builder.resources);
+    let (events, event_of) = change_events(graph);
 
     for organisation in graph.organisations() {
         let mut resource = Resource::named(Iri::new(
@@ -547,7 +760,10 @@ pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
         for alias in &unit.aliases {
             resource.add_text(skos("altLabel"), Some(alias));
         }
-        resource.add_text(vocabulary("status"), Some(unit.status.as_str()));
+        resource
+            .add_text(vocabulary("status"), Some(unit.status.as_str()))
+            .add_date(vocabulary("validFrom"), unit.valid_from)
+            .add_date(vocabulary("validUntil"), unit.valid_until);
         if unit.kind.value == UnitKind::Post {
             resource
                 .add(vocabulary("vacant"), Object::Boolean(unit.is_vacant()))
@@ -606,22 +822,31 @@ pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
             }
             Belonging::Outside => {}
         }
+        // The unit's change events, each once though several of its ties are in it.
+        let mut changes: Vec<(&'static str, usize)> = Vec::new();
         for view in graph.ties_of(ix) {
             let tie = view.tie;
             let other = Object::Iri(unit_iri(graph.unit(view.other).id.as_str()));
-            let event = || Object::Iri(Iri::new(Namespace::Event, tie_number(view.index)));
             if view.outgoing {
                 resource.add(tie_property(tie.kind.value), other.clone());
                 let families = (unit.kind.family(), graph.unit(view.other).kind.family());
                 for property in tie.kind.org_properties(families.0, families.1) {
                     resource.add(org(property), other.clone());
                 }
-                if tie.kind.value == TieKind::Succession {
-                    resource.add(org("resultedFrom"), event());
-                }
-            } else if tie.kind.value == TieKind::Succession {
-                resource.add(org("changedBy"), event());
             }
+            if let Some(&event) = event_of.get(&view.index) {
+                let property = if view.outgoing {
+                    "resultedFrom"
+                } else {
+                    "changedBy"
+                };
+                if !changes.contains(&(property, event)) {
+                    changes.push((property, event));
+                }
+            }
+        }
+        for (property, event) in changes {
+            resource.add(org(property), Object::Iri(events[event].iri()));
         }
         builder.push_cited(resource, unit.source.as_ref());
     }
@@ -637,35 +862,81 @@ pub fn dataset(graph: &OrgGraph, base: &Base) -> Dataset {
             .add_date(vocabulary("validUntil"), tie.valid_until)
             .add_text(rdfs("comment"), tie.note.as_deref());
         builder.push_cited(statement, tie.source.as_ref());
-        if tie.kind.value == TieKind::Succession {
-            let mut event = Resource::named(Iri::new(Namespace::Event, tie_number(ix)));
-            event
-                .add_type(org("ChangeEvent"))
-                .add(
-                    org("originalOrganization"),
-                    Object::Iri(unit_iri(tie.to.as_str())),
-                )
-                .add(
-                    org("resultingOrganization"),
-                    Object::Iri(unit_iri(tie.from.as_str())),
-                )
-                .add_date(dct("date"), tie.valid_from);
-            if let Some(citation) = &tie.source {
-                event.add(
-                    prov("wasDerivedFrom"),
-                    Object::Iri(Iri::new(
-                        Namespace::Source,
-                        citation.source.as_str().to_owned(),
-                    )),
-                );
+        if is_membership(graph, ix, tie) {
+            let mut membership = Resource::named(Iri::new(Namespace::Membership, tie_number(ix)));
+            membership
+                .add_type(org("Membership"))
+                .add(org("member"), Object::Iri(unit_iri(tie.from.as_str())))
+                .add(org("organization"), Object::Iri(unit_iri(tie.to.as_str())));
+            let interval = builder.interval(tie.period());
+            if let Some((blank, _)) = &interval {
+                membership.add(org("memberDuring"), Object::Blank(*blank));
             }
-            builder.resources.push(event);
+            builder.resources.push(membership);
+            builder
+                .resources
+                .extend(interval.into_iter().flat_map(|(_, statements)| statements));
+        }
+        let event = event_of
+            .get(&ix)
+            .map(|&event| &events[event])
+            .filter(|event| event.ties.first() == Some(&ix));
+        if let Some(event) = event {
+            builder.resources.push(change_event(graph, event));
         }
     }
     Dataset {
         base: base.clone(),
         resources: builder.resources,
     }
+}
+
+/// The statements of a change event: its class, its original and resulting units (each once,
+/// in the order of its ties), its date, the sources and notes of its ties.
+fn change_event(graph: &OrgGraph, event: &ChangeEvent) -> Resource {
+    let mut originals: Vec<&str> = Vec::new();
+    let mut results: Vec<&str> = Vec::new();
+    let mut sources: Vec<&str> = Vec::new();
+    let mut notes: Vec<&str> = Vec::new();
+    for &ix in &event.ties {
+        let tie = graph.tie(ix);
+        for (list, unit) in [
+            (&mut originals, tie.to.as_str()),
+            (&mut results, tie.from.as_str()),
+        ] {
+            if !list.contains(&unit) {
+                list.push(unit);
+            }
+        }
+        if let Some(source) = tie.source.as_ref().map(|c| c.source.as_str())
+            && !sources.contains(&source)
+        {
+            sources.push(source);
+        }
+        notes.extend(tie.note.as_deref());
+    }
+    let mut resource = Resource::named(event.iri());
+    resource.add_type(org("ChangeEvent"));
+    if let Some((class, _)) = Shape::of(originals.len(), results.len()).class() {
+        resource.add_type(vocabulary(class));
+    }
+    for unit in originals {
+        resource.add(org("originalOrganization"), Object::Iri(unit_iri(unit)));
+    }
+    for unit in results {
+        resource.add(org("resultingOrganization"), Object::Iri(unit_iri(unit)));
+    }
+    resource.add_date(dct("date"), event.date);
+    for note in notes {
+        resource.add_text(rdfs("comment"), Some(note));
+    }
+    for source in sources {
+        resource.add(
+            prov("wasDerivedFrom"),
+            Object::Iri(Iri::new(Namespace::Source, source.to_owned())),
+        );
+    }
+    resource
 }
 
 #[cfg(test)]
@@ -704,6 +975,96 @@ mod tests {
         assert_eq!(camel("sub-directorate", true), "SubDirectorate");
         assert_eq!(camel("joint-attachment", false), "jointAttachment");
         assert_eq!(camel("ministry", true), "Ministry");
+    }
+
+    /// The events of a graph's successions: each one's date and its ties' ends, as
+    /// `successor<predecessor`.
+    fn events(description: crate::model::Description) -> Vec<(Option<String>, Vec<String>)> {
+        let graph = crate::graph::testing::build(description);
+        let (events, event_of) = change_events(&graph);
+        for (n, event) in events.iter().enumerate() {
+            assert!(event.ties.iter().all(|ix| event_of[ix] == n));
+            assert_eq!(event.number, tie_number(event.ties[0]));
+        }
+        events
+            .iter()
+            .map(|event| {
+                let ends = event
+                    .ties
+                    .iter()
+                    .map(|&ix| {
+                        let tie = graph.tie(ix);
+                        format!("{}<{}", tie.from.as_str(), tie.to.as_str())
+                    })
+                    .collect();
+                (event.date.map(|d| d.to_string()), ends)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn successions_of_one_date_that_share_units_are_one_event() {
+        use crate::model::{TieKind::*, UnitKind::*};
+        let mut d = crate::graph::testing::description(
+            &[
+                ("a", Directorate),
+                ("b", Directorate),
+                ("ab", Directorate),
+                ("c", Service),
+                ("c1", Service),
+                ("c2", Service),
+                ("d", Bureau),
+            ],
+            &[
+                ("ab", Succession, "a"),
+                ("c1", Succession, "c"),
+                ("ab", Succession, "b"),
+                ("c2", Succession, "c"),
+                // `ab` later succeeded `d` too: another date, another event.
+                ("ab", Succession, "d"),
+                ("ab", Attachment, "a"),
+            ],
+        );
+        let date = |text: &str| crate::model::Date::parse(text).ok();
+        for (at, day) in [
+            (0, "2020-01-01"),
+            (1, "2021-06"),
+            (2, "2020"),
+            (3, "2021-06"),
+        ] {
+            d.ties[at].valid_from = date(day);
+        }
+        d.ties[4].valid_from = date("2024");
+        assert_eq!(
+            events(d.clone()),
+            [
+                // 2020 and 2020-01-01 are one day.
+                (
+                    Some("2020-01-01".into()),
+                    vec!["ab<a".into(), "ab<b".into()]
+                ),
+                (Some("2021-06".into()), vec!["c1<c".into(), "c2<c".into()]),
+                (Some("2024".into()), vec!["ab<d".into()]),
+            ]
+        );
+        // Undated successions are one event when they share their predecessor, which ended once,
+        // not when they share only their successor.
+        for tie in &mut d.ties {
+            tie.valid_from = None;
+        }
+        assert_eq!(
+            events(d),
+            [
+                (None, vec!["ab<a".into()]),
+                (None, vec!["c1<c".into(), "c2<c".into()]),
+                (None, vec!["ab<b".into()]),
+                (None, vec!["ab<d".into()]),
+            ]
+        );
+        assert_eq!(Shape::of(2, 1), Shape::Merger);
+        assert_eq!(Shape::of(1, 3), Shape::Split);
+        assert_eq!(Shape::of(1, 1), Shape::Replacement);
+        assert_eq!(Shape::of(2, 2).class(), None);
     }
 
     #[test]

@@ -65,6 +65,56 @@ impl Period {
         };
         starts_earlier || ends_later
     }
+
+    /// The days both periods hold: from the later start to the earlier end. Not
+    /// [ordered](Period::is_ordered) when they do not [overlap](Period::overlaps).
+    #[must_use]
+    pub fn intersection(self, other: Period) -> Period {
+        let from = match (self.from, other.from) {
+            (Some(a), Some(b)) => Some(if a.start() >= b.start() { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        let until = match (self.until, other.until) {
+            (Some(a), Some(b)) => Some(if a.start() <= b.start() { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        Period { from, until }
+    }
+
+    /// The first stretch of this period that none of `parts` holds on, if there is one: where a
+    /// unit's life is not covered by its ties (no parent from the day its last parent closed).
+    /// `O(p log p)` for `p` parts.
+    pub fn first_gap(self, parts: &[Period]) -> Option<Period> {
+        let mut parts: Vec<Period> = parts
+            .iter()
+            .filter(|part| part.overlaps(self))
+            .map(|part| part.intersection(self))
+            .filter(|part| part.is_ordered())
+            .collect();
+        parts.sort_by_key(|part| part.from.map(Date::start));
+        // The first day not covered yet; `None` for the open past, before any part covers it.
+        let mut covered_until = self.from;
+        for part in parts {
+            let starts_later = match (covered_until, part.from) {
+                (_, None) => false,
+                (None, Some(_)) => true,
+                (Some(at), Some(from)) => from.start() > at.start(),
+            };
+            if starts_later {
+                return Some(Period::new(covered_until, part.from));
+            }
+            match part.until {
+                None => return None,
+                Some(until) => {
+                    if covered_until.is_none_or(|at| until.start() > at.start()) {
+                        covered_until = Some(until);
+                    }
+                }
+            }
+        }
+        let gap = Period::new(covered_until, self.until);
+        gap.is_ordered().then_some(gap)
+    }
 }
 
 /// Whether a start comes before an end, `None` being the open past for the start and the open
@@ -160,5 +210,54 @@ mod tests {
         assert!(period("2012", "").outlasts(life));
         assert!(period("", "2018").outlasts(life));
         assert!(!period("", "").outlasts(Period::default()));
+    }
+
+    #[test]
+    fn an_intersection_holds_when_both_do() {
+        let life = period("2010", "2020");
+        assert_eq!(
+            life.intersection(period("2015", "")),
+            period("2015", "2020")
+        );
+        assert_eq!(life.intersection(Period::default()), life);
+        assert_eq!(
+            period("", "2012").intersection(period("", "")),
+            period("", "2012")
+        );
+        assert!(!life.intersection(period("2021", "")).is_ordered());
+    }
+
+    #[test]
+    fn the_first_gap_is_where_no_part_holds() {
+        let life = period("2010", "");
+        assert_eq!(life.first_gap(&[period("", "")]), None);
+        assert_eq!(life.first_gap(&[]), Some(life));
+        assert_eq!(Period::default().first_gap(&[]), Some(Period::default()));
+        // A parent that closed: no parent from then on.
+        assert_eq!(
+            life.first_gap(&[period("2005", "2016")]),
+            Some(period("2016", ""))
+        );
+        // A parent that began later: none before.
+        assert_eq!(
+            Period::default().first_gap(&[period("2023", "")]),
+            Some(period("", "2023"))
+        );
+        // Parts that follow each other, in any order, and overlap.
+        let parts = [
+            period("2015", "2019"),
+            period("", "2015-06"),
+            period("2019", ""),
+        ];
+        assert_eq!(Period::default().first_gap(&parts), None);
+        assert_eq!(
+            life.first_gap(&[period("2012", "2014"), period("2010", "2011")]),
+            Some(period("2011", "2012"))
+        );
+        // A part outside the life, or holding no day, covers nothing of it.
+        assert_eq!(
+            period("2010", "2012").first_gap(&[period("2015", ""), period("2011", "2011")]),
+            Some(period("2010", "2012"))
+        );
     }
 }

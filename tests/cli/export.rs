@@ -41,6 +41,29 @@ fn json_ld() {
     insta::assert_snapshot!(export(SMALL, "jsonld"));
 }
 
+/// A ministry whose directorates merged, whose service split and whose mission was replaced,
+/// with a dated head and a dated membership: the change events and intervals of every date.
+const HISTORY: &str = "tests/fixtures/export/history.json";
+
+#[test]
+fn turtle_of_every_date() {
+    let turtle = organigram([
+        "--org",
+        HISTORY,
+        "export",
+        "--all-dates",
+        "--format",
+        "turtle",
+    ])
+    .run()
+    .success();
+    insta::assert_snapshot!(turtle);
+    // Today has no change: its ends are never in force together.
+    let today = export(HISTORY, "turtle");
+    assert!(!today.contains("a org:ChangeEvent"), "{today}");
+    assert!(today.contains("org:memberDuring"), "{today}");
+}
+
 #[test]
 fn csv() {
     insta::assert_snapshot!(export(SMALL, "csv"));
@@ -177,7 +200,26 @@ fn a_description_with_errors_is_not_exported() {
 /// Runs `tests/python/check_exports.py` on a description: networkx and rdflib read its exports
 /// and must find organigram's unit and tie counts and the chains of command of `samples`.
 fn check_with_real_clients(python: &Path, org: &Path, samples: &[&str]) {
-    let loaded = load(org);
+    let samples: Vec<&str> = samples.iter().flat_map(|s| ["--sample", s]).collect();
+    run_real_clients(python, org, &load(org), &samples);
+}
+
+/// Runs `tests/python/check_exports.py --all-dates` on a description: the exports of every date
+/// hold its units and ties of every date, and SPARQL finds the `--change-event`s and
+/// `--member-during`s that `checks` give.
+fn check_history_with_real_clients(python: &Path, org: &Path, checks: &[&str]) {
+    let every_date = Loader::new()
+        .path(org)
+        .load()
+        .expect("no proposal to refuse");
+    let args: Vec<&str> = std::iter::once("--all-dates")
+        .chain(checks.iter().copied())
+        .collect();
+    run_real_clients(python, org, &every_date, &args);
+}
+
+/// Runs `tests/python/check_exports.py` on `org`, whose structure `loaded` is, with `args`.
+fn run_real_clients(python: &Path, org: &Path, loaded: &Workspace, args: &[&str]) {
     let problems: Vec<_> = loaded.diagnostics().collect();
     assert!(!loaded.has_errors(), "{problems:?}");
     let mut command = Command::new(python);
@@ -189,10 +231,8 @@ fn check_with_real_clients(python: &Path, org: &Path, samples: &[&str]) {
         .arg("--org")
         .arg(org)
         .args(["--units", &loaded.graph().unit_count().to_string()])
-        .args(["--ties", &loaded.graph().tie_count().to_string()]);
-    for sample in samples {
-        command.args(["--sample", sample]);
-    }
+        .args(["--ties", &loaded.graph().tie_count().to_string()])
+        .args(args);
     let output = command.output().expect("Python runs");
     assert!(
         output.status.success(),
@@ -242,5 +282,112 @@ fn networkx_and_rdflib_read_the_exports() {
             "ofcom",
             "wales-office",
         ],
+    );
+
+    // Every date: the change events, their dates, and the intervals of memberships and posts.
+    check_history_with_real_clients(
+        python,
+        &root().join("org"),
+        &["--change-event", "dinsic>dinum@2019-10-25"],
+    );
+    check_history_with_real_clients(
+        python,
+        &root().join(HISTORY),
+        &[
+            "--change-event",
+            "old-a,old-b>merged@2020-01-01",
+            "--change-event",
+            "whole>half-1,half-2@2021-06",
+            "--change-event",
+            "mission>mission-2@2019",
+            "--member-during",
+            "merged>board@2020-01/2023",
+            "--member-during",
+            "director>merged@2020-03-15/",
+        ],
+    );
+    check_history_with_real_clients(
+        python,
+        dir.path(),
+        &[
+            "--change-event",
+            "department-for-business-innovation-skills,department-of-energy-climate-change\
+             >department-for-business-energy-and-industrial-strategy@2016-07-15",
+            "--change-event",
+            "ai-safety-institute>ai-security-institute@2025-02-14",
+        ],
+    );
+}
+
+/// The first five cells of each row of a CSV export: id, parent, name, kind, acronym.
+fn hierarchy_of(csv: &str) -> Vec<String> {
+    csv.lines()
+        .map(|line| line.split(',').take(5).collect::<Vec<_>>().join(","))
+        .collect()
+}
+
+#[test]
+fn an_export_of_every_date_imports_back_as_the_same_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("units.csv");
+    organigram([
+        "--org",
+        "org",
+        "export",
+        "--all-dates",
+        "--format",
+        "csv",
+        "-o",
+    ])
+    .arg(&csv)
+    .run()
+    .success();
+    let written = std::fs::read_to_string(&csv).unwrap();
+    // The DINSIC's row ends when DINUM's begins.
+    assert!(
+        written.contains(",interministerial-directorate,DINSIC,,2019-10-25\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("etalab,dinsic,Mission Etalab,mission,Etalab,,2019-10-25\n"),
+        "{written}"
+    );
+    let imported = dir.path().join("imported");
+    organigram(["import", "csv"])
+        .arg(&csv)
+        .arg("-o")
+        .arg(&imported)
+        .args(["--id", "id", "--parent", "parent", "--name", "name"])
+        .args(["--kind", "kind", "--acronym", "acronym"])
+        .args(["--valid-from", "valid_from", "--valid-until", "valid_until"])
+        .run()
+        .success();
+    // On the day before the change, the day of it, and today: the same hierarchy.
+    for day in [None, Some("2019-10-24"), Some("2019-10-25")] {
+        let export = |org: &Path| {
+            let mut run = organigram(["--org"]).arg(org);
+            if let Some(day) = day {
+                run = run.args(["--as-of", day]);
+            }
+            run.args(["export", "--format", "csv"]).run().success()
+        };
+        let (after, before) = (
+            hierarchy_of(&export(&imported)),
+            hierarchy_of(&export(&root().join("org"))),
+        );
+        let differ: Vec<_> = after.iter().filter(|row| !before.contains(row)).collect();
+        let lost: Vec<_> = before.iter().filter(|row| !after.contains(row)).collect();
+        assert!(
+            differ.is_empty() && lost.is_empty() && after.len() == before.len(),
+            "{day:?}: {differ:?} for {lost:?}"
+        );
+    }
+    let out = organigram(["--org", "org", "--as-of", "2020", "export", "--all-dates"])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains("--all-dates exports every date"),
+        "{}",
+        out.stderr
     );
 }

@@ -82,6 +82,35 @@ fn the_govuk_register_imports_with_its_counts() {
         .filter(|(_, u)| u.status == Status::Dissolved)
         .count();
     assert_eq!(dissolved, 595);
+    // 170 of them closed on a date the register gives, which ends them; the other 425 are in no
+    // structure as of a date.
+    let ended = graph
+        .units()
+        .filter(|(_, u)| u.valid_until.is_some())
+        .count();
+    assert_eq!(ended, 170);
+    // 92 successors of organisations that changed name, were replaced or split begin when their
+    // predecessor closed: an inference, which each one's note says.
+    let started: Vec<_> = graph
+        .units()
+        .filter(|(_, u)| u.valid_from.is_some())
+        .map(|(_, u)| u)
+        .collect();
+    assert_eq!(started.len(), 92);
+    assert!(started.iter().all(|u| {
+        u.note
+            .as_deref()
+            .unwrap_or("")
+            .contains("Its start is inferred")
+    }));
+    // Every attachment holds within the lives of both its ends.
+    for (ix, tie) in graph.ties() {
+        let (from, to) = graph.ends(ix);
+        if tie.kind.value != TieKind::Succession {
+            let (from, to) = (graph.unit(from).life(), graph.unit(to).life());
+            assert!(!tie.period().outlasts(from.intersection(to)), "{tie}");
+        }
+    }
     assert_eq!(graph.organisations().len(), 36);
     let source = graph.source("govuk-register").unwrap();
     assert_eq!(source.date.unwrap().to_string(), "2026-08-22");
@@ -158,8 +187,85 @@ fn the_imported_register_queries_and_renders() {
     assert!(found.contains("[wales-office]"), "{found}");
     let dot = run(&["render", "--root", "ministry-of-justice", "--format", "dot"]);
     assert!(dot.starts_with("digraph"), "{dot}");
+    // Today: the 1,262 organisations, less the 595 closed, and `wales-office`.
     let stats = run(&["stats", "--format", "json"]);
-    assert!(stats.contains("\"units\": 1263"), "{stats}");
+    assert!(stats.contains("\"units\": 668"), "{stats}");
+}
+
+#[test]
+fn the_register_answers_today_and_as_of_2015() {
+    let dir = tempfile::tempdir().unwrap();
+    import_govuk(dir.path()).expect_code(0);
+    let run = |args: &[&str]| organigram(["--org"]).arg(dir.path()).args(args).run();
+    let dsit = "department-for-science-innovation-and-technology";
+
+    // The AI Safety Institute changed its name on 2025-02-14: today DSIT has the AI Security
+    // Institute only, a year before the Safety one only.
+    let today = run(&["subordinates", dsit, "--depth", "1"]).success();
+    assert!(today.contains("[ai-security-institute]"), "{today}");
+    assert!(!today.contains("[ai-safety-institute]"), "{today}");
+    let before = run(&["--as-of", "2024", "subordinates", dsit, "--depth", "1"]).success();
+    assert!(before.contains("[ai-safety-institute]"), "{before}");
+    assert!(!before.contains("[ai-security-institute]"), "{before}");
+    let gone = run(&["chain", "ai-safety-institute"]).expect_code(2);
+    assert!(
+        gone.stderr
+            .contains("it ended on 2025-02-14, succeeded by AI Security Institute"),
+        "{}",
+        gone.stderr
+    );
+
+    // In 2015, DSIT (2023) did not exist yet, and the Department for Business, Innovation &
+    // Skills (closed 2016-07-15) had its bodies under it.
+    let stats = run(&["--as-of", "2015", "stats", "--format", "json"]).json();
+    assert_eq!(stats["units"], 729);
+    let later = run(&["--as-of", "2015", "show", dsit]).success();
+    assert!(later.contains("it begins on 2023-02-07"), "{later}");
+    let bis = run(&[
+        "--as-of",
+        "2015",
+        "subordinates",
+        "department-for-business-innovation-skills",
+        "--depth",
+        "1",
+    ])
+    .success();
+    assert!(bis.contains("Higher Education Statistics Agency"), "{bis}");
+    let ended = run(&["subordinates", "department-for-business-innovation-skills"]).expect_code(2);
+    assert!(
+        ended.stderr.contains("it ended on 2016-07-15"),
+        "{}",
+        ended.stderr
+    );
+
+    // The Bank of England's parent in the register closed in 2015: before, it is attached to it;
+    // since, its parent lies outside the register, and no date finds an orphan the register does
+    // not make.
+    let chain = run(&[
+        "--as-of",
+        "2015-03",
+        "chain",
+        "bank-of-england",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(
+        chain["above"]["superiors"][0]["unit"]["id"],
+        "treasury-solicitor-s-department"
+    );
+    let chain = run(&["chain", "bank-of-england", "--format", "json"]).json();
+    assert_eq!(chain["above"]["end"], "parent-outside");
+    for day in ["2012", "2015", "2020", "2024-06-01"] {
+        let report = run(&["--as-of", day, "check", "--format", "json"]).json();
+        let errors: Vec<_> = report["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["severity"] == "error")
+            .collect();
+        assert!(errors.is_empty(), "{day}: {errors:?}");
+    }
 }
 
 /// Every file of a folder, by name, with its bytes.
@@ -490,4 +596,66 @@ fn an_export_opened_in_a_spreadsheet_runs_no_formula_and_imports_back() {
     assert_eq!(name("d"), "'=quoted");
     let a = graph.unit(graph.find_id("a").unwrap());
     assert_eq!(a.acronym.as_deref(), Some("@A"));
+}
+
+#[test]
+fn dated_csv_rows_are_a_unit_s_history_and_overlapping_ones_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let dates = ["--valid-from", "from", "--valid-until", "until"];
+    let csv = "code,parent,label,from,until\n\
+               me,,Ministère,,\n\
+               dinsic,me,DINSIC,2011,2019-10-25\n\
+               dinsic,me,DINUM,2015,\n";
+    let out = import_written(dir.path(), csv.as_bytes(), &dates).expect_code(2);
+    assert!(
+        out.stderr.contains(
+            "units.csv:4:17: this row of `dinsic` (2015 – …) holds on days that its row on line 3 (2011 – 2019-10-25) holds too"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("out").exists());
+    let bad = csv.replace("2015,", "32/10/2019,");
+    let out = import_written(dir.path(), bad.as_bytes(), &dates).expect_code(2);
+    assert!(
+        out.stderr
+            .contains("units.csv:4:17: \"32/10/2019\" is not a date (the cell from)"),
+        "{}",
+        out.stderr
+    );
+
+    // The rows back to back: one unit, renamed on the day, that every date answers for.
+    let csv = csv.replace("DINUM,2015,", "DINUM,25/10/2019,");
+    import_written(dir.path(), csv.as_bytes(), &dates).success();
+    let run = |args: &[&str]| {
+        organigram(["--org", "out"])
+            .args(args)
+            .in_dir(dir.path())
+            .run()
+    };
+    let before = run(&[
+        "--as-of",
+        "2019-10-24",
+        "show",
+        "dinsic",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(before["name"], "DINSIC");
+    let after = run(&[
+        "--as-of",
+        "2019-10-25",
+        "show",
+        "dinsic",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(after["name"], "DINUM");
+    let gone = run(&["--as-of", "2010", "chain", "dinsic"]).expect_code(2);
+    assert!(gone.stderr.contains("it begins on 2011"), "{}", gone.stderr);
+    // Without the date columns, two rows for one id are still two units with one id.
+    let out = import_written(dir.path(), csv.as_bytes(), &[]).expect_code(2);
+    assert!(out.stderr.contains("--valid-from"), "{}", out.stderr);
 }

@@ -27,7 +27,7 @@ use organigram::graph::{OrgGraph, UnitIx};
 use organigram::interop::{CsvOptions, csv_export, import_csv};
 use organigram::load::{Input, Limits, Loaded};
 use organigram::model::{
-    Boundary, Description, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit,
+    Boundary, Date, Description, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit,
 };
 use organigram::query::{Above, End, chain};
 use organigram::render::{
@@ -446,14 +446,15 @@ fn read<T: Clone>(item: &Recover<Spanned<T>>) -> Option<T> {
     item.clone().ok().map(|spanned| spanned.value)
 }
 
-/// The parent a unit has in a CSV export, as the export documents it: its first attachment or
-/// joint attachment, else its first line authority, never itself.
-fn exported_parent(graph: &OrgGraph, unit: UnitIx) -> Option<UnitIx> {
+/// The parent a unit has on `day` in a CSV export, as the export documents it: among its ties
+/// that hold that day, its first attachment or joint attachment, else its first line authority,
+/// never itself.
+fn exported_parent(graph: &OrgGraph, unit: UnitIx, day: Date) -> Option<UnitIx> {
     let parents: Vec<_> = graph
         .hierarchy()
         .up(unit)
         .into_iter()
-        .filter(|p| p.to != unit)
+        .filter(|p| p.to != unit && p.tie.period().holds_at(day))
         .collect();
     let attachment = parents.iter().find(|p| p.kind() != TieKind::LineAuthority);
     attachment.or(parents.first()).map(|p| p.to)
@@ -527,16 +528,20 @@ proptest! {
         prop_assert_eq!(loaded, ties);
     }
 
-    /// `export --format csv` imports back (`import csv`, with the columns it names) as the same
-    /// units, ids, trimmed names, kinds and acronyms, each under the parent the export documents.
+    /// `export --format csv` of every date imports back (`import csv`, with the columns it
+    /// names, dates included) as the same units, ids, trimmed names, kinds and acronyms, each
+    /// under the parent the export documents on every day a tie starts or ends, and the day
+    /// before.
     #[test]
     fn a_csv_export_imports_back_as_the_same_hierarchy(sample in sample(30)) {
         let graph = graph(&sample);
         let mut bytes = Vec::new();
-        csv_export::write(&graph, &mut bytes).unwrap();
+        csv_export::write(&graph, None, &mut bytes).unwrap();
         let options = CsvOptions {
             kind: Some("kind".to_owned()),
             acronym: Some("acronym".to_owned()),
+            valid_from: Some("valid_from".to_owned()),
+            valid_until: Some("valid_until".to_owned()),
             ..CsvOptions::new("units.csv", "id", "parent", "name")
         };
         let import = match import_csv(&bytes, &options) {
@@ -560,14 +565,33 @@ proptest! {
         let problems: Vec<&Diagnostic> = imported.diagnostics().collect();
         prop_assert!(problems.is_empty(), "{problems:#?}");
         let imported = imported.structure.graph;
-        let imported_parent = |ix: UnitIx| {
-            let parents = imported.hierarchy().up(ix);
-            assert!(parents.len() <= 1, "an imported unit has one parent at most");
-            parents.first().map(|p| p.to)
-        };
-        prop_assert_eq!(
-            table(&imported, imported_parent),
-            table(&graph, |ix| exported_parent(&graph, ix))
-        );
+        let mut days: Vec<Date> = graph
+            .ties()
+            .flat_map(|(_, t)| [t.valid_from, t.valid_until])
+            .flatten()
+            .flat_map(|d| [Some(d), d.day_before()])
+            .flatten()
+            .chain(Date::parse("1000").ok())
+            .collect();
+        days.sort_by_key(|d| d.start());
+        days.dedup_by_key(|d| d.start());
+        for day in days {
+            let imported_parent = |ix: UnitIx| {
+                let parents: Vec<_> = imported
+                    .hierarchy()
+                    .up(ix)
+                    .into_iter()
+                    .filter(|p| p.tie.period().holds_at(day))
+                    .collect();
+                assert!(parents.len() <= 1, "an imported unit has one parent at a time");
+                parents.first().map(|p| p.to)
+            };
+            prop_assert_eq!(
+                table(&imported, imported_parent),
+                table(&graph, |ix| exported_parent(&graph, ix, day)),
+                "on {}",
+                day
+            );
+        }
     }
 }

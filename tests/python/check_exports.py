@@ -7,8 +7,15 @@ superiors through the same ties, found by networkx over the edges it reads as hi
 a SPARQL query over the W3C Organization Ontology's org:subOrganizationOf (with org:postIn and
 org:reportsTo, where posts take part) and the reified statements of the ties.
 
+With --all-dates, the exports are of every date (`export --all-dates`), and SPARQL must find
+each --change-event given (`ORIGINAL,...>RESULTING,...@DATE`: an org:ChangeEvent with exactly
+those original and resulting organisations, each pointing back at it, and that dct:date) and each
+--member-during (`MEMBER>ORGANIZATION@FROM/UNTIL`, either end empty: an org:Membership whose
+org:memberDuring is a time:Interval with those time:Instants).
+
 Run by tests/cli/export.rs, with the Python of the tests (target/test-python/):
     python check_exports.py --organigram BIN [--org PATH] --units N --ties N --sample ID...
+        [--all-dates] [--change-event SPEC...] [--member-during SPEC...]
 """
 
 import argparse
@@ -25,8 +32,13 @@ PREFIXES = """
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX time: <http://www.w3.org/2006/time#>
 PREFIX organigram: <urn:organigram:vocab:>
 """
+
+# An instant's date, at whichever precision it is written.
+IN_XSD = "(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear)"
 
 HIERARCHY = "(org:subOrganizationOf|org:postIn|org:reportsTo)"
 
@@ -111,9 +123,10 @@ def sub_organization_superiors(graph, unit):
 
 def grounded(graph):
     """The statements with each blank node named after the one statement that points at it (every
-    blank node organigram writes is a citation's derivation, pointed at once): comparing these
-    sets tells whether two graphs are the same, in linear time where rdflib's general isomorphism
-    test is not."""
+    blank node organigram writes is pointed at once: a citation's derivation, a membership's
+    interval, an interval's instant, whose pointer is itself a blank node, named so in turn):
+    comparing these sets tells whether two graphs are the same, in linear time where rdflib's
+    general isomorphism test is not."""
     referrers = {}
     for subject, predicate, obj in graph:
         if isinstance(obj, rdflib.BNode):
@@ -123,13 +136,57 @@ def grounded(graph):
         if not isinstance(node, rdflib.BNode):
             return node
         (subject, predicate), *others = referrers.get(node, [(None, None)])
-        return ("blank node pointed at by", subject, predicate, len(others))
+        return ("blank node pointed at by", name(subject), predicate, len(others))
 
     return {(name(s), p, name(o)) for s, p, o in graph}
 
 
 def count(graph, query):
     return int(next(iter(graph.query(PREFIXES + query)))[0])
+
+
+def change_events(graph):
+    """Every org:ChangeEvent: (originals, results, date), each unit by its identifier, counting
+    only the units that point back at the event (org:changedBy, org:resultedFrom)."""
+    query = PREFIXES + """
+    SELECT ?event ?side ?id ?date WHERE {
+        ?event a org:ChangeEvent .
+        OPTIONAL { ?event dct:date ?date }
+        {
+            ?event org:originalOrganization ?unit . ?unit org:changedBy ?event .
+            BIND("original" AS ?side)
+        } UNION {
+            ?event org:resultingOrganization ?unit . ?unit org:resultedFrom ?event .
+            BIND("result" AS ?side)
+        }
+        ?unit org:identifier ?id .
+    }"""
+    events = {}
+    for row in graph.query(query):
+        event = events.setdefault(row.event, {"original": set(), "result": set(), "date": None})
+        event[str(row.side)].add(str(row.id))
+        if row.date is not None:
+            event["date"] = str(row.date)
+    return {(frozenset(e["original"]), frozenset(e["result"]), e["date"]) for e in events.values()}
+
+
+def member_during(graph):
+    """Every org:Membership with an org:memberDuring interval: (member, organization, from,
+    until), the ends as written, empty when open."""
+    query = PREFIXES + f"""
+    SELECT ?member ?organization ?from ?until WHERE {{
+        ?membership a org:Membership ; org:member ?m ; org:organization ?o ;
+            org:memberDuring ?interval .
+        ?interval a time:Interval .
+        OPTIONAL {{ ?interval time:hasBeginning ?b . ?b a time:Instant ; {IN_XSD} ?from }}
+        OPTIONAL {{ ?interval time:hasEnd ?e . ?e a time:Instant ; {IN_XSD} ?until }}
+        ?m org:identifier ?member .
+        ?o org:identifier ?organization .
+    }}"""
+    return {
+        (str(r.member), str(r.organization), str(r["from"] or ""), str(r.until or ""))
+        for r in graph.query(query)
+    }
 
 
 def main():
@@ -139,13 +196,17 @@ def main():
     parser.add_argument("--units", type=int, required=True)
     parser.add_argument("--ties", type=int, required=True)
     parser.add_argument("--sample", action="append", default=[])
+    parser.add_argument("--all-dates", action="store_true")
+    parser.add_argument("--change-event", action="append", default=[])
+    parser.add_argument("--member-during", action="append", default=[])
     args = parser.parse_args()
+    every_date = ["--all-dates"] if args.all_dates else []
 
     with tempfile.TemporaryDirectory() as folder:
         paths = {}
         for format, extension in [("graphml", "graphml"), ("json", "json"), ("turtle", "ttl"), ("jsonld", "jsonld")]:
             paths[format] = os.path.join(folder, f"export.{extension}")
-            organigram(args, "export", "--format", format, "-o", paths[format])
+            organigram(args, "export", *every_date, "--format", format, "-o", paths[format])
 
         graphml = nx.read_graphml(paths["graphml"], force_multigraph=True)
         check("networkx reads the GraphML as a directed graph", graphml.is_directed(), True)
@@ -168,6 +229,21 @@ def main():
         check("Turtle and JSON-LD hold the same statements", grounded(jsonld), grounded(turtle))
         check("RDF units", count(turtle, "SELECT (COUNT(DISTINCT ?u) AS ?n) WHERE { ?u org:identifier ?id }"), args.units)
         check("RDF ties", count(turtle, "SELECT (COUNT(?t) AS ?n) WHERE { ?t a rdf:Statement }"), args.ties)
+
+        for graph, name in [(turtle, "Turtle"), (jsonld, "JSON-LD")]:
+            events = change_events(graph)
+            for spec in args.change_event:
+                sides, date = spec.split("@")
+                originals, results = sides.split(">")
+                wanted = (frozenset(originals.split(",")), frozenset(results.split(",")), date)
+                check(f"SPARQL finds the change event {spec} ({name})", wanted in events, True)
+            intervals = member_during(graph)
+            for spec in args.member_during:
+                ends, period = spec.split("@")
+                member, organization = ends.split(">")
+                start, end = period.split("/")
+                wanted = (member, organization, start, end)
+                check(f"SPARQL finds the membership {spec} ({name})", wanted in intervals, True)
 
         for unit in args.sample:
             expected = chain_edges(json.loads(organigram(args, "chain", unit, "--format", "json")))
