@@ -53,17 +53,25 @@ impl Period {
     /// Whether this period holds on some day that `other` does not: it starts earlier or ends
     /// later.
     pub fn outlasts(self, other: Period) -> bool {
-        let starts_earlier = match (self.from, other.from) {
+        self.starts_before(other) || self.ends_after(other)
+    }
+
+    /// Whether this period holds on a day before `other` starts: an open start is the earliest.
+    pub fn starts_before(self, other: Period) -> bool {
+        match (self.from, other.from) {
             (_, None) => false,
             (None, Some(_)) => true,
             (Some(a), Some(b)) => a.start() < b.start(),
-        };
-        let ends_later = match (self.until, other.until) {
+        }
+    }
+
+    /// Whether this period holds on a day after `other` ends: an open end is the latest.
+    pub fn ends_after(self, other: Period) -> bool {
+        match (self.until, other.until) {
             (None, _) => other.until.is_some(),
             (Some(_), None) => false,
             (Some(a), Some(b)) => a.start() > b.start(),
-        };
-        starts_earlier || ends_later
+        }
     }
 
     /// The days both periods hold: from the later start to the earlier end. Not
@@ -210,6 +218,8 @@ mod tests {
         assert!(period("2012", "").outlasts(life));
         assert!(period("", "2018").outlasts(life));
         assert!(!period("", "").outlasts(Period::default()));
+        assert!(period("2009", "2018").starts_before(life) && !life.starts_before(life));
+        assert!(period("2012", "").ends_after(life) && !period("", "2020-01").ends_after(life));
     }
 
     #[test]

@@ -504,8 +504,13 @@ impl Unit {
     /// Whether the unit exists on `day` ([`Period::holds_at`]): in its life, and not dissolved
     /// at a date not known.
     pub fn in_force(&self, day: Date) -> bool {
-        let ended_undated = self.status == Status::Dissolved && self.valid_until.is_none();
-        !ended_undated && self.life().holds_at(day)
+        !self.ended_undated() && self.life().holds_at(day)
+    }
+
+    /// Whether the unit ended at a date the description does not give: it is dissolved, with no
+    /// `valid_until`. It is in the structure of no day.
+    pub fn ended_undated(&self) -> bool {
+        self.status == Status::Dissolved && self.valid_until.is_none()
     }
 
     /// The name, acronym, kind, remit and headcount that applied on `day`, from [`Unit::was`]:
