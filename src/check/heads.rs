@@ -8,7 +8,7 @@ use super::{Context, described};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::graph::{Link, OrgGraph, UnitIx};
 use crate::i18n::text;
-use crate::model::{Date, Family, FastSet, Tie, TieKind};
+use crate::model::{Family, FastSet, Tie, TieKind};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     two_heads(cx, out);
@@ -16,15 +16,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     authority(cx, out);
 }
 
-/// Whether two ties hold at some date together: neither ends before the other starts. An open
-/// end is open; a tie that ends the year another starts (`2019`, `2019`) is taken to end first.
-fn overlap(a: &Tie, b: &Tie) -> bool {
-    let before = |until: Option<Date>, from: Option<Date>| matches!((until, from), (Some(u), Some(f)) if u <= f);
-    !before(a.valid_until, b.valid_from) && !before(b.valid_until, a.valid_from)
-}
-
-/// `two-heads`: a unit with two head ties that hold at once, from two posts. Reported at the
-/// second, with the first shown.
+/// `two-heads`: a unit with two head ties that hold at once ([`crate::model::Period::overlaps`]),
+/// from two posts. Reported at the second, with the first shown. A graph cut to a day holds only
+/// the heads of that day; one of the whole timeline has heads that followed each other.
 fn two_heads(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let graph = cx.graph;
     for (ix, unit) in graph.units() {
@@ -45,7 +39,7 @@ fn two_heads(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let clash = heads.iter().enumerate().find_map(|(i, &(post, tie))| {
             heads[..i]
                 .iter()
-                .find(|&&(other, earlier)| other != post && overlap(earlier, tie))
+                .find(|&&(other, earlier)| other != post && earlier.period().overlaps(tie.period()))
                 .map(|&(_, earlier)| (earlier, tie))
         });
         let Some((first, second)) = clash else {
