@@ -30,8 +30,20 @@ pub struct Loader {
 }
 
 /// Rules that read the whole timeline of a description, before it is cut to a day
-/// ([`Loader::check_timeline`]).
-pub type TimelineRules = fn(&Description) -> Vec<Diagnostic>;
+/// ([`Loader::check_timeline`]), told of the days that matter to them ([`TimelineDays`]).
+/// [`crate::check::time::rules`] are such rules.
+pub type TimelineRules = fn(&Description, TimelineDays) -> Vec<Diagnostic>;
+
+/// The days that rules of the whole timeline are told of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TimelineDays {
+    /// The day the structure is cut to ([`Loader::day`]), `None` when it is not: what the
+    /// structure of that day shows to the rules of a graph, rules of the timeline leave to them.
+    pub cut: Option<Date>,
+    /// Today ([`Loader::today`]), `None` when not given: a description's statuses say what its
+    /// units are now, whatever day is asked about, so they are read against today's date.
+    pub today: Option<Date>,
+}
 
 /// Where a proposal comes from.
 #[derive(Clone, Debug)]
@@ -125,8 +137,9 @@ impl Loader {
         self
     }
 
-    /// Runs `rules` on the whole description, every date, before it is cut to its day: their
-    /// findings are in [`Workspace::timeline`]. `check` gives the rules of time this way.
+    /// Runs `rules` on the whole description, every date, before it is cut to its day (which
+    /// they are told of, with today): their findings are in [`Workspace::timeline`]. `check` gives the rules of
+    /// time ([`crate::check::time::rules`]) this way.
     #[must_use]
     pub fn check_timeline(mut self, rules: TimelineRules) -> Loader {
         self.timeline_rules = Some(rules);
@@ -162,7 +175,13 @@ impl Loader {
         let day = self.day();
         let timeline = self
             .timeline_rules
-            .map(|rules| rules(&description))
+            .map(|rules| {
+                let days = TimelineDays {
+                    cut: day,
+                    today: self.today,
+                };
+                rules(&description, days)
+            })
             .unwrap_or_default();
         let (description, absent) = match day {
             Some(day) => time::cut(description, day),
