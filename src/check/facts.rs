@@ -1,18 +1,16 @@
-//! Rules on single facts: units with no tie, ties to a past state, facts with no source, vacant
-//! posts.
+//! Rules on single facts: units with no tie, facts with no source, vacant posts. Ties to a past
+//! state are found on the whole timeline, by the rules of time ([`super::time`]).
 
 use petgraph::Direction::{Incoming, Outgoing};
 
 use super::{Context, described, unit_place};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::graph::{UnitIx, tie_subjects};
-use crate::i18n::list;
+use crate::graph::tie_subjects;
 use crate::i18n::text;
-use crate::model::{FastMap, Status, Tie, TieKind};
+use crate::model::Status;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     isolated(cx, out);
-    outdated(cx, out);
     sources(cx, out);
     vacant(cx, out);
 }
@@ -39,90 +37,6 @@ fn isolated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .with_label(text!("check-isolated-label"))
             .with_hint(text!("check-isolated-hint"))
             .about([unit.id.as_str()]),
-        );
-    }
-}
-
-/// `outdated-tie`: a tie with no `valid_until` to or from a unit that a `succession` tie says was
-/// succeeded, or that is dissolved; reported once per tie, at the end naming that unit, with the
-/// successors suggested. Succession ties themselves are the record of the change.
-fn outdated(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let graph = cx.graph;
-    let mut successions: FastMap<UnitIx, Vec<&Tie>> = FastMap::default();
-    for (ix, tie) in graph.ties() {
-        let (successor, predecessor) = graph.ends(ix);
-        if tie.kind.value == TieKind::Succession && successor != predecessor {
-            successions.entry(predecessor).or_default().push(tie);
-        }
-    }
-    let past = |unit: UnitIx| {
-        successions.contains_key(&unit) || graph.unit(unit).status == Status::Dissolved
-    };
-    for (ix, tie) in graph.ties() {
-        if tie.kind.value == TieKind::Succession || tie.valid_until.is_some() {
-            continue;
-        }
-        let (from, to) = graph.ends(ix);
-        let (gone, end) = if past(to) {
-            (to, &tie.to)
-        } else if past(from) {
-            (from, &tie.from)
-        } else {
-            continue;
-        };
-        let unit = graph.unit(gone);
-        let succeeded = successions.get(&gone).map_or(&[][..], Vec::as_slice);
-        let id = unit.id.as_str();
-        let diagnostic = if succeeded.is_empty() {
-            Diagnostic::new(
-                Code::OutdatedTie,
-                text!("check-outdated-dissolved", tie = tie, id = id),
-            )
-            .with_label(text!("check-outdated-dissolved-label"))
-            .with_hint(text!("check-outdated-dissolved-hint"))
-        } else {
-            let successors: Vec<&str> = succeeded.iter().map(|s| s.from.as_str()).collect();
-            let successors = list(&successors);
-            let message = match succeeded.iter().find_map(|s| s.valid_from) {
-                Some(date) => text!(
-                    "check-outdated-succeeded-in",
-                    tie = tie,
-                    successors = successors.clone(),
-                    id = id,
-                    date = date.to_string()
-                ),
-                None => text!(
-                    "check-outdated-succeeded",
-                    tie = tie,
-                    successors = successors.clone(),
-                    id = id
-                ),
-            };
-            let mut diagnostic = Diagnostic::new(Code::OutdatedTie, message)
-                .with_label(text!(
-                    "check-outdated-succeeded-label",
-                    successors = successors.clone()
-                ))
-                .with_hint(text!(
-                    "check-outdated-succeeded-hint",
-                    successors = successors
-                ));
-            for succession in succeeded {
-                diagnostic = diagnostic.with_related(
-                    succession.origin.at(succession.from.span),
-                    text!(
-                        "check-outdated-succeeded-here",
-                        successor = succession.from.as_str(),
-                        id = id
-                    ),
-                );
-            }
-            diagnostic
-        };
-        out.push(
-            diagnostic
-                .at(tie.origin.at(end.span))
-                .about(tie_subjects(tie)),
         );
     }
 }
@@ -186,7 +100,7 @@ mod tests {
     use crate::graph::testing::description;
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
-    use crate::model::{Boundary, Date, Span, Spanned, Status};
+    use crate::model::{Boundary, Span, Spanned};
 
     #[test]
     fn a_unit_with_no_tie_is_isolated_unless_it_is_an_orphan() {
@@ -197,44 +111,6 @@ mod tests {
         d.units[0].boundary = Some(Boundary::Top);
         d.units[2].boundary = Some(Boundary::Top);
         assert_eq!(problems_of(d, Code::IsolatedUnit), ["alone"]);
-    }
-
-    #[test]
-    fn ties_to_a_succeeded_or_dissolved_unit_are_outdated_unless_they_end() {
-        let mut d = description(
-            &[
-                ("new", Directorate),
-                ("old", Directorate),
-                ("gone", Directorate),
-                ("team", Team),
-                ("partner", Agency),
-            ],
-            &[
-                ("new", Succession, "old"),
-                ("team", Attachment, "old"),
-                ("old", Cooperation, "partner"),
-                ("partner", Cooperation, "gone"),
-                ("team", Cooperation, "partner"),
-                ("partner", Coordination, "old"),
-            ],
-        );
-        d.units[2].status = Status::Dissolved;
-        d.ties[0].valid_from = Some(Date::parse("2019").unwrap());
-        d.ties[5].valid_until = Some(Date::parse("2019").unwrap());
-        let found = crate::check::testing::checked(d, Options::default());
-        let outdated: Vec<&str> = found
-            .iter()
-            .filter(|d| d.code == Code::OutdatedTie)
-            .map(|d| d.message.as_str())
-            .collect();
-        assert_eq!(
-            outdated,
-            [
-                "`team` is attached to `old`, but `new` succeeded `old` in 2019",
-                "`old` cooperates with `partner`, but `new` succeeded `old` in 2019",
-                "`partner` cooperates with `gone`, but `gone` is dissolved",
-            ]
-        );
     }
 
     #[test]

@@ -6,6 +6,11 @@
 //! `--deny` and `--strict` ask; [`report`] gathers, adjusts, sorts and counts what a run shows, and,
 //! given the problems of the structure before a proposal, tells which ones the proposal brings.
 //! Every rule is linear in the size of the graph.
+//!
+//! A graph cut to a day holds the structure of that day only. The rules of [`time`] read the
+//! whole description instead, every date, before it is cut: the loader runs them
+//! ([`crate::Loader::check_timeline`]) and gives their findings beside the graph
+//! ([`crate::Workspace::timeline`]).
 
 mod bodies;
 mod duplicates;
@@ -13,6 +18,7 @@ mod facts;
 mod heads;
 mod hierarchy;
 mod levels;
+pub mod time;
 
 pub use levels::{Level, LevelError, Levels};
 

@@ -111,6 +111,7 @@ pub(crate) fn run(loader: Loader, args: &Args, out: &mut dyn Write) -> Result<()
         timeline,
         ..
     } = loader
+        .check_timeline(check::time::rules)
         .load()
         .map_err(|refused| refuse(&refused, args.format))?;
     // Building a graph finds problems too; the rules find the rest, those of time on the whole

@@ -152,10 +152,14 @@ codes! {
     /// is hard to manage, and often hides a missing intermediate level.
     WideSpan => "wide-span", Warning,
         fr: "Une unité ou un poste qui a plus de subordonnés directs que le seuil (`check --max-span`, 15 par défaut) est difficile à encadrer, et cache souvent un niveau intermédiaire manquant.";
-    /// A tie to or from a unit that was succeeded or dissolved, with no `valid_until`, describes a
-    /// past state as current; it usually belongs to the successor now.
+    /// A tie in force on a day when one of its ends is not (it starts before the unit begins, or
+    /// holds after the unit ended, or has no end while the unit was dissolved at a date not
+    /// known) describes a state that never was; a tie that outlasts a unit usually belongs to its
+    /// successor now. The rules of time find it on the whole timeline, every date read; the code
+    /// is the one ties to dissolved and succeeded units always had, so that lists of codes keep
+    /// working.
     OutdatedTie => "outdated-tie", Warning,
-        fr: "Un lien vers ou depuis une unité qui a eu un successeur ou a été dissoute, sans `valid_until`, présente un état passé comme actuel ; il appartient le plus souvent désormais au successeur.";
+        fr: "Un lien en vigueur un jour où l’une de ses extrémités ne l’est pas (il commence avant que l’unité existe, ou vaut encore après sa fin, ou n’a pas de fin alors que l’unité a été dissoute à une date inconnue) décrit un état qui n’a jamais existé ; un lien qui survit à une unité appartient le plus souvent désormais à son successeur. Les règles du temps le trouvent sur toute la chronologie, à toutes les dates ; le code est celui qu’ont toujours eu les liens vers des unités dissoutes ou remplacées, afin que les listes de codes restent valables.";
     /// A post under the line authority of a post in no unit above its own: the heads say it
     /// answers to someone else, and one of the two is usually out of date or misplaced.
     AuthorityAgainstHeads => "authority-against-heads", Warning,
@@ -178,6 +182,46 @@ codes! {
     /// A proposal removes or reassigns a tie that the description does not have.
     UnknownTie => "unknown-tie", Error,
         fr: "Une proposition supprime ou réaffecte un lien que la description n’a pas.";
+    // The rules of time (src/check/time.rs): read on the whole description, every date.
+    /// A unit or a tie whose `valid_until` is not after its `valid_from` holds on no day, and
+    /// `was` entries out of order, or ending outside the unit's life, give it names and kinds at
+    /// dates when they never applied: the dates say what cannot be. A partial date stands for its
+    /// first day: `until 2019` ends on 2019-01-01.
+    DatesOutOfOrder => "dates-out-of-order", Error,
+        fr: "Une unité ou un lien dont la date `valid_until` ne suit pas la date `valid_from` n’est en vigueur aucun jour, et des entrées `was` dans le désordre, ou qui prennent fin hors de l’existence de l’unité, lui donnent des noms et des types à des dates où ils ne se sont jamais appliqués : les dates disent l’impossible. Une date partielle vaut pour son premier jour : `until 2019` prend fin le 2019-01-01.";
+    /// Two plain attachments of one unit in force at once, on days other than the day checked
+    /// (whose structure `multiple-attachments` checks, so a pair is reported once): the unit had
+    /// no clear place in the hierarchy then. Each attachment is read within the lives of its two
+    /// ends; a unit with a `joint-attachment` at any date declares several parents.
+    OverlappingAttachments => "overlapping-attachments", Error,
+        fr: "Deux rattachements simples d’une même unité en vigueur en même temps, d’autres jours que celui qui est vérifié (dont `multiple-attachments` vérifie la structure, si bien qu’une paire n’est signalée qu’une fois) : l’unité n’avait alors pas de place claire dans la hiérarchie. Chaque rattachement est lu dans les limites de l’existence de ses deux extrémités ; une unité qui a un `joint-attachment` à une date quelconque déclare plusieurs parents.";
+    /// A unit whose hierarchical ties leave part of its life with no parent, and no `boundary`,
+    /// was an orphan then, on days other than the day checked (whose structure `orphan-unit`
+    /// checks). A warning, not an error like an orphan of the day: the past of a description is
+    /// often known in part only, and a tie that is missing then is usually the date of another.
+    OrphanPeriod => "orphan-period", Warning,
+        fr: "Une unité dont les liens hiérarchiques laissent une partie de son existence sans parent, et sans `boundary`, était alors orpheline, d’autres jours que celui qui est vérifié (dont `orphan-unit` vérifie la structure). C’est un avertissement, et non une erreur comme une orpheline du jour : le passé d’une description n’est souvent connu qu’en partie, et un lien qui manque alors est le plus souvent la date d’un autre.";
+    /// A successor that takes over (the `succession`'s `valid_from`, else its own) before its
+    /// predecessor ends, or from a predecessor that has no end, leaves both in force at once. A
+    /// warning: a new body is sometimes created before the old one is wound up, but more often
+    /// the predecessor lacks its `valid_until`.
+    SuccessionOverlap => "succession-overlap", Warning,
+        fr: "Un successeur qui prend la suite (à la date `valid_from` de la `succession`, sinon à la sienne) avant la fin de son prédécesseur, ou d’un prédécesseur sans date de fin, les laisse tous deux en vigueur en même temps. C’est un avertissement : un nouvel organisme est parfois créé avant que l’ancien soit liquidé, mais le plus souvent le prédécesseur n’a pas reçu son `valid_until`.";
+    /// A successor that takes over more than a year after its predecessor ended: a reorganisation
+    /// takes effect on one date, the successor on the day its predecessor ends, or within months
+    /// when a decree leaves time to set it up, so a year apart is usually a wrong date, or a unit
+    /// between the two that is not described.
+    SuccessionGap => "succession-gap", Warning,
+        fr: "Un successeur qui prend la suite plus d’un an après la fin de son prédécesseur : une réorganisation prend effet à une date, le successeur le jour où son prédécesseur prend fin, ou dans les mois qui suivent quand un décret laisse le temps de le mettre en place ; un an d’écart est donc le plus souvent une date erronée, ou une unité intermédiaire qui n’est pas décrite.";
+    /// A unit `dissolved` with no `valid_until` ended at a date not known, so it is in the
+    /// structure of no day, not even of the days it existed: its date is worth finding.
+    UndatedDissolution => "undated-dissolution", Note,
+        fr: "Une unité `dissolved` sans `valid_until` a pris fin à une date inconnue : elle n’est dans la structure d’aucun jour, pas même des jours où elle existait ; sa date mérite d’être trouvée.";
+    /// A status that the dates contradict on the day checked: a `dissolved` unit whose
+    /// `valid_until` is still to come, a `planned` one in force since its `valid_from`. The dates
+    /// decide what is in force; the status shown beside them says otherwise.
+    StatusAgainstDates => "status-against-dates", Warning,
+        fr: "Un statut que les dates contredisent le jour vérifié : une unité `dissolved` dont la date `valid_until` est encore à venir, une unité `planned` en vigueur depuis sa date `valid_from`. Les dates décident de ce qui est en vigueur ; le statut affiché à côté dit autre chose.";
 }
 
 impl Code {

@@ -348,3 +348,119 @@ fn diff_compares_two_folders_or_files_and_not_org() {
             .transcript()
     );
 }
+
+/// The exit code of `check` on the fixture `check/{name}.json`, `args` after the command, and
+/// the code, severity and (with a proposal) whether it is new of each problem, in order.
+fn problems(name: &str, args: &[&str]) -> (i32, Vec<String>) {
+    let path = fixture(&format!("check/{name}.json"));
+    let out = organigram(["--org".as_ref(), path.as_os_str(), "check".as_ref()])
+        .args(["--format", "json"])
+        .args(args)
+        .run();
+    let json = out.json();
+    let found = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let new = match p["new"].as_bool() {
+                Some(true) => " new",
+                Some(false) => " old",
+                None => "",
+            };
+            format!(
+                "{} {}{new}",
+                p["code"].as_str().unwrap(),
+                p["severity"].as_str().unwrap()
+            )
+        })
+        .collect();
+    (out.code, found)
+}
+
+#[test]
+fn the_rules_of_time_follow_allow_warn_and_deny() {
+    let one = |problem: &str| vec![problem.to_owned()];
+    assert_eq!(
+        problems("orphan-period", &[]),
+        (0, one("orphan-period warning"))
+    );
+    assert_eq!(
+        problems("orphan-period", &["--deny", "orphan-period"]),
+        (1, one("orphan-period error"))
+    );
+    assert_eq!(
+        problems("undated-dissolution", &["--allow", "undated-dissolution"]),
+        (0, vec![])
+    );
+    assert_eq!(
+        problems("dates-out-of-order", &["--warn", "dates-out-of-order"]),
+        (0, vec!["dates-out-of-order warning".to_owned(); 4])
+    );
+    assert_eq!(
+        problems("succession-gap", &["--deny", "warnings"]),
+        (1, one("succession-gap error"))
+    );
+}
+
+#[test]
+fn what_the_structure_of_the_day_shows_is_reported_once_by_its_rule() {
+    // The bureau is attached to two directorates from September 2019 to 2021, and has no parent
+    // from 2015 to March 2018: as of a day in those years, the rules of that day's structure
+    // report it; as of today, the rules of time.
+    let one = |problem: &str| vec![problem.to_owned()];
+    assert_eq!(
+        problems("overlapping-attachments", &[]),
+        (1, one("overlapping-attachments error"))
+    );
+    assert_eq!(
+        problems("overlapping-attachments", &["--as-of", "2020-06"]),
+        (1, one("multiple-attachments error"))
+    );
+    assert_eq!(
+        problems("orphan-period", &["--as-of", "2016"]),
+        (1, one("orphan-unit error"))
+    );
+    assert_eq!(
+        problems("orphan-period", &["--as-of", "2014"]),
+        (0, one("orphan-period warning"))
+    );
+}
+
+#[test]
+fn the_rules_of_time_find_the_same_before_and_after_a_proposal() {
+    // A proposal changes the structure of the day checked; the dates of the description are
+    // what they were, so the problems of its timeline are never new.
+    let dir = tempfile::tempdir().unwrap();
+    let proposal = dir.path().join("proposal.json");
+    std::fs::write(
+        &proposal,
+        r#"{"title": "Close the first directorate", "changes": [{"remove-unit": "dir-a"}]}"#,
+    )
+    .unwrap();
+    let (code, found) = problems("orphan-period", &["--proposal", proposal.to_str().unwrap()]);
+    assert_eq!(
+        (code, found),
+        (0, vec!["orphan-period warning old".to_owned()])
+    );
+}
+
+#[test]
+fn the_rules_of_time_speak_french() {
+    let path = fixture("check/orphan-period.json");
+    let out = organigram(["--org".as_ref(), path.as_os_str(), "check".as_ref()])
+        .args(["--lang", "fr"])
+        .run()
+        .expect_code(0);
+    assert!(
+        out.stdout
+            .contains("`bureau` (bureau) n’a aucun parent du 2015 au 2018-03"),
+        "{}",
+        out.transcript()
+    );
+    assert!(
+        out.stdout.contains("son parent jusqu’au 2015"),
+        "{}",
+        out.transcript()
+    );
+}

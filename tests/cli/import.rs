@@ -141,12 +141,14 @@ fn check_reports_the_succession_outside_the_register_and_only_what_the_data_hold
         )]
     );
     // Everything else is a fact of the register: organisations with no tie at all, parents
-    // kept for closed organisations, acronyms used twice, wide spans, advisory groups with no
-    // secretariat or members described. Nothing the import made up (a forbidden tie, an unknown
-    // unit, two attachments, a missing source).
+    // kept for closed organisations, closed organisations with no date of closing, acronyms used
+    // twice, wide spans, advisory groups with no secretariat or members described. Nothing the
+    // import made up (a forbidden tie, an unknown unit, two attachments, a missing source, dates
+    // out of order).
     let real = [
         "isolated-unit",
         "outdated-tie",
+        "undated-dissolution",
         "duplicate-unit",
         "wide-span",
         "body-without-secretariat",
