@@ -433,7 +433,8 @@ impl<'d> Timeline<'d> {
                 continue;
             };
             let ties: Vec<&Tie> = self.ties(ties).collect();
-            for gap in gaps(life, ties) {
+            let periods: Vec<Period> = ties.iter().map(|tie| tie.period()).collect();
+            for gap in life.gaps(&periods) {
                 if self.day.is_some_and(|day| gap.period.holds_at(day)) {
                     continue;
                 }
@@ -449,13 +450,15 @@ impl<'d> Timeline<'d> {
                 .with_label(text!("check-orphan-period-label"))
                 .with_hint(text!("check-orphan-period-hint"))
                 .about([unit.id.as_str()]);
-                if let (Some(tie), Some(date)) = (gap.before, gap.period.from) {
+                if let (Some(tie), Some(date)) = (gap.after, gap.period.from) {
+                    let tie = ties[tie];
                     diagnostic = diagnostic.with_related(
                         tie.origin.at(tie.to.span),
                         text!("check-orphan-period-before", date = date.to_string()),
                     );
                 }
-                if let (Some(tie), Some(date)) = (gap.after, gap.period.until) {
+                if let (Some(tie), Some(date)) = (gap.before, gap.period.until) {
+                    let tie = ties[tie];
                     diagnostic = diagnostic.with_related(
                         tie.origin.at(tie.to.span),
                         text!("check-orphan-period-after", date = date.to_string()),
@@ -685,61 +688,6 @@ impl Grouped {
     fn of(&self, unit: usize) -> &[usize] {
         &self.ties[self.starts[unit]..self.starts[unit + 1]]
     }
-}
-
-/// A part of a unit's life with no parent, and the ties on either side of it.
-#[derive(Debug)]
-struct Gap<'d> {
-    /// When the unit has no parent.
-    period: Period,
-    /// The tie whose end the gap starts at, if it starts at one (not at the unit's start).
-    before: Option<&'d Tie>,
-    /// The tie whose start the gap ends at, if it ends at one (not at the unit's end).
-    after: Option<&'d Tie>,
-}
-
-/// The parts of `life` that none of `ties` holds in, in order: the ties sorted by start, swept
-/// once. `O(t log t)`.
-fn gaps(life: Period, mut ties: Vec<&Tie>) -> Vec<Gap<'_>> {
-    // Days as numbers, the open past and future at either end of the line.
-    let start = |date: Option<Date>| date.map_or(i64::MIN, Date::days_since_epoch);
-    let end = |date: Option<Date>| date.map_or(i64::MAX, Date::days_since_epoch);
-    ties.sort_by_key(|tie| start(tie.valid_from));
-    let life_end = end(life.until);
-    let mut reached = (start(life.from), life.from, None);
-    let mut gaps = Vec::new();
-    for &tie in &ties {
-        let (cursor, since, before) = reached;
-        if cursor >= life_end {
-            break;
-        }
-        let from = start(tie.valid_from);
-        if from > cursor {
-            let (until, after) = if from < life_end {
-                (tie.valid_from, Some(tie))
-            } else {
-                (life.until, None)
-            };
-            gaps.push(Gap {
-                period: Period::new(since, until),
-                before,
-                after,
-            });
-        }
-        let until = end(tie.valid_until);
-        if until > cursor {
-            reached = (until, tie.valid_until, Some(tie));
-        }
-    }
-    let (cursor, since, before) = reached;
-    if cursor < life_end {
-        gaps.push(Gap {
-            period: Period::new(since, life.until),
-            before,
-            after: None,
-        });
-    }
-    gaps
 }
 
 /// `overlapping-attachments` of `unit`, attached to `first`'s parent and to `second`'s during
@@ -1175,39 +1123,5 @@ mod tests {
         assert!(grouped.of(1).is_empty());
         assert_eq!(grouped.of(2), [0, 2]);
         assert_eq!(grouped.of(3), [5]);
-    }
-
-    #[test]
-    fn gaps_sweep_open_ends_and_same_day_changes() {
-        let ties = description(
-            &[("a", Directorate)],
-            &[
-                ("a", Attachment, "x"),
-                ("a", Attachment, "y"),
-                ("a", Attachment, "z"),
-            ],
-        );
-        let mut d = ties;
-        hold(&mut d, 0, "2020", "");
-        hold(&mut d, 1, "", "2019-06");
-        hold(&mut d, 2, "2019-06", "2019-12-31");
-        let ties: Vec<&Tie> = d.ties.iter().collect();
-        let periods = |life: Period| -> Vec<String> {
-            gaps(life, ties.clone())
-                .iter()
-                .map(|g| g.period.to_string())
-                .collect()
-        };
-        let life = |from: &str, until: &str| Period::new(date(from), date(until));
-        assert_eq!(periods(life("", "")), ["2019-12-31 – 2020"]);
-        assert_eq!(periods(life("2019-07", "2019-12-31")), Vec::<String>::new());
-        assert_eq!(periods(life("2021", "2022")), Vec::<String>::new());
-        hold(&mut d, 1, "2010", "2019-06");
-        let ties: Vec<&Tie> = d.ties.iter().collect();
-        let gaps: Vec<String> = gaps(life("2000", "2030"), ties)
-            .iter()
-            .map(|g| g.period.to_string())
-            .collect();
-        assert_eq!(gaps, ["2000 – 2010", "2019-12-31 – 2020"]);
     }
 }

@@ -95,7 +95,7 @@ pub use id::{
     file_name, slugify,
 };
 pub use lang::{Lang, Term};
-pub use period::Period;
+pub use period::{Gap, Period};
 pub use source::{Citation, Source};
 pub use span::{FileId, Origin, Recover, Span, Spanned};
 pub(crate) use span::{protocol as spanned_protocol, recover_protocol};

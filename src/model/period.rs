@@ -93,36 +93,72 @@ impl Period {
     /// unit's life is not covered by its ties (no parent from the day its last parent closed).
     /// `O(p log p)` for `p` parts.
     pub fn first_gap(self, parts: &[Period]) -> Option<Period> {
-        let mut parts: Vec<Period> = parts
-            .iter()
-            .filter(|part| part.overlaps(self))
-            .map(|part| part.intersection(self))
-            .filter(|part| part.is_ordered())
+        self.gaps(parts).first().map(|gap| gap.period)
+    }
+
+    /// Every stretch of this period that none of `parts` holds on, in order, each with the parts
+    /// on either side of it: where a unit's life is not covered by its ties (before its first
+    /// parent, between two, after its last). A part that holds no day covers nothing. The parts
+    /// sorted by start, swept once: `O(p log p)` for `p` parts.
+    pub fn gaps(self, parts: &[Period]) -> Vec<Gap> {
+        // Days as numbers, the open past and future at either end of the line.
+        let start = |date: Option<Date>| date.map_or(i64::MIN, Date::days_since_epoch);
+        let end = |date: Option<Date>| date.map_or(i64::MAX, Date::days_since_epoch);
+        let mut order: Vec<usize> = (0..parts.len())
+            .filter(|&i| parts[i].is_ordered())
             .collect();
-        parts.sort_by_key(|part| part.from.map(Date::start));
-        // The first day not covered yet; `None` for the open past, before any part covers it.
-        let mut covered_until = self.from;
-        for part in parts {
-            let starts_later = match (covered_until, part.from) {
-                (_, None) => false,
-                (None, Some(_)) => true,
-                (Some(at), Some(from)) => from.start() > at.start(),
-            };
-            if starts_later {
-                return Some(Period::new(covered_until, part.from));
+        order.sort_by_key(|&i| start(parts[i].from));
+        let last = end(self.until);
+        // The first day not covered yet, as a number and as a date, and the part that covers
+        // the days before it.
+        let mut reached = (start(self.from), self.from, None);
+        let mut gaps = Vec::new();
+        for i in order {
+            let (covered, since, after) = reached;
+            if covered >= last {
+                break;
             }
-            match part.until {
-                None => return None,
-                Some(until) => {
-                    if covered_until.is_none_or(|at| until.start() > at.start()) {
-                        covered_until = Some(until);
-                    }
-                }
+            let part = parts[i];
+            let from = start(part.from);
+            if from > covered {
+                let (until, before) = if from < last {
+                    (part.from, Some(i))
+                } else {
+                    (self.until, None)
+                };
+                gaps.push(Gap {
+                    period: Period::new(since, until),
+                    after,
+                    before,
+                });
+            }
+            if end(part.until) > covered {
+                reached = (end(part.until), part.until, Some(i));
             }
         }
-        let gap = Period::new(covered_until, self.until);
-        gap.is_ordered().then_some(gap)
+        let (covered, since, after) = reached;
+        if covered < last {
+            gaps.push(Gap {
+                period: Period::new(since, self.until),
+                after,
+                before: None,
+            });
+        }
+        gaps
     }
+}
+
+/// A stretch of a period that none of some parts holds on ([`Period::gaps`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gap {
+    /// When none of the parts holds.
+    pub period: Period,
+    /// The part the gap follows (by its index among the parts), which ends the day it starts;
+    /// `None` when it starts where the period does.
+    pub after: Option<usize>,
+    /// The part the gap comes before, which starts the day it ends; `None` when it ends where
+    /// the period does.
+    pub before: Option<usize>,
 }
 
 /// Whether a start comes before an end, `None` being the open past for the start and the open
@@ -268,6 +304,42 @@ mod tests {
         assert_eq!(
             period("2010", "2012").first_gap(&[period("2015", ""), period("2011", "2011")]),
             Some(period("2010", "2012"))
+        );
+    }
+
+    #[test]
+    fn every_gap_is_found_with_the_parts_around_it() {
+        let parts = [
+            period("2020", ""),
+            period("", "2019-06"),
+            period("2019-06", "2019-12-31"),
+        ];
+        let gap = |period, after, before| Gap {
+            period,
+            after,
+            before,
+        };
+        assert_eq!(
+            Period::default().gaps(&parts),
+            [gap(period("2019-12-31", "2020"), Some(2), Some(0))]
+        );
+        assert!(period("2019-07", "2019-12-31").gaps(&parts).is_empty());
+        let parts = [
+            period("2020", ""),
+            period("2010", "2019-06"),
+            period("2019-06", "2019-12-31"),
+        ];
+        assert_eq!(
+            period("2000", "2030").gaps(&parts),
+            [
+                gap(period("2000", "2010"), None, Some(1)),
+                gap(period("2019-12-31", "2020"), Some(2), Some(0)),
+            ]
+        );
+        // A part that starts after the period ends: the gap runs to its end.
+        assert_eq!(
+            period("2000", "2005").gaps(&[period("", "2001"), period("2006", "")]),
+            [gap(period("2001", "2005"), Some(0), None)]
         );
     }
 }
