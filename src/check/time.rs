@@ -238,39 +238,56 @@ impl<'d> Timeline<'d> {
         }
     }
 
-    /// `outdated-tie`: a tie in force on a day when one of its ends is not: its `valid_from` is
-    /// before the unit begins, or it holds after the unit ended (the message names the unit's
-    /// successors, to point the tie at), or it has no end and the unit was dissolved at a date
-    /// not known. A tie with no start claims nothing of when it began, and a unit's creation date
-    /// need not date every tie to it (the cut leaves them out before it); a tie with no end says
-    /// it holds now, which an ended unit contradicts. Reported once per tie, at the end naming
-    /// that unit, `to` first. Succession ties are the record of a change, and left alone.
+    /// `outdated-tie`: a tie in force on a day when one of its ends is not. Its `valid_from` is
+    /// before either end begins; or, while its `from` still exists, it holds after its `to`
+    /// ended (the message names the successors, to point the tie at), or it has no end and its
+    /// `to` was dissolved at a date not known.
+    ///
+    /// A tie is the statement of its `from`, whose file declares it ("`a` is attached to `b`"):
+    /// it ends when its `from` ends, with no `valid_until` needed, and a tie between two units
+    /// that ended says nothing after them. A symmetric tie is the statement of both its ends. A
+    /// tie with no start claims nothing of when it began, and a unit's creation date need not
+    /// date every tie to it (the cut leaves them out before it). Reported once per tie, at the
+    /// end naming the unit, `to` first. Succession ties are the record of a change, and left
+    /// alone.
     fn outdated(&self, out: &mut Vec<Diagnostic>) {
         for (tie, &(from, to)) in self.description.ties.iter().zip(&self.ends) {
             let period = tie.period();
             if tie.kind.value == TieKind::Succession || !period.is_ordered() {
                 continue;
             }
-            for (end, index) in [(&tie.to, to), (&tie.from, from)] {
+            for (is_to, index, other) in [(true, to, from), (false, from, to)] {
                 let Some(index) = index else {
                     continue;
                 };
                 let unit = self.unit(index);
-                let found = if unit.ended_undated() {
-                    tie.valid_until.is_none().then(|| dissolved(tie, unit))
-                } else if !unit.life().is_ordered() {
+                // The tie while its other end exists; `None` when that end is in no day's
+                // structure. An end not declared is reported as unknown, and read as always.
+                let within = match other {
+                    Some(other) => self.life(Some(other)).map(|life| period.intersection(life)),
+                    None => Some(period),
+                };
+                let stated = is_to || tie.kind.value.is_symmetric();
+                let found = if !unit.life().is_ordered() || within.is_none() {
                     None
                 } else if let Some(from) = unit
                     .valid_from
                     .filter(|_| tie.valid_from.is_some() && period.starts_before(unit.life()))
                 {
                     Some(early(tie, unit, from))
+                } else if !stated {
+                    None
+                } else if unit.ended_undated() {
+                    within
+                        .filter(|within| within.until.is_none())
+                        .map(|_| dissolved(tie, unit))
                 } else {
                     unit.valid_until
-                        .filter(|_| period.ends_after(unit.life()))
+                        .filter(|_| within.is_some_and(|within| within.ends_after(unit.life())))
                         .map(|until| self.ended(tie, index, until))
                 };
                 if let Some(diagnostic) = found {
+                    let end = if is_to { &tie.to } else { &tie.from };
                     out.push(
                         diagnostic
                             .at(tie.origin.at(end.span))
@@ -892,23 +909,30 @@ mod tests {
         // A tie with no start to a unit that begins later claims nothing of when it began.
         hold(&mut d, 3, "", "");
         assert_eq!(found(&d, "", Code::OutdatedTie).len(), 2);
+        // A tie ends with its `from`: the DINSIC's own attachment needs no end.
+        hold(&mut d, 3, "2019-10-25", "");
+        hold(&mut d, 0, "", "");
+        assert_eq!(found(&d, "", Code::OutdatedTie).len(), 2);
+        // Nor does a tie from a unit that ended as early.
+        live(&mut d, "bureau", "", "2019-10-25");
+        assert_eq!(found(&d, "", Code::OutdatedTie).len(), 1, "the cooperation");
         // A tie with no end to a unit dissolved at a date not known; none to one with an end.
+        live(&mut d, "bureau", "", "");
         d.units["dinsic"].valid_until = None;
         d.units["dinsic"].status = Status::Dissolved;
         d.ties.truncate(4);
-        hold(&mut d, 0, "", "");
-        hold(&mut d, 2, "", "2019");
-        hold(&mut d, 3, "2019-10-25", "");
         assert_eq!(
             found(&d, "", Code::OutdatedTie),
-            ["`dinsic` is attached to `pm`, but `dinsic` is dissolved"]
+            ["`bureau` is attached to `dinsic`, but `dinsic` is dissolved"]
         );
         let problems = rules(&d, days(""));
         let outdated = problems
             .iter()
             .find(|p| p.code == Code::OutdatedTie)
             .unwrap();
-        assert_eq!(&*outdated.subjects, ["attachment", "dinsic", "pm"]);
+        assert_eq!(&*outdated.subjects, ["attachment", "bureau", "dinsic"]);
+        hold(&mut d, 2, "", "2019");
+        assert!(found(&d, "", Code::OutdatedTie).is_empty());
     }
 
     #[test]

@@ -152,14 +152,15 @@ codes! {
     /// is hard to manage, and often hides a missing intermediate level.
     WideSpan => "wide-span", Warning,
         fr: "Une unité ou un poste qui a plus de subordonnés directs que le seuil (`check --max-span`, 15 par défaut) est difficile à encadrer, et cache souvent un niveau intermédiaire manquant.";
-    /// A tie in force on a day when one of its ends is not (it starts before the unit begins, or
-    /// holds after the unit ended, or has no end while the unit was dissolved at a date not
-    /// known) describes a state that never was; a tie that outlasts a unit usually belongs to its
-    /// successor now. The rules of time find it on the whole timeline, every date read; the code
-    /// is the one ties to dissolved and succeeded units always had, so that lists of codes keep
-    /// working.
+    /// A tie in force on a day when one of its ends is not (it starts before the unit begins,
+    /// or, while the unit it is declared from still exists, holds after the other ended, or has
+    /// no end while the other was dissolved at a date not known) describes a state that never
+    /// was; a tie that outlasts a unit usually belongs to its successor now. A tie ends with the
+    /// unit it is declared from. The rules of time find it on the whole timeline, every date
+    /// read; the code is the one ties to dissolved and succeeded units always had, so that lists
+    /// of codes keep working.
     OutdatedTie => "outdated-tie", Warning,
-        fr: "Un lien en vigueur un jour où l’une de ses extrémités ne l’est pas (il commence avant que l’unité existe, ou vaut encore après sa fin, ou n’a pas de fin alors que l’unité a été dissoute à une date inconnue) décrit un état qui n’a jamais existé ; un lien qui survit à une unité appartient le plus souvent désormais à son successeur. Les règles du temps le trouvent sur toute la chronologie, à toutes les dates ; le code est celui qu’ont toujours eu les liens vers des unités dissoutes ou remplacées, afin que les listes de codes restent valables.";
+        fr: "Un lien en vigueur un jour où l’une de ses extrémités ne l’est pas (il commence avant que l’unité existe, ou, tant que l’unité dont il est déclaré existe encore, vaut après la fin de l’autre, ou n’a pas de fin alors que l’autre a été dissoute à une date inconnue) décrit un état qui n’a jamais existé ; un lien qui survit à une unité appartient le plus souvent désormais à son successeur. Un lien prend fin avec l’unité dont il est déclaré. Les règles du temps le trouvent sur toute la chronologie, à toutes les dates ; le code est celui qu’ont toujours eu les liens vers des unités dissoutes ou remplacées, afin que les listes de codes restent valables.";
     /// A post under the line authority of a post in no unit above its own: the heads say it
     /// answers to someone else, and one of the two is usually out of date or misplaced.
     AuthorityAgainstHeads => "authority-against-heads", Warning,

@@ -140,15 +140,15 @@ fn check_reports_the_succession_outside_the_register_and_only_what_the_data_hold
             "ministry `wales-office` is an orphan: it has no hierarchical parent"
         )]
     );
-    // Everything else is a fact of the register: organisations with no tie at all, parents
-    // kept for closed organisations, closed organisations with no date of closing, acronyms used
-    // twice, wide spans, advisory groups with no secretariat or members described. Nothing the
-    // import made up (a forbidden tie, an unknown unit, two attachments, a missing source, dates
-    // out of order).
+    // Everything else is a fact of the register: organisations with no tie at all, closed
+    // organisations with no date of closing, a successor named while its predecessor is still
+    // open, acronyms used twice, wide spans, advisory groups with no secretariat or members
+    // described. Nothing the import made up (a forbidden tie, an unknown unit, two attachments,
+    // a missing source, dates out of order, a tie that outlasts its ends).
     let real = [
         "isolated-unit",
-        "outdated-tie",
         "undated-dissolution",
+        "succession-overlap",
         "duplicate-unit",
         "wide-span",
         "body-without-secretariat",
