@@ -680,6 +680,7 @@ show-absent-shown-whole = shown with its ties of every date
 show-valid-from = since
 show-valid-until = until
 show-was = was
+show-was-no-acronym = no acronym
 find-absent = Not in the structure as of { $day }:
 find-absent-why = { $why ->
     [ended] ended on { $date }

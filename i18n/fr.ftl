@@ -693,6 +693,7 @@ show-absent-shown-whole = avec ses liens de toutes dates
 show-valid-from = depuis
 show-valid-until = jusqu’au
 show-was = auparavant
+show-was-no-acronym = sans sigle
 find-absent = Hors de la structure au { $day } :
 find-absent-why = { $why ->
     [ended] a pris fin le { $date }

@@ -112,7 +112,7 @@ fn what_text(graph: &OrgGraph, event: &Event<'_>) -> String {
         Change::AcronymChanged { before, after } => tr!(
             lang,
             "history-acronym-changed",
-            before = quoted(before),
+            before = or_none(*before),
             after = or_none(*after)
         ),
         Change::KindChanged { before, after } => tr!(
@@ -219,8 +219,8 @@ impl<'g> HistoryJson<'g> {
                         successors: ties(views),
                     }),
                     Change::Renamed { before, after } => value(json(before), json(after)),
-                    Change::AcronymChanged { before, after }
-                    | Change::RemitChanged { before, after } => value(json(before), json(after)),
+                    Change::AcronymChanged { before, after } => value(json(before), json(after)),
+                    Change::RemitChanged { before, after } => value(json(before), json(after)),
                     Change::KindChanged { before, after } => value(json(before), json(after)),
                     Change::HeadcountChanged { before, after } => value(json(before), json(after)),
                     Change::Moved { from, to } | Change::HeadChanged { from, to } => {

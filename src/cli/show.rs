@@ -200,14 +200,19 @@ impl<'g> ShowJson<'g> {
     }
 }
 
-/// What a unit was until a date, in one line: "DINSIC — Direction … (until 2019-10-25)".
+/// What a unit was until a date, in one line: "DINSIC — Direction … (until 2019-10-25)", "Sous-direction
+/// …, no acronym (until 2026)".
 fn was_text(was: &Was) -> String {
     let lang = super::lang();
     let mut parts: Vec<String> = Vec::new();
-    match (&was.acronym, &was.name) {
+    let acronym = was.acronym.as_ref().and_then(Option::as_ref);
+    match (acronym, &was.name) {
         (Some(acronym), Some(name)) => parts.push(format!("{acronym} — {name}")),
         (Some(text), None) | (None, Some(text)) => parts.push(text.clone()),
         (None, None) => {}
+    }
+    if was.acronym == Some(None) {
+        parts.push(tr!(lang, "show-was-no-acronym"));
     }
     if let Some(kind) = &was.kind {
         parts.push(kind.label_in(lang).to_owned());

@@ -1342,18 +1342,14 @@ fn history(rows: &mut [Row], group: &mut [usize], columns: &Columns) -> Vec<Prob
 }
 
 /// What a unit was on the row `earlier`, where the row after it, `later`, says otherwise: its
-/// name, acronym and kind until `later` starts, citing `earlier`'s line. `None` when they agree
-/// (the unit only moved). An acronym that `later` gives and `earlier` does not is not said: a
-/// [`Was`] cannot say that a unit had none.
+/// name, acronym (none, when `later` gives one and `earlier` does not) and kind until `later`
+/// starts, citing `earlier`'s line. `None` when they agree (the unit only moved).
 fn was(earlier: &Row, later: &Row, source: Citation) -> Option<Was> {
     let differs = |a: &str, b: &str| (a != b).then(|| a.to_owned());
     let was = Was {
         until: later.period.from?,
         name: differs(&earlier.name, &later.name),
-        acronym: earlier
-            .acronym
-            .as_deref()
-            .and_then(|a| differs(a, later.acronym.as_deref().unwrap_or(""))),
+        acronym: (earlier.acronym != later.acronym).then(|| earlier.acronym.clone()),
         kind: (earlier.kind != later.kind).then(|| spanned(earlier.kind)),
         remit: None,
         headcount: None,
@@ -1565,6 +1561,23 @@ mod tests {
                 Recover::Skipped(_) => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_unit_given_an_acronym_had_none_before() {
+        let csv = "code,parent,label,type,acronym,from\n\
+                   me,,Ministère,ministry,,\n\
+                   sd,me,Sous-direction,sub-directorate,,2011\n\
+                   sd,me,Sous-direction,sub-directorate,SDRH,2026\n";
+        let options = CsvOptions {
+            acronym: Some("acronym".into()),
+            ..dated(true, false)
+        };
+        let import = import_csv(csv.as_bytes(), &options).unwrap();
+        let sd = units(&import)[1];
+        assert_eq!(sd.acronym.as_deref(), Some("SDRH"));
+        assert_eq!(sd.was.len(), 1);
+        assert_eq!(sd.was[0].acronym, Some(None));
     }
 
     #[test]

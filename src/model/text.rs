@@ -84,6 +84,15 @@ pub(crate) fn named_if_any<'de, D: serde::Deserializer<'de>>(
         .transpose()
 }
 
+/// Reads an optional name that, when present, may be `null`: `Some(None)`, as a unit's past
+/// acronym is when it had none.
+#[allow(clippy::option_option)] // As `Was::acronym`.
+pub(crate) fn named_or_none<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<String>>, D::Error> {
+    named_if_any(deserializer).map(Some)
+}
+
 /// `text`, unless it holds nothing but spaces.
 fn blank_refused<E: serde::de::Error>(text: String) -> Result<String, E> {
     if text.trim().is_empty() {

@@ -472,14 +472,15 @@ pub struct Was {
     )]
     #[schemars(regex(pattern = r"\S"))]
     pub name: Option<String>,
-    /// The acronym it had.
+    /// The acronym it had; `null` says it had none (it was given one on `until`).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::model::text::named_if_any"
+        deserialize_with = "crate::model::text::named_or_none"
     )]
     #[schemars(regex(pattern = r"\S"))]
-    pub acronym: Option<String>,
+    #[allow(clippy::option_option)] // Unchanged, none and a text are three different pasts.
+    pub acronym: Option<Option<String>>,
     /// The kind it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<Spanned<UnitKind>>,
@@ -522,14 +523,14 @@ impl Unit {
             (None, None, None, None, None);
         for was in self.was.iter().filter(|was| day < was.until.start()) {
             name = name.or(was.name.as_deref());
-            acronym = acronym.or(was.acronym.as_deref());
+            acronym = acronym.or(was.acronym.as_ref().map(Option::as_deref));
             kind = kind.or(was.kind.as_ref());
             remit = remit.or(was.remit.as_deref());
             headcount = headcount.or(was.headcount.as_ref());
         }
         Values {
             name: name.unwrap_or(&self.name),
-            acronym: acronym.or(self.acronym.as_deref()),
+            acronym: acronym.unwrap_or(self.acronym.as_deref()),
             kind: kind.unwrap_or(&self.kind),
             remit: remit.or(self.remit.as_deref()),
             headcount: headcount.or(self.headcount.as_ref()),
@@ -601,7 +602,7 @@ mod tests {
                 ..was("2011", "Direction des SI")
             },
             Was {
-                acronym: Some("DINSIC".to_owned()),
+                acronym: Some(Some("DINSIC".to_owned())),
                 ..was("2019-10-25", "DINSIC (long)")
             },
         ];
@@ -640,6 +641,30 @@ mod tests {
         assert!(!unit.in_force(date("2000")));
         unit.valid_until = Some(date("2030"));
         assert!(unit.in_force(date("2000")) && !unit.in_force(date("2030")));
+    }
+
+    #[test]
+    fn a_past_may_say_the_unit_had_no_acronym() {
+        let read = |text: &str| serde_json::from_str::<Was>(text).unwrap();
+        let none = read(r#"{"until": "2026", "acronym": null}"#);
+        assert_eq!(none.acronym, Some(None));
+        assert_eq!(read(r#"{"until": "2026", "name": "N"}"#).acronym, None);
+        assert_eq!(
+            serde_json::to_string(&none).unwrap(),
+            r#"{"until":"2026","acronym":null}"#
+        );
+        let mut unit = Unit::new(
+            spanned(UnitId::new("sdrh").unwrap()),
+            "Sous-direction des ressources humaines".to_owned(),
+            spanned(UnitKind::SubDirectorate),
+        );
+        unit.acronym = Some("SDRH".to_owned());
+        unit.was = vec![none];
+        let mut before = unit.clone();
+        before.take_values_at(Date::parse("2025-12-31").unwrap());
+        assert_eq!(before.acronym, None);
+        unit.take_values_at(Date::parse("2026").unwrap());
+        assert_eq!(unit.acronym.as_deref(), Some("SDRH"));
     }
 
     #[test]

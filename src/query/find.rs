@@ -54,7 +54,7 @@ impl Field {
             Field::FormerAcronym(i) => unit
                 .was
                 .get(i)
-                .and_then(|was| was.acronym.as_deref())
+                .and_then(|was| was.acronym.as_ref()?.as_deref())
                 .unwrap_or_default(),
         }
     }

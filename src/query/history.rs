@@ -82,8 +82,8 @@ pub enum Change<'g> {
     },
     /// Its acronym changed.
     AcronymChanged {
-        /// The acronym it had.
-        before: &'g str,
+        /// The acronym it had, if any.
+        before: Option<&'g str>,
         /// The acronym it had from then on, if any.
         after: Option<&'g str>,
     },
@@ -308,8 +308,9 @@ fn changes<'g>(unit: &'g Unit, was: &'g Was) -> impl Iterator<Item = Event<'g>> 
         });
     let acronym = was
         .acronym
-        .as_deref()
-        .filter(|&before| Some(before) != after.acronym)
+        .as_ref()
+        .map(Option::as_deref)
+        .filter(|&before| before != after.acronym)
         .map(|before| Change::AcronymChanged {
             before,
             after: after.acronym,
@@ -509,8 +510,10 @@ mod tests {
                         format!("{:?}", others(ties))
                     }
                     Change::Renamed { before, after } => format!("{before} -> {after}"),
-                    Change::AcronymChanged { before, after }
-                    | Change::RemitChanged { before, after } => format!("{before} -> {after:?}"),
+                    Change::AcronymChanged { before, after } => {
+                        format!("{before:?} -> {after:?}")
+                    }
+                    Change::RemitChanged { before, after } => format!("{before} -> {after:?}"),
                     Change::KindChanged { before, after } => format!("{before} -> {after}"),
                     Change::HeadcountChanged { before, after } => {
                         format!("{} -> {:?}", before.count, after.map(|h| h.count))
@@ -652,13 +655,15 @@ mod tests {
         unit.was = vec![
             Was {
                 name: Some("A".into()),
+                // It had no acronym then.
+                acronym: Some(None),
                 kind: Some(Spanned::new(Span::default(), Directorate)),
                 remit: Some("Old remit".into()),
                 ..was("2011")
             },
             Was {
                 name: Some("B".into()),
-                acronym: Some("DINSIC".into()),
+                acronym: Some(Some("DINSIC".into())),
                 ..was("2019-10-25")
             },
             // Says nothing new: no event.
@@ -671,10 +676,11 @@ mod tests {
             told(d, "dinum"),
             [
                 "2011 renamed: A -> B",
+                r#"2011 acronym-changed: None -> Some("DINSIC")"#,
                 "2011 kind-changed: directorate -> interministerial-directorate",
                 "2011 remit-changed: Old remit -> None",
                 "2019-10-25 renamed: B -> C",
-                r#"2019-10-25 acronym-changed: DINSIC -> Some("DINUM")"#,
+                r#"2019-10-25 acronym-changed: Some("DINSIC") -> Some("DINUM")"#,
             ]
         );
     }

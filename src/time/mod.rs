@@ -258,7 +258,7 @@ mod tests {
         d.units["dinum"].was = vec![crate::model::Was {
             until: date("2019-10-25"),
             name: Some("Direction interministérielle du numérique et du SIC".into()),
-            acronym: Some("DINSIC".into()),
+            acronym: Some(Some("DINSIC".into())),
             kind: None,
             remit: None,
             headcount: None,
