@@ -787,3 +787,19 @@ check-status-dissolved-hint = its `valid_until` ends it on { $until } whatever i
 check-status-planned = { $unit } is `planned`, yet it began on { $from }: it is in force since then
 check-status-planned-hint = once it is set up, its status is `being-set-up`, or left out (active); otherwise correct its `valid_from`
 check-status-label = its status says otherwise than its dates
+## Proposals that take effect on a date, and apply
+
+proposal-not-in-force = this proposal takes effect on { $effective }, after the day asked for ({ $day })
+proposal-not-in-force-label = takes effect on this day
+proposal-not-in-force-hint = a proposal changes nothing before it takes effect: give `--as-of { $effective }` or a later day, or leave out `--proposal` to see the structure of { $day }
+proposal-id-of-absent = `{ $id }` is the id of a unit that { $why ->
+    [ended] ended on { $date }
+    [not-yet] begins on { $date }
+   *[ended-undated] was dissolved
+}
+proposal-id-of-absent-label = taken by a unit of another day
+proposal-id-of-absent-hint = an id names one unit at every date: give the new unit another id
+check-effective = Takes effect on { $effective }: the structure is checked as of { $same ->
+    [same] that day
+   *[later] { $day }
+}

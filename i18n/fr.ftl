@@ -800,3 +800,19 @@ check-status-dissolved-hint = sa date `valid_until` y met fin le { $until } quel
 check-status-planned = { $unit } a le statut `planned`, mais a commencé le { $from } : l’unité est en vigueur depuis
 check-status-planned-hint = une fois mise en place, son statut est `being-set-up`, ou omis (en fonctionnement) ; sinon, corrigez sa date `valid_from`
 check-status-label = son statut contredit ses dates
+## Propositions qui prennent effet à une date, et apply
+
+proposal-not-in-force = cette proposition prend effet le { $effective }, après le jour demandé ({ $day })
+proposal-not-in-force-label = prend effet ce jour-là
+proposal-not-in-force-hint = une proposition ne change rien avant de prendre effet : donnez `--as-of { $effective }` ou un jour plus tardif, ou retirez `--proposal` pour voir la structure du { $day }
+proposal-id-of-absent = `{ $id }` est l’identifiant d’une unité qui { $why ->
+    [ended] a pris fin le { $date }
+    [not-yet] commence le { $date }
+   *[ended-undated] a été dissoute
+}
+proposal-id-of-absent-label = pris par une unité d’un autre jour
+proposal-id-of-absent-hint = un identifiant désigne une seule unité à toutes les dates : donnez un autre identifiant à la nouvelle unité
+check-effective = Prend effet le { $effective } : la structure est vérifiée { $same ->
+    [same] à cette date
+   *[later] au { $day }
+}

@@ -85,7 +85,9 @@ pub mod stack;
 pub mod time;
 mod workspace;
 
-pub use workspace::{Loader, Proposed, Refused, Structure, TimelineDays, TimelineRules, Workspace};
+pub use workspace::{
+    Dated, Loader, Proposed, Refused, Structure, TimelineDays, TimelineRules, Workspace,
+};
 
 /// The README's examples, run as doctests so that the manual cannot drift from the library.
 #[cfg(doctest)]

@@ -8,10 +8,11 @@
 
 use std::path::PathBuf;
 
-use crate::diagnostic::{Diagnostic, plural};
+use crate::diagnostic::{Code, Diagnostic, plural};
 use crate::graph::OrgGraph;
+use crate::i18n::text;
 use crate::load::{self, Files, Input, Limits};
-use crate::model::{Date, Description};
+use crate::model::{Date, Description, Origin};
 use crate::proposal::{self, Applied, Proposal};
 use crate::time::{self, Absent};
 
@@ -27,6 +28,7 @@ pub struct Loader {
     as_of: Option<Date>,
     today: Option<Date>,
     timeline_rules: Option<TimelineRules>,
+    date_proposal: bool,
 }
 
 /// Rules that read the whole timeline of a description, before it is cut to a day
@@ -122,15 +124,17 @@ impl Loader {
     }
 
     /// Works on the structure in force on `day` ([`crate::time`]): what has ended or not begun by
-    /// then is left out of the graph and kept in [`Workspace::absent`].
+    /// then is left out of the graph and kept in [`Workspace::absent`]. A proposal that takes
+    /// effect after `day` is refused: it changes nothing on that day.
     #[must_use]
     pub fn as_of(mut self, day: Date) -> Loader {
         self.as_of = Some(day.start());
         self
     }
 
-    /// The day to work on when [`Loader::as_of`] names none: the command line gives today. With
-    /// neither, the description is not cut and the graph holds every unit and tie of every date.
+    /// The day to work on when [`Loader::as_of`] names none and the proposal, if any, gives no
+    /// effective date: the command line gives today. With none of them, the description is not
+    /// cut and the graph holds every unit and tie of every date.
     #[must_use]
     pub fn today(mut self, day: Date) -> Loader {
         self.today = Some(day.start());
@@ -155,7 +159,18 @@ impl Loader {
         self
     }
 
-    /// The day the structure is cut to, if any: [`Loader::as_of`], or else [`Loader::today`].
+    /// Also writes the proposal's changes into the whole description, dated on its effective
+    /// date ([`Proposed::dated`]), to write them back into the description's files: the
+    /// structure is then the one of that date, whatever [`Loader::as_of`] says.
+    #[must_use]
+    pub fn date_proposal(mut self) -> Loader {
+        self.date_proposal = true;
+        self
+    }
+
+    /// The day asked for: [`Loader::as_of`], or else [`Loader::today`]. The structure is cut to
+    /// it, unless [`Loader::as_of`] names none and the proposal gives an effective date, which
+    /// is then the day.
     pub fn day(&self) -> Option<Date> {
         self.as_of.or(self.today)
     }
@@ -165,29 +180,70 @@ impl Loader {
     ///
     /// A description with problems still loads, as far as it is sound, with its problems listed
     /// in the workspace. A proposal that cannot be read or applied leaves no structure to work
-    /// on: that is the one failure, and it holds every problem found, the description's too.
+    /// on: that is the one failure, and it holds every problem found, the description's too. So
+    /// is a proposal that takes effect after the day asked for, and one that adds a unit with the
+    /// id of a unit of another day.
     pub fn load(self) -> Result<Workspace, Refused> {
         let load::Loaded {
             mut files,
             description,
             diagnostics: read,
         } = load::load(&self.inputs, self.limits);
-        let day = self.day();
+        let proposal = match self.proposal {
+            None => None,
+            Some(ProposalInput::Path(path)) => Some(proposal::read(&path, self.limits, &mut files)),
+            Some(ProposalInput::Text { name, text }) => {
+                let file = files.add(name, text);
+                Some(proposal::parse(
+                    file,
+                    files.text(file),
+                    self.limits.max_depth,
+                ))
+            }
+        };
+        let proposal = match proposal.transpose() {
+            Ok(proposal) => proposal,
+            Err(errors) => return Err(Refused::new(files, read, errors)),
+        };
+        // The day: the one asked for, else the one the proposal takes effect (a chart says it
+        // is as of either), else today.
+        let effective = proposal.as_ref().and_then(|p| {
+            p.effective
+                .as_ref()
+                .map(|e| (e.value, Origin::new(p.file, e.span)))
+        });
+        let as_of = match (self.as_of, effective) {
+            (_, Some((effective, _))) if self.date_proposal => Some(effective.start()),
+            (Some(asked), Some((effective, at))) if asked.start() < effective.start() => {
+                let errors = vec![not_in_force(effective, at, asked)];
+                return Err(Refused::new(files, read, errors));
+            }
+            (asked, effective) => asked.or(effective.map(|(effective, _)| effective.start())),
+        };
+        let day = as_of.or(self.today);
+        let days = TimelineDays {
+            cut: day,
+            today: self.today,
+        };
         let timeline = self
             .timeline_rules
-            .map(|rules| {
-                let days = TimelineDays {
-                    cut: day,
-                    today: self.today,
-                };
-                rules(&description, days)
-            })
+            .map(|rules| rules(&description, days))
             .unwrap_or_default();
+        // On its effective day, the proposal is also written into the whole description as
+        // changes of that day: to be written back, or for the rules of time to check the history
+        // it would write.
+        let dated_on = effective
+            .map(|(effective, _)| effective)
+            .filter(|effective| {
+                (self.date_proposal || self.timeline_rules.is_some())
+                    && day.is_some_and(|day| day.start() == effective.start())
+            });
+        let whole = dated_on.map(|_| description.clone());
         let (description, absent) = match day {
             Some(day) => time::cut(description, day),
             None => (description, Absent::default()),
         };
-        let Some(input) = self.proposal else {
+        let Some(proposal) = proposal else {
             return Ok(Workspace {
                 files,
                 read,
@@ -195,42 +251,76 @@ impl Loader {
                 proposal: None,
                 absent,
                 timeline,
-                as_of: self.as_of,
+                as_of,
             });
         };
-        let proposal = match input {
-            ProposalInput::Path(path) => proposal::read(&path, self.limits, &mut files),
-            ProposalInput::Text { name, text } => {
-                let file = files.add(name, text);
-                proposal::parse(file, files.text(file), self.limits.max_depth)
+        let applied = proposal::apply(&description, &proposal).and_then(|(proposed, applied)| {
+            let reused = time::reused_ids(&absent, &proposed, &applied);
+            if reused.is_empty() {
+                Ok((proposed, applied))
+            } else {
+                Err(reused)
             }
-        };
-        let applied = proposal.and_then(|proposal| {
-            proposal::apply(&description, &proposal)
-                .map(|(proposed, applied)| (proposal, proposed, applied))
         });
         match applied {
-            Ok((proposal, proposed, applied)) => Ok(Workspace {
-                files,
-                read,
-                structure: Structure::build(proposed),
-                proposal: Some(Proposed {
-                    proposal,
-                    applied,
-                    before: Structure::build(description),
-                }),
-                absent,
-                timeline,
-                as_of: self.as_of,
-            }),
-            Err(errors) => {
-                // What was found in reading the description may be why the proposal fails.
-                let mut diagnostics = read;
-                diagnostics.extend(errors);
-                Err(Refused { files, diagnostics })
+            Ok((proposed, applied)) => {
+                let (mut dated, mut dated_timeline) = (None, None);
+                if let (Some(whole), Some(effective)) = (whole, dated_on) {
+                    let description = time::date(
+                        &whole,
+                        &description,
+                        &proposed,
+                        &proposal,
+                        &applied,
+                        effective,
+                    );
+                    dated_timeline = self.timeline_rules.map(|rules| rules(&description, days));
+                    dated = self.date_proposal.then_some(Dated {
+                        before: whole,
+                        description,
+                    });
+                }
+                Ok(Workspace {
+                    files,
+                    read,
+                    structure: Structure::build(proposed),
+                    proposal: Some(Proposed {
+                        proposal,
+                        applied,
+                        before: Structure::build(description),
+                        dated,
+                        timeline: dated_timeline,
+                    }),
+                    absent,
+                    timeline,
+                    as_of,
+                })
             }
+            // What was found in reading the description may be why the proposal fails.
+            Err(errors) => Err(Refused::new(files, read, errors)),
         }
     }
+}
+
+/// Why a proposal that takes effect after the day asked for is refused, located `at` its
+/// effective date.
+fn not_in_force(effective: Date, at: Origin, asked: Date) -> Diagnostic {
+    let (effective, day) = (effective.to_string(), asked.to_string());
+    Diagnostic::new(
+        Code::ProposalNotInForce,
+        text!(
+            "proposal-not-in-force",
+            effective = effective.as_str(),
+            day = day.as_str()
+        ),
+    )
+    .at(at)
+    .with_label(text!("proposal-not-in-force-label"))
+    .with_hint(text!(
+        "proposal-not-in-force-hint",
+        effective = effective.as_str(),
+        day = day.as_str()
+    ))
 }
 
 /// A structure resolved into a graph, and the problems resolving it found (unknown units and
@@ -260,6 +350,23 @@ pub struct Proposed {
     pub applied: Vec<Applied>,
     /// The structure before the proposal.
     pub before: Structure,
+    /// With [`Loader::date_proposal`] and a proposal that gives its effective date: the whole
+    /// description, before the proposal and with its changes written in as changes of that date
+    /// ([`time::apply_dated`]).
+    pub dated: Option<Dated>,
+    /// With [`Loader::check_timeline`] and a proposal that gives its effective date, when the
+    /// structure is the one of that date: what the rules find in the whole description with the
+    /// proposal's changes written in (as [`Workspace::timeline`] has what they find without).
+    pub timeline: Option<Vec<Diagnostic>>,
+}
+
+/// A proposal written into the whole description, every date ([`Proposed::dated`]).
+#[derive(Debug)]
+pub struct Dated {
+    /// The whole description as read.
+    pub before: Description,
+    /// The whole description with the proposal's changes dated on its effective day.
+    pub description: Description,
 }
 
 /// Everything read for a run: the files, the structure, and every problem found.
@@ -279,8 +386,9 @@ pub struct Workspace {
     pub absent: Absent,
     /// What the rules of [`Loader::check_timeline`] found in the whole description.
     pub timeline: Vec<Diagnostic>,
-    /// The day asked for with [`Loader::as_of`], if one was (not today's default): what a chart
-    /// of the structure says it is as of.
+    /// The day asked for with [`Loader::as_of`], or else the effective date of the proposal,
+    /// if either was given (not today's default): what a chart of the structure says it is as
+    /// of.
     pub as_of: Option<Date>,
 }
 
@@ -313,6 +421,16 @@ pub struct Refused {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Refused {
+    /// The refusal of a proposal: the problems found in reading the description, which may be
+    /// why, then `errors`.
+    fn new(files: Files, read: Vec<Diagnostic>, errors: Vec<Diagnostic>) -> Refused {
+        let mut diagnostics = read;
+        diagnostics.extend(errors);
+        Refused { files, diagnostics }
+    }
+}
+
 impl std::fmt::Display for Refused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -329,7 +447,6 @@ impl std::error::Error for Refused {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Code;
 
     const DESCRIPTION: &str = r#"{"organisation": {"id": "o", "name": "O"},
         "units": [{"id": "top", "name": "Top", "kind": "ministry", "boundary": "top"},
@@ -363,6 +480,87 @@ mod tests {
         let codes: Vec<Code> = refused.diagnostics.iter().map(|d| d.code).collect();
         assert!(codes.contains(&Code::UnknownField), "{codes:?}");
         assert!(codes.contains(&Code::UnknownUnit), "{codes:?}");
+    }
+
+    #[test]
+    fn a_proposal_applies_on_its_effective_day_and_not_before() {
+        let dated = DESCRIPTION.replace(
+            r#""kind": "directorate"}"#,
+            r#""kind": "directorate", "valid_until": "2027"}"#,
+        );
+        let proposal = r#"{"title": "T", "effective": "2026-01",
+            "changes": [{"rename": {"unit": "dir", "name": "New"}}]}"#;
+        let loader = || {
+            Loader::new()
+                .text("o.json", dated.clone())
+                .proposal_text("p.json", proposal)
+                .today(Date::parse("2030").unwrap())
+        };
+        // Today, the directorate has ended; on the effective day, it is renamed.
+        let workspace = loader().load().unwrap();
+        assert_eq!(workspace.absent.day(), Date::parse("2026-01-01").ok());
+        let graph = workspace.graph();
+        assert_eq!(
+            graph.find_id("dir").map(|ix| &*graph.unit(ix).name),
+            Some("New")
+        );
+        assert!(workspace.proposal.as_ref().unwrap().dated.is_none());
+        let later = loader()
+            .as_of(Date::parse("2026-06").unwrap())
+            .load()
+            .unwrap();
+        assert_eq!(later.absent.day(), Date::parse("2026-06-01").ok());
+        let refused = loader()
+            .as_of(Date::parse("2025-12-31").unwrap())
+            .load()
+            .unwrap_err();
+        let codes: Vec<Code> = refused.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::ProposalNotInForce]);
+        // Dated, the rename is written in the whole description's history.
+        let workspace = loader()
+            .as_of(Date::parse("2025-12-31").unwrap())
+            .date_proposal()
+            .load()
+            .unwrap();
+        let dated = workspace.proposal.unwrap().dated.unwrap();
+        assert_eq!(dated.before.units["dir"].name, "Dir");
+        assert_eq!(dated.description.units["dir"].name, "New");
+        assert_eq!(
+            dated.description.units["dir"].was[0].name.as_deref(),
+            Some("Dir")
+        );
+    }
+
+    #[test]
+    fn the_rules_of_time_check_the_history_a_dated_proposal_writes() {
+        /// One problem for each unit that ends.
+        fn endings(description: &Description, _: TimelineDays) -> Vec<Diagnostic> {
+            let ending = description
+                .units
+                .values()
+                .filter(|u| u.valid_until.is_some());
+            ending
+                .map(|u| Diagnostic::new(Code::OutdatedTie, u.id.to_string()))
+                .collect()
+        }
+        let proposal =
+            r#"{"title": "T", "effective": "2026", "changes": [{"remove-unit": "dir"}]}"#;
+        let workspace = Loader::new()
+            .text("o.json", DESCRIPTION)
+            .proposal_text("p.json", proposal)
+            .check_timeline(endings)
+            .load()
+            .unwrap();
+        assert!(workspace.timeline.is_empty());
+        let proposed = workspace.proposal.unwrap();
+        let found: Vec<String> = proposed
+            .timeline
+            .unwrap()
+            .iter()
+            .map(|d| d.message.to_string())
+            .collect();
+        assert_eq!(found, ["dir"]);
+        assert!(proposed.dated.is_none());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use organigram::diagnostic::render::{self, Colour, JsonDiagnostic};
 use organigram::diagnostic::{Code, Diagnostic, Severity, SourceMap, nearest};
 use organigram::diff::{Diff, diff};
 use organigram::load::Files;
+use organigram::model::Date;
 use organigram::proposal::Proposal;
 use organigram::{Loader, Structure, Workspace, tr};
 
@@ -109,21 +110,30 @@ pub(crate) fn run(loader: Loader, args: &Args, out: &mut dyn Write) -> Result<()
         structure,
         proposal,
         timeline,
+        absent,
         ..
     } = loader
         .check_timeline(check::time::rules)
         .load()
         .map_err(|refused| refuse(&refused, args.format))?;
     // Building a graph finds problems too; the rules find the rest, those of time on the whole
-    // description (the same before and after a proposal, which changes one day's structure).
-    let checked = |structure: Structure| {
+    // description: before a proposal, and after it when it is dated, for its effective day
+    // (undated, it changes one day's structure, and the rest of time as it was).
+    let checked = |structure: Structure, timeline: &[Diagnostic]| {
         let mut problems = structure.diagnostics;
         problems.extend(timeline.iter().cloned());
         problems.extend(check::check(&structure.graph, &options));
         (structure.graph, problems)
     };
-    let before = proposal.map(|proposed| (proposed.proposal, checked(proposed.before)));
-    let (after_graph, after_problems) = checked(structure);
+    let (before, timeline_after) = match proposal {
+        Some(proposed) => {
+            let after = proposed.timeline.unwrap_or_else(|| timeline.clone());
+            let before = checked(proposed.before, &timeline);
+            (Some((proposed.proposal, before)), after)
+        }
+        None => (None, timeline),
+    };
+    let (after_graph, after_problems) = checked(structure, &timeline_after);
     let (proposal, before) = before.unzip();
     let (before_graph, before_problems) = before.unzip();
     let report = check::report(read, before_problems, after_problems, &levels);
@@ -139,6 +149,7 @@ pub(crate) fn run(loader: Loader, args: &Args, out: &mut dyn Write) -> Result<()
         report: &report,
         proposed: proposal.as_ref(),
         changes: changes.as_ref(),
+        day: absent.day(),
     };
     match args.format {
         Format::Json => write_json(out, &shown.json())?,
@@ -177,6 +188,8 @@ struct Shown<'a> {
     report: &'a Report,
     proposed: Option<&'a Proposal>,
     changes: Option<&'a Diff<'a>>,
+    /// The day the structure is checked as of, when it is cut to one.
+    day: Option<Date>,
 }
 
 /// "1 error", "2 warnings".
@@ -210,7 +223,7 @@ impl Shown<'_> {
                 let file = self.files.name(proposal.file).display().to_string();
                 writeln!(
                     styled,
-                    "{}\n",
+                    "{}",
                     tr!(
                         lang,
                         "check-proposal",
@@ -219,6 +232,25 @@ impl Shown<'_> {
                         changes = proposal.changes.len()
                     )
                 )?;
+                if let (Some(effective), Some(day)) = (&proposal.effective, self.day) {
+                    let same = if day.start() == effective.value.start() {
+                        "same"
+                    } else {
+                        "later"
+                    };
+                    writeln!(
+                        styled,
+                        "{}",
+                        tr!(
+                            lang,
+                            "check-effective",
+                            effective = effective.value.to_string(),
+                            day = day.to_string(),
+                            same = same
+                        )
+                    )?;
+                }
+                writeln!(styled)?;
                 let (new, old): (Vec<&Problem>, Vec<&Problem>) =
                     problems.iter().partition(|p| p.new);
                 let resolved: Vec<&Diagnostic> = self.report.resolved.iter().collect();
@@ -325,6 +357,10 @@ impl Shown<'_> {
                     file: self.files.name(proposal.file).display().to_string(),
                     title: &proposal.title,
                     summary: proposal.summary.as_deref(),
+                    effective: proposal.effective.as_ref().map(|e| EffectiveJson {
+                        date: e.value.to_string(),
+                        as_of: self.day.map(|d| d.to_string()),
+                    }),
                     changes: proposal.changes.len(),
                     structure: DiffJson::new(changes),
                 }),
@@ -376,10 +412,20 @@ struct ProposalJson<'a> {
     file: String,
     title: &'a str,
     summary: Option<&'a str>,
+    /// When the proposal takes effect, if it says.
+    effective: Option<EffectiveJson>,
     /// How many changes the proposal makes.
     changes: usize,
     /// What the proposal changes in the structure, as `diff` gives it.
     structure: DiffJson<'a>,
+}
+
+#[derive(Serialize)]
+struct EffectiveJson {
+    /// The day the proposal takes effect.
+    date: String,
+    /// The day the structure is checked as of: that day, unless `--as-of` names a later one.
+    as_of: Option<String>,
 }
 
 #[cfg(test)]

@@ -373,8 +373,14 @@ impl Cli {
             Command::Check(args) => check::run(self.loader()?, args, out),
             Command::Diff(args) => {
                 let (before, after) = self.diff_loaders(args)?;
-                let before = accept(before, args.format)?;
                 let after = accept(after, args.format)?;
+                // A proposal's effective date may set the day of the structure it makes: the
+                // one before it is read as of that day too.
+                let before = match (args.from, after.absent.day()) {
+                    (None, Some(day)) => before.as_of(day),
+                    _ => before,
+                };
+                let before = accept(before, args.format)?;
                 diff::run(&before, &after, args, out)
             }
             Command::Schema { of } => {

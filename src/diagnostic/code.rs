@@ -223,6 +223,10 @@ codes! {
     /// decide what is in force; the status shown beside them says otherwise.
     StatusAgainstDates => "status-against-dates", Warning,
         fr: "Un statut que les dates contredisent le jour vérifié : une unité `dissolved` dont la date `valid_until` est encore à venir, une unité `planned` en vigueur depuis sa date `valid_from`. Les dates décident de ce qui est en vigueur ; le statut affiché à côté dit autre chose.";
+    /// A proposal is asked about a day before it takes effect: it changes nothing on that day,
+    /// so there is no structure as proposed to show.
+    ProposalNotInForce => "proposal-not-in-force", Error,
+        fr: "Une proposition est appliquée à un jour antérieur à son entrée en vigueur : elle n’y change rien, il n’y a donc pas de structure proposée à montrer.";
 }
 
 impl Code {

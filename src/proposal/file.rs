@@ -4,7 +4,7 @@ use schemars::{JsonSchema, Schema};
 use serde::{Deserialize, Deserializer};
 
 use crate::model::{
-    Citation, OrganisationId, Recover, Source, Spanned, Tie, TieKind, Unit, UnitId, UnitKind,
+    Citation, Date, OrganisationId, Recover, Source, Spanned, Tie, TieKind, Unit, UnitId, UnitKind,
 };
 
 /// A proposal file: changes to a description, applied in order, each with its reason and source.
@@ -20,6 +20,11 @@ pub struct ProposalFile {
     /// Why it is made and what it is expected to change, at more length.
     #[serde(default)]
     pub summary: Option<String>,
+    /// The day the changes take effect (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a partial date
+    /// standing for its first day): commands work on the structure of that day unless
+    /// `--as-of` names a later one, and `apply` dates the changes with it.
+    #[serde(default)]
+    pub effective: Option<Spanned<Date>>,
     /// Documents the changes cite (a draft decree, a note), declared as in a description file and
     /// added to the description's sources.
     #[serde(default)]

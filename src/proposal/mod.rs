@@ -21,7 +21,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::text;
 use crate::load::{Files, Limits, diagnose, json, not_found_hint, read_file};
 use crate::model::{
-    Citation, FileId, OrganisationId, Origin, Recover, Source, Spanned, Tie, Unit, UnitId,
+    Citation, Date, FileId, OrganisationId, Origin, Recover, Source, Spanned, Tie, Unit, UnitId,
 };
 
 /// A proposal, read and sound: every change holds one operation.
@@ -33,6 +33,8 @@ pub struct Proposal {
     pub title: String,
     /// What it is for, in a few lines.
     pub summary: Option<String>,
+    /// The day its changes take effect, where the proposal gives it.
+    pub effective: Option<Spanned<Date>>,
     /// Documents the changes cite, with their origins in the proposal.
     pub sources: Vec<Source>,
     /// The changes, applied in order.
@@ -168,6 +170,7 @@ pub fn parse(file: FileId, text: &str, max_depth: u32) -> Result<Proposal, Vec<D
         file,
         title: doc.title,
         summary: doc.summary,
+        effective: doc.effective,
         sources,
         changes,
     })
@@ -314,6 +317,19 @@ mod tests {
         };
         assert_eq!(rename.acronym, Some(None));
         assert_eq!(proposal.changes[1].reason.as_deref(), Some("r"));
+    }
+
+    #[test]
+    fn a_proposal_may_say_when_it_takes_effect() {
+        let proposal = parsed(r#"{"title": "T", "effective": "2026-01", "changes": []}"#).unwrap();
+        assert_eq!(
+            proposal.effective.map(|e| e.value),
+            Date::parse("2026-01").ok()
+        );
+        let errors =
+            parsed(r#"{"title": "T", "effective": "2026-13", "changes": []}"#).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].1.contains("there is no month 13"), "{errors:?}");
     }
 
     #[test]

@@ -11,6 +11,15 @@
 //!
 //! What is left out is kept apart, in [`Absent`], so that a unit that no longer exists (or does
 //! not exist yet) can still be shown, with when it ended and what succeeded it.
+//!
+//! A proposal that takes effect on a day can also be written into the whole description as
+//! changes of that day ([`apply_dated`]), which every cut then sees: the structure the proposal
+//! makes from that day, the one there was before it.
+
+mod dated;
+
+pub use dated::apply_dated;
+pub(crate) use dated::{date, reused_ids};
 
 use crate::model::{Date, Description, IdMap, Tie, TieKind, Unit, UnitId};
 
