@@ -42,11 +42,9 @@ pub struct NamedFile {
 }
 
 impl NamedFile {
-    /// The file's text: pretty-printed JSON and a final newline, as written.
+    /// The file's text, in the canonical form ([`DescriptionFile::to_json`]).
     pub fn to_json(&self) -> serde_json::Result<String> {
-        let mut text = serde_json::to_string_pretty(&self.file)?;
-        text.push('\n');
-        Ok(text)
+        self.file.to_json()
     }
 }
 

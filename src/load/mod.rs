@@ -11,6 +11,7 @@ pub(crate) mod json;
 mod merge;
 mod parse;
 mod read;
+mod unmerge;
 
 use std::path::PathBuf;
 
@@ -19,6 +20,7 @@ pub(crate) use parse::diagnose;
 pub use read::{BUILTIN_FILES, BUILTIN_PREFIX};
 pub use read::{ReadError, file_kind, file_kind_in, read_bytes};
 pub(crate) use read::{not_found_hint, read_file};
+pub use unmerge::unmerge;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Description, FastSet};

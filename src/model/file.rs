@@ -28,6 +28,15 @@ pub struct DescriptionFile {
 }
 
 impl DescriptionFile {
+    /// The file's text in the canonical form organigram writes: pretty-printed JSON (two-space
+    /// indents), the fields in the order of the format, those left at their defaults left out,
+    /// and a final newline. Importers, the generator and `apply` write it.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        let mut text = serde_json::to_string_pretty(self)?;
+        text.push('\n');
+        Ok(text)
+    }
+
     /// The JSON Schema (draft-07) of a description file, generated from these types.
     pub fn json_schema() -> serde_json::Value {
         let generator = schemars::generate::SchemaSettings::draft07().into_generator();
