@@ -376,6 +376,7 @@ cli-option-does-not-apply = { $option } does not apply to `{ $command }`, which 
     [import] reads the register or CSV file it is given
     [whole-timeline] tells the unit's whole life, at every date
     [two-dates] compares the descriptions it is given (that of `--org` when it is given none) as they are on the days of `--from` and `--to`
+    [apply] works on the day the proposal takes effect, its `effective` date
    *[nothing] reads no description
 }
 
@@ -803,3 +804,20 @@ check-effective = Takes effect on { $effective }: the structure is checked as of
     [same] that day
    *[later] { $day }
 }
+apply-needs-proposal = `apply` writes a proposal into the description: name it with --proposal FILE
+apply-not-files = `apply` writes the description's files, so it reads them from a folder or files named with --org (or ./org), not from { $input ->
+    [stdin] standard input
+   *[builtin] the description built into organigram
+}
+apply-no-effective = the proposal { $file } does not say when it takes effect, and `apply` dates its changes with that day: add `"effective": "YYYY-MM-DD"` to it
+apply-new-errors = error: the proposal brings { $n ->
+    [one] { $n } new error
+   *[other] { $n } new errors
+}, above; nothing was written
+apply-new-errors-hint = help: `organigram check --proposal { $file }` shows them with the rest
+apply-changed-since-read = { $path } changed since it was read; nothing was written: run `apply` again
+apply-not-written = { $error }; nothing was written
+apply-title = Applied: { $title } ({ $file }), effective { $effective }
+apply-nothing = the proposal changes no file
+apply-wrote = wrote { $path }
+apply-wrote-canonical = wrote { $path }, in organigram's canonical form, which it was not in before: its diff shows more than the proposal's changes

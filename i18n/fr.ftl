@@ -382,6 +382,7 @@ cli-option-does-not-apply = { $option } ne s’applique pas à `{ $command }`, q
     [import] lit le registre ou le fichier CSV qui lui est donné
     [whole-timeline] retrace toute l’existence de l’unité, à toutes les dates
     [two-dates] compare les descriptions qui lui sont données (celle de `--org` quand aucune ne l’est) telles qu’elles sont aux dates de `--from` et de `--to`
+    [apply] travaille au jour où la proposition prend effet, sa date `effective`
    *[nothing] ne lit aucune description
 }
 
@@ -804,15 +805,32 @@ check-status-label = son statut contredit ses dates
 
 proposal-not-in-force = cette proposition prend effet le { $effective }, après le jour demandé ({ $day })
 proposal-not-in-force-label = prend effet ce jour-là
-proposal-not-in-force-hint = une proposition ne change rien avant de prendre effet : donnez `--as-of { $effective }` ou un jour plus tardif, ou retirez `--proposal` pour voir la structure du { $day }
+proposal-not-in-force-hint = une proposition ne change rien avant de prendre effet : donnez `--as-of { $effective }` ou un jour plus tardif, ou retirez `--proposal` pour voir la structure du { $day }
 proposal-id-of-absent = `{ $id }` est l’identifiant d’une unité qui { $why ->
     [ended] a pris fin le { $date }
     [not-yet] commence le { $date }
    *[ended-undated] a été dissoute
 }
 proposal-id-of-absent-label = pris par une unité d’un autre jour
-proposal-id-of-absent-hint = un identifiant désigne une seule unité à toutes les dates : donnez un autre identifiant à la nouvelle unité
-check-effective = Prend effet le { $effective } : la structure est vérifiée { $same ->
+proposal-id-of-absent-hint = un identifiant désigne une seule unité à toutes les dates : donnez un autre identifiant à la nouvelle unité
+check-effective = Prend effet le { $effective } : la structure est vérifiée { $same ->
     [same] à cette date
    *[later] au { $day }
 }
+apply-needs-proposal = `apply` inscrit une proposition dans la description : nommez-la avec --proposal FICHIER
+apply-not-files = `apply` écrit les fichiers de la description, qu’il lit donc dans un dossier ou des fichiers nommés avec --org (ou ./org), pas { $input ->
+    [stdin] sur l’entrée standard
+   *[builtin] dans la description intégrée à organigram
+}
+apply-no-effective = la proposition { $file } ne dit pas quand elle prend effet, et `apply` date ses modifications de ce jour : ajoutez-lui `"effective": "AAAA-MM-JJ"`
+apply-new-errors = erreur : la proposition apporte { $n ->
+    [one] { $n } nouvelle erreur
+   *[other] { $n } nouvelles erreurs
+}, ci-dessus ; rien n’a été écrit
+apply-new-errors-hint = aide : `organigram check --proposal { $file }` les montre avec les autres
+apply-changed-since-read = { $path } a changé depuis sa lecture ; rien n’a été écrit : relancez `apply`
+apply-not-written = { $error } ; rien n’a été écrit
+apply-title = Appliquée : { $title } ({ $file }), prenant effet le { $effective }
+apply-nothing = la proposition ne change aucun fichier
+apply-wrote = { $path } écrit
+apply-wrote-canonical = { $path } écrit, dans la forme canonique d’organigram, où il n’était pas : son diff montre plus que les modifications de la proposition

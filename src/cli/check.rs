@@ -13,10 +13,11 @@ use organigram::check::{self, DEFAULT_MAX_SPAN, Level, Levels, Options, Problem,
 use organigram::diagnostic::render::{self, Colour, JsonDiagnostic};
 use organigram::diagnostic::{Code, Diagnostic, Severity, SourceMap, nearest};
 use organigram::diff::{Diff, diff};
+use organigram::graph::OrgGraph;
 use organigram::load::Files;
 use organigram::model::Date;
 use organigram::proposal::Proposal;
-use organigram::{Loader, Structure, Workspace, tr};
+use organigram::{Dated, Loader, Structure, Workspace, tr};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -104,52 +105,14 @@ pub(crate) fn run(loader: Loader, args: &Args, out: &mut dyn Write) -> Result<()
     let options = Options {
         max_span: args.max_span,
     };
-    let Workspace {
-        files,
-        read,
-        structure,
-        proposal,
-        timeline,
-        absent,
-        ..
-    } = loader
-        .check_timeline(check::time::rules)
-        .load()
-        .map_err(|refused| refuse(&refused, args.format))?;
-    // Building a graph finds problems too; the rules find the rest, those of time on the whole
-    // description: before a proposal, and after it when it is dated, for its effective day
-    // (undated, it changes one day's structure, and the rest of time as it was).
-    let checked = |structure: Structure, timeline: &[Diagnostic]| {
-        let mut problems = structure.diagnostics;
-        problems.extend(timeline.iter().cloned());
-        problems.extend(check::check(&structure.graph, &options));
-        (structure.graph, problems)
-    };
-    let (before, timeline_after) = match proposal {
-        Some(proposed) => {
-            let after = proposed.timeline.unwrap_or_else(|| timeline.clone());
-            let before = checked(proposed.before, &timeline);
-            (Some((proposed.proposal, before)), after)
-        }
-        None => (None, timeline),
-    };
-    let (after_graph, after_problems) = checked(structure, &timeline_after);
-    let (proposal, before) = before.unzip();
-    let (before_graph, before_problems) = before.unzip();
-    let report = check::report(read, before_problems, after_problems, &levels);
-    // Showing the problems may read the files again: without a proposal to compare with, the
-    // graph goes first, so that a large description and its files are not in memory together.
-    let after_graph = before_graph.is_some().then_some(after_graph);
-    let changes = before_graph
-        .as_ref()
-        .zip(after_graph.as_ref())
-        .map(|(before, after)| diff(before, after));
+    let checked = Checked::load(loader, &levels, options, args.format)?;
+    let changes = checked.changes();
     let shown = Shown {
-        files: &files,
-        report: &report,
-        proposed: proposal.as_ref(),
+        files: &checked.files,
+        report: &checked.report,
+        proposed: checked.proposal(),
         changes: changes.as_ref(),
-        day: absent.day(),
+        day: checked.day,
     };
     match args.format {
         Format::Json => write_json(out, &shown.json())?,
@@ -158,12 +121,107 @@ pub(crate) fn run(loader: Loader, args: &Args, out: &mut dyn Write) -> Result<()
             shown.text(out, colour)?;
         }
     }
-    if report.has_unreadable_input() {
+    if checked.report.has_unreadable_input() {
         Err(Failure::Input)
-    } else if report.summary.errors > 0 {
+    } else if checked.report.summary.errors > 0 {
         Err(Failure::Findings)
     } else {
         Ok(())
+    }
+}
+
+/// What `loader` reads, checked as `check` checks it: every problem in a report and, with a
+/// proposal, each marked new or already there, with the structures before and after it.
+pub(crate) struct Checked {
+    /// The files read, which the problems are shown from.
+    pub(crate) files: Files,
+    /// The problems, adjusted by the levels.
+    pub(crate) report: Report,
+    /// With a proposal: the proposal, and the graphs of the structure before and after it.
+    compared: Option<(Proposal, OrgGraph, OrgGraph)>,
+    /// The day the structure is checked as of, when it is cut to one.
+    pub(crate) day: Option<Date>,
+    /// With [`Loader::date_proposal`]: the proposal written into the whole description.
+    pub(crate) dated: Option<Dated>,
+    /// The errors found in reading the description (also in the report): what it describes is
+    /// then not all its files say.
+    read_errors: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Loads what `loader` reads and checks it, the rules of time included ([`check::time`]);
+    /// a proposal that cannot be applied is refused, its problems printed in `format`.
+    pub(crate) fn load(
+        loader: Loader,
+        levels: &Levels,
+        options: Options,
+        format: Format,
+    ) -> Result<Checked, Failure> {
+        let Workspace {
+            files,
+            read,
+            structure,
+            proposal,
+            timeline,
+            absent,
+            ..
+        } = loader
+            .check_timeline(check::time::rules)
+            .load()
+            .map_err(|refused| refuse(&refused, format))?;
+        // Building a graph finds problems too; the rules find the rest, those of time on the
+        // whole description: before a proposal, and after it when it is dated, for its effective
+        // day (undated, it changes one day's structure, and the rest of time as it was).
+        let checked = |structure: Structure, timeline: &[Diagnostic]| {
+            let mut problems = structure.diagnostics;
+            problems.extend(timeline.iter().cloned());
+            problems.extend(check::check(&structure.graph, &options));
+            (structure.graph, problems)
+        };
+        let (before, timeline_after, dated) = match proposal {
+            Some(proposed) => {
+                let after = proposed.timeline.unwrap_or_else(|| timeline.clone());
+                let before = checked(proposed.before, &timeline);
+                (Some((proposed.proposal, before)), after, proposed.dated)
+            }
+            None => (None, timeline, None),
+        };
+        let read_errors = read.iter().filter(|d| d.is_error()).cloned().collect();
+        let (after_graph, after_problems) = checked(structure, &timeline_after);
+        let (proposal, before) = before.unzip();
+        let (before_graph, before_problems) = before.unzip();
+        let report = check::report(read, before_problems, after_problems, levels);
+        // Showing the problems may read the files again: without a proposal to compare with,
+        // the graph goes first, so that a large description and its files are not in memory
+        // together.
+        let compared = proposal
+            .zip(before_graph)
+            .map(|(proposal, before)| (proposal, before, after_graph));
+        Ok(Checked {
+            files,
+            report,
+            compared,
+            day: absent.day(),
+            dated,
+            read_errors,
+        })
+    }
+
+    /// The errors found in reading the description.
+    pub(crate) fn read_errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.read_errors.iter()
+    }
+
+    /// The proposal checked, if any.
+    pub(crate) fn proposal(&self) -> Option<&Proposal> {
+        self.compared.as_ref().map(|(proposal, _, _)| proposal)
+    }
+
+    /// With a proposal: what it changes in the structure.
+    fn changes(&self) -> Option<Diff<'_>> {
+        self.compared
+            .as_ref()
+            .map(|(_, before, after)| diff(before, after))
     }
 }
 

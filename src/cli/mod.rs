@@ -19,6 +19,7 @@ macro_rules! err {
     }};
 }
 
+mod apply;
 mod chain;
 mod check;
 mod diff;
@@ -136,6 +137,22 @@ enum Command {
     /// What changed from one description to another, or in one between two days (`--from`,
     /// `--to`): units and ties added, removed, changed; units replaced, merged, split.
     Diff(diff::Args),
+    /// Write a proposal into the description's files, as changes of the day it takes effect.
+    ///
+    /// The proposal (`--proposal FILE`) must give that day (`effective`), and `check --proposal`
+    /// must find no new error in it. Its changes are dated rather than made: a removed, merged or
+    /// split unit is closed (`valid_until`), an ended tie gets `valid_until` and a new one
+    /// `valid_from`, a rename or a change of kind is written in the unit's past (`was`), and a
+    /// merge or a split adds `succession` ties, so that the structure of every earlier day is
+    /// kept. New units are written in their organisation's file, new ties in the file of the unit
+    /// they read from.
+    ///
+    /// Each file the proposal changes is written again whole in organigram's canonical form (as
+    /// `import` writes files): a file that was not in it is rewritten in it, and the output says
+    /// so. Every file is written, or none: nothing is written if one cannot be, or if one changed
+    /// since it was read. Only files read from a folder or named with --org are written, never
+    /// through a symbolic link.
+    Apply(apply::Args),
     /// Print the JSON Schema of description files, or of proposal files.
     Schema {
         #[arg(value_enum, default_value_t)]
@@ -232,6 +249,8 @@ enum Reads {
     WholeTimeline,
     /// `diff --from`: the structures in force on two days.
     TwoDates,
+    /// `apply`: the description on the day the proposal takes effect.
+    Apply,
     /// `generate`, `schema`, `completions`, `check --explain`.
     Nothing,
 }
@@ -244,6 +263,7 @@ impl Reads {
             Reads::Import => "import",
             Reads::WholeTimeline => "whole-timeline",
             Reads::TwoDates => "two-dates",
+            Reads::Apply => "apply",
             Reads::Nothing => "nothing",
         }
     }
@@ -371,6 +391,13 @@ impl Cli {
                 export::run(&accept(loader, Format::Text)?, args, out)
             }
             Command::Check(args) => check::run(self.loader()?, args, out),
+            Command::Apply(args) => apply::run(
+                self.loader()?,
+                self.proposal.as_deref(),
+                self.limits(),
+                args,
+                out,
+            ),
             Command::Diff(args) => {
                 let (before, after) = self.diff_loaders(args)?;
                 let after = accept(after, args.format)?;
@@ -527,6 +554,7 @@ impl Cli {
                 Reads::Import,
                 [false, false, true, false, true, false],
             ),
+            Command::Apply(_) => ("apply", Reads::Apply, [true, true, true, true, true, false]),
             Command::Generate(_) => ("generate", Reads::Nothing, [false; 6]),
             Command::Schema { .. } => ("schema", Reads::Nothing, [false; 6]),
             Command::Completions { .. } => ("completions", Reads::Nothing, [false; 6]),

@@ -39,6 +39,7 @@ mod support {
 
 mod strategies;
 
+mod apply;
 mod as_of;
 mod basics;
 mod bounded;

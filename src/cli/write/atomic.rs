@@ -164,17 +164,27 @@ pub(crate) fn write_into<'a>(
         }
         Err(_) => fs::create_dir_all(dir).map_err(|e| error(dir.to_owned(), ErrorKind::Io(e)))?,
     }
-    let lock = fs::File::open(dir).map_err(|e| error(dir.to_owned(), ErrorKind::Io(e)))?;
-    match lock.try_lock() {
-        Ok(()) => {}
-        Err(fs::TryLockError::WouldBlock) => return Err(error(dir.to_owned(), ErrorKind::Busy)),
-        Err(fs::TryLockError::Error(e)) => return Err(error(dir.to_owned(), ErrorKind::Io(e))),
-    }
+    let _lock = lock(dir)?;
     write_all(
         files
             .into_iter()
             .map(|(name, bytes)| (dir.join(name), bytes)),
     )
+}
+
+/// Locks the folder `dir` for as long as the file returned is open: another organigram run that
+/// would write into it meanwhile finds it locked ([`ErrorKind::Busy`]) and writes nothing.
+pub(crate) fn lock(dir: &Path) -> Result<fs::File, Error> {
+    let error = |kind| Error {
+        path: dir.to_owned(),
+        kind,
+    };
+    let lock = fs::File::open(dir).map_err(|e| error(ErrorKind::Io(e)))?;
+    match lock.try_lock() {
+        Ok(()) => Ok(lock),
+        Err(fs::TryLockError::WouldBlock) => Err(error(ErrorKind::Busy)),
+        Err(fs::TryLockError::Error(e)) => Err(error(ErrorKind::Io(e))),
+    }
 }
 
 /// Whether a file may be written at `path`: nothing is there, or a regular file.
@@ -356,6 +366,23 @@ mod tests {
         assert_eq!(fs::read(&a).unwrap(), b"old a");
         assert!(taken.join("inside").is_dir());
         assert_eq!(names(dir.path()), ["a", "taken"]);
+    }
+
+    #[test]
+    fn a_batch_that_fails_while_staging_replaces_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::write(&a, "old a").unwrap();
+        fs::write(&b, "old b").unwrap();
+        // A folder at b's temporary: staging b fails once a is staged.
+        let in_the_way = temporary_path(&b).unwrap();
+        fs::create_dir(&in_the_way).unwrap();
+        let error = write_all([(&a, &b"new a"[..]), (&b, b"new b")]).unwrap_err();
+        assert_eq!(error.path, b);
+        assert_eq!(fs::read(&a).unwrap(), b"old a");
+        assert_eq!(fs::read(&b).unwrap(), b"old b");
+        assert!(!temporary_path(&a).unwrap().exists());
+        assert!(in_the_way.is_dir());
     }
 
     #[cfg(unix)]
