@@ -426,6 +426,17 @@ impl Unit {
         .chain(self.grade.is_some().then_some(("grade", None)))
     }
 
+    /// Forgets the facts only a post may have (those [`Unit::post_facts`] lists): for a post that
+    /// becomes another kind, which may not have them.
+    pub fn drop_post_facts(&mut self) {
+        self.vacant = None;
+        self.vacant_from = None;
+        self.recruiting = None;
+        self.newly_created = None;
+        self.term_months = None;
+        self.grade = None;
+    }
+
     /// Whether a recruitment to this post is under way.
     pub fn is_recruiting(&self) -> bool {
         self.recruiting.as_ref().is_some_and(|v| v.value)

@@ -516,7 +516,7 @@ impl Working {
         }
         changed.kind.value = kind.value;
         if kind.value != UnitKind::Post {
-            changed.vacant = None;
+            changed.drop_post_facts();
         }
         relocate_unit(changed, origin, unit.span, change);
         changed.kind.span = kind.span;

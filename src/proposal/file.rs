@@ -134,7 +134,8 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<S
     Option::<String>::deserialize(deserializer).map(Some)
 }
 
-/// Makes `unit` a unit of `kind`. A post that becomes another kind loses `vacant`.
+/// Makes `unit` a unit of `kind`. A post that becomes another kind loses the facts only posts
+/// have (`vacant`, `vacant_from`, `recruiting`, `newly_created`, `term_months`, `grade`).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KindChange {

@@ -20,7 +20,8 @@
 //! - a proposal's sources join the description's.
 //!
 //! What the description cannot date is given its value after `E`: a move drops the unit's
-//! `boundary`, a post that becomes another kind loses `vacant`, for every date. Nothing records
+//! `boundary`, a post that becomes another kind loses the facts only posts have (`vacant`,
+//! `vacant_from`…), for every date. Nothing records
 //! the source of an end (`valid_until` has none) or a change's `reason`: the proposal keeps them.
 //!
 //! So the dated description, cut to `E` ([`cut`]), is the structure the proposal makes on `E`,
@@ -31,7 +32,9 @@ use std::collections::HashMap;
 use super::{Absent, Gone, cut};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::text;
-use crate::model::{Citation, Date, Description, Spanned, Tie, TieKey, TieKind, Unit, UnitId, Was};
+use crate::model::{
+    Citation, Date, Description, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind, Was,
+};
 use crate::proposal::{self, Applied, Effect, Merge, Operation, Proposal, Split};
 
 /// Applies `proposal` to the structure in force on `effective`, and writes its changes into the
@@ -218,8 +221,8 @@ fn change_values(unit: &mut Unit, then: &Unit, now: &Unit, day: Date, source: Op
     if then.boundary != now.boundary {
         unit.boundary = now.boundary;
     }
-    if now.vacant.is_none() {
-        unit.vacant = None;
+    if then.kind.value == UnitKind::Post && now.kind.value != UnitKind::Post {
+        unit.drop_post_facts();
     }
 }
 
@@ -315,7 +318,7 @@ mod tests {
     use super::*;
     use crate::graph::testing::description;
     use crate::load::json::DEFAULT_MAX_DEPTH;
-    use crate::model::{FileId, TieKind::*, UnitKind::*};
+    use crate::model::{FileId, Span, TieKind::*, UnitKind::*};
 
     fn date(text: &str) -> Date {
         Date::parse(text).unwrap()
@@ -471,6 +474,23 @@ mod tests {
             ["`one` succeeded `sd-a`", "`two` succeeded `sd-a`"]
         );
         assert_eq!(at(&dated, "2025-12-31"), at(&ministry(), "2025-12-31"));
+    }
+
+    #[test]
+    fn a_post_that_becomes_another_kind_was_a_post_and_loses_what_only_posts_have() {
+        let mut whole = description(
+            &[("min", Ministry), ("chef", Post)],
+            &[("chef", Attachment, "min")],
+        );
+        let chef = &mut whole.units["chef"];
+        chef.vacant = Some(Spanned::new(Span::default(), true));
+        chef.vacant_from = Some(Spanned::new(Span::default(), date("2025-09")));
+        let change = r#"{"change-kind": {"unit": "chef", "kind": "team"}}"#;
+        let (dated, _) = apply_dated(&whole, &proposal(change), date("2026")).unwrap();
+        let chef = &dated.units["chef"];
+        assert_eq!(chef.kind.value, Team);
+        assert_eq!(chef.was[0].kind.as_ref().map(|k| k.value), Some(Post));
+        assert_eq!(chef.post_facts().count(), 0);
     }
 
     #[test]
