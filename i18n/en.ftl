@@ -821,3 +821,7 @@ apply-title = Applied: { $title } ({ $file }), effective { $effective }
 apply-nothing = the proposal changes no file
 apply-wrote = wrote { $path }
 apply-wrote-canonical = wrote { $path }, in organigram's canonical form, which it was not in before: its diff shows more than the proposal's changes
+apply-would-not-read = error: written, the description would not read back: { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}, above, in the files as they would be; nothing was written

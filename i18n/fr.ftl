@@ -834,3 +834,7 @@ apply-title = Appliquée : { $title } ({ $file }), prenant effet le { $effectiv
 apply-nothing = la proposition ne change aucun fichier
 apply-wrote = { $path } écrit
 apply-wrote-canonical = { $path } écrit, dans la forme canonique d’organigram, où il n’était pas : son diff montre plus que les modifications de la proposition
+apply-would-not-read = erreur : écrite, la description ne se relirait pas : { $n ->
+    [one] { $n } erreur
+   *[other] { $n } erreurs
+}, ci-dessus, dans les fichiers tels qu’ils seraient ; rien n’a été écrit

@@ -13,7 +13,7 @@ use super::write::atomic;
 use super::{Failure, lang, print_problems};
 use organigram::check::{Levels, Options};
 use organigram::diagnostic::{Diagnostic, SourceMap};
-use organigram::load::{Files, Input, Limits, read_bytes, unmerge};
+use organigram::load::{Files, Input, Limits, load, read_bytes, unmerge};
 use organigram::model::{DescriptionFile, FileId};
 use organigram::{Loader, tr};
 
@@ -114,8 +114,8 @@ pub(crate) fn run(
             });
         }
     }
-    unchanged_since_read(&checked.files, &rewrites, limits)?;
-    write(&rewrites)?;
+    reads_back(&checked.files, &after, &rewrites, limits, args.format)?;
+    write(&checked.files, &rewrites, limits)?;
     let effective = proposal
         .effective
         .as_ref()
@@ -168,34 +168,47 @@ pub(crate) fn run(
     Ok(())
 }
 
-/// Refuses to write when a file to write no longer holds the text that was read: another run or
-/// an editor changed it meanwhile, and writing would lose what they wrote.
-fn unchanged_since_read(
+/// Refuses to write a description that would not read back whole: one that holds what its format
+/// cannot say. The description read is the files in `files`, those of `rewrites` as they would
+/// be written; its errors are printed in `format`, each at its place in the text that would be
+/// written.
+fn reads_back(
     files: &Files,
+    docs: &[(FileId, DescriptionFile)],
     rewrites: &[Rewrite],
     limits: Limits,
+    format: Format,
 ) -> Result<(), Failure> {
-    let limits = Limits {
-        follow_links: false,
-        ..limits
-    };
-    for rewrite in rewrites {
-        let read = files.text(rewrite.file).as_bytes();
-        let now = read_bytes(&rewrite.path, limits).ok();
-        if read.is_empty() || now.as_deref() != Some(read) {
-            return Err(Failure::Usage(tr!(
-                lang(),
-                "apply-changed-since-read",
-                path = rewrite.path.display().to_string()
-            )));
-        }
+    let inputs: Vec<Input> = docs
+        .iter()
+        .map(|(file, _)| {
+            let text = match rewrites.iter().find(|r| r.file == *file) {
+                Some(rewrite) => rewrite.text.clone(),
+                None => files.text(*file).to_owned(),
+            };
+            Input::Text {
+                name: files.name(*file).to_owned(),
+                text,
+            }
+        })
+        .collect();
+    let read = load(&inputs, limits);
+    let errors: Vec<&Diagnostic> = read.diagnostics.iter().filter(|d| d.is_error()).collect();
+    if errors.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    print_problems(&read.files, &errors, format)?;
+    if format == Format::Text {
+        errln!("{}", tr!(lang(), "apply-would-not-read", n = errors.len()));
+    }
+    Err(Failure::Findings)
 }
 
 /// Writes every file, all or none ([`atomic::write_all`]), holding a lock on each of their
-/// folders meanwhile.
-fn write(rewrites: &[Rewrite]) -> Result<(), Failure> {
+/// folders meanwhile; refused, before anything is written, when a file no longer holds the text
+/// that was read (`files`): another run or an editor changed it since, and writing would lose
+/// what they wrote.
+fn write(files: &Files, rewrites: &[Rewrite], limits: Limits) -> Result<(), Failure> {
     let mut folders: Vec<&Path> = rewrites
         .iter()
         .map(|r| match r.path.parent() {
@@ -213,6 +226,17 @@ fn write(rewrites: &[Rewrite]) -> Result<(), Failure> {
         .map(atomic::lock)
         .collect::<Result<Vec<_>, _>>()
         .map_err(failed)?;
+    for rewrite in rewrites {
+        let read = files.text(rewrite.file).as_bytes();
+        let now = read_bytes(&rewrite.path, limits).ok();
+        if read.is_empty() || now.as_deref() != Some(read) {
+            return Err(Failure::Usage(tr!(
+                lang(),
+                "apply-changed-since-read",
+                path = rewrite.path.display().to_string()
+            )));
+        }
+    }
     atomic::write_all(rewrites.iter().map(|r| (&r.path, r.text.as_bytes()))).map_err(failed)
 }
 

@@ -453,6 +453,37 @@ fn apply_refuses_what_it_cannot_write_as_a_dated_change() {
 }
 
 #[test]
+fn a_description_that_would_not_read_back_is_not_written() {
+    let dir = copy(
+        &root().join("org"),
+        &root().join("org/proposals/merge-dsj-hr.json"),
+    );
+    // A team with a post's term: accepted by the proposal, refused by the reader.
+    let proposal = r#"{"title": "A team with a term", "effective": "2026-01-01", "changes": [
+        {"add-unit": {"id": "equipe", "name": "Équipe", "kind": "team", "term_months": 12},
+         "organisation": "justice"},
+        {"add-tie": {"kind": "attachment", "from": "equipe", "to": "dsj"}}
+    ]}"#;
+    fs::write(dir.path().join("proposal.json"), proposal).unwrap();
+    let org = dir.path().join("org");
+    let before = texts(&org);
+    let out = apply(dir.path()).expect_code(1);
+    assert!(
+        out.stderr.starts_with("error[attribute-not-allowed]: "),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.ends_with(
+            "error: written, the description would not read back: 1 error, above, in the files as they would be; nothing was written\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(texts(&org), before);
+}
+
+#[test]
 fn check_says_when_a_proposal_takes_effect_and_refuses_an_earlier_day() {
     let dir = copy(
         &root().join("org"),
