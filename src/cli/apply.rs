@@ -15,7 +15,7 @@ use organigram::check::{Levels, Options};
 use organigram::diagnostic::{Diagnostic, SourceMap};
 use organigram::load::{Files, Input, Limits, load, read_bytes, unmerge};
 use organigram::model::{DescriptionFile, FileId};
-use organigram::{Loader, tr};
+use organigram::{Dated, Loader, tr};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -35,7 +35,8 @@ struct Rewrite {
 
 /// Applies the proposal `loader` reads (`proposal`, its path, as given) to the description's
 /// files: refused when the description is not read from files, when reading it finds errors,
-/// when the proposal gives no effective date, or when it brings new errors.
+/// when the proposal brings new errors or gives no effective date, and when what would be
+/// written would not read back or cannot be written.
 pub(crate) fn run(
     loader: Loader,
     proposal: Option<&Path>,
@@ -74,13 +75,6 @@ pub(crate) fn run(
         return Err(Failure::Input);
     }
     let proposal_file = proposal_path.display().to_string();
-    let (Some(proposal), Some(dated)) = (checked.proposal(), checked.dated.as_ref()) else {
-        return Err(Failure::Usage(tr!(
-            lang,
-            "apply-no-effective",
-            file = proposal_file.as_str()
-        )));
-    };
     let new_errors: Vec<&Diagnostic> = checked
         .report
         .problems
@@ -99,23 +93,17 @@ pub(crate) fn run(
         }
         return Err(Failure::Findings);
     }
-    let before = unmerge(&dated.before, &checked.files);
-    let after = unmerge(&dated.description, &checked.files);
-    let canonical = |doc: &DescriptionFile| doc.to_json().map_err(io::Error::from);
-    let mut rewrites = Vec::new();
-    for ((file, old), (_, new)) in before.iter().zip(&after) {
-        let (old, text) = (canonical(old)?, canonical(new)?);
-        if old != text {
-            rewrites.push(Rewrite {
-                file: *file,
-                path: checked.files.name(*file).to_owned(),
-                was_canonical: checked.files.text(*file) == old,
-                text,
-            });
-        }
-    }
-    reads_back(&checked.files, &after, &rewrites, limits, args.format)?;
-    write(&checked.files, &rewrites, limits)?;
+    let Some((files, proposal, dated)) = checked.into_written() else {
+        return Err(Failure::Usage(tr!(
+            lang,
+            "apply-no-effective",
+            file = proposal_file.as_str()
+        )));
+    };
+    let (read, rewrites) = rewrites(&files, &dated)?;
+    drop(dated);
+    reads_back(&files, &read, &rewrites, limits, args.format)?;
+    write(&files, &rewrites, limits)?;
     let effective = proposal
         .effective
         .as_ref()
@@ -168,20 +156,44 @@ pub(crate) fn run(
     Ok(())
 }
 
+/// The description's files, and those the dated proposal changes, each with its text in
+/// canonical form.
+fn rewrites(files: &Files, dated: &Dated) -> Result<(Vec<FileId>, Vec<Rewrite>), Failure> {
+    let before = unmerge(&dated.before, files);
+    let after = unmerge(&dated.description, files);
+    let canonical = |doc: &DescriptionFile| doc.to_json().map_err(io::Error::from);
+    let mut rewrites = Vec::new();
+    for ((file, old), (_, new)) in before.iter().zip(&after) {
+        if old == new {
+            continue;
+        }
+        let (old, text) = (canonical(old)?, canonical(new)?);
+        if old != text {
+            rewrites.push(Rewrite {
+                file: *file,
+                path: files.name(*file).to_owned(),
+                was_canonical: files.text(*file) == old,
+                text,
+            });
+        }
+    }
+    Ok((before.into_iter().map(|(file, _)| file).collect(), rewrites))
+}
+
 /// Refuses to write a description that would not read back whole: one that holds what its format
-/// cannot say. The description read is the files in `files`, those of `rewrites` as they would
-/// be written; its errors are printed in `format`, each at its place in the text that would be
+/// cannot say. The description read is the files `read` in `files`, those of `rewrites` as they
+/// would be written; its errors are printed in `format`, each at its place in the text that would be
 /// written.
 fn reads_back(
     files: &Files,
-    docs: &[(FileId, DescriptionFile)],
+    read: &[FileId],
     rewrites: &[Rewrite],
     limits: Limits,
     format: Format,
 ) -> Result<(), Failure> {
-    let inputs: Vec<Input> = docs
+    let inputs: Vec<Input> = read
         .iter()
-        .map(|(file, _)| {
+        .map(|file| {
             let text = match rewrites.iter().find(|r| r.file == *file) {
                 Some(rewrite) => rewrite.text.clone(),
                 None => files.text(*file).to_owned(),

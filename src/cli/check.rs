@@ -140,9 +140,9 @@ pub(crate) struct Checked {
     /// With a proposal: the proposal, and the graphs of the structure before and after it.
     compared: Option<(Proposal, OrgGraph, OrgGraph)>,
     /// The day the structure is checked as of, when it is cut to one.
-    pub(crate) day: Option<Date>,
+    day: Option<Date>,
     /// With [`Loader::date_proposal`]: the proposal written into the whole description.
-    pub(crate) dated: Option<Dated>,
+    dated: Option<Dated>,
     /// The errors found in reading the description (also in the report): what it describes is
     /// then not all its files say.
     read_errors: Vec<Diagnostic>,
@@ -215,6 +215,14 @@ impl Checked {
     /// The proposal checked, if any.
     pub(crate) fn proposal(&self) -> Option<&Proposal> {
         self.compared.as_ref().map(|(proposal, _, _)| proposal)
+    }
+
+    /// What writing the proposal into the files needs, when it was dated
+    /// ([`Loader::date_proposal`]): the files read, the proposal and its dated description; the
+    /// graphs go.
+    pub(crate) fn into_written(self) -> Option<(Files, Proposal, Dated)> {
+        let (proposal, _, _) = self.compared?;
+        Some((self.files, proposal, self.dated?))
     }
 
     /// With a proposal: what it changes in the structure.
