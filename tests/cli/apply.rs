@@ -1,6 +1,7 @@
 //! `apply`: a proposal written into copies of a description's files as dated changes. On its
 //! effective day the files give the structure `--proposal` shows, on the day before the structure
-//! there was; the files are in canonical form; what cannot be written all is not written at all.
+//! there was, and `history` tells the changes; the files are in canonical form; what cannot be
+//! written all is not written at all.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -250,6 +251,25 @@ fn after_apply_the_description_answers_for_either_side_of_the_day() {
         ),
         "{}",
         after.stdout
+    );
+
+    // `history` gives back the proposal's changes, each dated on its effective day.
+    assert_eq!(
+        run(&["history", "dsj-sd-rh-magistrature"]).success(),
+        "Sous-direction des ressources humaines de la magistrature et des greffes (SDRH) [dsj-sd-rh-magistrature]
+  2026-01-01  succeeded `dsj-sd-rh-greffes`  [proposal-dsj-hr]
+  2026-01-01  renamed: “Sous-direction des ressources humaines de la magistrature” → “Sous-direction des ressources humaines de la magistrature et des greffes”  [proposal-dsj-hr]
+  2026-01-01  acronym: none → “SDRH”  [proposal-dsj-hr]
+"
+    );
+    let greffes = run(&["history", "dsj-sd-rh-greffes"]).success();
+    assert!(
+        greffes.ends_with(
+            "  2026-01-01  dissolved  [seed-001] “la sous-direction des ressources humaines des greffes”
+  2026-01-01  succeeded by `dsj-sd-rh-magistrature`  [proposal-dsj-hr]
+"
+        ),
+        "{greffes}"
     );
 
     let name = |day: &str| {
