@@ -546,3 +546,41 @@ fn check_says_when_a_proposal_takes_effect_and_refuses_an_earlier_day() {
         "= help: a proposal changes nothing before it takes effect: give `--as-of 2026-01-01` or a later day, or leave out `--proposal` to see the structure of 2025-12-31"
     ));
 }
+
+#[test]
+fn check_runs_the_rules_of_time_on_the_history_a_dated_proposal_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let description = r#"{"organisation": {"id": "o", "name": "O", "unit": "top"},
+        "units": [{"id": "top", "name": "Top", "kind": "ministry", "boundary": "top"},
+                  {"id": "a", "name": "A", "kind": "directorate"},
+                  {"id": "b", "name": "B", "kind": "directorate"}],
+        "ties": [{"kind": "attachment", "from": "a", "to": "top"},
+                 {"kind": "attachment", "from": "b", "to": "top"},
+                 {"kind": "cooperation", "from": "a", "to": "b", "valid_from": "2027"}]}"#;
+    fs::write(dir.path().join("o.json"), description).unwrap();
+    let proposal =
+        r#"{"title": "Remove A", "effective": "2026", "changes": [{"remove-unit": "a"}]}"#;
+    fs::write(dir.path().join("p.json"), proposal).unwrap();
+    // Closed in 2026, `a` keeps the cooperation that starts in 2027: its history says so.
+    let checked = organigram([
+        "--org",
+        "o.json",
+        "check",
+        "--proposal",
+        "p.json",
+        "--format",
+        "json",
+    ])
+    .in_dir(dir.path())
+    .run()
+    .expect_code(0);
+    let json = checked.json();
+    let new: Vec<&str> = json["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["new"] == true)
+        .map(|p| p["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(new, ["outdated-tie"]);
+}
