@@ -266,8 +266,9 @@ impl Loader {
             Ok((proposed, applied)) => {
                 let (mut dated, mut dated_timeline) = (None, None);
                 if let (Some(whole), Some(effective)) = (whole, dated_on) {
+                    let before = self.date_proposal.then(|| whole.clone());
                     let description = time::date(
-                        &whole,
+                        whole,
                         &description,
                         &proposed,
                         &proposal,
@@ -275,8 +276,8 @@ impl Loader {
                         effective,
                     );
                     dated_timeline = self.timeline_rules.map(|rules| rules(&description, days));
-                    dated = self.date_proposal.then_some(Dated {
-                        before: whole,
+                    dated = before.map(|before| Dated {
+                        before,
                         description,
                     });
                 }

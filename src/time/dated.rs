@@ -33,7 +33,7 @@ use super::{Absent, Gone, cut};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::text;
 use crate::model::{
-    Citation, Date, Description, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind, Was,
+    Citation, Date, Description, Spanned, Tie, TieKind, Unit, UnitId, UnitKind, Was,
 };
 use crate::proposal::{self, Applied, Effect, Merge, Operation, Proposal, Split};
 
@@ -54,7 +54,14 @@ pub fn apply_dated(
     if !reused.is_empty() {
         return Err(reused);
     }
-    let dated = date(description, &before, &after, proposal, &applied, effective);
+    let dated = date(
+        description.clone(),
+        &before,
+        &after,
+        proposal,
+        &applied,
+        effective,
+    );
     Ok((dated, applied))
 }
 
@@ -104,14 +111,13 @@ pub(crate) fn reused_ids(
 /// `effective`) into `after` (`proposal` applied to it, as `applied` tells), as changes of that
 /// day. `after` names no unit that `description` has on another day ([`reused_ids`]).
 pub(crate) fn date(
-    description: &Description,
+    mut dated: Description,
     before: &Description,
     after: &Description,
     proposal: &Proposal,
     applied: &[Applied],
     effective: Date,
 ) -> Description {
-    let mut dated = description.clone();
     let sources = change_sources(proposal, applied);
     for (id, unit) in &mut dated.units {
         let Some(then) = before.units.get(id) else {
@@ -154,25 +160,31 @@ pub(crate) fn date(
     dated
 }
 
-/// Ties by key, to find a given one among them: a tie of a description and its copy in the
-/// description a proposal leaves are equal in every field, position included, while a tie the
-/// proposal makes is located in the proposal, so differs from every tie of the description.
-struct Ties<'a>(HashMap<TieKey, Vec<&'a Tie>>);
+/// Ties by their ends and kind, to find a given one among them: a tie of a description and its
+/// copy in the description a proposal leaves are equal in every field, position included, while
+/// a tie the proposal makes is located in the proposal, so differs from every tie of the
+/// description. The ends are borrowed: finding allocates nothing.
+struct Ties<'a>(HashMap<(&'a str, &'a str, TieKind), Vec<&'a Tie>>);
 
 impl<'a> Ties<'a> {
     fn of(ties: impl IntoIterator<Item = &'a Tie>) -> Ties<'a> {
-        let mut by_key: HashMap<TieKey, Vec<&Tie>> = HashMap::new();
+        let mut by_ends: HashMap<_, Vec<&Tie>> = HashMap::new();
         for tie in ties {
-            by_key.entry(tie.key()).or_default().push(tie);
+            by_ends.entry(ends(tie)).or_default().push(tie);
         }
-        Ties(by_key)
+        Ties(by_ends)
     }
 
     fn has(&self, tie: &Tie) -> bool {
         self.0
-            .get(&tie.key())
+            .get(&ends(tie))
             .is_some_and(|same| same.contains(&tie))
     }
+}
+
+/// A tie's ends and kind, as [`Ties`] finds it by.
+fn ends(tie: &Tie) -> (&str, &str, TieKind) {
+    (tie.from.as_str(), tie.to.as_str(), tie.kind.value)
 }
 
 /// The source of the last change that changed each unit in place (renamed it, changed its kind),
