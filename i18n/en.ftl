@@ -786,3 +786,9 @@ check-status-dissolved-hint = its `valid_until` ends it on { $until } whatever i
 check-status-planned = { $unit } is `planned`, yet it began on { $from }: it is in force since then
 check-status-planned-hint = once it is set up, its status is `being-set-up`, or left out (active); otherwise correct its `valid_from`
 check-status-label = its status says otherwise than its dates
+## Generated histories (generate --changes)
+
+generate-history = with a dated history of { $changes ->
+    [one] one change
+   *[other] { $changes } changes
+}, from 2000 to 2025

@@ -799,3 +799,9 @@ check-status-dissolved-hint = sa date `valid_until` y met fin le { $until } quel
 check-status-planned = { $unit } a le statut `planned`, mais a commencé le { $from } : l’unité est en vigueur depuis
 check-status-planned-hint = une fois mise en place, son statut est `being-set-up`, ou omis (en fonctionnement) ; sinon, corrigez sa date `valid_from`
 check-status-label = son statut contredit ses dates
+## Historiques générés (generate --changes)
+
+generate-history = avec un historique daté { $changes ->
+    [one] d’un changement
+   *[other] de { $changes } changements
+}, de 2000 à 2025
