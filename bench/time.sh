@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # What --as-of costs (issue 16: at most 10% on any command at 1M units), for BENCHMARKS.md.
 # `check`, `chain` and `stats` on the same files, run by:
-#   - base:       a binary built before the time work, which does not cut (its path, first argument);
+#   - base:       a binary built before the time work, which does not cut (first argument);
+#   - uncut:      this tree's code with the cut to today taken out (second argument; see below);
 #   - today:      this tree's binary, which cuts to today by default;
 #   - as-of-2000: this tree's binary with --as-of 2000;
-# first on an undated description, then (this tree's binary only: the base one cannot read
-# dates on units) on the same description with a generated history.
+# first on an undated description, then on the same description with a generated history (all
+# but base, which cannot read dates on units).
 #
 #   git clone . /tmp/base16 && git -C /tmp/base16 checkout f7b31a8
 #   (cd /tmp/base16 && cargo build --release)
-#   bash bench/time.sh /tmp/base16/target/release/organigram [UNITS [CHANGES]]
+#   git clone . /tmp/uncut16 && sed -i 's/let loader = loader.today(today());/let loader = loader;/' \
+#       /tmp/uncut16/src/cli/mod.rs && (cd /tmp/uncut16 && cargo build --release)
+#   bash bench/time.sh /tmp/base16/target/release/organigram /tmp/uncut16/target/release/organigram
 #
+# Optional third and fourth arguments: the number of units (1000000) and of changes (a tenth).
 # Needs hyperfine (apt-get install hyperfine). JSON results and a Markdown summary go to
 # target/bench/; the summary is printed. On a shared machine, where times vary by more than the
 # 10% to be measured, INSTRUCTIONS=1 counts the instructions each run executes instead (with
@@ -18,8 +22,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=$1
-n=${2:-1000000}
-changes=${3:-$((n / 10))}
+uncut=$2
+n=${3:-1000000}
+changes=${4:-$((n / 10))}
 cargo build --release --quiet --bin organigram
 bin=target/release/organigram
 out=target/bench
@@ -33,62 +38,59 @@ dated=/tmp/organigram-bench-$n-changes-$changes
 unit=$(grep -o '"id": "o[0-9]*-u[0-9]*"' "$undated/org-0000.json" | tail -1 | cut -d'"' -f4)
 $bin --org "$dated" chain "$unit" >/dev/null
 $bin --org "$dated" --as-of 2000 chain "$unit" >/dev/null
-runs="--runs 5 --warmup 1"
-[ "$n" -ge 1000000 ] || runs="--warmup 3"
+commands=(check "chain $unit" stats)
+
+# The runs of one command on one description: label, then the command line.
+runs() {  # files, command
+    local dir=$1 command=$2
+    [ "$dir" = "$dated" ] || echo "base|$base --org $dir $command"
+    echo "uncut|$uncut --org $dir $command"
+    echo "today|$bin --org $dir $command"
+    echo "as-of-2000|$bin --org $dir --as-of 2000 $command"
+}
 
 if [ "${INSTRUCTIONS:-}" = 1 ]; then
-    instructions() {  # label, command...: prints the instructions the command executes
-        local label=$1
-        shift
-        valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" \
-            >/dev/null 2>"$out/cachegrind.tmp" || true
-        local count
-        count=$(grep -o 'I *refs: *[0-9,]*' "$out/cachegrind.tmp" | tr -dc '0-9')
-        echo "$label $count" | tee -a "$out/instructions.txt"
-    }
     : >"$out/instructions.txt"
-    for command in check "chain $unit" stats; do
-        name=${command%% *}
-        # shellcheck disable=SC2086
-        instructions "$name undated base" $base --org "$undated" $command
-        # shellcheck disable=SC2086
-        instructions "$name undated today" $bin --org "$undated" $command
-        # shellcheck disable=SC2086
-        instructions "$name undated as-of-2000" $bin --org "$undated" --as-of 2000 $command
-        # shellcheck disable=SC2086
-        instructions "$name history today" $bin --org "$dated" $command
-        # shellcheck disable=SC2086
-        instructions "$name history as-of-2000" $bin --org "$dated" --as-of 2000 $command
+    for command in "${commands[@]}"; do
+        for files in undated history; do
+            dir=$undated
+            [ "$files" = undated ] || dir=$dated
+            while IFS='|' read -r label line; do
+                # shellcheck disable=SC2086
+                valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null $line \
+                    >/dev/null 2>"$out/cachegrind.tmp" || true
+                count=$(grep -o 'I *refs: *[0-9,]*' "$out/cachegrind.tmp" | tr -dc '0-9')
+                echo "${command%% *} $files $label $count" | tee -a "$out/instructions.txt"
+            done < <(runs "$dir" "$command")
+        done
     done
     rm -f "$out/cachegrind.tmp"
     exit
 fi
 
-for command in check "chain $unit" stats; do
-    name=${command%% *}
-    # shellcheck disable=SC2086
-    hyperfine $runs -N --ignore-failure --export-json "$out/time-$name-undated.json" \
-        -n base "$base --org $undated $command" \
-        -n today "$bin --org $undated $command" \
-        -n as-of-2000 "$bin --org $undated --as-of 2000 $command"
-    # shellcheck disable=SC2086
-    hyperfine $runs -N --ignore-failure --export-json "$out/time-$name-history.json" \
-        -n today "$bin --org $dated $command" \
-        -n as-of-2000 "$bin --org $dated --as-of 2000 $command"
+for command in "${commands[@]}"; do
+    for files in undated history; do
+        dir=$undated
+        [ "$files" = undated ] || dir=$dated
+        args=()
+        while IFS='|' read -r label line; do
+            args+=(-n "$label" "$line")
+        done < <(runs "$dir" "$command")
+        hyperfine --runs 5 --warmup 1 -N --ignore-failure \
+            --export-json "$out/time-${command%% *}-$files.json" "${args[@]}"
+    done
 done
 
 python3 - "$out" <<'EOF' | tee "$out/time.md"
 import json, sys, pathlib
 out = pathlib.Path(sys.argv[1])
-# Ratios are to the first run of each group: base for the undated files, today for the history.
-print("| command | files | run | wall (mean ± sd) | CPU (user + system) | wall ratio | CPU ratio |")
-print("|---|---|---|---:|---:|---:|---:|")
+print("| command | files | run | wall (mean ± sd) | CPU (user + system) | CPU ÷ uncut |")
+print("|---|---|---|---:|---:|---:|")
 for name in ["check", "chain", "stats"]:
     for files in ["undated", "history"]:
         results = json.loads((out / f"time-{name}-{files}.json").read_text())["results"]
-        first = results[0]
+        cpu = {r["command"]: r["user"] + r["system"] for r in results}
         for r in results:
-            cpu, first_cpu = r["user"] + r["system"], first["user"] + first["system"]
             print(f"| {name} | {files} | {r['command']} | {r['mean']:.2f} ± {r['stddev']:.2f} s "
-                  f"| {cpu:.2f} s | {r['mean'] / first['mean']:.3f} | {cpu / first_cpu:.3f} |")
+                  f"| {cpu[r['command']]:.2f} s | {cpu[r['command']] / cpu['uncut']:.3f} |")
 EOF
