@@ -304,14 +304,15 @@ impl Timeline {
             .is_none_or(|from| from.days_since_epoch() < day)
     }
 
-    /// Whether `unit` exists now, began before `day` and is no top: a unit a change may end,
-    /// move or rename on `day`.
+    /// Whether `unit` exists now, began and was last renamed before `day`, and is no top: a unit
+    /// a change may end, move or rename on `day`. A unit renamed and ended on one day would have
+    /// had its new name on no day.
     fn changeable(&self, unit: usize, day: i64) -> bool {
         let unit = &self.units[unit].value;
+        let before = |date: Date| date.days_since_epoch() < day;
         unit.valid_until.is_none()
-            && unit
-                .valid_from
-                .is_none_or(|from| from.days_since_epoch() < day)
+            && unit.valid_from.is_none_or(before)
+            && unit.was.last().is_none_or(|was| before(was.until))
             && unit.boundary != Some(Boundary::Top)
     }
 
@@ -359,12 +360,7 @@ impl Timeline {
     /// Renames `unit` on `date`: "… (nouvelle appellation, 2014-03)", from its first name; one
     /// time in two, a unit with an acronym changes it too.
     fn rename(&mut self, unit: usize, day: i64, date: Date, random: &mut Random) -> bool {
-        let renamed_before = self.units[unit]
-            .value
-            .was
-            .last()
-            .is_some_and(|was| was.until.days_since_epoch() >= day);
-        if !self.changeable(unit, day) || renamed_before {
+        if !self.changeable(unit, day) {
             return false;
         }
         let source = citation(&self.sources[self.nodes[unit].file]);
@@ -583,11 +579,33 @@ mod tests {
         Date::parse(text).unwrap()
     }
 
+    /// A history of about one change per unit, and a dense one, of several changes per unit,
+    /// where many fall on the same day.
+    const HISTORIES: [(usize, usize, u64); 2] = [(4_000, 3_000, 5), (300, 1_500, 1)];
+
     #[test]
-    fn the_structure_of_every_day_checks_without_an_error() {
-        let Generated { files, changes } = generated(4_000, 3_000, 5);
-        assert_eq!(changes, 3_000);
-        let whole = description(&files);
+    fn the_structure_of_every_day_and_its_dates_check_without_an_error() {
+        for (units, changes, seed) in HISTORIES {
+            let Generated {
+                files,
+                changes: made,
+            } = generated(units, changes, seed);
+            // The dense one runs out of units that a change fits, as its units end.
+            assert!(
+                made == changes || units < changes && made > changes / 2,
+                "{made}"
+            );
+            every_day_checks(&description(&files));
+        }
+    }
+
+    fn every_day_checks(whole: &Description) {
+        // The rules of time, which read every date, find nothing at all to say.
+        let today = Some(date("2026-12-02"));
+        for cut in [None, Some(date("2010"))] {
+            let said = check::time::rules(whole, organigram::TimelineDays { cut, today });
+            assert!(said.is_empty(), "{said:#?}");
+        }
         let days = [
             "1999",
             "2000",
@@ -614,7 +632,12 @@ mod tests {
 
     #[test]
     fn no_fact_outlives_what_it_is_about() {
-        let whole = description(&generated(3_000, 2_500, 8).files);
+        for (units, changes, seed) in HISTORIES {
+            facts_within_lives(&description(&generated(units, changes, seed).files));
+        }
+    }
+
+    fn facts_within_lives(whole: &Description) {
         for tie in &whole.ties {
             assert!(tie.period().is_ordered(), "{tie}: {}", tie.period());
             let life = |id: &UnitId| whole.units[id.as_str()].life();
