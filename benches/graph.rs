@@ -1,7 +1,7 @@
 //! Criterion benchmarks of the library's functions on generated descriptions (`organigram
 //! generate`, run from the binary), from 1k to 1M units: loading, checking, the queries on a
-//! loaded graph, rendering DOT and diffing two versions. BENCHMARKS.md reports them beside
-//! whole-command timings.
+//! loaded graph, rendering DOT, diffing two versions, and cutting a description to a day, with
+//! and without a dated history. BENCHMARKS.md reports them beside whole-command timings.
 //!
 //!     cargo bench --bench graph                 # every size up to 100k units
 //!     ORGANIGRAM_BENCH_MILLION=1 cargo bench --bench graph   # and the queries at 1M
@@ -18,19 +18,24 @@ use organigram::check::{self, Options};
 use organigram::diff::diff;
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::load::{Input, Limits, Loaded, load};
+use organigram::model::Date;
 use organigram::query::{
     PathOptions, SubordinatesOptions, chain, history, path, subordinates, superior,
 };
 use organigram::render::{ChartOptions, View, chart, to_dot};
+use organigram::time;
 
-/// The description of `units` units, as the files `organigram generate` writes, kept in memory.
-fn inputs(units: usize) -> Vec<Input> {
+/// The description of `units` units with a history of `changes` changes, as the files
+/// `organigram generate` writes, kept in memory.
+fn inputs(units: usize, changes: usize) -> Vec<Input> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let status = Command::new(env!("CARGO_BIN_EXE_organigram"))
         .args([
             "generate",
             "--units",
             &units.to_string(),
+            "--changes",
+            &changes.to_string(),
             "--seed",
             "1",
             "-o",
@@ -51,7 +56,9 @@ fn inputs(units: usize) -> Vec<Input> {
 
 /// A loader of the description of `units` units, held in memory.
 fn loader(units: usize) -> Loader {
-    inputs(units).into_iter().fold(Loader::new(), Loader::input)
+    inputs(units, 0)
+        .into_iter()
+        .fold(Loader::new(), Loader::input)
 }
 
 /// The graph of the description of `units` units.
@@ -107,7 +114,7 @@ fn checking(c: &mut Criterion) {
     let mut group = c.benchmark_group("check");
     group.sample_size(10);
     for units in [1_000, 10_000, 100_000] {
-        let Loaded { description, .. } = load(&inputs(units), Limits::default());
+        let Loaded { description, .. } = load(&inputs(units, 0), Limits::default());
         group.throughput(Throughput::Elements(units as u64));
         // Building the graph, which finds the unknown units and forbidden ties, then the rules:
         // what `organigram check` does once the files are read.
@@ -187,7 +194,7 @@ fn diffing(c: &mut Criterion) {
     let mut group = c.benchmark_group("diff");
     group.sample_size(10);
     for units in [1_000, 10_000, 100_000] {
-        let before = load(&inputs(units), Limits::default()).description;
+        let before = load(&inputs(units, 0), Limits::default()).description;
         // The next version: one unit in a hundred renamed, one tie in two hundred gone.
         let mut after = before.clone();
         for unit in after.units.values_mut().step_by(100) {
@@ -207,5 +214,25 @@ fn diffing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, loading, checking, querying, rendering, diffing);
+fn cutting(c: &mut Criterion) {
+    let mut group = c.benchmark_group("time-cut");
+    group.sample_size(10);
+    let day = Date::parse("2026-12-02").expect("a date");
+    for units in sizes() {
+        // Undated, the cut finds nothing to move; with a history of one change per ten units,
+        // it moves what has ended and gives renamed units their names of the day.
+        for (name, changes) in [("undated", 0), ("history", units / 10)] {
+            let Loaded { description, .. } = load(&inputs(units, changes), Limits::default());
+            group.throughput(Throughput::Elements(units as u64));
+            group.bench_with_input(BenchmarkId::new(name, units), &description, |b, d| {
+                b.iter_batched(|| d.clone(), |d| time::cut(d, day), BatchSize::LargeInput);
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches, loading, checking, querying, rendering, diffing, cutting
+);
 criterion_main!(benches);

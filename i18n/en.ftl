@@ -825,3 +825,9 @@ apply-would-not-read = error: written, the description would not read back: { $n
     [one] { $n } error
    *[other] { $n } errors
 }, above, in the files as they would be; nothing was written
+## Generated histories (generate --changes)
+
+generate-history = with a dated history of { $changes ->
+    [one] one change
+   *[other] { $changes } changes
+}, from 2000 to 2025

@@ -838,3 +838,9 @@ apply-would-not-read = erreur : écrite, la description ne se relirait pas : {
     [one] { $n } erreur
    *[other] { $n } erreurs
 }, ci-dessus, dans les fichiers tels qu’ils seraient ; rien n’a été écrit
+## Historiques générés (generate --changes)
+
+generate-history = avec un historique daté { $changes ->
+    [one] d’un changement
+   *[other] de { $changes } changements
+}, de 2000 à 2025

@@ -45,9 +45,13 @@ impl Period {
         }
     }
 
-    /// Whether the two periods hold on some day together.
+    /// Whether the two periods hold on some day together. A period that is not ordered holds on
+    /// no day, so it overlaps none.
     pub fn overlaps(self, other: Period) -> bool {
-        before(self.from, other.until) && before(other.from, self.until)
+        self.is_ordered()
+            && other.is_ordered()
+            && before(self.from, other.until)
+            && before(other.from, self.until)
     }
 
     /// Whether this period holds on some day that `other` does not: it starts earlier or ends
@@ -234,6 +238,54 @@ mod tests {
         assert!(!old.overlaps(new) && !new.overlaps(old));
         assert!(!period("", "2019").overlaps(period("2019", "")));
         assert!(period("", "2019-06").overlaps(period("2019", "")));
+    }
+
+    #[test]
+    fn partial_and_full_dates_meet_on_first_days() {
+        // A fact that held through 2019 ends 2020: its last day is 2019-12-31.
+        let through = period("2019", "2020");
+        assert!(through.holds_at(date("2019-12-31")) && !through.holds_at(date("2020")));
+        // `--as-of 2019-10` asks about 2019-10-01: a tie from the 15th does not hold yet.
+        assert!(!period("2019-10-15", "").holds_at(date("2019-10")));
+        assert!(period("2019-09-30", "").holds_at(date("2019-10")));
+        // From 2019-10 until 2019-10-02 is one day, 2019-10-01.
+        let one = period("2019-10", "2019-10-02");
+        assert!(one.is_ordered() && one.holds_at(date("2019-10-01")));
+        assert!(!one.holds_at(date("2019-09-30")) && !one.holds_at(date("2019-10-02")));
+        // Until 2019-10 and from 2019-10-01 follow each other, whatever the precisions.
+        assert!(!period("", "2019-10").overlaps(period("2019-10-01", "")));
+        assert!(period("", "2019-10-02").overlaps(period("2019-10", "")));
+        // Until March ends after a leap day.
+        assert!(period("", "2024-03").holds_at(date("2024-02-29")));
+    }
+
+    #[test]
+    fn a_period_that_ends_when_or_before_it_starts_holds_on_no_day() {
+        let days = [
+            "1900",
+            "2018-12-31",
+            "2019",
+            "2019-06",
+            "2019-10-01",
+            "2020",
+            "2100",
+        ];
+        for empty in [
+            period("2019", "2019"),
+            period("2019-10-01", "2019-10"),
+            period("2020", "2019"),
+        ] {
+            assert!(!empty.is_ordered(), "{empty}");
+            for day in days {
+                assert!(!empty.holds_at(date(day)), "{empty} holds on {day}");
+            }
+            for other in [Period::default(), empty, period("2018", "2021")] {
+                assert!(
+                    !empty.overlaps(other) && !other.overlaps(empty),
+                    "{empty} {other}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -252,6 +252,54 @@ fn generate_writes_a_description_that_loads_and_refuses_a_folder_in_use() {
 }
 
 #[test]
+fn generate_writes_a_history_whose_every_day_checks_without_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g").display().to_string();
+    let args = [
+        "generate",
+        "--units",
+        "800",
+        "--changes",
+        "400",
+        "--seed",
+        "6",
+    ];
+    let out = organigram(args).args(["-o", &path]).run().success();
+    assert!(
+        out.contains("with a dated history of 400 changes, from 2000 to 2025"),
+        "{out}"
+    );
+    let units = |day: &str| {
+        let stats = organigram(["--org", &path, "--as-of", day, "stats", "--format", "json"])
+            .run()
+            .expect_code(0)
+            .json();
+        stats["units"].as_u64().unwrap()
+    };
+    // Before the first change, every unit but those created since; today, every unit but those
+    // ended since: two structures, of fewer units than the files declare.
+    let (before, today) = (units("1999"), units("2026"));
+    assert!(
+        before < 800 && today < 800 && before != today,
+        "{before} {today}"
+    );
+    for day in ["1999", "2004-02-29", "2013-07", "2026"] {
+        organigram(["--org", &path, "--as-of", day, "check"])
+            .run()
+            .expect_code(0);
+    }
+    let out = organigram(["--lang", "fr"])
+        .args(args)
+        .args(["-o", &path])
+        .run()
+        .success();
+    assert!(
+        out.contains("avec un historique daté de 400 changements, de 2000 à 2025"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_description_is_read_from_standard_input_with_dash() {
     let ministry = "tests/fixtures/valid/small/ministry.json";
     let agency = "tests/fixtures/valid/small/agency.json";

@@ -24,8 +24,8 @@ use organigram::check::{self, Options};
 use organigram::diagnostic::{Code, Diagnostic};
 use organigram::diff::{Diff, Side, diff};
 use organigram::graph::{OrgGraph, UnitIx};
-use organigram::interop::{CsvOptions, csv_export, import_csv};
-use organigram::load::{Input, Limits, Loaded};
+use organigram::interop::{CsvOptions, NamedFile, csv_export, import_csv};
+use organigram::load::{Input, Limits, Loaded, load};
 use organigram::model::{
     Boundary, Date, Description, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit,
 };
@@ -33,10 +33,12 @@ use organigram::query::{Above, End, chain};
 use organigram::render::{
     Chart, ChartOptions, Focus, View, chart, proposed, standard_charts, to_dot,
 };
+use organigram::time;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
+use crate::strategies::history::{Shown, ShownTie, day, history};
 use crate::strategies::proposal::{Changes, Model, Plan, UnitChange, plan};
 use crate::strategies::{Sample, Taken, sample};
 
@@ -592,6 +594,69 @@ proptest! {
                 "on {}",
                 day
             );
+        }
+    }
+}
+
+// ---- time
+
+proptest! {
+    #![proptest_config(cases("PROPTEST_CASES", 128))]
+
+    /// The structure as of a day is the one rebuilt from the events up to that day. A history
+    /// (see `strategies::history`) writes a dated description from all its events; cut to any
+    /// day, that description has the units, with the names, acronyms and kinds of the day, and
+    /// the ties, of the structure the events up to that day make when each is applied as an
+    /// undated change. What the cut leaves out is every other unit, each with why: not begun,
+    /// ended, or dissolved on a day not known. The days asked are every day an event falls on
+    /// and the day before it, where the structure changes, and a few others.
+    #[test]
+    fn the_structure_as_of_a_day_is_the_one_rebuilt_from_the_events_up_to_it(
+        history in history(6, 40),
+        others in vec(day(), 0..4),
+    ) {
+        let text = NamedFile { name: "o.json".into(), file: history.dated() }
+            .to_json()
+            .expect("a description serialises");
+        let Loaded { description, diagnostics, .. } =
+            load(&[Input::Text { name: "o.json".into(), text }], Limits::default());
+        prop_assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let ends = ["1900", "2100"].map(|d| Date::parse(d).unwrap());
+        let days: Vec<Date> = history
+            .days()
+            .flat_map(|d| [Some(d), d.day_before()])
+            .flatten()
+            .chain(others)
+            .chain(ends)
+            .collect();
+        for day in days {
+            let (cut, absent) = time::cut(description.clone(), day);
+            let rebuilt = history.replay(day);
+            let units: Vec<Shown> = cut
+                .units
+                .values()
+                .map(|u| Shown {
+                    id: u.id.as_str().to_owned(),
+                    name: u.name.clone(),
+                    acronym: u.acronym.clone(),
+                    kind: u.kind.value,
+                })
+                .collect();
+            prop_assert_eq!(units, rebuilt.units(), "units as of {}", day);
+            let ties: Vec<ShownTie> = cut
+                .ties
+                .iter()
+                .map(|t| (t.kind.value, t.from.as_str().to_owned(), t.to.as_str().to_owned()))
+                .collect();
+            prop_assert_eq!(ties, rebuilt.ties(), "ties as of {}", day);
+            let gone: Vec<(String, time::Gone)> = absent
+                .units()
+                .map(|u| {
+                    let (_, gone) = absent.unit(u.id.as_str()).expect("an absent unit is found");
+                    (u.id.as_str().to_owned(), gone)
+                })
+                .collect();
+            prop_assert_eq!(gone, history.gone(day), "absent as of {}", day);
         }
     }
 }

@@ -3,13 +3,16 @@
 //! with vacancies, about one cooperation tie per ten units, and a source cited by every fact.
 //!
 //! The same options give the same files, on every machine: the generator draws from its own
-//! `SplitMix64` sequence, not from a library whose algorithm may change.
+//! sequence ([`Random`]). With `changes`, the description has a dated history
+//! ([`history`](super::history)).
 
 use organigram::interop::NamedFile;
 use organigram::model::{
     Boundary, Citation, Date, DescriptionFile, Organisation, OrganisationId, Origin, Recover,
     Source, SourceId, Span, Spanned, Tie, TieKind, Unit, UnitId, UnitKind,
 };
+
+use super::random::Random;
 
 /// What to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +21,17 @@ pub(crate) struct GenerateOptions {
     pub(crate) units: usize,
     /// The seed of the random sequence.
     pub(crate) seed: u64,
+    /// How many dated changes the history has ([`history`](super::history)); none, no history.
+    pub(crate) changes: usize,
+}
+
+/// A generated description.
+pub(crate) struct Generated {
+    /// Its files, one per organisation.
+    pub(crate) files: Vec<NamedFile>,
+    /// How many dated changes its history has: those asked, unless it is too small to hold
+    /// them.
+    pub(crate) changes: usize,
 }
 
 /// Units per organisation file: large enough for deep hierarchies, small enough that a million
@@ -37,37 +51,15 @@ const LEVELS: [UnitKind; 9] = [
     UnitKind::Domain,
 ];
 
-/// `SplitMix64`: small, fast and fully specified, so the output never changes under us.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `low..=high`.
-    fn between(&mut self, low: usize, high: usize) -> usize {
-        let width = u64::try_from(high - low + 1).unwrap_or(u64::MAX);
-        // The remainder is below `width`, itself a usize.
-        low + usize::try_from(self.next() % width).unwrap_or(0)
-    }
-
-    /// True with probability `percent` / 100.
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
-
-fn spanned<T>(value: T) -> Spanned<T> {
+pub(super) fn spanned<T>(value: T) -> Spanned<T> {
     Spanned::new(Span::default(), value)
 }
 
 /// Ids built from numbers are slugs by construction.
-fn id<T>(text: String, make: impl FnOnce(String) -> Result<T, organigram::model::SlugError>) -> T {
+pub(super) fn id<T>(
+    text: String,
+    make: impl FnOnce(String) -> Result<T, organigram::model::SlugError>,
+) -> T {
     match make(text) {
         Ok(id) => id,
         Err(error) => unreachable!("generated ids are slugs: {error}"),
@@ -81,8 +73,10 @@ struct Draft {
     level: usize,
 }
 
-/// The description of `options.units` units, split into organisation files.
-pub(crate) fn generate(options: &GenerateOptions) -> Vec<NamedFile> {
+/// The description of `options.units` units, split into organisation files, with a history of
+/// `options.changes` changes. The history draws after the structure, so the same seed gives the
+/// same structure with or without one.
+pub(crate) fn generate(options: &GenerateOptions) -> Generated {
     let mut random = Random(options.seed);
     let count = options.units.div_ceil(UNITS_PER_FILE).max(1);
     let mut files = Vec::with_capacity(count);
@@ -112,10 +106,14 @@ pub(crate) fn generate(options: &GenerateOptions) -> Vec<NamedFile> {
             &source_id,
         ))));
     }
-    files
+    let changes = match options.changes {
+        0 => 0,
+        changes => super::history::add(&mut files, changes, &mut random),
+    };
+    Generated { files, changes }
 }
 
-fn citation(source: &SourceId) -> Citation {
+pub(super) fn citation(source: &SourceId) -> Citation {
     Citation {
         source: spanned(source.clone()),
         quote: Some("Generated for a benchmark".to_owned()),
@@ -123,7 +121,7 @@ fn citation(source: &SourceId) -> Citation {
     }
 }
 
-fn tie(kind: TieKind, from: UnitId, to: UnitId, source: &SourceId) -> Tie {
+pub(super) fn tie(kind: TieKind, from: UnitId, to: UnitId, source: &SourceId) -> Tie {
     Tie {
         source: Some(citation(source)),
         ..Tie::new(spanned(kind), spanned(from), spanned(to))
@@ -287,13 +285,18 @@ mod tests {
     /// The generated description, read back through the library's front door as `organigram`
     /// reads the files `generate` writes; reading it finds no problem.
     fn workspace(units: usize, seed: u64) -> Workspace {
-        let loader = generate(&GenerateOptions { units, seed }).into_iter().fold(
-            Loader::new(),
-            |loader, file| {
+        let options = GenerateOptions {
+            units,
+            seed,
+            changes: 0,
+        };
+        let loader = generate(&options)
+            .files
+            .into_iter()
+            .fold(Loader::new(), |loader, file| {
                 let text = file.to_json().unwrap();
                 loader.text(file.name, text)
-            },
-        );
+            });
         let workspace = loader.load().unwrap();
         let problems: Vec<_> = workspace.diagnostics().collect();
         assert!(problems.is_empty(), "{problems:#?}");
@@ -303,7 +306,12 @@ mod tests {
     #[test]
     fn the_requested_number_of_units_in_several_files() {
         for units in [1, 10, 1_000, 45_000] {
-            let files = generate(&GenerateOptions { units, seed: 7 });
+            let files = generate(&GenerateOptions {
+                units,
+                seed: 7,
+                changes: 0,
+            })
+            .files;
             let total: usize = files.iter().map(|f| f.file.units.len()).sum();
             assert_eq!(total, units);
             assert_eq!(files.len(), units.div_ceil(UNITS_PER_FILE));
@@ -313,7 +321,13 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_description() {
         let json = |seed| {
-            generate(&GenerateOptions { units: 2_000, seed })
+            let options = GenerateOptions {
+                units: 2_000,
+                seed,
+                changes: 0,
+            };
+            generate(&options)
+                .files
                 .iter()
                 .map(|f| serde_json::to_string(&f.file).unwrap())
                 .collect::<Vec<_>>()

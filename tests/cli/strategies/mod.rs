@@ -17,6 +17,7 @@
 //! characters and bidirectional overrides (`hostile` checks that they are refused), so any that
 //! `any::<String>()` draws become `?`.
 
+pub(crate) mod history;
 pub(crate) mod proposal;
 
 use std::collections::{HashMap, HashSet};
