@@ -5,9 +5,9 @@
 //! A history starts with units that have always existed (undated), under a top, and one that was
 //! dissolved on a day nobody knows; then come dated events, in order of their days, which are
 //! full dates, months or years (a year stands for its first day, so many events fall on the same
-//! day): a unit created under another, moved, renamed (with its acronym or its kind), dissolved
-//! with or without ending its ties, succeeded by a new unit that takes its parent and children;
-//! two units beginning or ceasing to cooperate. Each event is drawn as raw choices and made
+//! day): a unit created under another, moved, renamed (with a new acronym, perhaps its first, or
+//! a new kind), dissolved with or without ending its ties, succeeded by a new unit that takes its
+//! parent and children; two units beginning or ceasing to cooperate. Each event is drawn as raw choices and made
 //! against the structure the events before it left ([`State`]), so that it is one a real
 //! history could hold: a unit moves under a unit not under it, only a unit with no child is
 //! dissolved, and so on.
@@ -98,7 +98,7 @@ enum Draft {
         parent: Index,
         kind: UnitKind,
         name: String,
-        acronym: String,
+        acronym: Option<String>,
     },
     Move {
         unit: Index,
@@ -117,7 +117,7 @@ enum Draft {
     Succeed {
         unit: Index,
         name: String,
-        acronym: String,
+        acronym: Option<String>,
     },
     Cooperate {
         a: Index,
@@ -139,7 +139,7 @@ fn acronym() -> impl Strategy<Value = String> {
 fn draft() -> impl Strategy<Value = Draft> {
     let kind = || select(&KINDS[..]);
     prop_oneof![
-        3 => (any::<Index>(), kind(), name(), acronym())
+        3 => (any::<Index>(), kind(), name(), proptest::option::of(acronym()))
             .prop_map(|(parent, kind, name, acronym)| Draft::Create { parent, kind, name, acronym }),
         3 => (any::<Index>(), any::<Index>())
             .prop_map(|(unit, parent)| Draft::Move { unit, parent }),
@@ -152,7 +152,7 @@ fn draft() -> impl Strategy<Value = Draft> {
             .prop_map(|(unit, name, acronym, kind)| Draft::Rename { unit, name, acronym, kind }),
         2 => (any::<Index>(), any::<bool>())
             .prop_map(|(unit, end_ties)| Draft::Dissolve { unit, end_ties }),
-        1 => (any::<Index>(), name(), acronym())
+        1 => (any::<Index>(), name(), proptest::option::of(acronym()))
             .prop_map(|(unit, name, acronym)| Draft::Succeed { unit, name, acronym }),
         2 => (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Draft::Cooperate { a, b }),
         1 => any::<Index>().prop_map(|tie| Draft::EndCooperation { tie }),
@@ -172,7 +172,12 @@ pub(crate) fn day() -> impl Strategy<Value = Date> {
 /// A history: up to `initial` units that have always existed, then up to `events` dated events.
 pub(crate) fn history(initial: usize, events: usize) -> impl Strategy<Value = History> {
     let initial = vec(
-        (any::<Index>(), select(&KINDS[..]), name(), acronym()),
+        (
+            any::<Index>(),
+            select(&KINDS[..]),
+            name(),
+            proptest::option::of(acronym()),
+        ),
         0..=initial,
     );
     (initial, vec((day(), draft()), 0..=events)).prop_map(|(initial, mut dated)| {
@@ -188,7 +193,7 @@ pub(crate) fn history(initial: usize, events: usize) -> impl Strategy<Value = Hi
                 shown: shown(
                     lost,
                     "Mission perdue".into(),
-                    "MP".into(),
+                    Some("MP".into()),
                     UnitKind::Mission,
                 ),
                 parent: 0,
@@ -210,11 +215,11 @@ pub(crate) fn history(initial: usize, events: usize) -> impl Strategy<Value = Hi
     })
 }
 
-fn shown(unit: usize, name: String, acronym: String, kind: UnitKind) -> Shown {
+fn shown(unit: usize, name: String, acronym: Option<String>, kind: UnitKind) -> Shown {
     Shown {
         id: format!("u{unit}"),
         name,
-        acronym: Some(acronym),
+        acronym,
         kind,
     }
 }
@@ -223,7 +228,12 @@ fn shown(unit: usize, name: String, acronym: String, kind: UnitKind) -> Shown {
 fn top() -> Event {
     Event::Create {
         unit: 0,
-        shown: shown(0, "Ministère".into(), "MIN".into(), UnitKind::Ministry),
+        shown: shown(
+            0,
+            "Ministère".into(),
+            Some("MIN".into()),
+            UnitKind::Ministry,
+        ),
         parent: 0,
     }
 }
