@@ -73,10 +73,14 @@ struct Draft {
     level: usize,
 }
 
+/// What gives generated files a dated history of a number of changes, drawing from the random
+/// sequence, and returns how many it made ([`history::add`](super::history::add)).
+pub(crate) type History = fn(&mut [NamedFile], usize, &mut Random) -> usize;
+
 /// The description of `options.units` units, split into organisation files, with a history of
-/// `options.changes` changes. The history draws after the structure, so the same seed gives the
-/// same structure with or without one.
-pub(crate) fn generate(options: &GenerateOptions) -> Generated {
+/// `options.changes` changes that `history` writes. The history draws after the structure, so the
+/// same seed gives the same structure with or without one.
+pub(crate) fn generate(options: &GenerateOptions, history: History) -> Generated {
     let mut random = Random(options.seed);
     let count = options.units.div_ceil(UNITS_PER_FILE).max(1);
     let mut files = Vec::with_capacity(count);
@@ -108,7 +112,7 @@ pub(crate) fn generate(options: &GenerateOptions) -> Generated {
     }
     let changes = match options.changes {
         0 => 0,
-        changes => super::history::add(&mut files, changes, &mut random),
+        changes => history(&mut files, changes, &mut random),
     };
     Generated { files, changes }
 }
@@ -290,13 +294,13 @@ mod tests {
             seed,
             changes: 0,
         };
-        let loader = generate(&options)
-            .files
-            .into_iter()
-            .fold(Loader::new(), |loader, file| {
+        let loader = generate(&options, |_, _, _| 0).files.into_iter().fold(
+            Loader::new(),
+            |loader, file| {
                 let text = file.to_json().unwrap();
                 loader.text(file.name, text)
-            });
+            },
+        );
         let workspace = loader.load().unwrap();
         let problems: Vec<_> = workspace.diagnostics().collect();
         assert!(problems.is_empty(), "{problems:#?}");
@@ -306,11 +310,14 @@ mod tests {
     #[test]
     fn the_requested_number_of_units_in_several_files() {
         for units in [1, 10, 1_000, 45_000] {
-            let files = generate(&GenerateOptions {
-                units,
-                seed: 7,
-                changes: 0,
-            })
+            let files = generate(
+                &GenerateOptions {
+                    units,
+                    seed: 7,
+                    changes: 0,
+                },
+                |_, _, _| 0,
+            )
             .files;
             let total: usize = files.iter().map(|f| f.file.units.len()).sum();
             assert_eq!(total, units);
@@ -326,7 +333,7 @@ mod tests {
                 seed,
                 changes: 0,
             };
-            generate(&options)
+            generate(&options, |_, _, _| 0)
                 .files
                 .iter()
                 .map(|f| serde_json::to_string(&f.file).unwrap())

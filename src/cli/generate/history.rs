@@ -552,11 +552,14 @@ mod tests {
     use organigram::model::{Description, Period};
 
     fn generated(units: usize, changes: usize, seed: u64) -> Generated {
-        generate(&GenerateOptions {
-            units,
-            seed,
-            changes,
-        })
+        generate(
+            &GenerateOptions {
+                units,
+                seed,
+                changes,
+            },
+            add,
+        )
     }
 
     /// The description the files say, read from their JSON as `organigram` reads them: reading

@@ -34,11 +34,14 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    let generated = generate(&GenerateOptions {
-        units: args.units,
-        seed: args.seed,
-        changes: args.changes,
-    });
+    let generated = generate(
+        &GenerateOptions {
+            units: args.units,
+            seed: args.seed,
+            changes: args.changes,
+        },
+        history::add,
+    );
     let files = &generated.files;
     super::write::write_files(&args.output, files, &super::write::Read::default())
         .map_err(|e| Failure::Usage(e.to_string()))?;
