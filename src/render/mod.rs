@@ -25,6 +25,7 @@ mod dot;
 mod error;
 mod layout;
 mod legend;
+mod link;
 mod look;
 mod mermaid;
 mod quote;
@@ -40,6 +41,7 @@ pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
 pub use layout::{Image, ImageFormat, Layout, Size, fallback_svg, graphviz, image};
+pub use link::{LinkBase, LinkBaseError};
 use look::{LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
 
