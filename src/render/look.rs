@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use super::changes::Change;
 use super::quote::printable;
-use crate::graph::{OrgGraph, UnitIx};
-use crate::model::{Boundary, Lang, LineStyle, Shape, Status, Unit};
+use crate::graph::{OrgGraph, TieIx, UnitIx};
+use crate::model::{Border, Boundary, FillPattern, Lang, LineStyle, Shape, Status, Unit};
 
 /// Names are wrapped to lines of about this many characters, so that long French names
 /// ("Délégué à la protection des données du ministère…") make tall boxes, not wide ones.
@@ -50,8 +50,15 @@ pub(super) struct Look {
     /// The head drawn inside the unit's box: "head: Directeur de programme · vacant", in lines
     /// as the name; empty when none is.
     pub head: Vec<String>,
+    /// What hovering the unit shows: "Direction des services judiciaires (DSJ) — directorate",
+    /// its name, acronym and caption on one line.
+    pub tooltip: String,
     pub shape: Shape,
-    /// The fill colour, `#rrggbb`: the kind's, white for a vacant post, grey when dissolved.
+    /// The border: the kind's (single, double or bold).
+    pub border: Border,
+    /// The fill pattern: the kind's (plain, or graded to white).
+    pub pattern: FillPattern,
+    /// The fill colour, `#rrggbb`: the family's, white for a vacant post, grey when dissolved.
     pub fill: &'static str,
     /// The outline colour, `#rrggbb`: the family's.
     pub stroke: &'static str,
@@ -91,15 +98,23 @@ impl Look {
             .as_ref()
             .filter(|a| crate::model::fold(a) != crate::model::fold(&unit.name))
             .map(|a| clipped(&printable(a).replace('\n', " "), LONGEST_ACRONYM).into_owned());
+        let name = clipped(&printable(&unit.name), LONGEST_NAME).into_owned();
+        let tooltip = one_line(&match &acronym {
+            Some(acronym) => format!("{name} ({acronym}) — {caption}"),
+            None => format!("{name} — {caption}"),
+        });
         Look {
             acronym,
-            name: wrap(&clipped(&printable(&unit.name), LONGEST_NAME), WRAP),
+            name: wrap(&name, WRAP),
             caption,
             alert: !states.is_empty(),
             outside: (unit.boundary == Some(Boundary::ParentOutside))
                 .then(|| format!("↑ {}", crate::tr!(lang, "chart-parent-outside"))),
             head: Vec::new(),
+            tooltip,
             shape: style.shape,
+            border: style.border,
+            pattern: style.pattern,
             fill,
             stroke: style.stroke,
             outline,
@@ -127,6 +142,8 @@ impl Look {
         if let Some(change) = chart.changes.unit(unit) {
             look.caption.push_str(" · ");
             look.caption.push_str(change.label_in(chart.lang));
+            look.tooltip.push_str(" · ");
+            look.tooltip.push_str(change.label_in(chart.lang));
             look.alert = true;
             look.stroke = change.colour();
             if change == Change::Removed {
@@ -149,6 +166,27 @@ impl Look {
             .chain(self.outside.as_deref())
             .collect()
     }
+}
+
+/// What hovering a drawn tie shows: its kind, and the units it goes from and to, by their short
+/// names (the post itself for a head drawn inside its unit's box): "cooperation: DSJ → DSIN".
+pub(super) fn tie_tooltip(graph: &OrgGraph, ix: TieIx, lang: Lang) -> String {
+    let (from, to) = graph.ends(ix);
+    let name = |unit: UnitIx| {
+        clipped(&printable(graph.unit(unit).short_name()), LONGEST_NAME).into_owned()
+    };
+    one_line(&crate::tr!(
+        lang,
+        "chart-tie-tooltip",
+        kind = graph.tie(ix).kind.value.label_in(lang),
+        from = name(from),
+        to = name(to)
+    ))
+}
+
+/// `text` on one line: its line breaks as spaces.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
 }
 
 /// `text`, cut after `limit` characters with an ellipsis when it is longer.
