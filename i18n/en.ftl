@@ -547,6 +547,7 @@ render-not-drawn-as-svg = note: { $name } is not drawn as SVG: it draws { $units
 render-wrote = wrote { $n } files to { $dir }: { $files }
 render-bad-link-base = --link-base { $base } is not a link base: { $why ->
     [empty] it is empty
+    [long] it is longer than 2,000 characters
     [scheme] only http and https URLs are taken, or a relative path
     [host] an absolute URL needs a host
    *[character] it has a character URLs are not written with (a space, a quote, <, >, \, a letter outside ASCII, or a % not followed by two hex digits)

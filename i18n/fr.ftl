@@ -557,6 +557,7 @@ render-not-drawn-as-svg = remarque : { $name } n’est pas dessiné en SVG : i
 render-wrote = { $n } fichiers écrits dans { $dir } : { $files }
 render-bad-link-base = --link-base { $base } n’est pas une base de liens : { $why ->
     [empty] elle est vide
+    [long] elle dépasse 2 000 caractères
     [scheme] seules les URL http et https sont acceptées, ou un chemin relatif
     [host] une URL absolue demande un hôte
    *[character] elle contient un caractère qui ne s’écrit pas dans une URL (une espace, un guillemet, <, >, \, une lettre hors ASCII, ou un % non suivi de deux chiffres hexadécimaux)

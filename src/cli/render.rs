@@ -211,6 +211,7 @@ fn link_base(text: &str) -> Result<LinkBase, Failure> {
     LinkBase::parse(text).map_err(|error| {
         let why = match error {
             LinkBaseError::Empty => "empty",
+            LinkBaseError::TooLong => "long",
             LinkBaseError::Scheme => "scheme",
             LinkBaseError::Host => "host",
             _ => "character",

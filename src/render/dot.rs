@@ -11,7 +11,9 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::arrange::arrange;
-use super::look::{LONGEST_ACRONYM, LONGEST_NAME, Look, clipped, tie_tooltip};
+use super::look::{
+    LONGEST_ACRONYM, LONGEST_ID, LONGEST_NAME, Look, clipped, tie_tooltip, unit_link,
+};
 use super::quote::{html, html_label, quoted};
 use super::{Chart, legend};
 use crate::graph::{OrgGraph, UnitIx};
@@ -204,13 +206,9 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
     }
 }
 
-/// The longest unit id given to a node's SVG id: Graphviz refuses strings of more than 16 KiB,
-/// and no page addresses a unit by an id that long.
-const LONGEST_SVG_ID: usize = 1_000;
-
 /// A unit's node: its shape, fill and outline, its label, its tooltip, its link when the chart
 /// has a link base, and its id in SVG (`unit-` and the unit's id, a slug, unless longer than
-/// [`LONGEST_SVG_ID`]), for pages and style sheets that address units.
+/// [`LONGEST_ID`]), for pages and style sheets that address units.
 fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> Node {
     let unit = graph.unit(ix);
     let look = Look::in_chart(graph, ix, chart);
@@ -231,14 +229,13 @@ fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> No
     }
     let mut attributes = vec![attr("label", html_label(&markup.join("<BR/>")))];
     attributes.extend(shape(&look));
-    if unit.id.as_str().len() <= LONGEST_SVG_ID {
+    if unit.id.as_str().len() <= LONGEST_ID {
         attributes.push(attr("id", quoted(&format!("unit-{}", unit.id.value))));
     }
     attributes.push(attr("tooltip", escaped(&look.tooltip)));
-    if let Some(base) = &chart.link_base {
+    if let Some(link) = unit_link(chart, unit) {
         // Graphviz writes the link into the SVG as it is: its `&` must be an entity there.
-        let link = base.to(unit.id.as_str()).replace('&', "&amp;");
-        attributes.push(attr("URL", quoted(&link)));
+        attributes.push(attr("URL", quoted(&link.replace('&', "&amp;"))));
         attributes.push(attr("target", quoted("_top")));
     }
     Node::new(NodeId(unit_id(position), None), attributes)

@@ -21,6 +21,8 @@ pub struct LinkBase(String);
 pub enum LinkBaseError {
     /// The base is empty.
     Empty,
+    /// The base is longer than [`LONGEST_BASE`] bytes.
+    TooLong,
     /// The base has a scheme other than `http` and `https` (`javascript:`, `mailto:`, `file:`).
     Scheme,
     /// The base is an `http` or `https` URL without a host, or a scheme-relative `//host`.
@@ -34,6 +36,7 @@ impl fmt::Display for LinkBaseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             LinkBaseError::Empty => "the link base is empty",
+            LinkBaseError::TooLong => "the link base is longer than 2,000 characters",
             LinkBaseError::Scheme => "a link base is an http or https URL, or a relative path",
             LinkBaseError::Host => "an absolute link base needs a host: https://host/path/",
             LinkBaseError::Character => {
@@ -44,6 +47,10 @@ impl fmt::Display for LinkBaseError {
 }
 
 impl std::error::Error for LinkBaseError {}
+
+/// The longest link base taken, in bytes: the longest URL that every browser and server keeps
+/// is about 2,000 characters, and Graphviz refuses strings of more than 16 KiB.
+pub const LONGEST_BASE: usize = 2_000;
 
 /// Whether a byte is one of RFC 3986's unreserved characters, which need no encoding.
 const fn unreserved(b: u8) -> bool {
@@ -90,6 +97,9 @@ impl LinkBase {
     pub fn parse(text: &str) -> Result<LinkBase, LinkBaseError> {
         if text.is_empty() {
             return Err(LinkBaseError::Empty);
+        }
+        if text.len() > LONGEST_BASE {
+            return Err(LinkBaseError::TooLong);
         }
         let bytes = text.as_bytes();
         if !bytes.iter().all(|&b| url_byte(b)) {
@@ -173,9 +183,11 @@ mod tests {
 
     #[test]
     fn other_schemes_hostless_urls_and_stray_characters_are_refused() {
-        use LinkBaseError::{Character, Empty, Host, Scheme};
+        use LinkBaseError::{Character, Empty, Host, Scheme, TooLong};
+        let long = format!("/{}", "a".repeat(LONGEST_BASE));
         for (base, error) in [
             ("", Empty),
+            (long.as_str(), TooLong),
             ("javascript:alert(1)", Scheme),
             ("JavaScript:alert(1)//", Scheme),
             ("data:text/html,x", Scheme),

@@ -18,6 +18,10 @@ const WRAP: usize = 26;
 /// few thousand characters written as entities reach.
 pub(super) const LONGEST_NAME: usize = 300;
 
+/// Unit ids longer than this are left out of a chart's SVG ids and links: Graphviz refuses
+/// strings of more than 16 KiB, and no page addresses a unit by an id that long.
+pub(super) const LONGEST_ID: usize = 1_000;
+
 /// Acronyms are cut after this many characters: an acronym is a few letters.
 pub(super) const LONGEST_ACRONYM: usize = 40;
 
@@ -166,6 +170,14 @@ impl Look {
             .chain(self.outside.as_deref())
             .collect()
     }
+}
+
+/// Where `unit` links to in `chart`: its id after the chart's link base, when it has one and the
+/// id is not longer than [`LONGEST_ID`].
+pub(super) fn unit_link(chart: &super::Chart, unit: &Unit) -> Option<String> {
+    let id = unit.id.as_str();
+    let base = chart.link_base.as_ref()?;
+    (id.len() <= LONGEST_ID).then(|| base.to(id))
 }
 
 /// What hovering a drawn tie shows: its kind, and the units it goes from and to, by their short

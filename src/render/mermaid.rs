@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 
 use super::Chart;
 use super::legend::{tie_kinds, unit_kinds};
-use super::look::{LONGEST_NAME, Look, clipped};
+use super::look::{LONGEST_NAME, Look, clipped, unit_link};
 use crate::graph::{OrgGraph, UnitIx};
 use crate::model::{
     Arrowhead, Border, FillPattern, LineStyle, Shape, TEXT_COLOUR, TieKind, UnitKind,
@@ -133,13 +133,9 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
     for (i, style) in link_styles.iter().enumerate() {
         let _ = writeln!(out, "  linkStyle {i} {style}");
     }
-    if let Some(base) = &chart.link_base {
-        for (position, &ix) in chart.units.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "  click u{position} href \"{}\" _top",
-                base.to(graph.unit(ix).id.as_str())
-            );
+    for (position, &ix) in chart.units.iter().enumerate() {
+        if let Some(link) = unit_link(chart, graph.unit(ix)) {
+            let _ = writeln!(out, "  click u{position} href \"{link}\" _top");
         }
     }
     out

@@ -42,7 +42,7 @@ pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
 pub use layout::{Image, ImageFormat, Layout, Size, fallback_svg, graphviz, image};
-pub use link::{LinkBase, LinkBaseError};
+pub use link::{LONGEST_BASE, LinkBase, LinkBaseError};
 use look::{LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
 

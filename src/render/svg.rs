@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use super::Chart;
-use super::look::{Look, tie_tooltip};
+use super::look::{Look, tie_tooltip, unit_link};
 use crate::graph::OrgGraph;
 
 /// The tooltips and links of a chart's units and ties.
@@ -28,11 +28,8 @@ impl Hovers {
             .units
             .iter()
             .map(|&ix| {
-                let link = chart
-                    .link_base
-                    .as_ref()
-                    .map(|base| base.to(graph.unit(ix).id.as_str()));
-                (Look::in_chart(graph, ix, chart).tooltip, link)
+                let tooltip = Look::in_chart(graph, ix, chart).tooltip;
+                (tooltip, unit_link(chart, graph.unit(ix)))
             })
             .collect();
         let ties = chart
