@@ -7,8 +7,8 @@
 //! and the legend is a subgraph of samples: one node per unit kind drawn, one labelled link per
 //! tie kind drawn. Mermaid has no double border and no graded fill: a double border is drawn
 //! thicker than a bold one, and a graded fill lighter than the family's. With a link base,
-//! each unit is a link (`click … href`; pages that render Mermaid with its strict security
-//! level, as GitHub does, leave links out). Names are escaped with Mermaid's entity codes
+//! each unit is a link (`click … href`), which Mermaid follows only with its `securityLevel`
+//! set to `loose`: its default, and GitHub, leave links out. Names are escaped with Mermaid's entity codes
 //! (`#quot;`, `#lt;`…), so no name can end a label or inject markup.
 
 use super::Cluster;
