@@ -223,6 +223,7 @@ chart-around = around { $unit } ({ $radius ->
    *[other] { $radius } ties
 })
 chart-as-proposed = , as proposed
+chart-tie-tooltip = { $kind }: { $from } → { $to }
 chart-legend = Legend
 chart-by-the-proposal = { $change } by the proposal
 chart-vacant = vacant
@@ -544,6 +545,14 @@ render-straight-ties = note: Graphviz could not draw some ties of this chart as 
 render-quick-layout = note: this chart is large ({ $units } units, { $ties } ties), so Graphviz laid it out with less effort: straight ties, fewer passes; --large-chart asks for its full effort, however long it takes
 render-not-drawn-as-svg = note: { $name } is not drawn as SVG: it draws { $units } units and { $ties } ties, more than Graphviz lays out in reasonable time; its DOT is written, and --large-chart draws it anyway
 render-wrote = wrote { $n } files to { $dir }: { $files }
+render-bad-link-base = --link-base { $base } is not a link base: { $why ->
+    [empty] it is empty
+    [long] it is longer than 2,000 characters
+    [scheme] only http and https URLs are taken, or a relative path
+    [host] an absolute URL needs a host
+   *[character] it has a character URLs are not written with (a space, a quote, <, >, \, a letter outside ASCII, or a % not followed by two hex digits)
+}
+    help: give an http or https URL such as https://intranet.example/units/, or a path such as units/; each unit links to it followed by its id
 render-unknown-organisation = no organisation is named `{ $text }`
     help: the organisations are { $known }
 generate-wrote = wrote { $units } units in { $files } files to { $dir }

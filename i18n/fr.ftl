@@ -231,6 +231,7 @@ chart-around = autour de { $unit } ({ $radius ->
    *[other] { $radius } liens
 })
 chart-as-proposed = , selon la proposition
+chart-tie-tooltip = { $kind } : { $from } → { $to }
 chart-legend = Légende
 chart-by-the-proposal = { $change } par la proposition
 chart-vacant = vacant
@@ -554,6 +555,14 @@ render-straight-ties = remarque : Graphviz n’a pas pu dessiner en courbes cer
 render-quick-layout = remarque : cet organigramme est grand ({ $units } unités, { $ties } liens) ; Graphviz l’a donc mis en page avec moins d’effort : liens droits, moins de passes ; --large-chart lui demande tout son effort, quel que soit le temps nécessaire
 render-not-drawn-as-svg = remarque : { $name } n’est pas dessiné en SVG : il compte { $units } unités et { $ties } liens, plus que Graphviz n’en met en page en un temps raisonnable ; son DOT est écrit, et --large-chart le dessine malgré tout
 render-wrote = { $n } fichiers écrits dans { $dir } : { $files }
+render-bad-link-base = --link-base { $base } n’est pas une base de liens : { $why ->
+    [empty] elle est vide
+    [long] elle dépasse 2 000 caractères
+    [scheme] seules les URL http et https sont acceptées, ou un chemin relatif
+    [host] une URL absolue demande un hôte
+   *[character] elle contient un caractère qui ne s’écrit pas dans une URL (une espace, un guillemet, <, >, \, une lettre hors ASCII, ou un % non suivi de deux chiffres hexadécimaux)
+}
+    aide : donnez une URL http ou https comme https://intranet.example/unites/, ou un chemin comme unites/ ; chaque unité pointe vers cette base suivie de son identifiant
 render-unknown-organisation = aucun organisme ne s’appelle `{ $text }`
     aide : les organismes sont { $known }
 generate-wrote = { $units } unités écrites en { $files } fichiers dans { $dir }

@@ -12,8 +12,8 @@ use super::{Failure, lang, resolve_in};
 use organigram::graph::OrgGraph;
 use organigram::model::{OrganisationIndex, file_name};
 use organigram::render::{
-    self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, RenderError, Size, View, chart,
-    standard_charts,
+    self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, LinkBase, LinkBaseError,
+    RenderError, Size, View, chart, standard_charts,
 };
 use organigram::{Workspace, tr};
 
@@ -86,6 +86,11 @@ pub(crate) struct Args {
     #[arg(long)]
     no_legend: bool,
 
+    /// Make each unit a link to this base followed by its id, in SVG, DOT and Mermaid: an http
+    /// or https URL with a host, or a relative path (units/).
+    #[arg(long, value_name = "URL")]
+    link_base: Option<String>,
+
     /// Draw the chart however large it is, and with Graphviz's full effort: by default a chart
     /// too large to lay out in reasonable time is refused, and a large one laid out with less
     /// effort (DOT and Mermaid are written at any size).
@@ -121,12 +126,21 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         Some((graph, changes)) => (graph, changes.clone()),
         None => (workspace.graph(), Changes::default()),
     };
+    let link_base = args.link_base.as_deref().map(link_base).transpose()?;
     if args.all {
         let Some(dir) = &args.output else {
             return Err(Failure::Usage(tr!(lang(), "render-all-needs-output")));
         };
         let read = write::Read::of(Some(&workspace.files), &[]);
-        return write_all(workspace, &changes, dir, args.large_chart, &read, out);
+        return write_all(
+            workspace,
+            &changes,
+            link_base.as_ref(),
+            dir,
+            args.large_chart,
+            &read,
+            out,
+        );
     }
     let options = ChartOptions {
         lang: super::lang(),
@@ -158,6 +172,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         tie_kinds: args.tie_kinds.chosen(),
         legend: !args.no_legend,
         as_of: workspace.as_of,
+        link_base,
     };
     let format = write::format_of(args.format, args.output.as_deref(), ChartFormat::Dot)
         .map_err(Failure::Usage)?;
@@ -189,6 +204,20 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
     destination
         .write(out, &bytes, &read)
         .map_err(Failure::Usage)
+}
+
+/// `--link-base`'s text as a link base, or the usage error that says why it is none.
+fn link_base(text: &str) -> Result<LinkBase, Failure> {
+    LinkBase::parse(text).map_err(|error| {
+        let why = match error {
+            LinkBaseError::Empty => "empty",
+            LinkBaseError::TooLong => "long",
+            LinkBaseError::Scheme => "scheme",
+            LinkBaseError::Host => "host",
+            _ => "character",
+        };
+        Failure::Usage(tr!(lang(), "render-bad-link-base", base = text, why = why))
+    })
 }
 
 /// Why a chart asked for draws nothing: what the options chose has no unit in common.
@@ -281,6 +310,7 @@ fn draw(
 fn write_all(
     workspace: &Workspace,
     changes: &Changes,
+    link_base: Option<&LinkBase>,
     dir: &Path,
     large: bool,
     read: &write::Read,
@@ -293,6 +323,7 @@ fn write_all(
         let options = ChartOptions {
             lang: super::lang(),
             as_of: workspace.as_of,
+            link_base: link_base.cloned(),
             ..options
         };
         let chart = Chart {

@@ -76,6 +76,8 @@ mod description;
 mod file;
 mod id;
 pub mod lang;
+#[cfg(test)]
+mod palette;
 mod period;
 mod source;
 mod span;
@@ -99,7 +101,10 @@ pub use period::{Gap, Period};
 pub use source::{Citation, Source};
 pub use span::{FileId, Origin, Recover, Span, Spanned};
 pub(crate) use span::{protocol as spanned_protocol, recover_protocol};
-pub use style::{Arrowhead, LineStyle, Shape, TieStyle, UnitStyle};
+pub use style::{
+    Arrowhead, Border, FillPattern, LineStyle, MUTED_COLOUR, Shape, TEXT_COLOUR, TieStyle,
+    UnitStyle,
+};
 pub use text::{fold, is_forbidden_control};
 pub use tie::{Tie, TieKey};
 pub use tie_kind::TieKind;

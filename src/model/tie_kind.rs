@@ -49,6 +49,7 @@ const SUCCESSION: Matrix = [[O, O, X, X], [O, O, X, X], [X, X, O, X], [X, X, X, 
 macro_rules! tie_kinds {
     ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, $verb:literal, $inverse:literal,
         fr: $fr:literal $(| $also:literal)*, $fr_verb:literal, $fr_inverse:literal,
+        label: $label:literal, $fr_label:literal,
         hierarchical: $hier:literal, symmetric: $sym:literal, $matrix:ident,
         chart: $line:ident $colour:literal $arrowhead:ident, constrains: $constrains:literal; )*) => {
         /// The kind of a tie. A tie reads "`from` *verb* `to`": `{"kind": "attachment", "from":
@@ -87,6 +88,15 @@ macro_rules! tie_kinds {
             /// Other French names read as the kind (`dirige` for a head).
             pub const fn other_names(self) -> &'static [&'static str] {
                 match self { $(TieKind::$variant => &[$($also),*],)* }
+            }
+
+            /// A short label in a language, for chart legends and the labels of ties:
+            /// "functional reporting", "lien fonctionnel".
+            pub const fn label_in(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::En => match self { $(TieKind::$variant => $label,)* },
+                    Lang::Fr => match self { $(TieKind::$variant => $fr_label,)* },
+                }
             }
 
             /// How the tie reads from its `from` end, in a language.
@@ -154,18 +164,21 @@ tie_kinds! {
     /// Formal hierarchical attachment (rattaché à): `from` belongs to `to`.
     Attachment => "attachment", "is attached to", "has attached",
         fr: "rattachement", "est rattaché à", "a pour rattaché",
+        label: "attachment", "rattachement",
         hierarchical: true, symmetric: false, HIERARCHY,
         chart: Solid "#4D4D4D" None, constrains: true;
     /// Line authority (placé sous l'autorité de): `to` is `from`'s line manager. It can differ
     /// from the attachment.
     LineAuthority => "line-authority", "is under the authority of", "has authority over",
         fr: "autorité-hiérarchique", "est placé sous l’autorité de", "a autorité sur",
+        label: "line authority", "autorité hiérarchique",
         hierarchical: true, symmetric: false, AUTHORITY,
         chart: Bold "#0072B2" Normal, constrains: true;
     /// One of several attachments of a unit that has two or more parents at once (direction
     /// commune à A et B). Not an error, unlike two plain attachments.
     JointAttachment => "joint-attachment", "is jointly attached to", "has jointly attached",
         fr: "rattachement-conjoint", "est rattaché conjointement à", "a pour rattaché conjoint",
+        label: "joint attachment", "rattachement conjoint",
         hierarchical: true, symmetric: false, HIERARCHY,
         chart: Solid "#4D4D4D" EmptyDiamond, constrains: true;
     /// Head (dirige, à la tête de, responsable de; W3C ORG's `headOf`): the post `from` heads the
@@ -173,90 +186,107 @@ tie_kinds! {
     /// of the unit above.
     Head => "head", "heads", "is headed by",
         fr: "dirige" | "à-la-tête-de" | "responsable-de", "dirige", "est dirigé par",
+        label: "head", "direction",
         hierarchical: true, symmetric: false, HEAD,
         chart: Bold "#E69F00" Dot, constrains: true;
     /// Functional or dotted-line reporting: `from` reports to `to` on a subject, outside the line.
     FunctionalReporting => "functional-reporting", "reports functionally to", "receives functional reports from",
         fr: "lien-fonctionnel" | "rattachement-fonctionnel", "rend compte fonctionnellement à", "reçoit les comptes rendus fonctionnels de",
+        label: "functional reporting", "lien fonctionnel",
         hierarchical: false, symmetric: false, ANY,
         chart: Dashed "#0072B2" Normal, constrains: false;
     /// Cooperation (en lien avec, en coopération avec, synergie): the two work together, no
     /// hierarchy implied.
     Cooperation => "cooperation", "cooperates with", "cooperates with",
         fr: "coopération" | "en-lien-avec", "coopère avec", "coopère avec",
+        label: "cooperation", "coopération",
         hierarchical: false, symmetric: true, ANY,
         chart: Dashed "#E69F00" None, constrains: false;
     /// Coordination: `from` coordinates the work of `to` on a subject without line authority.
     Coordination => "coordination", "coordinates", "is coordinated by",
         fr: "coordination", "coordonne", "est coordonné par",
+        label: "coordination", "coordination",
         hierarchical: false, symmetric: false, ANY,
         chart: Dashed "#009E73" Vee, constrains: false;
     /// Secretariat (assure le secrétariat de): `from` runs the secretariat of the body `to`.
     Secretariat => "secretariat", "runs the secretariat of", "has its secretariat run by",
         fr: "secrétariat", "assure le secrétariat de", "a pour secrétariat",
+        label: "secretariat", "secrétariat",
         hierarchical: false, symmetric: false, TO_BODY,
         chart: Dotted "#CC79A7" Dot, constrains: false;
     /// Chair (préside, pilote l'instance): `from` chairs the body `to`, whose members it convenes;
     /// unlike a head, the chair stays in its own unit.
     Chair => "chair", "chairs", "is chaired by",
         fr: "présidence" | "préside", "préside", "est présidé par",
+        label: "chair", "présidence",
         hierarchical: false, symmetric: false, TO_BODY,
-        chart: Bold "#CC79A7" Dot, constrains: false;
+        chart: Bold "#CC79A7" Vee, constrains: false;
     /// Co-steering (co-pilotage): `from` is one of several parties steering `to`.
     CoSteering => "co-steering", "co-steers", "is co-steered by",
         fr: "co-pilotage", "co-pilote", "est co-piloté par",
+        label: "co-steering", "co-pilotage",
         hierarchical: false, symmetric: false, STEER,
-        chart: Dashed "#CC79A7" Normal, constrains: true;
+        chart: Dashed "#CC79A7" EmptyDiamond, constrains: true;
     /// Membership: `from` sits in the body `to`.
     Membership => "membership", "is a member of", "has as a member",
         fr: "appartenance" | "membre-de", "est membre de", "a pour membre",
+        label: "membership", "appartenance",
         hierarchical: false, symmetric: false, TO_BODY,
         chart: Dotted "#CC79A7" EmptyDot, constrains: false;
     /// Correspondent (correspondant de): `from` is the named contact of `to` inside its own
     /// organisation.
     Correspondent => "correspondent", "is the correspondent of", "has as its correspondent",
         fr: "correspondant", "est le correspondant de", "a pour correspondant",
+        label: "correspondent", "correspondant",
         hierarchical: false, symmetric: false, CORRESPONDENT,
         chart: Dashed "#56B4E9" Dot, constrains: false;
     /// Representation (représente … auprès de): `from` represents its organisation in `to`.
     Representation => "representation", "represents its organisation in", "has as a representative",
         fr: "représentation", "représente son organisation auprès de", "a pour représentant",
+        label: "representation", "représentation",
         hierarchical: false, symmetric: false, STEER,
-        chart: Dotted "#CC79A7" Vee, constrains: false;
+        chart: Dotted "#CC79A7" EmptyDiamond, constrains: false;
     /// Follow-up (suivi des travaux): `from` follows the work of `to` (a standards body, an
     /// international organisation) without sitting in it.
     FollowUp => "follow-up", "follows the work of", "has its work followed by",
         fr: "suivi" | "suivi-des-travaux", "suit les travaux de", "a ses travaux suivis par",
+        label: "follow-up", "suivi",
         hierarchical: false, symmetric: false, FOLLOW,
         chart: Dotted "#56B4E9" Empty, constrains: false;
     /// Secondment (mise à disposition): `from` lends staff or resources to `to`.
     Secondment => "secondment", "lends staff to", "receives staff from",
         fr: "mise-à-disposition", "met des personnels à disposition de", "reçoit des personnels mis à disposition par",
+        label: "secondment", "mise à disposition",
         hierarchical: false, symmetric: false, SECONDMENT,
-        chart: Dotted "#009E73" Empty, constrains: false;
+        chart: Dashed "#009E73" EmptyDot, constrains: false;
     /// Recruiting authority (autorité de recrutement): `from` recruits the holder of the post `to`.
     RecruitingAuthority => "recruiting-authority", "is the recruiting authority for", "is recruited by",
         fr: "autorité-de-recrutement", "est l’autorité de recrutement de", "est recruté par",
+        label: "recruiting authority", "autorité de recrutement",
         hierarchical: false, symmetric: false, OVER_POST,
         chart: Dotted "#D55E00" Normal, constrains: false;
     /// Employing authority (autorité d'emploi): `from` employs the holder of the post `to`.
     EmployingAuthority => "employing-authority", "is the employing authority for", "is employed by",
         fr: "autorité-d-emploi", "est l’autorité d’emploi de", "est employé par",
+        label: "employing authority", "autorité d’emploi",
         hierarchical: false, symmetric: false, OVER_POST,
-        chart: Dashed "#D55E00" Normal, constrains: false;
+        chart: Dashed "#D55E00" Empty, constrains: false;
     /// Strategic steering: `from` (typically a committee) sets the orientations of `to`.
     StrategicSteering => "strategic-steering", "sets the orientations of", "has its orientations set by",
         fr: "pilotage-stratégique", "fixe les orientations de", "reçoit ses orientations de",
+        label: "strategic steering", "pilotage stratégique",
         hierarchical: false, symmetric: false, ORIENT,
         chart: Solid "#CC79A7" Normal, constrains: true;
     /// Advice: `from` advises `to` (a data protection officer, an observatory).
     Advice => "advice", "advises", "is advised by",
         fr: "conseil" | "avis", "conseille", "est conseillé par",
+        label: "advice", "conseil",
         hierarchical: false, symmetric: false, ANY,
         chart: Dotted "#56B4E9" Vee, constrains: false;
     /// Succession: `from` replaced `to` (DINUM succeeded DINSIC).
     Succession => "succession", "succeeded", "was succeeded by",
         fr: "succession", "a succédé à", "a eu pour successeur",
+        label: "succession", "succession",
         hierarchical: false, symmetric: false, SUCCESSION,
         chart: Solid "#7F7F7F" Empty, constrains: false;
 }

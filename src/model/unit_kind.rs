@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use super::lang::{self, Lang, Term};
-use super::style::{Shape, UnitStyle};
+use super::style::{Border, FillPattern, Shape, UnitStyle};
 
 /// The four families of unit kinds. The validity table of ties ([`super::TieKind::allows`]) is
 /// written per family, because what may join what depends on the family, not on the exact kind.
@@ -67,13 +67,25 @@ impl Family {
     }
 
     /// The family's hue in charts (`#rrggbb`, from Okabe and Ito's colour-blind-safe palette):
-    /// the outline of its units, whose fills are tints of it.
+    /// the outline of its units.
     pub const fn stroke(self) -> &'static str {
         match self {
             Family::Organisation => "#0072B2",
             Family::LineUnit => "#009E73",
             Family::Post => "#E69F00",
             Family::Body => "#CC79A7",
+        }
+    }
+
+    /// The fill of the family's units in charts (`#rrggbb`): a tint of its hue (of Okabe and
+    /// Ito's sky blue for organisations), chosen so that the four stay apart in every common
+    /// colour vision and dark text reads on each (checked by the tests of `model/palette.rs`).
+    pub const fn fill(self) -> &'static str {
+        match self {
+            Family::Organisation => "#A6D8F3",
+            Family::LineUnit => "#D9F0EA",
+            Family::Post => "#F9E9C6",
+            Family::Body => "#DBA1C1",
         }
     }
 
@@ -93,7 +105,7 @@ impl Family {
 macro_rules! unit_kinds {
     ($( $(#[doc = $doc:literal])* $variant:ident => $name:literal, $family:ident, $label:literal,
         fr: $fr:literal $(| $also:literal)*, $fr_label:literal,
-        chart: $shape:ident $fill:literal; )*) => {
+        chart: $shape:ident $border:ident $pattern:ident; )*) => {
         /// The kind of a unit. Written in kebab-case in descriptions, in English
         /// (`"kind": "sub-directorate"`) or in French (`"kind": "sous-direction"`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -154,11 +166,14 @@ macro_rules! unit_kinds {
                 match self { $(UnitKind::$variant => concat!($($doc),*).trim_ascii(),)* }
             }
 
-            /// How units of the kind are drawn in charts: the kind's shape and fill, outlined in
-            /// its family's colour.
+            /// How units of the kind are drawn in charts: in its family's colours, with the
+            /// kind's shape, border and fill pattern.
             pub const fn style(self) -> UnitStyle {
-                let (shape, fill) = match self { $(UnitKind::$variant => (Shape::$shape, $fill),)* };
-                UnitStyle { shape, fill, stroke: self.family().stroke() }
+                let (shape, border, pattern) = match self {
+                    $(UnitKind::$variant => (Shape::$shape, Border::$border, FillPattern::$pattern),)*
+                };
+                let family = self.family();
+                UnitStyle { shape, fill: family.fill(), stroke: family.stroke(), border, pattern }
             }
         }
     };
@@ -167,82 +182,82 @@ macro_rules! unit_kinds {
 unit_kinds! {
     /// A ministry (ministère): the top of a government department.
     Ministry => "ministry", Organisation, "ministry", fr: "ministère", "ministère",
-        chart: Box3d "#99C7E0";
+        chart: Box3d Double Plain;
     /// An agency or public body: établissement public, operator, service à compétence nationale
     /// (Inria, LNE, ANSSI, PEReN).
     Agency => "agency", Organisation, "agency", fr: "agence" | "établissement-public" | "opérateur", "agence",
-        chart: Box3d "#CCE3F0";
+        chart: Box3d Single Plain;
     /// A local authority (collectivité): a region, a department, a province.
     LocalAuthority => "local-authority", Organisation, "local authority", fr: "collectivité" | "collectivité-territoriale", "collectivité territoriale",
-        chart: Box3d "#99C7E0";
+        chart: Box3d Double Graded;
     /// A court or a set of courts (juridiction).
     Jurisdiction => "jurisdiction", Organisation, "jurisdiction", fr: "juridiction", "juridiction",
-        chart: Box3d "#B3D5E8";
+        chart: Box3d Bold Plain;
     /// A school or training institution (école).
     School => "school", Organisation, "school", fr: "école", "école",
-        chart: Box3d "#CCE3F0";
+        chart: Box3d Single Graded;
     /// A body outside the national administration: EU institutions and bodies, international
     /// organisations, standards bodies.
     ExternalBody => "external-body", Organisation, "external body", fr: "organisme-extérieur" | "organisme-externe", "organisme extérieur",
-        chart: Box3d "#E6F1F7";
+        chart: Box3d Bold Graded;
     /// A secretariat general (secrétariat général): a ministry-wide coordination and support service.
     SecretariatGeneral => "secretariat-general", LineUnit, "secretariat general", fr: "secrétariat-général", "secrétariat général",
-        chart: RoundedBox "#80CFB9";
+        chart: RoundedBox Double Plain;
     /// A directorate-general (direction générale).
     DirectorateGeneral => "directorate-general", LineUnit, "directorate-general", fr: "direction-générale", "direction générale",
-        chart: RoundedBox "#80CFB9";
+        chart: RoundedBox Double Graded;
     /// A directorate (direction).
     Directorate => "directorate", LineUnit, "directorate", fr: "direction", "direction",
-        chart: RoundedBox "#99D8C7";
+        chart: RoundedBox Bold Plain;
     /// An interministerial directorate (direction interministérielle) serving every ministry:
     /// DINUM, DITP.
     InterministerialDirectorate => "interministerial-directorate", LineUnit, "interministerial directorate", fr: "direction-interministérielle", "direction interministérielle",
-        chart: RoundedBox "#80CFB9";
+        chart: RoundedBox Bold Graded;
     /// A service, inside a directorate or directly under a secretariat general.
     Service => "service", LineUnit, "service", fr: "service", "service",
-        chart: RoundedBox "#CCECE3";
+        chart: RoundedBox Single Graded;
     /// A sub-directorate (sous-direction).
     SubDirectorate => "sub-directorate", LineUnit, "sub-directorate", fr: "sous-direction", "sous-direction",
-        chart: RoundedBox "#CCECE3";
+        chart: RoundedBox Single Plain;
     /// A bureau, the smallest classic line unit.
     Bureau => "bureau", LineUnit, "bureau", fr: "bureau", "bureau",
-        chart: RoundedBox "#E6F5F1";
+        chart: Box Single Plain;
     /// A department or pôle (département, pôle): a grouping of services or bureaux.
     Department => "department", LineUnit, "department", fr: "département" | "pôle", "département",
-        chart: RoundedBox "#CCECE3";
+        chart: Box Single Graded;
     /// A mission: a unit set up for a remit, often small (mission Etalab).
     Mission => "mission", LineUnit, "mission", fr: "mission", "mission",
-        chart: RoundedBox "#CCECE3";
+        chart: Box Double Plain;
     /// A programme directorate (direction de programme): a transverse unit carrying a programme.
     ProgrammeDirectorate => "programme-directorate", LineUnit, "programme directorate", fr: "direction-de-programme", "direction de programme",
-        chart: RoundedBox "#B3E2D5";
+        chart: Box Bold Plain;
     /// A project directorate (direction de projet, DiP): a transverse, often time-bound unit
     /// carrying a project or a product line.
     ProjectDirectorate => "project-directorate", LineUnit, "project directorate", fr: "direction-de-projet", "direction de projet",
-        chart: RoundedBox "#B3E2D5";
+        chart: Box Bold Graded;
     /// A field of action inside a unit (domaine d'action), such as DiP A-JUST's products, data and
     /// support domains.
     Domain => "domain", LineUnit, "domain", fr: "domaine" | "domaine-d-action", "domaine",
-        chart: RoundedBox "#E6F5F1";
+        chart: Box Double Graded;
     /// A team, a lab or a start-up d'État.
     Team => "team", LineUnit, "team", fr: "équipe" | "laboratoire", "équipe",
-        chart: RoundedBox "#E6F5F1";
+        chart: Tab Single Plain;
     /// One position (poste), filled or vacant, inside a unit.
     Post => "post", Post, "post", fr: "poste", "poste",
-        chart: Ellipse "#F8E2B3";
+        chart: Ellipse Single Plain;
     /// An observatory (observatoire): a body that watches and advises.
     Observatory => "observatory", Body, "observatory", fr: "observatoire", "observatoire",
-        chart: Hexagon "#F0D7E5";
+        chart: Hexagon Single Graded;
     /// A committee (comité, commission): a body that meets to steer or advise.
     Committee => "committee", Body, "committee", fr: "comité" | "commission", "comité",
-        chart: Hexagon "#F0D7E5";
+        chart: Hexagon Bold Plain;
     /// A board (conseil, board): a body that decides or coordinates among its members.
     Board => "board", Body, "board", fr: "conseil", "conseil",
-        chart: Hexagon "#EBC9DC";
+        chart: Hexagon Double Plain;
     /// Any other collegial body or network of bodies (an institute federating partners, a working
     /// group).
     Body => "body", Body, "body", fr: "instance" | "organe", "instance",
-        chart: Hexagon "#F5E4ED";
+        chart: Hexagon Single Plain;
 }
 
 super::display_as_name!(UnitKind);
@@ -253,7 +268,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chart_colours_are_hex_and_each_family_keeps_one_shape() {
+    fn chart_colours_are_hex_and_no_shape_is_shared_by_two_families() {
         for kind in UnitKind::ALL {
             let style = kind.style();
             for colour in [style.fill, style.stroke] {
@@ -262,11 +277,11 @@ mod tests {
                     "{kind}: {colour}"
                 );
             }
-            let first = UnitKind::ALL
-                .iter()
-                .find(|k| k.family() == kind.family())
-                .unwrap();
-            assert_eq!(style.shape, first.style().shape, "{kind}");
+            for other in UnitKind::ALL {
+                if other.family() != kind.family() {
+                    assert_ne!(style.shape, other.style().shape, "{kind}, {other}");
+                }
+            }
         }
     }
 

@@ -11,16 +11,18 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::arrange::arrange;
-use super::look::{LONGEST_ACRONYM, LONGEST_NAME, Look, clipped};
+use super::look::{
+    LONGEST_ACRONYM, LONGEST_ID, LONGEST_NAME, Look, clipped, tie_tooltip, unit_link,
+};
 use super::quote::{html, html_label, quoted};
 use super::{Chart, legend};
 use crate::graph::{OrgGraph, UnitIx};
-use crate::model::{Arrowhead, LineStyle, Shape};
+use crate::model::{
+    Arrowhead, Border, FillPattern, LineStyle, MUTED_COLOUR as MUTED, Shape, TEXT_COLOUR,
+};
 
 /// Fonts for every text, in order of preference: the usual sans-serif of each platform.
 const FONT: &str = "Helvetica,Arial,sans-serif";
-/// The colour of captions (a unit's kind) and of cluster outlines.
-const MUTED: &str = "#555555";
 /// The colour of captions that tell a state worth noticing (vacant, being set up…): Okabe and
 /// Ito's vermillion.
 const ALERT: &str = "#D55E00";
@@ -67,6 +69,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", quoted(FONT)),
+            attr("fontcolor", quoted(TEXT_COLOUR)),
             attr("fontsize", plain("10")),
             attr("margin", quoted("0.12,0.08")),
             attr("penwidth", plain("1.2")),
@@ -117,7 +120,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             .into_iter()
             .map(|(position, ix)| Stmt::Node(unit_node(graph, chart, ix, position))),
     );
-    for &ix in &chart.ties {
+    for (at, &ix) in chart.ties.iter().enumerate() {
         let (from, to) = chart.ends(graph, ix);
         let (Some(&from_at), Some(&to_at)) = (positions.get(&from), positions.get(&to)) else {
             continue;
@@ -152,6 +155,13 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         if let Some(length) = arrangement.lengths.get(&ix) {
             attributes.push(attr("minlen", Id::Plain(length.to_string())));
         }
+        // The tie's id in SVG, `tie-` and its position in the chart, names it for
+        // [`super::svg`], which titles it.
+        attributes.push(attr("id", quoted(&format!("tie-{at}"))));
+        attributes.push(attr(
+            "tooltip",
+            escaped(&tie_tooltip(graph, ix, chart.lang)),
+        ));
         body.push(Stmt::Edge(edge(tail, head, attributes)));
     }
     for stack in &arrangement.stacks {
@@ -196,13 +206,9 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
     }
 }
 
-/// The longest unit id given to a node's SVG id: Graphviz refuses strings of more than 16 KiB,
-/// and no page addresses a unit by an id that long.
-const LONGEST_SVG_ID: usize = 1_000;
-
-/// A unit's node: its shape, fill and outline, its label, and its id in SVG (`unit-` and the
-/// unit's id, a slug, unless longer than [`LONGEST_SVG_ID`]), for pages and style sheets that
-/// address units.
+/// A unit's node: its shape, fill and outline, its label, its tooltip, its link when the chart
+/// has a link base, and its id in SVG (`unit-` and the unit's id, a slug, unless longer than
+/// [`LONGEST_ID`]), for pages and style sheets that address units.
 fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> Node {
     let unit = graph.unit(ix);
     let look = Look::in_chart(graph, ix, chart);
@@ -218,16 +224,19 @@ fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> No
     for line in &look.head {
         markup.push(small(&html(line), HEAD));
     }
-    if let Some(outside) = look.outside {
-        markup.push(small(&html(&outside), OUTSIDE));
+    if let Some(outside) = &look.outside {
+        markup.push(small(&html(outside), OUTSIDE));
     }
     let mut attributes = vec![attr("label", html_label(&markup.join("<BR/>")))];
-    attributes.extend(shape(look.shape, look.outline, look.fill, look.stroke));
-    if look.change.is_some() {
-        attributes.push(attr("penwidth", plain("2.5")));
-    }
-    if unit.id.as_str().len() <= LONGEST_SVG_ID {
+    attributes.extend(shape(&look));
+    if unit.id.as_str().len() <= LONGEST_ID {
         attributes.push(attr("id", quoted(&format!("unit-{}", unit.id.value))));
+    }
+    attributes.push(attr("tooltip", escaped(&look.tooltip)));
+    if let Some(link) = unit_link(chart, unit) {
+        // Graphviz writes the link into the SVG as it is: its `&` must be an entity there.
+        attributes.push(attr("URL", quoted(&link.replace('&', "&amp;"))));
+        attributes.push(attr("target", quoted("_top")));
     }
     Node::new(NodeId(unit_id(position), None), attributes)
 }
@@ -237,12 +246,23 @@ fn small(markup: &str, colour: &str) -> String {
     format!(r#"<FONT POINT-SIZE="8" COLOR="{colour}">{markup}</FONT>"#)
 }
 
-/// The attributes that draw a shape: Graphviz's shape, its style (filled, rounded, dashed or
-/// dotted), fill and outline colours.
-fn shape(shape: Shape, outline: LineStyle, fill: &str, stroke: &str) -> Vec<Attribute> {
-    let (name, rounded) = match shape {
+/// A description's text as a double-quoted DOT string for an attribute Graphviz expands twice
+/// (a tooltip: `\\N` in DOT would show the node's name): every backslash doubled before
+/// [`quoted`] doubles it again, so that it shows as one.
+fn escaped(text: &str) -> Id {
+    quoted(&text.replace('\\', "\\\\"))
+}
+
+/// The attributes that draw a unit's shape: Graphviz's shape, its style (filled, rounded, dashed
+/// or dotted), fill (graded to white from the top, for a graded pattern) and outline colours,
+/// and its border (a second periphery for a double one, a thicker pen for a bold one or a unit a
+/// proposal touches).
+fn shape(look: &Look) -> Vec<Attribute> {
+    let (name, rounded) = match look.shape {
         Shape::Box3d => ("box3d", false),
         Shape::RoundedBox => ("box", true),
+        Shape::Box => ("box", false),
+        Shape::Tab => ("tab", false),
         Shape::Ellipse => ("ellipse", false),
         Shape::Hexagon => ("hexagon", false),
     };
@@ -250,13 +270,29 @@ fn shape(shape: Shape, outline: LineStyle, fill: &str, stroke: &str) -> Vec<Attr
     if rounded {
         style.push("rounded");
     }
-    style.extend(line_style(outline));
-    vec![
+    style.extend(line_style(look.outline));
+    let fill = match look.pattern {
+        FillPattern::Plain => look.fill.to_owned(),
+        FillPattern::Graded => format!("{}:#FFFFFF", look.fill),
+    };
+    let mut attributes = vec![
         attr("shape", plain(name)),
         attr("style", quoted(&style.join(","))),
-        attr("fillcolor", quoted(fill)),
-        attr("color", quoted(stroke)),
-    ]
+        attr("fillcolor", quoted(&fill)),
+        attr("color", quoted(look.stroke)),
+    ];
+    if look.pattern == FillPattern::Graded {
+        attributes.push(attr("gradientangle", plain("270")));
+    }
+    if look.border == Border::Double {
+        attributes.push(attr("peripheries", plain("2")));
+    }
+    if look.change.is_some() {
+        attributes.push(attr("penwidth", plain("2.5")));
+    } else if look.border == Border::Bold {
+        attributes.push(attr("penwidth", plain("2.4")));
+    }
+    attributes
 }
 
 /// Graphviz's style word for a line, if it is not solid.

@@ -17,9 +17,10 @@ use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
 use super::look::Look;
+use super::svg::{self, Hovers};
 use super::{Chart, RenderError, to_dot};
 use crate::graph::OrgGraph;
-use crate::model::{Arrowhead, LineStyle, Shape};
+use crate::model::{Arrowhead, Border, LineStyle, Shape};
 
 /// A format that is a picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -123,6 +124,8 @@ impl Size {
 /// install Graphviz. A chart too large to lay out in reasonable time ([`Size::TooLarge`], or past
 /// 500 units for the built-in layout) is refused with [`RenderError::TooLarge`] unless `large`
 /// says to draw it however long it takes; a [`Size::Large`] one is laid out with less effort.
+/// In SVG, hovering a unit or a tie shows what it is, and units link to their pages when the
+/// chart has a link base ([`super::ChartOptions::link_base`]).
 pub fn image(
     graph: &OrgGraph,
     chart: &Chart,
@@ -157,6 +160,14 @@ pub fn image(
                 warnings: Vec::new(),
             })
         }
+        Ok(image) if format == ImageFormat::Svg => Ok(Image {
+            bytes: svg::titled(
+                &String::from_utf8_lossy(&image.bytes),
+                &Hovers::of(graph, chart),
+            )
+            .into_bytes(),
+            ..image
+        }),
         result => result,
     }
 }
@@ -269,8 +280,10 @@ fn run_dot(dot: &str, format: ImageFormat, arguments: &[&str]) -> Result<Image, 
 const FONT_SIZE: usize = 12;
 
 /// The chart as SVG, laid out by the pure-Rust layout-rs: the same units, ties, shapes and
-/// colours as with Graphviz, approximately (rounded boxes, ellipses and plain boxes), without
-/// the clusters and the legend. Meant for small charts when Graphviz is not installed.
+/// colours as with Graphviz, approximately (rounded boxes, ellipses and plain boxes; borders
+/// as line widths, double thicker than single and bold thicker still; no graded fills), the
+/// same tooltips and links, without the clusters and the legend. Meant for small charts when
+/// Graphviz is not installed.
 pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
     let orientation = if chart.view.is_left_to_right() {
         Orientation::LeftToRight
@@ -281,31 +294,44 @@ pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
     let handles: std::collections::HashMap<_, _> = chart
         .units
         .iter()
-        .map(|&ix| {
+        .enumerate()
+        .map(|(position, &ix)| {
             let look = Look::in_chart(graph, ix, chart);
             let text = look.lines().join("\n");
             let (shape, rounded) = match look.shape {
-                // layout-rs draws no 3D box or hexagon: both are plain boxes.
-                Shape::Box3d | Shape::Hexagon => (ShapeKind::Box(text.clone()), 0),
+                // layout-rs draws no 3D box, tab or hexagon: they are plain boxes.
+                Shape::Box3d | Shape::Hexagon | Shape::Box | Shape::Tab => {
+                    (ShapeKind::Box(text.clone()), 0)
+                }
                 Shape::RoundedBox => (ShapeKind::Box(text.clone()), 8),
                 Shape::Ellipse => (ShapeKind::Circle(text.clone()), 0),
             };
+            // A unit's state (dashed or dotted in Graphviz) is drawn thin, as layout-rs draws no
+            // dashed outline.
+            let width = match (look.outline, look.border) {
+                (LineStyle::Dashed | LineStyle::Dotted, _) => 1,
+                (_, Border::Single) => 2,
+                (_, Border::Double) => 3,
+                (_, Border::Bold) => 4,
+            };
             let style = StyleAttr::new(
                 colour(look.stroke),
-                if look.outline == LineStyle::Solid {
-                    2
-                } else {
-                    1
-                },
+                width,
                 Some(colour(look.fill)),
                 rounded,
                 FONT_SIZE,
             );
-            let element = Element::create(shape, style, orientation, text_size(&text));
+            let element = Element::create_with_properties(
+                shape,
+                style,
+                orientation,
+                text_size(&text),
+                svg::unit_group(position),
+            );
             (ix, visual.add_node(element))
         })
         .collect();
-    for &ix in &chart.ties {
+    for (position, &ix) in chart.ties.iter().enumerate() {
         let (from, to) = chart.ends(graph, ix);
         let (Some(&from), Some(&to)) = (handles.get(&from), handles.get(&to)) else {
             continue;
@@ -324,20 +350,20 @@ pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
         let width = if style.line == LineStyle::Bold { 2 } else { 1 };
         let look = StyleAttr::new(colour(style.colour), width, None, 0, FONT_SIZE);
         // As with Graphviz, superiors go on top and the arrowhead is drawn back at them.
-        let (arrow, tail, tip) = if kind.is_hierarchical() {
-            let arrow = Arrow::new(head, LineEndKind::None, line, "", &look, &None, &None);
-            (arrow, to, from)
+        let (start, end, tail, tip) = if kind.is_hierarchical() {
+            (head, LineEndKind::None, to, from)
         } else {
-            let arrow = Arrow::new(LineEndKind::None, head, line, "", &look, &None, &None);
-            (arrow, from, to)
+            (LineEndKind::None, head, from, to)
         };
+        let group = svg::tie_group(position);
+        let arrow = Arrow::with_properties(start, end, line, "", &look, group, &None, &None);
         visual.add_edge(arrow, tail, tip);
     }
-    let mut svg = SVGWriter::new();
+    let mut writer = SVGWriter::new();
     if visual.num_nodes() > 0 {
-        visual.do_it(false, false, false, &mut svg);
+        visual.do_it(false, false, false, &mut writer);
     }
-    svg.finalize()
+    svg::annotated(&writer.finalize(), &Hovers::of(graph, chart))
 }
 
 /// A `#rrggbb` colour of the vocabulary for layout-rs.

@@ -3,9 +3,10 @@
 //!
 //! It is an HTML-like table drawn as the label of a cluster around the whole chart, at its
 //! bottom: a label takes no part in the layout, so the legend never stretches the chart's ranks,
-//! as sample nodes among the units would. Units are shown as swatches of their fill and outline
-//! (rounded for line units and posts), ties as a short line of their colour and style with their
-//! arrowhead, drawn with box-drawing and geometric characters.
+//! as sample nodes among the units would. Units are shown as swatches of their fill, outline and
+//! marks (rounded for rounded boxes and posts; a double, bold or single border; graded or plain),
+//! ties as a short line of their colour and style with their arrowhead, drawn with box-drawing
+//! and geometric characters.
 
 use std::collections::HashSet;
 
@@ -13,7 +14,7 @@ use super::Chart;
 use super::changes::Change;
 use super::quote::html;
 use crate::graph::OrgGraph;
-use crate::model::{Arrowhead, Lang, LineStyle, Shape, TieKind, UnitKind};
+use crate::model::{Arrowhead, Border, FillPattern, Lang, LineStyle, Shape, TieKind, UnitKind};
 use crate::tr;
 
 /// Unit kinds per row of the legend.
@@ -36,7 +37,7 @@ pub(super) fn unit_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<UnitKind> {
 }
 
 /// The tie kinds the chart draws, in the vocabulary's order.
-fn tie_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<TieKind> {
+pub(super) fn tie_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<TieKind> {
     let present: HashSet<TieKind> = chart
         .ties
         .iter()
@@ -102,17 +103,41 @@ fn row(cells: &[String], columns: usize) -> String {
     format!("<TR>{}{filler}</TR>", cells.concat())
 }
 
-/// Two cells: a swatch of the kind's fill and outline, and the kind's name in `lang`.
+/// Two cells: a swatch of the kind's fill, outline and marks, and the kind's name in `lang`. A
+/// double border is a swatch inside a swatch, a tab a small cell on top of one.
 fn unit_sample(kind: UnitKind, lang: Lang) -> String {
     let style = kind.style();
     let rounded = match style.shape {
         Shape::RoundedBox | Shape::Ellipse => r#" STYLE="rounded""#,
-        Shape::Box3d | Shape::Hexagon => "",
+        _ => "",
     };
+    let fill = match style.pattern {
+        FillPattern::Plain => format!(r#"BGCOLOR="{}""#, style.fill),
+        FillPattern::Graded => format!(r#"BGCOLOR="{}:#FFFFFF" GRADIENTANGLE="270""#, style.fill),
+    };
+    let (border, size) = match style.border {
+        Border::Single => ("1", (22, 11)),
+        Border::Bold => ("3", (20, 9)),
+        Border::Double => ("1", (18, 7)),
+    };
+    let mut swatch = format!(
+        r#"<TABLE BORDER="{border}"{rounded} CELLBORDER="0" CELLSPACING="0" {fill} COLOR="{}"><TR><TD WIDTH="{}" HEIGHT="{}" FIXEDSIZE="TRUE"></TD></TR></TABLE>"#,
+        style.stroke, size.0, size.1
+    );
+    if style.shape == Shape::Tab {
+        swatch = format!(
+            r#"<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD BORDER="1" SIDES="LTR" COLOR="{}" {fill} WIDTH="9" HEIGHT="3" FIXEDSIZE="TRUE"></TD><TD></TD></TR><TR><TD COLSPAN="2">{swatch}</TD></TR></TABLE>"#,
+            style.stroke
+        );
+    }
+    if style.border == Border::Double {
+        swatch = format!(
+            r##"<TABLE BORDER="1"{rounded} CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" BGCOLOR="#FFFFFF" COLOR="{}"><TR><TD>{swatch}</TD></TR></TABLE>"##,
+            style.stroke
+        );
+    }
     format!(
-        r#"<TD><TABLE BORDER="1"{rounded} CELLBORDER="0" CELLSPACING="0" BGCOLOR="{}" COLOR="{}"><TR><TD WIDTH="22" HEIGHT="11" FIXEDSIZE="TRUE"></TD></TR></TABLE></TD><TD ALIGN="LEFT">{}</TD>"#,
-        style.fill,
-        style.stroke,
+        r#"<TD>{swatch}</TD><TD ALIGN="LEFT">{}</TD>"#,
         html(kind.label_in(lang))
     )
 }

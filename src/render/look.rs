@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use super::changes::Change;
 use super::quote::printable;
-use crate::graph::{OrgGraph, UnitIx};
-use crate::model::{Boundary, Lang, LineStyle, Shape, Status, Unit};
+use crate::graph::{OrgGraph, TieIx, UnitIx};
+use crate::model::{Border, Boundary, FillPattern, Lang, LineStyle, Shape, Status, Unit};
 
 /// Names are wrapped to lines of about this many characters, so that long French names
 /// ("Délégué à la protection des données du ministère…") make tall boxes, not wide ones.
@@ -17,6 +17,10 @@ const WRAP: usize = 26;
 /// dozen lines is all a label can show, and Graphviz refuses a label of more than 16 KiB, which a
 /// few thousand characters written as entities reach.
 pub(super) const LONGEST_NAME: usize = 300;
+
+/// Unit ids longer than this are left out of a chart's SVG ids and links: Graphviz refuses
+/// strings of more than 16 KiB, and no page addresses a unit by an id that long.
+pub(super) const LONGEST_ID: usize = 1_000;
 
 /// Acronyms are cut after this many characters: an acronym is a few letters.
 pub(super) const LONGEST_ACRONYM: usize = 40;
@@ -50,8 +54,15 @@ pub(super) struct Look {
     /// The head drawn inside the unit's box: "head: Directeur de programme · vacant", in lines
     /// as the name; empty when none is.
     pub head: Vec<String>,
+    /// What hovering the unit shows: "Direction des services judiciaires (DSJ) — directorate",
+    /// its name, acronym and caption on one line.
+    pub tooltip: String,
     pub shape: Shape,
-    /// The fill colour, `#rrggbb`: the kind's, white for a vacant post, grey when dissolved.
+    /// The border: the kind's (single, double or bold).
+    pub border: Border,
+    /// The fill pattern: the kind's (plain, or graded to white).
+    pub pattern: FillPattern,
+    /// The fill colour, `#rrggbb`: the family's, white for a vacant post, grey when dissolved.
     pub fill: &'static str,
     /// The outline colour, `#rrggbb`: the family's.
     pub stroke: &'static str,
@@ -91,15 +102,23 @@ impl Look {
             .as_ref()
             .filter(|a| crate::model::fold(a) != crate::model::fold(&unit.name))
             .map(|a| clipped(&printable(a).replace('\n', " "), LONGEST_ACRONYM).into_owned());
+        let name = clipped(&printable(&unit.name), LONGEST_NAME).into_owned();
+        let tooltip = one_line(&match &acronym {
+            Some(acronym) => format!("{name} ({acronym}) — {caption}"),
+            None => format!("{name} — {caption}"),
+        });
         Look {
             acronym,
-            name: wrap(&clipped(&printable(&unit.name), LONGEST_NAME), WRAP),
+            name: wrap(&name, WRAP),
             caption,
             alert: !states.is_empty(),
             outside: (unit.boundary == Some(Boundary::ParentOutside))
                 .then(|| format!("↑ {}", crate::tr!(lang, "chart-parent-outside"))),
             head: Vec::new(),
+            tooltip,
             shape: style.shape,
+            border: style.border,
+            pattern: style.pattern,
             fill,
             stroke: style.stroke,
             outline,
@@ -127,6 +146,8 @@ impl Look {
         if let Some(change) = chart.changes.unit(unit) {
             look.caption.push_str(" · ");
             look.caption.push_str(change.label_in(chart.lang));
+            look.tooltip.push_str(" · ");
+            look.tooltip.push_str(change.label_in(chart.lang));
             look.alert = true;
             look.stroke = change.colour();
             if change == Change::Removed {
@@ -149,6 +170,35 @@ impl Look {
             .chain(self.outside.as_deref())
             .collect()
     }
+}
+
+/// Where `unit` links to in `chart`: its id after the chart's link base, when it has one and the
+/// id is not longer than [`LONGEST_ID`].
+pub(super) fn unit_link(chart: &super::Chart, unit: &Unit) -> Option<String> {
+    let id = unit.id.as_str();
+    let base = chart.link_base.as_ref()?;
+    (id.len() <= LONGEST_ID).then(|| base.to(id))
+}
+
+/// What hovering a drawn tie shows: its kind, and the units it goes from and to, by their short
+/// names (the post itself for a head drawn inside its unit's box): "cooperation: DSJ → DSIN".
+pub(super) fn tie_tooltip(graph: &OrgGraph, ix: TieIx, lang: Lang) -> String {
+    let (from, to) = graph.ends(ix);
+    let name = |unit: UnitIx| {
+        clipped(&printable(graph.unit(unit).short_name()), LONGEST_NAME).into_owned()
+    };
+    one_line(&crate::tr!(
+        lang,
+        "chart-tie-tooltip",
+        kind = graph.tie(ix).kind.value.label_in(lang),
+        from = name(from),
+        to = name(to)
+    ))
+}
+
+/// `text` on one line: its line breaks as spaces.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
 }
 
 /// `text`, cut after `limit` characters with an ellipsis when it is longer.

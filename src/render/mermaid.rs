@@ -1,19 +1,30 @@
 //! A chart as a Mermaid flowchart, for pages that render Mermaid (GitHub, GitLab, wikis).
 //!
 //! Mermaid draws links from their first node to their second, so a hierarchical tie is written
-//! superior first, with no arrowhead; each tie keeps its colour and line style (`linkStyle`) and
-//! each unit its kind's shape and colours (`classDef`). Names are escaped with Mermaid's entity
-//! codes (`#quot;`, `#lt;`…), so no name can end a label or inject markup. No legend: Mermaid has
-//! nothing to draw one with.
+//! superior first, with no arrowhead; every other tie is labelled with its kind, so that
+//! cooperation, coordination and secretariat read apart. Each tie keeps its colour, width and
+//! dashes (`linkStyle`), each unit its kind's shape and colours (`classDef`, one class per kind),
+//! and the legend is a subgraph of samples: one node per unit kind drawn, one labelled link per
+//! tie kind drawn. Mermaid has no double border and no graded fill: a double border is drawn
+//! thicker than a bold one, and a graded fill lighter than the family's. With a link base,
+//! each unit is a link (`click … href`), which Mermaid follows only with its `securityLevel`
+//! set to `loose`: its default, and GitHub, leave links out. Names are escaped with Mermaid's entity codes
+//! (`#quot;`, `#lt;`…), so no name can end a label or inject markup.
 
 use super::Cluster;
 use std::fmt::Write as _;
 
 use super::Chart;
-use super::legend::unit_kinds;
-use super::look::{LONGEST_NAME, Look, clipped};
+use super::legend::{tie_kinds, unit_kinds};
+use super::look::{LONGEST_NAME, Look, clipped, unit_link};
 use crate::graph::{OrgGraph, UnitIx};
-use crate::model::{Arrowhead, LineStyle, Shape, UnitKind};
+use crate::model::{
+    Arrowhead, Border, FillPattern, LineStyle, Shape, TEXT_COLOUR, TieKind, UnitKind,
+};
+use crate::tr;
+
+/// Unit kinds per row of the legend.
+const LEGEND_COLUMNS: usize = 4;
 
 /// The chart as Mermaid text, ending with a line break. Same graph and chart, same bytes. Linear
 /// in the size of the chart.
@@ -33,12 +44,7 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
     let mut marked = Vec::new();
     let mut node = |out: &mut String, indent: &str, position: usize, ix: UnitIx| {
         let look = Look::in_chart(graph, ix, chart);
-        let (open, close) = match look.shape {
-            Shape::Box3d => ("[[", "]]"),
-            Shape::RoundedBox => ("(", ")"),
-            Shape::Ellipse => ("([", "])"),
-            Shape::Hexagon => ("{{", "}}"),
-        };
+        let (open, close) = brackets(look.shape);
         let _ = writeln!(out, "{indent}u{position}{open}\"{}\"{close}", label(&look));
         // A unit's state (vacant, being set up, dissolved) shows in its outline, and in its
         // fill for some: both are set apart from its kind's class.
@@ -65,6 +71,7 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
     for (position, ix) in chart.unframed(graph) {
         node(&mut out, "  ", position, ix);
     }
+    // The style of each link, in the order they are written: `linkStyle` counts them so.
     let mut link_styles = Vec::new();
     for &ix in &chart.ties {
         let (from, to) = chart.ends(graph, ix);
@@ -72,51 +79,48 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
             continue;
         };
         let kind = graph.tie(ix).kind.value;
-        let style = kind.style();
-        let (first, second, head) = if kind.is_hierarchical() {
-            (to, from, "")
+        let (first, second) = if kind.is_hierarchical() {
+            (to, from)
         } else {
-            let head = match style.arrowhead {
-                Arrowhead::None => "",
-                Arrowhead::Dot | Arrowhead::EmptyDot => "o",
-                Arrowhead::Normal | Arrowhead::Empty | Arrowhead::Vee | Arrowhead::EmptyDiamond => {
-                    ">"
-                }
-            };
-            (from, to, head)
+            (from, to)
         };
-        let body = match (style.line, head.is_empty()) {
-            (LineStyle::Solid, true) => "---".to_owned(),
-            (LineStyle::Solid, false) => format!("--{head}"),
-            (LineStyle::Bold, true) => "===".to_owned(),
-            (LineStyle::Bold, false) => format!("=={head}"),
-            (LineStyle::Dashed | LineStyle::Dotted, _) => format!("-.-{head}"),
-        };
-        let _ = writeln!(out, "  u{first} {body} u{second}");
-        let width = if style.line == LineStyle::Bold {
-            2.5
-        } else {
-            1.2
-        };
-        link_styles.push(format!("stroke:{},stroke-width:{width}px", style.colour));
+        // Hierarchical ties are the chart's lines, as in any org chart: only the others say
+        // what they are.
+        let label = (!kind.is_hierarchical()).then(|| kind.label_in(chart.lang));
+        let _ = writeln!(out, "  u{first} {} u{second}", link(kind, label));
+        link_styles.push(link_style(kind));
     }
-    for kind in unit_kinds(graph, chart) {
+    let legend = chart.legend.then(|| legend(graph, chart, &mut link_styles));
+    out.push_str(legend.as_deref().unwrap_or_default());
+    let drawn = unit_kinds(graph, chart);
+    for kind in &drawn {
         let style = kind.style();
+        let fill = match style.pattern {
+            FillPattern::Plain => style.fill.to_owned(),
+            FillPattern::Graded => lighter(style.fill),
+        };
+        let width = match style.border {
+            Border::Single => "1.2px",
+            Border::Bold => "2.5px",
+            Border::Double => "4px",
+        };
         let _ = writeln!(
             out,
-            "  classDef {} fill:{},stroke:{},color:#1A1A1A",
-            class(kind),
-            style.fill,
+            "  classDef {} fill:{fill},stroke:{},stroke-width:{width},color:{TEXT_COLOUR}",
+            class(*kind),
             style.stroke
         );
-        let members: Vec<String> = chart
+        let mut members: Vec<String> = chart
             .units
             .iter()
             .enumerate()
-            .filter(|&(_, &ix)| graph.unit(ix).kind.value == kind)
+            .filter(|&(_, &ix)| graph.unit(ix).kind.value == *kind)
             .map(|(i, _)| format!("u{i}"))
             .collect();
-        let _ = writeln!(out, "  class {} {}", members.join(","), class(kind));
+        if chart.legend {
+            members.push(format!("legend_{}", class(*kind)));
+        }
+        let _ = writeln!(out, "  class {} {}", members.join(","), class(*kind));
     }
     for (position, look) in marked {
         let dashes = match look.outline {
@@ -129,7 +133,132 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
     for (i, style) in link_styles.iter().enumerate() {
         let _ = writeln!(out, "  linkStyle {i} {style}");
     }
+    for (position, &ix) in chart.units.iter().enumerate() {
+        if let Some(link) = unit_link(chart, graph.unit(ix)) {
+            let _ = writeln!(out, "  click u{position} href \"{link}\" _top");
+        }
+    }
     out
+}
+
+/// The legend: a subgraph, laid out left to right, with a sample node of each unit kind the
+/// chart draws (in rows of [`LEGEND_COLUMNS`], held in line by invisible links) and a labelled
+/// sample link of each tie kind it draws, between two blank nodes. Its links' styles are added
+/// to `link_styles`, which numbers them after the chart's.
+fn legend(graph: &OrgGraph, chart: &Chart, link_styles: &mut Vec<String>) -> String {
+    let units = unit_kinds(graph, chart);
+    let ties = tie_kinds(graph, chart);
+    let mut out = String::new();
+    if units.is_empty() && ties.is_empty() {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "  subgraph legend[\"{}\"]\n    direction LR",
+        escape(&tr!(chart.lang, "chart-legend"))
+    );
+    for row in units.chunks(LEGEND_COLUMNS) {
+        for kind in row {
+            let (open, close) = brackets(kind.style().shape);
+            let _ = writeln!(
+                out,
+                "    legend_{}{open}\"{}\"{close}",
+                class(*kind),
+                escape(kind.label_in(chart.lang))
+            );
+        }
+        let names: Vec<String> = row
+            .iter()
+            .map(|kind| format!("legend_{}", class(*kind)))
+            .collect();
+        for pair in names.windows(2) {
+            let _ = writeln!(out, "    {} ~~~ {}", pair[0], pair[1]);
+            link_styles.push("stroke:none".to_owned());
+        }
+    }
+    for (i, kind) in ties.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    legend_tie{i}a[\" \"] {} legend_tie{i}b[\" \"]",
+            link(*kind, Some(kind.label_in(chart.lang)))
+        );
+        link_styles.push(link_style(*kind));
+    }
+    if !ties.is_empty() {
+        let ends: Vec<String> = (0..ties.len())
+            .flat_map(|i| [format!("legend_tie{i}a"), format!("legend_tie{i}b")])
+            .collect();
+        let _ = writeln!(out, "    class {} legend_end", ends.join(","));
+        let _ = writeln!(
+            out,
+            "    classDef legend_end fill:#FFFFFF,stroke:#999999,stroke-width:1px"
+        );
+    }
+    let _ = writeln!(out, "  end");
+    out
+}
+
+/// The brackets of a shape in Mermaid: `[[…]]` for an organisation's box in depth, `(…)` for a
+/// rounded box, `>…]` (a flag) for a tab.
+fn brackets(shape: Shape) -> (&'static str, &'static str) {
+    match shape {
+        Shape::Box3d => ("[[", "]]"),
+        Shape::RoundedBox => ("(", ")"),
+        Shape::Box => ("[", "]"),
+        Shape::Tab => (">", "]"),
+        Shape::Ellipse => ("([", "])"),
+        Shape::Hexagon => ("{{", "}}"),
+    }
+}
+
+/// A link of a tie kind, labelled or not: `---`, `==>`, `-.->|"cooperation"|`. Mermaid has
+/// filled arrowheads and circles: a hollow or open arrowhead is a filled one, a hollow disc a
+/// filled one.
+fn link(kind: TieKind, label: Option<&str>) -> String {
+    let style = kind.style();
+    let head = match style.arrowhead {
+        Arrowhead::None => "",
+        Arrowhead::Dot | Arrowhead::EmptyDot => "o",
+        Arrowhead::Normal | Arrowhead::Empty | Arrowhead::Vee | Arrowhead::EmptyDiamond => ">",
+    };
+    // A hierarchical tie is drawn from its superior, whose end the arrowhead is at: Mermaid
+    // draws arrowheads at the second node only, so a hierarchical tie has none.
+    let head = if kind.is_hierarchical() { "" } else { head };
+    let body = match (style.line, head.is_empty()) {
+        (LineStyle::Solid, true) => "---".to_owned(),
+        (LineStyle::Solid, false) => format!("--{head}"),
+        (LineStyle::Bold, true) => "===".to_owned(),
+        (LineStyle::Bold, false) => format!("=={head}"),
+        (LineStyle::Dashed | LineStyle::Dotted, _) => format!("-.-{head}"),
+    };
+    match label {
+        Some(label) => format!("{body}|\"{}\"|", escape(label)),
+        None => body,
+    }
+}
+
+/// The `linkStyle` of a tie kind: its colour, its width (thicker when bold) and its dashes.
+fn link_style(kind: TieKind) -> String {
+    let style = kind.style();
+    let (width, dashes) = match style.line {
+        LineStyle::Solid => ("1.2", ""),
+        LineStyle::Bold => ("2.5", ""),
+        LineStyle::Dashed => ("1.2", ",stroke-dasharray:6 3"),
+        LineStyle::Dotted => ("1.2", ",stroke-dasharray:1.5 3"),
+    };
+    format!("stroke:{},stroke-width:{width}px{dashes}", style.colour)
+}
+
+/// A `#rrggbb` colour halfway to white, for the graded fills Mermaid cannot draw.
+fn lighter(hex: &str) -> String {
+    let channel = |at: usize| {
+        let c = hex
+            .get(at..at + 2)
+            .and_then(|c| u8::from_str_radix(c, 16).ok())
+            .unwrap_or(u8::MAX);
+        c + (u8::MAX - c) / 2
+    };
+    format!("#{:02X}{:02X}{:02X}", channel(1), channel(3), channel(5))
 }
 
 /// The class of a unit kind: its name with underscores, which Mermaid takes in class names.
@@ -179,7 +308,13 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, lighter};
+
+    #[test]
+    fn graded_fills_are_drawn_halfway_to_white() {
+        assert_eq!(lighter("#D9F0EA"), "#ECF7F4");
+        assert_eq!(lighter("#000000"), "#7F7F7F");
+    }
 
     #[test]
     fn names_cannot_end_a_label_or_inject_markup() {

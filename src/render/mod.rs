@@ -25,9 +25,11 @@ mod dot;
 mod error;
 mod layout;
 mod legend;
+mod link;
 mod look;
 mod mermaid;
 mod quote;
+mod svg;
 
 use std::collections::{HashMap, HashSet};
 
@@ -40,6 +42,7 @@ pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
 pub use layout::{Image, ImageFormat, Layout, Size, fallback_svg, graphviz, image};
+pub use link::{LONGEST_BASE, LinkBase, LinkBaseError};
 use look::{LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
 
@@ -147,6 +150,9 @@ pub struct ChartOptions {
     /// The day the structure drawn is as of, for the title to say: set when the day was asked
     /// for, left out for today's structure.
     pub as_of: Option<Date>,
+    /// Where each unit links to, its id after this base, so that a published chart points to
+    /// each unit's page (SVG, DOT and Mermaid); no links when `None`.
+    pub link_base: Option<LinkBase>,
 }
 
 impl ChartOptions {
@@ -162,6 +168,7 @@ impl ChartOptions {
             legend: true,
             lang: Lang::En,
             as_of: None,
+            link_base: None,
         }
     }
 
@@ -192,11 +199,13 @@ pub struct Chart {
     pub heads: HeadsInside,
     /// What a proposal drawn with the chart adds, removes, moves and changes; empty otherwise.
     pub changes: Changes,
-    /// Whether a legend of the unit and tie kinds drawn goes with the chart (DOT and Graphviz
-    /// pictures only: Mermaid and the built-in layout draw none).
+    /// Whether a legend of the unit and tie kinds drawn goes with the chart (DOT, Graphviz
+    /// pictures and Mermaid; the built-in layout draws none).
     pub legend: bool,
     /// The language of every text the chart writes.
     pub lang: Lang,
+    /// Where each unit links to ([`ChartOptions::link_base`]).
+    pub link_base: Option<LinkBase>,
 }
 
 /// The heads a chart draws inside the box of the unit they head, both ways round.
@@ -408,6 +417,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         changes: Changes::default(),
         legend: options.legend,
         lang: options.lang,
+        link_base: options.link_base.clone(),
     };
     // A tie between a head and its own unit's box (its head tie) is the box itself, and a line
     // authority to the head of a post's unit says what the head drawn inside the box says.

@@ -31,7 +31,7 @@ use organigram::model::{
 };
 use organigram::query::{Above, End, chain};
 use organigram::render::{
-    Chart, ChartOptions, Focus, View, chart, proposed, standard_charts, to_dot,
+    Chart, ChartOptions, Focus, LinkBase, View, chart, proposed, standard_charts, to_dot,
 };
 use organigram::time;
 use proptest::collection::vec;
@@ -91,9 +91,9 @@ fn is_sound_dot(graph: &OrgGraph, chart: &Chart) -> Result<(), TestCaseError> {
 proptest! {
     #![proptest_config(cases("PROPTEST_GRAPHVIZ_CASES", 48))]
 
-    /// Every standard chart, a subtree and a neighbourhood in any view, and the landscape of the
-    /// structure a proposal makes with its changes marked, are DOT that graphviz-rust parses and
-    /// Graphviz renders without a warning, whatever the names hold.
+    /// Every standard chart, a subtree (its units linked to pages) and a neighbourhood in any view,
+    /// and the landscape of the structure a proposal makes with its changes marked, are DOT that
+    /// graphviz-rust parses and Graphviz renders without a warning, whatever the names hold.
     #[test]
     fn every_chart_is_dot_that_graphviz_renders(
         sample in sample(12),
@@ -111,6 +111,7 @@ proptest! {
             standard_charts(&graph).into_iter().map(|(_, options)| options).collect();
         charts.push(ChartOptions {
             root: Some(unit(root)),
+            link_base: LinkBase::parse("https://intranet.example/u?from=chart&id=").ok(),
             ..ChartOptions::new(view)
         });
         charts.push(ChartOptions {

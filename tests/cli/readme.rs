@@ -1,6 +1,6 @@
 //! The README documents the vocabulary; these tests keep it whole and true to the model.
 
-use organigram::model::{Family, TieKind, UnitKind};
+use organigram::model::{Border, Family, FillPattern, Shape, TieKind, UnitKind};
 
 fn readme() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
@@ -51,6 +51,47 @@ fn the_readme_validity_table_is_the_model_s() {
     let start = readme.find("<!-- validity-table:start -->\n").unwrap() + 30;
     let end = readme.find("<!-- validity-table:end -->").unwrap();
     assert_eq!(&readme[start..end], validity_table());
+}
+
+/// How a unit kind is drawn, as the last column of the README's table of unit kinds words it:
+/// "rounded box, double border, graded fill".
+fn chart_cell(kind: UnitKind) -> String {
+    let style = kind.style();
+    let mut parts = vec![match style.shape {
+        Shape::Box3d => "3-D box",
+        Shape::RoundedBox => "rounded box",
+        Shape::Box => "square box",
+        Shape::Tab => "tab",
+        Shape::Ellipse => "ellipse",
+        Shape::Hexagon => "hexagon",
+        other => panic!("a shape the README's table does not know: {other:?}"),
+    }];
+    match style.border {
+        Border::Single => {}
+        Border::Double => parts.push("double border"),
+        Border::Bold => parts.push("bold border"),
+        other => panic!("a border the README's table does not know: {other:?}"),
+    }
+    if style.pattern == FillPattern::Graded {
+        parts.push("graded fill");
+    }
+    parts.join(", ")
+}
+
+#[test]
+fn the_readme_draws_every_unit_kind_as_the_model_does() {
+    let readme = readme();
+    for kind in UnitKind::ALL {
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", kind.as_str())))
+            .unwrap_or_else(|| panic!("README lacks a row for {kind}"));
+        assert!(
+            row.ends_with(&format!("| {} |", chart_cell(*kind))),
+            "{row}\nis not drawn as {}",
+            chart_cell(*kind)
+        );
+    }
 }
 
 #[test]

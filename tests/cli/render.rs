@@ -1,7 +1,8 @@
 //! `organigram render`, run as a user runs it: the DOT of each view on the built-in description
 //! (snapshots), every format, the fallback without Graphviz, `--all` and the committed `output/`,
-//! and names built to break quoting. Every DOT these tests produce goes through Graphviz's real
-//! `dot`, which must render it with no warning.
+//! tooltips and links, and names built to break quoting. Every DOT these tests produce goes
+//! through Graphviz's real `dot`, which must render it with no warning, and Mermaid through
+//! Mermaid's own parser.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,19 @@ fn dot<const N: usize>(args: [&str; N]) -> String {
     all.extend(args);
     let out = organigram(all).run().success();
     renders(&out);
+    out
+}
+
+/// `organigram render ARGS --format mermaid` on the built-in description: its Mermaid, checked by
+/// Mermaid's parser ([`support::mermaid::parses`]).
+fn mermaid<const N: usize>(args: [&str; N]) -> String {
+    let mut all = vec!["render"];
+    all.extend(args);
+    all.extend(["--format", "mermaid"]);
+    let out = organigram(all).run().success();
+    if let Err(why) = support::mermaid::parses(&out) {
+        panic!("{why}");
+    }
     out
 }
 
@@ -189,16 +203,239 @@ fn the_whole_description_renders_in_every_view_and_format() {
 
 #[test]
 fn mermaid_keeps_kinds_shapes_and_tie_styles() {
-    let out = organigram([
+    insta::assert_snapshot!(mermaid(["--organisation", "province-sud"]));
+}
+
+/// Cooperation, coordination and secretariat used to look the same in Mermaid: every tie outside
+/// the hierarchy is labelled with its kind and styled as its kind, and the legend has a sample
+/// of every unit kind and tie kind drawn, which Mermaid's parser takes.
+#[test]
+fn mermaid_labels_ties_and_draws_a_legend() {
+    let map = mermaid(["--view", "cooperation"]);
+    for tie in [
+        r#"-.-|"cooperation"|"#,
+        r#"-.->|"coordination"|"#,
+        r#"-.-o|"secretariat"|"#,
+    ] {
+        assert!(map.contains(tie), "{tie} missing from\n{map}");
+    }
+    assert!(map.contains("stroke-dasharray:6 3"), "{map}");
+    assert!(map.contains("stroke-dasharray:1.5 3"), "{map}");
+    assert!(map.contains("  subgraph legend[\"Legend\"]"), "{map}");
+    assert!(map.contains(r#"legend_committee{{"committee"}}"#), "{map}");
+    assert!(
+        map.contains(r#"legend_tie1a[" "] -.-|"cooperation"| legend_tie1b[" "]"#),
+        "{map}"
+    );
+    let french = organigram([
+        "--lang",
+        "fr",
         "render",
-        "--organisation",
-        "province-sud",
+        "--view",
+        "cooperation",
         "--format",
         "mermaid",
     ])
     .run()
     .success();
-    insta::assert_snapshot!(out);
+    assert!(french.contains(r#"-.-|"coopération"|"#), "{french}");
+    assert!(
+        french.contains("  subgraph legend[\"Légende\"]"),
+        "{french}"
+    );
+    support::mermaid::parses(&french).unwrap();
+    // The hierarchy's lines stay unlabelled; without a legend, no sample is drawn.
+    let plain = mermaid(["--organisation", "justice", "--no-legend"]);
+    assert!(!plain.contains('|') && !plain.contains("legend"), "{plain}");
+    for view in ["org-chart", "full"] {
+        mermaid(["--view", view]);
+    }
+    let hostile = organigram([
+        "--org", HOSTILE, "render", "--view", "full", "--format", "mermaid",
+    ])
+    .run()
+    .success();
+    support::mermaid::parses(&hostile).unwrap();
+}
+
+/// The element of `svg` whose `id` is `id`.
+fn by_id<'a, 'input>(
+    svg: &'a roxmltree::Document<'input>,
+    id: &str,
+) -> roxmltree::Node<'a, 'input> {
+    svg.descendants()
+        .find(|n| n.attribute("id") == Some(id))
+        .unwrap_or_else(|| panic!("no element with the id {id}"))
+}
+
+/// The text of the `<title>` of an element of an SVG.
+fn title<'a>(node: roxmltree::Node<'a, '_>) -> &'a str {
+    node.children()
+        .find(|n| n.has_tag_name("title"))
+        .and_then(|t| t.text())
+        .unwrap_or_default()
+}
+
+/// Graphviz's SVG as an XML document (it has a DOCTYPE).
+fn svg_document(svg: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    roxmltree::Document::parse_with_options(svg, options).unwrap()
+}
+
+/// Hovering a unit used to show its generated node id (`u12`).
+#[test]
+fn hovering_a_unit_or_a_tie_of_an_svg_says_what_it_is() {
+    for (lang, dsj, tie) in [
+        (
+            "en",
+            "Direction des services judiciaires (DSJ) — directorate",
+            "attachment: DSJ → Ministère de la Justice",
+        ),
+        (
+            "fr",
+            "Direction des services judiciaires (DSJ) — direction",
+            "rattachement : DSJ → Ministère de la Justice",
+        ),
+    ] {
+        let svg = organigram([
+            "--lang",
+            lang,
+            "render",
+            "--organisation",
+            "justice",
+            "--format",
+            "svg",
+        ])
+        .run()
+        .success();
+        let doc = svg_document(&svg);
+        assert_eq!(title(by_id(&doc, "unit-dsj")), dsj);
+        let ties: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("edge"))
+            .map(title)
+            .collect();
+        assert!(ties.contains(&tie), "{lang}: {ties:#?}");
+        assert!(
+            !doc.descendants()
+                .filter(|n| n.has_tag_name("title"))
+                .filter_map(|n| n.text())
+                .any(|t| t.starts_with('u') && t[1..].parse::<usize>().is_ok()),
+            "a node id is left as a title"
+        );
+    }
+    // And without Graphviz, from the built-in layout.
+    let empty = scratch("hover-no-graphviz");
+    let out = organigram(["render", "--root", "dsj", "--format", "svg"])
+        .env("PATH", empty.to_str().unwrap())
+        .run()
+        .expect_code(0);
+    let doc = roxmltree::Document::parse(&out.stdout).unwrap();
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        titles.contains(&"Direction des services judiciaires (DSJ) — directorate"),
+        "{titles:#?}"
+    );
+    assert!(
+        titles.contains(&"attachment: Sous-direction des ressources humaines des greffes → DSJ"),
+        "{titles:#?}"
+    );
+    fs::remove_dir_all(&empty).unwrap();
+}
+
+#[test]
+fn with_a_link_base_units_link_to_their_pages() {
+    let base = "https://intranet.example/units/?from=chart&unit=";
+    let svg = organigram([
+        "render",
+        "--organisation",
+        "justice",
+        "--format",
+        "svg",
+        "--link-base",
+        base,
+    ])
+    .run()
+    .success();
+    let doc = svg_document(&svg);
+    let link = by_id(&doc, "a_unit-dsj")
+        .children()
+        .find(|n| n.has_tag_name("a"))
+        .unwrap();
+    let xlink = "http://www.w3.org/1999/xlink";
+    assert_eq!(
+        link.attribute((xlink, "href")),
+        Some(&*format!("{base}dsj"))
+    );
+    assert_eq!(link.attribute("target"), Some("_top"));
+    let dot = dot(["--organisation", "justice", "--link-base", "units/"]);
+    assert!(dot.contains(r#"URL="units/dsj" target="_top""#), "{dot}");
+    let chart = mermaid(["--organisation", "justice", "--link-base", "/annuaire/"]);
+    assert!(chart.contains(r#"href "/annuaire/dsj" _top"#), "{chart}");
+    // Without Graphviz, the built-in layout's units are links too.
+    let empty = scratch("link-no-graphviz");
+    let out = organigram([
+        "render",
+        "--root",
+        "dsj",
+        "--format",
+        "svg",
+        "--link-base",
+        "units/",
+    ])
+    .env("PATH", empty.to_str().unwrap())
+    .run()
+    .expect_code(0);
+    let doc = roxmltree::Document::parse(&out.stdout).unwrap();
+    let links: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("a"))
+        .filter_map(|n| n.attribute("href"))
+        .collect();
+    assert!(links.contains(&"units/dsj"), "{links:#?}");
+    fs::remove_dir_all(&empty).unwrap();
+}
+
+#[test]
+fn a_link_base_is_an_http_url_or_a_relative_path() {
+    for (base, why) in [
+        (
+            "javascript:alert(1)//",
+            "only http and https URLs are taken",
+        ),
+        ("data:text/html,x", "only http and https URLs are taken"),
+        ("//elsewhere.example/", "an absolute URL needs a host"),
+        ("https:///units/", "an absolute URL needs a host"),
+        (
+            "units/\" onclick=\"x",
+            "a character URLs are not written with",
+        ),
+        ("", "it is empty"),
+    ] {
+        let out = organigram(["render", "--link-base", base])
+            .run()
+            .expect_code(2);
+        assert!(
+            out.stderr.contains("is not a link base") && out.stderr.contains(why),
+            "{base}: {}",
+            out.stderr
+        );
+    }
+    let out = organigram(["--lang", "fr", "render", "--link-base", "javascript:x"])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains("n’est pas une base de liens"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
