@@ -279,6 +279,7 @@ stats-outside-every-organisation = (hors de tout organisme)
 chart-as-a-whole = ensemble
 chart-head = direction : { $name }
 chart-head-vacant = direction : { $name } · vacant
+chart-cut = +{ $n } en dessous
 check-two-heads = { $unit } a deux dirigeants à la fois : `{ $first }` et `{ $second }`
 check-two-heads-label = le dirige ici
 check-two-heads-related = et ici
@@ -555,6 +556,9 @@ render-quick-layout = remarque : cet organigramme est grand ({ $units } unités
 render-not-drawn-as-svg = remarque : { $name } n’est pas dessiné en SVG : il compte { $units } unités et { $ties } liens, plus que Graphviz n’en met en page en un temps raisonnable ; son DOT est écrit, et --large-chart le dessine malgré tout
 render-wrote = { $n } fichiers écrits dans { $dir } : { $files }
 render-unknown-organisation = aucun organisme ne s’appelle `{ $text }`
+render-page-unreadable = avertissement : ajusté au format { $page }, cet organigramme est dessiné à { $percent } % de sa taille, si bien que son texte de 10 pt s’imprime en { $points } pt, sous les 6 pt où se lit un organigramme
+    aide : dessinez-en moins avec --depth N, --root UNITÉ ou --organisation ORG, ou choisissez une page plus grande (--page a3)
+render-page-mermaid = --page ne s’applique pas à Mermaid, que met en page la page qui l’affiche : retirez --page, ou choisissez --format dot, svg, png ou pdf
     aide : les organismes sont { $known }
 generate-wrote = { $units } unités écrites en { $files } fichiers dans { $dir }
 
