@@ -546,10 +546,10 @@ render-quick-layout = note: this chart is large ({ $units } units, { $ties } tie
 render-not-drawn-as-svg = note: { $name } is not drawn as SVG: it draws { $units } units and { $ties } ties, more than Graphviz lays out in reasonable time; its DOT is written, and --large-chart draws it anyway
 render-wrote = wrote { $n } files to { $dir }: { $files }
 render-unknown-organisation = no organisation is named `{ $text }`
+    help: the organisations are { $known }
 render-page-unreadable = warning: fitted to { $page }, this chart is drawn at { $percent } % of its size, so its 10 pt text prints at { $points } pt, below the 6 pt a chart is read at
     help: draw less of it with --depth N, --root UNIT or --organisation ORG, or choose a larger page (--page a3)
 render-page-mermaid = --page does not apply to Mermaid, which is laid out by the page that shows it: leave --page out, or choose --format dot, svg, png or pdf
-    help: the organisations are { $known }
 generate-wrote = wrote { $units } units in { $files } files to { $dir }
 
 ## Importing a CSV file

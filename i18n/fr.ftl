@@ -556,10 +556,10 @@ render-quick-layout = remarque : cet organigramme est grand ({ $units } unités
 render-not-drawn-as-svg = remarque : { $name } n’est pas dessiné en SVG : il compte { $units } unités et { $ties } liens, plus que Graphviz n’en met en page en un temps raisonnable ; son DOT est écrit, et --large-chart le dessine malgré tout
 render-wrote = { $n } fichiers écrits dans { $dir } : { $files }
 render-unknown-organisation = aucun organisme ne s’appelle `{ $text }`
+    aide : les organismes sont { $known }
 render-page-unreadable = avertissement : ajusté au format { $page }, cet organigramme est dessiné à { $percent } % de sa taille, si bien que son texte de 10 pt s’imprime en { $points } pt, sous les 6 pt où se lit un organigramme
     aide : dessinez-en moins avec --depth N, --root UNITÉ ou --organisation ORG, ou choisissez une page plus grande (--page a3)
 render-page-mermaid = --page ne s’applique pas à Mermaid, que met en page la page qui l’affiche : retirez --page, ou choisissez --format dot, svg, png ou pdf
-    aide : les organismes sont { $known }
 generate-wrote = { $units } unités écrites en { $files } fichiers dans { $dir }
 
 ## Importation d’un fichier CSV
