@@ -6,8 +6,11 @@
 //! columns under it, as org-chart tools draw them: each column hangs from a spine, a line down
 //! from the unit through one invisible point per row, and each leaf sits beside its point, tied
 //! to it by a short level line. Left to right, where a unit's children already stack down the
-//! page, leaves of a crowded unit are staggered over a few ranks instead, after Graphviz's own
-//! `unflatten` tool. Untied units are stacked in short columns either way.
+//! page, and in charts with ties drawn over the hierarchy (which pull leaves out of columns and
+//! across spines), leaves of a crowded unit are staggered over a few ranks instead, after
+//! Graphviz's own `unflatten` tool. Untied units are stacked in short columns either way. When
+//! every tie shapes the layout, the parts of a chart that nothing joins (organisations, lone
+//! units) are put in rows rather than one long row.
 
 use std::collections::HashMap;
 
@@ -79,10 +82,9 @@ fn columns_for(leaves: usize) -> usize {
 /// A leaf is a unit with one drawn tie that shapes the layout; top down, that tie must be a
 /// hierarchical one to its superior (its parent). The unit at its other end (the hub) has its
 /// leaves stacked when top down it has [`STACKED`] of them of one kind in one frame, and
-/// staggered when left to right it has [`CROWD`] of them: they lie 1, 2, 3, 1, 2… ranks away, in
-/// the order of its ties.
+/// staggered when it has [`CROWD`] of them in a chart laid out left to right or with ties drawn
+/// over the hierarchy: they lie 1, 2, 3, 1, 2… ranks away, in the order of its ties.
 pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
-    let across = chart.is_left_to_right();
     let constrains =
         |ix: TieIx| chart.view.is_left_to_right() || graph.tie(ix).kind.style().constrains;
     let mut degree: HashMap<UnitIx, usize> = HashMap::new();
@@ -100,6 +102,10 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
         tied.insert(from, ());
         tied.insert(to, ());
     }
+    // Ties drawn over the hierarchy (the full view's cooperation) pull leaves out of their
+    // columns and across the spines of others: such charts stagger their leaves.
+    let every_tie_constrains = chart.ties.iter().all(|&ix| constrains(ix));
+    let staggered = chart.is_left_to_right() || !every_tie_constrains;
     let is_leaf = |unit: UnitIx| degree.get(&unit) == Some(&1);
     // Each tie to a leaf, with the leaf and the unit at its other end (the hub).
     let leaf_ties: Vec<(TieIx, UnitIx, UnitIx)> = chart
@@ -110,8 +116,8 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
             let (from, to) = chart.ends(graph, ix);
             let hierarchical = graph.tie(ix).kind.value.is_hierarchical();
             match (is_leaf(from), is_leaf(to)) {
-                (true, false) if across || hierarchical => Some((ix, from, to)),
-                (false, true) if across => Some((ix, to, from)),
+                (true, false) if staggered || hierarchical => Some((ix, from, to)),
+                (false, true) if staggered => Some((ix, to, from)),
                 _ => None,
             }
         })
@@ -122,7 +128,7 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
     };
     let mut lengths = HashMap::new();
     let mut columns = Vec::new();
-    if across {
+    if staggered {
         let mut leaves: HashMap<UnitIx, usize> = HashMap::new();
         for &(_, _, hub) in &leaf_ties {
             *leaves.entry(hub).or_default() += 1;
@@ -187,7 +193,7 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
     // Rows drawn under one another with ties across them (the full view's cooperation, drawn
     // over the hierarchy) make Graphviz 2.x's spline router fail: only charts whose every tie
     // shapes the layout are wrapped.
-    let rows = if chart.ties.iter().all(|&ix| constrains(ix)) {
+    let rows = if every_tie_constrains {
         wrap(graph, chart, &columns, &stacks, &constrains)
     } else {
         Vec::new()
