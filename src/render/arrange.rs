@@ -12,7 +12,7 @@
 //! every tie shapes the layout, the parts of a chart that nothing joins (organisations, lone
 //! units) are put in rows rather than one long row.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Chart;
 use crate::graph::{Belonging, OrgGraph, TieIx, UnitIx};
@@ -96,11 +96,11 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
         *degree.entry(from).or_default() += 1;
         *degree.entry(to).or_default() += 1;
     }
-    let mut tied: HashMap<UnitIx, ()> = HashMap::new();
+    let mut tied: HashSet<UnitIx> = HashSet::new();
     for &ix in &chart.ties {
         let (from, to) = chart.ends(graph, ix);
-        tied.insert(from, ());
-        tied.insert(to, ());
+        tied.insert(from);
+        tied.insert(to);
     }
     // Ties drawn over the hierarchy (the full view's cooperation) pull leaves out of their
     // columns and across the spines of others: such charts stagger their leaves.
@@ -179,7 +179,7 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
     let mut untied: Vec<Vec<UnitIx>> = vec![Vec::new(); organisations + 1];
     for &unit in &chart.units {
         let frame = frame_of(unit).unwrap_or(organisations);
-        if !tied.contains_key(&unit)
+        if !tied.contains(&unit)
             && let Some(group) = untied.get_mut(frame)
         {
             group.push(unit);
@@ -211,6 +211,8 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
 const GAP: f64 = 20.;
 /// The room a frame takes around its units, in points, its label included.
 const FRAME: f64 = 40.;
+/// How many breadths of rows [`wrap`] tries, from the broadest part's to all the parts'.
+const TRIES: u32 = 40;
 /// The page the parts of a chart are put in rows for: A4 landscape, less its margins, in
 /// points.
 const PAGE: (f64, f64) = (806., 559.);
@@ -224,6 +226,21 @@ struct Part {
     /// Its estimated extent across the ranks and along them, in points.
     breadth: f64,
     depth: f64,
+}
+
+/// The representative of `i`'s set in a union-find forest, halving the path to it on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while let Some(&p) = parent.get(i) {
+        if p == i {
+            break;
+        }
+        let grand = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(i) {
+            *slot = grand;
+        }
+        i = grand;
+    }
+    i
 }
 
 /// The size of a unit's box in points, estimated from its label as Graphviz draws it (10 pt
@@ -264,19 +281,6 @@ fn wrap(
         .map(|(i, &u)| (u, i))
         .collect();
     let mut parent: Vec<usize> = (0..chart.units.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while let Some(&p) = parent.get(i) {
-            if p == i {
-                break;
-            }
-            let grand = parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = parent.get_mut(i) {
-                *slot = grand;
-            }
-            i = grand;
-        }
-        i
-    }
     let join = |parent: &mut Vec<usize>, a: UnitIx, b: UnitIx| {
         if let (Some(&a), Some(&b)) = (at.get(&a), at.get(&b)) {
             let (ra, rb) = (root(parent, a), root(parent, b));
@@ -287,7 +291,7 @@ fn wrap(
     };
     // Superiors over subordinates, by the ties that shape the layout.
     let mut below: HashMap<UnitIx, Vec<UnitIx>> = HashMap::new();
-    let mut has_above: HashMap<UnitIx, ()> = HashMap::new();
+    let mut has_above: HashSet<UnitIx> = HashSet::new();
     for &ix in chart.ties.iter().filter(|&&ix| constrains(ix)) {
         let (from, to) = chart.ends(graph, ix);
         join(&mut parent, from, to);
@@ -298,7 +302,7 @@ fn wrap(
         };
         if upper != lower {
             below.entry(upper).or_default().push(lower);
-            has_above.insert(lower, ());
+            has_above.insert(lower);
         }
     }
     let mut first_in_frame: HashMap<usize, UnitIx> = HashMap::new();
@@ -314,7 +318,7 @@ fn wrap(
         }
         for (upper, lower) in stack.iter().zip(stack.iter().skip(1)) {
             below.entry(*upper).or_default().push(*lower);
-            has_above.insert(*lower, ());
+            has_above.insert(*lower);
         }
     }
     // A leaf of a column lies one rank under the one above it.
@@ -331,7 +335,7 @@ fn wrap(
         .units
         .iter()
         .copied()
-        .filter(|u| !has_above.contains_key(u))
+        .filter(|u| !has_above.contains(u))
         .collect();
     for &top in &queue {
         rank.insert(top, 0);
@@ -339,8 +343,8 @@ fn wrap(
     while let Some(unit) = queue.pop_front() {
         let next = rank.get(&unit).copied().unwrap_or(0) + 1;
         for &sub in below.get(&unit).into_iter().flatten() {
-            if !rank.contains_key(&sub) {
-                rank.insert(sub, next + extra.get(&sub).copied().unwrap_or(0));
+            if let std::collections::hash_map::Entry::Vacant(slot) = rank.entry(sub) {
+                slot.insert(next + extra.get(&sub).copied().unwrap_or(0));
                 queue.push_back(sub);
             }
         }
@@ -431,7 +435,6 @@ fn wrap(
     };
     let total: f64 = parts.iter().map(|p| p.breadth).sum();
     let widest = parts.iter().map(|p| p.breadth).fold(0., f64::max);
-    const TRIES: u32 = 40;
     let best = (0..=TRIES)
         .map(|i| widest + (total - widest) * f64::from(i) / f64::from(TRIES))
         .map(rows_for)

@@ -87,7 +87,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
     let arrangement = arrange(graph, chart);
     let mut body = Vec::new();
     let positions = chart.positions();
-    let (mut spines, spined) = spines(&arrangement.columns, &positions);
+    let (mut spines, drawn_from) = spines(&arrangement.columns, &positions);
     for Cluster {
         index,
         organisation,
@@ -150,7 +150,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         // and its arrowhead drawn back at the superior.
         let (tail, head) = if kind.is_hierarchical() {
             attributes.extend(ending(style.arrowhead, true));
-            (spined.get(&ix).unwrap_or(&to_id), &from_id)
+            (drawn_from.get(&ix).unwrap_or(&to_id), &from_id)
         } else {
             attributes.extend(ending(style.arrowhead, false));
             if !style.constrains && !chart.view.is_left_to_right() {

@@ -527,8 +527,8 @@ fn cut(graph: &OrgGraph, chart: &mut Chart, depth: usize) {
     while let Some(unit) = queue.pop_front() {
         let next = level.get(&unit).copied().unwrap_or(0) + 1;
         for &sub in below.get(&unit).into_iter().flatten() {
-            if !level.contains_key(&sub) {
-                level.insert(sub, next);
+            if let std::collections::hash_map::Entry::Vacant(slot) = level.entry(sub) {
+                slot.insert(next);
                 queue.push_back(sub);
             }
         }
