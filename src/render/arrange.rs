@@ -12,7 +12,7 @@
 //! every tie shapes the layout, the parts of a chart that nothing joins (organisations, lone
 //! units) are put in rows rather than one long row.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Chart;
 use crate::graph::{Belonging, OrgGraph, TieIx, UnitIx};
@@ -349,10 +349,11 @@ fn wrap(
             }
         }
     }
-    // The parts, in the order of their first unit, with each rank's breadth and depth.
+    // The parts, in the order of their first unit, with each rank's breadth and depth (in the
+    // order of the ranks, so that sums of floats come out the same every time).
     let across = chart.is_left_to_right();
     let mut order: Vec<usize> = Vec::new();
-    let mut ranks: HashMap<usize, HashMap<usize, (f64, f64)>> = HashMap::new();
+    let mut ranks: HashMap<usize, BTreeMap<usize, (f64, f64)>> = HashMap::new();
     let mut ends: HashMap<usize, (UnitIx, UnitIx, usize)> = HashMap::new();
     for (i, &unit) in chart.units.iter().enumerate() {
         let part = root(&mut parent, i);

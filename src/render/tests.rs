@@ -216,6 +216,39 @@ fn graph_id(graph: &OrgGraph, unit: UnitIx) -> &str {
 }
 
 #[test]
+fn parts_that_nothing_joins_are_put_in_rows_from_the_bottom_of_one_to_the_tops_of_the_next() {
+    // Twelve directorates side by side, each with two posts: one row would be twelve wide.
+    let mut units = Vec::new();
+    let mut ties = Vec::new();
+    for i in 0..12 {
+        units.push((format!("dir-{i}"), Directorate));
+        for j in 0..2 {
+            units.push((format!("post-{i}-{j}"), Post));
+            ties.push((format!("post-{i}-{j}"), Attachment, format!("dir-{i}")));
+        }
+    }
+    ties.push(("dir-0".to_owned(), Cooperation, "dir-11".to_owned()));
+    let g = build(description(&units, &ties));
+    let c = chart(&g, &ChartOptions::new(View::OrgChart));
+    let rows = arrange(&g, &c).rows;
+    assert!(!rows.is_empty());
+    for (upper, lower) in rows {
+        assert!(
+            graph_id(&g, upper).starts_with("post-"),
+            "from the bottom of a part"
+        );
+        assert!(
+            graph_id(&g, lower).starts_with("dir-"),
+            "to the top of a part"
+        );
+    }
+    // Ties drawn over the hierarchy would cross the rows, which Graphviz 2.x fails to route:
+    // such charts stay in one row.
+    let c = chart(&g, &ChartOptions::new(View::Full));
+    assert!(arrange(&g, &c).rows.is_empty());
+}
+
+#[test]
 fn left_to_right_the_leaves_of_a_crowded_unit_are_staggered() {
     let g = crowded(7, 0);
     let options = ChartOptions {
