@@ -477,3 +477,17 @@ fn unknown_organisation(graph: &OrgGraph, text: &str) -> Failure {
         known = known.join(", ")
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_on_the_command_line_is_the_library_s_page_of_that_name() {
+        for page in PageArg::value_variants() {
+            let name = page.to_possible_value().map(|v| v.get_name().to_owned());
+            assert_eq!(name.as_deref(), Some(page.page().0));
+        }
+        assert_eq!(PageArg::value_variants().len(), Page::ALL.len());
+    }
+}
