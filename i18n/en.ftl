@@ -275,6 +275,7 @@ stats-outside-every-organisation = (outside every organisation)
 chart-as-a-whole = as a whole
 chart-head = head: { $name }
 chart-head-vacant = head: { $name } · vacant
+chart-cut = +{ $n } below
 check-two-heads = { $unit } is headed by `{ $first }` and `{ $second }` at once
 check-two-heads-label = heads it here
 check-two-heads-related = and here
@@ -555,6 +556,9 @@ render-bad-link-base = --link-base { $base } is not a link base: { $why ->
     help: give an http or https URL such as https://intranet.example/units/, or a path such as units/; each unit links to it followed by its id
 render-unknown-organisation = no organisation is named `{ $text }`
     help: the organisations are { $known }
+render-page-unreadable = warning: fitted to { $page }, this chart is drawn at { $percent } % of its size, so its 10 pt text prints at { $points } pt, below the 6 pt a chart is read at
+    help: draw less of it with --depth N, --root UNIT or --organisation ORG, or choose a larger page (--page a3)
+render-page-mermaid = --page does not apply to Mermaid, which is laid out by the page that shows it: leave --page out, or choose --format dot, svg, png or pdf
 generate-wrote = wrote { $units } units in { $files } files to { $dir }
 
 ## Importing a CSV file

@@ -280,6 +280,7 @@ stats-outside-every-organisation = (hors de tout organisme)
 chart-as-a-whole = ensemble
 chart-head = direction : { $name }
 chart-head-vacant = direction : { $name } · vacant
+chart-cut = +{ $n } en dessous
 check-two-heads = { $unit } a deux dirigeants à la fois : `{ $first }` et `{ $second }`
 check-two-heads-label = le dirige ici
 check-two-heads-related = et ici
@@ -565,6 +566,9 @@ render-bad-link-base = --link-base { $base } n’est pas une base de liens : { $
     aide : donnez une URL http ou https comme https://intranet.example/unites/, ou un chemin comme unites/ ; chaque unité pointe vers cette base suivie de son identifiant
 render-unknown-organisation = aucun organisme ne s’appelle `{ $text }`
     aide : les organismes sont { $known }
+render-page-unreadable = avertissement : ajusté au format { $page }, cet organigramme est dessiné à { $percent } % de sa taille, si bien que son texte de 10 pt s’imprime en { $points } pt, sous les 6 pt où se lit un organigramme
+    aide : dessinez-en moins avec --depth N, --root UNITÉ ou --organisation ORG, ou choisissez une page plus grande (--page a3)
+render-page-mermaid = --page ne s’applique pas à Mermaid, que met en page la page qui l’affiche : retirez --page, ou choisissez --format dot, svg, png ou pdf
 generate-wrote = { $units } unités écrites en { $files } fichiers dans { $dir }
 
 ## Importation d’un fichier CSV

@@ -12,8 +12,8 @@ use super::{Failure, lang, resolve_in};
 use organigram::graph::OrgGraph;
 use organigram::model::{OrganisationIndex, file_name};
 use organigram::render::{
-    self, Changes, Chart, ChartOptions, Focus, ImageFormat, Layout, LinkBase, LinkBaseError,
-    RenderError, Size, View, chart, standard_charts,
+    self, Changes, Chart, ChartOptions, Direction, Focus, ImageFormat, Layout, LinkBase,
+    LinkBaseError, Page, RenderError, Size, View, chart, standard_charts,
 };
 use organigram::{Workspace, tr};
 
@@ -48,6 +48,60 @@ impl ChartFormat {
     /// Whether the format is binary, which a terminal cannot show.
     fn is_binary(self) -> bool {
         matches!(self, ChartFormat::Png | ChartFormat::Pdf)
+    }
+}
+
+/// The way a chart's ties run, on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DirectionArg {
+    /// Superiors on top (the default, but for the cooperation map).
+    Down,
+    /// Superiors on the left: deep, narrow hierarchies (the cooperation map's default).
+    Right,
+}
+
+impl From<DirectionArg> for Direction {
+    fn from(direction: DirectionArg) -> Direction {
+        match direction {
+            DirectionArg::Down => Direction::Down,
+            DirectionArg::Right => Direction::Right,
+        }
+    }
+}
+
+/// The page a chart is fitted to, on the command line ([`Page::ALL`] names them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PageArg {
+    /// A4, turned the way that draws the chart larger.
+    A4,
+    /// A4, taller than wide.
+    A4Portrait,
+    /// A4, wider than tall.
+    A4Landscape,
+    /// A3, turned the way that draws the chart larger.
+    A3,
+    /// A3, taller than wide.
+    A3Portrait,
+    /// A3, wider than tall.
+    A3Landscape,
+    /// A 16:9 slide (13.33 x 7.5 in).
+    #[value(name = "16:9")]
+    Slide,
+}
+
+impl PageArg {
+    /// The page this names, and its name.
+    fn page(self) -> (&'static str, Page) {
+        let at = match self {
+            PageArg::A4 => 0,
+            PageArg::A4Portrait => 1,
+            PageArg::A4Landscape => 2,
+            PageArg::A3 => 3,
+            PageArg::A3Portrait => 4,
+            PageArg::A3Landscape => 5,
+            PageArg::Slide => 6,
+        };
+        Page::ALL[at]
     }
 }
 
@@ -90,6 +144,21 @@ pub(crate) struct Args {
     /// or https URL with a host, or a relative path (units/).
     #[arg(long, value_name = "URL")]
     link_base: Option<String>,
+    /// Only N levels of the hierarchy under the chart's top units (0: the tops alone); a unit
+    /// whose subordinates are left out says how many ("+12 below").
+    #[arg(long, value_name = "N")]
+    depth: Option<usize>,
+
+    /// The way the hierarchy runs: down from superiors on top, or right from superiors on the
+    /// left. Default: down, but right for the cooperation map.
+    #[arg(long, value_enum)]
+    direction: Option<DirectionArg>,
+
+    /// Fit the picture to a page: DOT, SVG, PNG and PDF come out at its size (not Mermaid).
+    /// Without -portrait or -landscape, turned the way that draws the chart larger; a warning
+    /// says when its text would print below 6 pt.
+    #[arg(long, value_enum)]
+    page: Option<PageArg>,
 
     /// Draw the chart however large it is, and with Graphviz's full effort: by default a chart
     /// too large to lay out in reasonable time is refused, and a large one laid out with less
@@ -110,7 +179,7 @@ pub(crate) struct Args {
     #[arg(
         long,
         requires = "output",
-        conflicts_with_all = ["view", "root", "focus", "organisation", "unit_kinds", "tie_kinds", "no_legend", "format"]
+        conflicts_with_all = ["view", "root", "focus", "organisation", "unit_kinds", "tie_kinds", "no_legend", "format", "depth", "direction", "page"]
     )]
     all: bool,
 }
@@ -173,6 +242,9 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         legend: !args.no_legend,
         as_of: workspace.as_of,
         link_base,
+        depth: args.depth,
+        direction: args.direction.map(Direction::from),
+        page: args.page.map(|p| p.page().1),
     };
     let format = write::format_of(args.format, args.output.as_deref(), ChartFormat::Dot)
         .map_err(Failure::Usage)?;
@@ -199,6 +271,9 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
             .title
             .push_str(&organigram::tr!(super::lang(), "chart-as-proposed"));
     }
+    if let Some(page) = args.page {
+        fit(graph, &mut chart, format, page.page().0)?;
+    }
     let bytes = draw(graph, &chart, format, args.large_chart, &mut false)?;
     let read = write::Read::of(Some(&workspace.files), &[]);
     destination
@@ -218,6 +293,39 @@ fn link_base(text: &str) -> Result<LinkBase, Failure> {
         };
         Failure::Usage(tr!(lang(), "render-bad-link-base", base = text, why = why))
     })
+}
+
+/// Fits `chart` to its page (named `name`), measured by Graphviz when it is installed, and
+/// warns when its text would then be too small to read. Mermaid has no page to fit.
+fn fit(
+    graph: &OrgGraph,
+    chart: &mut Chart,
+    format: ChartFormat,
+    name: &str,
+) -> Result<(), Failure> {
+    if format == ChartFormat::Mermaid {
+        return Err(Failure::Usage(tr!(lang(), "render-page-mermaid")));
+    }
+    match render::fit_page(graph, chart) {
+        Ok(()) | Err(RenderError::GraphvizMissing { .. }) => {}
+        Err(error) => return Err(Failure::Usage(error.to_string())),
+    }
+    if let Some(fit) = chart.fit
+        && !fit.is_readable()
+        && let Some(scale) = fit.scale()
+    {
+        errln!(
+            "{}",
+            tr!(
+                lang(),
+                "render-page-unreadable",
+                page = name,
+                percent = format!("{:.0}", scale * 100.),
+                points = format!("{:.1}", scale * 10.)
+            )
+        );
+    }
+    Ok(())
 }
 
 /// Why a chart asked for draws nothing: what the options chose has no unit in common.
@@ -398,4 +506,18 @@ fn unknown_organisation(graph: &OrgGraph, text: &str) -> Failure {
         text = text,
         known = known.join(", ")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_on_the_command_line_is_the_library_s_page_of_that_name() {
+        for page in PageArg::value_variants() {
+            let name = page.to_possible_value().map(|v| v.get_name().to_owned());
+            assert_eq!(name.as_deref(), Some(page.page().0));
+        }
+        assert_eq!(PageArg::value_variants().len(), Page::ALL.len());
+    }
 }

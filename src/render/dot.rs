@@ -10,13 +10,15 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use super::arrange::arrange;
+use std::collections::{BTreeMap, HashMap};
+
+use super::arrange::{Column, arrange};
 use super::look::{
     LONGEST_ACRONYM, LONGEST_ID, LONGEST_NAME, Look, clipped, tie_tooltip, unit_link,
 };
 use super::quote::{html, html_label, quoted};
 use super::{Chart, legend};
-use crate::graph::{OrgGraph, UnitIx};
+use crate::graph::{OrgGraph, TieIx, UnitIx};
 use crate::model::{
     Arrowhead, Border, FillPattern, LineStyle, MUTED_COLOUR as MUTED, Shape, TEXT_COLOUR,
 };
@@ -55,15 +57,11 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             attr("fontsize", plain("16")),
             attr(
                 "rankdir",
-                plain(if chart.view.is_left_to_right() {
-                    "LR"
-                } else {
-                    "TB"
-                }),
+                plain(if chart.is_left_to_right() { "LR" } else { "TB" }),
             ),
             attr("newrank", plain("true")),
             attr("nodesep", plain("0.25")),
-            attr("ranksep", plain("0.45")),
+            attr("ranksep", plain("0.3")),
             attr("pad", plain("0.3")),
             attr("bgcolor", quoted("#FFFFFF")),
         ])),
@@ -81,9 +79,18 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             attr("penwidth", plain("1.2")),
         ])),
     ];
+    let mut settings = settings;
+    if let Some(fit) = chart.fit {
+        let (size, margin) = fit.graphviz();
+        settings.push(Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("size", quoted(&size)),
+            attr("margin", quoted(&margin)),
+        ])));
+    }
     let arrangement = arrange(graph, chart);
     let mut body = Vec::new();
     let positions = chart.positions();
+    let (mut spines, drawn_from) = spines(&arrangement.columns, &positions);
     for Cluster {
         index,
         organisation,
@@ -109,6 +116,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
                 .iter()
                 .map(|&(position, ix)| Stmt::Node(unit_node(graph, chart, ix, position))),
         );
+        cluster.extend(spines.remove(&Some(index)).unwrap_or_default());
         body.push(Stmt::Subgraph(Subgraph {
             id: quoted(&format!("cluster_{index}")),
             stmts: cluster,
@@ -120,6 +128,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             .into_iter()
             .map(|(position, ix)| Stmt::Node(unit_node(graph, chart, ix, position))),
     );
+    body.extend(spines.into_values().flatten());
     for (at, &ix) in chart.ties.iter().enumerate() {
         let (from, to) = chart.ends(graph, ix);
         let (Some(&from_at), Some(&to_at)) = (positions.get(&from), positions.get(&to)) else {
@@ -144,7 +153,7 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         // and its arrowhead drawn back at the superior.
         let (tail, head) = if kind.is_hierarchical() {
             attributes.extend(ending(style.arrowhead, true));
-            (&to_id, &from_id)
+            (drawn_from.get(&ix).unwrap_or(&to_id), &from_id)
         } else {
             attributes.extend(ending(style.arrowhead, false));
             if !style.constrains && !chart.view.is_left_to_right() {
@@ -178,6 +187,15 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             )));
         }
     }
+    for &(upper, lower) in &arrangement.rows {
+        if let (Some(&upper), Some(&lower)) = (positions.get(&upper), positions.get(&lower)) {
+            body.push(Stmt::Edge(edge(
+                &unit_id(upper),
+                &unit_id(lower),
+                vec![attr("style", plain("invis"))],
+            )));
+        }
+    }
     // The legend is the label of a borderless cluster around the whole chart, at its bottom.
     let legend = chart.legend.then(|| legend::markup(graph, chart)).flatten();
     let mut stmts = settings;
@@ -204,6 +222,59 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         strict: false,
         stmts,
     }
+}
+
+/// The spines the columns of leaves hang from ([`Column`]), as DOT statements by the frame that
+/// holds them (`None` outside every frame), and for each tie to a leaf the point of the spine
+/// it is drawn from. A spine is a line in its ties' colour and style from the parent down
+/// through one point per row, each point on the rank of its leaf and kept in line with the
+/// others by a `group` and a heavy weight, so that the spine is straight and each leaf's tie a short level line.
+fn spines(
+    columns: &[Column],
+    positions: &HashMap<UnitIx, usize>,
+) -> (BTreeMap<Option<usize>, Vec<Stmt>>, HashMap<TieIx, Id>) {
+    let mut stmts: BTreeMap<Option<usize>, Vec<Stmt>> = BTreeMap::new();
+    let mut spined = HashMap::new();
+    for (c, column) in columns.iter().enumerate() {
+        let Some(&parent) = positions.get(&column.parent) else {
+            continue;
+        };
+        let style = column.kind.style();
+        let stmts = stmts.entry(column.frame).or_default();
+        let mut above = unit_id(parent);
+        for (r, &(tie, leaf)) in column.leaves.iter().enumerate() {
+            let Some(&leaf) = positions.get(&leaf) else {
+                continue;
+            };
+            let point = quoted(&format!("s{c}_{r}"));
+            stmts.push(Stmt::Node(Node::new(
+                NodeId(point.clone(), None),
+                vec![
+                    attr("shape", plain("point")),
+                    attr("width", plain("0.03")),
+                    attr("height", plain("0.03")),
+                    attr("label", quoted("")),
+                    attr("color", quoted(style.colour)),
+                    attr("group", quoted(&format!("s{c}"))),
+                ],
+            )));
+            stmts.push(Stmt::Subgraph(Subgraph {
+                id: quoted(&format!("row_s{c}_{r}")),
+                stmts: vec![
+                    Stmt::GAttribute(GraphAttributes::Graph(vec![attr("rank", plain("same"))])),
+                    Stmt::Node(Node::new(NodeId(point.clone(), None), vec![])),
+                    Stmt::Node(Node::new(NodeId(unit_id(leaf), None), vec![])),
+                ],
+            }));
+            let mut segment = line(style.line, style.colour);
+            segment.push(attr("dir", plain("none")));
+            segment.push(attr("weight", plain("50")));
+            stmts.push(Stmt::Edge(edge(&above, &point, segment)));
+            spined.insert(tie, point.clone());
+            above = point;
+        }
+    }
+    (stmts, spined)
 }
 
 /// A unit's node: its shape, fill and outline, its label, its tooltip, its link when the chart

@@ -172,6 +172,51 @@ pub fn image(
     }
 }
 
+/// Fits `chart` to its page, if it has one: lays it out with Graphviz at its natural size,
+/// turns the page the way that draws it larger, and records its size so that DOT and every
+/// picture are drawn at the page's size ([`super::Fit`]). The chart is laid out twice, then:
+/// once here and once when drawn.
+///
+/// Fails as [`graphviz`] does; [`RenderError::GraphvizMissing`] leaves the page as asked,
+/// unmeasured.
+pub fn fit_page(graph: &OrgGraph, chart: &mut Chart) -> Result<(), RenderError> {
+    let Some(fit) = chart.fit else {
+        return Ok(());
+    };
+    let natural = Chart {
+        fit: None,
+        ..chart.clone()
+    };
+    let dot = to_dot(graph, &natural);
+    let image = match Size::of(chart) {
+        Size::Usual => graphviz(&dot, ImageFormat::Svg)?,
+        _ => run_dot(&dot, ImageFormat::Svg, QUICK)?,
+    };
+    let (width, height) = svg_size(&image.bytes).ok_or_else(|| RenderError::GraphvizFailed {
+        status: "an SVG with no size".to_owned(),
+        stderr: image.warnings.join("\n"),
+    })?;
+    chart.fit = Some(fit.page.fit(width, height));
+    Ok(())
+}
+
+/// The width and height in points of an SVG that Graphviz wrote (`<svg width="169pt"
+/// height="295pt"`), rounded up.
+fn svg_size(svg: &[u8]) -> Option<(u32, u32)> {
+    let text = std::str::from_utf8(svg.get(..svg.len().min(4096))?).ok()?;
+    let open = text.find("<svg")?;
+    let tag = text.get(open..)?;
+    let number = |name: &str| -> Option<u32> {
+        let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+        let value = tag.get(start..)?.split('"').next()?.trim_end_matches("pt");
+        let points: f64 = value.parse().ok()?;
+        // A chart is at most a few hundred thousand points wide: it fits a u32.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Some(points.ceil().max(0.) as u32)
+    };
+    Some((number("width")?, number("height")?))
+}
+
 /// What tells `dot` to spend less effort on a large chart: straight ties, and one iteration of
 /// network simplex (ranking and placing, the part whose cost explodes on dense charts) and of
 /// crossing reduction.
@@ -285,7 +330,7 @@ const FONT_SIZE: usize = 12;
 /// same tooltips and links, without the clusters and the legend. Meant for small charts when
 /// Graphviz is not installed.
 pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
-    let orientation = if chart.view.is_left_to_right() {
+    let orientation = if chart.is_left_to_right() {
         Orientation::LeftToRight
     } else {
         Orientation::TopToBottom

@@ -143,6 +143,10 @@ impl Look {
             };
             look.head = wrap(&line, WRAP);
         }
+        if let Some(&n) = chart.cut.get(&ix) {
+            look.caption.push_str(" · ");
+            look.caption.push_str(&crate::tr!(lang, "chart-cut", n = n));
+        }
         if let Some(change) = chart.changes.unit(unit) {
             look.caption.push_str(" · ");
             look.caption.push_str(change.label_in(chart.lang));

@@ -34,11 +34,7 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
     // YAML's).
     let title = serde_json::Value::String(chart.title.clone());
     let _ = writeln!(out, "---\ntitle: {title}\n---");
-    let direction = if chart.view.is_left_to_right() {
-        "LR"
-    } else {
-        "TB"
-    };
+    let direction = if chart.is_left_to_right() { "LR" } else { "TB" };
     let _ = writeln!(out, "flowchart {direction}");
     let positions = chart.positions();
     let mut marked = Vec::new();

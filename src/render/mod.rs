@@ -28,6 +28,7 @@ mod legend;
 mod link;
 mod look;
 mod mermaid;
+mod page;
 mod quote;
 mod svg;
 
@@ -41,10 +42,11 @@ use crate::tr;
 pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
-pub use layout::{Image, ImageFormat, Layout, Size, fallback_svg, graphviz, image};
+pub use layout::{Image, ImageFormat, Layout, Size, fallback_svg, fit_page, graphviz, image};
 pub use link::{LONGEST_BASE, LinkBase, LinkBaseError};
 use look::{LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
+pub use page::{Fit, Page, Paper, READABLE, Turn};
 
 /// Which ties a chart draws, and how it is laid out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -108,10 +110,43 @@ impl View {
         !matches!(self, View::Cooperation)
     }
 
-    /// Whether ties are laid out left to right rather than top down. The cooperation map reads
-    /// better across: it has no superiors to put on top.
+    /// Whether ties are laid out left to right rather than top down by default, and all shape
+    /// the layout. The cooperation map reads better across: it has no superiors to put on top.
     pub(crate) const fn is_left_to_right(self) -> bool {
         matches!(self, View::Cooperation)
+    }
+
+    /// The way the view's charts are drawn unless told otherwise.
+    pub const fn direction(self) -> Direction {
+        if self.is_left_to_right() {
+            Direction::Right
+        } else {
+            Direction::Down
+        }
+    }
+}
+
+/// The way a chart's ties run: from superiors on top down, or from the left to the right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Direction {
+    /// Superiors on top, their units under them: org charts of a few levels.
+    Down,
+    /// Superiors on the left, their units to the right, a unit's children one under another:
+    /// deep, narrow hierarchies, and maps of cooperation.
+    Right,
+}
+
+impl Direction {
+    /// Every direction, in the order they are documented.
+    pub const ALL: [Direction; 2] = [Direction::Down, Direction::Right];
+
+    /// The direction's name on the command line.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Direction::Down => "down",
+            Direction::Right => "right",
+        }
     }
 }
 
@@ -153,6 +188,14 @@ pub struct ChartOptions {
     /// Where each unit links to, its id after this base, so that a published chart points to
     /// each unit's page (SVG, DOT and Mermaid); no links when `None`.
     pub link_base: Option<LinkBase>,
+    /// Only this many levels of the hierarchy under the chart's tops (the units with no superior
+    /// drawn): 0 draws the tops alone. A unit whose subordinates are cut says how many units are
+    /// left out under it ("+12 below").
+    pub depth: Option<usize>,
+    /// The way the ties run; `None` for the view's own ([`View::direction`]).
+    pub direction: Option<Direction>,
+    /// The page the picture is fitted to; `None` to draw it at its natural size.
+    pub page: Option<Page>,
 }
 
 impl ChartOptions {
@@ -169,6 +212,9 @@ impl ChartOptions {
             lang: Lang::En,
             as_of: None,
             link_base: None,
+            depth: None,
+            direction: None,
+            page: None,
         }
     }
 
@@ -206,6 +252,14 @@ pub struct Chart {
     pub lang: Lang,
     /// Where each unit links to ([`ChartOptions::link_base`]).
     pub link_base: Option<LinkBase>,
+    /// The way the chart's ties run.
+    pub direction: Direction,
+    /// The units whose subordinates a depth cut leaves out ([`ChartOptions::depth`]), with how
+    /// many units are left out under each.
+    pub cut: HashMap<UnitIx, usize>,
+    /// The page the picture is fitted to, if any (DOT and Graphviz pictures only): as asked
+    /// until [`fit_page`] measures the chart and turns the page the way it fits best.
+    pub fit: Option<Fit>,
 }
 
 /// The heads a chart draws inside the box of the unit they head, both ways round.
@@ -242,6 +296,11 @@ pub(crate) struct Cluster<'g> {
 }
 
 impl Chart {
+    /// Whether the chart's ties run left to right.
+    pub(crate) fn is_left_to_right(&self) -> bool {
+        self.direction == Direction::Right
+    }
+
     /// Each unit's position in [`Chart::units`], which every format uses to name its node; a
     /// head drawn inside its unit's box has that unit's position.
     pub(crate) fn positions(&self) -> HashMap<UnitIx, usize> {
@@ -418,6 +477,9 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         legend: options.legend,
         lang: options.lang,
         link_base: options.link_base.clone(),
+        direction: options.direction.unwrap_or(options.view.direction()),
+        cut: HashMap::new(),
+        fit: options.page.map(Page::unmeasured),
     };
     // A tie between a head and its own unit's box (its head tie) is the box itself, and a line
     // authority to the head of a post's unit says what the head drawn inside the box says.
@@ -439,7 +501,70 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
             !into_own_box && !said_by_the_box
         })
         .collect();
+    if let Some(depth) = options.depth {
+        cut(graph, &mut chart, depth);
+    }
     chart
+}
+
+/// Cuts `chart` to `depth` levels of its hierarchy under its tops: the units drawn with no
+/// superior drawn, each on level 0, and every other unit one level under its nearest superior.
+/// The units past `depth` are left out with their ties, and each unit on the last level kept
+/// records how many units are left out under it. Units no top reaches (a cycle in a broken
+/// description) are kept. `O(V + E)` of the chart, and the count of each cut unit what lies
+/// under it.
+fn cut(graph: &OrgGraph, chart: &mut Chart, depth: usize) {
+    let hierarchical = |ix: &TieIx| graph.tie(*ix).kind.value.is_hierarchical();
+    let mut below: HashMap<UnitIx, Vec<UnitIx>> = HashMap::new();
+    let mut has_superior: HashSet<UnitIx> = HashSet::new();
+    for &ix in chart.ties.iter().filter(|ix| hierarchical(ix)) {
+        let (from, to) = chart.ends(graph, ix);
+        if from != to {
+            below.entry(to).or_default().push(from);
+            has_superior.insert(from);
+        }
+    }
+    let mut level: HashMap<UnitIx, usize> = HashMap::new();
+    let mut queue: std::collections::VecDeque<UnitIx> = chart
+        .units
+        .iter()
+        .copied()
+        .filter(|u| !has_superior.contains(u))
+        .collect();
+    for &top in &queue {
+        level.insert(top, 0);
+    }
+    while let Some(unit) = queue.pop_front() {
+        let next = level.get(&unit).copied().unwrap_or(0) + 1;
+        for &sub in below.get(&unit).into_iter().flatten() {
+            if let std::collections::hash_map::Entry::Vacant(slot) = level.entry(sub) {
+                slot.insert(next);
+                queue.push_back(sub);
+            }
+        }
+    }
+    let kept = |unit: &UnitIx| level.get(unit).is_none_or(|&l| l <= depth);
+    for &unit in chart.units.iter().filter(|u| level.get(u) == Some(&depth)) {
+        let mut seen: HashSet<UnitIx> = HashSet::new();
+        let mut stack: Vec<UnitIx> = below.get(&unit).cloned().unwrap_or_default();
+        while let Some(sub) = stack.pop() {
+            if !kept(&sub) && seen.insert(sub) {
+                stack.extend(below.get(&sub).into_iter().flatten());
+            }
+        }
+        if !seen.is_empty() {
+            chart.cut.insert(unit, seen.len());
+        }
+    }
+    chart.units.retain(kept);
+    let ties = std::mem::take(&mut chart.ties);
+    chart.ties = ties
+        .into_iter()
+        .filter(|&ix| {
+            let (from, to) = chart.ends(graph, ix);
+            kept(&from) && kept(&to)
+        })
+        .collect();
 }
 
 /// The standard charts of a description, each with the name of its files: an org chart per

@@ -166,32 +166,129 @@ fn filters_narrow_units_and_ties_and_drop_ties_to_hidden_units() {
     assert_eq!(c.title, "Landscape — org");
 }
 
-#[test]
-fn crowded_units_have_their_leaves_staggered_and_untied_units_are_stacked() {
+/// A directorate with `posts` posts, and `alone` committees tied to nothing.
+fn crowded(posts: usize, alone: usize) -> OrgGraph {
     let mut units = vec![("dir".to_owned(), Directorate)];
     let mut ties = Vec::new();
-    for i in 0..7 {
+    for i in 0..posts {
         units.push((format!("post-{i}"), Post));
         ties.push((format!("post-{i}"), Attachment, "dir".to_owned()));
     }
-    for i in 0..5 {
+    for i in 0..alone {
         units.push((format!("alone-{i}"), Committee));
     }
+    build(description(&units, &ties))
+}
+
+#[test]
+fn leaves_stack_in_balanced_columns_and_untied_units_are_stacked() {
+    let columns = |posts: usize| {
+        let g = crowded(posts, 5);
+        let c = chart(&g, &ChartOptions::new(View::OrgChart));
+        let arrangement = arrange(&g, &c);
+        assert!(arrangement.lengths.is_empty());
+        let stacks: Vec<Vec<&str>> = arrangement.stacks.iter().map(|s| ids(&g, s)).collect();
+        assert_eq!(
+            stacks,
+            [vec!["alone-0", "alone-1", "alone-2", "alone-3"]],
+            "a stack of one is no stack"
+        );
+        arrangement
+            .columns
+            .iter()
+            .map(|column| {
+                assert_eq!(graph_id(&g, column.parent), "dir");
+                column.leaves.len()
+            })
+            .collect::<Vec<_>>()
+    };
+    // Two leaves sit side by side; up to five stack in one column, more in a few.
+    assert_eq!(columns(2), Vec::<usize>::new());
+    assert_eq!(columns(3), [3]);
+    assert_eq!(columns(5), [5]);
+    assert_eq!(columns(7), [4, 3]);
+    assert_eq!(columns(13), [5, 5, 3]);
+    assert_eq!(columns(38), [8, 8, 8, 8, 6]);
+}
+
+fn graph_id(graph: &OrgGraph, unit: UnitIx) -> &str {
+    graph.unit(unit).id.as_str()
+}
+
+#[test]
+fn parts_that_nothing_joins_are_put_in_rows_from_the_bottom_of_one_to_the_tops_of_the_next() {
+    // Twelve directorates side by side, each with two posts: one row would be twelve wide.
+    let mut units = Vec::new();
+    let mut ties = Vec::new();
+    for i in 0..12 {
+        units.push((format!("dir-{i}"), Directorate));
+        for j in 0..2 {
+            units.push((format!("post-{i}-{j}"), Post));
+            ties.push((format!("post-{i}-{j}"), Attachment, format!("dir-{i}")));
+        }
+    }
+    ties.push(("dir-0".to_owned(), Cooperation, "dir-11".to_owned()));
     let g = build(description(&units, &ties));
     let c = chart(&g, &ChartOptions::new(View::OrgChart));
+    let rows = arrange(&g, &c).rows;
+    assert!(!rows.is_empty());
+    for (upper, lower) in rows {
+        assert!(
+            graph_id(&g, upper).starts_with("post-"),
+            "from the bottom of a part"
+        );
+        assert!(
+            graph_id(&g, lower).starts_with("dir-"),
+            "to the top of a part"
+        );
+    }
+    // Ties drawn over the hierarchy would cross the rows, which Graphviz 2.x fails to route:
+    // such charts stay in one row.
+    let c = chart(&g, &ChartOptions::new(View::Full));
+    assert!(arrange(&g, &c).rows.is_empty());
+}
+
+#[test]
+fn left_to_right_the_leaves_of_a_crowded_unit_are_staggered() {
+    let g = crowded(7, 0);
+    let options = ChartOptions {
+        direction: Some(Direction::Right),
+        ..ChartOptions::new(View::OrgChart)
+    };
+    let c = chart(&g, &options);
     let arrangement = arrange(&g, &c);
+    assert!(arrangement.columns.is_empty());
     let lengths: Vec<usize> = c
         .ties
         .iter()
         .map(|t| arrangement.lengths.get(t).copied().unwrap_or(1))
         .collect();
     assert_eq!(lengths, [1, 2, 3, 1, 2, 3, 1]);
-    let stacks: Vec<Vec<&str>> = arrangement.stacks.iter().map(|s| ids(&g, s)).collect();
-    assert_eq!(
-        stacks,
-        [vec!["alone-0", "alone-1", "alone-2", "alone-3"]],
-        "a stack of one is no stack"
-    );
+}
+
+#[test]
+fn a_depth_cut_says_how_many_units_it_leaves_out() {
+    let g = sample();
+    let at = |depth| {
+        let options = ChartOptions {
+            depth: Some(depth),
+            ..ChartOptions::new(View::OrgChart)
+        };
+        chart(&g, &options)
+    };
+    // min > dir > bur and head (whose line authority to min puts it on level 1 too).
+    let c = at(0);
+    assert_eq!(units(&g, &c), ["min", "com", "agency"]);
+    assert_eq!(c.cut.get(&ix(&g, "min")), Some(&3));
+    assert!(c.ties.is_empty());
+    let c = at(1);
+    assert_eq!(units(&g, &c), ["min", "dir", "head", "com", "agency"]);
+    assert_eq!(c.cut.get(&ix(&g, "dir")), Some(&1));
+    assert_eq!(c.cut.len(), 1);
+    assert!(to_dot(&g, &c).contains("+1 below"));
+    let c = at(2);
+    assert_eq!(c.units.len(), 6);
+    assert!(c.cut.is_empty());
 }
 
 #[test]

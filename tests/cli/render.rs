@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use organigram::render::{ImageFormat, graphviz};
+use organigram::render::{ImageFormat, Page, READABLE, graphviz};
 
 use crate::support;
 use crate::support::{org_files, organigram, root};
@@ -761,4 +761,277 @@ fn cycles_and_ties_to_oneself_in_a_broken_description_still_render() {
     for dir in [dir, empty] {
         fs::remove_dir_all(dir).unwrap();
     }
+}
+
+/// The width and height in points of an SVG Graphviz drew (`<svg width="842pt" height="595pt"`),
+/// rounded up.
+// A chart is a few thousand points wide, positive: it fits a u32.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn svg_points(svg: &str) -> (u32, u32) {
+    let number = |name: &str| -> u32 {
+        let start = svg.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let value = svg[start..].split('"').next().unwrap();
+        value.trim_end_matches("pt").parse::<f64>().unwrap().ceil() as u32
+    };
+    (number("width"), number("height"))
+}
+
+/// The page named `name` (`a4`, `16:9`…), as `--page` names them.
+fn page(name: &str) -> Page {
+    Page::ALL.iter().find(|(n, _)| *n == name).unwrap().1
+}
+
+/// The largest scale at which a chart of this size fits an A4 page (either way up) or a 16:9
+/// slide, its margins left.
+fn page_scale((width, height): (u32, u32)) -> f64 {
+    ["a4", "16:9"]
+        .iter()
+        .map(|name| page(name).fit(width, height).scale().unwrap())
+        .fold(0., f64::max)
+}
+
+/// Issue 17: every org chart of the built-in description fits an A4 page or a 16:9 slide at a
+/// readable size ([`READABLE`]: scaled to fit, its 10 pt text stays at 6 pt or more), as `dot`
+/// draws it. The cooperation map and the landscape (every unit and every tie of the description)
+/// do not: they are held to what they are now, a larger page, and `--page` says so.
+#[test]
+fn every_org_chart_of_the_built_in_description_fits_a_page_at_a_readable_size() {
+    support::graphviz::require();
+    let dir = scratch("fits");
+    organigram(["render", "--all", "-o", dir.to_str().unwrap()])
+        .run()
+        .success();
+    let size = |name: &str| svg_points(&fs::read_to_string(dir.join(name)).unwrap());
+    let mut charts = 0;
+    for name in chart_files(&dir) {
+        let svg = Path::new(&name).extension().is_some_and(|e| e == "svg");
+        if name.starts_with("org-chart-") && svg {
+            let (width, height) = size(&name);
+            let scale = page_scale((width, height));
+            assert!(
+                scale >= READABLE,
+                "{name} is {width} x {height} pt: it fits A4 or 16:9 at {scale:.2} only"
+            );
+            charts += 1;
+        }
+    }
+    assert_eq!(charts, 4);
+    // The cooperation map fits an A3 page at 0.45; the landscape is a strip of every
+    // organisation side by side, each drawn whole, with the ties between them.
+    let a3 = |name: &str| {
+        let (width, height) = size(name);
+        page("a3").fit(width, height).scale().unwrap()
+    };
+    assert!(
+        a3("cooperation.svg") >= 0.4,
+        "{:?}",
+        size("cooperation.svg")
+    );
+    assert!(a3("landscape.svg") >= 0.15, "{:?}", size("landscape.svg"));
+    let out = organigram([
+        "render", "--view", "full", "--page", "a4", "--format", "svg",
+    ])
+    .run()
+    .expect_code(0);
+    assert!(
+        out.stderr
+            .starts_with("warning: fitted to a4, this chart is drawn at "),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("--depth N, --root UNIT or --organisation ORG")
+    );
+    // Landscape, the larger, to the point (Graphviz rounds the scale it draws at).
+    let (width, height) = svg_points(&out.stdout);
+    assert!(
+        (841..=842).contains(&width) && (594..=595).contains(&height),
+        "{width} x {height}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 17: the GOV.UK Ministry of Justice, 40 bodies under one ministry, was one row of them
+/// (9.5 : 1); its bodies now stack in columns.
+#[test]
+fn the_govuk_ministry_of_justice_is_no_wider_than_three_times_its_height() {
+    support::graphviz::require();
+    let dir = tempfile::tempdir().unwrap();
+    organigram([
+        "import",
+        "govuk",
+        "tests/data/govuk-organisations.json",
+        "--date",
+        "2026-08-22",
+        "-o",
+    ])
+    .arg(dir.path())
+    .run()
+    .expect_code(0);
+    let org = dir.path().to_str().unwrap();
+    let svg = organigram([
+        "--org",
+        org,
+        "render",
+        "--organisation",
+        "ministry-of-justice",
+        "--format",
+        "svg",
+    ])
+    .run()
+    .success();
+    let (width, height) = svg_points(&svg);
+    assert!(width <= 3 * height, "{width} x {height} pt");
+    assert!(
+        page_scale((width, height)) >= READABLE,
+        "{width} x {height} pt"
+    );
+    let dot = organigram([
+        "--org",
+        org,
+        "render",
+        "--organisation",
+        "ministry-of-justice",
+    ])
+    .run()
+    .success();
+    renders(&dot);
+}
+
+#[test]
+fn depth_cuts_the_hierarchy_and_says_how_many_units_it_leaves_out() {
+    let whole = dot(["--organisation", "justice"]);
+    let cut = dot(["--organisation", "justice", "--depth", "1"]);
+    let nodes = |dot: &str| dot.matches("id=\"unit-").count();
+    assert!(nodes(&cut) < nodes(&whole), "{cut}");
+    // The ministry's directorates are kept; DSJ says what is left out under it: its four
+    // sub-directorates, DiP A-JUST and DiP A-JUST's twelve domains and posts.
+    assert!(cut.contains("+17 below"), "{cut}");
+    assert!(!cut.contains("Lead dev"), "{cut}");
+    let tops = dot(["--organisation", "justice", "--depth", "0"]);
+    assert!(
+        tops.contains("Ministère de la Justice") && !tops.contains("Secrétariat général"),
+        "{tops}"
+    );
+    let mermaid = organigram([
+        "render",
+        "--organisation",
+        "justice",
+        "--depth",
+        "1",
+        "--format",
+        "mermaid",
+    ])
+    .run()
+    .success();
+    assert!(mermaid.contains("+17 below"), "{mermaid}");
+    let french = organigram([
+        "--lang",
+        "fr",
+        "render",
+        "--organisation",
+        "justice",
+        "--depth",
+        "1",
+    ])
+    .run()
+    .success();
+    assert!(french.contains("+17 en dessous"), "{french}");
+    organigram(["render", "--depth", "many"])
+        .run()
+        .expect_code(2);
+}
+
+#[test]
+fn direction_right_lays_the_hierarchy_out_left_to_right() {
+    let right = dot(["--organisation", "justice", "--direction", "right"]);
+    assert!(right.contains("rankdir=LR"), "{right}");
+    assert!(
+        !right.contains("group="),
+        "no spine when children already stack: {right}"
+    );
+    let down = dot(["--view", "cooperation", "--direction", "down"]);
+    assert!(down.contains("rankdir=TB"), "{down}");
+    let mermaid = organigram(["render", "--direction", "right", "--format", "mermaid"])
+        .run()
+        .success();
+    assert!(mermaid.contains("flowchart LR"), "{mermaid}");
+    let out = organigram(["render", "--direction", "up"])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains("invalid value 'up' for '--direction")
+            && out.stderr.contains("[possible values: down, right]"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn page_fits_dot_svg_png_and_pdf_to_a_page_and_not_mermaid() {
+    support::graphviz::require();
+    let dge = |page: &str, format: &str| {
+        organigram([
+            "render",
+            "--organisation",
+            "dge",
+            "--page",
+            page,
+            "--format",
+            format,
+        ])
+        .run()
+        .expect_code(0)
+    };
+    // DGE's chart is about square: either way up, it is larger on a landscape A4.
+    let svg = dge("a4", "svg");
+    assert_eq!(svg.stderr, "");
+    assert_eq!(svg_points(&svg.stdout), (842, 595));
+    assert_eq!(svg_points(&dge("a4-portrait", "svg").stdout), (595, 842));
+    assert_eq!(svg_points(&dge("a3", "svg").stdout), (1191, 842));
+    assert_eq!(svg_points(&dge("16:9", "svg").stdout), (960, 540));
+    let dot = dge("a4", "dot").stdout;
+    renders(&dot);
+    assert!(
+        dot.contains("size=\"") && dot.contains("margin=\""),
+        "{dot}"
+    );
+    let dir = scratch("page");
+    for file in ["dge.png", "dge.pdf"] {
+        let path = dir.join(file);
+        organigram(["render", "--organisation", "dge", "--page", "a4", "-o"])
+            .arg(&path)
+            .run()
+            .expect_code(0);
+        let bytes = fs::read(&path).unwrap();
+        if Path::new(file).extension().is_some_and(|e| e == "png") {
+            // 842 x 595 pt at Graphviz's 96 dpi, rounded down.
+            let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+            let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+            assert_eq!((width, height), (1123, 793), "{file}");
+        } else {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(text.contains("/MediaBox [ 0 0 842 595 ]"), "{file}");
+        }
+    }
+    fs::remove_dir_all(&dir).unwrap();
+    let out = organigram(["render", "--page", "a4", "--format", "mermaid"])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains("--page does not apply to Mermaid"),
+        "{}",
+        out.stderr
+    );
+    let out = organigram(["render", "--page", "letter"])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains(
+            "[possible values: a4, a4-portrait, a4-landscape, a3, a3-portrait, a3-landscape, 16:9]"
+        ),
+        "{}",
+        out.stderr
+    );
 }
