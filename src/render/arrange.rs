@@ -1,7 +1,7 @@
 //! Layout hints that keep charts compact, after Graphviz's own `unflatten` tool: Graphviz puts
 //! every child of a unit on one rank and every untied unit on the first rank, so a directorate
 //! with a dozen posts, or an organisation with a dozen bodies, makes a chart far wider than
-//! tall. Leaves are staggered over a few ranks instead, and untied units stacked in short
+//! tall. Leaves are staggered over a few ranks instead, and unattached units stacked in short
 //! columns.
 
 use std::collections::HashMap;
@@ -13,7 +13,7 @@ use crate::graph::{OrgGraph, TieIx, UnitIx};
 const STAGGER: usize = 3;
 /// A unit's leaves are staggered when it has at least this many.
 const CROWD: usize = 6;
-/// Untied units are stacked in columns of this many.
+/// Unattached units are stacked in columns of at least this many.
 const STACK: usize = 4;
 
 /// How to arrange a chart: the extra length of some ties, and the untied units to stack.
@@ -21,7 +21,8 @@ const STACK: usize = 4;
 pub(super) struct Arrangement {
     /// Ties to a leaf of a crowded unit, with the number of ranks they span (2 or more).
     pub lengths: HashMap<TieIx, usize>,
-    /// Columns of untied units of one organisation, each unit drawn under the previous one.
+    /// Columns of the unattached units of one frame ([`super::Framed::unattached`]), each unit
+    /// drawn under the previous one.
     pub stacks: Vec<Vec<UnitIx>>,
 }
 
@@ -36,6 +37,10 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
         let (from, to) = chart.ends(graph, ix);
         *degree.entry(from).or_default() += 1;
         *degree.entry(to).or_default() += 1;
+    }
+    for bridge in &chart.bridges {
+        *degree.entry(bridge.from).or_default() += 1;
+        *degree.entry(bridge.to).or_default() += 1;
     }
     let is_leaf = |unit: UnitIx| degree.get(&unit) == Some(&1);
     // Each tie to a leaf, with the unit at its other end (the hub).
@@ -69,24 +74,23 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
             lengths.insert(ix, length);
         }
     }
-    // One group per organisation's frame, and one for the units outside every frame.
-    let organisations = graph.organisations().len();
-    let mut untied: Vec<Vec<UnitIx>> = vec![Vec::new(); organisations + 1];
-    for &unit in &chart.units {
-        let frame = match graph.belonging(unit) {
-            crate::graph::Belonging::Described(o) => o.0 as usize,
-            _ => organisations,
-        };
-        if !degree.contains_key(&unit)
-            && let Some(group) = untied.get_mut(frame)
-        {
-            group.push(unit);
-        }
-    }
-    let stacks = untied
+    // The unattached units of each frame, in columns.
+    let stacks = chart
+        .frames(graph)
         .iter()
-        .flat_map(|group| group.chunks(STACK).map(<[UnitIx]>::to_vec))
+        .flat_map(|framed| {
+            columns(&framed.unattached)
+                .map(|column| column.iter().map(|&(_, ix)| ix).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
         .filter(|stack| stack.len() > 1)
         .collect();
     Arrangement { lengths, stacks }
+}
+
+/// Unattached units in columns, each drawn under the previous one: [`STACK`] to a column, or
+/// more for many, about the square root of twice their number, so that the block of boxes
+/// (wider than tall) comes out about square: 4 units make one column, 10 two, 35 four.
+pub(super) fn columns<T>(units: &[T]) -> std::slice::Chunks<'_, T> {
+    units.chunks(STACK.max((2 * units.len()).isqrt() + 1))
 }

@@ -2,8 +2,8 @@
 //! printer. Node ids are generated (`u0`, `u1`… in chart order) and every id and label is quoted
 //! by [`super::quote`], so no name reaches DOT unquoted.
 
-use super::Cluster;
 use super::changes::Change;
+use super::{Bridge, Frame};
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
@@ -11,11 +11,12 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use super::arrange::arrange;
-use super::look::{LONGEST_ACRONYM, LONGEST_NAME, Look, clipped};
+use super::look::Look;
 use super::quote::{html, html_label, quoted};
 use super::{Chart, legend};
 use crate::graph::{OrgGraph, UnitIx};
-use crate::model::{Arrowhead, LineStyle, Shape};
+use crate::model::{Arrowhead, Lang, LineStyle, Shape};
+use crate::tr;
 
 /// Fonts for every text, in order of preference: the usual sans-serif of each platform.
 const FONT: &str = "Helvetica,Arial,sans-serif";
@@ -81,42 +82,33 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
     let arrangement = arrange(graph, chart);
     let mut body = Vec::new();
     let positions = chart.positions();
-    for Cluster {
-        index,
-        organisation,
-        members,
-    } in chart.clusters(graph)
-    {
-        let mut name = html(&clipped(&organisation.name, LONGEST_NAME));
-        if let Some(acronym) = &organisation.acronym {
-            name.push_str(&format!(" ({})", html(&clipped(acronym, LONGEST_ACRONYM))));
+    for framed in chart.frames(graph) {
+        let partner = !matches!(framed.frame, Frame::Organisation { partner: false, .. });
+        let key = framed.key();
+        let node =
+            |&(position, ix): &(usize, UnitIx)| Stmt::Node(unit_node(graph, chart, ix, position));
+        let mut stmts: Vec<Stmt> = framed.attached.iter().map(node).collect();
+        let unattached = framed.unattached.iter().map(node);
+        if framed.nests_unattached() {
+            let label = format!("<I>{}</I>", html(&tr!(chart.lang, "chart-unattached")));
+            let mut block = frame_settings(&label, "11", "rounded,dotted");
+            block.extend(unattached);
+            stmts.push(Stmt::Subgraph(Subgraph {
+                id: quoted(&format!("cluster_{key}_unattached")),
+                stmts: block,
+            }));
+        } else {
+            stmts.extend(unattached);
         }
-        let mut cluster = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("label", html_label(&format!("<B>{name}</B>"))),
-            attr("fontsize", plain("12")),
-            attr("labelloc", plain("t")),
-            attr("labeljust", plain("l")),
-            attr("peripheries", plain("1")),
-            attr("style", quoted("rounded")),
-            attr("color", quoted(MUTED)),
-            attr("margin", plain("12")),
-        ]))];
-        cluster.extend(
-            members
-                .iter()
-                .map(|&(position, ix)| Stmt::Node(unit_node(graph, chart, ix, position))),
-        );
+        // A partner's frame is dashed: its units are drawn for their ties to the chart's own.
+        let style = if partner { "rounded,dashed" } else { "rounded" };
+        let mut frame = frame_settings(&format!("<B>{}</B>", html(&framed.label)), "12", style);
+        frame.extend(stmts);
         body.push(Stmt::Subgraph(Subgraph {
-            id: quoted(&format!("cluster_{index}")),
-            stmts: cluster,
+            id: quoted(&format!("cluster_{key}")),
+            stmts: frame,
         }));
     }
-    body.extend(
-        chart
-            .unframed(graph)
-            .into_iter()
-            .map(|(position, ix)| Stmt::Node(unit_node(graph, chart, ix, position))),
-    );
     for &ix in &chart.ties {
         let (from, to) = chart.ends(graph, ix);
         let (Some(&from_at), Some(&to_at)) = (positions.get(&from), positions.get(&to)) else {
@@ -153,6 +145,19 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             attributes.push(attr("minlen", Id::Plain(length.to_string())));
         }
         body.push(Stmt::Edge(edge(tail, head, attributes)));
+    }
+    for bridge in &chart.bridges {
+        let (Some(&from_at), Some(&to_at)) =
+            (positions.get(&bridge.from), positions.get(&bridge.to))
+        else {
+            continue;
+        };
+        // Superiors on top, as for the ties it stands for.
+        body.push(Stmt::Edge(edge(
+            &unit_id(to_at),
+            &unit_id(from_at),
+            bridge_line(graph, chart.lang, bridge),
+        )));
     }
     for stack in &arrangement.stacks {
         let ids: Vec<Id> = stack
@@ -230,6 +235,33 @@ fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> No
         attributes.push(attr("id", quoted(&format!("unit-{}", unit.id.value))));
     }
     Node::new(NodeId(unit_id(position), None), attributes)
+}
+
+/// The settings of a frame: its label (markup), in this size, outlined in this style.
+fn frame_settings(label: &str, size: &'static str, style: &str) -> Vec<Stmt> {
+    vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
+        attr("label", html_label(label)),
+        attr("fontsize", plain(size)),
+        attr("labelloc", plain("t")),
+        attr("labeljust", plain("l")),
+        attr("peripheries", plain("1")),
+        attr("style", quoted(style)),
+        attr("color", quoted(MUTED)),
+        attr("margin", plain("12")),
+    ]))]
+}
+
+/// The attributes of a bridge: a dashed grey line with no arrowhead, labelled with the number
+/// of units it crosses, and their names as its tooltip.
+fn bridge_line(graph: &OrgGraph, lang: Lang, bridge: &Bridge) -> Vec<Attribute> {
+    let (label, tooltip) = (bridge.label(lang), bridge.tooltip(graph, lang));
+    let mut attributes = line(LineStyle::Dashed, Bridge::COLOUR);
+    attributes.extend([
+        attr("dir", plain("none")),
+        attr("label", html_label(&small(&html(&label), MUTED))),
+        attr("tooltip", quoted(&tooltip)),
+    ]);
+    attributes
 }
 
 /// Markup in the caption's smaller size, in a colour.

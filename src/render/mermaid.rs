@@ -6,14 +6,15 @@
 //! codes (`#quot;`, `#lt;`…), so no name can end a label or inject markup. No legend: Mermaid has
 //! nothing to draw one with.
 
-use super::Cluster;
 use std::fmt::Write as _;
 
-use super::Chart;
+use super::arrange::columns;
 use super::legend::unit_kinds;
-use super::look::{LONGEST_NAME, Look, clipped};
+use super::look::Look;
+use super::{Bridge, Chart};
 use crate::graph::{OrgGraph, UnitIx};
 use crate::model::{Arrowhead, LineStyle, Shape, UnitKind};
+use crate::tr;
 
 /// The chart as Mermaid text, ending with a line break. Same graph and chart, same bytes. Linear
 /// in the size of the chart.
@@ -46,24 +47,31 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
             marked.push((position, look));
         }
     };
-    for Cluster {
-        index,
-        organisation,
-        members,
-    } in chart.clusters(graph)
-    {
-        let _ = writeln!(
-            out,
-            "  subgraph o{index}[\"{}\"]",
-            escape(&clipped(&organisation.name, LONGEST_NAME))
-        );
-        for (position, ix) in members {
+    let frames = chart.frames(graph);
+    for framed in &frames {
+        let key = framed.key();
+        let _ = writeln!(out, "  subgraph o{key}[\"{}\"]", escape(&framed.label));
+        for &(position, ix) in &framed.attached {
             node(&mut out, "    ", position, ix);
         }
+        let nested = framed.nests_unattached();
+        let indent = if nested {
+            let _ = writeln!(
+                out,
+                "    subgraph o{key}u[\"{}\"]",
+                escape(&tr!(chart.lang, "chart-unattached"))
+            );
+            "      "
+        } else {
+            "    "
+        };
+        for &(position, ix) in &framed.unattached {
+            node(&mut out, indent, position, ix);
+        }
+        if nested {
+            let _ = writeln!(out, "    end");
+        }
         let _ = writeln!(out, "  end");
-    }
-    for (position, ix) in chart.unframed(graph) {
-        node(&mut out, "  ", position, ix);
     }
     let mut link_styles = Vec::new();
     for &ix in &chart.ties {
@@ -99,6 +107,28 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
             1.2
         };
         link_styles.push(format!("stroke:{},stroke-width:{width}px", style.colour));
+    }
+    // A bridge is a dotted grey link saying how many hidden units it crosses, superior first.
+    for bridge in &chart.bridges {
+        let (Some(&from), Some(&to)) = (positions.get(&bridge.from), positions.get(&bridge.to))
+        else {
+            continue;
+        };
+        let label = escape(&bridge.label(chart.lang));
+        let _ = writeln!(out, "  u{to} -. \"{label}\" .- u{from}");
+        link_styles.push(format!(
+            "stroke:{},stroke-width:1.2px,stroke-dasharray:5 3",
+            Bridge::COLOUR
+        ));
+    }
+    // Unattached units stack in short columns, by links Mermaid does not draw; they come after
+    // every drawn link, so that `linkStyle` counts only those.
+    for framed in &frames {
+        for column in columns(&framed.unattached) {
+            for pair in column.windows(2) {
+                let _ = writeln!(out, "  u{} ~~~ u{}", pair[0].0, pair[1].0);
+            }
+        }
     }
     for kind in unit_kinds(graph, chart) {
         let style = kind.style();
