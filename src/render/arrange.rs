@@ -89,8 +89,9 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
 }
 
 /// Unattached units in columns, each drawn under the previous one: [`STACK`] to a column, or
-/// more for many, about the square root of twice their number, so that the block of boxes
-/// (wider than tall) comes out about square: 4 units make one column, 10 two, 35 four.
+/// for many about the square root of their number, so that the block grows as wide as tall in
+/// boxes (wider than tall, so that it spans fewer ranks than the hierarchy beside it): 4 units
+/// make one column, 10 three, 35 six.
 pub(super) fn columns<T>(units: &[T]) -> std::slice::Chunks<'_, T> {
-    units.chunks(STACK.max((2 * units.len()).isqrt() + 1))
+    units.chunks(STACK.max(units.len().isqrt() + 1))
 }

@@ -600,24 +600,38 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         bridges: Vec::new(),
         organisation: options.organisation,
     };
-    // A tie between a head and its own unit's box (its head tie) is the box itself, and a line
-    // authority to the head of a post's unit says what the head drawn inside the box says.
+    // A tie between a head and its own unit's box (its head tie) is the box itself, a line
+    // authority to the head of a post's unit says what the head drawn inside the box says, and
+    // a head's tie of the same kind as its unit's to the same unit says it twice (the same
+    // line twice, which Graphviz 2.43 also fails on when it does not constrain the layout).
     let ties = std::mem::take(&mut chart.ties);
     let structural: HashSet<(UnitIx, UnitIx)> = ties
         .iter()
         .filter(|&&ix| graph.tie(ix).kind.value.is_structural())
         .map(|&ix| chart.ends(graph, ix))
         .collect();
-    chart.ties = ties
-        .into_iter()
-        .filter(|&ix| {
+    let folded = |ix: TieIx| graph.ends(ix) != chart.ends(graph, ix);
+    let mut drawn_once: HashSet<(TieKind, UnitIx, UnitIx)> = ties
+        .iter()
+        .filter(|&&ix| !folded(ix))
+        .map(|&ix| {
             let (from, to) = chart.ends(graph, ix);
-            let folded = graph.ends(ix) != (from, to);
-            let into_own_box = from == to && folded;
-            let said_by_the_box = folded
-                && graph.tie(ix).kind.value == TieKind::LineAuthority
-                && structural.contains(&(from, to));
-            !into_own_box && !said_by_the_box
+            (graph.tie(ix).kind.value, from, to)
+        })
+        .collect();
+    chart.ties = ties
+        .iter()
+        .copied()
+        .filter(|&ix| {
+            if !folded(ix) {
+                return true;
+            }
+            let (from, to) = chart.ends(graph, ix);
+            let kind = graph.tie(ix).kind.value;
+            let into_own_box = from == to;
+            let said_by_the_box =
+                kind == TieKind::LineAuthority && structural.contains(&(from, to));
+            !into_own_box && !said_by_the_box && drawn_once.insert((kind, from, to))
         })
         .collect();
     // The kind filter hides levels of the hierarchy, which the rest of the chart's filters
