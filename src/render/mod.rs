@@ -2,10 +2,14 @@
 //! ([`to_dot`]), as Mermaid ([`to_mermaid`]), or as a picture ([`image`]).
 //!
 //! A [`Chart`] is typed data: the units and ties kept by a [`View`] and the filters of
-//! [`ChartOptions`], in declaration order. Every format draws the same chart with the same
-//! style, which comes from the vocabulary ([`crate::model::UnitKind::style`],
-//! [`crate::model::TieKind::style`]) and from the look of each unit (its label, and the marks of
-//! vacant posts, units being set up and units whose parent lies outside the description).
+//! [`ChartOptions`], in declaration order, and the [`Bridge`]s across the levels of the
+//! hierarchy the kind filter hides. Every unit is drawn in a frame: its organisation's, with
+//! the units the hierarchy drawn leaves unattached in a labelled block of their own, or a
+//! partners' frame outside the organisations it does not belong to. Every format draws the
+//! same chart with the same style, which comes from the vocabulary
+//! ([`crate::model::UnitKind::style`], [`crate::model::TieKind::style`]) and from the look of
+//! each unit (its label, and the marks of vacant posts, units being set up and units whose
+//! parent lies outside the description).
 //!
 //! ```
 //! use organigram::Loader;
@@ -362,8 +366,9 @@ impl Chart {
         (self.drawn_as(from), self.drawn_as(to))
     }
 
-    /// The units of the chart that belong to no organisation it frames (a partner, a unit outside
-    /// every organisation), with their position: drawn outside every frame.
+    /// The units of the chart that belong to no described organisation (a partner, a unit
+    /// outside every organisation), with their position: drawn in the partners' frames
+    /// ([`Chart::frames`]), outside every organisation's.
     pub(crate) fn unframed(&self, graph: &OrgGraph) -> Vec<(usize, UnitIx)> {
         self.units
             .iter()
@@ -640,7 +645,7 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         graph,
         &chart,
         |ix| in_scope(ix) && !of_a_kind_drawn(ix),
-        |ix| drawn_tie(ix),
+        drawn_tie,
     );
     chart
 }

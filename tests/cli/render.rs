@@ -642,11 +642,18 @@ fn partners_are_drawn_outside_the_frames_they_do_not_belong_to() {
     // only names has one when more than its own unit is drawn.
     let landscape = dot(["--view", "full"]);
     let frames = frames_by_unit(&landscape);
-    let framed = |unit: &str| frames.get(unit).and_then(|f| f.first()).cloned();
-    assert_eq!(framed("dsj").as_deref(), Some("cluster_3"));
-    assert_eq!(framed("dge-dp-ia").as_deref(), Some("cluster_0"));
-    assert_eq!(framed("dinum").as_deref(), Some("cluster_partners"));
-    assert_eq!(framed("conseil-ue"), framed("conseil-ue-groupe-telecoms"));
+    let outermost = |unit: &str| frames.get(unit).and_then(|f| f.first()).cloned();
+    assert_eq!(outermost("dsj").as_deref(), Some("cluster_3"));
+    assert_eq!(outermost("dge-dp-ia").as_deref(), Some("cluster_0"));
+    assert_eq!(outermost("dinum").as_deref(), Some("cluster_partners"));
+    let council = outermost("conseil-ue");
+    assert!(
+        council
+            .as_deref()
+            .is_some_and(|f| f.starts_with("cluster_n")),
+        "{council:?}"
+    );
+    assert_eq!(council, outermost("conseil-ue-groupe-telecoms"));
     assert!(
         landscape.contains("Conseil de l&#39;Union européenne (partner)"),
         "{landscape}"
