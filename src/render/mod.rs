@@ -640,13 +640,16 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         })
         .collect();
     // The kind filter hides levels of the hierarchy, which the rest of the chart's filters
-    // keep; the lines through them are bridged.
-    chart.bridges = bridges(
-        graph,
-        &chart,
-        |ix| in_scope(ix) && !of_a_kind_drawn(ix),
-        drawn_tie,
-    );
+    // keep; the lines through them are bridged. Without it, nothing is hidden between two
+    // drawn units.
+    if options.unit_kinds.is_some() {
+        chart.bridges = bridges(
+            graph,
+            &chart,
+            |ix| in_scope(ix) && !of_a_kind_drawn(ix),
+            drawn_tie,
+        );
+    }
     chart
 }
 
