@@ -115,7 +115,7 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
             continue;
         };
         let label = escape(&bridge.label(chart.lang));
-        let _ = writeln!(out, "  u{to} -. \"{label}\" .- u{from}");
+        let _ = writeln!(out, "  u{to} -.-|\"{label}\"| u{from}");
         link_styles.push(format!(
             "stroke:{},stroke-width:1.2px,stroke-dasharray:5 3",
             Bridge::COLOUR

@@ -524,7 +524,7 @@ fn bridges_are_drawn_dashed_and_say_what_they_cross_in_every_format() {
     assert!(dot.contains("through hidden units"), "the legend: {dot}");
     let mermaid = to_mermaid(&g, &c);
     assert!(
-        mermaid.contains(r#"  u0 -. "via 1 hidden unit" .- u1"#),
+        mermaid.contains(r#"  u0 -.-|"via 1 hidden unit"| u1"#),
         "{mermaid}"
     );
     assert!(fallback_svg(&g, &c).contains("via 1 hidden unit"));

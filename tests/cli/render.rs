@@ -609,10 +609,7 @@ fn filtering_kinds_keeps_the_line() {
     ])
     .run()
     .success();
-    assert!(
-        mermaid.contains(r#"-. "via 1 hidden unit" .-"#),
-        "{mermaid}"
-    );
+    assert!(mermaid.contains(r#"-.-|"via 1 hidden unit"|"#), "{mermaid}");
 }
 
 /// Partners are framed apart from the organisation whose chart it is, by the organisation they
