@@ -445,19 +445,22 @@ impl Chart {
         frames
     }
 
-    /// The units a drawn hierarchical tie or bridge touches, or `None` in a view without the
-    /// hierarchy, where no unit is told apart as unattached.
+    /// The units a drawn hierarchical tie or bridge touches, or `None` in a chart without the
+    /// hierarchy (its view does not draw it, or it draws ties of other kinds only), where no
+    /// unit is told apart as unattached.
     fn attached(&self, graph: &OrgGraph) -> Option<HashSet<UnitIx>> {
-        if !TieKind::ALL
+        let hierarchical = |ix: &TieIx| graph.tie(*ix).kind.value.is_hierarchical();
+        let view_draws_it = TieKind::ALL
             .iter()
-            .any(|&kind| kind.is_hierarchical() && self.view.shows(kind))
-        {
+            .any(|&kind| kind.is_hierarchical() && self.view.shows(kind));
+        let other_ties_only = !self.ties.is_empty() && !self.ties.iter().any(hierarchical);
+        if !view_draws_it || other_ties_only {
             return None;
         }
         let mut attached: HashSet<UnitIx> = self
             .ties
             .iter()
-            .filter(|&&ix| graph.tie(ix).kind.value.is_hierarchical())
+            .filter(|ix| hierarchical(ix))
             .flat_map(|&ix| {
                 let (from, to) = self.ends(graph, ix);
                 [from, to]

@@ -682,4 +682,11 @@ fn partners_are_framed_by_their_own_organisation_and_unattached_units_apart() {
     );
     let svg = fallback_svg(&g, &landscape);
     assert!(svg.contains("Unattached units"), "{svg}");
+    // A chart of other ties only has no hierarchy to be unattached from.
+    let cooperation_only = ChartOptions {
+        tie_kinds: Some(vec![Cooperation]),
+        ..ChartOptions::new(View::Full)
+    };
+    let frames = chart(&g, &cooperation_only).frames(&g);
+    assert!(frames.iter().all(|f| f.unattached.is_empty()));
 }
