@@ -702,6 +702,18 @@ find-absent-why = { $why ->
    *[other] dissolved, on a date not given
 }
 chart-as-of = as of { $day }
+chart-partners = Partners
+chart-partner = { $organisation } (partner)
+chart-unattached = Unattached units
+chart-bridge = via { $n ->
+    [one] { $n } hidden unit
+   *[other] { $n } hidden units
+}
+chart-bridge-through = via { $n ->
+    [one] { $n } hidden unit
+   *[other] { $n } hidden units
+}: { $units }
+chart-bridge-legend = through hidden units
 
 ## History (`history UNIT`) and diff between two days (`diff --from DATE --to DATE`)
 

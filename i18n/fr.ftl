@@ -715,6 +715,18 @@ find-absent-why = { $why ->
    *[other] dissoute, à une date non donnée
 }
 chart-as-of = au { $day }
+chart-partners = Partenaires
+chart-partner = { $organisation } (partenaire)
+chart-unattached = Unités non rattachées
+chart-bridge = via { $n ->
+    [one] { $n } unité masquée
+   *[other] { $n } unités masquées
+}
+chart-bridge-through = via { $n ->
+    [one] { $n } unité masquée
+   *[other] { $n } unités masquées
+} : { $units }
+chart-bridge-legend = à travers des unités masquées
 
 ## Histoire (`history UNIT`) et comparaison de deux dates (`diff --from DATE --to DATE`)
 

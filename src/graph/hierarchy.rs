@@ -204,6 +204,45 @@ impl<'g> Hierarchy<'g> {
         reached
     }
 
+    /// The ways up from `start` to its nearest superiors that `passed` does not pass through: up
+    /// every tie `follows` accepts, through the superiors `passed` accepts (units a chart or a
+    /// tree hides), to the first unit it does not. Each way is its ties, lowest first; the last
+    /// one's `to` is where it ends. One way per unit reached, the first met depth-first in
+    /// declaration order, and each passed unit is gone through once, so two lines that meet
+    /// above a hidden unit give one way and cycles end. A direct superior is a way of one tie.
+    ///
+    /// `O(p + t)` for `p` passed units above `start` and `t` ties out of them and of `start`.
+    pub fn nearest_up(
+        self,
+        start: UnitIx,
+        passed: impl Fn(UnitIx) -> bool,
+        follows: impl Fn(&Link<'g>) -> bool,
+    ) -> Vec<Vec<Link<'g>>> {
+        let mut seen = FastSet::from_iter([start]);
+        let mut ways: Vec<Vec<Link<'g>>> = Vec::new();
+        // Each entry: the ties climbed so far and the ties still to try from their top.
+        let mut stack: Vec<(Vec<Link<'g>>, std::vec::IntoIter<Link<'g>>)> =
+            vec![(Vec::new(), self.up(start).into_iter())];
+        while let Some((route, next)) = stack.last_mut() {
+            let Some(link) = next.next() else {
+                stack.pop();
+                continue;
+            };
+            if !follows(&link) || !seen.insert(link.to) {
+                continue;
+            }
+            let mut way = route.clone();
+            way.push(link);
+            if passed(link.to) {
+                let above = self.up(link.to).into_iter();
+                stack.push((way, above));
+            } else {
+                ways.push(way);
+            }
+        }
+        ways
+    }
+
     /// Every unit under `root`, each once, breadth-first in declaration order; `root` itself is
     /// left out even when bad data places it under itself. `O(size of the subtree)`.
     pub fn descendants(self, root: UnitIx) -> Vec<UnitIx> {
@@ -273,5 +312,51 @@ mod tests {
             ],
         );
         assert_eq!(ids(&g, &g.hierarchy().descendants(ix(&g, "a"))), ["b"]);
+    }
+
+    #[test]
+    fn nearest_up_goes_through_passed_units_to_the_first_other_one() {
+        let g = graph(
+            &[
+                ("top", Ministry),
+                ("left", Directorate),
+                ("right", Directorate),
+                ("post", Post),
+                ("low", Bureau),
+            ],
+            &[
+                ("left", TieKind::Attachment, "top"),
+                ("right", TieKind::Attachment, "top"),
+                ("post", TieKind::Head, "left"),
+                ("low", TieKind::Attachment, "post"),
+                ("low", TieKind::JointAttachment, "right"),
+                ("post", TieKind::LineAuthority, "post"),
+            ],
+        );
+        let hidden = |u: UnitIx| u == ix(&g, "post") || u == ix(&g, "right");
+        let ends = |ways: Vec<Vec<Link<'_>>>| -> Vec<Vec<UnitIx>> {
+            ways.iter()
+                .map(|way| way.iter().map(|l| l.to).collect())
+                .collect()
+        };
+        let ways = g.hierarchy().nearest_up(ix(&g, "low"), hidden, |_| true);
+        let ways = ends(ways);
+        assert_eq!(ways.len(), 2, "one way up each line: {ways:?}");
+        assert_eq!(ids(&g, &ways[0]), ["post", "left"]);
+        assert_eq!(ids(&g, &ways[1]), ["right", "top"]);
+        // Ties it does not follow end nothing: the head tie is not climbed.
+        let ways = g
+            .hierarchy()
+            .nearest_up(ix(&g, "low"), hidden, |l| l.kind() != TieKind::Head);
+        assert_eq!(
+            ends(ways).iter().map(|w| ids(&g, w)).collect::<Vec<_>>(),
+            [["right", "top"]]
+        );
+        // A unit under a shown superior has a way of one tie.
+        let ways = g.hierarchy().nearest_up(ix(&g, "left"), hidden, |_| true);
+        assert_eq!(
+            ends(ways).iter().map(|w| ids(&g, w)).collect::<Vec<_>>(),
+            [["top"]]
+        );
     }
 }

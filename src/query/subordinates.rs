@@ -396,6 +396,37 @@ mod tests {
         assert_eq!(tree.below, Below::Shown(vec![0, 2, 3]));
     }
 
+    /// Charts bridge hidden levels with [`crate::graph::Hierarchy::nearest_up`]: the superior a
+    /// shown unit is listed under here is where one of its ways up through hidden units ends.
+    #[test]
+    fn each_shown_unit_is_listed_under_where_its_way_up_through_hidden_units_ends() {
+        let g = small();
+        for kinds in [vec![Post], vec![Bureau, Post], vec![SubDirectorate, Post]] {
+            let shown = |u: UnitIx| {
+                g.unit(u).kind.value == Directorate || kinds.contains(&g.unit(u).kind.value)
+            };
+            let options = SubordinatesOptions {
+                depth: None,
+                kinds: Some(kinds.clone()),
+            };
+            let tree = subordinates(&g, ix(&g, "dir"), &options);
+            for (at, node) in tree.nodes.iter().enumerate() {
+                let owner = tree
+                    .nodes
+                    .iter()
+                    .position(|n| matches!(&n.below, Below::Shown(list) if list.contains(&at)))
+                    .map_or(tree.unit, |o| tree.nodes[o].unit());
+                let ends: Vec<UnitIx> = g
+                    .hierarchy()
+                    .nearest_up(node.unit(), |u| !shown(u), |_| true)
+                    .iter()
+                    .filter_map(|way| way.last().map(|link| link.to))
+                    .collect();
+                assert!(ends.contains(&owner), "{kinds:?}: {}", id(&g, node.unit()));
+            }
+        }
+    }
+
     #[test]
     fn a_unit_under_two_superiors_is_shown_under_both_and_counted_once() {
         let g = graph(

@@ -8,9 +8,9 @@
 //! to it by a short level line. Left to right, where a unit's children already stack down the
 //! page, and in charts with ties drawn over the hierarchy (which pull leaves out of columns and
 //! across spines), leaves of a crowded unit are staggered over a few ranks instead, after
-//! Graphviz's own `unflatten` tool. Untied units are stacked in short columns either way. When
-//! every tie shapes the layout, the parts of a chart that nothing joins (organisations, lone
-//! units) are put in rows rather than one long row.
+//! Graphviz's own `unflatten` tool. The unattached units of each frame are stacked in columns
+//! either way. When every tie shapes the layout, the parts of a chart that nothing joins
+//! (organisations, lone units) are put in rows rather than one long row.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -27,7 +27,7 @@ const CROWD: usize = 6;
 const STACKED: usize = 3;
 /// Top down, up to this many leaves of a unit stack in one column.
 const TALLEST: usize = 5;
-/// Untied units are stacked in columns of this many.
+/// Unattached units are stacked in columns of at least this many.
 const STACK: usize = 4;
 
 /// How to arrange a chart: the extra length of some ties, the leaves to hang in columns, and
@@ -38,7 +38,8 @@ pub(super) struct Arrangement {
     pub lengths: HashMap<TieIx, usize>,
     /// Columns of leaves, each hung from a spine under its parent.
     pub columns: Vec<Column>,
-    /// Columns of untied units of one organisation, each unit drawn under the previous one.
+    /// Columns of the unattached units of one frame ([`super::Framed::unattached`]), each unit
+    /// drawn under the previous one.
     pub stacks: Vec<Vec<UnitIx>>,
     /// Invisible ties that put the parts of a chart that nothing joins (organisations, lone
     /// units) in rows rather than in one long row: from a unit at the bottom of a row to the
@@ -53,9 +54,8 @@ pub(super) struct Column {
     pub parent: UnitIx,
     /// The kind of the ties to the leaves, which the spine is drawn as.
     pub kind: TieKind,
-    /// The organisation whose frame holds the leaves (and so the spine), `None` outside every
-    /// frame.
-    pub frame: Option<usize>,
+    /// The key of the frame that holds the leaves, and so the spine ([`super::Framed::key`]).
+    pub frame: String,
     /// The ties to the leaves and the leaves, top to bottom.
     pub leaves: Vec<(TieIx, UnitIx)>,
 }
@@ -96,11 +96,9 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
         *degree.entry(from).or_default() += 1;
         *degree.entry(to).or_default() += 1;
     }
-    let mut tied: HashSet<UnitIx> = HashSet::new();
-    for &ix in &chart.ties {
-        let (from, to) = chart.ends(graph, ix);
-        tied.insert(from);
-        tied.insert(to);
+    for bridge in &chart.bridges {
+        *degree.entry(bridge.from).or_default() += 1;
+        *degree.entry(bridge.to).or_default() += 1;
     }
     // Ties drawn over the hierarchy (the full view's cooperation) pull leaves out of their
     // columns and across the spines of others: such charts stagger their leaves.
@@ -122,10 +120,19 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
             }
         })
         .collect();
-    let frame_of = |unit: UnitIx| match graph.belonging(unit) {
-        Belonging::Described(o) => Some(o.0 as usize),
-        _ => None,
-    };
+    let frames = chart.frames(graph);
+    // Every unit of the chart is in one frame.
+    let frame_of: HashMap<UnitIx, String> = frames
+        .iter()
+        .flat_map(|framed| {
+            let key = framed.key();
+            framed
+                .attached
+                .iter()
+                .chain(&framed.unattached)
+                .map(move |&(_, ix)| (ix, key.clone()))
+        })
+        .collect();
     let mut lengths = HashMap::new();
     let mut columns = Vec::new();
     if staggered {
@@ -148,15 +155,17 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
     } else {
         // The leaves of each hub, by tie kind and frame, in the order of the hub's first tie.
         let mut groups: Vec<Column> = Vec::new();
-        let mut group_of: HashMap<(UnitIx, TieKind, Option<usize>), usize> = HashMap::new();
+        let mut group_of: HashMap<(UnitIx, TieKind, &str), usize> = HashMap::new();
         for (ix, leaf, hub) in leaf_ties {
+            let Some(frame) = frame_of.get(&leaf) else {
+                continue;
+            };
             let kind = graph.tie(ix).kind.value;
-            let key = (hub, kind, frame_of(leaf));
-            let at = *group_of.entry(key).or_insert_with(|| {
+            let at = *group_of.entry((hub, kind, frame)).or_insert_with(|| {
                 groups.push(Column {
                     parent: hub,
                     kind,
-                    frame: key.2,
+                    frame: frame.clone(),
                     leaves: Vec::new(),
                 });
                 groups.len() - 1
@@ -174,20 +183,14 @@ pub(super) fn arrange(graph: &OrgGraph, chart: &Chart) -> Arrangement {
             }));
         }
     }
-    // One group per organisation's frame, and one for the units outside every frame.
-    let organisations = graph.organisations().len();
-    let mut untied: Vec<Vec<UnitIx>> = vec![Vec::new(); organisations + 1];
-    for &unit in &chart.units {
-        let frame = frame_of(unit).unwrap_or(organisations);
-        if !tied.contains(&unit)
-            && let Some(group) = untied.get_mut(frame)
-        {
-            group.push(unit);
-        }
-    }
-    let stacks: Vec<Vec<UnitIx>> = untied
+    // The unattached units of each frame, in columns.
+    let stacks: Vec<Vec<UnitIx>> = frames
         .iter()
-        .flat_map(|group| group.chunks(STACK).map(<[UnitIx]>::to_vec))
+        .flat_map(|framed| {
+            stacks(&framed.unattached)
+                .map(|column| column.iter().map(|&(_, ix)| ix).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
         .filter(|stack| stack.len() > 1)
         .collect();
     // Rows drawn under one another with ties across them (the full view's cooperation, drawn
@@ -460,4 +463,12 @@ fn wrap(
         ties.extend(lower.iter().map(|part| (deepest.bottom, part.top)));
     }
     ties
+}
+
+/// Unattached units in columns, each drawn under the previous one: [`STACK`] to a column, or
+/// for many about the square root of their number, so that the block grows as wide as tall in
+/// boxes (wider than tall, so that it spans fewer ranks than the hierarchy beside it): 4 units
+/// make one column, 10 three, 35 six.
+pub(super) fn stacks<T>(units: &[T]) -> std::slice::Chunks<'_, T> {
+    units.chunks(STACK.max(units.len().isqrt() + 1))
 }

@@ -2,8 +2,8 @@
 //! printer. Node ids are generated (`u0`, `u1`… in chart order) and every id and label is quoted
 //! by [`super::quote`], so no name reaches DOT unquoted.
 
-use super::Cluster;
 use super::changes::Change;
+use super::{Bridge, Frame};
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
@@ -13,15 +13,14 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::collections::{BTreeMap, HashMap};
 
 use super::arrange::{Column, arrange};
-use super::look::{
-    LONGEST_ACRONYM, LONGEST_ID, LONGEST_NAME, Look, clipped, tie_tooltip, unit_link,
-};
+use super::look::{LONGEST_ID, Look, tie_tooltip, unit_link};
 use super::quote::{html, html_label, quoted};
 use super::{Chart, legend};
 use crate::graph::{OrgGraph, TieIx, UnitIx};
 use crate::model::{
-    Arrowhead, Border, FillPattern, LineStyle, MUTED_COLOUR as MUTED, Shape, TEXT_COLOUR,
+    Arrowhead, Border, FillPattern, Lang, LineStyle, MUTED_COLOUR as MUTED, Shape, TEXT_COLOUR,
 };
+use crate::tr;
 
 /// Fonts for every text, in order of preference: the usual sans-serif of each platform.
 const FONT: &str = "Helvetica,Arial,sans-serif";
@@ -91,43 +90,37 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
     let mut body = Vec::new();
     let positions = chart.positions();
     let (mut spines, drawn_from) = spines(&arrangement.columns, &positions);
-    for Cluster {
-        index,
-        organisation,
-        members,
-    } in chart.clusters(graph)
-    {
-        let mut name = html(&clipped(&organisation.name, LONGEST_NAME));
-        if let Some(acronym) = &organisation.acronym {
-            name.push_str(&format!(" ({})", html(&clipped(acronym, LONGEST_ACRONYM))));
+    for framed in chart.frames(graph) {
+        let partner = !matches!(framed.frame, Frame::Organisation { partner: false, .. });
+        let key = framed.key();
+        let node =
+            |&(position, ix): &(usize, UnitIx)| Stmt::Node(unit_node(graph, chart, ix, position));
+        let mut stmts: Vec<Stmt> = framed.attached.iter().map(node).collect();
+        stmts.extend(spines.remove(&key).unwrap_or_default());
+        let unattached = framed.unattached.iter().map(node);
+        if framed.nests_unattached() {
+            let label = format!("<I>{}</I>", html(&tr!(chart.lang, "chart-unattached")));
+            // Labelled at its foot: a label on top would push down the rank it shares with the
+            // top of the hierarchy beside it, and so the whole chart.
+            let mut block = frame_settings(&label, "11", "rounded,dotted", "b");
+            block.extend(unattached);
+            stmts.push(Stmt::Subgraph(Subgraph {
+                id: quoted(&format!("cluster_{key}_unattached")),
+                stmts: block,
+            }));
+        } else {
+            stmts.extend(unattached);
         }
-        let mut cluster = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("label", html_label(&format!("<B>{name}</B>"))),
-            attr("fontsize", plain("12")),
-            attr("labelloc", plain("t")),
-            attr("labeljust", plain("l")),
-            attr("peripheries", plain("1")),
-            attr("style", quoted("rounded")),
-            attr("color", quoted(MUTED)),
-            attr("margin", plain("12")),
-        ]))];
-        cluster.extend(
-            members
-                .iter()
-                .map(|&(position, ix)| Stmt::Node(unit_node(graph, chart, ix, position))),
-        );
-        cluster.extend(spines.remove(&Some(index)).unwrap_or_default());
+        // A partner's frame is dashed: its units are drawn for their ties to the chart's own.
+        let style = if partner { "rounded,dashed" } else { "rounded" };
+        let mut frame =
+            frame_settings(&format!("<B>{}</B>", html(&framed.label)), "12", style, "t");
+        frame.extend(stmts);
         body.push(Stmt::Subgraph(Subgraph {
-            id: quoted(&format!("cluster_{index}")),
-            stmts: cluster,
+            id: quoted(&format!("cluster_{key}")),
+            stmts: frame,
         }));
     }
-    body.extend(
-        chart
-            .unframed(graph)
-            .into_iter()
-            .map(|(position, ix)| Stmt::Node(unit_node(graph, chart, ix, position))),
-    );
     body.extend(spines.into_values().flatten());
     for (at, &ix) in chart.ties.iter().enumerate() {
         let (from, to) = chart.ends(graph, ix);
@@ -172,6 +165,19 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             escaped(&tie_tooltip(graph, ix, chart.lang)),
         ));
         body.push(Stmt::Edge(edge(tail, head, attributes)));
+    }
+    for bridge in &chart.bridges {
+        let (Some(&from_at), Some(&to_at)) =
+            (positions.get(&bridge.from), positions.get(&bridge.to))
+        else {
+            continue;
+        };
+        // Superiors on top, as for the ties it stands for.
+        body.push(Stmt::Edge(edge(
+            &unit_id(to_at),
+            &unit_id(from_at),
+            bridge_line(graph, chart.lang, bridge),
+        )));
     }
     for stack in &arrangement.stacks {
         let ids: Vec<Id> = stack
@@ -225,22 +231,22 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
 }
 
 /// The spines the columns of leaves hang from ([`Column`]), as DOT statements by the frame that
-/// holds them (`None` outside every frame), and for each tie to a leaf the point of the spine
+/// holds them (by [`super::Framed::key`]), and for each tie to a leaf the point of the spine
 /// it is drawn from. A spine is a line in its ties' colour and style from the parent down
 /// through one point per row, each point on the rank of its leaf and kept in line with the
 /// others by a `group` and a heavy weight, so that the spine is straight and each leaf's tie a short level line.
 fn spines(
     columns: &[Column],
     positions: &HashMap<UnitIx, usize>,
-) -> (BTreeMap<Option<usize>, Vec<Stmt>>, HashMap<TieIx, Id>) {
-    let mut stmts: BTreeMap<Option<usize>, Vec<Stmt>> = BTreeMap::new();
+) -> (BTreeMap<String, Vec<Stmt>>, HashMap<TieIx, Id>) {
+    let mut stmts: BTreeMap<String, Vec<Stmt>> = BTreeMap::new();
     let mut spined = HashMap::new();
     for (c, column) in columns.iter().enumerate() {
         let Some(&parent) = positions.get(&column.parent) else {
             continue;
         };
         let style = column.kind.style();
-        let stmts = stmts.entry(column.frame).or_default();
+        let stmts = stmts.entry(column.frame.clone()).or_default();
         let mut above = unit_id(parent);
         for (r, &(tie, leaf)) in column.leaves.iter().enumerate() {
             let Some(&leaf) = positions.get(&leaf) else {
@@ -310,6 +316,34 @@ fn unit_node(graph: &OrgGraph, chart: &Chart, ix: UnitIx, position: usize) -> No
         attributes.push(attr("target", quoted("_top")));
     }
     Node::new(NodeId(unit_id(position), None), attributes)
+}
+
+/// The settings of a frame: its label (markup), in this size, at its top or bottom (`at`:
+/// `t` or `b`), outlined in this style.
+fn frame_settings(label: &str, size: &'static str, style: &str, at: &'static str) -> Vec<Stmt> {
+    vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
+        attr("label", html_label(label)),
+        attr("fontsize", plain(size)),
+        attr("labelloc", plain(at)),
+        attr("labeljust", plain("l")),
+        attr("peripheries", plain("1")),
+        attr("style", quoted(style)),
+        attr("color", quoted(MUTED)),
+        attr("margin", plain("8")),
+    ]))]
+}
+
+/// The attributes of a bridge: a dashed grey line with no arrowhead, labelled with the number
+/// of units it crosses, and their names as its tooltip.
+fn bridge_line(graph: &OrgGraph, lang: Lang, bridge: &Bridge) -> Vec<Attribute> {
+    let (label, tooltip) = (bridge.label(lang), bridge.tooltip(graph, lang));
+    let mut attributes = line(LineStyle::Dashed, Bridge::COLOUR);
+    attributes.extend([
+        attr("dir", plain("none")),
+        attr("label", html_label(&small(&html(&label), MUTED))),
+        attr("tooltip", quoted(&tooltip)),
+    ]);
+    attributes
 }
 
 /// Markup in the caption's smaller size, in a colour.

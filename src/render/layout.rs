@@ -16,11 +16,13 @@ use layout::core::style::{LineStyleKind, StyleAttr};
 use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
+use super::arrange::stacks;
 use super::look::Look;
 use super::svg::{self, Hovers};
-use super::{Chart, RenderError, to_dot};
+use super::{Bridge, Chart, RenderError, to_dot};
 use crate::graph::OrgGraph;
 use crate::model::{Arrowhead, Border, LineStyle, Shape};
+use crate::tr;
 
 /// A format that is a picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -321,14 +323,18 @@ fn run_dot(dot: &str, format: ImageFormat, arguments: &[&str]) -> Result<Image, 
     })
 }
 
+/// The outline of the headings of unattached units in the built-in layout: the grey of frames.
+const HEADING: &str = "#555555";
+
 /// The font size of the built-in layout, in pixels.
 const FONT_SIZE: usize = 12;
 
 /// The chart as SVG, laid out by the pure-Rust layout-rs: the same units, ties, shapes and
 /// colours as with Graphviz, approximately (rounded boxes, ellipses and plain boxes; borders
 /// as line widths, double thicker than single and bold thicker still; no graded fills), the
-/// same tooltips and links, without the clusters and the legend. Meant for small charts when
-/// Graphviz is not installed.
+/// same tooltips and links, and the bridges across hidden units, without the frames and the
+/// legend: each frame's unattached units hang in columns under a heading instead. Meant for
+/// small charts when Graphviz is not installed.
 pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
     let orientation = if chart.is_left_to_right() {
         Orientation::LeftToRight
@@ -403,6 +409,49 @@ pub fn fallback_svg(graph: &OrgGraph, chart: &Chart) -> String {
         let group = svg::tie_group(position);
         let arrow = Arrow::with_properties(start, end, line, "", &look, group, &None, &None);
         visual.add_edge(arrow, tail, tip);
+    }
+    // A bridge is a dashed grey line from the superior, saying how many units it crosses.
+    for bridge in &chart.bridges {
+        let (Some(&from), Some(&to)) = (handles.get(&bridge.from), handles.get(&bridge.to)) else {
+            continue;
+        };
+        let look = StyleAttr::new(colour(Bridge::COLOUR), 1, None, 0, FONT_SIZE);
+        let label = bridge.label(chart.lang);
+        let arrow = Arrow::new(
+            LineEndKind::None,
+            LineEndKind::None,
+            LineStyleKind::Dashed,
+            &label,
+            &look,
+            &None,
+            &None,
+        );
+        visual.add_edge(arrow, to, from);
+    }
+    // With no frames to draw, each frame's unattached units hang in short columns under a
+    // heading that names them, by lines that are not drawn.
+    for framed in chart.frames(graph) {
+        if framed.unattached.is_empty() {
+            continue;
+        }
+        let text = format!("{}\n{}", framed.label, tr!(chart.lang, "chart-unattached"));
+        let style = StyleAttr::new(colour(HEADING), 1, Some(colour("#FFFFFF")), 6, FONT_SIZE);
+        let size = text_size(&text);
+        let heading = visual.add_node(Element::create(
+            ShapeKind::Box(text),
+            style,
+            orientation,
+            size,
+        ));
+        for column in stacks(&framed.unattached) {
+            let mut above = heading;
+            for (_, ix) in column {
+                if let Some(&handle) = handles.get(ix) {
+                    visual.add_edge(Arrow::invisible(), above, handle);
+                    above = handle;
+                }
+            }
+        }
     }
     let mut writer = SVGWriter::new();
     if visual.num_nodes() > 0 {

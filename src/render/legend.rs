@@ -1,5 +1,5 @@
 //! The legend of a chart: a sample of each unit kind and each tie kind the chart draws, and only
-//! those.
+//! those, and of the bridges across hidden units when it draws some.
 //!
 //! It is an HTML-like table drawn as the label of a cluster around the whole chart, at its
 //! bottom: a label takes no part in the layout, so the legend never stretches the chart's ranks,
@@ -10,9 +10,9 @@
 
 use std::collections::HashSet;
 
-use super::Chart;
 use super::changes::Change;
 use super::quote::html;
+use super::{Bridge, Chart};
 use crate::graph::OrgGraph;
 use crate::model::{Arrowhead, Border, FillPattern, Lang, LineStyle, Shape, TieKind, UnitKind};
 use crate::tr;
@@ -71,7 +71,10 @@ pub(super) fn markup(graph: &OrgGraph, chart: &Chart) -> Option<String> {
             .chunks(UNIT_COLUMNS)
             .map(|cells| row(cells, columns)),
     );
-    let tie_cells: Vec<String> = ties.iter().map(|&kind| tie_sample(kind, lang)).collect();
+    let mut tie_cells: Vec<String> = ties.iter().map(|&kind| tie_sample(kind, lang)).collect();
+    if !chart.bridges.is_empty() {
+        tie_cells.push(bridge_sample(lang));
+    }
     rows.extend(
         tie_cells
             .chunks(TIE_COLUMNS)
@@ -165,6 +168,15 @@ fn tie_sample(kind: TieKind, lang: Lang) -> String {
         r#"<TD ALIGN="RIGHT"><FONT COLOR="{}">{line}{line}{line}{head}</FONT></TD><TD ALIGN="LEFT">{}</TD>"#,
         style.colour,
         html(kind.verb_in(lang))
+    )
+}
+
+/// Two cells: a short dashed line in the colour of bridges, and what a bridge is, in `lang`.
+fn bridge_sample(lang: Lang) -> String {
+    format!(
+        r#"<TD ALIGN="RIGHT"><FONT COLOR="{}">╌╌╌╌</FONT></TD><TD ALIGN="LEFT">{}</TD>"#,
+        Bridge::COLOUR,
+        html(&tr!(lang, "chart-bridge-legend"))
     )
 }
 

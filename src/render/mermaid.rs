@@ -11,12 +11,12 @@
 //! set to `loose`: its default, and GitHub, leave links out. Names are escaped with Mermaid's entity codes
 //! (`#quot;`, `#lt;`…), so no name can end a label or inject markup.
 
-use super::Cluster;
 use std::fmt::Write as _;
 
-use super::Chart;
+use super::arrange::stacks;
 use super::legend::{tie_kinds, unit_kinds};
-use super::look::{LONGEST_NAME, Look, clipped, unit_link};
+use super::look::{Look, unit_link};
+use super::{Bridge, Chart};
 use crate::graph::{OrgGraph, UnitIx};
 use crate::model::{
     Arrowhead, Border, FillPattern, LineStyle, Shape, TEXT_COLOUR, TieKind, UnitKind,
@@ -25,6 +25,8 @@ use crate::tr;
 
 /// Unit kinds per row of the legend.
 const LEGEND_COLUMNS: usize = 4;
+/// How a bridge's link is drawn: dashed, in the bridges' grey.
+const BRIDGE_STYLE: &str = "stroke-width:1.2px,stroke-dasharray:5 3";
 
 /// The chart as Mermaid text, ending with a line break. Same graph and chart, same bytes. Linear
 /// in the size of the chart.
@@ -48,24 +50,31 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
             marked.push((position, look));
         }
     };
-    for Cluster {
-        index,
-        organisation,
-        members,
-    } in chart.clusters(graph)
-    {
-        let _ = writeln!(
-            out,
-            "  subgraph o{index}[\"{}\"]",
-            escape(&clipped(&organisation.name, LONGEST_NAME))
-        );
-        for (position, ix) in members {
+    let frames = chart.frames(graph);
+    for framed in &frames {
+        let key = framed.key();
+        let _ = writeln!(out, "  subgraph o{key}[\"{}\"]", escape(&framed.label));
+        for &(position, ix) in &framed.attached {
             node(&mut out, "    ", position, ix);
         }
+        let nested = framed.nests_unattached();
+        let indent = if nested {
+            let _ = writeln!(
+                out,
+                "    subgraph o{key}u[\"{}\"]",
+                escape(&tr!(chart.lang, "chart-unattached"))
+            );
+            "      "
+        } else {
+            "    "
+        };
+        for &(position, ix) in &framed.unattached {
+            node(&mut out, indent, position, ix);
+        }
+        if nested {
+            let _ = writeln!(out, "    end");
+        }
         let _ = writeln!(out, "  end");
-    }
-    for (position, ix) in chart.unframed(graph) {
-        node(&mut out, "  ", position, ix);
     }
     // The style of each link, in the order they are written: `linkStyle` counts them so.
     let mut link_styles = Vec::new();
@@ -86,8 +95,27 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
         let _ = writeln!(out, "  u{first} {} u{second}", link(kind, label));
         link_styles.push(link_style(kind));
     }
+    // A bridge is a dashed grey link saying how many hidden units it crosses, superior first.
+    for bridge in &chart.bridges {
+        let (Some(&from), Some(&to)) = (positions.get(&bridge.from), positions.get(&bridge.to))
+        else {
+            continue;
+        };
+        let label = escape(&bridge.label(chart.lang));
+        let _ = writeln!(out, "  u{to} -.-|\"{label}\"| u{from}");
+        link_styles.push(format!("stroke:{},{BRIDGE_STYLE}", Bridge::COLOUR));
+    }
     let legend = chart.legend.then(|| legend(graph, chart, &mut link_styles));
     out.push_str(legend.as_deref().unwrap_or_default());
+    // Unattached units stack in short columns, by links Mermaid does not draw; they come after
+    // every styled link, so that `linkStyle` needs no style for them.
+    for framed in &frames {
+        for column in stacks(&framed.unattached) {
+            for pair in column.windows(2) {
+                let _ = writeln!(out, "  u{} ~~~ u{}", pair[0].0, pair[1].0);
+            }
+        }
+    }
     let drawn = unit_kinds(graph, chart);
     for kind in &drawn {
         let style = kind.style();
@@ -145,7 +173,7 @@ fn legend(graph: &OrgGraph, chart: &Chart, link_styles: &mut Vec<String>) -> Str
     let units = unit_kinds(graph, chart);
     let ties = tie_kinds(graph, chart);
     let mut out = String::new();
-    if units.is_empty() && ties.is_empty() {
+    if units.is_empty() && ties.is_empty() && chart.bridges.is_empty() {
         return out;
     }
     let _ = writeln!(
@@ -180,8 +208,19 @@ fn legend(graph: &OrgGraph, chart: &Chart, link_styles: &mut Vec<String>) -> Str
         );
         link_styles.push(link_style(*kind));
     }
-    if !ties.is_empty() {
-        let ends: Vec<String> = (0..ties.len())
+    // Bridges, when the chart draws any, have their own sample, after the tie kinds'.
+    let bridged = usize::from(!chart.bridges.is_empty());
+    if bridged == 1 {
+        let i = ties.len();
+        let _ = writeln!(
+            out,
+            "    legend_tie{i}a[\" \"] -.-|\"{}\"| legend_tie{i}b[\" \"]",
+            escape(&tr!(chart.lang, "chart-bridge-legend"))
+        );
+        link_styles.push(format!("stroke:{},{BRIDGE_STYLE}", Bridge::COLOUR));
+    }
+    if ties.len() + bridged > 0 {
+        let ends: Vec<String> = (0..ties.len() + bridged)
             .flat_map(|i| [format!("legend_tie{i}a"), format!("legend_tie{i}b")])
             .collect();
         let _ = writeln!(out, "    class {} legend_end", ends.join(","));

@@ -2,10 +2,14 @@
 //! ([`to_dot`]), as Mermaid ([`to_mermaid`]), or as a picture ([`image`]).
 //!
 //! A [`Chart`] is typed data: the units and ties kept by a [`View`] and the filters of
-//! [`ChartOptions`], in declaration order. Every format draws the same chart with the same
-//! style, which comes from the vocabulary ([`crate::model::UnitKind::style`],
-//! [`crate::model::TieKind::style`]) and from the look of each unit (its label, and the marks of
-//! vacant posts, units being set up and units whose parent lies outside the description).
+//! [`ChartOptions`], in declaration order, and the [`Bridge`]s across the levels of the
+//! hierarchy the kind filter hides. Every unit is drawn in a frame: its organisation's, with
+//! the units the hierarchy drawn leaves unattached in a labelled block of their own, or a
+//! partners' frame outside the organisations it does not belong to. Every format draws the
+//! same chart with the same style, which comes from the vocabulary
+//! ([`crate::model::UnitKind::style`], [`crate::model::TieKind::style`]) and from the look of
+//! each unit (its label, and the marks of vacant posts, units being set up and units whose
+//! parent lies outside the description).
 //!
 //! ```
 //! use organigram::Loader;
@@ -34,6 +38,8 @@ mod svg;
 
 use std::collections::{HashMap, HashSet};
 
+use indexmap::IndexMap;
+
 use crate::graph::{Belonging, OrgGraph, TieIx, TieView, UnitIx};
 use crate::model::{Date, Lang, OrganisationIndex, TieKind, UnitKind};
 use crate::query;
@@ -44,7 +50,7 @@ pub use dot::to_dot;
 pub use error::RenderError;
 pub use layout::{Image, ImageFormat, Layout, Size, fallback_svg, fit_page, graphviz, image};
 pub use link::{LONGEST_BASE, LinkBase, LinkBaseError};
-use look::{LONGEST_NAME, clipped};
+use look::{LONGEST_ACRONYM, LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
 pub use page::{Fit, Page, Paper, READABLE, Turn};
 
@@ -260,6 +266,56 @@ pub struct Chart {
     /// The page the picture is fitted to, if any (DOT and Graphviz pictures only): as asked
     /// until [`fit_page`] measures the chart and turns the page the way it fits best.
     pub fit: Option<Fit>,
+    /// The hierarchical lines drawn across the units the kind filter hides, in the order of
+    /// their lower ends in [`Chart::units`]: each ties a drawn unit to its nearest drawn
+    /// superior along one line, as `subordinates --unit-kind` lists a unit under its nearest
+    /// shown superior.
+    pub bridges: Vec<Bridge>,
+    /// The organisation the chart is of (`--organisation`), whose frame is the chart's own: the
+    /// other organisations it draws are its partners.
+    pub organisation: Option<OrganisationIndex>,
+}
+
+/// A hierarchical line a chart draws across units it hides: `from` hangs from `to` through
+/// units of kinds the chart leaves out (DiP A-JUST from the DSJ, through the DSJ's director
+/// post, in a chart without posts). Drawn dashed and grey, saying how many units it crosses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bridge {
+    /// The drawn unit at the lower end.
+    pub from: UnitIx,
+    /// Its nearest drawn superior along this line: a drawn unit's box, or the box a drawn head
+    /// sits in.
+    pub to: UnitIx,
+    /// The hidden units between them, lowest first: at least one, or the line would be a tie.
+    pub through: Vec<UnitIx>,
+    /// The kind of `from`'s own tie up the line, which says how it hangs from it.
+    pub kind: TieKind,
+}
+
+impl Bridge {
+    /// The colour bridges are drawn in, dashed: a light grey, paler than every tie kind's.
+    pub(crate) const COLOUR: &'static str = "#9E9E9E";
+
+    /// What the bridge says on the chart, in `lang`: "via 1 hidden unit".
+    pub(crate) fn label(&self, lang: Lang) -> String {
+        tr!(lang, "chart-bridge", n = self.through.len())
+    }
+
+    /// What it says with the names of the units it crosses, lowest first, for a tooltip: "via 1
+    /// hidden unit: Directeur des services judiciaires".
+    pub(crate) fn tooltip(&self, graph: &OrgGraph, lang: Lang) -> String {
+        let names: Vec<String> = self
+            .through
+            .iter()
+            .map(|&ix| clipped(graph.unit(ix).short_name(), LONGEST_NAME).into_owned())
+            .collect();
+        tr!(
+            lang,
+            "chart-bridge-through",
+            n = self.through.len(),
+            units = names.join(", ")
+        )
+    }
 }
 
 /// The heads a chart draws inside the box of the unit they head, both ways round.
@@ -283,6 +339,54 @@ impl HeadsInside {
     /// The unit whose box `head` is drawn inside, if any.
     pub fn box_of(&self, head: UnitIx) -> Option<UnitIx> {
         self.by_head.get(&head).copied()
+    }
+}
+
+/// What a frame of a chart stands for: the organisation its units belong to, or the partners
+/// that belong to none the chart frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// A described organisation, at this position in the description: the chart's own, or (in
+    /// the chart of another, `partner`) a partner's.
+    Organisation { index: usize, partner: bool },
+    /// An organisation the description names without describing ([`Belonging::Named`]), of
+    /// which the chart draws more than its own unit: a partner.
+    Named(UnitIx),
+    /// The other units outside the described organisations: organisations named alone (an
+    /// agency that is its own organisation) and units of no organisation.
+    Partners,
+}
+
+/// A frame of a chart with its units, split into those the chart's hierarchy ties and those it
+/// leaves unattached, which are drawn apart, in a compact labelled block.
+pub(crate) struct Framed {
+    pub frame: Frame,
+    /// The frame's label in the chart's language: the organisation's name (and acronym), marked
+    /// as a partner's when it is one; "Partners" for [`Frame::Partners`].
+    pub label: String,
+    /// Units with a drawn hierarchical tie or bridge: their position in [`Chart::units`] and
+    /// index.
+    pub attached: Vec<(usize, UnitIx)>,
+    /// Units with none (their parent is not described, or not drawn), in declaration order. In
+    /// a view without the hierarchy every unit counts as attached.
+    pub unattached: Vec<(usize, UnitIx)>,
+}
+
+impl Framed {
+    /// A name for the frame, unique in its chart and made of no text of the description: `3`
+    /// for the fourth organisation, `n12` for the organisation that is unit 12, `partners`.
+    pub(crate) fn key(&self) -> String {
+        match self.frame {
+            Frame::Organisation { index, .. } => index.to_string(),
+            Frame::Named(unit) => format!("n{}", unit.index()),
+            Frame::Partners => "partners".to_owned(),
+        }
+    }
+
+    /// Whether the unattached units get a labelled block of their own inside the frame: when
+    /// the frame holds attached units too (otherwise the frame is that block).
+    pub(crate) fn nests_unattached(&self) -> bool {
+        !self.attached.is_empty() && !self.unattached.is_empty()
     }
 }
 
@@ -330,8 +434,9 @@ impl Chart {
         (self.drawn_as(from), self.drawn_as(to))
     }
 
-    /// The units of the chart that belong to no organisation it frames (a partner, a unit outside
-    /// every organisation), with their position: drawn outside every frame.
+    /// The units of the chart that belong to no described organisation (a partner, a unit
+    /// outside every organisation), with their position: drawn in the partners' frames
+    /// ([`Chart::frames`]), outside every organisation's.
     pub(crate) fn unframed(&self, graph: &OrgGraph) -> Vec<(usize, UnitIx)> {
         self.units
             .iter()
@@ -339,6 +444,98 @@ impl Chart {
             .filter(|&(_, &ix)| !matches!(graph.belonging(ix), Belonging::Described(_)))
             .map(|(position, &ix)| (position, ix))
             .collect()
+    }
+
+    /// The frames the chart draws, every unit in one: the described organisations it shows
+    /// units of ([`Chart::clusters`]), then the partners outside them ([`Chart::unframed`]),
+    /// one frame for each named organisation of which more than its own unit is drawn and one
+    /// for the rest, each split into attached and unattached units.
+    pub(crate) fn frames(&self, graph: &OrgGraph) -> Vec<Framed> {
+        let attached = self.attached(graph);
+        let split = |frame: Frame, label: String, units: Vec<(usize, UnitIx)>| {
+            let (attached, unattached) = units
+                .into_iter()
+                .partition(|(_, ix)| attached.as_ref().is_none_or(|a| a.contains(ix)));
+            Framed {
+                frame,
+                label,
+                attached,
+                unattached,
+            }
+        };
+        let lang = self.lang;
+        let mut frames: Vec<Framed> = self
+            .clusters(graph)
+            .into_iter()
+            .map(|cluster| {
+                let partner = self
+                    .organisation
+                    .is_some_and(|o| o.0 as usize != cluster.index);
+                let organisation = cluster.organisation;
+                let mut label = clipped(&organisation.name, LONGEST_NAME).into_owned();
+                if let Some(acronym) = &organisation.acronym {
+                    label.push_str(&format!(" ({})", clipped(acronym, LONGEST_ACRONYM)));
+                }
+                if partner {
+                    label = tr!(lang, "chart-partner", organisation = label);
+                }
+                let frame = Frame::Organisation {
+                    index: cluster.index,
+                    partner,
+                };
+                split(frame, label, cluster.members)
+            })
+            .collect();
+        // Partners, grouped by the organisation they belong to.
+        let mut named: IndexMap<UnitIx, Vec<(usize, UnitIx)>> = IndexMap::new();
+        let mut rest = Vec::new();
+        for (position, ix) in self.unframed(graph) {
+            match graph.belonging(ix) {
+                Belonging::Named(organisation) => {
+                    named.entry(organisation).or_default().push((position, ix));
+                }
+                Belonging::Described(_) | Belonging::Outside => rest.push((position, ix)),
+            }
+        }
+        for (organisation, units) in named {
+            if matches!(units.as_slice(), [(_, only)] if *only == organisation) {
+                rest.extend(units);
+            } else {
+                let name = clipped(graph.unit(organisation).short_name(), LONGEST_NAME);
+                let label = tr!(lang, "chart-partner", organisation = name.into_owned());
+                frames.push(split(Frame::Named(organisation), label, units));
+            }
+        }
+        if !rest.is_empty() {
+            rest.sort_unstable();
+            frames.push(split(Frame::Partners, tr!(lang, "chart-partners"), rest));
+        }
+        frames
+    }
+
+    /// The units a drawn hierarchical tie or bridge touches, or `None` in a chart without the
+    /// hierarchy (its view does not draw it, or it draws ties of other kinds only), where no
+    /// unit is told apart as unattached.
+    fn attached(&self, graph: &OrgGraph) -> Option<HashSet<UnitIx>> {
+        let hierarchical = |ix: &TieIx| graph.tie(*ix).kind.value.is_hierarchical();
+        let view_draws_it = TieKind::ALL
+            .iter()
+            .any(|&kind| kind.is_hierarchical() && self.view.shows(kind));
+        let other_ties_only = !self.ties.is_empty() && !self.ties.iter().any(hierarchical);
+        if !view_draws_it || other_ties_only {
+            return None;
+        }
+        let mut attached: HashSet<UnitIx> = self
+            .ties
+            .iter()
+            .filter(|ix| hierarchical(ix))
+            .flat_map(|&ix| {
+                let (from, to) = self.ends(graph, ix);
+                [from, to]
+            })
+            .collect();
+        attached.extend(self.bridges.iter().flat_map(|b| [b.from, b.to]));
+        Some(attached)
     }
 
     /// The organisations the chart shows units of, in declaration order, with their units: the
@@ -413,14 +610,14 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
             .collect();
         wanted = Some(narrowed(wanted, with_partners(members, &|_| true)));
     }
-    let candidate = |ix: UnitIx| {
-        let unit = graph.unit(ix);
-        wanted.as_ref().is_none_or(|w| w.contains(&ix))
-            && options
-                .unit_kinds
-                .as_ref()
-                .is_none_or(|k| k.contains(&unit.kind.value))
+    let in_scope = |ix: UnitIx| wanted.as_ref().is_none_or(|w| w.contains(&ix));
+    let of_a_kind_drawn = |ix: UnitIx| {
+        options
+            .unit_kinds
+            .as_ref()
+            .is_none_or(|k| k.contains(&graph.unit(ix).kind.value))
     };
+    let candidate = |ix: UnitIx| in_scope(ix) && of_a_kind_drawn(ix);
     let ties: Vec<TieIx> = graph
         .ties()
         .map(|(ix, _)| ix)
@@ -480,27 +677,54 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
         direction: options.direction.unwrap_or(options.view.direction()),
         cut: HashMap::new(),
         fit: options.page.map(Page::unmeasured),
+        bridges: Vec::new(),
+        organisation: options.organisation,
     };
-    // A tie between a head and its own unit's box (its head tie) is the box itself, and a line
-    // authority to the head of a post's unit says what the head drawn inside the box says.
+    // A tie between a head and its own unit's box (its head tie) is the box itself, a line
+    // authority to the head of a post's unit says what the head drawn inside the box says, and
+    // a head's tie of the same kind as its unit's to the same unit says it twice (the same
+    // line twice, which Graphviz 2.43 also fails on when it does not constrain the layout).
     let ties = std::mem::take(&mut chart.ties);
     let structural: HashSet<(UnitIx, UnitIx)> = ties
         .iter()
         .filter(|&&ix| graph.tie(ix).kind.value.is_structural())
         .map(|&ix| chart.ends(graph, ix))
         .collect();
-    chart.ties = ties
-        .into_iter()
-        .filter(|&ix| {
+    let folded = |ix: TieIx| graph.ends(ix) != chart.ends(graph, ix);
+    let mut drawn_once: HashSet<(TieKind, UnitIx, UnitIx)> = ties
+        .iter()
+        .filter(|&&ix| !folded(ix))
+        .map(|&ix| {
             let (from, to) = chart.ends(graph, ix);
-            let folded = graph.ends(ix) != (from, to);
-            let into_own_box = from == to && folded;
-            let said_by_the_box = folded
-                && graph.tie(ix).kind.value == TieKind::LineAuthority
-                && structural.contains(&(from, to));
-            !into_own_box && !said_by_the_box
+            (graph.tie(ix).kind.value, from, to)
         })
         .collect();
+    chart.ties = ties
+        .iter()
+        .copied()
+        .filter(|&ix| {
+            if !folded(ix) {
+                return true;
+            }
+            let (from, to) = chart.ends(graph, ix);
+            let kind = graph.tie(ix).kind.value;
+            let into_own_box = from == to;
+            let said_by_the_box =
+                kind == TieKind::LineAuthority && structural.contains(&(from, to));
+            !into_own_box && !said_by_the_box && drawn_once.insert((kind, from, to))
+        })
+        .collect();
+    // The kind filter hides levels of the hierarchy, which the rest of the chart's filters
+    // keep; the lines through them are bridged. Without it, nothing is hidden between two
+    // drawn units.
+    if options.unit_kinds.is_some() {
+        chart.bridges = bridges(
+            graph,
+            &chart,
+            |ix| in_scope(ix) && !of_a_kind_drawn(ix),
+            drawn_tie,
+        );
+    }
     if let Some(depth) = options.depth {
         cut(graph, &mut chart, depth);
     }
@@ -508,7 +732,8 @@ pub fn chart(graph: &OrgGraph, options: &ChartOptions) -> Chart {
 }
 
 /// Cuts `chart` to `depth` levels of its hierarchy under its tops: the units drawn with no
-/// superior drawn, each on level 0, and every other unit one level under its nearest superior.
+/// superior drawn, each on level 0, and every other unit one level under its nearest superior
+/// (by a tie or a bridge).
 /// The units past `depth` are left out with their ties, and each unit on the last level kept
 /// records how many units are left out under it. Units no top reaches (a cycle in a broken
 /// description) are kept. `O(V + E)` of the chart, and the count of each cut unit what lies
@@ -517,8 +742,13 @@ fn cut(graph: &OrgGraph, chart: &mut Chart, depth: usize) {
     let hierarchical = |ix: &TieIx| graph.tie(*ix).kind.value.is_hierarchical();
     let mut below: HashMap<UnitIx, Vec<UnitIx>> = HashMap::new();
     let mut has_superior: HashSet<UnitIx> = HashSet::new();
-    for &ix in chart.ties.iter().filter(|ix| hierarchical(ix)) {
-        let (from, to) = chart.ends(graph, ix);
+    let lines = chart
+        .ties
+        .iter()
+        .filter(|ix| hierarchical(ix))
+        .map(|&ix| chart.ends(graph, ix))
+        .chain(chart.bridges.iter().map(|bridge| (bridge.from, bridge.to)));
+    for (from, to) in lines {
         if from != to {
             below.entry(to).or_default().push(from);
             has_superior.insert(from);
@@ -565,6 +795,71 @@ fn cut(graph: &OrgGraph, chart: &mut Chart, depth: usize) {
             kept(&from) && kept(&to)
         })
         .collect();
+    chart
+        .bridges
+        .retain(|bridge| kept(&bridge.from) && kept(&bridge.to));
+}
+
+/// The bridges of a chart across the units `hidden` accepts: up each hierarchical line from
+/// each drawn unit, over the tie kinds `drawn_tie` accepts, through hidden units to the
+/// nearest drawn superior ([`crate::graph::Hierarchy::nearest_up`], the walk
+/// `subordinates --unit-kind` lists units by). A line that reaches no drawn unit, or one the
+/// unit is tied to already, is not bridged; nor is a superior that is also the direct superior
+/// of another of the unit's superiors, which already says where the unit stands.
+///
+/// `O(d · h)` for `d` drawn units and `h` hidden units above each, at most.
+fn bridges(
+    graph: &OrgGraph,
+    chart: &Chart,
+    hidden: impl Fn(UnitIx) -> bool,
+    drawn_tie: impl Fn(TieIx) -> bool,
+) -> Vec<Bridge> {
+    let positions = chart.positions();
+    // Each drawn unit's direct superiors, by drawn ties then by bridges.
+    let mut above: HashMap<UnitIx, Vec<UnitIx>> = HashMap::new();
+    for &ix in &chart.ties {
+        if graph.tie(ix).kind.value.is_hierarchical() {
+            let (from, to) = chart.ends(graph, ix);
+            above.entry(from).or_default().push(to);
+        }
+    }
+    let mut bridges = Vec::new();
+    for &unit in &chart.units {
+        let ways = graph
+            .hierarchy()
+            .nearest_up(unit, &hidden, |link| drawn_tie(link.index));
+        for way in ways {
+            let (Some(first), Some(last)) = (way.first(), way.last()) else {
+                continue;
+            };
+            let to = chart.drawn_as(last.to);
+            let superiors = above.entry(unit).or_default();
+            if way.len() < 2
+                || !positions.contains_key(&last.to)
+                || to == unit
+                || superiors.contains(&to)
+            {
+                continue;
+            }
+            superiors.push(to);
+            bridges.push(Bridge {
+                from: unit,
+                to,
+                through: way.iter().skip(1).map(|link| link.from).collect(),
+                kind: first.kind(),
+            });
+        }
+    }
+    bridges.retain(|bridge| {
+        let superiors = above.get(&bridge.from).map_or(&[][..], Vec::as_slice);
+        !superiors.iter().any(|&other| {
+            other != bridge.to
+                && above
+                    .get(&other)
+                    .is_some_and(|theirs| theirs.contains(&bridge.to))
+        })
+    });
+    bridges
 }
 
 /// The standard charts of a description, each with the name of its files: an org chart per

@@ -4,7 +4,9 @@
 use super::arrange::arrange;
 use super::*;
 use crate::graph::testing::{build, description, ids, ix, organisation};
-use crate::model::{Boundary, OrganisationIndex, TieKind::*, UnitKind::*};
+use crate::model::{
+    Boundary, Lang, OrganisationIndex, Span, Spanned, TieKind::*, UnitId, UnitKind::*,
+};
 
 /// A ministry with a directorate, a bureau and a post under it, a committee the directorate
 /// runs the secretariat of, and an agency of another organisation it cooperates with.
@@ -497,4 +499,291 @@ fn an_organisation_s_chart_draws_its_partners_outside_its_frame() {
             "{mermaid}"
         );
     }
+}
+
+/// A directorate-general whose directorate hangs from the post heading it, a service beside
+/// it, a bureau jointly attached to the directorate and to the post heading the service, and a
+/// team under the bureau and under the authority of that post.
+fn hidden_levels() -> OrgGraph {
+    build(description(
+        &[
+            ("dg", DirectorateGeneral),
+            ("dg-head", Post),
+            ("dir", Directorate),
+            ("svc", Service),
+            ("svc-head", Post),
+            ("bur", Bureau),
+            ("team", Team),
+        ],
+        &[
+            ("dg-head", Head, "dg"),
+            ("dir", Attachment, "dg-head"),
+            ("svc", Attachment, "dg"),
+            ("svc-head", Head, "svc"),
+            ("bur", JointAttachment, "dir"),
+            ("bur", JointAttachment, "svc-head"),
+            ("team", Attachment, "bur"),
+            ("team", LineAuthority, "svc-head"),
+        ],
+    ))
+}
+
+/// Each bridge as "from to (through…) kind".
+fn bridges(graph: &OrgGraph, chart: &Chart) -> Vec<String> {
+    chart
+        .bridges
+        .iter()
+        .map(|b| {
+            format!(
+                "{} {} ({}) {}",
+                graph.unit(b.from).id.as_str(),
+                graph.unit(b.to).id.as_str(),
+                ids(graph, &b.through).join(" "),
+                b.kind
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_kind_filter_bridges_the_levels_it_hides_up_each_line() {
+    let g = hidden_levels();
+    let without_posts = ChartOptions {
+        unit_kinds: Some(vec![DirectorateGeneral, Directorate, Service, Bureau, Team]),
+        ..ChartOptions::new(View::OrgChart)
+    };
+    let c = chart(&g, &without_posts);
+    assert_eq!(units(&g, &c), ["dg", "dir", "svc", "bur", "team"]);
+    // The directorate hangs from the directorate-general through its head; the bureau, under
+    // two superiors, gets the one bridge its second line needs; the team's line through the
+    // service's head is said already by the bureau's bridge.
+    assert_eq!(
+        bridges(&g, &c),
+        [
+            "dir dg (dg-head) attachment",
+            "bur svc (svc-head) joint-attachment"
+        ]
+    );
+    // Everything drawn, nothing to bridge; a tie kind left out is not bridged over either.
+    assert!(
+        chart(&g, &ChartOptions::new(View::OrgChart))
+            .bridges
+            .is_empty()
+    );
+    let no_heads = ChartOptions {
+        tie_kinds: Some(vec![Attachment, JointAttachment, LineAuthority]),
+        ..without_posts.clone()
+    };
+    assert!(bridges(&g, &chart(&g, &no_heads)).is_empty());
+    let cooperation = ChartOptions {
+        view: View::Cooperation,
+        ..without_posts.clone()
+    };
+    assert!(chart(&g, &cooperation).bridges.is_empty());
+    // Without the directorate and the service, the bureau's line through the directorate
+    // reaches the directorate-general, which the post it is also under already stands below.
+    let posts = ChartOptions {
+        unit_kinds: Some(vec![DirectorateGeneral, Post, Bureau]),
+        ..ChartOptions::new(View::OrgChart)
+    };
+    let c = chart(&g, &posts);
+    assert_eq!(bridges(&g, &c), ["svc-head dg (svc) head"]);
+    // A bridge to a head drawn inside its unit's box ends at the box.
+    let no_heads = ChartOptions {
+        tie_kinds: Some(vec![Attachment, JointAttachment, LineAuthority]),
+        ..posts
+    };
+    let c = chart(&g, &no_heads);
+    assert_eq!(c.heads.box_of(ix(&g, "dg-head")), Some(ix(&g, "dg")));
+    assert_eq!(bridges(&g, &c), ["bur dg (dir) joint-attachment"]);
+}
+
+#[test]
+fn bridges_are_drawn_dashed_and_say_what_they_cross_in_every_format() {
+    let g = hidden_levels();
+    let options = ChartOptions {
+        unit_kinds: Some(vec![DirectorateGeneral, Directorate, Service, Bureau, Team]),
+        ..ChartOptions::new(View::OrgChart)
+    };
+    let c = chart(&g, &options);
+    let dot = to_dot(&g, &c);
+    renders(&dot);
+    let bridge = dot
+        .lines()
+        .find(|line| line.contains(r#""u0" -> "u1""#))
+        .unwrap_or_else(|| panic!("no bridge from dg down to dir: {dot}"));
+    assert!(bridge.contains("style=dashed"), "{bridge}");
+    assert!(bridge.contains("via 1 hidden unit"), "{bridge}");
+    assert!(
+        bridge.contains(r#"tooltip="via 1 hidden unit: dg-head""#),
+        "{bridge}"
+    );
+    assert!(dot.contains("through hidden units"), "the legend: {dot}");
+    let mermaid = to_mermaid(&g, &c);
+    assert!(
+        mermaid.contains(r#"  u0 -.-|"via 1 hidden unit"| u1"#),
+        "{mermaid}"
+    );
+    assert!(fallback_svg(&g, &c).contains("via 1 hidden unit"));
+    let french = chart(
+        &g,
+        &ChartOptions {
+            lang: Lang::Fr,
+            ..options
+        },
+    );
+    let dot = to_dot(&g, &french);
+    assert!(dot.contains("via 1 unité masquée : dg-head"), "{dot}");
+    assert!(dot.contains("à travers des unités masquées"), "{dot}");
+}
+
+/// Each node of a DOT graph with the frames it is drawn in, outermost first (the legend's
+/// borderless cluster around the whole chart left out).
+fn frames_of(dot: &str) -> HashMap<String, Vec<String>> {
+    fn walk(stmts: &[Stmt], path: &mut Vec<String>, found: &mut HashMap<String, Vec<String>>) {
+        for stmt in stmts {
+            match stmt {
+                Stmt::Node(node) => {
+                    if let Id::Escaped(id) = &node.id.0 {
+                        found.insert(id.trim_matches('"').to_owned(), path.clone());
+                    }
+                }
+                Stmt::Subgraph(subgraph) => {
+                    let Id::Escaped(id) = &subgraph.id else {
+                        continue;
+                    };
+                    let id = id.trim_matches('"').to_owned();
+                    let inner = id != "cluster_chart";
+                    if inner {
+                        path.push(id);
+                    }
+                    walk(&subgraph.stmts, path, found);
+                    if inner {
+                        path.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let parsed = graphviz_rust::parse(dot).expect("the DOT parses");
+    let mut found = HashMap::new();
+    walk(&statements(&parsed), &mut Vec::new(), &mut found);
+    found
+}
+
+/// The frames each unit of the chart is drawn in, by unit id.
+fn frames_by_unit<'g>(graph: &'g OrgGraph, chart: &Chart) -> Vec<(&'g str, Vec<String>)> {
+    let frames = frames_of(&to_dot(graph, chart));
+    chart
+        .units
+        .iter()
+        .enumerate()
+        .map(|(position, &ix)| {
+            let node = format!("u{position}");
+            let found = frames.get(&node).cloned().unwrap_or_default();
+            (graph.unit(ix).id.as_str(), found)
+        })
+        .collect()
+}
+
+#[test]
+fn partners_are_framed_by_their_own_organisation_and_unattached_units_apart() {
+    let mut description = description(
+        &[
+            ("min", Ministry),
+            ("dir", Directorate),
+            ("loose", Service),
+            ("com", Committee),
+            ("agency", Agency),
+            ("eu", ExternalBody),
+            ("eu-group", Body),
+            ("other", Ministry),
+            ("other-dir", Directorate),
+        ],
+        &[
+            ("dir", Attachment, "min"),
+            ("eu-group", Attachment, "eu"),
+            ("other-dir", Attachment, "other"),
+            ("dir", Secretariat, "com"),
+            ("dir", Cooperation, "agency"),
+            ("dir", Cooperation, "eu-group"),
+            ("dir", Cooperation, "other-dir"),
+        ],
+    );
+    let mut other = organisation("other");
+    other.unit = Some(Spanned::new(Span::default(), UnitId::new("other").unwrap()));
+    description.organisations.push(other);
+    for (id, unit) in &mut description.units {
+        match id.as_str() {
+            "min" | "other" => unit.boundary = Some(Boundary::Top),
+            "loose" => {
+                unit.boundary = Some(Boundary::ParentOutside);
+                unit.within = Some(Spanned::new(Span::default(), UnitId::new("min").unwrap()));
+            }
+            "com" | "eu" => unit.boundary = Some(Boundary::ParentOutside),
+            _ => {}
+        }
+    }
+    let g = build(description);
+    let options = ChartOptions {
+        organisation: Some(OrganisationIndex(0)),
+        ..ChartOptions::new(View::Full)
+    };
+    let c = chart(&g, &options);
+    let frame = |names: &[&str]| names.iter().map(|&n| n.to_owned()).collect::<Vec<_>>();
+    let eu = format!("cluster_n{}", ix(&g, "eu").index());
+    assert_eq!(
+        frames_by_unit(&g, &c),
+        [
+            ("min", frame(&["cluster_0"])),
+            ("dir", frame(&["cluster_0"])),
+            // Its parent is not described: apart, in its organisation's frame.
+            ("loose", frame(&["cluster_0", "cluster_0_unattached"])),
+            // A unit of no organisation, and an agency that is its own.
+            ("com", frame(&["cluster_partners"])),
+            ("agency", frame(&["cluster_partners"])),
+            // A unit of an organisation named only, and one of another described one.
+            ("eu-group", frame(&[eu.as_str()])),
+            ("other-dir", frame(&["cluster_1"])),
+        ]
+    );
+    let dot = to_dot(&g, &c);
+    renders(&dot);
+    for label in [
+        "<B>eu (partner)</B>",
+        "<B>other (partner)</B>",
+        "<B>Partners</B>",
+        "<I>Unattached units</I>",
+    ] {
+        assert!(dot.contains(label), "{label}: {dot}");
+    }
+    assert!(!dot.contains("<B>org (partner)</B>"), "{dot}");
+    let mermaid = to_mermaid(&g, &c);
+    for line in [
+        r#"  subgraph o0["org"]"#,
+        r#"    subgraph o0u["Unattached units"]"#,
+        r#"  subgraph opartners["Partners"]"#,
+        r#"  subgraph o1["other (partner)"]"#,
+    ] {
+        assert!(mermaid.contains(line), "{line}: {mermaid}");
+    }
+    // In the landscape no organisation is the chart's own: each frame is its organisation's,
+    // and the built-in layout heads each block of unattached units with what they are.
+    let landscape = chart(&g, &ChartOptions::new(View::Full));
+    let dot = to_dot(&g, &landscape);
+    renders(&dot);
+    assert!(
+        dot.contains("<B>other</B>") && !dot.contains("other (partner)"),
+        "{dot}"
+    );
+    let svg = fallback_svg(&g, &landscape);
+    assert!(svg.contains("Unattached units"), "{svg}");
+    // A chart of other ties only has no hierarchy to be unattached from.
+    let cooperation_only = ChartOptions {
+        tie_kinds: Some(vec![Cooperation]),
+        ..ChartOptions::new(View::Full)
+    };
+    let frames = chart(&g, &cooperation_only).frames(&g);
+    assert!(frames.iter().all(|f| f.unattached.is_empty()));
 }

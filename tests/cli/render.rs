@@ -1035,3 +1035,149 @@ fn page_fits_dot_svg_png_and_pdf_to_a_page_and_not_mermaid() {
         out.stderr
     );
 }
+
+/// The frames (clusters) each unit of a DOT chart is drawn in, outermost first, by unit id:
+/// read from the lines `render` prints, one statement a line (the legend's borderless cluster
+/// around the whole chart left out).
+fn frames_by_unit(dot: &str) -> std::collections::HashMap<String, Vec<String>> {
+    let mut frames = std::collections::HashMap::new();
+    let mut path: Vec<String> = Vec::new();
+    for line in dot.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("subgraph \"") {
+            path.push(rest.split('"').next().unwrap().to_owned());
+        } else if line == "}" {
+            path.pop();
+        } else if line.starts_with("\"u") && !line.contains("->") {
+            let id = line
+                .split("id=\"unit-")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            let inside = path
+                .iter()
+                .filter(|f| *f != "cluster_chart")
+                .cloned()
+                .collect();
+            frames.insert(id.to_owned(), inside);
+        }
+    }
+    frames
+}
+
+/// The generated node id of the unit with this id in a DOT chart.
+fn node_of(dot: &str, unit: &str) -> String {
+    let line = dot
+        .lines()
+        .map(str::trim)
+        .find(|l| l.contains(&format!("id=\"unit-{unit}\"")))
+        .unwrap_or_else(|| panic!("no node for {unit}:\n{dot}"));
+    line.split('[').next().unwrap().to_owned()
+}
+
+/// Without posts, DiP A-JUST still hangs from the DSJ: it is attached to the DSJ's director
+/// post, which the kind filter hides, and the chart bridges that level as `subordinates
+/// --unit-kind` does (issue 17).
+#[test]
+fn filtering_kinds_keeps_the_line() {
+    let kinds = "ministry,secretariat-general,directorate,sub-directorate,project-directorate,programme-directorate";
+    let chart = dot(["--organisation", "justice", "--unit-kind", kinds]);
+    let (dsj, dip) = (node_of(&chart, "dsj"), node_of(&chart, "dip-a-just"));
+    let bridge = chart
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with(&format!("{dsj} -> {dip} ")))
+        .unwrap_or_else(|| panic!("DiP A-JUST is not tied to the DSJ:\n{chart}"));
+    assert!(bridge.contains("style=dashed"), "{bridge}");
+    assert!(
+        bridge.contains("via 1 hidden unit: Directeur des services judiciaires"),
+        "{bridge}"
+    );
+    assert!(chart.contains("through hidden units"), "the legend says so");
+    insta::assert_snapshot!(chart);
+    let french = organigram([
+        "render",
+        "--lang",
+        "fr",
+        "--organisation",
+        "justice",
+        "--unit-kind",
+        kinds,
+    ])
+    .run()
+    .success();
+    assert!(french.contains("via 1 unité masquée"), "{french}");
+    let mermaid = organigram([
+        "render",
+        "--organisation",
+        "justice",
+        "--unit-kind",
+        kinds,
+        "--format",
+        "mermaid",
+    ])
+    .run()
+    .success();
+    assert!(mermaid.contains(r#"-.-|"via 1 hidden unit"|"#), "{mermaid}");
+}
+
+/// Partners are framed apart from the organisation whose chart it is, by the organisation they
+/// belong to; units whose parent is not described go into a labelled block of their
+/// organisation's frame (issue 17).
+#[test]
+fn partners_are_drawn_outside_the_frames_they_do_not_belong_to() {
+    let justice = dot(["--organisation", "justice", "--view", "full"]);
+    let frames = frames_by_unit(&justice);
+    let frame = |names: &[&str]| names.iter().map(|&n| n.to_owned()).collect::<Vec<_>>();
+    for (unit, inside) in [
+        ("dsj", frame(&["cluster_3"])),
+        ("dip-a-just", frame(&["cluster_3"])),
+        (
+            "justice-dnum",
+            frame(&["cluster_3", "cluster_3_unattached"]),
+        ),
+        ("dinum", frame(&["cluster_partners"])),
+        ("justice-juridictions", frame(&["cluster_partners"])),
+        ("start-up-a-just", frame(&["cluster_partners"])),
+    ] {
+        assert_eq!(frames.get(unit), Some(&inside), "{unit}");
+    }
+    assert!(justice.contains("<B>Partners</B>"), "{justice}");
+    assert!(justice.contains("<I>Unattached units</I>"), "{justice}");
+    // In the landscape, every organisation has its frame, and an organisation the description
+    // only names has one when more than its own unit is drawn.
+    let landscape = dot(["--view", "full"]);
+    let frames = frames_by_unit(&landscape);
+    let outermost = |unit: &str| frames.get(unit).and_then(|f| f.first()).cloned();
+    assert_eq!(outermost("dsj").as_deref(), Some("cluster_3"));
+    assert_eq!(outermost("dge-dp-ia").as_deref(), Some("cluster_0"));
+    assert_eq!(outermost("dinum").as_deref(), Some("cluster_partners"));
+    let council = outermost("conseil-ue");
+    assert!(
+        council
+            .as_deref()
+            .is_some_and(|f| f.starts_with("cluster_n")),
+        "{council:?}"
+    );
+    assert_eq!(council, outermost("conseil-ue-groupe-telecoms"));
+    assert!(
+        landscape.contains("Conseil de l&#39;Union européenne (partner)"),
+        "{landscape}"
+    );
+    // Every unit is in a frame.
+    assert!(frames.values().all(|f| !f.is_empty()), "{landscape}");
+    let french = organigram([
+        "render",
+        "--lang",
+        "fr",
+        "--organisation",
+        "justice",
+        "--view",
+        "full",
+    ])
+    .run()
+    .success();
+    assert!(french.contains("<B>Partenaires</B>"), "{french}");
+    assert!(french.contains("<I>Unités non rattachées</I>"), "{french}");
+}
