@@ -364,6 +364,8 @@ pub struct Strings {
     pub sources: String,
     /// A tie's note.
     pub note: String,
+    /// Said of a head nobody holds.
+    pub vacant: String,
     /// What to do with the chart, when nothing is selected.
     pub hint: String,
 }
@@ -400,6 +402,7 @@ impl Strings {
             partners: tr!(lang, "html-partners"),
             sources: tr!(lang, "html-sources"),
             note: tr!(lang, "show-note"),
+            vacant: tr!(lang, "chart-vacant"),
             hint: tr!(lang, "html-hint"),
         }
     }

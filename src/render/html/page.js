@@ -138,7 +138,7 @@
     if (look.name.length > MAX_NAME_LINES) name[MAX_NAME_LINES - 1] = clip(name[MAX_NAME_LINES - 1], MAX_LINE - 1) + "…";
     for (const l of name) out.push(["name", l]);
     out.push([look.alert ? "cap alert" : "cap", clip(look.caption, MAX_LINE + 6)]);
-    for (const l of look.head.slice(0, 2)) out.push(["headline", clip(l, MAX_LINE + 4)]);
+    for (const l of look.head.slice(0, 3)) out.push(["headline", clip(l, MAX_LINE + 4)]);
     if (look.outside) out.push(["outside", look.outside]);
     linesCache[i] = out;
     return out;
@@ -564,9 +564,11 @@
   function home() {
     const r = viewport.getBoundingClientRect();
     fit();
-    if (view.k < 0.6) {
+    if (view.k < 0.6 && roots.length) {
+      // Too large to read whole: the top of the first tree, centred.
       view.k = 0.6;
-      view.x = Math.max(16, (r.width - bounds.w * view.k) / 2);
+      const [x] = centre(roots[0]);
+      view.x = Math.min(16, r.width / 2 - x * view.k);
       view.y = 16;
       applyView();
     }
@@ -677,7 +679,7 @@
       else dd.appendChild(value);
       dl.appendChild(dd);
     };
-    if (u.head) fact(S.head, "head", u.head.name + (u.head.vacant ? " · " + u.look.caption.split(" · ").slice(-1)[0] : ""));
+    if (u.head) fact(S.head, "head", u.head.name + (u.head.vacant ? " · " + S.vacant : ""));
     if (u.organisation !== undefined) fact(S.organisation, "organisation", data.organisations[u.organisation].name);
     if (u.aliases.length) fact(S.aliases, "aliases", u.aliases.join(" · "));
     for (const a of u.attributes) fact(a.label, a.key, a.value);
