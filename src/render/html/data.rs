@@ -48,6 +48,9 @@ pub struct Page {
     pub sources: Vec<PageSource>,
     /// The kinds drawn and how they look, and the changes marked.
     pub legend: Legend,
+    /// Whether the page offers its legend ([`Chart::legend`]): the kinds stay in
+    /// [`Page::legend`] all the same, where the page reads how units and ties look.
+    pub show_legend: bool,
 }
 
 /// An organisation framing units: the heading of their trees.
@@ -543,6 +546,7 @@ pub fn page(graph: &OrgGraph, chart: &Chart) -> Page {
         ties,
         sources: sources.list,
         legend,
+        show_legend: chart.legend,
     }
 }
 

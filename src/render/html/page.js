@@ -938,6 +938,7 @@
     fillChanges();
   }
   fillLegend();
+  button("legend").hidden = !data.show_legend;
 
   const actions = {
     "expand-all": () => {
