@@ -10,14 +10,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::super::Chart;
 use super::super::changes::Change;
 use super::super::legend;
 use super::super::look::Look;
-use super::super::Chart;
 use crate::graph::{OrgGraph, TieIx, UnitIx};
-use crate::model::{
-    Arrowhead, Citation, Lang, LineStyle, Shape, Status, TieKind, Unit, UnitKind,
-};
+use crate::model::{Arrowhead, Citation, Lang, LineStyle, Shape, Status, TieKind, Unit, UnitKind};
 use crate::tr;
 
 /// Everything the page draws, serialised into its `organigram-data` script.
@@ -110,7 +108,8 @@ pub struct PageUnit {
     pub change: Option<Change>,
 }
 
-/// How a unit's box looks: [`Look`], as data (its shape is its kind's, in the legend).
+/// How a unit's box looks, as every format draws it (its label's lines, its state, its
+/// colours), as data; its shape is its kind's, in the legend.
 #[derive(Clone, Debug, Serialize)]
 pub struct PageLook {
     /// The acronym shown first, when it is not the name.
@@ -530,7 +529,11 @@ pub fn page(graph: &OrgGraph, chart: &Chart) -> Page {
             .into_iter()
             .map(|change| ChangeSample {
                 change,
-                label: tr!(lang, "chart-by-the-proposal", change = change.label_in(lang)),
+                label: tr!(
+                    lang,
+                    "chart-by-the-proposal",
+                    change = change.label_in(lang)
+                ),
                 colour: change.colour(),
             })
             .collect(),
@@ -688,7 +691,11 @@ fn attributes(unit: &Unit, lang: Lang) -> Vec<Attribute> {
         fact("vacant", tr!(lang, "show-vacant"), yes());
     }
     if let Some(date) = unit.vacancy_date() {
-        fact("vacant_from", tr!(lang, "show-vacant-from"), date.to_string());
+        fact(
+            "vacant_from",
+            tr!(lang, "show-vacant-from"),
+            date.to_string(),
+        );
     }
     if unit.is_recruiting() {
         fact("recruiting", tr!(lang, "show-recruiting"), yes());

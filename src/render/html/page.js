@@ -146,10 +146,23 @@
     const name = look.name.slice(0, MAX_NAME_LINES).map((l) => clip(l, MAX_LINE));
     if (look.name.length > MAX_NAME_LINES) name[MAX_NAME_LINES - 1] = clip(name[MAX_NAME_LINES - 1], MAX_LINE - 1) + "…";
     for (const l of name) out.push(["name", l]);
-    out.push([look.alert ? "cap alert" : "cap", clip(look.caption, MAX_LINE + 6)]);
-    for (const l of look.head.slice(0, 3)) out.push(["headline", clip(l, MAX_LINE + 4)]);
+    for (const l of wrap(look.caption, MAX_LINE + 2).slice(0, 2)) out.push([look.alert ? "cap alert" : "cap", clip(l, MAX_LINE + 2)]);
+    for (const l of look.head.slice(0, 3)) out.push(["headline", clip(l, MAX_LINE + 2)]);
     if (look.outside) out.push(["outside", look.outside]);
     linesCache[i] = out;
+    return out;
+  }
+  // `text` in lines of at most `width` characters where its words allow.
+  function wrap(text, width) {
+    const out = [];
+    let line = "";
+    for (const word of text.split(" ")) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? line + " " + word : word;
+    }
+    out.push(line);
     return out;
   }
   const boxH = (i) => 2 * PAD + lines(i).length * LINE;
