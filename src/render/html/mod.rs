@@ -26,15 +26,20 @@
 //!
 //! # The page's contract, which its browser tests rely on
 //!
-//! - Data: `<script type="application/json" id="organigram-data">` holds [`Page`]. The page
-//!   exposes `window.organigram = { data, ready, readyAt, select(id), search(text) }` (`data`
-//!   the parsed object, `readyAt` the `performance.now()` at ready). When the chart is drawn and
-//!   every handler attached, `window.organigram.ready === true` and
+//! - Data: `<script type="application/json" id="organigram-data">` holds [`Page`]: units by
+//!   `data.units[i].id`, ties naming their ends by position in `data.units` (`from`, `to`), the
+//!   look and labels of each kind in `data.legend`; a field with no value (`null`, `false`, an
+//!   empty list) is left out. The page exposes `window.organigram = { data, ready, readyAt,
+//!   select(id), search(text) }` (`data` the parsed object; `readyAt` the `performance.now()`
+//!   at ready, also in `document.documentElement.dataset.readyAt`; `select` returns whether the
+//!   id names a unit of the chart, `search` the ids matched, best first). When the chart is
+//!   drawn and every handler attached, `window.organigram.ready === true` and
 //!   `document.documentElement.dataset.ready === "true"`.
 //! - Each drawn unit is an element `[data-unit="ID"]` (ID: the unit's id in the description),
 //!   present only while it is visible (a folded-away unit has no element), with
 //!   `data-expanded="true|false"`. Its fold toggle, when it has children, is
-//!   `[data-unit="ID"] [data-action="toggle"]`.
+//!   `[data-unit="ID"] [data-action="toggle"]`. The texts of a box (its `<text>` elements) are
+//!   drawn once it is in view at a zoom where they can be read (at least 0.3).
 //! - Toolbar: `[data-action="expand-all"]`, `[data-action="collapse-all"]`, `#depth` (a
 //!   `<select>`: collapse to a depth), `[data-action="fit"]`, `[data-action="zoom-in"]`,
 //!   `[data-action="zoom-out"]`, `[data-action="export-svg"]`, `[data-action="export-png"]`,

@@ -377,7 +377,7 @@
       markers.add(id);
       let defs = svg.querySelector("defs");
       if (!defs) defs = svg.insertBefore(el("defs"), svg.firstChild);
-      const m = el("marker", { id, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
+      const m = el("marker", { id, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "5", markerHeight: "5", orient: "auto-start-reverse" });
       const hollow = head === "empty" || head === "empty-dot" || head === "empty-diamond";
       const attrs = { fill: hollow ? "#ffffff" : colour, stroke: colour, "stroke-width": "1.2" };
       let shape;
@@ -537,7 +537,10 @@
     for (const f of frameShapes) {
       const g = el("g", { class: f.kind === "frame" ? "frame" : "frame group" });
       g.appendChild(el("rect", { x: f.x, y: f.y, width: f.w, height: f.h, rx: 10 }));
-      g.appendChild(el("text", { x: f.x + 12, y: f.y + (f.kind === "frame" ? 20 : 16) }, clip(f.title, 120)));
+      // A title as long as its frame is wide: about 8 units a character.
+      const title = el("text", { x: f.x + 12, y: f.y + (f.kind === "frame" ? 20 : 16) }, clip(f.title, Math.max(8, Math.floor((f.w - 24) / 8))));
+      title.appendChild(el("title", null, f.title));
+      g.appendChild(title);
       layers.frames.appendChild(g);
     }
     const lineFrag = document.createDocumentFragment();
