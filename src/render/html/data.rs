@@ -348,9 +348,7 @@ pub struct Strings {
     pub unattached: String,
     /// The heading of units outside every organisation the chart frames.
     pub unframed: String,
-    /// The card's headings.
-    pub kind: String,
-    /// The head of a unit.
+    /// The card's headings: the head of a unit.
     pub head: String,
     /// The organisation a unit belongs to.
     pub organisation: String,
@@ -364,8 +362,6 @@ pub struct Strings {
     pub partners: String,
     /// The sources.
     pub sources: String,
-    /// A tie's note.
-    pub note: String,
     /// Said of a head nobody holds.
     pub vacant: String,
     /// What to do with the chart, when nothing is selected.
@@ -395,7 +391,6 @@ impl Strings {
             other_parent: tr!(lang, "html-other-parent"),
             unattached: tr!(lang, "html-unattached"),
             unframed: tr!(lang, "html-unframed"),
-            kind: tr!(lang, "show-kind"),
             head: tr!(lang, "html-head"),
             organisation: tr!(lang, "show-organisation"),
             aliases: tr!(lang, "show-aliases"),
@@ -403,7 +398,6 @@ impl Strings {
             children: tr!(lang, "html-children"),
             partners: tr!(lang, "html-partners"),
             sources: tr!(lang, "html-sources"),
-            note: tr!(lang, "show-note"),
             vacant: tr!(lang, "chart-vacant"),
             hint: tr!(lang, "html-hint"),
         }
