@@ -11,6 +11,12 @@
 //! `model/palette.rs`: fills of different families differ by a CIEDE2000 ΔE of 10 or more in
 //! normal vision and in simulated protanopia, deuteranopia and tritanopia, and text on every fill
 //! has a WCAG contrast of 4.5:1 or more.
+//!
+//! Shapes, borders, fill patterns, line styles and arrowheads serialise as kebab-case words
+//! (`rounded-box`, `double`, `graded`, `dashed`, `empty-diamond`), which the HTML chart's script
+//! reads.
+
+use serde::Serialize;
 
 /// The colour of the text of units, dark on every fill.
 pub const TEXT_COLOUR: &str = "#1A1A1A";
@@ -21,7 +27,8 @@ pub const MUTED_COLOUR: &str = "#444444";
 
 /// The outline of a unit in a chart. Families have their own shapes, so that they differ by
 /// shape as well as by colour; line units have three, for the line, groupings and teams.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Shape {
     /// A box drawn in depth: a whole organisation.
@@ -42,7 +49,8 @@ pub enum Shape {
 /// The border of a unit: with the shape and the fill pattern, what tells the kinds of a family
 /// apart without colour. Dashed and dotted borders are not among them: they mark a unit's state
 /// (vacant, being set up, dissolved).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Border {
     /// One thin line.
@@ -54,7 +62,8 @@ pub enum Border {
 }
 
 /// How a unit's shape is filled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum FillPattern {
     /// The fill colour all over.
@@ -64,7 +73,8 @@ pub enum FillPattern {
 }
 
 /// How a tie's line is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LineStyle {
     /// A plain line.
     Solid,
@@ -77,7 +87,8 @@ pub enum LineStyle {
 }
 
 /// What a tie's line ends with at its `to` end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Arrowhead {
     /// A plain line, as in a classic org chart.
     None,

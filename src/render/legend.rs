@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use super::changes::Change;
 use super::quote::html;
 use super::{Bridge, Chart};
-use crate::graph::OrgGraph;
+use crate::graph::{OrgGraph, TieIx};
 use crate::model::{Arrowhead, Border, FillPattern, Lang, LineStyle, Shape, TieKind, UnitKind};
 use crate::tr;
 
@@ -36,13 +36,9 @@ pub(super) fn unit_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<UnitKind> {
         .collect()
 }
 
-/// The tie kinds the chart draws, in the vocabulary's order.
-pub(super) fn tie_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<TieKind> {
-    let present: HashSet<TieKind> = chart
-        .ties
-        .iter()
-        .map(|&ix| graph.tie(ix).kind.value)
-        .collect();
+/// The kinds of `ties`, in the vocabulary's order: of the ties a chart draws, for its legend.
+pub(super) fn tie_kinds(graph: &OrgGraph, ties: &[TieIx]) -> Vec<TieKind> {
+    let present: HashSet<TieKind> = ties.iter().map(|&ix| graph.tie(ix).kind.value).collect();
     TieKind::ALL
         .iter()
         .copied()
@@ -54,7 +50,7 @@ pub(super) fn tie_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<TieKind> {
 /// empty chart.
 pub(super) fn markup(graph: &OrgGraph, chart: &Chart) -> Option<String> {
     let units = unit_kinds(graph, chart);
-    let ties = tie_kinds(graph, chart);
+    let ties = tie_kinds(graph, &chart.ties);
     let changes = chart.changes.present();
     if units.is_empty() && ties.is_empty() {
         return None;

@@ -171,7 +171,7 @@ pub fn to_mermaid(graph: &OrgGraph, chart: &Chart) -> String {
 /// to `link_styles`, which numbers them after the chart's.
 fn legend(graph: &OrgGraph, chart: &Chart, link_styles: &mut Vec<String>) -> String {
     let units = unit_kinds(graph, chart);
-    let ties = tie_kinds(graph, chart);
+    let ties = tie_kinds(graph, &chart.ties);
     let mut out = String::new();
     if units.is_empty() && ties.is_empty() && chart.bridges.is_empty() {
         return out;

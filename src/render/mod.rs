@@ -1,5 +1,6 @@
 //! Org charts: which units and ties a chart shows ([`chart`]), then the chart as DOT
-//! ([`to_dot`]), as Mermaid ([`to_mermaid`]), or as a picture ([`image`]).
+//! ([`to_dot`]), as Mermaid ([`to_mermaid`]), as an interactive HTML page ([`to_html`]), or as a
+//! picture ([`image`]).
 //!
 //! A [`Chart`] is typed data: the units and ties kept by a [`View`] and the filters of
 //! [`ChartOptions`], in declaration order, and the [`Bridge`]s across the levels of the
@@ -27,6 +28,7 @@ mod arrange;
 mod changes;
 mod dot;
 mod error;
+pub mod html;
 mod layout;
 mod legend;
 mod link;
@@ -48,6 +50,7 @@ use crate::tr;
 pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
+pub use html::to_html;
 pub use layout::{Image, ImageFormat, Layout, Size, fallback_svg, fit_page, graphviz, image};
 pub use link::{LONGEST_BASE, LinkBase, LinkBaseError};
 use look::{LONGEST_ACRONYM, LONGEST_NAME, clipped};
