@@ -831,3 +831,30 @@ generate-history = with a dated history of { $changes ->
     [one] one change
    *[other] { $changes } changes
 }, from 2000 to 2025
+
+## The HTML chart (render --format html): its toolbar, card and panels.
+html-search = Search: name, acronym, remit…
+html-expand-all = Expand all
+html-collapse-all = Collapse all
+html-depth = Levels
+html-depth-all = all
+html-fit = Fit
+html-zoom-in = Zoom in
+html-zoom-out = Zoom out
+html-export-svg = SVG
+html-export-png = PNG
+html-show-ties = Other ties
+html-changes = Changes
+html-close = Close
+html-no-match = No unit matches.
+html-expand = Expand
+html-collapse = Collapse
+html-other-parent = Also under another parent: see its card
+html-unattached = Not attached to any unit
+html-unframed = Outside the organisations drawn
+html-head = head
+html-parents = Above
+html-children = Below
+html-partners = Other ties
+html-sources = Sources
+html-hint = Click a unit for its card · drag to pan · wheel to zoom · / to search

@@ -844,3 +844,30 @@ generate-history = avec un historique daté { $changes ->
     [one] d’un changement
    *[other] de { $changes } changements
 }, de 2000 à 2025
+
+## L’organigramme HTML (render --format html) : sa barre d’outils, sa fiche et ses panneaux.
+html-search = Rechercher : nom, sigle, mission…
+html-expand-all = Tout déplier
+html-collapse-all = Tout replier
+html-depth = Niveaux
+html-depth-all = tous
+html-fit = Ajuster
+html-zoom-in = Agrandir
+html-zoom-out = Réduire
+html-export-svg = SVG
+html-export-png = PNG
+html-show-ties = Autres liens
+html-changes = Changements
+html-close = Fermer
+html-no-match = Aucune unité ne correspond.
+html-expand = Déplier
+html-collapse = Replier
+html-other-parent = Rattaché aussi ailleurs : voir sa fiche
+html-unattached = Rattachés à aucune unité
+html-unframed = Hors des organisations représentées
+html-head = responsable
+html-parents = Au-dessus
+html-children = En dessous
+html-partners = Autres liens
+html-sources = Sources
+html-hint = Cliquer sur une unité pour sa fiche · glisser pour déplacer · molette pour zoomer · / pour rechercher

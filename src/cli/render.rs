@@ -1,5 +1,6 @@
-//! `organigram render`: a chart as DOT, SVG, PNG, PDF or Mermaid, on standard output or in a file;
-//! `render --all -o DIR` writes the standard charts of the description.
+//! `organigram render`: a chart as DOT, SVG, PNG, PDF, Mermaid or an interactive HTML page, on
+//! standard output or in a file; `render --all -o DIR` writes the standard charts of the
+//! description.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -30,6 +31,8 @@ pub(crate) enum ChartFormat {
     Pdf,
     /// A Mermaid flowchart, for pages that render Mermaid.
     Mermaid,
+    /// One self-contained HTML page, offline: the org chart to fold, search, zoom and click.
+    Html,
 }
 
 impl write::Format for ChartFormat {
@@ -40,6 +43,7 @@ impl write::Format for ChartFormat {
             ChartFormat::Png => &["png"],
             ChartFormat::Pdf => &["pdf"],
             ChartFormat::Mermaid => &["mmd", "mermaid"],
+            ChartFormat::Html => &["html", "htm"],
         }
     }
 }
@@ -100,8 +104,8 @@ pub(crate) struct Args {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Write the standard charts into the folder given by -o, as DOT and SVG: an org chart per
-    /// organisation, the cooperation map and the whole landscape.
+    /// Write the standard charts into the folder given by -o, as DOT, SVG and HTML: an org chart
+    /// per organisation, the cooperation map and the whole landscape.
     #[arg(
         long,
         requires = "output",
@@ -230,6 +234,7 @@ fn draw(
     let format = match format {
         ChartFormat::Dot => return Ok(render::to_dot(graph, chart).into_bytes()),
         ChartFormat::Mermaid => return Ok(render::to_mermaid(graph, chart).into_bytes()),
+        ChartFormat::Html => return Ok(render::to_html(graph, chart).into_bytes()),
         ChartFormat::Svg => ImageFormat::Svg,
         ChartFormat::Png => ImageFormat::Png,
         ChartFormat::Pdf => ImageFormat::Pdf,
@@ -273,7 +278,7 @@ fn draw(
     Ok(image.bytes)
 }
 
-/// Writes the standard charts into `dir`, each as DOT and SVG, and says what it wrote. Every
+/// Writes the standard charts into `dir`, each as DOT, HTML and SVG, and says what it wrote. Every
 /// chart is drawn in memory before the first file is written, so a chart that cannot be drawn
 /// writes nothing; the files are then written as one batch ([`super::write::atomic::write_into`]).
 /// Chart names are built from organisation ids, which are slugs, so they stay in `dir` (and
@@ -302,6 +307,11 @@ fn write_all(
         files.push((
             file_name(&name, "dot"),
             draw(graph, &chart, ChartFormat::Dot, large, &mut noted)?,
+        ));
+        // The page draws only what is expanded: it is written at any size.
+        files.push((
+            file_name(&name, "html"),
+            draw(graph, &chart, ChartFormat::Html, large, &mut noted)?,
         ));
         // A chart too large to lay out is left out as a picture: its DOT is there to draw parts.
         if Size::of(&chart) == Size::TooLarge && !large {

@@ -12,7 +12,7 @@ use super::print::{
 use super::{Failure, absent_sentence, resolve};
 use organigram::graph::{OrgGraph, TieView, UnitIx};
 use organigram::model::{
-    Citation, Date, Headcount, HeadcountQualifier, Status, Unit, UnitKind, Was,
+    Citation, Date, Headcount, Status, Unit, UnitKind, Was,
 };
 use organigram::query::{UnitDetails, show};
 use organigram::time::Gone;
@@ -231,22 +231,9 @@ fn was_text(was: &Was) -> String {
     )
 }
 
+/// The headcount as text in the command line's language.
 pub(super) fn headcount_text(headcount: &Headcount) -> String {
-    let lang = super::lang();
-    let mut text = match headcount.qualifier {
-        HeadcountQualifier::Exactly => String::new(),
-        qualifier => format!("{} ", qualifier.label_in(lang)),
-    };
-    text.push_str(&format!(
-        "{} ({}",
-        headcount.count,
-        headcount.basis.label_in(lang)
-    ));
-    if let Some(date) = headcount.date {
-        text.push_str(&format!(", {date}"));
-    }
-    text.push(')');
-    text
+    headcount.text_in(super::lang())
 }
 
 fn write_text(

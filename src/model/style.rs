@@ -6,10 +6,16 @@
 //! common colour-vision deficiencies: each family of unit kinds has one hue (organisations blue,
 //! line units bluish green, posts orange, bodies reddish purple), its kinds lighter or darker
 //! tints of it, so that families read as groups at a glance and text stays dark on light fills.
+//!
+//! Shapes, line styles and arrowheads serialise as kebab-case words (`rounded-box`, `dashed`,
+//! `empty-diamond`), which the HTML chart's script reads.
+
+use serde::Serialize;
 
 /// The outline of a unit in a chart. Each family has its own, so families differ by shape as
 /// well as by colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Shape {
     /// A box drawn in depth: a whole organisation.
     Box3d,
@@ -22,7 +28,8 @@ pub enum Shape {
 }
 
 /// How a tie's line is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LineStyle {
     /// A plain line.
     Solid,
@@ -35,7 +42,8 @@ pub enum LineStyle {
 }
 
 /// What a tie's line ends with at its `to` end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Arrowhead {
     /// A plain line, as in a classic org chart.
     None,

@@ -183,6 +183,23 @@ pub struct Headcount {
     pub date: Option<Date>,
 }
 
+impl Headcount {
+    /// The headcount as text in a language: "about 10 (target, 2025-01)", "environ 10 (cible,
+    /// 2025-01)".
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut text = match self.qualifier {
+            HeadcountQualifier::Exactly => String::new(),
+            qualifier => format!("{} ", qualifier.label_in(lang)),
+        };
+        text.push_str(&format!("{} ({}", self.count, self.basis.label_in(lang)));
+        if let Some(date) = self.date {
+            text.push_str(&format!(", {date}"));
+        }
+        text.push(')');
+        text
+    }
+}
+
 /// Reads a headcount's count, saying in the terms of descriptions what a count may be when it is
 /// negative, fractional or too large (rather than serde's "expected u32").
 fn count<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {

@@ -7,8 +7,9 @@ use crate::diff::diff;
 use crate::graph::OrgGraph;
 use crate::model::{Lang, Tie, TieKey, Unit, UnitId};
 
-/// How a proposal touches a unit or a tie.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// How a proposal touches a unit or a tie. Serialised as its [`Change::label`] (`added`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Change {
     /// It is new.

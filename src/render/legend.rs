@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use super::Chart;
 use super::changes::Change;
 use super::quote::html;
-use crate::graph::OrgGraph;
+use crate::graph::{OrgGraph, TieIx};
 use crate::model::{Arrowhead, Lang, LineStyle, Shape, TieKind, UnitKind};
 use crate::tr;
 
@@ -35,10 +35,9 @@ pub(super) fn unit_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<UnitKind> {
         .collect()
 }
 
-/// The tie kinds the chart draws, in the vocabulary's order.
-fn tie_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<TieKind> {
-    let present: HashSet<TieKind> = chart
-        .ties
+/// The kinds of `ties`, in the vocabulary's order: of the ties a chart draws, for its legend.
+pub(super) fn tie_kinds(graph: &OrgGraph, ties: &[TieIx]) -> Vec<TieKind> {
+    let present: HashSet<TieKind> = ties
         .iter()
         .map(|&ix| graph.tie(ix).kind.value)
         .collect();
@@ -53,7 +52,7 @@ fn tie_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<TieKind> {
 /// empty chart.
 pub(super) fn markup(graph: &OrgGraph, chart: &Chart) -> Option<String> {
     let units = unit_kinds(graph, chart);
-    let ties = tie_kinds(graph, chart);
+    let ties = tie_kinds(graph, &chart.ties);
     let changes = chart.changes.present();
     if units.is_empty() && ties.is_empty() {
         return None;

@@ -1,5 +1,6 @@
 //! Org charts: which units and ties a chart shows ([`chart`]), then the chart as DOT
-//! ([`to_dot`]), as Mermaid ([`to_mermaid`]), or as a picture ([`image`]).
+//! ([`to_dot`]), as Mermaid ([`to_mermaid`]), as an interactive HTML page ([`to_html`]), or as a
+//! picture ([`image`]).
 //!
 //! A [`Chart`] is typed data: the units and ties kept by a [`View`] and the filters of
 //! [`ChartOptions`], in declaration order. Every format draws the same chart with the same
@@ -23,6 +24,7 @@ mod arrange;
 mod changes;
 mod dot;
 mod error;
+pub mod html;
 mod layout;
 mod legend;
 mod look;
@@ -39,6 +41,7 @@ use crate::tr;
 pub use changes::{Change, Changes, proposed};
 pub use dot::to_dot;
 pub use error::RenderError;
+pub use html::to_html;
 pub use layout::{Image, ImageFormat, Layout, Size, fallback_svg, graphviz, image};
 use look::{LONGEST_NAME, clipped};
 pub use mermaid::to_mermaid;
