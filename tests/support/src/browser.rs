@@ -20,7 +20,10 @@
 //! (`Network.requestWillBeSent`). A page opened from a file must request nothing but itself:
 //! `data:`, `blob:` and `about:` addresses are not requests to anywhere (their content is in
 //! the page already, or made by it), so they are not recorded, and every other address is,
-//! another local file included, since a page that needs one is not self-contained.
+//! another local file included, since a page that needs one is not self-contained. The tests
+//! never reach the network: every `http`, `https`, `ws` and `ftp` request is recorded, then
+//! refused (`Network.setBlockedURLs`). A request that the page's own content security policy
+//! refuses before it is made is not a request, but the browser reports it as an error.
 
 use std::fs;
 use std::io::ErrorKind;
@@ -574,12 +577,14 @@ impl Page {
             .unwrap_or_else(|e| panic!("the browser did not click `{selector}`: {e}"));
     }
 
-    /// Types `text` into the element that matches `selector` as a person does: clicks it,
-    /// then presses a key for each character (key down, the character, key up), so the page
-    /// sees the same `keydown`, `input` and `keyup` events. A character that no key of a US
-    /// keyboard makes (`é`) is inserted as an input method does: an `input` event, no key.
+    /// Types `text` into the field that matches `selector` as a person does: clicks it, selects
+    /// what it holds, so that the text replaces it, then presses a key for each character (key
+    /// down, the character, key up), so the page sees the same `keydown`, `input` and `keyup`
+    /// events. A character that no key of a US keyboard makes (`é`) is inserted as an input
+    /// method does: an `input` event, no key.
     pub fn type_text(&self, selector: &str, text: &str) {
         self.click(selector);
+        self.eval("document.activeElement?.select?.()");
         self.tab
             .type_str(text)
             .unwrap_or_else(|e| panic!("the browser did not type {text:?}: {e}"));
@@ -844,7 +849,7 @@ mod tests {
         // method does.
         assert_eq!(
             page.eval("window.harness.keys"),
-            serde_json::json!(["G", "n", "i", "e", "Enter"])
+            serde_json::json!(["G", "n", "i", "e", "a", "b", "Enter"])
         );
     }
 
