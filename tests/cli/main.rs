@@ -50,6 +50,7 @@ mod determinism;
 mod export;
 mod history;
 mod hostile;
+mod html;
 mod import;
 mod lang;
 mod output;

@@ -406,7 +406,7 @@ fn bad_arguments_exit_2_with_a_hint() {
         .expect_code(2);
 }
 
-/// The `.dot` and `.svg` files of a folder, by name.
+/// The `.dot`, `.svg` and `.html` files of a folder, by name.
 fn chart_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -414,7 +414,7 @@ fn chart_files(dir: &Path) -> Vec<String> {
         .filter(|n| {
             matches!(
                 Path::new(n).extension().and_then(|e| e.to_str()),
-                Some("dot" | "svg")
+                Some("dot" | "svg" | "html")
             )
         })
         .collect();
@@ -429,7 +429,7 @@ fn the_committed_charts_in_output_are_those_of_the_built_in_description() {
         .run()
         .expect_code(0);
     assert!(
-        out.stdout.starts_with("wrote 12 files to "),
+        out.stdout.starts_with("wrote 18 files to "),
         "{}",
         out.stdout
     );
@@ -441,8 +441,11 @@ fn the_committed_charts_in_output_are_those_of_the_built_in_description() {
     );
     for name in chart_files(&dir) {
         let fresh = fs::read_to_string(dir.join(&name)).unwrap();
-        if Path::new(&name).extension().is_some_and(|e| e == "dot") {
-            renders(&fresh);
+        let extension = Path::new(&name).extension().and_then(|e| e.to_str());
+        if matches!(extension, Some("dot" | "html")) {
+            if extension == Some("dot") {
+                renders(&fresh);
+            }
             let old = fs::read_to_string(committed.join(&name)).unwrap();
             assert!(
                 old == fresh,

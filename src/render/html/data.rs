@@ -48,6 +48,9 @@ pub struct Page {
     pub sources: Vec<PageSource>,
     /// The kinds drawn and how they look, and the changes marked.
     pub legend: Legend,
+    /// Whether the page offers its legend ([`Chart::legend`]): the kinds stay in
+    /// [`Page::legend`] all the same, where the page reads how units and ties look.
+    pub show_legend: bool,
 }
 
 /// An organisation framing units: the heading of their trees.
@@ -364,6 +367,8 @@ pub struct Strings {
     pub sources: String,
     /// A tie's note.
     pub note: String,
+    /// Said of a head nobody holds.
+    pub vacant: String,
     /// What to do with the chart, when nothing is selected.
     pub hint: String,
 }
@@ -400,6 +405,7 @@ impl Strings {
             partners: tr!(lang, "html-partners"),
             sources: tr!(lang, "html-sources"),
             note: tr!(lang, "show-note"),
+            vacant: tr!(lang, "chart-vacant"),
             hint: tr!(lang, "html-hint"),
         }
     }
@@ -540,6 +546,7 @@ pub fn page(graph: &OrgGraph, chart: &Chart) -> Page {
         ties,
         sources: sources.list,
         legend,
+        show_legend: chart.legend,
     }
 }
 

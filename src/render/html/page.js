@@ -108,6 +108,15 @@
   };
   const viewport = $("#viewport");
 
+  // The viewport's size, kept up to date rather than asked of the browser, which would lay out
+  // every element drawn to answer.
+  const screen = { w: viewport.clientWidth, h: viewport.clientHeight };
+  new ResizeObserver(() => {
+    screen.w = viewport.clientWidth;
+    screen.h = viewport.clientHeight;
+    queueDetail();
+  }).observe(viewport);
+
   function el(name, attrs, text) {
     const e = document.createElementNS(NS, name);
     if (attrs) for (const key in attrs) e.setAttribute(key, attrs[key]);
@@ -138,7 +147,7 @@
     if (look.name.length > MAX_NAME_LINES) name[MAX_NAME_LINES - 1] = clip(name[MAX_NAME_LINES - 1], MAX_LINE - 1) + "…";
     for (const l of name) out.push(["name", l]);
     out.push([look.alert ? "cap alert" : "cap", clip(look.caption, MAX_LINE + 6)]);
-    for (const l of look.head.slice(0, 2)) out.push(["headline", clip(l, MAX_LINE + 4)]);
+    for (const l of look.head.slice(0, 3)) out.push(["headline", clip(l, MAX_LINE + 4)]);
     if (look.outside) out.push(["outside", look.outside]);
     linesCache[i] = out;
     return out;
@@ -417,6 +426,10 @@
     }
     return g;
   }
+  // A unit's element: its box and fold toggle, always; its texts (`detail`) only once it comes
+  // into view at a zoom where they can be read, so that a page with thousands of units open
+  // asks the browser to lay out the texts of the few hundred on screen.
+  const drawn = new Array(n);
   function drawUnit(i) {
     const u = units[i];
     const h = boxH(i);
@@ -434,21 +447,8 @@
     if (matchSet.has(i)) g.classList.add("match");
     if (i === current) g.classList.add("current");
     if (i === selected) g.classList.add("selected");
-    g.appendChild(el("title", null, `${shortName(u)}\n${u.kindLabel}`));
-    g.appendChild(el("rect", { class: "halo", x: -6, y: -6, width: BOX_W + 12, height: h + 12, rx: 12, fill: "none" }));
+    if (matchSet.has(i) || i === current) g.appendChild(el("rect", { class: "halo", x: -6, y: -6, width: BOX_W + 12, height: h + 12, rx: 12, fill: "none" }));
     g.appendChild(shape(i, h));
-    let y = PAD + 11;
-    for (const [cls, text] of lines(i)) {
-      g.appendChild(el("text", { class: cls, x: BOX_W / 2, y, "text-anchor": "middle" }, text));
-      y += LINE;
-    }
-    if (up[i].length > 1) {
-      const mark = el("g", { class: "more", transform: `translate(${BOX_W - 10},10)` });
-      mark.appendChild(el("title", null, S.other_parent));
-      mark.appendChild(el("circle", { r: 8, fill: "#ffffff", stroke: "#0072b2" }));
-      mark.appendChild(el("text", { "text-anchor": "middle", y: 3.5, class: "more" }, String(up[i].length)));
-      g.appendChild(mark);
-    }
     if (children[i].length) {
       const t = el("g", {
         class: "toggle",
@@ -460,16 +460,67 @@
         "aria-label": `${open ? S.collapse : S.expand} — ${shortName(u)}`,
       });
       t.appendChild(el("circle", { r: open ? 8 : 10 }));
-      t.appendChild(el("text", { "text-anchor": "middle", y: 3.5 }, open ? "−" : String(children[i].length)));
       g.appendChild(t);
     }
+    drawn[i] = g;
     return g;
+  }
+  // The texts of a unit's element: its label's lines, its toggle's count, the mark of another
+  // parent, and its tooltip.
+  const detailed = new Uint8Array(n);
+  function detail(i) {
+    if (detailed[i] || !drawn[i]) return;
+    detailed[i] = 1;
+    const g = drawn[i];
+    const u = units[i];
+    g.insertBefore(el("title", null, `${shortName(u)}\n${u.kindLabel}`), g.firstChild);
+    const texts = document.createDocumentFragment();
+    let y = PAD + 11;
+    for (const [cls, text] of lines(i)) {
+      texts.appendChild(el("text", { class: cls, x: BOX_W / 2, y, "text-anchor": "middle" }, text));
+      y += LINE;
+    }
+    if (up[i].length > 1) {
+      const mark = el("g", { class: "more", transform: `translate(${BOX_W - 10},10)` });
+      mark.appendChild(el("title", null, S.other_parent));
+      mark.appendChild(el("circle", { r: 8, fill: "#ffffff", stroke: "#0072b2" }));
+      mark.appendChild(el("text", { "text-anchor": "middle", y: 3.5, class: "more" }, String(up[i].length)));
+      texts.appendChild(mark);
+    }
+    const toggle = g.querySelector(".toggle");
+    g.insertBefore(texts, toggle);
+    if (toggle) toggle.appendChild(el("text", { "text-anchor": "middle", y: 3.5 }, isOpen(i) ? "−" : String(children[i].length)));
+  }
+  // Texts for the units in view (and a margin around it), when the zoom lets them be read.
+  const READABLE = 0.3;
+  let detailQueued = false;
+  function detailInView() {
+    detailQueued = false;
+    if (view.k < READABLE) return;
+    const margin = 300;
+    const x0 = (-view.x - margin) / view.k;
+    const y0 = (-view.y - margin) / view.k;
+    const x1 = (screen.w - view.x + margin) / view.k;
+    const y1 = (screen.h - view.y + margin) / view.k;
+    for (let i = 0; i < n; i++) {
+      if (!visible[i] || detailed[i]) continue;
+      const x = pos[2 * i];
+      const y = pos[2 * i + 1];
+      if (x + BOX_W >= x0 && x <= x1 && y + boxH(i) >= y0 && y <= y1) detail(i);
+    }
+  }
+  function queueDetail() {
+    if (detailQueued) return;
+    detailQueued = true;
+    requestAnimationFrame(detailInView);
   }
   const centre = (i) => [pos[2 * i] + BOX_W / 2, pos[2 * i + 1] + boxH(i) / 2];
 
   function draw() {
     layout();
     for (const layer of Object.values(layers)) layer.replaceChildren();
+    drawn.fill(undefined);
+    detailed.fill(0);
     for (const f of frameShapes) {
       const g = el("g", { class: f.kind === "frame" ? "frame" : "frame group" });
       g.appendChild(el("rect", { x: f.x, y: f.y, width: f.w, height: f.h, rx: 10 }));
@@ -543,6 +594,12 @@
   // Zoom and pan.
   function applyView() {
     scene.setAttribute("transform", `translate(${view.x},${view.y}) scale(${view.k})`);
+    detailInView();
+  }
+  // While dragging: the texts of what comes into view are added at the next frame.
+  function moveView() {
+    scene.setAttribute("transform", `translate(${view.x},${view.y}) scale(${view.k})`);
+    queueDetail();
   }
   function zoomAt(factor, cx, cy) {
     const k = Math.min(4, Math.max(0.05, view.k * factor));
@@ -552,7 +609,7 @@
     applyView();
   }
   function fit() {
-    const r = viewport.getBoundingClientRect();
+    const r = { width: screen.w, height: screen.h };
     const margin = 24;
     const k = Math.min(1.1, (r.width - 2 * margin) / Math.max(1, bounds.w), (r.height - 2 * margin) / Math.max(1, bounds.h));
     view.k = Math.max(0.05, k);
@@ -562,17 +619,19 @@
   }
   // Opens the page at the top of the chart at a readable size, fitted when it fits.
   function home() {
-    const r = viewport.getBoundingClientRect();
+    const r = { width: screen.w, height: screen.h };
     fit();
-    if (view.k < 0.6) {
+    if (view.k < 0.6 && roots.length) {
+      // Too large to read whole: the top of the first tree, centred.
       view.k = 0.6;
-      view.x = Math.max(16, (r.width - bounds.w * view.k) / 2);
+      const [x] = centre(roots[0]);
+      view.x = Math.min(16, r.width / 2 - x * view.k);
       view.y = 16;
       applyView();
     }
   }
   function panTo(i) {
-    const r = viewport.getBoundingClientRect();
+    const r = { width: screen.w, height: screen.h };
     if (view.k < 0.5) view.k = 0.8;
     const [x, y] = centre(i);
     view.x = r.width / 2 - x * view.k;
@@ -677,7 +736,7 @@
       else dd.appendChild(value);
       dl.appendChild(dd);
     };
-    if (u.head) fact(S.head, "head", u.head.name + (u.head.vacant ? " · " + u.look.caption.split(" · ").slice(-1)[0] : ""));
+    if (u.head) fact(S.head, "head", u.head.name + (u.head.vacant ? " · " + S.vacant : ""));
     if (u.organisation !== undefined) fact(S.organisation, "organisation", data.organisations[u.organisation].name);
     if (u.aliases.length) fact(S.aliases, "aliases", u.aliases.join(" · "));
     for (const a of u.attributes) fact(a.label, a.key, a.value);
@@ -726,6 +785,8 @@
   // `organigram find` folds them.
   let index = null;
   function fold(text) {
+    // ASCII has no accents or ligatures: most names of a large description are ASCII.
+    if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
     return text
       .normalize("NFKD")
       .replace(/\p{M}/gu, "")
@@ -858,6 +919,7 @@
 
   // Export: the chart as laid out, whole, as SVG or PNG.
   function exported() {
+    for (let i = 0; i < n; i++) if (visible[i]) detail(i);
     const copy = svg.cloneNode(true);
     copy.removeAttribute("id");
     const m = 20;
@@ -936,6 +998,7 @@
     fillChanges();
   }
   fillLegend();
+  button("legend").hidden = !data.show_legend;
 
   const actions = {
     "expand-all": () => {
@@ -950,11 +1013,11 @@
     },
     fit,
     "zoom-in": () => {
-      const r = viewport.getBoundingClientRect();
+      const r = { width: screen.w, height: screen.h };
       zoomAt(1.25, r.width / 2, r.height / 2);
     },
     "zoom-out": () => {
-      const r = viewport.getBoundingClientRect();
+      const r = { width: screen.w, height: screen.h };
       zoomAt(0.8, r.width / 2, r.height / 2);
     },
     "show-ties": () => {
@@ -1017,7 +1080,7 @@
     if (drag.moved) {
       view.x = drag.vx + dx;
       view.y = drag.vy + dy;
-      applyView();
+      moveView();
     }
   });
   const endDrag = () => {
@@ -1086,6 +1149,7 @@
   // Printed: the whole chart as laid out, scaled to the page.
   let beforePrint = null;
   window.addEventListener("beforeprint", () => {
+    for (let i = 0; i < n; i++) if (visible[i]) detail(i);
     beforePrint = { ...view };
     svg.setAttribute("viewBox", `-10 -10 ${bounds.w + 20} ${bounds.h + 20}`);
     scene.removeAttribute("transform");
@@ -1114,6 +1178,8 @@
       return search(text);
     },
   };
+  // The search's index, made while the page waits for its first keystroke.
+  setTimeout(() => index || buildIndex(), 0);
   document.documentElement.dataset.readyAt = readyAt.toFixed(1);
   document.documentElement.dataset.ready = "true";
 })();
