@@ -251,6 +251,7 @@ fn clicking_a_unit_shows_its_card_with_its_source_quote_and_its_links_select() {
         "the card's quotes {quotes} lack {quote:?}"
     );
     assert_eq!(page.eval("location.hash"), format!("#unit={DEEP}"));
+    page.screenshot(&target_dir().join("browser/justice-card.png"));
 
     // The parent, in the card, is a link that selects it.
     page.click("#card a[data-unit-link=\"dip-a-just\"]");
@@ -395,7 +396,7 @@ fn in_french_the_page_speaks_french() {
 }
 
 #[test]
-fn the_svg_export_is_a_well_formed_svg_of_the_chart() {
+fn the_chart_exports_as_a_well_formed_svg_and_as_a_png() {
     let page = open(&justice("export", &[]), "");
     let file = page.download("[data-action=\"export-svg\"]", ANSWER);
     assert_eq!(file.extension().unwrap(), "svg", "{}", file.display());
@@ -415,6 +416,11 @@ fn the_svg_export_is_a_well_formed_svg_of_the_chart() {
         !document.descendants().any(|n| n.has_tag_name("script")),
         "the SVG holds a script"
     );
+
+    let file = page.download("[data-action=\"export-png\"]", ANSWER);
+    assert_eq!(file.extension().unwrap(), "png", "{}", file.display());
+    let png = std::fs::read(&file).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
     assert_quiet(&page);
 }
 
