@@ -4,9 +4,9 @@
 //!
 //! Debian's `chromium` is found on the `PATH`, and installed with apt-get when it is missing
 //! ([`require`]). One browser runs per test process, launched by the first [`Page::open`] and
-//! killed when the process ends; each page is a tab of its own, in a browser context of its own
-//! (no storage, cache or download folder shared with another test), on a DevTools connection of
-//! its own, so that a test that breaks its connection breaks no other.
+//! killed when the process ends, on one DevTools connection; each page is a tab of its own, in
+//! a browser context of its own (no storage or cache shared with another test, whose file://
+//! pages would otherwise share one origin), with a download folder of its own.
 //!
 //! Nothing waits for ever: every call to the browser fails after [`CALL_TIMEOUT`], and
 //! [`Page::wait_for`] after the time it is given, so a failing test fails instead of hanging.
@@ -40,13 +40,11 @@ use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::{Log, Network, Page as CdpPage, Runtime, Target};
 use serde_json::Value;
 
-use crate::provision::{apt_install, lock, say};
+use crate::provision::{apt_install, is_root, lock, say};
 use crate::target_dir;
 
 /// How long one call to the browser may take before the test fails: a page that hangs its
-/// renderer, or a browser that died, fails the test after this long. It is also how long a
-/// page's connection may stay silent, so a test keeps no page open while it does something
-/// slow.
+/// renderer, or a browser that died, fails the test after this long.
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// How long the browser may take to start: the first start on a fresh machine reads a few
@@ -54,7 +52,7 @@ pub const CALL_TIMEOUT: Duration = Duration::from_secs(120);
 const LAUNCH_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// The window every page is drawn in, in CSS pixels: a laptop's screen.
-pub const WINDOW: (u32, u32) = (1280, 800);
+const WINDOW: (u32, u32) = (1280, 800);
 
 /// Makes sure Debian's `chromium` runs from the `PATH`, installing it (`apt-get install
 /// chromium`, as root) when it is missing; the first call in a process does the work. Panics,
@@ -226,7 +224,7 @@ fn launch() -> Result<Chromium, String> {
 /// Keeps the connection from closing while no test uses it: the crate closes a connection that
 /// has heard nothing from the browser for [`CALL_TIMEOUT`], and stops tracking tabs when no tab
 /// has opened, closed or changed for as long. A tab of its own, in a thread of its own, changes
-/// its address every few seconds for as long as the process runs.
+/// its address eight times as often, for as long as the process runs.
 fn keep_alive(browser: &Browser) -> Result<(), String> {
     let tab = browser
         .new_tab()
@@ -280,12 +278,6 @@ fn remove_stale(parent: &Path) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// Whether this process runs as root.
-fn is_root() -> bool {
-    // SAFETY: geteuid cannot fail and reads no memory of ours.
-    unsafe { libc::geteuid() == 0 }
 }
 
 /// What a page said on its console, or the browser said about it.
