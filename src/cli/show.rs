@@ -11,9 +11,7 @@ use super::print::{
 };
 use super::{Failure, absent_sentence, resolve};
 use organigram::graph::{OrgGraph, TieView, UnitIx};
-use organigram::model::{
-    Citation, Date, Headcount, Status, Unit, UnitKind, Was,
-};
+use organigram::model::{Citation, Date, Headcount, Status, Unit, UnitKind, Was};
 use organigram::query::{UnitDetails, show};
 use organigram::time::Gone;
 use organigram::{Workspace, tr};

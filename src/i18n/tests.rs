@@ -9,6 +9,9 @@ use super::*;
 /// and messages made only of their arguments and punctuation.
 const SAME_IN_FRENCH: &[&str] = &[
     "chart-vacant",
+    "html-export-png",
+    "html-export-svg",
+    "html-sources",
     "import-kind-count",
     "manager",
     "print-vacant",

@@ -37,10 +37,7 @@ pub(super) fn unit_kinds(graph: &OrgGraph, chart: &Chart) -> Vec<UnitKind> {
 
 /// The kinds of `ties`, in the vocabulary's order: of the ties a chart draws, for its legend.
 pub(super) fn tie_kinds(graph: &OrgGraph, ties: &[TieIx]) -> Vec<TieKind> {
-    let present: HashSet<TieKind> = ties
-        .iter()
-        .map(|&ix| graph.tie(ix).kind.value)
-        .collect();
+    let present: HashSet<TieKind> = ties.iter().map(|&ix| graph.tie(ix).kind.value).collect();
     TieKind::ALL
         .iter()
         .copied()

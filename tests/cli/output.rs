@@ -248,8 +248,8 @@ fn charts_named_after_long_ids_get_bounded_distinct_names() {
             .iter()
             .filter(|n| n.starts_with("org-chart-"))
             .collect();
-        // Two organisations, each a DOT and an SVG chart, all distinct.
-        assert_eq!(org_charts.len(), 4, "{length}: {names:?}");
+        // Two organisations, each a DOT, an SVG and an HTML chart, all distinct.
+        assert_eq!(org_charts.len(), 6, "{length}: {names:?}");
         assert!(names.iter().all(|n| n.len() <= 255), "{length}: {names:?}");
     }
 }

@@ -10,14 +10,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::super::Chart;
 use super::super::changes::Change;
 use super::super::legend;
 use super::super::look::Look;
-use super::super::Chart;
 use crate::graph::{OrgGraph, TieIx, UnitIx};
-use crate::model::{
-    Arrowhead, Citation, Lang, LineStyle, Shape, Status, TieKind, Unit, UnitKind,
-};
+use crate::model::{Arrowhead, Citation, Lang, LineStyle, Shape, Status, TieKind, Unit, UnitKind};
 use crate::tr;
 
 /// Everything the page draws, serialised into its `organigram-data` script.
@@ -110,7 +108,8 @@ pub struct PageUnit {
     pub change: Option<Change>,
 }
 
-/// How a unit's box looks: [`Look`], as data (its shape is its kind's, in the legend).
+/// How a unit's box looks, as every format draws it (its label's lines, its state, its
+/// colours), as data; its shape is its kind's, in the legend.
 #[derive(Clone, Debug, Serialize)]
 pub struct PageLook {
     /// The acronym shown first, when it is not the name.
@@ -349,9 +348,7 @@ pub struct Strings {
     pub unattached: String,
     /// The heading of units outside every organisation the chart frames.
     pub unframed: String,
-    /// The card's headings.
-    pub kind: String,
-    /// The head of a unit.
+    /// The card's headings: the head of a unit.
     pub head: String,
     /// The organisation a unit belongs to.
     pub organisation: String,
@@ -365,8 +362,6 @@ pub struct Strings {
     pub partners: String,
     /// The sources.
     pub sources: String,
-    /// A tie's note.
-    pub note: String,
     /// Said of a head nobody holds.
     pub vacant: String,
     /// What to do with the chart, when nothing is selected.
@@ -396,7 +391,6 @@ impl Strings {
             other_parent: tr!(lang, "html-other-parent"),
             unattached: tr!(lang, "html-unattached"),
             unframed: tr!(lang, "html-unframed"),
-            kind: tr!(lang, "show-kind"),
             head: tr!(lang, "html-head"),
             organisation: tr!(lang, "show-organisation"),
             aliases: tr!(lang, "show-aliases"),
@@ -404,7 +398,6 @@ impl Strings {
             children: tr!(lang, "html-children"),
             partners: tr!(lang, "html-partners"),
             sources: tr!(lang, "html-sources"),
-            note: tr!(lang, "show-note"),
             vacant: tr!(lang, "chart-vacant"),
             hint: tr!(lang, "html-hint"),
         }
@@ -530,7 +523,11 @@ pub fn page(graph: &OrgGraph, chart: &Chart) -> Page {
             .into_iter()
             .map(|change| ChangeSample {
                 change,
-                label: tr!(lang, "chart-by-the-proposal", change = change.label_in(lang)),
+                label: tr!(
+                    lang,
+                    "chart-by-the-proposal",
+                    change = change.label_in(lang)
+                ),
                 colour: change.colour(),
             })
             .collect(),
@@ -688,7 +685,11 @@ fn attributes(unit: &Unit, lang: Lang) -> Vec<Attribute> {
         fact("vacant", tr!(lang, "show-vacant"), yes());
     }
     if let Some(date) = unit.vacancy_date() {
-        fact("vacant_from", tr!(lang, "show-vacant-from"), date.to_string());
+        fact(
+            "vacant_from",
+            tr!(lang, "show-vacant-from"),
+            date.to_string(),
+        );
     }
     if unit.is_recruiting() {
         fact("recruiting", tr!(lang, "show-recruiting"), yes());

@@ -5,12 +5,12 @@
 //! security policy forbids any), and every script, style and icon is inline.
 //!
 //! The page's script and style are ours, written for this page (`page.js`, `page.css`, in
-//! `page.html`), with no library: d3-org-chart and OrgChart JS assume a strict tree, so they hide
+//! `page.html`), with no library: d3-org-chart and `OrgChart` JS assume a strict tree, so they hide
 //! or duplicate a unit with two parents (a joint attachment, a line authority besides the
 //! attachment); d3 alone weighs about 280 KB; and a page we own has no licence to keep beside it
 //! and nothing to update.
 //!
-//! The chart's data ([`Page`], built by [`page`]) is serialised by serde_json into a script of
+//! The chart's data ([`Page`], built by [`page`]) is serialised by `serde_json` into a script of
 //! type `application/json`, with `<`, `>`, `&`, U+2028 and U+2029 written as JSON escapes
 //! (`\u003c`…), so that no text of a description can close the script or open markup. The
 //! script reads every text into the page as text (`textContent`, `createElementNS`), never as
@@ -26,15 +26,20 @@
 //!
 //! # The page's contract, which its browser tests rely on
 //!
-//! - Data: `<script type="application/json" id="organigram-data">` holds [`Page`]. The page
-//!   exposes `window.organigram = { data, ready, readyAt, select(id), search(text) }` (`data`
-//!   the parsed object, `readyAt` the `performance.now()` at ready). When the chart is drawn and
-//!   every handler attached, `window.organigram.ready === true` and
+//! - Data: `<script type="application/json" id="organigram-data">` holds [`Page`]: units by
+//!   `data.units[i].id`, ties naming their ends by position in `data.units` (`from`, `to`), the
+//!   look and labels of each kind in `data.legend`; a field with no value (`null`, `false`, an
+//!   empty list) is left out. The page exposes `window.organigram = { data, ready, readyAt,
+//!   select(id), search(text) }` (`data` the parsed object; `readyAt` the `performance.now()`
+//!   at ready, also in `document.documentElement.dataset.readyAt`; `select` returns whether the
+//!   id names a unit of the chart, `search` the ids matched, best first). When the chart is
+//!   drawn and every handler attached, `window.organigram.ready === true` and
 //!   `document.documentElement.dataset.ready === "true"`.
 //! - Each drawn unit is an element `[data-unit="ID"]` (ID: the unit's id in the description),
 //!   present only while it is visible (a folded-away unit has no element), with
 //!   `data-expanded="true|false"`. Its fold toggle, when it has children, is
-//!   `[data-unit="ID"] [data-action="toggle"]`.
+//!   `[data-unit="ID"] [data-action="toggle"]`. The texts of a box (its `<text>` elements) are
+//!   drawn once it is in view at a zoom where they can be read (at least 0.3).
 //! - Toolbar: `[data-action="expand-all"]`, `[data-action="collapse-all"]`, `#depth` (a
 //!   `<select>`: collapse to a depth), `[data-action="fit"]`, `[data-action="zoom-in"]`,
 //!   `[data-action="zoom-out"]`, `[data-action="export-svg"]`, `[data-action="export-png"]`,
@@ -61,8 +66,8 @@ mod data;
 mod tests;
 
 pub use data::{
-    Attribute, ChangeSample, Cite, Frame, Head, Legend, Named, Page, PageLook, PageSource,
-    PageTie, PageUnit, Strings, TieLook, TieSample, UnitSample, page,
+    Attribute, ChangeSample, Cite, Frame, Head, Legend, Named, Page, PageLook, PageSource, PageTie,
+    PageUnit, Strings, TieLook, TieSample, UnitSample, page,
 };
 
 use super::Chart;
@@ -97,7 +102,8 @@ pub fn to_html(graph: &OrgGraph, chart: &Chart) -> String {
 /// `template` with each `{{name}}` replaced by its value, in one pass: a value is never read
 /// for markers, so a name that spells `{{script}}` stays text. An unknown marker is kept.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + values.iter().map(|v| v.1.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(template.len() + values.iter().map(|v| v.1.len()).sum::<usize>());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
@@ -109,15 +115,12 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
                 .find(|(n, _)| *n == name)
                 .map(|(_, value)| (*value, end + 2))
         });
-        match value {
-            Some((value, used)) => {
-                out.push_str(value);
-                rest = &after[used..];
-            }
-            None => {
-                out.push_str("{{");
-                rest = after;
-            }
+        if let Some((value, used)) = value {
+            out.push_str(value);
+            rest = &after[used..];
+        } else {
+            out.push_str("{{");
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -146,10 +146,23 @@
     const name = look.name.slice(0, MAX_NAME_LINES).map((l) => clip(l, MAX_LINE));
     if (look.name.length > MAX_NAME_LINES) name[MAX_NAME_LINES - 1] = clip(name[MAX_NAME_LINES - 1], MAX_LINE - 1) + "…";
     for (const l of name) out.push(["name", l]);
-    out.push([look.alert ? "cap alert" : "cap", clip(look.caption, MAX_LINE + 6)]);
-    for (const l of look.head.slice(0, 3)) out.push(["headline", clip(l, MAX_LINE + 4)]);
+    for (const l of wrap(look.caption, MAX_LINE + 2).slice(0, 2)) out.push([look.alert ? "cap alert" : "cap", clip(l, MAX_LINE + 2)]);
+    for (const l of look.head.slice(0, 3)) out.push(["headline", clip(l, MAX_LINE + 2)]);
     if (look.outside) out.push(["outside", look.outside]);
     linesCache[i] = out;
+    return out;
+  }
+  // `text` in lines of at most `width` characters where its words allow.
+  function wrap(text, width) {
+    const out = [];
+    let line = "";
+    for (const word of text.split(" ")) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? line + " " + word : word;
+    }
+    out.push(line);
     return out;
   }
   const boxH = (i) => 2 * PAD + lines(i).length * LINE;
@@ -364,7 +377,7 @@
       markers.add(id);
       let defs = svg.querySelector("defs");
       if (!defs) defs = svg.insertBefore(el("defs"), svg.firstChild);
-      const m = el("marker", { id, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
+      const m = el("marker", { id, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "5", markerHeight: "5", orient: "auto-start-reverse" });
       const hollow = head === "empty" || head === "empty-dot" || head === "empty-diamond";
       const attrs = { fill: hollow ? "#ffffff" : colour, stroke: colour, "stroke-width": "1.2" };
       let shape;
@@ -524,7 +537,10 @@
     for (const f of frameShapes) {
       const g = el("g", { class: f.kind === "frame" ? "frame" : "frame group" });
       g.appendChild(el("rect", { x: f.x, y: f.y, width: f.w, height: f.h, rx: 10 }));
-      g.appendChild(el("text", { x: f.x + 12, y: f.y + (f.kind === "frame" ? 20 : 16) }, clip(f.title, 120)));
+      // A title as long as its frame is wide: about 8 units a character.
+      const title = el("text", { x: f.x + 12, y: f.y + (f.kind === "frame" ? 20 : 16) }, clip(f.title, Math.max(8, Math.floor((f.w - 24) / 8))));
+      title.appendChild(el("title", null, f.title));
+      g.appendChild(title);
       layers.frames.appendChild(g);
     }
     const lineFrag = document.createDocumentFragment();

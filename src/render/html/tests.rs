@@ -292,7 +292,9 @@ fn hostile_names_stay_text_in_the_page() {
     let mut description = description(&units, &ties);
     let long = "é".repeat(10_000);
     for (i, unit) in description.units.values_mut().skip(1).enumerate() {
-        unit.name = hostile.get(i).map_or_else(|| long.clone(), |&h| h.to_owned());
+        unit.name = hostile
+            .get(i)
+            .map_or_else(|| long.clone(), |&h| h.to_owned());
         unit.remit = Some(unit.name.clone());
     }
     description.organisations[0].name = hostile[0].to_owned();
@@ -312,7 +314,9 @@ fn hostile_names_stay_text_in_the_page() {
     assert!(!html.contains("<!--"));
     assert!(!html.contains('\u{2028}') && !html.contains('\u{2029}'));
     // The title is text.
-    assert!(html.contains("<title>Org chart — &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+    assert!(html.contains(
+        "<title>Org chart — &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"
+    ));
     // And the data reads back as written.
     let data = data_of(&html);
     let names: Vec<&str> = data["units"]
@@ -332,7 +336,10 @@ fn the_page_s_own_files_cannot_end_their_elements_and_every_marker_is_filled() {
         assert!(!text.to_lowercase().contains("</style"), "{file}");
         assert!(!text.contains("{{"), "{file}");
     }
-    assert!(!SCRIPT.contains("innerHTML"), "the script writes text, never markup");
+    assert!(
+        !SCRIPT.contains("innerHTML"),
+        "the script writes text, never markup"
+    );
     let graph = graph(&[("min", Ministry)], &[]);
     let html = to_html(&graph, &chart_of(&graph, View::OrgChart, Lang::En));
     assert!(!html.contains("{{"));
