@@ -305,6 +305,65 @@ fn folding_a_unit_removes_its_descendants_and_unfolding_brings_them_back() {
 }
 
 #[test]
+fn the_selected_unit_s_other_ties_are_drawn_on_demand() {
+    let page = open(&justice("other-ties", &[]), "");
+    let programme = unit("justice-dp-ia");
+    page.click(&programme);
+    wait_for_element(&page, &format!("{programme}.selected"));
+    let others = "[data-tie][data-other][data-from=\"justice-dp-ia\"][data-kind=\"cooperation\"]";
+    assert_eq!(
+        count(&page, others),
+        0,
+        "the org chart opens with its hierarchy only"
+    );
+
+    page.click("[data-action=\"show-ties\"]");
+    wait_for_element(&page, others);
+    assert_eq!(
+        page.eval(
+            "document.querySelector('[data-action=\"show-ties\"]').getAttribute('aria-pressed')"
+        ),
+        "true"
+    );
+    page.click("[data-action=\"show-ties\"]");
+    wait_for_none(&page, others);
+    assert_quiet(&page);
+}
+
+#[test]
+fn zooming_in_and_out_scales_the_chart() {
+    let page = open(&justice("zoom", &[]), "");
+    let width = || {
+        page.eval(&format!(
+            "document.querySelector({}).getBoundingClientRect().width",
+            js(&unit("justice"))
+        ))
+        .as_f64()
+        .unwrap()
+    };
+    let before = width();
+    page.click("[data-action=\"zoom-in\"]");
+    page.wait_for(
+        &format!(
+            "document.querySelector({}).getBoundingClientRect().width > {before}",
+            js(&unit("justice"))
+        ),
+        ANSWER,
+    );
+    page.click("[data-action=\"zoom-out\"]");
+    page.click("[data-action=\"zoom-out\"]");
+    page.wait_for(
+        &format!(
+            "document.querySelector({}).getBoundingClientRect().width < {before}",
+            js(&unit("justice"))
+        ),
+        ANSWER,
+    );
+    assert!(width() > 0.0);
+    assert_quiet(&page);
+}
+
+#[test]
 fn a_unit_with_two_parents_is_drawn_once_with_both_ties() {
     // The DNE is a directorate common to the secretariat general and the DGESCO.
     let page = open(
