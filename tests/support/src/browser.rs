@@ -837,11 +837,17 @@ mod tests {
             "Génie"
         );
         page.press("Enter");
+        // Typing again replaces what the field holds.
+        page.type_text("#field", "ab");
+        assert_eq!(
+            page.eval("document.getElementById('typed').textContent"),
+            "ab"
+        );
         // A key of the US keyboard is pressed; another character is inserted, as an input
         // method does.
         assert_eq!(
             page.eval("window.harness.keys"),
-            serde_json::json!(["G", "n", "i", "e", "a", "b", "Enter"])
+            serde_json::json!(["G", "n", "i", "e", "Enter", "a", "b"])
         );
     }
 
