@@ -12,7 +12,10 @@ use crate::support::{fixture, organigram};
 fn data_of(html: &str) -> serde_json::Value {
     let marker = r#"<script type="application/json" id="organigram-data">"#;
     let start = html.find(marker).expect("the page has its data") + marker.len();
-    let end = start + html[start..].find("</script>").expect("the data script ends");
+    let end = start
+        + html[start..]
+            .find("</script>")
+            .expect("the data script ends");
     serde_json::from_str(&html[start..end]).expect("the data is JSON")
 }
 
@@ -101,13 +104,13 @@ fn every_option_of_render_reaches_the_page() {
     let french = page(["--lang", "fr", "--organisation", "justice"]);
     assert_eq!(french["lang"], "fr");
     assert_eq!(french["strings"]["expand_all"], "Tout déplier");
-    assert_eq!(
-        french["title"],
-        "Organigramme — Ministère de la Justice"
-    );
+    assert_eq!(french["title"], "Organigramme — Ministère de la Justice");
     let dated = page(["--as-of", "2024-01-01", "--organisation", "justice"]);
     assert!(
-        dated["title"].as_str().unwrap().ends_with("as of 2024-01-01"),
+        dated["title"]
+            .as_str()
+            .unwrap()
+            .ends_with("as of 2024-01-01"),
         "{}",
         dated["title"]
     );
@@ -127,7 +130,10 @@ fn a_proposal_marks_the_page() {
         .iter()
         .filter_map(|u| u["change"].as_str())
         .collect();
-    assert!(changed.contains(&"added") && changed.contains(&"removed"), "{changed:?}");
+    assert!(
+        changed.contains(&"added") && changed.contains(&"removed"),
+        "{changed:?}"
+    );
     let legend: Vec<&str> = data["legend"]["changes"]
         .as_array()
         .unwrap()
@@ -177,10 +183,17 @@ fn the_page_is_written_whole_over_the_file_it_replaces() {
     // No temporary file is left beside it.
     assert_eq!(files(dir.path()), ["chart.html"]);
     // A chart with nothing to draw leaves the file as it was.
-    let out = organigram(["render", "--organisation", "justice", "--root", "dinum", "-o"])
-        .arg(&path)
-        .run()
-        .expect_code(2);
+    let out = organigram([
+        "render",
+        "--organisation",
+        "justice",
+        "--root",
+        "dinum",
+        "-o",
+    ])
+    .arg(&path)
+    .run()
+    .expect_code(2);
     assert!(out.stderr.contains("nothing to draw"), "{}", out.stderr);
     assert!(fs::read_to_string(&path).unwrap().ends_with("</html>\n"));
     assert_eq!(files(dir.path()), ["chart.html"]);

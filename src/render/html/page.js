@@ -1082,6 +1082,7 @@
   let drag = null;
   viewport.addEventListener("pointerdown", (event) => {
     if (event.button !== 0) return;
+    dragged = false;
     drag = { x: event.clientX, y: event.clientY, vx: view.x, vy: view.y, moved: false, id: event.pointerId };
   });
   viewport.addEventListener("pointermove", (event) => {
@@ -1105,11 +1106,16 @@
     drag = null;
     return wasDrag;
   };
+  // The click that ends a drag selects nothing.
+  let dragged = false;
   viewport.addEventListener("pointerup", () => {
-    if (endDrag()) svg.addEventListener("click", (e) => e.stopPropagation(), { capture: true, once: true });
+    dragged = endDrag();
   });
   viewport.addEventListener("pointercancel", endDrag);
-  svg.addEventListener("click", (event) => activate(event.target));
+  svg.addEventListener("click", (event) => {
+    if (dragged) dragged = false;
+    else activate(event.target);
+  });
   function activate(target) {
     const g = target.closest("[data-unit]");
     if (!g) return;
