@@ -43,6 +43,7 @@ mod apply;
 mod as_of;
 mod basics;
 mod bounded;
+mod browser;
 mod builtin;
 mod check;
 mod determinism;

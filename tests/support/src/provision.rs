@@ -55,7 +55,7 @@ pub(crate) fn run(command: &mut Command) -> Result<Output, String> {
 }
 
 /// Whether this process runs as root, as apt-get must.
-fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
