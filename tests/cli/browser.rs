@@ -591,3 +591,24 @@ fn search_finds_the_deepest_unit_of_the_10000_unit_page() {
     assert!(count(&page, "[data-unit]") <= DRAWN_AT_MOST);
     assert_quiet(&page);
 }
+
+#[test]
+fn a_kind_filter_hangs_dip_a_just_from_the_dsj_by_a_bridge() {
+    // Without posts, DiP A-JUST's line runs through the DSJ's director post, which is hidden.
+    let page = open(
+        &justice(
+            "bridge",
+            &[
+                "--unit-kind",
+                "ministry,secretariat-general,directorate,sub-directorate,project-directorate,programme-directorate",
+            ],
+        ),
+        "",
+    );
+    page.click("[data-action=\"expand-all\"]");
+    wait_for_element(&page, &unit("dip-a-just"));
+    let bridge = "[data-tie][data-bridge][data-from=\"dip-a-just\"][data-to=\"dsj\"]";
+    assert_eq!(count(&page, bridge), 1, "{bridge}");
+    assert_eq!(count(&page, &unit("dsj-directeur")), 0);
+    assert_quiet(&page);
+}

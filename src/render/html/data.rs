@@ -206,6 +206,11 @@ pub struct PageTie {
     /// How a proposal drawn with the chart touches it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+    /// For a bridge across units the kind filter hides ([`crate::render::Bridge`]), what it
+    /// says with their names ("via 1 hidden unit: Directeur des services judiciaires"); its
+    /// `kind` is then that of `from`'s own tie up the line. `None` for a tie.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     /// Whether it places `from` under `to`, from its kind: the tree is made of these.
     #[serde(skip)]
     hierarchical: bool,
@@ -266,6 +271,8 @@ pub struct Legend {
     pub ties: Vec<TieSample>,
     /// The changes marked, in [`Change::ALL`] order.
     pub changes: Vec<ChangeSample>,
+    /// The colour bridges across hidden units are drawn in, dashed ([`PageTie::via`]).
+    pub bridge_colour: &'static str,
 }
 
 /// A unit kind in the legend.
@@ -452,9 +459,27 @@ pub fn page(graph: &OrgGraph, chart: &Chart) -> Page {
                 note: tie.note.clone(),
                 sources: sources.cite(graph, tie.source.as_ref()),
                 change: chart.changes.tie(tie),
+                via: None,
             }
         })
         .collect();
+    // The bridges put the units under hidden levels in the tree, as the other formats draw them.
+    ties.extend(chart.bridges.iter().filter_map(|bridge| {
+        let (&from, &to) = (positions.get(&bridge.from)?, positions.get(&bridge.to)?);
+        Some(PageTie {
+            kind: bridge.kind,
+            from,
+            to,
+            hierarchical: true,
+            primary: false,
+            valid_from: None,
+            valid_until: None,
+            note: None,
+            sources: Vec::new(),
+            change: None,
+            via: Some(bridge.tooltip(graph, lang)),
+        })
+    }));
     let parents = tree(chart.units.len(), &mut ties);
     let units = chart
         .units
@@ -543,6 +568,7 @@ pub fn page(graph: &OrgGraph, chart: &Chart) -> Page {
                 colour: change.colour(),
             })
             .collect(),
+        bridge_colour: crate::render::Bridge::COLOUR,
     };
     Page {
         title: chart.title.clone(),

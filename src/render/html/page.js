@@ -8,6 +8,7 @@
   const NS = "http://www.w3.org/2000/svg";
   const data = JSON.parse(document.getElementById("organigram-data").textContent);
   const S = data.strings;
+  const BRIDGE_COLOUR = data.legend.bridge_colour;
   // The units and ties with what the data leaves out filled in: empty lists, and what their
   // kind says (labels, look, whether a tie is hierarchical), which the legend holds once.
   const unitKinds = new Map(data.legend.units.map((k) => [k.kind, k]));
@@ -30,6 +31,8 @@
   });
   const ties = data.ties.map((t) => {
     const kind = tieKinds.get(t.kind);
+    // A bridge across hidden units is drawn dashed and grey, and says what it crosses.
+    if (t.via) return { ...t, sources: [], hierarchical: true, label: t.via, inverse: t.via, style: { line: "dashed", colour: BRIDGE_COLOUR, arrowhead: "none" } };
     return { ...t, sources: t.sources || [], hierarchical: kind.hierarchical, label: kind.label, inverse: kind.inverse, style: kind.style };
   });
   const n = units.length;
@@ -414,7 +417,9 @@
   }
   function tieAttrs(k) {
     const t = ties[k];
-    return { "data-tie": String(k), "data-kind": t.kind, "data-from": units[t.from].id, "data-to": units[t.to].id };
+    const attrs = { "data-tie": String(k), "data-kind": t.kind, "data-from": units[t.from].id, "data-to": units[t.to].id };
+    if (t.via) attrs["data-bridge"] = "true";
+    return attrs;
   }
   function shape(i, h) {
     const look = units[i].look;

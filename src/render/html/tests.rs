@@ -141,6 +141,35 @@ fn a_loop_of_bad_data_still_makes_a_tree() {
 }
 
 #[test]
+fn a_unit_under_a_hidden_level_hangs_from_its_nearest_drawn_superior_by_a_bridge() {
+    // DiP A-JUST's case: a project directorate attached to a directorate's director post.
+    let graph = graph(
+        &[
+            ("dsj", Directorate),
+            ("director", Post),
+            ("dip", ProjectDirectorate),
+        ],
+        &[
+            ("director", Attachment, "dsj"),
+            ("dip", Attachment, "director"),
+        ],
+    );
+    let options = ChartOptions {
+        unit_kinds: Some(vec![Directorate, ProjectDirectorate]),
+        ..ChartOptions::new(View::OrgChart)
+    };
+    let filtered = page(&graph, &chart(&graph, &options));
+    let (dsj, dip) = (at(&filtered, "dsj"), at(&filtered, "dip"));
+    assert_eq!(filtered.units[dip].parent, Some(dsj));
+    assert_eq!(ties(&filtered), ["dip attachment dsj *"]);
+    let via = filtered.ties[0].via.as_deref().unwrap();
+    assert!(via.starts_with("via 1 hidden unit: "), "{via}");
+    // Without the filter nothing is hidden, and no tie is a bridge.
+    let whole = page(&graph, &chart_of(&graph, View::OrgChart, Lang::En));
+    assert!(whole.ties.iter().all(|t| t.via.is_none()));
+}
+
+#[test]
 fn a_head_drawn_inside_its_unit_s_box_is_its_head_and_its_ties_start_from_the_box() {
     let mut description = description(
         &[
