@@ -21,9 +21,12 @@ use organigram::{Dated, Loader, Structure, Workspace, tr};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Print what a code means (its default severity and why it matters), and check nothing.
-    #[arg(long, value_name = "CODE", value_parser = parse_code)]
-    explain: Option<Code>,
+    /// Print what a code means (its default severity and why it matters), and check nothing;
+    /// without a code, every code with its severity and its reason.
+    #[arg(long, value_name = "CODE", value_parser = parse_code, num_args = 0..=1)]
+    #[allow(clippy::option_option)]
+    // Not asked, asked for every code, asked for one: three runs.
+    explain: Option<Option<Code>>,
 
     /// Report a code as an error; `--deny warnings` reports every warning as one. Repeatable.
     #[arg(long, value_name = "CODE|warnings", value_parser = parse_deny)]
@@ -63,13 +66,18 @@ enum Deny {
     Code(Code),
 }
 
-/// A code by name, or why it is none, with the nearest of `names`.
+/// A code by name, or why it is none: the nearest of `names`, then all of them to pick from.
 fn code<'a>(name: &str, names: impl IntoIterator<Item = &'a str>) -> Result<Code, String> {
     Code::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = names.into_iter().collect();
         let mut message = format!("unknown code `{name}`");
-        if let Some(near) = nearest(name, names) {
+        if let Some(near) = nearest(name, names.iter().copied()) {
             message.push_str(&format!("; did you mean `{near}`?"));
         }
+        message.push_str(&format!(
+            "\n  the codes are: {}\n  `organigram check --explain` says what each means",
+            names.join(", ")
+        ));
         message
     })
 }
@@ -90,15 +98,25 @@ fn parse_deny(name: &str) -> Result<Deny, String> {
 /// Checks what `loader` reads: with a proposal, the structure it makes, each problem marked new
 /// or already there, with those it solves and what it changes.
 pub(crate) fn run(loader: Loader, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {
-    if let Some(code) = args.explain {
+    if let Some(asked) = args.explain {
         let lang = super::lang();
-        let title = tr!(
-            lang,
-            "check-explain",
-            code = code.as_str(),
-            severity = code.default_severity().as_str()
-        );
-        writeln!(out, "{title}\n\n{}", code.rationale_in(lang))?;
+        let title = |code: Code| {
+            tr!(
+                lang,
+                "check-explain",
+                code = code.as_str(),
+                severity = code.default_severity().as_str()
+            )
+        };
+        match asked {
+            Some(code) => writeln!(out, "{}\n\n{}", title(code), code.rationale_in(lang))?,
+            // Every code, in the order they are documented, each with its reason indented.
+            None => {
+                for &code in Code::ALL {
+                    writeln!(out, "{}\n    {}", title(code), code.rationale_in(lang))?;
+                }
+            }
+        }
         return Ok(());
     }
     let levels = levels(args).map_err(|e| Failure::Usage(e.to_string()))?;

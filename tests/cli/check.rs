@@ -49,6 +49,27 @@ fn every_code_can_be_explained() {
 }
 
 #[test]
+fn explain_alone_lists_every_code_with_its_severity_and_reason() {
+    let out = run(["check", "--explain"]).success();
+    let codes = organigram::diagnostic::Code::ALL;
+    assert_eq!(out.lines().count(), 2 * codes.len(), "{out}");
+    for (code, entry) in codes
+        .iter()
+        .zip(out.split_inclusive('\n').collect::<Vec<_>>().chunks(2))
+    {
+        let severity = code.default_severity().as_str();
+        assert_eq!(entry[0], format!("{code} ({severity} by default)\n"));
+        assert_eq!(entry[1], format!("    {}\n", code.rationale()));
+    }
+    // An unknown code lists them all, to pick from.
+    let out = run(["check", "--explain", "nope"]).expect_code(2);
+    assert!(out.stdout.is_empty(), "{}", out.transcript());
+    for code in codes {
+        assert!(out.stderr.contains(code.as_str()), "{code}: {}", out.stderr);
+    }
+}
+
+#[test]
 fn severities_follow_allow_warn_deny_and_strict() {
     let check = |fixture_name: &str, options: &[&str]| {
         let path = fixture(&format!("check/{fixture_name}.json"));
