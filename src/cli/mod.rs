@@ -123,7 +123,8 @@ enum Command {
     /// successions, each with its date and source. It reads every date of the description, and
     /// finds the unit among the units of every date: `--as-of` does not apply.
     History(history::Args),
-    /// Draw an org chart: DOT, SVG, PNG, PDF or Mermaid, of a view, a subtree or a neighbourhood.
+    /// Draw an org chart: DOT, SVG, PNG, PDF, Mermaid or an interactive HTML page, of a view, a
+    /// subtree or a neighbourhood.
     Render(render::Args),
     /// Write a synthetic description of up to two million units (for benchmarks and tests).
     Generate(generate::Args),
