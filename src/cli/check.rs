@@ -519,10 +519,14 @@ mod tests {
     #[test]
     fn codes_parse_with_a_suggestion() {
         assert_eq!(parse_code("orphan-unit"), Ok(Code::OrphanUnit));
-        assert_eq!(
-            parse_code("orphan-units"),
-            Err("unknown code `orphan-units`; did you mean `orphan-unit`?".to_owned())
+        let refused = parse_code("orphan-units").unwrap_err();
+        assert!(
+            refused.starts_with("unknown code `orphan-units`; did you mean `orphan-unit`?\n"),
+            "{refused}"
         );
+        assert!(refused.contains("io, invalid-utf8,"), "{refused}");
+        let refused = parse_deny("warning").unwrap_err();
+        assert!(refused.contains(", warnings\n"), "{refused}");
         assert_eq!(parse_deny("warnings"), Ok(Deny::Warnings));
     }
 }
