@@ -28,6 +28,7 @@ mod find;
 mod generate;
 mod history;
 mod import;
+mod man;
 mod partners;
 mod path;
 mod print;
@@ -163,6 +164,13 @@ enum Command {
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+    /// Print the manual page of organigram (roff, for `man -l -`); with -o DIR, write it and a
+    /// page for each command (organigram-check.1, organigram-import-csv.1…) into DIR.
+    Man {
+        /// Write every page into this folder instead of printing the main one.
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -424,6 +432,7 @@ impl Cli {
                 clap_complete::generate(*shell, &mut Cli::command(), "organigram", out);
                 Ok(())
             }
+            Command::Man { output } => man::run(Cli::command(), output.as_deref(), out),
         }
     }
 
@@ -559,6 +568,7 @@ impl Cli {
             Command::Generate(_) => ("generate", Reads::Nothing, [false; 6]),
             Command::Schema { .. } => ("schema", Reads::Nothing, [false; 6]),
             Command::Completions { .. } => ("completions", Reads::Nothing, [false; 6]),
+            Command::Man { .. } => ("man", Reads::Nothing, [false; 6]),
             Command::Check(args) if args.explains() => {
                 ("check --explain", Reads::Nothing, [false; 6])
             }

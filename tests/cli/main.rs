@@ -53,6 +53,7 @@ mod hostile;
 mod html;
 mod import;
 mod lang;
+mod man;
 mod output;
 mod properties;
 mod proposal;
