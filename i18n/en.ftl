@@ -144,6 +144,7 @@ check-old-problems = Problems already there ({ $n })
 check-solved-problems = Problems the proposal solves ({ $n })
 check-structural-change = Structural change
 check-no-change = none
+check-by-code = by code: { $counts }
 check-nothing-new = ; nothing new with the proposal
 check-new-with = ; new with the proposal: { $new }
 check-solved-by-it = ; { $n ->

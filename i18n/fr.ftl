@@ -151,6 +151,7 @@ check-old-problems = Problèmes déjà présents ({ $n })
 check-solved-problems = Problèmes que la proposition résout ({ $n })
 check-structural-change = Changements de structure
 check-no-change = aucun
+check-by-code = par code : { $counts }
 check-nothing-new =  ; rien de nouveau avec la proposition
 check-new-with =  ; nouveaux avec la proposition : { $new }
 check-solved-by-it =  ; { $n ->

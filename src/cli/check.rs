@@ -66,6 +66,14 @@ enum Deny {
     Code(Code),
 }
 
+/// Problems errors first, then warnings, then notes, each severity in the report's order, so
+/// that a file's problems of one severity stay together.
+fn by_severity<'a>(problems: impl Iterator<Item = &'a Diagnostic>) -> Vec<&'a Diagnostic> {
+    let mut sorted: Vec<&Diagnostic> = problems.collect();
+    sorted.sort_by_key(|d| d.severity);
+    sorted
+}
+
 /// A code by name, or why it is none: the nearest of `names`, then all of them to pick from.
 fn code<'a>(name: &str, names: impl IntoIterator<Item = &'a str>) -> Result<Code, String> {
     Code::from_name(name).ok_or_else(|| {
@@ -337,9 +345,9 @@ impl Shown<'_> {
                 writeln!(styled)?;
                 let (new, old): (Vec<&Problem>, Vec<&Problem>) =
                     problems.iter().partition(|p| p.new);
-                let resolved: Vec<&Diagnostic> = self.report.resolved.iter().collect();
-                let new: Vec<&Diagnostic> = new.iter().map(|p| &p.diagnostic).collect();
-                let old: Vec<&Diagnostic> = old.iter().map(|p| &p.diagnostic).collect();
+                let resolved = by_severity(self.report.resolved.iter());
+                let new = by_severity(new.iter().map(|p| &p.diagnostic));
+                let old = by_severity(old.iter().map(|p| &p.diagnostic));
                 let groups = [
                     (tr!(lang, "check-new-problems", n = new.len()), new),
                     (tr!(lang, "check-old-problems", n = old.len()), old),
@@ -363,11 +371,40 @@ impl Shown<'_> {
             _ => render::text(
                 styled,
                 self.files,
-                problems.iter().map(|p| &p.diagnostic),
+                by_severity(problems.iter().map(|p| &p.diagnostic)),
                 lang,
             )?,
         }
+        if let Some(counts) = self.counts_by_code() {
+            writeln!(styled, "{counts}")?;
+        }
         writeln!(styled, "{}", self.summary_line())
+    }
+
+    /// How many problems of each code were found, most first (then by code), as
+    /// "by code: orphan-unit 2, vacant-post 1"; `None` when there are none.
+    fn counts_by_code(&self) -> Option<String> {
+        let mut counts: Vec<(Code, usize)> = Vec::new();
+        for problem in &self.report.problems {
+            let code = problem.diagnostic.code;
+            match counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code, 1)),
+            }
+        }
+        if counts.is_empty() {
+            return None;
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.as_str().cmp(b.0.as_str())));
+        let listed: Vec<String> = counts
+            .iter()
+            .map(|(code, n)| format!("{} {n}", code.as_str()))
+            .collect();
+        Some(tr!(
+            super::lang(),
+            "check-by-code",
+            counts = listed.join(", ")
+        ))
     }
 
     /// "1 error, 2 warnings, 3 notes", and with a proposal what is new.

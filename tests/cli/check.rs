@@ -70,6 +70,49 @@ fn explain_alone_lists_every_code_with_its_severity_and_reason() {
 }
 
 #[test]
+fn text_shows_errors_then_warnings_then_notes_and_counts_each_code() {
+    let mixed = fixture("check/orphan-unit.json");
+    for org in [None, Some(mixed.to_str().unwrap())] {
+        let mut args = Vec::new();
+        if let Some(org) = org {
+            args.extend(["--org", org]);
+        }
+        let text = organigram(args.iter().copied().chain(["check"]))
+            .run()
+            .stdout;
+        let json = organigram(args.iter().copied().chain(["check", "--format", "json"]))
+            .run()
+            .json();
+        let problems = json["problems"].as_array().unwrap();
+        // The headings in the order printed: their severities never go back up.
+        let severities: Vec<usize> = text
+            .lines()
+            .filter_map(|line| {
+                ["error[", "warning[", "note["]
+                    .iter()
+                    .position(|s| line.starts_with(s))
+            })
+            .collect();
+        assert_eq!(severities.len(), problems.len(), "{text}");
+        assert!(severities.is_sorted(), "{text}");
+        // The count per code, most first, before the summary.
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for problem in problems {
+            let code = problem["code"].as_str().unwrap().to_owned();
+            match counts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let listed: Vec<String> = counts.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let by_code = format!("by code: {}", listed.join(", "));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[lines.len() - 2], by_code, "{text}");
+    }
+}
+
+#[test]
 fn severities_follow_allow_warn_deny_and_strict() {
     let check = |fixture_name: &str, options: &[&str]| {
         let path = fixture(&format!("check/{fixture_name}.json"));
