@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::Failure;
 use super::print::{Format, UnitRef, unit_label, unit_line, write_json};
 use super::term::{UnitKinds, count};
-use organigram::graph::{Belonging, OrgGraph};
-use organigram::model::{OrganisationIndex, Unit, UnitKind};
+use organigram::graph::{Belonging, OrgGraph, UnitIx};
+use organigram::model::{Lang, OrganisationIndex, Unit, UnitKind};
 use organigram::query::{AbsentMatch, Field};
 use organigram::time::Gone;
 use organigram::{Workspace, tr};
@@ -92,7 +92,7 @@ impl Filter {
 
     /// Whether the unit at `ix` of the day's structure is kept: its organisation is the one its
     /// line leads to ([`OrgGraph::belonging`]).
-    fn keeps_in(&self, graph: &OrgGraph, ix: organigram::graph::UnitIx) -> bool {
+    fn keeps_in(&self, graph: &OrgGraph, ix: UnitIx) -> bool {
         let organisation = match graph.belonging(ix) {
             Belonging::Described(index) => Some(index),
             Belonging::Named(_) | Belonging::Outside => None,
@@ -195,7 +195,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
 
 /// The line saying which field of `unit` matched the searched `text`: the whole field for a
 /// name, a short excerpt around the words found for a remit, role or note.
-fn matched(lang: organigram::model::Lang, field: Field, unit: &Unit, text: &str) -> String {
+fn matched(lang: Lang, field: Field, unit: &Unit, text: &str) -> String {
     let value = field.text(unit);
     let shown = if field.is_free_text() {
         organigram::query::excerpt(value, text)
