@@ -299,6 +299,9 @@ lookup-ambiguous = `{ $text }` matches { $n } units
 find-matched = matched { $field ->
     [former-name] a former name
     [former-acronym] a former acronym
+    [remit] its remit
+    [role] a role
+    [note] its note
    *[other] { $field }
 } “{ $text }”
 find-more = … and { $n } more (--limit to see them)

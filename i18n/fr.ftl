@@ -304,6 +304,11 @@ lookup-ambiguous = `{ $text }` correspond à { $n } unités
 find-matched = trouvée par { $field ->
     [acronym] son sigle
     [alias] un autre nom
+    [former-name] un ancien nom
+    [former-acronym] un ancien sigle
+    [remit] sa mission
+    [role] un de ses rôles
+    [note] sa note
    *[other] { $field }
 } « { $text } »
 find-more = … et { $n } de plus (--limit pour les afficher)

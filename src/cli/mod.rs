@@ -51,7 +51,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use organigram::diagnostic::{Diagnostic, SourceMap, render as diagnostics};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::load::{Input, Limits};
-use organigram::model::{Date, Lang, Unit};
+use organigram::model::{Date, Lang, OrganisationIndex, Unit};
 use organigram::query::LookupError;
 use organigram::time::Gone;
 use organigram::{Loader, Refused, Workspace, tr};
@@ -787,6 +787,24 @@ fn absent_message(workspace: &Workspace, unit: &Unit, gone: Gone) -> String {
 fn resolve_in(graph: &OrgGraph, text: &str) -> Result<UnitIx, Failure> {
     organigram::query::resolve(graph, text)
         .map_err(|error| Failure::Lookup(lookup_message(graph, &error)))
+}
+
+/// Resolves an organisation argument (`--organisation`) in `graph`: its id, name or acronym, as
+/// [`organigram::query::organisation`] does; when it names none, the failure lists them.
+fn organisation_in(graph: &OrgGraph, text: &str) -> Result<OrganisationIndex, Failure> {
+    organigram::query::organisation(graph, text).ok_or_else(|| {
+        let known: Vec<String> = graph
+            .organisations()
+            .iter()
+            .map(|o| format!("{} ({})", o.id.as_str(), o.name))
+            .collect();
+        Failure::Usage(tr!(
+            lang(),
+            "render-unknown-organisation",
+            text = text,
+            known = known.join(", ")
+        ))
+    })
 }
 
 /// Why a unit argument names no single unit, and what to do, on lines ending with a newline.

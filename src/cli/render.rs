@@ -232,8 +232,7 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         },
         organisation: match &args.organisation {
             Some(text) => {
-                let found = organigram::query::organisation(graph, text)
-                    .ok_or_else(|| unknown_organisation(graph, text))?;
+                let found = super::organisation_in(graph, text)?;
                 if graph.organisation_unit(found).is_none() {
                     return Err(frameless(graph, found));
                 }
@@ -493,7 +492,6 @@ fn write_all(
     Ok(())
 }
 
-/// The message for an organisation argument that names none, listing the organisations.
 /// The failure of `--organisation` naming a file of partners: its organisation is no unit, so
 /// no unit belongs to it and its frame would be empty.
 fn frameless(graph: &OrgGraph, organisation: OrganisationIndex) -> Failure {
@@ -502,20 +500,6 @@ fn frameless(graph: &OrgGraph, organisation: OrganisationIndex) -> Failure {
         .get(organisation.0 as usize)
         .map_or("", |o| o.id.as_str());
     Failure::Usage(tr!(super::lang(), "render-frameless", id = id))
-}
-
-fn unknown_organisation(graph: &OrgGraph, text: &str) -> Failure {
-    let known: Vec<String> = graph
-        .organisations()
-        .iter()
-        .map(|o| format!("{} ({})", o.id.as_str(), o.name))
-        .collect();
-    Failure::Usage(tr!(
-        lang(),
-        "render-unknown-organisation",
-        text = text,
-        known = known.join(", ")
-    ))
 }
 
 #[cfg(test)]

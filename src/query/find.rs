@@ -1,5 +1,13 @@
 //! Finding units by what people type: an id, an acronym, a name or an alias, whatever the case,
-//! accents and punctuation.
+//! accents and punctuation; failing that, by what they do, the words of a question found in a
+//! unit's names, remit, roles or note.
+//!
+//! A question is read loosely: its telling words ([`telling_words`]: not one of a short list of
+//! English and French linking and question words such as "who", "deals", "with", « qui », « de »,
+//! « la », nor a single letter) must each start a word of one field, in any order. So "who deals
+//! with data protection?" finds the units whose names or notes say "data protection", and « aide
+//! à la décision » the remit « outils d'aide à la décision ». Such matches rank below every match
+//! of the whole text in a name, a match in a name before one in a remit, role or note.
 
 use std::fmt;
 
@@ -8,7 +16,7 @@ use crate::i18n::Text;
 use crate::model::{Unit, fold};
 use crate::time::{Absent, Gone};
 
-/// Which of a unit's names matched.
+/// Which of a unit's names or texts matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Field {
@@ -24,6 +32,12 @@ pub enum Field {
     FormerName(usize),
     /// The acronym the unit had until the change at this position in its `was` list.
     FormerAcronym(usize),
+    /// What the unit is for (`remit`).
+    Remit,
+    /// The standing role at this position in the unit's `roles` list.
+    Role(usize),
+    /// The unit's note.
+    Note,
 }
 
 impl Field {
@@ -36,6 +50,9 @@ impl Field {
             Field::Alias(_) => "alias",
             Field::FormerName(_) => "former-name",
             Field::FormerAcronym(_) => "former-acronym",
+            Field::Remit => "remit",
+            Field::Role(_) => "role",
+            Field::Note => "note",
         }
     }
 
@@ -56,7 +73,15 @@ impl Field {
                 .get(i)
                 .and_then(|was| was.acronym.as_ref()?.as_deref())
                 .unwrap_or_default(),
+            Field::Remit => unit.remit.as_deref().unwrap_or_default(),
+            Field::Role(i) => unit.roles.get(i).map_or("", String::as_str),
+            Field::Note => unit.note.as_deref().unwrap_or_default(),
         }
+    }
+
+    /// Whether the field is a free text (remit, role, note) rather than a name.
+    pub const fn is_free_text(self) -> bool {
+        matches!(self, Field::Remit | Field::Role(_) | Field::Note)
     }
 }
 
@@ -73,6 +98,11 @@ enum Quality {
     Substring,
     /// Near by edit distance (a typo), with this distance in thousandths (lower is nearer).
     Fuzzy(u16),
+    /// Every telling word of the text starts a word of a name, in any order.
+    LooseName,
+    /// Every telling word of the text starts a word of the remit, a role or the note, in any
+    /// order.
+    FreeText,
 }
 
 /// A unit that matches a search, with how and where.
@@ -80,8 +110,8 @@ enum Quality {
 pub struct Match {
     /// The unit that matches.
     pub unit: UnitIx,
-    /// Its name that matches best; a unit matching equally well by several is shown by the first
-    /// of id, acronym, name and aliases.
+    /// Its field that matches best; a unit matching equally well by several is shown by the first
+    /// of id, acronym, name, aliases, former names, remit, roles and note.
     pub field: Field,
     quality: Quality,
 }
@@ -111,6 +141,9 @@ impl Quality {
             Quality::Fuzzy(distance) => {
                 50u8.saturating_sub(u8::try_from(distance / 20).unwrap_or(u8::MAX))
             }
+            // Below any typo, which scores 39 at the least.
+            Quality::LooseName => 30,
+            Quality::FreeText => 20,
         }
     }
 }
@@ -125,11 +158,90 @@ fn fields(unit: &Unit) -> impl Iterator<Item = Field> + '_ {
         .filter(|f| !f.text(unit).is_empty())
 }
 
-/// How `unit` matches the folded `query` best: the field and how well, if it matches at all.
-fn best(unit: &Unit, query: &str) -> Option<(Field, Quality)> {
-    fields(unit)
-        .filter_map(|field| quality(query, field.text(unit)).map(|quality| (field, quality)))
-        .min_by_key(|&(field, quality)| (quality, field))
+/// The free-text fields of a unit a search reads, after its names: remit, roles, note.
+fn free_text_fields(unit: &Unit) -> impl Iterator<Item = Field> + '_ {
+    std::iter::once(Field::Remit)
+        .chain((0..unit.roles.len()).map(Field::Role))
+        .chain(std::iter::once(Field::Note))
+        .filter(|f| !f.text(unit).is_empty())
+}
+
+/// A text searched for, folded once: whole for names, and its telling words for a loose search.
+struct Query {
+    /// The text folded ([`fold`]).
+    folded: String,
+    /// Its telling words ([`telling_words`]); empty when it has none or is too long to be a
+    /// question, and then only names are searched, with the whole text.
+    words: Vec<String>,
+}
+
+impl Query {
+    fn new(text: &str) -> Query {
+        let folded = fold(text);
+        let words = if folded.chars().count() > LONGEST_QUESTION {
+            Vec::new()
+        } else {
+            telling_words(&folded)
+        };
+        Query { folded, words }
+    }
+}
+
+/// The longest text, in characters, read word by word as a question: a loose search costs the
+/// product of the words of the text and of the fields, and no question is that long.
+const LONGEST_QUESTION: usize = 160;
+
+/// Words that say nothing of what a unit does, folded: English and French linking words and the
+/// words of a question ("who deals with", « qui s'occupe de »). Dropped from a loose search.
+const STOP_WORDS: &[&str] = &[
+    // English.
+    "about", "an", "and", "are", "at", "by", "deal", "deals", "dealing", "do", "does", "for",
+    "handle", "handles", "how", "in", "is", "of", "on", "or", "the", "to", "what", "where",
+    "which", "who", "whom", "with", // French, accents folded.
+    "au", "aux", "ce", "de", "des", "du", "dans", "en", "est", "et", "la", "le", "les", "occupe",
+    "occupent", "ou", "par", "pour", "quel", "quelle", "quelles", "quels", "que", "qui", "quoi",
+    "se", "sur", "traite", "traitent", "un", "une",
+];
+
+/// The words of a folded text that tell what is looked for: not a [`STOP_WORDS`] word nor a
+/// single character (the « d » of « d'aide », the « à » of « aide à la décision »), each once,
+/// in the order given.
+fn telling_words(folded: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in folded.split(' ') {
+        let telling = word.chars().nth(1).is_some() && !STOP_WORDS.contains(&word);
+        if telling && !words.iter().any(|w| w == word) {
+            words.push(word.to_owned());
+        }
+    }
+    words
+}
+
+/// Every word of `words` starts a word of the folded `text`, in any order.
+fn all_words_in(words: &[String], text: &str) -> bool {
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|q| text.split(' ').any(|w| w.starts_with(q.as_str())))
+}
+
+/// How `unit` matches `query` best: the field and how well, if it matches at all. Names are
+/// compared with the whole text, then with its telling words, and only then are the free texts
+/// read.
+fn best(unit: &Unit, query: &Query) -> Option<(Field, Quality)> {
+    let by_name = fields(unit)
+        .filter_map(|field| {
+            let text = fold(field.text(unit));
+            quality(&query.folded, &text)
+                .or_else(|| all_words_in(&query.words, &text).then_some(Quality::LooseName))
+                .map(|quality| (field, quality))
+        })
+        .min_by_key(|&(field, quality)| (quality, field));
+    by_name.or_else(|| {
+        free_text_fields(unit)
+            .find(|field| all_words_in(&query.words, &fold(field.text(unit))))
+            .map(|field| (field, Quality::FreeText))
+    })
 }
 
 /// Every word of `query` starts a word of `text`, in order.
@@ -149,15 +261,15 @@ const LONGEST_TYPO: usize = 64;
 /// reason.
 const LONGEST_TYPO_FIELD: usize = 4 * LONGEST_TYPO;
 
-/// How well the folded text `query` matches a field of a unit. Linear in their lengths, but for
-/// the comparison as a typo, which costs at most [`LONGEST_TYPO`] times [`LONGEST_TYPO_FIELD`].
+/// How well the folded text `query` matches the folded name `text` of a unit. Linear in their
+/// lengths, but for the comparison as a typo, which costs at most [`LONGEST_TYPO`] times
+/// [`LONGEST_TYPO_FIELD`].
 fn quality(query: &str, text: &str) -> Option<Quality> {
-    let text = fold(text);
     if text == query {
         Some(Quality::Exact)
     } else if text.starts_with(query) {
         Some(Quality::Prefix)
-    } else if words_match(query, &text) {
+    } else if words_match(query, text) {
         Some(Quality::Words)
     } else if text.contains(query) {
         Some(Quality::Substring)
@@ -167,8 +279,8 @@ fn quality(query: &str, text: &str) -> Option<Quality> {
         // Jaro-Winkler favours shared prefixes, Damerau-Levenshtein counts edits; the better of
         // the two above 0.78 keeps typos ("dimun" for "dinum", 0.787) and drops unrelated names
         // ("ditp" for "dinum", 0.633).
-        let similarity = strsim::jaro_winkler(query, &text)
-            .max(strsim::normalized_damerau_levenshtein(query, &text));
+        let similarity = strsim::jaro_winkler(query, text)
+            .max(strsim::normalized_damerau_levenshtein(query, text));
         (similarity >= 0.78).then(|| {
             // A similarity of 0.78 to 1 is a distance of 0 to 220 thousandths: the cast neither
             // truncates nor meets a sign, and cutting the fraction is the rounding wanted.
@@ -187,10 +299,12 @@ pub fn names_exactly(unit: &Unit, text: &str) -> bool {
 }
 
 /// The units matching `text`, best first, then in declaration order; at most one match per
-/// unit (its best field). Linear in the number of units.
+/// unit (its best field). Matches of the whole text in a name come first, then those of its
+/// telling words in a name, then in a remit, role or note (see the module's documentation).
+/// Linear in the number of units and the length of their texts.
 pub fn find(graph: &OrgGraph, text: &str) -> Vec<Match> {
-    let query = fold(text);
-    if query.is_empty() {
+    let query = Query::new(text);
+    if query.folded.is_empty() {
         return Vec::new();
     }
     let mut matches: Vec<Match> = graph
@@ -220,7 +334,7 @@ pub fn absent_named<'a>(absent: &'a Absent, text: &str) -> Option<(&'a Unit, Gon
 pub struct AbsentMatch<'a> {
     /// The unit that matches.
     pub unit: &'a Unit,
-    /// Its name that matches best.
+    /// Its field that matches best.
     pub field: Field,
     /// From 0 to 100: 100 is an exact match.
     pub score: u8,
@@ -229,8 +343,8 @@ pub struct AbsentMatch<'a> {
 /// The units of `absent` matching `text` other than by a typo, best first, then in declaration
 /// order: what a search finds among units not in force on the day.
 pub fn find_absent<'a>(absent: &'a Absent, text: &str) -> Vec<AbsentMatch<'a>> {
-    let query = fold(text);
-    if query.is_empty() {
+    let query = Query::new(text);
+    if query.folded.is_empty() {
         return Vec::new();
     }
     let mut matches: Vec<(Quality, usize, AbsentMatch<'a>)> = absent
@@ -248,6 +362,65 @@ pub fn find_absent<'a>(absent: &'a Absent, text: &str) -> Vec<AbsentMatch<'a>> {
         .collect();
     matches.sort_by_key(|&(quality, position, _)| (quality, position));
     matches.into_iter().map(|(_, _, m)| m).collect()
+}
+
+/// The words on each side of a match kept in an [`excerpt`].
+const EXCERPT_MARGIN: usize = 3;
+
+/// The most words between the first and the last word matched that an [`excerpt`] spans; past
+/// it, the excerpt is taken around the first alone.
+const EXCERPT_SPAN: usize = 10;
+
+/// A short passage of a unit's `text` (a remit, a note) around the words of the searched `query`
+/// it holds, as typed in the description, with "…" where it is cut: what a reader needs to see
+/// why a long note matched. The text's first words when none of the query's is in it.
+pub fn excerpt(text: &str, query: &str) -> String {
+    let words = Query::new(query).words;
+    // The byte range of each word of the text, a run of letters and digits as [`fold`] sees it.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                spans.push((from, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let matched: Vec<usize> = spans
+        .iter()
+        .enumerate()
+        .filter(|&(_, &(from, to))| {
+            let word = fold(&text[from..to]);
+            words.iter().any(|w| word.starts_with(w.as_str()))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if spans.is_empty() {
+        return text.to_owned();
+    }
+    let first = matched.first().copied().unwrap_or(0);
+    let last = matched
+        .last()
+        .copied()
+        .filter(|&l| l - first <= EXCERPT_SPAN)
+        .unwrap_or(first);
+    let from = first.saturating_sub(EXCERPT_MARGIN);
+    let to = (last + EXCERPT_MARGIN).min(spans.len() - 1);
+    let mut passage = String::new();
+    if from > 0 {
+        passage.push('…');
+    }
+    passage.push_str(&text[spans[from].0..spans[to].1]);
+    if to + 1 < spans.len() {
+        passage.push('…');
+    }
+    passage
 }
 
 /// Why a text names no single unit.
@@ -294,9 +467,10 @@ impl fmt::Display for LookupError {
 impl std::error::Error for LookupError {}
 
 /// The one unit `text` names: an exact id first; otherwise the single unit named exactly by an
-/// acronym, name or alias; otherwise the single unit the text matches at all. Several equally good
-/// matches are ambiguous; none is unknown, with the nearest units as suggestions. An exact id is
-/// found at once; anything else costs a [`find`], linear in the number of units.
+/// acronym, name or alias; otherwise the single unit whose name holds the text. Several equally
+/// good matches are ambiguous; none is unknown, with the units a typo away as suggestions. The
+/// words of a question found loosely in names or free texts name no unit. An exact id is found at
+/// once; anything else costs a [`find`], linear in the number of units.
 pub fn resolve(graph: &OrgGraph, text: &str) -> Result<UnitIx, LookupError> {
     if let Some(ix) = graph.find_id(text.trim()) {
         return Ok(ix);
@@ -310,13 +484,18 @@ pub fn resolve(graph: &OrgGraph, text: &str) -> Result<UnitIx, LookupError> {
     let candidates = if exact.is_empty() {
         let close: Vec<UnitIx> = matches
             .iter()
-            .filter(|m| !matches!(m.quality, Quality::Fuzzy(_)))
+            .filter(|m| m.quality < Quality::Fuzzy(0))
             .map(|m| m.unit)
             .collect();
         if close.is_empty() {
             return Err(LookupError::Unknown {
                 text: text.to_owned(),
-                suggestions: matches.iter().take(3).map(|m| m.unit).collect(),
+                suggestions: matches
+                    .iter()
+                    .filter(|m| matches!(m.quality, Quality::Fuzzy(_)))
+                    .take(3)
+                    .map(|m| m.unit)
+                    .collect(),
             });
         }
         close
@@ -377,24 +556,35 @@ mod tests {
         ));
     }
 
+    /// [`quality`] of `query` for the name `text`, folded as a search folds it.
+    fn folded_quality(query: &str, text: &str) -> Option<Quality> {
+        quality(query, &fold(text))
+    }
+
     #[test]
     fn quality_ranks() {
-        assert_eq!(quality("dinum", "DINUM"), Some(Quality::Exact));
-        assert_eq!(quality("dip a just", "DiP A-JUST"), Some(Quality::Exact));
+        assert_eq!(folded_quality("dinum", "DINUM"), Some(Quality::Exact));
         assert_eq!(
-            quality("direction des", "Direction des services"),
+            folded_quality("dip a just", "DiP A-JUST"),
+            Some(Quality::Exact)
+        );
+        assert_eq!(
+            folded_quality("direction des", "Direction des services"),
             Some(Quality::Prefix)
         );
         assert_eq!(
-            quality("services", "Direction des services"),
+            folded_quality("services", "Direction des services"),
             Some(Quality::Words)
         );
         assert_eq!(
-            quality("ervices", "Direction des services"),
+            folded_quality("ervices", "Direction des services"),
             Some(Quality::Substring)
         );
-        assert!(matches!(quality("dimun", "DINUM"), Some(Quality::Fuzzy(_))));
-        assert_eq!(quality("zzz", "DINUM"), None);
+        assert!(matches!(
+            folded_quality("dimun", "DINUM"),
+            Some(Quality::Fuzzy(_))
+        ));
+        assert_eq!(folded_quality("zzz", "DINUM"), None);
     }
 
     #[test]
@@ -413,5 +603,124 @@ mod tests {
         // What is found without edit distances still is, whatever the lengths.
         let huge = "a".repeat(5000);
         assert_eq!(quality(&huge, &huge), Some(Quality::Exact));
+    }
+
+    #[test]
+    fn a_question_keeps_its_telling_words() {
+        assert_eq!(
+            telling_words(&fold("Who deals with data protection?")),
+            ["data", "protection"]
+        );
+        assert_eq!(
+            telling_words(&fold("« aide à la décision »")),
+            ["aide", "decision"]
+        );
+        assert_eq!(
+            telling_words(&fold("qui s'occupe de la paie, de la paie ?")),
+            ["paie"]
+        );
+        assert!(telling_words(&fold("de la")).is_empty());
+    }
+
+    /// A description where `dpo` names data protection in its note, `pilot` has a remit about
+    /// decision tools, and `data` is named after data.
+    fn free_texts() -> OrgGraph {
+        use crate::graph::testing::{build, description};
+        use crate::model::{TieKind::Attachment, UnitKind::*};
+        let mut d = description(
+            &[
+                ("ministry", Ministry),
+                ("dpo", Post),
+                ("pilot", Team),
+                ("data", Bureau),
+            ],
+            &[
+                ("dpo", Attachment, "ministry"),
+                ("pilot", Attachment, "ministry"),
+                ("data", Attachment, "ministry"),
+            ],
+        );
+        d.units["dpo"].name = "Délégué à la protection des données".into();
+        d.units["dpo"].note = Some("The DPO (Data Protection Officer) of the ministry.".into());
+        d.units["pilot"].remit =
+            Some("Outils numériques d'aide à la décision et au pilotage des juridictions.".into());
+        d.units["pilot"].roles = vec!["Référent pour la protection des mineurs".into()];
+        d.units["data"].name = "Bureau de la protection des données publiques".into();
+        build(d)
+    }
+
+    #[test]
+    fn what_a_unit_does_is_found_in_its_remit_roles_and_note() {
+        use crate::graph::testing::{id, ix};
+        let graph = free_texts();
+        let found = |text: &str| -> Vec<(&str, Field, u8)> {
+            find(&graph, text)
+                .iter()
+                .map(|m| (id(&graph, m.unit), m.field, m.score()))
+                .collect()
+        };
+        assert_eq!(
+            found("who deals with data protection?"),
+            [("dpo", Field::Note, 20)]
+        );
+        assert_eq!(found("aide à la décision"), [("pilot", Field::Remit, 20)]);
+        assert_eq!(found("mineurs protection"), [("pilot", Field::Role(0), 20)]);
+        // A name holding the words loosely ranks before a free text, and the whole text in a name
+        // before both.
+        assert_eq!(
+            found("données protection"),
+            [("dpo", Field::Name, 30), ("data", Field::Name, 30)]
+        );
+        assert_eq!(
+            found("protection"),
+            [
+                ("dpo", Field::Name, 70),
+                ("data", Field::Name, 70),
+                ("pilot", Field::Role(0), 20)
+            ]
+        );
+        // Words that tell nothing find nothing in a free text (the remit has « décision » and
+        // « la »).
+        assert!(
+            found("de la")
+                .iter()
+                .all(|(_, field, _)| !field.is_free_text())
+        );
+        // Nor does a loose match name a unit.
+        assert!(matches!(
+            resolve(&graph, "aide à la décision"),
+            Err(LookupError::Unknown { ref suggestions, .. }) if suggestions.is_empty()
+        ));
+        assert_eq!(resolve(&graph, "pilot"), Ok(ix(&graph, "pilot")));
+    }
+
+    #[test]
+    fn an_excerpt_shows_the_words_found_as_written() {
+        let remit =
+            "Outils numériques d'aide à la décision et au pilotage des juridictions: produits.";
+        assert_eq!(
+            excerpt(remit, "aide à la décision"),
+            "Outils numériques d'aide à la décision et au pilotage…"
+        );
+        assert_eq!(
+            excerpt(remit, "juridictions produits"),
+            "…au pilotage des juridictions: produits"
+        );
+        let note = format!(
+            "{}data protection {}",
+            "word ".repeat(30),
+            "end ".repeat(30)
+        );
+        assert_eq!(
+            excerpt(&note, "data protection"),
+            "…word word word data protection end end end…"
+        );
+        // Words found far apart: the passage around the first.
+        let apart = format!("data {} protection", "filler ".repeat(20));
+        assert_eq!(
+            excerpt(&apart, "data protection"),
+            "data filler filler filler…"
+        );
+        assert_eq!(excerpt("", "data"), "");
     }
 }

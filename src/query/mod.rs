@@ -14,7 +14,8 @@ mod superior;
 
 pub use chain::{Above, Chain, End, LineOfPosts, Step, chain, line_of_posts};
 pub use find::{
-    AbsentMatch, Field, LookupError, Match, absent_named, find, find_absent, names_exactly, resolve,
+    AbsentMatch, Field, LookupError, Match, absent_named, excerpt, find, find_absent,
+    names_exactly, resolve,
 };
 pub use history::{Change, Event, History, history};
 pub use neighbourhood::neighbourhood;

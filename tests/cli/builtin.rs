@@ -1356,3 +1356,117 @@ fn a_vacancy_date_is_no_date_of_a_life_and_an_undated_creation_cuts_nothing() {
         );
     }
 }
+
+/// The `find TEXT --format json` answer, with `more` arguments: each match's id, kind,
+/// organisation and the field that matched.
+fn found(text: &str, more: &[&str]) -> Vec<(String, String, String, String)> {
+    let mut args = vec!["find", text, "--format", "json", "--limit", "1000"];
+    args.extend_from_slice(more);
+    let json = organigram(args).run().expect_code(0).json();
+    let field = |m: &serde_json::Value, key: &str| m[key].as_str().unwrap_or_default().to_owned();
+    json.as_array()
+        .expect("a list")
+        .iter()
+        .map(|m| {
+            (
+                field(m, "id"),
+                field(m, "kind"),
+                field(m, "organisation"),
+                field(m, "matched"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn find_finds_a_unit_by_what_it_does() {
+    // The question's telling words, "data protection", are in both DPOs' aliases.
+    let out = organigram(["find", "who deals with data protection?"])
+        .run()
+        .success();
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert!(
+        out.contains("[menj-dpd]") && out.contains("[province-sud-dpo]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("matched alias “Data Protection Officer (MENJ)”"),
+        "{out}"
+    );
+    // « aide à la décision » is in DiP A-JUST's remit only.
+    let out = organigram(["find", "aide à la décision"]).run().success();
+    assert_eq!(
+        out,
+        " 20  Direction de projet « Outils numériques de pilotage des juridictions » (DiP A-JUST) \
+         [dip-a-just] — project directorate, Ministère de la Justice\n     \
+         matched its remit “Outils numériques d'aide à la décision et au pilotage…”\n"
+    );
+    let json = found("aide à la décision", &[]);
+    assert_eq!(
+        json,
+        [(
+            "dip-a-just".to_owned(),
+            "project-directorate".to_owned(),
+            "justice".to_owned(),
+            "remit".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn find_ranks_names_before_remits_and_notes() {
+    let all = found("données", &[]);
+    let free_text =
+        |m: &(String, String, String, String)| ["remit", "role", "note"].contains(&m.3.as_str());
+    let first_free = all
+        .iter()
+        .position(free_text)
+        .expect("a remit or note matches");
+    assert!(first_free > 0, "{all:?}");
+    assert!(all[..first_free].iter().all(|m| !free_text(m)), "{all:?}");
+    assert!(all[first_free..].iter().all(free_text), "{all:?}");
+    // A name holding the words apart, after a name holding them together.
+    let dpos = found("données protection", &[]);
+    assert!(
+        dpos.iter().any(|m| m.0 == "menj-dpd" && m.3 == "name"),
+        "{dpos:?}"
+    );
+}
+
+#[test]
+fn find_combines_with_kind_and_organisation_filters() {
+    let all = found("données", &[]);
+    let posts = found("données", &["--kind", "post"]);
+    assert!(!posts.is_empty() && posts.len() < all.len(), "{posts:?}");
+    assert!(posts.iter().all(|m| m.1 == "post"), "{posts:?}");
+    let expected: Vec<_> = all.iter().filter(|m| m.1 == "post").cloned().collect();
+    assert_eq!(posts, expected);
+    let justice = found("données", &["--organisation", "Ministère de la Justice"]);
+    assert!(!justice.is_empty(), "{justice:?}");
+    assert!(justice.iter().all(|m| m.2 == "justice"), "{justice:?}");
+    // Both together, by the organisation's acronym.
+    assert_eq!(
+        found(
+            "who deals with data protection?",
+            &["--organisation", "menj", "--kind", "post,bureau"]
+        )
+        .iter()
+        .map(|m| m.0.as_str())
+        .collect::<Vec<_>>(),
+        ["menj-dpd"]
+    );
+    let none = organigram(["find", "aide à la décision", "--kind", "bureau"])
+        .run()
+        .success();
+    assert_eq!(none, "no unit matches `aide à la décision`\n");
+    let unknown = organigram(["find", "données", "--organisation", "nowhere"])
+        .run()
+        .expect_code(2);
+    assert!(
+        unknown
+            .stderr
+            .contains("no organisation is named `nowhere`"),
+        "{}",
+        unknown.stderr
+    );
+}

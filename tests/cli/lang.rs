@@ -202,6 +202,15 @@ fn find_partners_and_path_speak_french() {
         find.contains("de plus (--limit pour les afficher)"),
         "{find}"
     );
+    let remit = organigram(["--lang", "fr", "find", "aide à la décision"])
+        .run()
+        .success();
+    assert!(
+        remit.contains(&french(
+            "trouvée par sa mission « Outils numériques d'aide à la décision et au pilotage… »"
+        )),
+        "{remit}"
+    );
     let none = organigram(["--lang", "fr", "find", "zzzzqqq"])
         .run()
         .success();
