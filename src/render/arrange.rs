@@ -331,27 +331,10 @@ fn wrap(
             extra.insert(leaf, row);
         }
     }
-    // Each unit's rank: one more than its superior's, the first ones reached kept (a breadth-first
-    // walk, so a cycle ends).
-    let mut rank: HashMap<UnitIx, usize> = HashMap::new();
-    let mut queue: std::collections::VecDeque<UnitIx> = chart
-        .units
-        .iter()
-        .copied()
-        .filter(|u| !has_above.contains(u))
-        .collect();
-    for &top in &queue {
-        rank.insert(top, 0);
-    }
-    while let Some(unit) = queue.pop_front() {
-        let next = rank.get(&unit).copied().unwrap_or(0) + 1;
-        for &sub in below.get(&unit).into_iter().flatten() {
-            if let std::collections::hash_map::Entry::Vacant(slot) = rank.entry(sub) {
-                slot.insert(next + extra.get(&sub).copied().unwrap_or(0));
-                queue.push_back(sub);
-            }
-        }
-    }
+    // Each unit's rank.
+    let rank = levels(&chart.units, &below, &has_above, |sub| {
+        extra.get(&sub).copied().unwrap_or(0)
+    });
     // The parts, in the order of their first unit, with each rank's breadth and depth (in the
     // order of the ranks, so that sums of floats come out the same every time).
     let across = chart.is_left_to_right();
@@ -463,6 +446,36 @@ fn wrap(
         ties.extend(lower.iter().map(|part| (deepest.bottom, part.top)));
     }
     ties
+}
+
+/// Each unit's level under the tops (the units of `units` that are not `under` another): 0 for a
+/// top, and for any other one more than the superior a breadth-first walk first reaches it from,
+/// plus its `extra`. Units no top reaches have no level; a cycle ends the walk. `O(V + E)`.
+pub(super) fn levels(
+    units: &[UnitIx],
+    below: &HashMap<UnitIx, Vec<UnitIx>>,
+    under: &HashSet<UnitIx>,
+    extra: impl Fn(UnitIx) -> usize,
+) -> HashMap<UnitIx, usize> {
+    let mut level: HashMap<UnitIx, usize> = HashMap::new();
+    let mut queue: std::collections::VecDeque<UnitIx> = units
+        .iter()
+        .copied()
+        .filter(|u| !under.contains(u))
+        .collect();
+    for &top in &queue {
+        level.insert(top, 0);
+    }
+    while let Some(unit) = queue.pop_front() {
+        let next = level.get(&unit).copied().unwrap_or(0) + 1;
+        for &sub in below.get(&unit).into_iter().flatten() {
+            if let std::collections::hash_map::Entry::Vacant(slot) = level.entry(sub) {
+                slot.insert(next + extra(sub));
+                queue.push_back(sub);
+            }
+        }
+    }
+    level
 }
 
 /// Unattached units in columns, each drawn under the previous one: [`STACK`] to a column, or

@@ -757,25 +757,7 @@ fn cut(graph: &OrgGraph, chart: &mut Chart, depth: usize) {
             has_superior.insert(from);
         }
     }
-    let mut level: HashMap<UnitIx, usize> = HashMap::new();
-    let mut queue: std::collections::VecDeque<UnitIx> = chart
-        .units
-        .iter()
-        .copied()
-        .filter(|u| !has_superior.contains(u))
-        .collect();
-    for &top in &queue {
-        level.insert(top, 0);
-    }
-    while let Some(unit) = queue.pop_front() {
-        let next = level.get(&unit).copied().unwrap_or(0) + 1;
-        for &sub in below.get(&unit).into_iter().flatten() {
-            if let std::collections::hash_map::Entry::Vacant(slot) = level.entry(sub) {
-                slot.insert(next);
-                queue.push_back(sub);
-            }
-        }
-    }
+    let level = arrange::levels(&chart.units, &below, &has_superior, |_| 0);
     let kept = |unit: &UnitIx| level.get(unit).is_none_or(|&l| l <= depth);
     for &unit in chart.units.iter().filter(|u| level.get(u) == Some(&depth)) {
         let mut seen: HashSet<UnitIx> = HashSet::new();
