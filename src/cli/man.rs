@@ -4,44 +4,26 @@
 use std::io::Write;
 use std::path::Path;
 
+use super::Failure;
 use super::write::{self, Destination};
-use super::{Failure, lang};
-use organigram::tr;
 
 /// Prints the main page, or with `dir` writes it and one page per command and subcommand into
 /// `dir` as one batch (every page or none), saying what it wrote.
 pub(crate) fn run(
-    command: clap::Command,
+    mut command: clap::Command,
     dir: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let mut command = command;
     command.build();
     let Some(dir) = dir else {
         let page = page(&command)?;
         return Destination::Stdout
-            .write(out, &page, &write::Read::of(None, &[]))
+            .write(out, &page, &write::Read::default())
             .map_err(Failure::Usage);
     };
     let mut pages = Vec::new();
     collect(&command, &mut pages)?;
-    write::atomic::write_into(
-        dir,
-        pages
-            .iter()
-            .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
-    )
-    .map_err(|e| Failure::Usage(e.to_string()))?;
-    let written: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
-    let wrote = tr!(
-        lang(),
-        "render-wrote",
-        n = written.len(),
-        dir = dir.display().to_string(),
-        files = written.join(", ")
-    );
-    writeln!(out, "{wrote}")?;
-    Ok(())
+    write::write_batch(dir, &pages, &write::Read::default(), out)
 }
 
 /// The page of `command` and of each command under it, named after their path as clap's

@@ -470,26 +470,7 @@ fn write_all(
             draw(graph, &chart, ChartFormat::Svg, large, &mut noted)?,
         ));
     }
-    for (file, _) in &files {
-        read.refuse(&dir.join(file)).map_err(Failure::Usage)?;
-    }
-    write::atomic::write_into(
-        dir,
-        files
-            .iter()
-            .map(|(file, bytes)| (file.as_str(), bytes.as_slice())),
-    )
-    .map_err(|e| Failure::Usage(e.to_string()))?;
-    let written: Vec<&str> = files.iter().map(|(file, _)| file.as_str()).collect();
-    let wrote = tr!(
-        lang(),
-        "render-wrote",
-        n = written.len(),
-        dir = dir.display().to_string(),
-        files = written.join(", ")
-    );
-    writeln!(out, "{wrote}")?;
-    Ok(())
+    write::write_batch(dir, &files, read, out)
 }
 
 /// The failure of `--organisation` naming a file of partners: its organisation is no unit, so

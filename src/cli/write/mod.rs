@@ -234,6 +234,38 @@ pub(crate) fn write_files(dir: &Path, files: &[NamedFile], read: &Read) -> Resul
     .map_err(WriteError::File)
 }
 
+/// Writes `files` (name and bytes) into `dir` as one batch ([`atomic::write_into`]: every file
+/// or none), then says on `out` what it wrote; a file that would be one of the files `read` is
+/// refused before anything is written. For the folders of charts and manual pages.
+pub(crate) fn write_batch(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    read: &Read,
+    out: &mut dyn Write,
+) -> Result<(), super::Failure> {
+    for (file, _) in files {
+        read.refuse(&dir.join(file))
+            .map_err(super::Failure::Usage)?;
+    }
+    atomic::write_into(
+        dir,
+        files
+            .iter()
+            .map(|(file, bytes)| (file.as_str(), bytes.as_slice())),
+    )
+    .map_err(|e| super::Failure::Usage(e.to_string()))?;
+    let written: Vec<&str> = files.iter().map(|(file, _)| file.as_str()).collect();
+    let wrote = tr!(
+        lang(),
+        "render-wrote",
+        n = written.len(),
+        dir = dir.display().to_string(),
+        files = written.join(", ")
+    );
+    writeln!(out, "{wrote}")?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
