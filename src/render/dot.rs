@@ -96,6 +96,8 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
         let node =
             |&(position, ix): &(usize, UnitIx)| Stmt::Node(unit_node(graph, chart, ix, position));
         let mut stmts: Vec<Stmt> = framed.attached.iter().map(node).collect();
+        // Every column is of a frame of the chart ([`super::arrange::Column::frame`]): its spine
+        // is drawn inside it.
         stmts.extend(spines.remove(&key).unwrap_or_default());
         let unattached = framed.unattached.iter().map(node);
         if framed.nests_unattached() {
@@ -121,7 +123,6 @@ fn dot_graph(graph: &OrgGraph, chart: &Chart) -> Graph {
             stmts: frame,
         }));
     }
-    body.extend(spines.into_values().flatten());
     for (at, &ix) in chart.ties.iter().enumerate() {
         let (from, to) = chart.ends(graph, ix);
         let (Some(&from_at), Some(&to_at)) = (positions.get(&from), positions.get(&to)) else {
