@@ -7,6 +7,9 @@
 //! for the text of units and clusters (bold acronyms, small captions). Characters that no chart
 //! can show and that would make the SVG Graphviz writes invalid XML (control characters, U+FFFE,
 //! U+FFFF) become spaces; a line break in a name stays a line break.
+//!
+//! The text organigram writes into HTML and SVG itself (the HTML chart's page, the titles and
+//! links added to Graphviz's SVG) is escaped here too ([`entities`]).
 
 use graphviz_rust::dot_structures::Id;
 
@@ -64,6 +67,23 @@ pub(super) fn html(text: &str) -> String {
             ']' => out.push_str("&#93;"),
             '\n' => out.push_str("<BR/>"),
             c if unprintable(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` for the text or an attribute value of HTML or XML (SVG): `& < > " '` as references,
+/// every other character as it is.
+pub(super) fn entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
     }

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use super::Chart;
 use super::look::{Look, tie_tooltip, unit_link};
+use super::quote::entities;
 use crate::graph::OrgGraph;
 
 /// The tooltips and links of a chart's units and ties.
@@ -66,7 +67,7 @@ pub(super) fn titled(svg: &str, hovers: &Hovers) -> String {
         };
         match tooltip {
             Some(tooltip) => {
-                let _ = writeln!(out, "<title>{}</title>", xml(tooltip));
+                let _ = writeln!(out, "<title>{}</title>", entities(tooltip));
             }
             None => out.push_str(line),
         }
@@ -123,11 +124,11 @@ pub(super) fn annotated(svg: &str, hovers: &Hovers) -> String {
             )
         };
         if let Some(link) = link {
-            let _ = write!(out, "<a href=\"{}\" target=\"_top\">", xml(link));
+            let _ = write!(out, "<a href=\"{}\" target=\"_top\">", entities(link));
         }
         out.push_str(tag);
         if let Some(title) = title {
-            let _ = write!(out, "<title>{}</title>", xml(title));
+            let _ = write!(out, "<title>{}</title>", entities(title));
         }
         if link.is_some()
             && let Some(close) = rest.find("</g>")
@@ -138,22 +139,6 @@ pub(super) fn annotated(svg: &str, hovers: &Hovers) -> String {
         }
     }
     out.push_str(rest);
-    out
-}
-
-/// `text` for XML character data or an attribute value: `& < > " '` as entities.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

@@ -71,6 +71,7 @@ pub use data::{
 };
 
 use super::Chart;
+use super::quote::entities;
 use crate::graph::OrgGraph;
 
 /// The page around the chart: `{{lang}}`, `{{title}}`, `{{style}}`, `{{data}}` and `{{script}}`
@@ -86,7 +87,7 @@ const SCRIPT: &str = include_str!("page.js");
 pub fn to_html(graph: &OrgGraph, chart: &Chart) -> String {
     let data = script_json(&page(graph, chart));
     let lang = chart.lang.as_str();
-    let title = escape_html(&chart.title);
+    let title = entities(&chart.title);
     fill(
         TEMPLATE,
         &[
@@ -141,22 +142,6 @@ fn script_json(page: &Page) -> String {
             '&' => out.push_str("\\u0026"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `text` as HTML text: `&`, `<`, `>` and quotes as references.
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
     }
