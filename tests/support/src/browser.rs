@@ -26,7 +26,6 @@
 //! refuses before it is made is not a request, but the browser reports it as an error.
 
 use std::fs;
-use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -40,7 +39,7 @@ use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::{Log, Network, Page as CdpPage, Runtime, Target};
 use serde_json::Value;
 
-use crate::provision::{apt_install, is_root, lock, say};
+use crate::provision::{Tool, is_root, lock};
 use crate::target_dir;
 
 /// How long one call to the browser may take before the test fails: a page that hangs its
@@ -59,49 +58,21 @@ const WINDOW: (u32, u32) = (1280, 800);
 /// saying how to install it, when it is missing and cannot be installed.
 pub fn require() {
     static READY: OnceLock<Result<(), String>> = OnceLock::new();
-    if let Err(why) = READY.get_or_init(provision) {
+    if let Err(why) = READY.get_or_init(|| CHROMIUM.provide()) {
         panic!("{why}");
     }
 }
 
-/// Whether `chromium` runs; an error when it is there but fails.
-fn installed() -> Result<bool, String> {
-    match Command::new("chromium").arg("--version").output() {
-        Ok(output) if output.status.success() => Ok(true),
-        Ok(output) => Err(format!(
-            "`chromium --version` failed ({}): {}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        )),
-        Err(error) if error.kind() == ErrorKind::NotFound => Ok(false),
-        Err(error) => Err(format!("cannot run `chromium`: {error}")),
-    }
-}
-
-fn provision() -> Result<(), String> {
-    if installed()? {
-        return Ok(());
-    }
-    let _lock = lock("chromium")?;
-    // Another test binary may have installed it while this one waited.
-    if installed()? {
-        return Ok(());
-    }
-    say("Chromium is not on the PATH");
-    // A font, so that pages and their screenshots have text whatever else is installed.
-    apt_install(&["chromium", "fonts-dejavu-core"]).map_err(|why| {
-        format!(
-            "these tests drive headless Chromium, which is not installed, and could not install \
-             it: {why}\nInstall Chromium as `chromium` on the PATH (Debian: `sudo apt-get \
-             install chromium`), then run the tests again."
-        )
-    })?;
-    if installed()? {
-        Ok(())
-    } else {
-        Err("apt-get installed chromium, but `chromium` is still not on the PATH".into())
-    }
-}
+/// Debian's Chromium, as the tests find and install it, with a font so that pages and their
+/// screenshots have text whatever else is installed.
+const CHROMIUM: Tool = Tool {
+    program: "chromium",
+    version: "--version",
+    packages: &["chromium", "fonts-dejavu-core"],
+    used_to: "drive headless Chromium",
+    install: "Install Chromium as `chromium` on the PATH (Debian: `sudo apt-get install \
+              chromium`), then run the tests again.",
+};
 
 /// The browser this process runs: the connection to its DevTools, and its folder.
 struct Chromium {

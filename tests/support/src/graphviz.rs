@@ -2,59 +2,31 @@
 //! binary runs to draw SVG, PNG and PDF: found on the `PATH`, as organigram finds it, and
 //! installed with apt-get when it is missing.
 
-use std::io::{ErrorKind, Write as _};
+use std::io::Write as _;
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-use crate::provision::{apt_install, lock, say};
+use crate::provision::Tool;
 
 /// Makes sure Graphviz's `dot` runs from the `PATH`, installing it (`apt-get install graphviz`,
 /// as root) when it is missing; the first call in a process does the work. Panics, saying how to
 /// install it, when it is missing and cannot be installed.
 pub fn require() {
     static READY: OnceLock<Result<(), String>> = OnceLock::new();
-    if let Err(why) = READY.get_or_init(provision) {
+    if let Err(why) = READY.get_or_init(|| DOT.provide()) {
         panic!("{why}");
     }
 }
 
-/// Whether `dot` runs; an error when it is there but fails.
-fn installed() -> Result<bool, String> {
-    match Command::new("dot").arg("-V").output() {
-        Ok(output) if output.status.success() => Ok(true),
-        Ok(output) => Err(format!(
-            "Graphviz's `dot -V` failed ({}): {}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        )),
-        Err(error) if error.kind() == ErrorKind::NotFound => Ok(false),
-        Err(error) => Err(format!("cannot run Graphviz's `dot`: {error}")),
-    }
-}
-
-fn provision() -> Result<(), String> {
-    if installed()? {
-        return Ok(());
-    }
-    let _lock = lock("graphviz")?;
-    // Another test binary may have installed it while this one waited.
-    if installed()? {
-        return Ok(());
-    }
-    say("Graphviz's `dot` is not on the PATH");
-    apt_install(&["graphviz"]).map_err(|why| {
-        format!(
-            "these tests run Graphviz's `dot`, which is not installed, and could not install \
-             it: {why}\nInstall Graphviz (Debian, Ubuntu: `sudo apt-get install graphviz`; \
-             macOS: `brew install graphviz`), then run the tests again."
-        )
-    })?;
-    if installed()? {
-        Ok(())
-    } else {
-        Err("apt-get installed graphviz, but `dot` is still not on the PATH".into())
-    }
-}
+/// Graphviz's `dot`, as the tests find and install it.
+const DOT: Tool = Tool {
+    program: "dot",
+    version: "-V",
+    packages: &["graphviz"],
+    used_to: "run Graphviz's `dot`",
+    install: "Install Graphviz (Debian, Ubuntu: `sudo apt-get install graphviz`; macOS: `brew \
+              install graphviz`), then run the tests again.",
+};
 
 /// What Graphviz prints when its spline router fails: a bug of Graphviz 2.x on some charts whose
 /// clusters interleave. organigram then draws the chart again with straight ties

@@ -92,3 +92,65 @@ pub(crate) fn apt_install(packages: &[&str]) -> Result<(), String> {
     arguments.extend(packages);
     apt(&arguments)
 }
+
+/// A program the tests run, found on the `PATH` and installed with apt-get when missing.
+pub(crate) struct Tool {
+    /// The program as run from the `PATH` (`dot`), which also names its lock.
+    pub program: &'static str,
+    /// The argument that makes it print its version and exit (`-V`).
+    pub version: &'static str,
+    /// The Debian packages that bring it, and what the tests need beside it.
+    pub packages: &'static [&'static str],
+    /// What the tests do with it, for the message when it cannot be installed ("run
+    /// Graphviz's `dot`").
+    pub used_to: &'static str,
+    /// How a person installs it by hand.
+    pub install: &'static str,
+}
+
+impl Tool {
+    /// Whether the program runs; an error when it is there but fails.
+    fn installed(&self) -> Result<bool, String> {
+        match Command::new(self.program).arg(self.version).output() {
+            Ok(output) if output.status.success() => Ok(true),
+            Ok(output) => Err(format!(
+                "`{} {}` failed ({}): {}",
+                self.program,
+                self.version,
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            )),
+            Err(error) if error.kind() == ErrorKind::NotFound => Ok(false),
+            Err(error) => Err(format!("cannot run `{}`: {error}", self.program)),
+        }
+    }
+
+    /// Makes sure the program runs, installing its packages when it is missing, behind a lock
+    /// named after it so that test binaries run at once install it once.
+    pub(crate) fn provide(&self) -> Result<(), String> {
+        if self.installed()? {
+            return Ok(());
+        }
+        let _lock = lock(self.program)?;
+        // Another test binary may have installed it while this one waited.
+        if self.installed()? {
+            return Ok(());
+        }
+        say(&format!("`{}` is not on the PATH", self.program));
+        apt_install(self.packages).map_err(|why| {
+            format!(
+                "these tests {}, which is not installed, and could not install it: {why}\n{}",
+                self.used_to, self.install
+            )
+        })?;
+        if self.installed()? {
+            Ok(())
+        } else {
+            Err(format!(
+                "apt-get installed {}, but `{}` is still not on the PATH",
+                self.packages.join(" "),
+                self.program
+            ))
+        }
+    }
+}
