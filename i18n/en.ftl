@@ -869,9 +869,9 @@ fmt-check-failed = { $n ->
    *[other] { $n } files are
 } not in canonical form: `organigram fmt` writes them in it
 fmt-failed = { $n ->
-    [one] { $n } file was
-   *[other] { $n } files were
-} left as they were, for the reasons above
+    [one] { $n } file was left as it was
+   *[other] { $n } files were left as they were
+}, for the reasons above
 fmt-changed-since-read = { $path } changed while it was being formatted; it was left as it is: run `fmt` again
 new-not-files = `new` writes the description's files, so it reads them from a folder or files named with --org (or ./org), not from { $input ->
     [stdin] standard input
