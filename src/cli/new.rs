@@ -84,20 +84,8 @@ struct UnitArgs {
     #[arg(long)]
     location: Option<String>,
 
-    /// When it was created (and its tie to its parent began): `YYYY`, `YYYY-MM` or
-    /// `YYYY-MM-DD`.
-    #[arg(long, value_name = "DATE", value_parser = Date::parse)]
-    valid_from: Option<Date>,
-
-    /// Anything a reader should know that the fields cannot say.
-    #[arg(long)]
-    note: Option<String>,
-
     #[command(flatten)]
-    cited: Cited,
-
-    #[command(flatten)]
-    writing: Writing,
+    common: Common,
 }
 
 #[derive(Debug, clap::Args)]
@@ -115,7 +103,16 @@ struct TieArgs {
     #[arg(long, value_name = "ID")]
     to: String,
 
-    /// When the tie began: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[command(flatten)]
+    common: Common,
+}
+
+/// What a unit and a tie are both given: when they began, a note, their source, and where they
+/// are written.
+#[derive(Debug, clap::Args)]
+struct Common {
+    /// When it began (a unit: when it was created, and its tie to its parent began): `YYYY`,
+    /// `YYYY-MM` or `YYYY-MM-DD`.
     #[arg(long, value_name = "DATE", value_parser = Date::parse)]
     valid_from: Option<Date>,
 
@@ -254,17 +251,17 @@ fn unit_addition<'a>(
             error = error.to_string()
         ))
     })?;
-    let (citation, source) = citation(description, &args.cited)?;
+    let (citation, source) = citation(description, &args.common.cited)?;
     let mut unit = Unit::new(at(id.clone()), args.name.clone(), at(kind));
     unit.acronym.clone_from(&args.acronym);
     unit.aliases.clone_from(&args.alias);
     unit.remit.clone_from(&args.remit);
     unit.location.clone_from(&args.location);
-    unit.note.clone_from(&args.note);
-    unit.valid_from = args.valid_from;
+    unit.note.clone_from(&args.common.note);
+    unit.valid_from = args.common.valid_from;
     unit.source = Some(citation.clone());
     let mut tie = Tie::new(at(tie_kind), at(id.clone()), at(parent.id.value.clone()));
-    tie.valid_from = args.valid_from;
+    tie.valid_from = args.common.valid_from;
     tie.source = Some(citation);
     let what = tr!(lang(), "new-what-unit", id = id.as_str());
     let addition = Addition {
@@ -273,7 +270,7 @@ fn unit_addition<'a>(
         units: vec![unit],
         ties: vec![tie],
     };
-    Ok((addition, &args.writing, what))
+    Ok((addition, &args.common.writing, what))
 }
 
 /// The tie `args` describe and the source it declares, if any, for the file of its `from`
@@ -285,10 +282,10 @@ fn tie_addition<'a>(
     let kind: TieKind = term(&args.kind, "--kind", TieKind::names())?;
     let from = known_unit(description, &args.from, "--from")?;
     let to = known_unit(description, &args.to, "--to")?;
-    let (citation, source) = citation(description, &args.cited)?;
+    let (citation, source) = citation(description, &args.common.cited)?;
     let mut tie = Tie::new(at(kind), at(from.id.value.clone()), at(to.id.value.clone()));
-    tie.valid_from = args.valid_from;
-    tie.note.clone_from(&args.note);
+    tie.valid_from = args.common.valid_from;
+    tie.note.clone_from(&args.common.note);
     tie.source = Some(citation);
     let what = tr!(
         lang(),
@@ -303,7 +300,7 @@ fn tie_addition<'a>(
         units: Vec::new(),
         ties: vec![tie],
     };
-    Ok((addition, &args.writing, what))
+    Ok((addition, &args.common.writing, what))
 }
 
 /// A value at no place: what `new` adds is not written yet.

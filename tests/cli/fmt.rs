@@ -119,8 +119,9 @@ fn check_lists_the_files_not_canonical_with_the_first_line_that_changes_and_writ
         .run()
         .expect_code(1);
     assert!(
-        out.stdout
-            .starts_with("messy.json n’est pas sous forme canonique\u{a0}; la ligne 1 changerait\u{a0}:"),
+        out.stdout.starts_with(
+            "messy.json n’est pas sous forme canonique\u{a0}; la ligne 1 changerait\u{a0}:"
+        ),
         "{}",
         out.stdout
     );

@@ -97,24 +97,8 @@ fn a_new_unit_goes_into_its_parent_s_file_and_every_command_sees_it() {
 #[test]
 fn a_new_tie_goes_into_the_file_of_its_from_unit() {
     let dir = copy();
-    let out = run(
-        dir.path(),
-        &[
-            "new",
-            "tie",
-            "--kind",
-            "coopération",
-            "--from",
-            "dsj",
-            "--to",
-            "inesia",
-            "--source",
-            "seed-001",
-            "--note",
-            "essai",
-        ],
-    )
-    .success();
+    let args = tie("coopération", "dsj", "inesia", &["--note", "essai"]);
+    let out = run(dir.path(), &args).success();
     assert_eq!(
         out,
         "added tie cooperation from `dsj` to `inesia` to org/justice.json\n"
@@ -147,6 +131,17 @@ fn a_new_source_is_declared_with_the_unit_and_file_names_another_file() {
         "{text}"
     );
     run(dir.path(), &["check"]).expect_code(0);
+}
+
+/// `new tie` of `kind` from `from` to `to`, citing `seed-001`, with `extra` arguments.
+fn tie(kind: &str, from: &str, to: &str, extra: &[&str]) -> Vec<String> {
+    let args = ["new", "tie", "--kind", kind, "--from", from, "--to", to];
+    let cited = ["--source", "seed-001"];
+    args.iter()
+        .chain(&cited)
+        .chain(extra)
+        .map(|a| (*a).to_owned())
+        .collect()
 }
 
 /// Runs `args` in a copy, expecting `code`, and asserts that nothing was written.
@@ -229,21 +224,7 @@ fn an_unknown_kind_gets_the_nearest_name_in_either_language() {
         out.stderr,
         "error: `sous-directon` (--kind) is no kind organigram knows\nhelp: did you mean `sous-direction`?\n"
     );
-    let out = unchanged(
-        &[
-            "new",
-            "tie",
-            "--kind",
-            "cooperaton",
-            "--from",
-            "dsj",
-            "--to",
-            "inesia",
-            "--source",
-            "seed-001",
-        ],
-        2,
-    );
+    let out = unchanged(&tie("cooperaton", "dsj", "inesia", &[]), 2);
     assert!(
         out.stderr.contains("did you mean `cooperation`?"),
         "{}",
@@ -252,23 +233,9 @@ fn an_unknown_kind_gets_the_nearest_name_in_either_language() {
 }
 
 #[test]
-fn a_tie_the_kinds_forbid_is_unchanged() {
+fn a_tie_the_kinds_forbid_is_refused() {
     // A directorate cannot head a post: `head` goes from a post to the unit it heads.
-    let out = unchanged(
-        &[
-            "new",
-            "tie",
-            "--kind",
-            "head",
-            "--from",
-            "dsj",
-            "--to",
-            "dsj-directeur",
-            "--source",
-            "seed-001",
-        ],
-        1,
-    );
+    let out = unchanged(&tie("head", "dsj", "dsj-directeur", &[]), 1);
     assert!(
         out.stderr.contains("error[tie-not-allowed]"),
         "{}",
@@ -293,19 +260,9 @@ fn an_unknown_source_gets_the_nearest_id_or_how_to_declare_one() {
         out.stderr
     );
     // Every fact cites its source: there is no `new` without one.
-    let out = unchanged(
-        &[
-            "new",
-            "tie",
-            "--kind",
-            "cooperation",
-            "--from",
-            "dsj",
-            "--to",
-            "inesia",
-        ],
-        2,
-    );
+    let mut args = tie("cooperation", "dsj", "inesia", &[]);
+    args.truncate(8);
+    let out = unchanged(&args, 2);
     assert!(out.stderr.contains("--source <ID>"), "{}", out.stderr);
 }
 
