@@ -22,8 +22,8 @@ use organigram::diagnostic::{Diagnostic, SourceMap, nearest};
 use organigram::edit::{Addition, add};
 use organigram::load::{Files, Input, Limits, load};
 use organigram::model::{
-    Citation, Date, Description, FileId, Origin, Source, SourceId, Span, Spanned, Term, Tie,
-    TieKind, Unit, UnitId, UnitKind, canonical_json,
+    Citation, Date, Description, FileId, Origin, SlugError, Source, SourceId, Span, Spanned, Term,
+    Tie, TieKind, Unit, UnitId, UnitKind, canonical_json,
 };
 use organigram::{Loader, tr};
 
@@ -243,14 +243,7 @@ fn unit_addition<'a>(
     let kind: UnitKind = term(&args.kind, "--kind", UnitKind::names())?;
     let tie_kind: TieKind = term(&args.tie, "--tie", TieKind::names())?;
     let parent = known_unit(description, &args.parent, "--parent")?;
-    let id = UnitId::new(&args.id).map_err(|error| {
-        Failure::Usage(tr!(
-            lang(),
-            "new-bad-id",
-            id = args.id.as_str(),
-            error = error.to_string()
-        ))
-    })?;
+    let id = UnitId::new(&args.id).map_err(|error| bad_id(&args.id, &error))?;
     let (citation, source) = citation(description, &args.common.cited)?;
     let mut unit = Unit::new(at(id.clone()), args.name.clone(), at(kind));
     unit.acronym.clone_from(&args.acronym);
@@ -370,14 +363,7 @@ fn citation(
     description: &Description,
     cited: &Cited,
 ) -> Result<(Citation, Option<Source>), Failure> {
-    let id = SourceId::new(&cited.source).map_err(|error| {
-        Failure::Usage(tr!(
-            lang(),
-            "new-bad-id",
-            id = cited.source.as_str(),
-            error = error.to_string()
-        ))
-    })?;
+    let id = SourceId::new(&cited.source).map_err(|error| bad_id(&cited.source, &error))?;
     let source = match &cited.source_title {
         // Declared twice, it is a `duplicate-id`, which the check finds and shows.
         Some(title) => Some(Source {
@@ -409,6 +395,16 @@ fn citation(
         locator: cited.locator.clone(),
     };
     Ok((citation, source))
+}
+
+/// `text` refused as an id, and why.
+fn bad_id(text: &str, error: &SlugError) -> Failure {
+    Failure::Usage(tr!(
+        lang(),
+        "new-bad-id",
+        id = text,
+        error = error.to_string()
+    ))
 }
 
 /// An unknown name refused, with what may help.
