@@ -69,7 +69,7 @@ pub fn format(file: FileId, text: &str, limits: Limits) -> Result<Formatted, Vec
     Ok(Formatted { shape, text })
 }
 
-/// Reads the file at `path` into `files`, within the limits, and [`format`]s it.
+/// Reads the file at `path` into `files`, within the limits, and [`format()`]s it.
 pub fn format_file(
     path: &Path,
     limits: Limits,

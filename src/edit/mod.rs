@@ -1,5 +1,5 @@
 //! Editing a description's files in place: writing a file again in the canonical form
-//! ([`format`]), and placing new units and ties in the files they belong to ([`add`]).
+//! ([`format()`]), and placing new units and ties in the files they belong to ([`add`]).
 //! What is written goes through the one canonical writer ([`crate::model::canonical_json`]), so
 //! a file `new` wrote is one `fmt` leaves alone.
 
