@@ -11,7 +11,8 @@ use super::{Organisation, Recover, Source, Spanned, Tie, Unit};
 /// object on its own lines, each item of a list on its own line; names of kinds as organigram
 /// writes them (in English: `sous-direction` becomes `sub-directorate`, which reads the same);
 /// text kept as written, non-ASCII characters unescaped (only `"`, `\\` and control characters
-/// are escaped, as JSON requires); whole numbers in decimal; and a final newline. Reading the text
+/// are escaped, as JSON requires); whole numbers in decimal; lines ended by a line feed alone, the last one too; no byte-order
+/// mark. Reading the text
 /// gives back what was written: the form changes nothing a description means.
 pub fn canonical_json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let mut text = serde_json::to_string_pretty(value)?;
