@@ -9,15 +9,17 @@ use super::print::Format;
 use super::write::atomic;
 use super::{Failure, lang, print_problems};
 use organigram::diagnostic::Diagnostic;
-use organigram::edit::format_file;
+use organigram::diagnostic::SourceMap;
+use organigram::edit::{STDIN, format_file};
 use organigram::load::{Files, Limits, json_files, read_bytes};
 use organigram::tr;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// Files, or folders (their .json files, not their sub-folders, as the description loader
-    /// reads them), of descriptions or proposals, each told by its content [default: the files of
-    /// the description --org names (./org by default), and the proposal of --proposal].
+    /// reads them), of descriptions or proposals, each told by its content; `-` reads standard
+    /// input and writes it formatted to standard output [default: the files of the description
+    /// --org names (./org by default), and the proposal of --proposal].
     #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
 
@@ -60,11 +62,18 @@ pub(crate) fn run(
             }
         };
         let read = files.text(file);
+        let stdin = path == Path::new(STDIN);
+        if stdin && !args.check {
+            // Standard input is written to standard output, as an editor formatting a buffer
+            // wants it, whether it changed or not.
+            out.write_all(formatted.text.as_bytes())?;
+            continue;
+        }
         if formatted.text == read {
             continue;
         }
         tally.changed += 1;
-        let shown = path.display().to_string();
+        let shown = files.name(file).display().to_string();
         if args.check {
             let (line, before, after) = first_difference(read, &formatted.text);
             let end = || tr!(lang(), "fmt-end-of-file");

@@ -8,9 +8,12 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::text;
-use crate::load::{Files, Limits, diagnose, json, read_file};
+use crate::load::{Files, Limits, diagnose, json, read_file, read_stdin};
 use crate::model::{DescriptionFile, FileId, Origin, Span, canonical_json};
 use crate::proposal::ProposalFile;
+
+/// The path that names standard input, as `--org -` does.
+pub const STDIN: &str = "-";
 
 /// What a file holds, as its shape tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,14 +72,20 @@ pub fn format(file: FileId, text: &str, limits: Limits) -> Result<Formatted, Vec
     Ok(Formatted { shape, text })
 }
 
-/// Reads the file at `path` into `files`, within the limits, and [`format()`]s it.
+/// Reads the file at `path` (standard input for `-`) into `files`, within the limits, and
+/// [`format()`]s it.
 pub fn format_file(
     path: &Path,
     limits: Limits,
     files: &mut Files,
 ) -> Result<(FileId, Formatted), Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
-    let Some(file) = read_file(path.to_owned(), limits, files, &mut diagnostics) else {
+    let read = if path == Path::new(STDIN) {
+        read_stdin(limits, files, &mut diagnostics)
+    } else {
+        read_file(path.to_owned(), limits, files, &mut diagnostics)
+    };
+    let Some(file) = read else {
         return Err(diagnostics);
     };
     format(file, files.text(file), limits).map(|formatted| (file, formatted))

@@ -5,7 +5,7 @@
 
 mod format;
 
-pub use format::{Formatted, Shape, format, format_file};
+pub use format::{Formatted, STDIN, Shape, format, format_file};
 
 use crate::load::{Files, unmerge};
 use crate::model::{

@@ -40,14 +40,7 @@ pub(super) fn read_input(
             .iter()
             .map(|(name, text)| files.add(Path::new(BUILTIN_PREFIX).join(name), (*text).to_owned()))
             .collect(),
-        Input::Stdin => text(
-            PathBuf::from(STDIN_NAME),
-            read_limited(std::io::stdin().lock(), u64::from(limits.max_file_size), 0),
-            files,
-            diagnostics,
-        )
-        .into_iter()
-        .collect(),
+        Input::Stdin => read_stdin(limits, files, diagnostics).into_iter().collect(),
         Input::Text { name, text } => vec![files.add(name.clone(), text.clone())],
         Input::Path(path) => match json_files(path) {
             Ok(paths) if paths.is_empty() => {
@@ -314,6 +307,17 @@ pub(crate) fn read_file(
 ) -> Option<FileId> {
     let bytes = read_bytes(&path, limits);
     text(path, bytes, files, diagnostics)
+}
+
+/// Reads standard input, within the limits, into `files` as the file `<stdin>`; problems go to
+/// `diagnostics`.
+pub(crate) fn read_stdin(
+    limits: Limits,
+    files: &mut Files,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<FileId> {
+    let bytes = read_limited(std::io::stdin().lock(), u64::from(limits.max_file_size), 0);
+    text(PathBuf::from(STDIN_NAME), bytes, files, diagnostics)
 }
 
 /// Registers `bytes`, read from the file named `path`, as text in `files`; problems go to

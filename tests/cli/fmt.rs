@@ -246,6 +246,38 @@ fn without_paths_fmt_formats_the_description_read_and_its_proposal() {
 }
 
 #[test]
+fn standard_input_is_formatted_to_standard_output() {
+    let messy = fs::read(root().join(fixture("fmt/messy.json"))).unwrap();
+    let formatted = organigram(["fmt", "-"]).run_with_stdin(&messy).success();
+    let again = organigram(["fmt", "-"])
+        .run_with_stdin(formatted.as_bytes())
+        .success();
+    assert_eq!(again, formatted);
+    assert!(formatted.starts_with("{\n  \"$schema\""), "{formatted}");
+    organigram(["fmt", "--check", "-"])
+        .run_with_stdin(formatted.as_bytes())
+        .expect_code(0);
+    let out = organigram(["fmt", "--check", "-"])
+        .run_with_stdin(&messy)
+        .expect_code(1);
+    assert!(
+        out.stdout
+            .starts_with("<stdin> is not in canonical form; line 1 would change:"),
+        "{}",
+        out.stdout
+    );
+    let out = organigram(["fmt", "-"])
+        .run_with_stdin(b"{\"organisation\": {\"id\": \"o\"}}")
+        .expect_code(2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains("error[missing-field]") && out.stderr.contains("<stdin>:1:18"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn the_built_in_description_and_standard_input_are_not_rewritten() {
     let dir = tempfile::tempdir().unwrap();
     let out = fmt(dir.path(), &[]).expect_code(2);
