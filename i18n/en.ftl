@@ -865,9 +865,9 @@ fmt-wrote = formatted { $path }
 fmt-not-canonical = { $path } is not in canonical form; line { $line } would change:
 fmt-end-of-file = (end of file)
 fmt-check-failed = { $n ->
-    [one] { $n } file is
-   *[other] { $n } files are
-} not in canonical form: `organigram fmt` writes them in it
+    [one] { $n } file is not in canonical form: `organigram fmt` rewrites it so
+   *[other] { $n } files are not in canonical form: `organigram fmt` rewrites them so
+}
 fmt-failed = { $n ->
     [one] { $n } file was left as it was
    *[other] { $n } files were left as they were

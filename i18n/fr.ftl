@@ -880,9 +880,9 @@ fmt-wrote = mis en forme : { $path }
 fmt-not-canonical = { $path } n’est pas sous forme canonique ; la ligne { $line } changerait :
 fmt-end-of-file = (fin du fichier)
 fmt-check-failed = { $n ->
-    [one] { $n } fichier n’est pas
-   *[other] { $n } fichiers ne sont pas
-} sous forme canonique : `organigram fmt` les y met
+    [one] { $n } fichier n’est pas sous forme canonique : `organigram fmt` le réécrit ainsi
+   *[other] { $n } fichiers ne sont pas sous forme canonique : `organigram fmt` les réécrit ainsi
+}
 fmt-failed = { $n ->
     [one] { $n } fichier a été laissé tel quel
    *[other] { $n } fichiers ont été laissés tels quels

@@ -111,7 +111,7 @@ fn check_lists_the_files_not_canonical_with_the_first_line_that_changes_and_writ
     );
     assert_eq!(
         out.stderr,
-        "2 files are not in canonical form: `organigram fmt` writes them in it\n"
+        "2 files are not in canonical form: `organigram fmt` rewrites them so\n"
     );
     assert_eq!(texts(), before);
     let out = organigram(["--lang", "fr", "fmt", "--check", "messy.json"])
