@@ -16,7 +16,7 @@ use proptest::prelude::*;
 
 use crate::strategies::proposal::{Model, plan};
 use crate::strategies::sample;
-use crate::support::{fixture, mkfifo, organigram, root};
+use crate::support::{fixture, json_files, mkfifo, org_files, organigram, root};
 
 /// A folder holding a copy of each of the fixtures `tests/fixtures/fmt/NAME`.
 fn copies(names: &[&str]) -> tempfile::TempDir {
@@ -347,6 +347,21 @@ fn messy(text: &str) -> String {
             .to_owned()
     }
     reversed(serde_json::from_str(text).unwrap()).to_string()
+}
+
+/// The built-in description and its proposals, written otherwise, format back to their bytes:
+/// what they mean is all the canonical form keeps.
+#[test]
+fn the_built_in_files_written_otherwise_format_back_to_their_bytes() {
+    let mut files = org_files();
+    files.extend(json_files(&root().join("org/proposals")));
+    for path in files {
+        let text = fs::read_to_string(&path).unwrap();
+        let written = messy(&text);
+        assert_ne!(written, text);
+        let formatted = format(FileId(0), &written, Limits::default()).unwrap();
+        assert_eq!(formatted.text, text, "{}", path.display());
+    }
 }
 
 proptest! {
