@@ -383,6 +383,8 @@ cli-option-does-not-apply = { $option } does not apply to `{ $command }`, which 
     [whole-timeline] tells the unit's whole life, at every date
     [two-dates] compares the descriptions it is given (that of `--org` when it is given none) as they are on the days of `--from` and `--to`
     [apply] works on the day the proposal takes effect, its `effective` date
+    [files] formats the files it is given
+    [edit] edits the description's files as they are, at no date
    *[nothing] reads no description
 }
 
@@ -844,7 +846,7 @@ apply-new-errors = error: the proposal brings { $n ->
    *[other] { $n } new errors
 }, above; nothing was written
 apply-new-errors-hint = help: `organigram check --proposal { $file }` shows them with the rest
-apply-changed-since-read = { $path } changed since it was read; nothing was written: run `apply` again
+apply-changed-since-read = { $path } changed since it was read; nothing was written: run `{ $command }` again
 apply-not-written = { $error }; nothing was written
 apply-title = Applied: { $title } ({ $file }), effective { $effective }
 apply-nothing = the proposal changes no file
@@ -854,6 +856,53 @@ apply-would-not-read = error: written, the description would not read back: { $n
     [one] { $n } error
    *[other] { $n } errors
 }, above, in the files as they would be; nothing was written
+## Editing descriptions (fmt, new)
+format-lossy = organigram cannot write this file in its canonical form without changing what it says
+format-lossy-hint = this is a bug of organigram: please report it with the file; the file is left as it is
+fmt-builtin = there is no ./org folder here, and the description built into organigram cannot be rewritten: name files or folders to format, or a description with --org
+fmt-stdin = `fmt` writes files again, so it formats files or folders, not standard input
+fmt-wrote = formatted { $path }
+fmt-not-canonical = { $path } is not in canonical form; line { $line } would change:
+fmt-end-of-file = (end of file)
+fmt-check-failed = { $n ->
+    [one] { $n } file is not in canonical form: `organigram fmt` rewrites it so
+   *[other] { $n } files are not in canonical form: `organigram fmt` rewrites them so
+}
+fmt-failed = { $n ->
+    [one] { $n } file was left as it was
+   *[other] { $n } files were left as they were
+}, for the reasons above
+fmt-changed-since-read = { $path } changed while it was being formatted; it was left as it is: run `fmt` again
+new-not-files = `new` writes the description's files, so it reads them from a folder or files named with --org (or ./org), not from { $input ->
+    [stdin] standard input
+   *[builtin] the description built into organigram
+}
+new-description-has-errors = error: the description has { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+}, above: mend { $n ->
+    [one] it
+   *[other] them
+} first, as writing its files again would drop what cannot be read; nothing was written
+new-no-organisation = the file named declares no organisation, so it cannot take a unit or a tie
+new-unknown-term = `{ $text }` ({ $option }) is no kind organigram knows
+new-terms-are = the kinds are { $names }
+new-unknown-unit = no unit has the id `{ $id }` ({ $option })
+new-find-unit = `organigram find { $text }` lists the units whose names match
+new-unknown-source = no source has the id `{ $id }` (--source)
+new-declare-source = declare a new source with --source-title TITLE (and --source-url, --source-date), or name a declared one
+new-bad-id = `{ $id }` cannot be an id: { $error }
+new-unknown-file = { $path } is no file of the description that declares an organisation; they are { $files }
+new-what-unit = unit `{ $id }`
+new-what-tie = tie { $kind } from `{ $from }` to `{ $to }`
+new-brings-errors = error: the addition brings { $n ->
+    [one] { $n } new error
+   *[other] { $n } new errors
+}, above, in the file as it would be; nothing was written
+new-would-add = would add { $what } to { $path }:
+new-dry-run = note: --dry-run: nothing was written
+new-added = added { $what } to { $path }
+new-was-not-canonical = the file was not in canonical form, and is now: its diff shows more than the addition
 ## Generated histories (generate --changes)
 
 generate-history = with a dated history of { $changes ->

@@ -391,6 +391,8 @@ cli-option-does-not-apply = { $option } ne s’applique pas à `{ $command }`, q
     [whole-timeline] retrace toute l’existence de l’unité, à toutes les dates
     [two-dates] compare les descriptions qui lui sont données (celle de `--org` quand aucune ne l’est) telles qu’elles sont aux dates de `--from` et de `--to`
     [apply] travaille au jour où la proposition prend effet, sa date `effective`
+    [files] met en forme les fichiers qui lui sont donnés
+    [edit] modifie les fichiers de la description tels qu’ils sont, hors de toute date
    *[nothing] ne lit aucune description
 }
 
@@ -859,7 +861,7 @@ apply-new-errors = erreur : la proposition apporte { $n ->
    *[other] { $n } nouvelles erreurs
 }, ci-dessus ; rien n’a été écrit
 apply-new-errors-hint = aide : `organigram check --proposal { $file }` les montre avec les autres
-apply-changed-since-read = { $path } a changé depuis sa lecture ; rien n’a été écrit : relancez `apply`
+apply-changed-since-read = { $path } a changé depuis sa lecture ; rien n’a été écrit : relancez `{ $command }`
 apply-not-written = { $error } ; rien n’a été écrit
 apply-title = Appliquée : { $title } ({ $file }), prenant effet le { $effective }
 apply-nothing = la proposition ne change aucun fichier
@@ -869,6 +871,53 @@ apply-would-not-read = erreur : écrite, la description ne se relirait pas : {
     [one] { $n } erreur
    *[other] { $n } erreurs
 }, ci-dessus, dans les fichiers tels qu’ils seraient ; rien n’a été écrit
+## Modifier une description (fmt, new)
+format-lossy = organigram ne peut pas écrire ce fichier sous sa forme canonique sans changer ce qu’il dit
+format-lossy-hint = c’est un défaut d’organigram : signalez-le avec le fichier ; le fichier est laissé tel quel
+fmt-builtin = il n’y a pas de dossier ./org ici, et la description intégrée à organigram ne peut pas être réécrite : nommez les fichiers ou dossiers à mettre en forme, ou une description avec --org
+fmt-stdin = `fmt` réécrit des fichiers : il met en forme des fichiers ou des dossiers, pas l’entrée standard
+fmt-wrote = mis en forme : { $path }
+fmt-not-canonical = { $path } n’est pas sous forme canonique ; la ligne { $line } changerait :
+fmt-end-of-file = (fin du fichier)
+fmt-check-failed = { $n ->
+    [one] { $n } fichier n’est pas sous forme canonique : `organigram fmt` le réécrit ainsi
+   *[other] { $n } fichiers ne sont pas sous forme canonique : `organigram fmt` les réécrit ainsi
+}
+fmt-failed = { $n ->
+    [one] { $n } fichier a été laissé tel quel
+   *[other] { $n } fichiers ont été laissés tels quels
+}, pour les raisons ci-dessus
+fmt-changed-since-read = { $path } a changé pendant sa mise en forme ; il a été laissé tel quel : relancez `fmt`
+new-not-files = `new` écrit les fichiers de la description, qu’il lit donc dans un dossier ou des fichiers nommés avec --org (ou ./org), pas { $input ->
+    [stdin] sur l’entrée standard
+   *[builtin] dans la description intégrée à organigram
+}
+new-description-has-errors = erreur : la description a { $n ->
+    [one] { $n } erreur
+   *[other] { $n } erreurs
+}, ci-dessus : { $n ->
+    [one] corrigez-la
+   *[other] corrigez-les
+} d’abord, car réécrire ses fichiers perdrait ce qui ne peut pas être lu ; rien n’a été écrit
+new-no-organisation = le fichier nommé ne déclare aucune organisation : il ne peut recevoir ni unité ni lien
+new-unknown-term = `{ $text }` ({ $option }) n’est pas un type qu’organigram connaît
+new-terms-are = les types sont { $names }
+new-unknown-unit = aucune unité n’a l’identifiant `{ $id }` ({ $option })
+new-find-unit = `organigram find { $text }` liste les unités dont le nom correspond
+new-unknown-source = aucune source n’a l’identifiant `{ $id }` (--source)
+new-declare-source = déclarez une nouvelle source avec --source-title TITRE (et --source-url, --source-date), ou nommez une source déclarée
+new-bad-id = `{ $id }` ne peut pas être un identifiant : { $error }
+new-unknown-file = { $path } n’est pas un fichier de la description qui déclare une organisation ; ce sont { $files }
+new-what-unit = l’unité `{ $id }`
+new-what-tie = le lien { $kind } de `{ $from }` à `{ $to }`
+new-brings-errors = erreur : l’ajout apporte { $n ->
+    [one] { $n } nouvelle erreur
+   *[other] { $n } nouvelles erreurs
+}, ci-dessus, dans le fichier tel qu’il serait ; rien n’a été écrit
+new-would-add = ajouterait { $what } à { $path } :
+new-dry-run = remarque : --dry-run : rien n’a été écrit
+new-added = ajouté : { $what } à { $path }
+new-was-not-canonical = le fichier n’était pas sous forme canonique, et l’est désormais : son diff montre plus que l’ajout
 ## Historiques générés (generate --changes)
 
 generate-history = avec un historique daté { $changes ->

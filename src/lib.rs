@@ -60,6 +60,8 @@
 //!   runaway input; [`graph`]: a description resolved into the typed graph and its hierarchy.
 //! - [`proposal`]: a file of changes (add, remove, move, rename, merge, split…) applied to a
 //!   description, so that everything else can work on the structure as proposed.
+//! - [`edit`]: a description's files written again in the canonical form, and new units and ties
+//!   placed in the files they belong to.
 //! - [`time`]: a description cut to the structure in force on a day, what is not kept apart.
 //! - [`Loader`] and [`Workspace`]: the front door over those.
 //! - [`query`] (chain of command, subordinates, common superior, connections, partners, figures),
@@ -73,6 +75,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
+pub mod edit;
 pub mod graph;
 pub mod i18n;
 pub mod interop;

@@ -23,14 +23,14 @@ pub(crate) struct Args {
     pub(crate) format: Format,
 }
 
-/// One file `apply` writes.
-struct Rewrite {
-    file: FileId,
-    path: PathBuf,
-    text: String,
+/// One file `apply` or `new` writes.
+pub(super) struct Rewrite {
+    pub(super) file: FileId,
+    pub(super) path: PathBuf,
+    pub(super) text: String,
     /// Whether the file was in the canonical form before: if not, writing it again changes more
     /// than the proposal's changes.
-    was_canonical: bool,
+    pub(super) was_canonical: bool,
 }
 
 /// Applies the proposal `loader` reads (`proposal`, its path, as given) to the description's
@@ -103,7 +103,7 @@ pub(crate) fn run(
     let (read, rewrites) = rewrites(&files, &dated)?;
     drop(dated);
     reads_back(&files, &read, &rewrites, limits, args.format)?;
-    write(&files, &rewrites, limits)?;
+    write(&files, &rewrites, limits, "apply")?;
     let effective = proposal
         .effective
         .as_ref()
@@ -219,8 +219,13 @@ fn reads_back(
 /// Writes every file, all or none ([`atomic::write_all`]), holding a lock on each of their
 /// folders meanwhile; refused, before anything is written, when a file no longer holds the text
 /// that was read (`files`): another run or an editor changed it since, and writing would lose
-/// what they wrote.
-fn write(files: &Files, rewrites: &[Rewrite], limits: Limits) -> Result<(), Failure> {
+/// what they wrote, and `command` should run again.
+pub(super) fn write(
+    files: &Files,
+    rewrites: &[Rewrite],
+    limits: Limits,
+    command: &str,
+) -> Result<(), Failure> {
     let mut folders: Vec<&Path> = rewrites
         .iter()
         .map(|r| match r.path.parent() {
@@ -245,7 +250,8 @@ fn write(files: &Files, rewrites: &[Rewrite], limits: Limits) -> Result<(), Fail
             return Err(Failure::Usage(tr!(
                 lang(),
                 "apply-changed-since-read",
-                path = rewrite.path.display().to_string()
+                path = rewrite.path.display().to_string(),
+                command = command
             )));
         }
     }

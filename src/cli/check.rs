@@ -198,12 +198,8 @@ impl Checked {
         // Building a graph finds problems too; the rules find the rest, those of time on the
         // whole description: before a proposal, and after it when it is dated, for its effective
         // day (undated, it changes one day's structure, and the rest of time as it was).
-        let checked = |structure: Structure, timeline: &[Diagnostic]| {
-            let mut problems = structure.diagnostics;
-            problems.extend(timeline.iter().cloned());
-            problems.extend(check::check(&structure.graph, &options));
-            (structure.graph, problems)
-        };
+        let checked =
+            |structure, timeline: &[Diagnostic]| problems_of(structure, timeline, options);
         let (before, timeline_after, dated) = match proposal {
             Some(proposed) => {
                 let after = proposed.timeline.unwrap_or_else(|| timeline.clone());
@@ -257,6 +253,19 @@ impl Checked {
             .as_ref()
             .map(|(_, before, after)| diff(before, after))
     }
+}
+
+/// Every problem of `structure`: those found in building its graph, those the rules of time
+/// found on the whole description (`timeline`), then the rules'; with the graph.
+pub(crate) fn problems_of(
+    structure: Structure,
+    timeline: &[Diagnostic],
+    options: Options,
+) -> (OrgGraph, Vec<Diagnostic>) {
+    let mut problems = structure.diagnostics;
+    problems.extend(timeline.iter().cloned());
+    problems.extend(check::check(&structure.graph, &options));
+    (structure.graph, problems)
 }
 
 fn levels(args: &Args) -> Result<Levels, check::LevelError> {

@@ -25,10 +25,12 @@ mod check;
 mod diff;
 mod export;
 mod find;
+mod fmt;
 mod generate;
 mod history;
 mod import;
 mod man;
+mod new;
 mod partners;
 mod path;
 mod print;
@@ -155,6 +157,29 @@ enum Command {
     /// since it was read. Only files read from a folder or named with --org are written, never
     /// through a symbolic link.
     Apply(apply::Args),
+    /// Write description and proposal files again in organigram's canonical form, the one
+    /// `import`, `apply` and `new` write; with --check, write nothing and fail if one is not in it.
+    ///
+    /// The canonical form: two-space JSON, one field a line, the fields in the order of the
+    /// format (that of the schema), those at their defaults left out, each unit, tie, source and
+    /// change an object on its own lines, kind names in English, text as written (no `\u`
+    /// escapes), a final newline. It changes nothing a file means: what is written is read back
+    /// and compared before anything is written. Only files whose bytes change are written, each
+    /// whole, keeping its permissions, never through a symbolic link or over what is not a
+    /// regular file. A file that cannot be read is reported and left alone, and the others are
+    /// formatted all the same (exit code 2).
+    Fmt(fmt::Args),
+    /// Add a unit or a tie to the description's files, citing its source, checked first.
+    ///
+    /// `new unit` adds a unit and its tie to its parent to the file that declares the parent;
+    /// `new tie` adds a tie to the file that declares its `from` unit; --file names another file
+    /// of the description. Kinds are read in English or French. The description with the
+    /// addition is checked first: nothing is written when it has an error the description has
+    /// not (exit code 1), or when a kind, a unit or a source is unknown (exit code 2, with the
+    /// nearest names). Every fact points back to its source: --source is required, and names a
+    /// declared source, or a new one declared with --source-title. The file is written again
+    /// whole in the canonical form `fmt` writes, atomically, never through a symbolic link.
+    New(new::Args),
     /// Print the JSON Schema of description files, or of proposal files.
     Schema {
         #[arg(value_enum, default_value_t)]
@@ -260,6 +285,10 @@ enum Reads {
     TwoDates,
     /// `apply`: the description on the day the proposal takes effect.
     Apply,
+    /// `fmt` with paths: the files it is given.
+    Files,
+    /// `new`: the description's files as they are, at no date.
+    Edit,
     /// `generate`, `schema`, `completions`, `check --explain`.
     Nothing,
 }
@@ -273,6 +302,8 @@ impl Reads {
             Reads::WholeTimeline => "whole-timeline",
             Reads::TwoDates => "two-dates",
             Reads::Apply => "apply",
+            Reads::Files => "files",
+            Reads::Edit => "edit",
             Reads::Nothing => "nothing",
         }
     }
@@ -419,6 +450,8 @@ impl Cli {
                 let before = accept(before, args.format)?;
                 diff::run(&before, &after, args, out)
             }
+            Command::New(args) => new::run(&self.description()?, today(), self.limits(), args, out),
+            Command::Fmt(args) => fmt::run(&self.fmt_paths(args)?, args, self.limits(), out),
             Command::Schema { of } => {
                 let schema = match of {
                     SchemaOf::Description => organigram::model::DescriptionFile::json_schema(),
@@ -477,6 +510,27 @@ impl Cli {
             };
         }
         Ok(loader)
+    }
+
+    /// What `fmt` formats: the paths it is given, or else the files of the description (as
+    /// [`Cli::description`] finds it, refused when it is the built-in one, compiled into
+    /// organigram, or standard input) and the proposal of `--proposal`.
+    fn fmt_paths(&self, args: &fmt::Args) -> Result<Vec<PathBuf>, Failure> {
+        if !args.paths.is_empty() {
+            return Ok(args.paths.clone());
+        }
+        if self.org.is_empty() && std::fs::symlink_metadata("org").is_err() {
+            return Err(Failure::Usage(tr!(lang(), "fmt-builtin")));
+        }
+        let mut paths = Vec::new();
+        for input in self.description()?.inputs() {
+            match input {
+                Input::Path(path) => paths.push(path.clone()),
+                _ => return Err(Failure::Usage(tr!(lang(), "fmt-stdin"))),
+            }
+        }
+        paths.extend(self.proposal.clone());
+        Ok(paths)
     }
 
     /// What `diff` compares: the two descriptions it is given, each cut to the day of
@@ -565,6 +619,11 @@ impl Cli {
                 [false, false, true, false, true, false],
             ),
             Command::Apply(_) => ("apply", Reads::Apply, [true, true, true, true, true, false]),
+            Command::Fmt(args) if !args.paths.is_empty() => {
+                ("fmt", Reads::Files, [false, false, true, true, true, false])
+            }
+            Command::Fmt(_) => ("fmt", Reads::Edit, [true, true, true, true, true, false]),
+            Command::New(_) => ("new", Reads::Edit, [true, false, true, true, true, false]),
             Command::Generate(_) => ("generate", Reads::Nothing, [false; 6]),
             Command::Schema { .. } => ("schema", Reads::Nothing, [false; 6]),
             Command::Completions { .. } => ("completions", Reads::Nothing, [false; 6]),

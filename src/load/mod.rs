@@ -18,8 +18,8 @@ use std::path::PathBuf;
 pub use files::Files;
 pub(crate) use parse::diagnose;
 pub use read::{BUILTIN_FILES, BUILTIN_PREFIX};
-pub use read::{ReadError, file_kind, file_kind_in, read_bytes};
-pub(crate) use read::{not_found_hint, read_file};
+pub use read::{ReadError, file_kind, file_kind_in, json_files, read_bytes};
+pub(crate) use read::{not_found_hint, read_file, read_stdin};
 pub use unmerge::unmerge;
 
 use crate::diagnostic::Diagnostic;

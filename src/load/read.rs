@@ -40,16 +40,9 @@ pub(super) fn read_input(
             .iter()
             .map(|(name, text)| files.add(Path::new(BUILTIN_PREFIX).join(name), (*text).to_owned()))
             .collect(),
-        Input::Stdin => text(
-            PathBuf::from(STDIN_NAME),
-            read_limited(std::io::stdin().lock(), u64::from(limits.max_file_size), 0),
-            files,
-            diagnostics,
-        )
-        .into_iter()
-        .collect(),
+        Input::Stdin => read_stdin(limits, files, diagnostics).into_iter().collect(),
         Input::Text { name, text } => vec![files.add(name.clone(), text.clone())],
-        Input::Path(path) => match list(path) {
+        Input::Path(path) => match json_files(path) {
             Ok(paths) if paths.is_empty() => {
                 diagnostics.push(
                     Diagnostic::new(
@@ -74,13 +67,14 @@ pub(super) fn read_input(
     }
 }
 
-/// The `.json` files of a folder in name order, or the path itself when it is not a folder.
+/// The `.json` files of a folder in name order, or the path itself when it is not a folder: the
+/// files a description load reads for the path.
 ///
 /// Every entry named `*.json` is listed but sub-folders (a description is the files of one
 /// folder): an entry that is a broken or looping symbolic link, a named pipe or a device is
 /// listed too, so that reading it reports it, instead of a part of the description going
 /// missing in silence.
-fn list(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn json_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !fs::metadata(path)?.is_dir() {
         return Ok(vec![path.to_owned()]);
     }
@@ -315,6 +309,17 @@ pub(crate) fn read_file(
     text(path, bytes, files, diagnostics)
 }
 
+/// Reads standard input, within the limits, into `files` as the file `<stdin>`; problems go to
+/// `diagnostics`.
+pub(crate) fn read_stdin(
+    limits: Limits,
+    files: &mut Files,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<FileId> {
+    let bytes = read_limited(std::io::stdin().lock(), u64::from(limits.max_file_size), 0);
+    text(PathBuf::from(STDIN_NAME), bytes, files, diagnostics)
+}
+
 /// Registers `bytes`, read from the file named `path`, as text in `files`; problems go to
 /// `diagnostics`.
 fn text(
@@ -466,7 +471,7 @@ mod tests {
         fs::create_dir(dir.path().join("sub.json")).unwrap();
         std::os::unix::fs::symlink("loop.json", dir.path().join("loop.json")).unwrap();
         std::os::unix::fs::symlink("nowhere", dir.path().join("a.json")).unwrap();
-        let names: Vec<_> = list(dir.path())
+        let names: Vec<_> = json_files(dir.path())
             .unwrap()
             .iter()
             .map(|p| p.file_name().unwrap().to_owned())

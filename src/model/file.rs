@@ -5,6 +5,21 @@ use serde::{Deserialize, Serialize};
 
 use super::{Organisation, Recover, Source, Spanned, Tie, Unit};
 
+/// The text of a description or proposal file in organigram's canonical form, the one writer of
+/// both: JSON with two-space indents, one field a line, the fields in the order of the format
+/// (that of the schema), those left at their defaults left out, every unit, tie and change an
+/// object on its own lines, each item of a list on its own line; names of kinds as organigram
+/// writes them (in English: `sous-direction` becomes `sub-directorate`, which reads the same);
+/// text kept as written, non-ASCII characters unescaped (only `"`, `\\` and control characters
+/// are escaped, as JSON requires); whole numbers in decimal; lines ended by a line feed alone, the last one too; no byte-order
+/// mark. Reading the text
+/// gives back what was written: the form changes nothing a description means.
+pub fn canonical_json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}
+
 /// One description file: an organisation, the sources its facts come from, its units and its
 /// ties. Ties may name units declared in other files of the same description.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -28,13 +43,10 @@ pub struct DescriptionFile {
 }
 
 impl DescriptionFile {
-    /// The file's text in the canonical form organigram writes: pretty-printed JSON (two-space
-    /// indents), the fields in the order of the format, those left at their defaults left out,
-    /// and a final newline. Importers, the generator and `apply` write it.
+    /// The file's text in the canonical form organigram writes ([`canonical_json`]). Importers,
+    /// the generator, `apply`, `new` and `fmt` write it.
     pub fn to_json(&self) -> serde_json::Result<String> {
-        let mut text = serde_json::to_string_pretty(self)?;
-        text.push('\n');
-        Ok(text)
+        canonical_json(self)
     }
 
     /// The JSON Schema (draft-07) of a description file, generated from these types.

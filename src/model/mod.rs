@@ -90,7 +90,7 @@ mod unit_kind;
 
 pub use date::Date;
 pub use description::{Description, UnreadTie, Unreadable};
-pub use file::DescriptionFile;
+pub use file::{DescriptionFile, canonical_json};
 pub(crate) use id::fixed_hash;
 pub use id::{
     FastHash, FastMap, FastSet, IdMap, OrganisationId, SlugError, SourceId, UnitId, check_slug,

@@ -102,6 +102,12 @@ impl Operation {
 }
 
 impl ProposalFile {
+    /// The file's text in the canonical form organigram writes
+    /// ([`crate::model::canonical_json`]), as `fmt` writes it.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        crate::model::canonical_json(self)
+    }
+
     /// The JSON Schema (draft-07) of a proposal file, generated from these types.
     pub fn json_schema() -> serde_json::Value {
         let generator = schemars::generate::SchemaSettings::draft07().into_generator();

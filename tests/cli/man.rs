@@ -51,6 +51,8 @@ fn man_writes_a_page_for_every_command_and_subcommand() {
             "organigram.1",
             "organigram-import-csv.1",
             "organigram-import-govuk.1",
+            "organigram-new-tie.1",
+            "organigram-new-unit.1",
         ]
         .map(String::from),
     );
