@@ -1,6 +1,8 @@
 //! The manual (`docs/`, an mdBook) and the README: their tables of the vocabulary and the codes
-//! are the code's ([`tables`]), and `docs/SUMMARY.md` lists every chapter, as mdBook needs it to.
+//! are the code's ([`tables`]), their links lead to files and headings that exist ([`links`]),
+//! and `docs/SUMMARY.md` lists every chapter, as mdBook needs it to.
 
+mod links;
 mod tables;
 
 use std::path::{Path, PathBuf};
