@@ -52,9 +52,9 @@ fn html_ids(html: &str) -> Vec<String> {
     ids
 }
 
-/// Every anchor of a page: its headings' slugs, the second of two alike ending `-1`, the third
-/// `-2`…, and the ids its HTML declares.
-fn anchors(text: &str) -> HashSet<String> {
+/// The anchors of a page's headings: their slugs, the second of two alike ending `-1`, the third
+/// `-2`…; mdBook makes the same ([`super::book`] checks it).
+pub(super) fn heading_anchors(text: &str) -> HashSet<String> {
     let mut found = HashSet::new();
     let mut occurrences: HashMap<String, usize> = HashMap::new();
     let mut heading: Option<String> = None;
@@ -76,8 +76,18 @@ fn anchors(text: &str) -> HashSet<String> {
                     heading.push_str(&t);
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) => found.extend(html_ids(&html)),
             _ => {}
+        }
+    }
+    found
+}
+
+/// Every anchor of a page: its headings' and the ids its HTML declares.
+fn anchors(text: &str) -> HashSet<String> {
+    let mut found = heading_anchors(text);
+    for event in parser(text) {
+        if let Event::Html(html) | Event::InlineHtml(html) = event {
+            found.extend(html_ids(&html));
         }
     }
     found

@@ -1,7 +1,9 @@
 //! The manual (`docs/`, an mdBook) and the README: their tables of the vocabulary and the codes
 //! are the code's ([`tables`]), their links lead to files and headings that exist ([`links`]),
-//! and `docs/SUMMARY.md` lists every chapter, as mdBook needs it to.
+//! `docs/SUMMARY.md` lists every chapter, as mdBook needs it to, and mdBook builds the book
+//! ([`book`]).
 
+mod book;
 mod links;
 mod tables;
 
@@ -43,20 +45,26 @@ fn markdown_files() -> Vec<PathBuf> {
     files
 }
 
-#[test]
-fn the_summary_lists_every_chapter_once_and_nothing_else() {
-    let summary = read("docs/SUMMARY.md");
-    let mut listed: Vec<String> = summary
+/// The chapters `docs/SUMMARY.md` lists, in its order: the title it gives each (which mdBook
+/// gives the page) and its file.
+fn summary() -> Vec<(String, String)> {
+    read("docs/SUMMARY.md")
         .lines()
         .filter_map(|line| {
-            let target = line.split_once("](")?.1.split_once(')')?.0;
-            Some(target.to_owned())
+            let (title, rest) = line.split_once("](")?;
+            let title = &title[title.find('[')? + 1..];
+            Some((title.to_owned(), rest.split_once(')')?.0.to_owned()))
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_summary_lists_every_chapter_once_and_nothing_else() {
+    let mut listed: Vec<String> = summary().into_iter().map(|(_, file)| file).collect();
     let count = listed.len();
     listed.sort();
     listed.dedup();
-    assert_eq!(listed.len(), count, "a chapter listed twice:\n{summary}");
+    assert_eq!(listed.len(), count, "a chapter listed twice: {listed:?}");
     assert_eq!(
         listed,
         chapters(),
