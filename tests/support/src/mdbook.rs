@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use crate::provision::{lock, run, say};
+use crate::provision::{run, say, unless_ready};
 use crate::target_dir;
 
 /// The version installed when the `PATH` has no `mdbook`: the latest that builds with the
@@ -43,51 +43,46 @@ fn provision() -> Result<PathBuf, String> {
     let installed = root.join("bin/mdbook");
     let wanted = format!("mdbook v{VERSION}");
     let ready = || version(&installed).as_deref() == Some(wanted.as_str());
-    if ready() {
-        return Ok(installed);
-    }
-    let _lock = lock("mdbook")?;
-    // Another test binary may have installed it while this one waited.
-    if ready() {
-        return Ok(installed);
-    }
-    say(&format!(
-        "`mdbook` is not on the PATH: installing mdBook {VERSION}, which builds the manual in the \
-         tests, into {} (cargo install, a minute or two)",
-        root.display()
-    ));
-    let build = root.join("build");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    // A debug build with no default features (no `serve`, `watch` nor search index) builds the
-    // HTML the tests need, and builds four to five times faster than a release build: 1.5 min
-    // against 7 on two cores.
-    run(Command::new(cargo)
-        .args([
-            "install",
-            "mdbook",
-            "--locked",
-            "--debug",
-            "--no-default-features",
-        ])
-        .args(["--version", VERSION, "--root"])
-        .arg(&root)
-        .arg("--target-dir")
-        .arg(&build))
-    .map_err(|why| {
-        format!(
-            "the tests build the manual with mdBook, which is not installed, and could not \
-             install it: {why}\nInstall it (`cargo install mdbook --locked`), then run the tests \
-             again."
-        )
-    })?;
-    // What the build left is of no more use: the binary is installed.
-    let _ = fs::remove_dir_all(&build);
-    if ready() {
-        Ok(installed)
-    } else {
-        Err(format!(
-            "cargo installed mdBook {VERSION} in {}, but it does not run",
+    unless_ready("mdbook", ready, || {
+        say(&format!(
+            "`mdbook` is not on the PATH: installing mdBook {VERSION}, which builds the manual \
+             in the tests, into {} (cargo install, a few minutes)",
             root.display()
-        ))
-    }
+        ));
+        let build = root.join("build");
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        // A debug build with no default features (no `serve`, `watch` nor search index) builds
+        // the HTML the tests need, four to five times faster than a release build: 1.5 min
+        // against 7 on two cores.
+        run(Command::new(cargo)
+            .args([
+                "install",
+                "mdbook",
+                "--locked",
+                "--debug",
+                "--no-default-features",
+            ])
+            .args(["--version", VERSION, "--root"])
+            .arg(&root)
+            .arg("--target-dir")
+            .arg(&build))
+        .map_err(|why| {
+            format!(
+                "the tests build the manual with mdBook, which is not installed, and could not \
+                 install it: {why}\nInstall it (`cargo install mdbook --locked`), then run the \
+                 tests again."
+            )
+        })?;
+        // What the build left is of no more use: the binary is installed.
+        let _ = fs::remove_dir_all(&build);
+        if ready() {
+            Ok(())
+        } else {
+            Err(format!(
+                "cargo installed mdBook {VERSION} in {}, but it does not run",
+                root.display()
+            ))
+        }
+    })?;
+    Ok(installed)
 }
