@@ -256,30 +256,32 @@ fn links_in_code_are_not_links() {
 #[test]
 fn a_broken_link_is_told_why() {
     let mut pages = HashMap::new();
-    let page = Path::new("docs/commands.md");
-    let mut why = |target: &str| broken(page, target, &mut pages);
-    assert_eq!(why("checks.md#the-rules"), None);
-    assert_eq!(why("#exit-codes"), None);
-    assert_eq!(why("../org/justice.json"), None);
-    assert_eq!(why("../output/"), None);
-    assert_eq!(why("#in-french--en-fran%C3%A7ais"), None);
-    assert_eq!(why("https://projectfluent.org"), None);
-    assert_eq!(
-        why("checks.md#no-such-heading"),
-        Some("docs/checks.md has no heading #no-such-heading".to_owned())
-    );
-    assert_eq!(
-        why("chekcs.md"),
-        Some("docs/chekcs.md does not exist".to_owned())
-    );
-    assert_eq!(
-        why("../../etc/passwd"),
-        Some("leads out of the repository".to_owned())
-    );
-    assert_eq!(
-        why("../src/lib.rs#L10"),
-        Some("an anchor into src/lib.rs, which has no headings".to_owned())
-    );
-    assert!(why("/docs/checks.md").is_some());
-    assert!(why("https://").is_some());
+    let cases = [
+        ("checks.md#the-rules", None),
+        ("#exit-codes", None),
+        ("../org/justice.json", None),
+        ("../output/", None),
+        ("#in-french--en-fran%C3%A7ais", None),
+        ("https://projectfluent.org", None),
+        (
+            "checks.md#no-such-heading",
+            Some("docs/checks.md has no heading #no-such-heading"),
+        ),
+        ("chekcs.md", Some("docs/chekcs.md does not exist")),
+        ("../../etc/passwd", Some("leads out of the repository")),
+        (
+            "../src/lib.rs#L10",
+            Some("an anchor into src/lib.rs, which has no headings"),
+        ),
+        (
+            "/docs/checks.md",
+            Some("neither a relative link nor a web link"),
+        ),
+        ("https://", Some("a web link with no host")),
+        ("%E9", Some("a broken %-escape")),
+    ];
+    for (target, expected) in cases {
+        let why = broken(Path::new("docs/commands.md"), target, &mut pages);
+        assert_eq!(why.as_deref(), expected, "{target}");
+    }
 }

@@ -139,21 +139,30 @@ fn chart_cell(kind: UnitKind) -> String {
     parts.join(", ")
 }
 
+/// The rows of the table under `heading` in `docs/description-format.md`, checked to be one
+/// per kind of `names`, in the model's order, each of five cells.
+fn vocabulary_rows<'a>(heading: &str, names: impl Iterator<Item = &'a str>) -> Vec<Vec<String>> {
+    let page = read("docs/description-format.md");
+    let table: Vec<Vec<String>> = rows(section(&page, heading))
+        .into_iter()
+        .map(|row| row.into_iter().map(str::to_owned).collect())
+        .collect();
+    let first: Vec<&str> = table.iter().map(|row| row[0].as_str()).collect();
+    let expected: Vec<String> = names.map(|name| format!("`{name}`")).collect();
+    assert_eq!(
+        first, expected,
+        "{heading}: one row per kind, in the model's order"
+    );
+    for row in &table {
+        assert_eq!(row.len(), 5, "{row:?}");
+    }
+    table
+}
+
 #[test]
 fn the_unit_kinds_are_the_model_s_with_their_names_family_and_drawing() {
-    let page = read("docs/description-format.md");
-    let table = rows(section(&page, "## Unit kinds"));
-    let kinds: Vec<&str> = table.iter().map(|row| row[0]).collect();
-    let expected: Vec<String> = UnitKind::ALL
-        .iter()
-        .map(|k| format!("`{}`", k.as_str()))
-        .collect();
-    assert_eq!(
-        kinds, expected,
-        "one row per unit kind, in the model's order"
-    );
+    let table = vocabulary_rows("## Unit kinds", UnitKind::ALL.iter().map(|k| k.as_str()));
     for (kind, row) in UnitKind::ALL.iter().zip(&table) {
-        assert_eq!(row.len(), 5, "{row:?}");
         assert_eq!(row[1], french(kind.french_name(), kind.other_names()));
         assert_eq!(row[2], kind.family().as_str(), "{kind}");
         assert!(!row[3].is_empty(), "{kind} says what it is");
@@ -163,19 +172,8 @@ fn the_unit_kinds_are_the_model_s_with_their_names_family_and_drawing() {
 
 #[test]
 fn the_tie_kinds_are_the_model_s_with_their_names_and_nature() {
-    let page = read("docs/description-format.md");
-    let table = rows(section(&page, "## Tie kinds"));
-    let kinds: Vec<&str> = table.iter().map(|row| row[0]).collect();
-    let expected: Vec<String> = TieKind::ALL
-        .iter()
-        .map(|k| format!("`{}`", k.as_str()))
-        .collect();
-    assert_eq!(
-        kinds, expected,
-        "one row per tie kind, in the model's order"
-    );
+    let table = vocabulary_rows("## Tie kinds", TieKind::ALL.iter().map(|k| k.as_str()));
     for (kind, row) in TieKind::ALL.iter().zip(&table) {
-        assert_eq!(row.len(), 5, "{row:?}");
         assert_eq!(row[1], french(kind.french_name(), kind.other_names()));
         assert!(row[2].starts_with(kind.verb()), "{kind}: {row:?}");
         assert_eq!(row[3] == "yes", kind.is_hierarchical(), "{kind}: {row:?}");
