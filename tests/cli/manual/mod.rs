@@ -1,10 +1,11 @@
 //! The manual (`docs/`, an mdBook) and the README: their tables of the vocabulary and the codes
-//! are the code's ([`tables`]), their links lead to files and headings that exist ([`links`]),
-//! `docs/SUMMARY.md` lists every chapter, as mdBook needs it to, and mdBook builds the book
-//! ([`book`]).
+//! are the code's ([`tables`]), they name every command and option of the binary ([`options`]),
+//! their links lead to files and headings that exist ([`links`]), `docs/SUMMARY.md` lists every
+//! chapter, as mdBook needs it to, and mdBook builds the book ([`book`]).
 
 mod book;
 mod links;
+mod options;
 mod tables;
 
 use std::path::{Path, PathBuf};
