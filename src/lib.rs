@@ -70,7 +70,8 @@
 //!   (importing registers and CSV, exporting node-link JSON, GraphML, JSON-LD, Turtle and CSV):
 //!   each takes a graph and returns typed data.
 //!
-//! The `organigram` command line is a client of this library; its manual is the README.
+//! The `organigram` command line is a client of this library; its manual is in `docs/` (an
+//! mdBook, whose chapter `docs/library.md` shows this API at work), and the README is its guide.
 
 pub mod check;
 pub mod diagnostic;
@@ -92,7 +93,9 @@ pub use workspace::{
     Dated, Loader, Proposed, Refused, Structure, TimelineDays, TimelineRules, Workspace,
 };
 
-/// The README's examples, run as doctests so that the manual cannot drift from the library.
+/// The manual's examples of the library (`docs/library.md`), run as doctests so that the manual
+/// cannot drift from the library; a test (`tests/cli/manual.rs`) checks that no other page of
+/// the manual holds Rust code that would go untested.
 #[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeExamples;
+#[doc = include_str!("../docs/library.md")]
+struct ManualExamples;

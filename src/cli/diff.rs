@@ -357,7 +357,7 @@ struct TieChangeJson<'a> {
     fields: &'a [Attribute],
 }
 
-/// A diff in JSON; the shape is documented in the README.
+/// A diff in JSON; the shape is documented in `docs/diff-and-history.md`.
 #[derive(Debug, Serialize)]
 pub(super) struct DiffJson<'a> {
     units_added: Vec<SideJson<'a>>,

@@ -151,7 +151,7 @@ fn what_text(graph: &OrgGraph, event: &Event<'_>) -> String {
     }
 }
 
-/// A history in JSON; the shape is documented in the README.
+/// A history in JSON; the shape is documented in `docs/diff-and-history.md`.
 #[derive(Serialize)]
 struct HistoryJson<'g> {
     unit: UnitRef<'g>,

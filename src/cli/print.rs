@@ -17,7 +17,7 @@ pub(crate) enum Format {
     /// Text for people.
     #[default]
     Text,
-    /// JSON for programs; shapes are documented in the README and stable.
+    /// JSON for programs; shapes are documented in `docs/json-output.md` and stable.
     Json,
 }
 

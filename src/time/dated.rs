@@ -38,8 +38,8 @@ use crate::model::{
 use crate::proposal::{self, Applied, Effect, Merge, Operation, Proposal, Split};
 
 /// Applies `proposal` to the structure in force on `effective`, and writes its changes into the
-/// whole `description` as changes of that day (the rules are the README's, under `apply`): the dated
-/// description, and what each change did. Refused, with located errors, as
+/// whole `description` as changes of that day (the rules are the manual's, `docs/proposals.md`
+/// under `apply`): the dated description, and what each change did. Refused, with located errors, as
 /// [`proposal::apply`] refuses, and when the proposal adds a unit with the id of a unit that
 /// exists on another day (`duplicate-id`). Linear in the size of the description and of the
 /// proposal.

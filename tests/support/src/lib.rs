@@ -1,12 +1,13 @@
 //! What organigram's tests share, the library's unit tests and the integration tests alike:
 //! running the real binary ([`Run`]), the project's paths, and the tools some tests run beside
-//! it: Graphviz's `dot` ([`graphviz`]), a Python with networkx and rdflib ([`python`]) and
-//! Mermaid's parser in Node.js ([`mermaid`]) and headless Chromium, driven through the DevTools
-//! protocol ([`browser`]).
+//! it: Graphviz's `dot` ([`graphviz`]), a Python with networkx and rdflib ([`python`]),
+//! Mermaid's parser in Node.js ([`mermaid`]), headless Chromium, driven through the DevTools
+//! protocol ([`browser`]), and mdBook, which builds the manual ([`mdbook`]).
 //!
 //! The tools are installed when missing, so that `cargo test` on a fresh Debian machine runs the
 //! whole suite: Graphviz and Chromium with apt-get, Python's packages in a virtual environment
-//! under `target/`, Mermaid's npm packages under `target/` too. A test that needs a tool that is
+//! under `target/`, Mermaid's npm packages under `target/` too, and mdBook with `cargo install`
+//! under `target/`. A test that needs a tool that is
 //! missing and cannot be installed (apt-get needs root) fails, saying how to install it: no test
 //! is skipped for want of one.
 //!
@@ -15,6 +16,7 @@
 
 pub mod browser;
 pub mod graphviz;
+pub mod mdbook;
 pub mod mermaid;
 mod provision;
 pub mod python;

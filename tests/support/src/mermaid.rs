@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use crate::provision::{apt_install, lock, run, say};
+use crate::provision::{apt_install, run, say, unless_ready};
 use crate::{root, target_dir};
 
 /// The files of `tests/mermaid/` the check is made of, copied into its folder.
@@ -66,41 +66,36 @@ fn provision() -> Result<PathBuf, String> {
                 .iter()
                 .all(|name| fs::read(dir.join(name)).ok() == read(name).ok())
     };
-    if ready() {
-        return Ok(dir);
-    }
-    let _lock = lock("mermaid")?;
-    // Another test binary may have installed it while this one waited.
-    if ready() {
-        return Ok(dir);
-    }
-    require_node()?;
-    say(&format!(
-        "installing Mermaid's parser (npm ci) in {}",
-        dir.display()
-    ));
-    if dir.exists() {
-        fs::remove_dir_all(&dir).map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
-    }
-    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    // parse.mjs goes last, so that a copy cut short is never taken for a ready one.
-    for name in FILES {
-        if name != "parse.mjs" {
-            fs::write(dir.join(name), read(name)?)
-                .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+    unless_ready("mermaid", ready, || {
+        require_node()?;
+        say(&format!(
+            "installing Mermaid's parser (npm ci) in {}",
+            dir.display()
+        ));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)
+                .map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
         }
-    }
-    run(Command::new("npm")
-        .args([
-            "ci",
-            "--ignore-scripts",
-            "--no-audit",
-            "--no-fund",
-            "--quiet",
-        ])
-        .current_dir(&dir))?;
-    fs::write(dir.join("parse.mjs"), read("parse.mjs")?)
-        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+        fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        // parse.mjs goes last, so that a copy cut short is never taken for a ready one.
+        for name in FILES {
+            if name != "parse.mjs" {
+                fs::write(dir.join(name), read(name)?)
+                    .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+            }
+        }
+        run(Command::new("npm")
+            .args([
+                "ci",
+                "--ignore-scripts",
+                "--no-audit",
+                "--no-fund",
+                "--quiet",
+            ])
+            .current_dir(&dir))?;
+        fs::write(dir.join("parse.mjs"), read("parse.mjs")?)
+            .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
+    })?;
     Ok(dir)
 }
 

@@ -30,6 +30,24 @@ pub(crate) fn lock(name: &str) -> Result<File, String> {
     Ok(file)
 }
 
+/// Runs `make` unless `ready` says its work is done, behind the lock `name`, so that test
+/// binaries run at once do it once: `ready` is asked again once the lock is held, as another
+/// binary may have done the work while this one waited.
+pub(crate) fn unless_ready(
+    name: &str,
+    ready: impl Fn() -> bool,
+    make: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
+    if ready() {
+        return Ok(());
+    }
+    let _lock = lock(name)?;
+    if ready() {
+        return Ok(());
+    }
+    make()
+}
+
 /// Tells what is being installed, straight to standard error: the test harness, which keeps
 /// what tests print unless they fail, would hide why a test takes a minute.
 pub(crate) fn say(message: &str) {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use crate::provision::{apt_install, lock, run, say};
+use crate::provision::{apt_install, run, say, unless_ready};
 use crate::{root, target_dir};
 
 /// The Python of the tests' virtual environment, made first when needed (`python3 -m venv`, then
@@ -31,36 +31,31 @@ fn provision() -> Result<PathBuf, String> {
     // What the environment was made with, written once it is complete.
     let made_with = venv.join("organigram-requirements.txt");
     let ready = || python.is_file() && fs::read_to_string(&made_with).is_ok_and(|t| t == wanted);
-    if ready() {
-        return Ok(python);
-    }
-    let _lock = lock("python")?;
-    // Another test binary may have made it while this one waited.
-    if ready() {
-        return Ok(python);
-    }
-    say(&format!(
-        "making a Python virtual environment with networkx and rdflib in {}",
-        venv.display()
-    ));
-    let base = base_python()?;
-    if venv.exists() {
-        fs::remove_dir_all(&venv).map_err(|e| format!("cannot remove {}: {e}", venv.display()))?;
-    }
-    run(Command::new(base).args(["-m", "venv"]).arg(&venv))?;
-    run(Command::new(&python)
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-        ])
-        .arg("-r")
-        .arg(&requirements))?;
-    run(Command::new(&python).args(["-c", "import networkx, rdflib"]))?;
-    fs::write(&made_with, &wanted)
-        .map_err(|e| format!("cannot write {}: {e}", made_with.display()))?;
+    unless_ready("python", ready, || {
+        say(&format!(
+            "making a Python virtual environment with networkx and rdflib in {}",
+            venv.display()
+        ));
+        let base = base_python()?;
+        if venv.exists() {
+            fs::remove_dir_all(&venv)
+                .map_err(|e| format!("cannot remove {}: {e}", venv.display()))?;
+        }
+        run(Command::new(base).args(["-m", "venv"]).arg(&venv))?;
+        run(Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .arg("-r")
+            .arg(&requirements))?;
+        run(Command::new(&python).args(["-c", "import networkx, rdflib"]))?;
+        fs::write(&made_with, &wanted)
+            .map_err(|e| format!("cannot write {}: {e}", made_with.display()))
+    })?;
     Ok(python)
 }
 
