@@ -100,6 +100,12 @@ struct CsvArgs {
     #[arg(long, value_name = "COLUMN")]
     valid_until: Option<String>,
 
+    /// The header of the column of statuses: empty or `active` for in operation,
+    /// `being-set-up`, `planned`, `dissolved`, or in French (`en cours de constitution`, `en
+    /// projet`, `dissous`). Default: the column `status`, `statut` or `état`.
+    #[arg(long, value_name = "COLUMN")]
+    status: Option<String>,
+
     /// The header of the column of headcounts: a whole number of people in place (`12`,
     /// `1 200`). Default: the column `headcount`, `effectif` or `effectifs`.
     #[arg(long, value_name = "COLUMN")]
@@ -231,6 +237,7 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
                 acronym: args.acronym.clone(),
                 valid_from: args.valid_from.clone(),
                 valid_until: args.valid_until.clone(),
+                status: args.status.clone(),
                 headcount: args.headcount.clone(),
                 remit: args.remit.clone(),
                 vacancy: args.vacancy.clone(),

@@ -34,9 +34,9 @@ use crate::i18n::text;
 use crate::model::Term as _;
 use crate::model::file_name;
 use crate::model::{
-    Boundary, Citation, Date, Family, Headcount, HeadcountBasis, HeadcountQualifier,
-    OrganisationId, Origin, Period, Source, SourceId, Tie, TieKind, Unit, UnitId, UnitKind, Was,
-    check_slug, fold, slugify,
+    Boundary, Citation, Date, Family, Headcount, HeadcountBasis, HeadcountQualifier, Lang,
+    OrganisationId, Origin, Period, Source, SourceId, Status, Tie, TieKind, Unit, UnitId, UnitKind,
+    Was, check_slug, fold, slugify,
 };
 
 /// Which columns hold what, and what the import is called. A column left `None` is found by
@@ -62,6 +62,8 @@ pub struct CsvOptions {
     pub valid_from: Option<String>,
     /// The header of the column of the dates a row holds until (excluded).
     pub valid_until: Option<String>,
+    /// The header of the column of statuses ([`read_status`]; empty for in operation).
+    pub status: Option<String>,
     /// The header of the column of headcounts: whole numbers of people in place.
     pub headcount: Option<String>,
     /// The header of the column of remits.
@@ -128,6 +130,7 @@ impl CsvOptions {
             acronym: None,
             valid_from: None,
             valid_until: None,
+            status: None,
             headcount: None,
             remit: None,
             vacancy: None,
@@ -599,6 +602,7 @@ enum Field {
     Acronym,
     ValidFrom,
     ValidUntil,
+    Status,
     Headcount,
     Remit,
     Vacancy,
@@ -608,7 +612,7 @@ enum Field {
 
 impl Field {
     /// Every field, in the order columns are chosen: the ones the import needs first.
-    const ALL: [Field; 13] = [
+    const ALL: [Field; 14] = [
         Field::Id,
         Field::Parent,
         Field::Name,
@@ -617,6 +621,7 @@ impl Field {
         Field::Acronym,
         Field::ValidFrom,
         Field::ValidUntil,
+        Field::Status,
         Field::Headcount,
         Field::Remit,
         Field::Vacancy,
@@ -635,6 +640,7 @@ impl Field {
             Field::Acronym => "--acronym",
             Field::ValidFrom => "--valid-from",
             Field::ValidUntil => "--valid-until",
+            Field::Status => "--status",
             Field::Headcount => "--headcount",
             Field::Remit => "--remit",
             Field::Vacancy => "--vacancy",
@@ -656,6 +662,7 @@ impl Field {
             Field::Acronym => &["acronym", "acronyme", "sigle"],
             Field::ValidFrom => &["valid-from", "from", "debut", "date-de-debut"],
             Field::ValidUntil => &["valid-until", "until", "fin", "date-de-fin"],
+            Field::Status => &["status", "statut", "etat"],
             Field::Headcount => &["headcount", "effectif", "effectifs"],
             Field::Remit => &["remit", "missions", "mission"],
             Field::Vacancy => &["vacant", "vacancy", "vacance"],
@@ -675,6 +682,7 @@ impl Field {
             Field::Acronym => options.acronym.as_deref(),
             Field::ValidFrom => options.valid_from.as_deref(),
             Field::ValidUntil => options.valid_until.as_deref(),
+            Field::Status => options.status.as_deref(),
             Field::Headcount => options.headcount.as_deref(),
             Field::Remit => options.remit.as_deref(),
             Field::Vacancy => options.vacancy.as_deref(),
@@ -708,6 +716,7 @@ struct Columns {
     acronym: Option<usize>,
     valid_from: Option<usize>,
     valid_until: Option<usize>,
+    status: Option<usize>,
     headcount: Option<usize>,
     remit: Option<usize>,
     vacancy: Option<usize>,
@@ -739,6 +748,7 @@ impl Columns {
             (self.acronym, Field::Acronym),
             (self.valid_from, Field::ValidFrom),
             (self.valid_until, Field::ValidUntil),
+            (self.status, Field::Status),
             (self.headcount, Field::Headcount),
             (self.remit, Field::Remit),
             (self.vacancy, Field::Vacancy),
@@ -794,11 +804,12 @@ impl Columns {
                 acronym: at[5],
                 valid_from: at[6],
                 valid_until: at[7],
-                headcount: at[8],
-                remit: at[9],
-                vacancy: at[10],
-                location: at[11],
-                source: at[12],
+                status: at[8],
+                headcount: at[9],
+                remit: at[10],
+                vacancy: at[11],
+                location: at[12],
+                source: at[13],
                 headers: names.iter().map(|&name| name.to_owned()).collect(),
             });
         }
@@ -896,6 +907,7 @@ struct Row {
     from_at: Place,
     /// Where its end is: the cell of `--valid-until`, or the end of the row without one.
     until_at: Place,
+    status: Status,
     headcount: Option<u32>,
     remit: Option<String>,
     /// Whether the post is vacant, as the row says; never `Some` for a unit that is no post.
@@ -1062,6 +1074,24 @@ fn read_row(
             .filter(|text| !text.is_empty())
             .map(str::to_owned)
     };
+    let status = match columns.status.map(|at| (at, cell(at))) {
+        Some((at, text)) if !text.is_empty() => {
+            let status = read_status(text);
+            if status.is_none() {
+                problems.push(
+                    place(at)
+                        .problem(text!(
+                            "csv-bad-status",
+                            status = format!("{text:?}"),
+                            header = columns.header(at)
+                        ))
+                        .with_hint(text!("csv-bad-status-hint")),
+                );
+            }
+            status
+        }
+        _ => Some(Status::Active),
+    };
     let headcount = columns
         .headcount
         .map(|at| (at, cell(at)))
@@ -1126,6 +1156,7 @@ fn read_row(
         parent,
         parent_at: place(columns.parent),
         tie: tie?,
+        status: status?,
         period,
         from_at,
         until_at,
@@ -1137,6 +1168,7 @@ fn read_row(
         has_values: [
             columns.kind,
             columns.acronym,
+            columns.status,
             columns.headcount,
             columns.remit,
             columns.vacancy,
@@ -1215,6 +1247,36 @@ fn read_headcount(text: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok()
+}
+
+/// A status as a cell writes it, whatever the case and accents: as descriptions write it
+/// (`being-set-up`), as organigram's text says it (`being set up`), or in French (`en
+/// fonctionnement`, `en cours de constitution`, `en projet`, `dissous`, `dissoute`,
+/// `supprimé`); `None` for another word.
+pub(crate) fn read_status(text: &str) -> Option<Status> {
+    let slug = slugify(text);
+    let all = [
+        Status::Active,
+        Status::BeingSetUp,
+        Status::Planned,
+        Status::Dissolved,
+    ];
+    if let Some(status) = all.into_iter().find(|status| {
+        Lang::ALL
+            .iter()
+            .any(|&lang| slugify(status.label_in(lang)) == slug)
+            || status.as_str() == slug
+    }) {
+        return Some(status);
+    }
+    match slug.as_str() {
+        "actif" | "active" | "actifs" => Some(Status::Active),
+        "prevu" | "prevue" => Some(Status::Planned),
+        "dissous" | "dissoute" | "supprime" | "supprimee" | "ferme" | "fermee" | "closed" => {
+            Some(Status::Dissolved)
+        }
+        _ => None,
+    }
 }
 
 /// Whether a vacancy cell says the post is vacant: `yes`, `oui`, `true`, `vrai`, `1`, `vacant`
@@ -1548,6 +1610,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             headcount: latest.headcount.map(actual_headcount),
             remit: latest.remit.clone(),
             vacant: latest.vacant.map(spanned),
+            status: latest.status,
             location: latest.location.clone(),
             valid_from: first.period.from,
             valid_until: latest.period.until,

@@ -1,15 +1,16 @@
 //! The hierarchy as CSV, in the columns `import csv` finds by their headers: one row per unit
 //! (and period) under its main parent, then one row per other hierarchical tie, so that
 //! `organigram import csv FILE -o DIR` gives back the same units (ids, names, kinds, acronyms,
-//! lives, headcounts, remits, vacancies, locations, sources) under the same parents by the same
-//! kinds of tie at the same dates.
+//! lives, statuses, headcounts, remits, vacancies, locations, sources) under the same parents
+//! by the same kinds of tie at the same dates.
 //!
 //! ```csv
-//! id,parent,tie,name,kind,acronym,valid_from,valid_until,headcount,remit,vacant,location,source
-//! me,,,Ministère de l'Exemple,ministry,ME,,,,,,,
-//! me-sg,me,attachment,Secrétariat général,secretariat-general,SG,2019-10-25,,120,,,Paris,
-//! me-lab,me-sg,attachment,Laboratoire,team,,,,,,,,
-//! me-lab,me,line-authority,,,,,,,,,,
+//! id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source
+//! me,,,Ministère de l'Exemple,ministry,ME,,,,,,,,
+//! me-sg,me,attachment,Secrétariat général,secretariat-general,SG,2019-10-25,,,120,,,Paris,
+//! me-lab,me-sg,attachment,Laboratoire,team,,,,,,,,,
+//! me-lab,me,line-authority,,,,,,,,,,,
+//! me-old,me,attachment,Ancienne mission,mission,,,2020,dissolved,,,,,
 //! ```
 //!
 //! # Shape
@@ -64,7 +65,7 @@ use crate::model::{
 };
 
 /// The header row: the columns, in order.
-pub(crate) const COLUMNS: [&str; 13] = [
+pub(crate) const COLUMNS: [&str; 14] = [
     "id",
     "parent",
     "tie",
@@ -73,6 +74,7 @@ pub(crate) const COLUMNS: [&str; 13] = [
     "acronym",
     "valid_from",
     "valid_until",
+    "status",
     "headcount",
     "remit",
     "vacant",
@@ -258,6 +260,11 @@ pub fn write(graph: &OrgGraph, day: Option<Date>, out: &mut dyn Write) -> io::Re
     let tie_kind = |tie: Option<TieIx>| tie.map_or("", |t| graph.tie(t).kind.value.as_str());
     for (ix, unit) in graph.units() {
         let rows = rows(graph, ix, day);
+        // Empty for the default, so that a table of units in operation reads as one.
+        let status = match unit.status {
+            Status::Active => "",
+            status => status.as_str(),
+        };
         let vacant = match unit.vacant.as_ref().map(|v| v.value) {
             Some(true) => "yes",
             Some(false) => "no",
@@ -276,6 +283,7 @@ pub fn write(graph: &OrgGraph, day: Option<Date>, out: &mut dyn Write) -> io::Re
                 &guard(values.acronym.unwrap_or("")),
                 &date(row.period.from),
                 &date(row.period.until),
+                status,
                 headcount.as_deref().unwrap_or(""),
                 &guard(values.remit.unwrap_or("")),
                 vacant,
@@ -340,7 +348,6 @@ pub fn left_out(graph: &OrgGraph) -> LeftOut {
     let mut facts: Vec<(&'static str, usize)> = vec![
         ("aliases", count(|u| !u.aliases.is_empty())),
         ("roles", count(|u| !u.roles.is_empty())),
-        ("status", count(|u| u.status != Status::Active)),
         ("grade", count(|u| u.grade.is_some())),
         ("term_months", count(|u| u.term_months.is_some())),
         ("vacant_from", count(|u| u.vacant_from.is_some())),
@@ -434,16 +441,16 @@ mod tests {
         d.units[1].name = "Secrétariat, \"général\"\nsecond line".to_owned();
         assert_eq!(
             csv(&build(d)),
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,headcount,remit,vacant,location,source\n\
-             top,,,top,ministry,T,,,,,,,\n\
-             sg,top,attachment,\"Secrétariat, \"\"général\"\"\nsecond line\",secretariat-general,,,,,,,,\n\
-             dir,sg,attachment,dir,directorate,,,,,,,,\n\
-             lab,dir,joint-attachment,lab,team,,,,,,,,\n\
-             lab,sg,line-authority,,,,,,,,,,\n\
-             lab,sg,joint-attachment,,,,,,,,,,\n\
-             head,sg,attachment,head,post,,,,,,,,\n\
-             clerk,head,line-authority,clerk,post,,,,,,,,\n\
-             loop,,,loop,bureau,,,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
+             top,,,top,ministry,T,,,,,,,,\n\
+             sg,top,attachment,\"Secrétariat, \"\"général\"\"\nsecond line\",secretariat-general,,,,,,,,,\n\
+             dir,sg,attachment,dir,directorate,,,,,,,,,\n\
+             lab,dir,joint-attachment,lab,team,,,,,,,,,\n\
+             lab,sg,line-authority,,,,,,,,,,,\n\
+             lab,sg,joint-attachment,,,,,,,,,,,\n\
+             head,sg,attachment,head,post,,,,,,,,,\n\
+             clerk,head,line-authority,clerk,post,,,,,,,,,\n\
+             loop,,,loop,bureau,,,,,,,,,\n"
         );
     }
 
@@ -492,13 +499,13 @@ mod tests {
         write(&build(history()), None, &mut bytes).unwrap();
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,headcount,remit,vacant,location,source\n\
-             pm,,,pm,ministry,,,,,,,,\n\
-             sg,pm,attachment,sg,secretariat-general,,,,,,,,\n\
-             dinum,pm,attachment,DINSIC,directorate,,2011,2019-10-25,,,,,\n\
-             dinum,pm,attachment,DINUM,interministerial-directorate,,2019-10-25,,,,,,\n\
-             lab,sg,attachment,lab,team,,2015,2019-10-25,,,,,\n\
-             lab,dinum,attachment,lab,team,,2019-10-25,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
+             pm,,,pm,ministry,,,,,,,,,\n\
+             sg,pm,attachment,sg,secretariat-general,,,,,,,,,\n\
+             dinum,pm,attachment,DINSIC,directorate,,2011,2019-10-25,,,,,,\n\
+             dinum,pm,attachment,DINUM,interministerial-directorate,,2019-10-25,,,,,,,\n\
+             lab,sg,attachment,lab,team,,2015,2019-10-25,,,,,,\n\
+             lab,dinum,attachment,lab,team,,2019-10-25,,,,,,,\n"
         );
         // On one day's structure, one row per unit: the period around the day.
         let (cut, _) = crate::time::cut(history(), crate::model::Date::parse("2020").unwrap());
@@ -511,11 +518,11 @@ mod tests {
         .unwrap();
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,headcount,remit,vacant,location,source\n\
-             pm,,,pm,ministry,,,,,,,,\n\
-             sg,pm,attachment,sg,secretariat-general,,,,,,,,\n\
-             dinum,pm,attachment,DINUM,interministerial-directorate,,2011,,,,,,\n\
-             lab,dinum,attachment,lab,team,,2019-10-25,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
+             pm,,,pm,ministry,,,,,,,,,\n\
+             sg,pm,attachment,sg,secretariat-general,,,,,,,,,\n\
+             dinum,pm,attachment,DINUM,interministerial-directorate,,2011,,,,,,,\n\
+             lab,dinum,attachment,lab,team,,2019-10-25,,,,,,,\n"
         );
     }
 
@@ -591,12 +598,12 @@ mod tests {
         let text = csv(&build(d.clone()));
         assert_eq!(
             text,
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,headcount,remit,vacant,location,source\n\
-             sg,,,sg,secretariat-general,,,,,,,,\n\
-             dir,sg,attachment,dir,directorate,,,,,,,,\n\
-             lab,sg,attachment,lab,team,,,2018,,,,,\n\
-             lab,dir,joint-attachment,lab,team,,2018,,,,,,\n\
-             lab,sg,attachment,,,,2018,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
+             sg,,,sg,secretariat-general,,,,,,,,,\n\
+             dir,sg,attachment,dir,directorate,,,,,,,,,\n\
+             lab,sg,attachment,lab,team,,,2018,,,,,,\n\
+             lab,dir,joint-attachment,lab,team,,2018,,,,,,,\n\
+             lab,sg,attachment,,,,2018,,,,,,,\n"
         );
         let import = crate::interop::import_csv(
             text.as_bytes(),
@@ -670,9 +677,9 @@ mod tests {
         d.units[1].acronym = Some("-B".to_owned());
         assert_eq!(
             csv(&build(d)),
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,headcount,remit,vacant,location,source\n\
-             a,,,\"'=HYPERLINK(\"\"http://x\"\")\",bureau,,,,,,,,\n\
-             b,a,attachment,b,bureau,'-B,,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
+             a,,,\"'=HYPERLINK(\"\"http://x\"\")\",bureau,,,,,,,,,\n\
+             b,a,attachment,b,bureau,'-B,,,,,,,,\n"
         );
     }
 

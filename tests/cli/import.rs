@@ -749,12 +749,12 @@ fn two_ministries_files_with_the_same_ids_live_side_by_side_with_prefixes() {
 #[test]
 fn headcounts_remits_vacancies_locations_and_sources_are_read_from_french_headers() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = "Identifiant;Parent;Libellé;Type;Effectif;Missions;Vacant;Localisation;Source\n\
-               min;;Ministère;ministère;1 200;;;Paris;https://www.legifrance.gouv.fr/jorf/id/1\n\
-               sd;min;Sous-direction A;Sous-Direction;45;Piloter les achats;;Lyon;Décret n° 1\n\
-               sd-b;min;Sous-direction B;sous direction;;;non;;Décret n° 1\n\
-               pole;sd;Pôle données;pôle;;;;;\n\
-               chef;sd;Chef de la sous-direction;poste;;;oui;;\n";
+    let csv = "Identifiant;Parent;Libellé;Type;Effectif;Missions;Vacant;Localisation;Source;Statut\n\
+               min;;Ministère;ministère;1 200;;;Paris;https://www.legifrance.gouv.fr/jorf/id/1;\n\
+               sd;min;Sous-direction A;Sous-Direction;45;Piloter les achats;;Lyon;Décret n° 1;\n\
+               sd-b;min;Sous-direction B;sous direction;;;non;;Décret n° 1;Dissoute\n\
+               pole;sd;Pôle données;pôle;;;;;;en projet\n\
+               chef;sd;Chef de la sous-direction;poste;;;oui;;;\n";
     import_found(dir.path(), "rh.csv", csv, &["--delimiter", ";"]).expect_code(0);
     let graph = load(&dir.path().join("out"));
     let unit = |id: &str| graph.unit(graph.find_id(id).unwrap());
@@ -777,6 +777,14 @@ fn headcounts_remits_vacancies_locations_and_sources_are_read_from_french_header
     assert_eq!(unit("sd").remit.as_deref(), Some("Piloter les achats"));
     assert_eq!(unit("sd").location.as_deref(), Some("Lyon"));
     assert!(unit("chef").is_vacant());
+    let statuses: Vec<Status> = ["min", "sd-b", "pole"]
+        .iter()
+        .map(|id| unit(id).status)
+        .collect();
+    assert_eq!(
+        statuses,
+        [Status::Active, Status::Dissolved, Status::Planned]
+    );
     // "non" on a unit that is no post says what it is: nothing to record.
     assert!(unit("sd-b").vacant.is_none());
     // A URL is a source with that URL, a title a source with that title, each declared once
@@ -803,13 +811,14 @@ fn headcounts_remits_vacancies_locations_and_sources_are_read_from_french_header
 #[test]
 fn bad_cells_of_the_new_columns_are_located_with_a_hint() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = "id,parent,name,kind,headcount,vacant,tie\n\
-               min,,Ministère,ministry,douze,,\n\
-               sd,min,Sous-direction,sous-directoin,,,\n\
-               b,min,Bureau,bureau,,oui,\n\
-               p,min,Poste,post,,peut-être,\n\
-               q,min,Poste Q,post,,,cooperation\n\
-               r,min,Poste R,post,,,ratachement\n";
+    let csv = "id,parent,name,kind,headcount,vacant,tie,status\n\
+               min,,Ministère,ministry,douze,,,\n\
+               sd,min,Sous-direction,sous-directoin,,,,\n\
+               b,min,Bureau,bureau,,oui,,\n\
+               p,min,Poste,post,,peut-être,,\n\
+               q,min,Poste Q,post,,,cooperation,\n\
+               r,min,Poste R,post,,,ratachement,\n\
+               s,min,Poste S,post,,,,fini\n";
     let out = import_found(dir.path(), "units.csv", csv, &[]).expect_code(2);
     insta::assert_snapshot!(out.stderr);
     assert!(!dir.path().join("out").exists());
