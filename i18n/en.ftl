@@ -352,6 +352,7 @@ import-refused = error: { $file } has { $problems ->
 }; nothing was written
 import-error = error: { $problem }
 import-warning = warning: { $problem }
+import-more-problems = … and { $n } more, not shown
 import-kind-count = { $n } { $kind }
 import-summary = wrote { $units ->
     [one] { $units } unit

@@ -359,6 +359,7 @@ import-refused = erreur : { $file } comporte { $problems ->
 } ; rien n’a été écrit
 import-error = erreur : { $problem }
 import-warning = avertissement : { $problem }
+import-more-problems = … et { $n } de plus, non montrés
 import-kind-count = { $n } { $kind }
 import-summary = { $units ->
     [one] { $units } unité

@@ -298,10 +298,20 @@ enum Severity {
     Warning,
 }
 
+/// The most problems of one severity printed: a file of a million bad rows says what is wrong
+/// with the first ones, and how many there are, rather than a million lines.
+const SHOWN: usize = 100;
+
 /// Prints problems to standard error, `error: FILE:LINE: message` and its hint, in the language
-/// of text output.
+/// of text output: the first [`SHOWN`], then how many more there are.
 fn print_problems(severity: Severity, file: &Path, problems: &[Problem]) {
     let lang = lang();
+    if problems.len() > SHOWN {
+        let more = problems.len() - SHOWN;
+        print_problems(severity, file, &problems[..SHOWN]);
+        errln!("{}", tr!(lang, "import-more-problems", n = more));
+        return;
+    }
     for problem in problems {
         let problem_text = problem.located_in(file, lang);
         let line = match severity {

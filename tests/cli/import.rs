@@ -931,3 +931,35 @@ fn the_govuk_import_goes_to_a_spreadsheet_and_back_with_every_hierarchical_tie()
     assert!(joint > 0);
     assert_eq!(hierarchical(&before), hierarchical(&after));
 }
+
+#[test]
+fn a_file_of_many_bad_rows_shows_the_first_hundred_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id,parent,name,headcount\nmin,,Ministère,\n");
+    for n in 0..150 {
+        csv.push_str(&format!("b{n},min,Bureau {n},beaucoup\n"));
+    }
+    let out = import_found(dir.path(), "units.csv", &csv, &[]).expect_code(2);
+    let errors = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: units.csv:"))
+        .count();
+    assert_eq!(errors, 100, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("error: units.csv:102:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("error: units.csv:103:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("… and 50 more, not shown\nerror: units.csv has 150 problems"),
+        "{}",
+        out.stderr
+    );
+}
