@@ -582,10 +582,10 @@ csv-unknown-kind = unknown unit kind { $kind }
 csv-kinds-are = the kinds are { $kinds }
 csv-no-column = no column is named { $name } (given by { $flag })
 csv-columns-are = the columns are { $columns }
-csv-no-column-found = the header has no column of { $flag ->
-    [--id] unit ids
-    [--parent] parent ids
-   *[other] names
+csv-no-column-found = the header has no column of { $what ->
+    [ids] unit ids
+    [parents] parent ids
+   *[names] names
 }: none is named { $headers }
 csv-no-column-found-hint = give the column's header with { $flag } COLUMN; { $columns }
 csv-name-empty-hint = a row with an empty name gives another tie of a unit that has a row of its own with a name, and no row of `{ $id }` has a name: give its name

@@ -594,10 +594,10 @@ csv-unknown-kind = type d’unité inconnu : { $kind }
 csv-kinds-are = les types sont { $kinds }
 csv-no-column = aucune colonne ne s’appelle { $name } (donnée par { $flag })
 csv-columns-are = les colonnes sont { $columns }
-csv-no-column-found = l’en-tête n’a pas de colonne { $flag ->
-    [--id] des identifiants des unités
-    [--parent] des identifiants des parents
-   *[other] des noms
+csv-no-column-found = l’en-tête n’a pas de colonne { $what ->
+    [ids] des identifiants des unités
+    [parents] des identifiants des parents
+   *[names] des noms
 } : aucune ne s’appelle { $headers }
 csv-no-column-found-hint = donnez l’en-tête de la colonne avec { $flag } COLONNE ; { $columns }
 csv-name-empty-hint = une ligne au nom vide donne un autre lien d’une unité qui a sa propre ligne avec un nom, et aucune ligne de `{ $id }` n’a de nom : donnez son nom

@@ -855,7 +855,11 @@ impl Columns {
         let not_found = not_found.into_iter().map(|field| {
             at.problem(text!(
                 "csv-no-column-found",
-                flag = field.flag(),
+                what = match field {
+                    Field::Id => "ids",
+                    Field::Parent => "parents",
+                    _ => "names",
+                },
                 headers = quoted(field.headers())
             ))
             .with_hint(text!(

@@ -963,3 +963,18 @@ fn a_file_of_many_bad_rows_shows_the_first_hundred_and_counts_the_rest() {
         out.stderr
     );
 }
+
+#[test]
+fn a_header_without_an_id_column_names_the_option_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("hr.csv"), "Matricule,parent,nom\na,,A\n").unwrap();
+    let run = |lang: &str| {
+        organigram(["--lang", lang, "import", "csv", "hr.csv", "-o", "out"])
+            .in_dir(dir.path())
+            .run()
+            .expect_code(2)
+            .stderr
+    };
+    insta::assert_snapshot!(format!("{}\n{}", run("en"), run("fr")));
+    assert!(!dir.path().join("out").exists());
+}
