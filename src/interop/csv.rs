@@ -1,16 +1,23 @@
 //! A CSV export of an HR tool or a directory, one row per unit, imported as a description.
 //!
-//! Columns are chosen by their header: the unit's id, its parent's id and its name, optionally
-//! its kind (a unit kind name), its acronym, and the dates its row holds from and until. Each
-//! row is a unit; each non-empty parent an `attachment` tie. An id that is not a slug is made one
-//! ("HR Dept" → `hr-dept`), parents alike. Every unit and tie cites the CSV file, located at the
-//! row's line.
+//! Columns are chosen by their header, named by the options or else found by the names tables
+//! give them (`id`, `identifiant`, `parent`, `nom`, `sigle`…: see [`import_csv`]): the unit's
+//! id, its parent's id and its name, optionally the kind of the tie to the parent, the unit's
+//! kind (a unit kind name, in English or French), its acronym, the dates its row holds from and
+//! until, its status, headcount, remit, vacancy, location and source. Each row is a unit; each
+//! non-empty parent a tie of the row's kind (`attachment` by default). A row with an empty name
+//! is a further row of a unit that has a row with a name: another tie of it, as
+//! [`csv_export`](super::csv_export) writes one. An id that is not a slug is made one ("HR
+//! Dept" → `hr-dept`), parents alike, and given the prefix of [`CsvOptions::id_prefix`]. Every
+//! unit cites the CSV file, located at the row's line, or the source its source cell gives;
+//! every tie cites the CSV file.
 //!
 //! With dates, a row is the unit's attachment to its parent during a period, and several rows
 //! for one id are its history, one parent at a time: see [`import_csv`].
 //!
-//! A row that cannot be read (a cell missing, an empty id or name, an unknown kind, an id given
-//! twice without dates, a date that is none, periods of one unit that overlap) is an error
+//! A row that cannot be read (a cell missing, an empty id, an empty name no other row of the id
+//! gives, an unknown kind, a bad headcount, vacancy or status, an id given twice without dates,
+//! a date that is none, periods of one unit that overlap) is an error
 //! located at its line and column: nothing is written while one remains. A
 //! parent that is no row's id is not dropped: the unit's parent lies outside the file
 //! (`parent-outside`), its note names the parent, and the import warns at the row's line. A row
@@ -62,13 +69,15 @@ pub struct CsvOptions {
     pub valid_from: Option<String>,
     /// The header of the column of the dates a row holds until (excluded).
     pub valid_until: Option<String>,
-    /// The header of the column of statuses ([`read_status`]; empty for in operation).
+    /// The header of the column of statuses: `active` (or empty), `being-set-up`, `planned`,
+    /// `dissolved`, or in French (`en projet`, `dissous`…).
     pub status: Option<String>,
     /// The header of the column of headcounts: whole numbers of people in place.
     pub headcount: Option<String>,
     /// The header of the column of remits.
     pub remit: Option<String>,
-    /// The header of the column that says whether a post is vacant ([`read_vacancy`]).
+    /// The header of the column that says whether a post is vacant: `yes`, `oui`, `1`,
+    /// `vacant`…, or `no`, `non`, `0`, `pourvu`… (see [`import_csv`]).
     pub vacancy: Option<String>,
     /// The header of the column of locations.
     pub location: Option<String>,
@@ -1257,7 +1266,7 @@ fn read_headcount(text: &str) -> Option<u32> {
 /// (`being-set-up`), as organigram's text says it (`being set up`), or in French (`en
 /// fonctionnement`, `en cours de constitution`, `en projet`, `dissous`, `dissoute`,
 /// `supprimé`); `None` for another word.
-pub(crate) fn read_status(text: &str) -> Option<Status> {
+fn read_status(text: &str) -> Option<Status> {
     let slug = slugify(text);
     let all = [
         Status::Active,
@@ -1286,7 +1295,7 @@ pub(crate) fn read_status(text: &str) -> Option<Status> {
 /// Whether a vacancy cell says the post is vacant: `yes`, `oui`, `true`, `vrai`, `1`, `vacant`
 /// or `vacante` say it is; `no`, `non`, `false`, `faux`, `0`, `filled`, `pourvu`, `pourvue`,
 /// `occupé` or `occupée` that it is not; whatever the case and accents. `None` for another word.
-pub(crate) fn read_vacancy(text: &str) -> Option<bool> {
+fn read_vacancy(text: &str) -> Option<bool> {
     match fold(text).as_str() {
         "yes" | "oui" | "true" | "vrai" | "1" | "vacant" | "vacante" => Some(true),
         "no" | "non" | "false" | "faux" | "0" | "filled" | "pourvu" | "pourvue" | "occupe"
@@ -1330,9 +1339,35 @@ fn no_header(bytes: &[u8], text: &str) -> Problem {
 }
 
 /// Imports a CSV file (`bytes`, with a header row, in `options.encoding`) as a description of
-/// one organisation named after the file, or of several when it takes more than one file. Bad
-/// rows are returned all at once, each at its line and column; parents missing from the file
-/// are warnings. Linear in the size of the file.
+/// one organisation named after the file (or [`CsvOptions::organisation`]), or of several when
+/// it takes more than one file. Bad rows are returned all at once, each at its line and column;
+/// parents missing from the file are warnings. Linear in the size of the file.
+///
+/// # Columns
+///
+/// A column an option leaves `None` is the first column not taken by another whose header, as
+/// a slug (whatever its case, accents, spaces and underscores), is one of its names: ids `id`,
+/// `identifiant`, `code`; parents `parent`, `parent-id`, `id-parent`, `code-parent`; names
+/// `name`, `nom`, `libelle`, `label`, `intitule`; ties `tie`, `tie-kind`, `lien`,
+/// `type-de-lien`; kinds `kind`, `type`, `nature`, `type-d-unite`; acronyms `acronym`,
+/// `acronyme`, `sigle`; starts `valid-from`, `from`, `debut`, `date-de-debut`; ends
+/// `valid-until`, `until`, `fin`, `date-de-fin`; statuses `status`, `statut`, `etat`;
+/// headcounts `headcount`, `effectif`, `effectifs`; remits `remit`, `missions`, `mission`;
+/// vacancies `vacant`, `vacancy`, `vacance`; locations `location`, `localisation`, `site`,
+/// `lieu`; sources `source`. The first of each is the header `export --format csv` writes, so
+/// that an export reads back with no option. The id, parent and name columns must be found.
+///
+/// A headcount is a whole number of people in place; a vacancy is said by `yes`, `oui`,
+/// `true`, `vrai`, `1`, `vacant`, `vacante` or `no`, `non`, `false`, `faux`, `0`, `filled`,
+/// `pourvu`, `pourvue`, `occupé`, `occupée`, and only a post may be vacant (`no` on another
+/// unit says nothing); a source is a URL (`http://`, `https://`) or a document's title, each
+/// distinct one declared once as `ORGANISATION-source-N` and cited by its units.
+///
+/// # Further rows
+///
+/// A row whose name is empty gives another tie of the unit of its id, which a row with a name
+/// must give: its parent, its tie kind and its dates only. Ties of one kind to one parent that
+/// follow each other, the end of one the start of the next, are one tie.
 ///
 /// # Dates
 ///

@@ -248,10 +248,10 @@ fn source_cell<'g>(graph: &'g OrgGraph, unit: &'g Unit) -> &'g str {
 
 /// Writes the hierarchy of `graph` as CSV (UTF-8, comma-separated, cells quoted when they hold
 /// a comma, a quote or a line break, and given a single quote in front when a spreadsheet would
-/// run them as formulas), units in declaration order, after the header of [`COLUMNS`]: on the
-/// structure of `day`, one row per unit; with no day (a graph of every date), one per period
-/// of each unit ([Dates](self#dates)); each followed by the further rows of its other
-/// hierarchical ties ([Shape](self#shape)). Linear in the size of the graph, and allocates per
+/// run them as formulas), units in declaration order, after the header row of the
+/// [module's example](self): on the structure of `day`, one row per unit; with no day (a graph
+/// of every date), one per period of each unit ([Dates](self#dates)); each followed by the
+/// further rows of its other hierarchical ties ([Shape](self#shape)). Linear in the size of the graph, and allocates per
 /// unit only for a dated one or one with several hierarchical ties.
 pub fn write(graph: &OrgGraph, day: Option<Date>, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
@@ -324,7 +324,7 @@ impl LeftOut {
     }
 }
 
-/// What [`write`] leaves out of `graph`: its ties that are not hierarchical, and the facts no
+/// What [`write()`] leaves out of `graph`: its ties that are not hierarchical, and the facts no
 /// column holds. Linear in the size of the graph.
 pub fn left_out(graph: &OrgGraph) -> LeftOut {
     let ties = TieKind::ALL
