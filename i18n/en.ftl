@@ -599,6 +599,8 @@ csv-bad-vacancy = { $vacancy } does not say whether the post is vacant (the cell
 csv-bad-vacancy-hint = write yes, oui, true, 1 or vacant for a vacant post; no, non, false, 0 or filled (pourvu) for a filled one; or leave the cell empty
 csv-bad-status = { $status } is not a status (the cell { $header })
 csv-bad-status-hint = write active (or leave the cell empty), being-set-up, planned or dissolved, or in French en fonctionnement, en cours de constitution, en projet or dissous
+csv-organisation-no-letter = the organisation { $organisation } holds no letter or digit to make an id of
+csv-organisation-no-letter-hint = give the organisation's id, such as justice, or leave the cell empty for the file's organisation
 csv-vacant-not-post = `{ $id }` is said to be vacant, but it is a { $kind }: only posts are vacant
 csv-vacant-not-post-hint = give the row the kind post, or leave its vacancy cell empty
 csv-bad-id-prefix = the id prefix { $prefix } would not make ids: ids are lowercase letters, digits and single hyphens
@@ -800,7 +802,7 @@ export-csv-ties-left-out = note: the CSV holds hierarchical ties only: { $n ->
     [one] { $n } tie was
    *[other] { $n } ties were
 } left out ({ $ties }); export --format json keeps them
-export-csv-facts-left-out = note: no column of the CSV holds these facts, left out (with the number of units or ties that give them): { $facts }; export --format json keeps them
+export-csv-facts-left-out = note: no column of the CSV holds these facts, left out (with the number of units, ties or organisations that give them): { $facts }; export --format json keeps them
 
 ## The rules of time (check), on the whole description
 

@@ -611,6 +611,8 @@ csv-bad-vacancy = { $vacancy } ne dit pas si le poste est vacant (la cellule { $
 csv-bad-vacancy-hint = écrivez oui, yes, vrai, 1 ou vacant pour un poste vacant ; non, no, faux, 0 ou pourvu pour un poste pourvu ; ou laissez la cellule vide
 csv-bad-status = { $status } n’est pas un statut (la cellule { $header })
 csv-bad-status-hint = écrivez en fonctionnement (ou laissez la cellule vide), en cours de constitution, en projet ou dissous, ou en anglais active, being-set-up, planned ou dissolved
+csv-organisation-no-letter = l’organisation { $organisation } ne contient ni lettre ni chiffre dont faire un identifiant
+csv-organisation-no-letter-hint = donnez l’identifiant de l’organisation, comme justice, ou laissez la cellule vide pour l’organisation du fichier
 csv-vacant-not-post = `{ $id }` est dit vacant, mais c’est un type { $kind } : seuls les postes sont vacants
 csv-vacant-not-post-hint = donnez à la ligne le type post (poste), ou laissez sa cellule de vacance vide
 csv-bad-id-prefix = le préfixe d’identifiant { $prefix } ne ferait pas des identifiants : un identifiant s’écrit en minuscules, chiffres et tirets simples
@@ -815,7 +817,7 @@ export-csv-ties-left-out = remarque : le CSV ne contient que les liens hiérarch
     [one] { $n } lien a été laissé
    *[other] { $n } liens ont été laissés
 } de côté ({ $ties }) ; export --format json les garde
-export-csv-facts-left-out = remarque : aucune colonne du CSV ne contient ces faits, laissés de côté (avec le nombre d’unités ou de liens qui les donnent) : { $facts } ; export --format json les garde
+export-csv-facts-left-out = remarque : aucune colonne du CSV ne contient ces faits, laissés de côté (avec le nombre d’unités, de liens ou d’organisations qui les donnent) : { $facts } ; export --format json les garde
 
 ## Les règles du temps (check), sur toute la description
 

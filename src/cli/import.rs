@@ -132,8 +132,15 @@ struct CsvArgs {
     #[arg(long, value_name = "COLUMN")]
     source: Option<String>,
 
-    /// The organisation's name, and (as a slug) the id of the organisation, of its source and of
-    /// the file written. Default: the CSV file's name.
+    /// The header of the column of the organisations units belong to: each organisation a cell
+    /// names (as a slug, its id) is one of its own, in files of its own. Default: the column
+    /// `organisation`, `organization` or `organisme`.
+    #[arg(long, value_name = "COLUMN")]
+    organisation_column: Option<String>,
+
+    /// The name of the organisation (of the units whose organisation no cell gives), and (as a
+    /// slug) the id of that organisation, of the source and of the file written. Default: the
+    /// CSV file's name.
     #[arg(long, value_name = "NAME")]
     organisation: Option<String>,
 
@@ -243,6 +250,7 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
                 vacancy: args.vacancy.clone(),
                 location: args.location.clone(),
                 source: args.source.clone(),
+                organisation_column: args.organisation_column.clone(),
                 organisation: args.organisation.clone(),
                 id_prefix: args.id_prefix.clone(),
                 default_kind: args.default_kind,

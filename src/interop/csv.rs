@@ -84,8 +84,12 @@ pub struct CsvOptions {
     /// The header of the column of sources: a URL or a document's title, cited by the row's
     /// unit instead of the CSV file.
     pub source: Option<String>,
-    /// The organisation's name, and (as a slug) the id of the organisation, of the source and of
-    /// the file written; `None` for the CSV file's name.
+    /// The header of the column of the organisations units belong to: each organisation a cell
+    /// names (as a slug, its id) is an organisation of its own, written in files of its own.
+    pub organisation_column: Option<String>,
+    /// The name of the organisation of the units whose organisation is not given, and (as a
+    /// slug) the id of that organisation, of the source and of the file written; `None` for the
+    /// CSV file's name.
     pub organisation: Option<String>,
     /// What every id read from the file is prefixed with, parents alike, a hyphen put between
     /// when the prefix does not end with one (`justice` makes `sg` `justice-sg`): so that two
@@ -145,6 +149,7 @@ impl CsvOptions {
             vacancy: None,
             location: None,
             source: None,
+            organisation_column: None,
             organisation: None,
             id_prefix: None,
             default_kind: UnitKind::Department,
@@ -617,11 +622,12 @@ enum Field {
     Vacancy,
     Location,
     Source,
+    Organisation,
 }
 
 impl Field {
     /// Every field, in the order columns are chosen: the ones the import needs first.
-    const ALL: [Field; 14] = [
+    const ALL: [Field; 15] = [
         Field::Id,
         Field::Parent,
         Field::Name,
@@ -636,6 +642,7 @@ impl Field {
         Field::Vacancy,
         Field::Location,
         Field::Source,
+        Field::Organisation,
     ];
 
     /// The option of `import csv` that names the field's column.
@@ -655,6 +662,7 @@ impl Field {
             Field::Vacancy => "--vacancy",
             Field::Location => "--location",
             Field::Source => "--source",
+            Field::Organisation => "--organisation-column",
         }
     }
 
@@ -677,6 +685,7 @@ impl Field {
             Field::Vacancy => &["vacant", "vacancy", "vacance"],
             Field::Location => &["location", "localisation", "site", "lieu"],
             Field::Source => &["source"],
+            Field::Organisation => &["organisation", "organization", "organisme"],
         }
     }
 
@@ -697,6 +706,7 @@ impl Field {
             Field::Vacancy => options.vacancy.as_deref(),
             Field::Location => options.location.as_deref(),
             Field::Source => options.source.as_deref(),
+            Field::Organisation => options.organisation_column.as_deref(),
         }
     }
 
@@ -731,6 +741,7 @@ struct Columns {
     vacancy: Option<usize>,
     location: Option<usize>,
     source: Option<usize>,
+    organisation: Option<usize>,
     /// The header's cells, trimmed.
     headers: Vec<String>,
 }
@@ -763,6 +774,7 @@ impl Columns {
             (self.vacancy, Field::Vacancy),
             (self.location, Field::Location),
             (self.source, Field::Source),
+            (self.organisation, Field::Organisation),
         ]
         .into_iter()
         .filter_map(|(at, field)| at.map(|at| (at, field)))
@@ -819,6 +831,7 @@ impl Columns {
                 vacancy: at[11],
                 location: at[12],
                 source: at[13],
+                organisation: at[14],
                 headers: names.iter().map(|&name| name.to_owned()).collect(),
             });
         }
@@ -928,6 +941,8 @@ struct Row {
     location: Option<String>,
     /// The source as written: a URL or a document's title.
     source: Option<String>,
+    /// The id of the organisation the row's unit belongs to, as its cell gives it.
+    organisation: Option<String>,
     /// Whether a cell other than the id's, the parent's, the tie's and the dates' is filled,
     /// which a further row's should not be.
     has_values: bool,
@@ -1154,6 +1169,24 @@ fn read_row(
             }
             vacant.filter(|_| post)
         });
+    let organisation = columns
+        .organisation
+        .map(|at| (at, cell(at)))
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(at, text)| {
+            let slug = slugify(text);
+            if slug.is_empty() {
+                problems.push(
+                    place(at)
+                        .problem(text!(
+                            "csv-organisation-no-letter",
+                            organisation = format!("{text:?}")
+                        ))
+                        .with_hint(text!("csv-organisation-no-letter-hint")),
+                );
+            }
+            slug
+        });
     if problems.len() > before {
         return None;
     }
@@ -1178,6 +1211,7 @@ fn read_row(
         vacant,
         location: text(columns.location),
         source: text(columns.source),
+        organisation,
         has_values: [
             columns.kind,
             columns.acronym,
@@ -1187,6 +1221,7 @@ fn read_row(
             columns.vacancy,
             columns.location,
             columns.source,
+            columns.organisation,
         ]
         .into_iter()
         .any(filled),
@@ -1739,9 +1774,28 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         .organisation
         .as_deref()
         .unwrap_or(&options.file_name);
-    let organisation_of = |part: Option<(usize, usize)>| {
+    // The organisations: the file's (or --organisation's), for units whose organisation is not
+    // given, then each one a cell names, in the order first named; and each unit's.
+    let mut organisations: Vec<(String, String)> = vec![(id.clone(), named.to_owned())];
+    let mut organisation_of_unit: Vec<usize> = Vec::with_capacity(groups.len());
+    for group in &groups {
+        let at = match rows[group[group.len() - 1]].organisation.as_deref() {
+            None => 0,
+            Some(given) => {
+                if let Some(at) = organisations.iter().position(|(id, _)| id == given) {
+                    at
+                } else {
+                    organisations.push((given.to_owned(), given.to_owned()));
+                    organisations.len() - 1
+                }
+            }
+        };
+        organisation_of_unit.push(at);
+    }
+    let organisation_of = |at: usize, part: Option<(usize, usize)>| {
+        let (id, named) = &organisations[at];
         let (id, name) = match part {
-            None => (id.clone(), named.to_owned()),
+            None => (id.clone(), named.clone()),
             Some((n, of)) => {
                 let width = of.to_string().len().max(4);
                 (
@@ -1755,69 +1809,90 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             .map_err(|e| vec![Problem::new(e.to_string())])
     };
 
-    // The room a file has for units and ties: the bound, less what the largest file holds
-    // besides them (its organisation, the source, the brackets of its arrays).
-    let (_, longest) = organisation_of(Some((usize::MAX, usize::MAX)))?;
     let mut sources = vec![source];
     sources.append(&mut given_sources);
-    let around = description_file(longest, sources.clone(), Vec::new(), Vec::new());
-    let around = serde_json::to_string_pretty(&around).map_or(0, |t| t.len()) + 64;
-    let room = options.max_file_bytes.saturating_sub(around);
     let sizes: Vec<usize> = units
         .iter()
         .zip(&ties)
         .map(|(unit, ties)| element_size(unit) + ties.iter().map(element_size).sum::<usize>())
         .collect();
-    let parts = split(&parents, &sizes, room).map_err(|unit| {
-        vec![
-            Place {
-                line: lines[unit],
-                column: 1,
-            }
-            .problem(text!(
-                "csv-row-too-large",
-                bytes = sizes[unit],
-                max = options.max_file_bytes
-            ))
-            .with_hint(text!("csv-row-too-large-hint")),
-        ]
-    })?;
-
-    // The one top of the table is the organisation the table describes, and the file that holds
-    // it names it so; several tops are several organisations, none of them the file's.
-    let mut tops = units
-        .iter()
-        .enumerate()
-        .filter_map(|(row, u)| u.as_ref().map(|u| (row, u)))
-        .filter(|(_, u)| u.boundary == Some(Boundary::Top));
-    let top = match (tops.next(), tops.next()) {
-        (Some((row, unit)), None) => Some((row, unit.id.value.clone())),
-        _ => None,
-    };
-    let mut files = Vec::with_capacity(parts.len());
+    let mut files = Vec::new();
     let mut sources = Some(sources);
-    for (n, part) in parts.iter().enumerate() {
-        let (name, mut organisation) =
-            organisation_of((parts.len() > 1).then_some((n + 1, parts.len())))?;
-        if let Some((row, id)) = &top
-            && part.contains(row)
-        {
-            organisation.unit = Some(spanned(id.clone()));
-        }
-        let units = part.iter().filter_map(|&row| units[row].take()).collect();
-        let ties = part
-            .iter()
-            .flat_map(|&unit| std::mem::take(&mut ties[unit]))
+    for at in 0..organisations.len() {
+        // The organisation's units, and each one's parent among them.
+        let members: Vec<usize> = (0..units.len())
+            .filter(|&unit| organisation_of_unit[unit] == at)
             .collect();
-        files.push(NamedFile {
-            name: file_name(&name, "json"),
-            file: description_file(
-                organisation,
-                sources.take().unwrap_or_default(),
-                units,
-                ties,
-            ),
-        });
+        if members.is_empty() {
+            continue;
+        }
+        let local: HashMap<usize, usize> = members
+            .iter()
+            .enumerate()
+            .map(|(n, &unit)| (unit, n))
+            .collect();
+        let member_parents: Vec<Option<usize>> = members
+            .iter()
+            .map(|&unit| parents[unit].and_then(|parent| local.get(&parent).copied()))
+            .collect();
+        let member_sizes: Vec<usize> = members.iter().map(|&unit| sizes[unit]).collect();
+        // The room a file has for units and ties: the bound, less what the largest file holds
+        // besides them (its organisation, the sources, the brackets of its arrays).
+        let (_, longest) = organisation_of(at, Some((usize::MAX, usize::MAX)))?;
+        let all_sources = sources.clone().unwrap_or_default();
+        let around = description_file(longest, all_sources, Vec::new(), Vec::new());
+        let around = serde_json::to_string_pretty(&around).map_or(0, |t| t.len()) + 64;
+        let room = options.max_file_bytes.saturating_sub(around);
+        let parts = split(&member_parents, &member_sizes, room).map_err(|n| {
+            let unit = members[n];
+            vec![
+                Place {
+                    line: lines[unit],
+                    column: 1,
+                }
+                .problem(text!(
+                    "csv-row-too-large",
+                    bytes = sizes[unit],
+                    max = options.max_file_bytes
+                ))
+                .with_hint(text!("csv-row-too-large-hint")),
+            ]
+        })?;
+        // The one top of the organisation's units is the unit the organisation is, and the file
+        // that holds it names it so; several tops are several units, none of them the
+        // organisation's.
+        let mut tops = members
+            .iter()
+            .filter_map(|&unit| units[unit].as_ref().map(|u| (unit, u)))
+            .filter(|(_, u)| u.boundary == Some(Boundary::Top));
+        let top = match (tops.next(), tops.next()) {
+            (Some((unit, u)), None) => Some((unit, u.id.value.clone())),
+            _ => None,
+        };
+        for (n, part) in parts.iter().enumerate() {
+            let part: Vec<usize> = part.iter().map(|&n| members[n]).collect();
+            let (name, mut organisation) =
+                organisation_of(at, (parts.len() > 1).then_some((n + 1, parts.len())))?;
+            if let Some((unit, id)) = &top
+                && part.contains(unit)
+            {
+                organisation.unit = Some(spanned(id.clone()));
+            }
+            let file_units = part.iter().filter_map(|&unit| units[unit].take()).collect();
+            let file_ties = part
+                .iter()
+                .flat_map(|&unit| std::mem::take(&mut ties[unit]))
+                .collect();
+            files.push(NamedFile {
+                name: file_name(&name, "json"),
+                file: description_file(
+                    organisation,
+                    sources.take().unwrap_or_default(),
+                    file_units,
+                    file_ties,
+                ),
+            });
+        }
     }
     Ok(Import { files, warnings })
 }

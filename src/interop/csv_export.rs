@@ -5,12 +5,12 @@
 //! by the same kinds of tie at the same dates.
 //!
 //! ```csv
-//! id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source
-//! me,,,Ministère de l'Exemple,ministry,ME,,,,,,,,
-//! me-sg,me,attachment,Secrétariat général,secretariat-general,SG,2019-10-25,,,120,,,Paris,
-//! me-lab,me-sg,attachment,Laboratoire,team,,,,,,,,,
-//! me-lab,me,line-authority,,,,,,,,,,,
-//! me-old,me,attachment,Ancienne mission,mission,,,2020,dissolved,,,,,
+//! id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source,organisation
+//! me,,,Ministère de l'Exemple,ministry,ME,,,,,,,,,me
+//! me-sg,me,attachment,Secrétariat général,secretariat-general,SG,2019-10-25,,,120,,,Paris,,me
+//! me-lab,me-sg,attachment,Laboratoire,team,,,,,,,,,,me
+//! me-lab,me,line-authority,,,,,,,,,,,,
+//! me-old,me,attachment,Ancienne mission,mission,,,2020,dissolved,,,,,,me
 //! ```
 //!
 //! # Shape
@@ -65,7 +65,7 @@ use crate::model::{
 };
 
 /// The header row: the columns, in order.
-pub(crate) const COLUMNS: [&str; 14] = [
+pub(crate) const COLUMNS: [&str; 15] = [
     "id",
     "parent",
     "tie",
@@ -80,6 +80,7 @@ pub(crate) const COLUMNS: [&str; 14] = [
     "vacant",
     "location",
     "source",
+    "organisation",
 ];
 
 /// The characters that make a spreadsheet read a cell that starts with one as a formula.
@@ -238,6 +239,13 @@ fn further<'g>(
     further
 }
 
+/// The cell of a unit's organisation: the id of the organisation (description file) it is
+/// declared in, so that `import csv` writes it in a file of that organisation again.
+fn organisation_id<'g>(graph: &'g OrgGraph, unit: &Unit) -> &'g str {
+    let at = usize::try_from(unit.organisation.0).unwrap_or(usize::MAX);
+    graph.organisations().get(at).map_or("", |o| o.id.as_str())
+}
+
 /// The cell of a unit's source: the URL of the source it cites, else its title.
 fn source_cell<'g>(graph: &'g OrgGraph, unit: &'g Unit) -> &'g str {
     unit.source
@@ -289,6 +297,7 @@ pub fn write(graph: &OrgGraph, day: Option<Date>, out: &mut dyn Write) -> io::Re
                 vacant,
                 &guard(unit.location.as_deref().unwrap_or("")),
                 &guard(source_cell(graph, unit)),
+                organisation_id(graph, unit),
             ])?;
         }
         for (parent, kind, period) in further(graph, ix, &rows) {
@@ -311,9 +320,9 @@ pub struct LeftOut {
     /// The ties that are not hierarchical, by kind in the order of [`TieKind::ALL`], with their
     /// numbers; kinds with none left out.
     pub ties: Vec<(TieKind, usize)>,
-    /// The facts of units and hierarchical ties that no column holds, as descriptions name
-    /// them (`aliases`, `note`, `headcount.basis`), each with the number of units or ties that
-    /// give it; facts none gives left out.
+    /// The facts of units, hierarchical ties and organisations that no column holds, as
+    /// descriptions name them (`aliases`, `note`, `headcount.basis`, `organisation.name`), each
+    /// with the number of units, ties or organisations that give it; facts none gives left out.
     pub facts: Vec<(&'static str, usize)>,
 }
 
@@ -344,7 +353,6 @@ pub fn left_out(graph: &OrgGraph) -> LeftOut {
             .map(|(_, t)| t)
             .filter(|t| t.kind.value.is_hierarchical())
     };
-    let organisations = graph.organisations().len();
     let mut facts: Vec<(&'static str, usize)> = vec![
         ("aliases", count(|u| !u.aliases.is_empty())),
         ("roles", count(|u| !u.roles.is_empty())),
@@ -393,9 +401,13 @@ pub fn left_out(graph: &OrgGraph) -> LeftOut {
             hierarchical().filter(|t| t.source.is_some()).count(),
         ),
     ];
-    if organisations > 1 {
-        facts.push(("organisation", units.len()));
-    }
+    // The column holds an organisation's id; `import csv` names it after its id.
+    let renamed = graph
+        .organisations()
+        .iter()
+        .filter(|o| o.name != o.id.as_str() || o.acronym.is_some())
+        .count();
+    facts.push(("organisation.name", renamed));
     facts.retain(|(_, n)| *n > 0);
     LeftOut { ties, facts }
 }
@@ -441,16 +453,16 @@ mod tests {
         d.units[1].name = "Secrétariat, \"général\"\nsecond line".to_owned();
         assert_eq!(
             csv(&build(d)),
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
-             top,,,top,ministry,T,,,,,,,,\n\
-             sg,top,attachment,\"Secrétariat, \"\"général\"\"\nsecond line\",secretariat-general,,,,,,,,,\n\
-             dir,sg,attachment,dir,directorate,,,,,,,,,\n\
-             lab,dir,joint-attachment,lab,team,,,,,,,,,\n\
-             lab,sg,line-authority,,,,,,,,,,,\n\
-             lab,sg,joint-attachment,,,,,,,,,,,\n\
-             head,sg,attachment,head,post,,,,,,,,,\n\
-             clerk,head,line-authority,clerk,post,,,,,,,,,\n\
-             loop,,,loop,bureau,,,,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source,organisation\n\
+             top,,,top,ministry,T,,,,,,,,,org\n\
+             sg,top,attachment,\"Secrétariat, \"\"général\"\"\nsecond line\",secretariat-general,,,,,,,,,,org\n\
+             dir,sg,attachment,dir,directorate,,,,,,,,,,org\n\
+             lab,dir,joint-attachment,lab,team,,,,,,,,,,org\n\
+             lab,sg,line-authority,,,,,,,,,,,,\n\
+             lab,sg,joint-attachment,,,,,,,,,,,,\n\
+             head,sg,attachment,head,post,,,,,,,,,,org\n\
+             clerk,head,line-authority,clerk,post,,,,,,,,,,org\n\
+             loop,,,loop,bureau,,,,,,,,,,org\n"
         );
     }
 
@@ -499,13 +511,13 @@ mod tests {
         write(&build(history()), None, &mut bytes).unwrap();
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
-             pm,,,pm,ministry,,,,,,,,,\n\
-             sg,pm,attachment,sg,secretariat-general,,,,,,,,,\n\
-             dinum,pm,attachment,DINSIC,directorate,,2011,2019-10-25,,,,,,\n\
-             dinum,pm,attachment,DINUM,interministerial-directorate,,2019-10-25,,,,,,,\n\
-             lab,sg,attachment,lab,team,,2015,2019-10-25,,,,,,\n\
-             lab,dinum,attachment,lab,team,,2019-10-25,,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source,organisation\n\
+             pm,,,pm,ministry,,,,,,,,,,org\n\
+             sg,pm,attachment,sg,secretariat-general,,,,,,,,,,org\n\
+             dinum,pm,attachment,DINSIC,directorate,,2011,2019-10-25,,,,,,,org\n\
+             dinum,pm,attachment,DINUM,interministerial-directorate,,2019-10-25,,,,,,,,org\n\
+             lab,sg,attachment,lab,team,,2015,2019-10-25,,,,,,,org\n\
+             lab,dinum,attachment,lab,team,,2019-10-25,,,,,,,,org\n"
         );
         // On one day's structure, one row per unit: the period around the day.
         let (cut, _) = crate::time::cut(history(), crate::model::Date::parse("2020").unwrap());
@@ -518,11 +530,11 @@ mod tests {
         .unwrap();
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
-             pm,,,pm,ministry,,,,,,,,,\n\
-             sg,pm,attachment,sg,secretariat-general,,,,,,,,,\n\
-             dinum,pm,attachment,DINUM,interministerial-directorate,,2011,,,,,,,\n\
-             lab,dinum,attachment,lab,team,,2019-10-25,,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source,organisation\n\
+             pm,,,pm,ministry,,,,,,,,,,org\n\
+             sg,pm,attachment,sg,secretariat-general,,,,,,,,,,org\n\
+             dinum,pm,attachment,DINUM,interministerial-directorate,,2011,,,,,,,,org\n\
+             lab,dinum,attachment,lab,team,,2019-10-25,,,,,,,,org\n"
         );
     }
 
@@ -598,12 +610,12 @@ mod tests {
         let text = csv(&build(d.clone()));
         assert_eq!(
             text,
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
-             sg,,,sg,secretariat-general,,,,,,,,,\n\
-             dir,sg,attachment,dir,directorate,,,,,,,,,\n\
-             lab,sg,attachment,lab,team,,,2018,,,,,,\n\
-             lab,dir,joint-attachment,lab,team,,2018,,,,,,,\n\
-             lab,sg,attachment,,,,2018,,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source,organisation\n\
+             sg,,,sg,secretariat-general,,,,,,,,,,org\n\
+             dir,sg,attachment,dir,directorate,,,,,,,,,,org\n\
+             lab,sg,attachment,lab,team,,,2018,,,,,,,org\n\
+             lab,dir,joint-attachment,lab,team,,2018,,,,,,,,org\n\
+             lab,sg,attachment,,,,2018,,,,,,,,\n"
         );
         let import = crate::interop::import_csv(
             text.as_bytes(),
@@ -677,9 +689,9 @@ mod tests {
         d.units[1].acronym = Some("-B".to_owned());
         assert_eq!(
             csv(&build(d)),
-            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source\n\
-             a,,,\"'=HYPERLINK(\"\"http://x\"\")\",bureau,,,,,,,,,\n\
-             b,a,attachment,b,bureau,'-B,,,,,,,,\n"
+            "id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source,organisation\n\
+             a,,,\"'=HYPERLINK(\"\"http://x\"\")\",bureau,,,,,,,,,,org\n\
+             b,a,attachment,b,bureau,'-B,,,,,,,,,org\n"
         );
     }
 
@@ -718,17 +730,24 @@ mod tests {
             ..crate::interop::CsvOptions::new("units.csv", "id", "parent", "name")
         };
         let import = crate::interop::import_csv(&bytes, &options).unwrap();
-        let read: Vec<(String, String)> = import.files[0]
-            .file
-            .units
+        // By id, whatever files an import writes them in (one per organisation).
+        let mut read: Vec<(String, String, String)> = import
+            .files
             .iter()
+            .flat_map(|f| &f.file.units)
             .filter_map(|u| u.clone().ok())
-            .map(|u| (u.value.name, u.value.acronym.unwrap_or_default()))
+            .map(|u| {
+                let id = u.value.id.as_str().to_owned();
+                (id, u.value.name, u.value.acronym.unwrap_or_default())
+            })
             .collect();
-        let expected: Vec<(String, String)> = names
+        read.sort();
+        let mut expected: Vec<(String, String, String)> = ids
             .iter()
-            .map(|n| (n.trim().to_owned(), n.trim().to_owned()))
+            .zip(names)
+            .map(|(id, n)| (id.clone(), n.trim().to_owned(), n.trim().to_owned()))
             .collect();
+        expected.sort();
         assert_eq!(read, expected);
     }
 }

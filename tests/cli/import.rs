@@ -978,3 +978,52 @@ fn a_header_without_an_id_column_names_the_option_in_each_language() {
     insta::assert_snapshot!(format!("{}\n{}", run("en"), run("fr")));
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn each_organisation_a_column_names_is_written_in_files_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "id,parent,name,organisation\n\
+               min,,Ministère,justice\n\
+               sg,min,Secrétariat général,justice\n\
+               agence,,Agence,Agence nationale\n\
+               lab,agence,Lab,Agence nationale\n\
+               x,min,Sans organisation,\n";
+    let out = import_found(dir.path(), "units.csv", csv, &[]).expect_code(0);
+    assert!(out.stdout.contains("in 3 files"), "{}", out.stdout);
+    let graph = load(&dir.path().join("out"));
+    let organisation = |id: &str| {
+        let unit = graph.unit(graph.find_id(id).unwrap());
+        graph.organisations()[unit.organisation.0 as usize]
+            .id
+            .to_string()
+    };
+    let found: Vec<String> = ["min", "sg", "agence", "lab", "x"]
+        .iter()
+        .map(|id| organisation(id))
+        .collect();
+    // A unit with no organisation cell is in the file's.
+    assert_eq!(
+        found,
+        [
+            "justice",
+            "justice",
+            "agence-nationale",
+            "agence-nationale",
+            "units"
+        ]
+    );
+    let justice = graph
+        .organisations()
+        .iter()
+        .find(|o| o.id.as_str() == "justice")
+        .unwrap();
+    assert_eq!(justice.unit.as_ref().map(|u| u.as_str()), Some("min"));
+    let bad = "id,parent,name,organisation\nmin,,Ministère,---\n";
+    let out = import_found_into(dir.path(), "bad.csv", bad, "bad", &[]).expect_code(2);
+    assert!(
+        out.stderr
+            .contains("error: bad.csv:2:16: the organisation \"---\" holds no letter or digit"),
+        "{}",
+        out.stderr
+    );
+}
