@@ -4,7 +4,7 @@
 //! give them (`id`, `identifiant`, `parent`, `nom`, `sigle`…: see [`import_csv`]): the unit's
 //! id, its parent's id and its name, optionally the kind of the tie to the parent, the unit's
 //! kind (a unit kind name, in English or French), its acronym, the dates its row holds from and
-//! until, its status, headcount, remit, vacancy, location and source. Each row is a unit; each
+//! until, its status, headcount, remit, vacancy, location, source and organisation. Each row is a unit; each
 //! non-empty parent a tie of the row's kind (`attachment` by default). A row with an empty name
 //! is a further row of a unit that has a row with a name: another tie of it, as
 //! [`csv_export`](super::csv_export) writes one. An id that is not a slug is made one ("HR
@@ -1389,14 +1389,17 @@ fn no_header(bytes: &[u8], text: &str) -> Problem {
 /// `valid-until`, `until`, `fin`, `date-de-fin`; statuses `status`, `statut`, `etat`;
 /// headcounts `headcount`, `effectif`, `effectifs`; remits `remit`, `missions`, `mission`;
 /// vacancies `vacant`, `vacancy`, `vacance`; locations `location`, `localisation`, `site`,
-/// `lieu`; sources `source`. The first of each is the header `export --format csv` writes, so
+/// `lieu`; sources `source`; organisations `organisation`, `organization`, `organisme`. The
+/// first of each is the header `export --format csv` writes, so
 /// that an export reads back with no option. The id, parent and name columns must be found.
 ///
 /// A headcount is a whole number of people in place; a vacancy is said by `yes`, `oui`,
 /// `true`, `vrai`, `1`, `vacant`, `vacante` or `no`, `non`, `false`, `faux`, `0`, `filled`,
 /// `pourvu`, `pourvue`, `occupé`, `occupée`, and only a post may be vacant (`no` on another
 /// unit says nothing); a source is a URL (`http://`, `https://`) or a document's title, each
-/// distinct one declared once as `ORGANISATION-source-N` and cited by its units.
+/// distinct one declared once as `ORGANISATION-source-N` and cited by its units; an
+/// organisation is an id (made a slug), each one a cell names written in files of its own, and
+/// a unit with none is in the organisation named after the file.
 ///
 /// # Further rows
 ///

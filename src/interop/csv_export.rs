@@ -1,8 +1,8 @@
 //! The hierarchy as CSV, in the columns `import csv` finds by their headers: one row per unit
 //! (and period) under its main parent, then one row per other hierarchical tie, so that
 //! `organigram import csv FILE -o DIR` gives back the same units (ids, names, kinds, acronyms,
-//! lives, statuses, headcounts, remits, vacancies, locations, sources) under the same parents
-//! by the same kinds of tie at the same dates.
+//! lives, statuses, headcounts, remits, vacancies, locations, sources, organisations) under
+//! the same parents by the same kinds of tie at the same dates.
 //!
 //! ```csv
 //! id,parent,tie,name,kind,acronym,valid_from,valid_until,status,headcount,remit,vacant,location,source,organisation
@@ -26,7 +26,8 @@
 //!
 //! A table holds hierarchical ties only. Other ties (cooperation, secretariat…), and the facts
 //! of units a cell cannot hold (aliases, roles, notes, a source's details: the `source` column
-//! holds its URL, or else its title) are left out: [`left_out`] counts them, for the command to
+//! holds its URL, or else its title; an organisation's name: the `organisation` column holds
+//! the id of the organisation a unit is declared in) are left out: [`left_out`] counts them, for the command to
 //! say so. A tie of a unit to itself, which no valid description holds, is left out too.
 //!
 //! # Dates
