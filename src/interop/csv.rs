@@ -1779,21 +1779,21 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         .unwrap_or(&options.file_name);
     // The organisations: the file's (or --organisation's), for units whose organisation is not
     // given, then each one a cell names, in the order first named; and each unit's.
+    // Each organisation's units, in the order of the rows. Linear: a table may name as many
+    // organisations as it has rows.
     let mut organisations: Vec<(String, String)> = vec![(id.clone(), named.to_owned())];
-    let mut organisation_of_unit: Vec<usize> = Vec::with_capacity(groups.len());
-    for group in &groups {
+    let mut members_of: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut organisation_at: HashMap<&str, usize> = HashMap::from([(id.as_str(), 0)]);
+    for (unit, group) in groups.iter().enumerate() {
         let at = match rows[group[group.len() - 1]].organisation.as_deref() {
             None => 0,
-            Some(given) => {
-                if let Some(at) = organisations.iter().position(|(id, _)| id == given) {
-                    at
-                } else {
-                    organisations.push((given.to_owned(), given.to_owned()));
-                    organisations.len() - 1
-                }
-            }
+            Some(given) => *organisation_at.entry(given).or_insert_with(|| {
+                organisations.push((given.to_owned(), given.to_owned()));
+                members_of.push(Vec::new());
+                organisations.len() - 1
+            }),
         };
-        organisation_of_unit.push(at);
+        members_of[at].push(unit);
     }
     let organisation_of = |at: usize, part: Option<(usize, usize)>| {
         let (id, named) = &organisations[at];
@@ -1819,13 +1819,20 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         .zip(&ties)
         .map(|(unit, ties)| element_size(unit) + ties.iter().map(element_size).sum::<usize>())
         .collect();
+    // The room a file has for units and ties: the bound, less what the largest file holds
+    // besides them (the organisation of the longest id and name, as a part, the sources, the
+    // brackets of its arrays). Found once: a table may name as many organisations as sources.
+    let longest = (0..organisations.len())
+        .max_by_key(|&at| organisations[at].0.len() + organisations[at].1.len())
+        .unwrap_or_default();
+    let (_, longest) = organisation_of(longest, Some((usize::MAX, usize::MAX)))?;
+    let around = description_file(longest, sources.clone(), Vec::new(), Vec::new());
+    let around = serde_json::to_string_pretty(&around).map_or(0, |t| t.len()) + 64;
+    let room = options.max_file_bytes.saturating_sub(around);
     let mut files = Vec::new();
     let mut sources = Some(sources);
-    for at in 0..organisations.len() {
+    for (at, members) in members_of.iter().enumerate() {
         // The organisation's units, and each one's parent among them.
-        let members: Vec<usize> = (0..units.len())
-            .filter(|&unit| organisation_of_unit[unit] == at)
-            .collect();
         if members.is_empty() {
             continue;
         }
@@ -1839,13 +1846,6 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             .map(|&unit| parents[unit].and_then(|parent| local.get(&parent).copied()))
             .collect();
         let member_sizes: Vec<usize> = members.iter().map(|&unit| sizes[unit]).collect();
-        // The room a file has for units and ties: the bound, less what the largest file holds
-        // besides them (its organisation, the sources, the brackets of its arrays).
-        let (_, longest) = organisation_of(at, Some((usize::MAX, usize::MAX)))?;
-        let all_sources = sources.clone().unwrap_or_default();
-        let around = description_file(longest, all_sources, Vec::new(), Vec::new());
-        let around = serde_json::to_string_pretty(&around).map_or(0, |t| t.len()) + 64;
-        let room = options.max_file_bytes.saturating_sub(around);
         let parts = split(&member_parents, &member_sizes, room).map_err(|n| {
             let unit = members[n];
             vec![
