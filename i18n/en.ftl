@@ -352,6 +352,7 @@ import-refused = error: { $file } has { $problems ->
 }; nothing was written
 import-error = error: { $problem }
 import-warning = warning: { $problem }
+import-more-problems = … and { $n } more, not shown
 import-kind-count = { $n } { $kind }
 import-summary = wrote { $units ->
     [one] { $units } unit
@@ -583,6 +584,32 @@ csv-unknown-kind = unknown unit kind { $kind }
 csv-kinds-are = the kinds are { $kinds }
 csv-no-column = no column is named { $name } (given by { $flag })
 csv-columns-are = the columns are { $columns }
+csv-no-column-found = the header has no column of { $what ->
+    [ids] unit ids
+    [parents] parent ids
+   *[names] names
+}: none is named { $headers }
+csv-no-column-found-hint = give the column's header with { $flag } COLUMN; { $columns }
+csv-name-empty-hint = a row with an empty name gives another tie of a unit that has a row of its own with a name, and no row of `{ $id }` has a name: give its name
+csv-further-no-parent = this row of `{ $id }` has no name and no parent: a row with an empty name gives another tie of its unit, to the parent it names
+csv-further-no-parent-hint = give the parent, or delete the row
+csv-further-values = this row of `{ $id }` has no name, so it only gives another tie of `{ $id }`: its other cells (kind, acronym, headcount…) are not read
+csv-further-values-hint = give the unit's facts on its row with a name, or give this row a name if it is another unit
+csv-bad-headcount = { $headcount } is not a headcount (the cell { $header })
+csv-bad-headcount-hint = write a whole number of people, such as 12 or 1 200
+csv-bad-vacancy = { $vacancy } does not say whether the post is vacant (the cell { $header })
+csv-bad-vacancy-hint = write yes, oui, true, 1 or vacant for a vacant post; no, non, false, 0 or filled (pourvu) for a filled one; or leave the cell empty
+csv-bad-status = { $status } is not a status (the cell { $header })
+csv-bad-status-hint = write active (or leave the cell empty), being-set-up, planned or dissolved, or in French en fonctionnement, en cours de constitution, en projet or dissous
+csv-organisation-no-letter = the organisation { $organisation } holds no letter or digit to make an id of
+csv-organisation-no-letter-hint = give the organisation's id, such as justice, or leave the cell empty for the file's organisation
+csv-vacant-not-post = `{ $id }` is said to be vacant, but it is a { $kind }: only posts are vacant
+csv-vacant-not-post-hint = give the row the kind post, or leave its vacancy cell empty
+csv-bad-id-prefix = the id prefix { $prefix } would not make ids: ids are lowercase letters, digits and single hyphens
+csv-bad-id-prefix-hint = give a prefix such as { $slug }
+csv-tie-not-hierarchical = a row places its unit under its parent, and { $kind } ties place no unit under another
+csv-unknown-tie = unknown tie kind { $kind }
+csv-ties-are = the kinds of ties to a parent are { $kinds }
 csv-ragged = this row has { $cells ->
     [one] { $cells } cell
    *[other] { $cells } cells
@@ -773,6 +800,11 @@ csv-period-unordered-hint = a row holds from its start (included) to its end (ex
 csv-periods-overlap = this row of `{ $id }` ({ $period }) holds on days that its row on line { $line } ({ $other }) holds too: a unit has one parent at a time
 csv-periods-overlap-hint = end one row where the next starts: a row holds from its start (included) to its end (excluded), or, with one date column, to the next row's start (from the previous row's end), so a row until 2019 and a row from 2019 follow each other
 export-all-dates-as-of = --all-dates exports every date, and --as-of one day: give one of them
+export-csv-ties-left-out = note: the CSV holds hierarchical ties only: { $n ->
+    [one] { $n } tie was
+   *[other] { $n } ties were
+} left out ({ $ties }); export --format json keeps them
+export-csv-facts-left-out = note: no column of the CSV holds these facts, left out (with the number of units, ties or organisations that give them): { $facts }; export --format json keeps them
 
 ## The rules of time (check), on the whole description
 

@@ -359,6 +359,7 @@ import-refused = erreur : { $file } comporte { $problems ->
 } ; rien n’a été écrit
 import-error = erreur : { $problem }
 import-warning = avertissement : { $problem }
+import-more-problems = … et { $n } de plus, non montrés
 import-kind-count = { $n } { $kind }
 import-summary = { $units ->
     [one] { $units } unité
@@ -595,6 +596,32 @@ csv-unknown-kind = type d’unité inconnu : { $kind }
 csv-kinds-are = les types sont { $kinds }
 csv-no-column = aucune colonne ne s’appelle { $name } (donnée par { $flag })
 csv-columns-are = les colonnes sont { $columns }
+csv-no-column-found = l’en-tête n’a pas de colonne { $what ->
+    [ids] des identifiants des unités
+    [parents] des identifiants des parents
+   *[names] des noms
+} : aucune ne s’appelle { $headers }
+csv-no-column-found-hint = donnez l’en-tête de la colonne avec { $flag } COLONNE ; { $columns }
+csv-name-empty-hint = une ligne au nom vide donne un autre lien d’une unité qui a sa propre ligne avec un nom, et aucune ligne de `{ $id }` n’a de nom : donnez son nom
+csv-further-no-parent = cette ligne de `{ $id }` n’a ni nom ni parent : une ligne au nom vide donne un autre lien de son unité, vers le parent qu’elle nomme
+csv-further-no-parent-hint = donnez le parent, ou supprimez la ligne
+csv-further-values = cette ligne de `{ $id }` n’a pas de nom : elle ne donne qu’un autre lien de `{ $id }`, et ses autres cellules (type, sigle, effectif…) ne sont pas lues
+csv-further-values-hint = donnez les faits de l’unité sur sa ligne avec un nom, ou donnez un nom à cette ligne si c’est une autre unité
+csv-bad-headcount = { $headcount } n’est pas un effectif (la cellule { $header })
+csv-bad-headcount-hint = écrivez un nombre entier de personnes, comme 12 ou 1 200
+csv-bad-vacancy = { $vacancy } ne dit pas si le poste est vacant (la cellule { $header })
+csv-bad-vacancy-hint = écrivez oui, yes, vrai, 1 ou vacant pour un poste vacant ; non, no, faux, 0 ou pourvu pour un poste pourvu ; ou laissez la cellule vide
+csv-bad-status = { $status } n’est pas un statut (la cellule { $header })
+csv-bad-status-hint = écrivez en fonctionnement (ou laissez la cellule vide), en cours de constitution, en projet ou dissous, ou en anglais active, being-set-up, planned ou dissolved
+csv-organisation-no-letter = l’organisation { $organisation } ne contient ni lettre ni chiffre dont faire un identifiant
+csv-organisation-no-letter-hint = donnez l’identifiant de l’organisation, comme justice, ou laissez la cellule vide pour l’organisation du fichier
+csv-vacant-not-post = `{ $id }` est dit vacant, mais c’est un type { $kind } : seuls les postes sont vacants
+csv-vacant-not-post-hint = donnez à la ligne le type post (poste), ou laissez sa cellule de vacance vide
+csv-bad-id-prefix = le préfixe d’identifiant { $prefix } ne ferait pas des identifiants : un identifiant s’écrit en minuscules, chiffres et tirets simples
+csv-bad-id-prefix-hint = donnez un préfixe comme { $slug }
+csv-tie-not-hierarchical = une ligne place son unité sous son parent, et les liens { $kind } ne placent aucune unité sous une autre
+csv-unknown-tie = type de lien inconnu : { $kind }
+csv-ties-are = les types de liens vers un parent sont { $kinds }
 csv-ragged = cette ligne a { $cells ->
     [one] { $cells } cellule
    *[other] { $cells } cellules
@@ -788,6 +815,11 @@ csv-period-unordered-hint = une ligne vaut de son début (inclus) à sa fin (exc
 csv-periods-overlap = cette ligne de `{ $id }` ({ $period }) vaut des jours où vaut aussi sa ligne { $line } ({ $other }) : une unité a un seul parent à la fois
 csv-periods-overlap-hint = terminez une ligne là où commence la suivante : une ligne vaut de son début (inclus) à sa fin (exclue), ou, avec une seule colonne de dates, jusqu’au début de la ligne suivante (depuis la fin de la précédente), si bien qu’une ligne jusqu’à 2019 et une ligne depuis 2019 se suivent
 export-all-dates-as-of = --all-dates exporte toutes les dates, et --as-of un seul jour : donnez l’une des deux options
+export-csv-ties-left-out = remarque : le CSV ne contient que les liens hiérarchiques : { $n ->
+    [one] { $n } lien a été laissé
+   *[other] { $n } liens ont été laissés
+} de côté ({ $ties }) ; export --format json les garde
+export-csv-facts-left-out = remarque : aucune colonne du CSV ne contient ces faits, laissés de côté (avec le nombre d’unités, de liens ou d’organisations qui les donnent) : { $facts } ; export --format json les garde
 
 ## Les règles du temps (check), sur toute la description
 

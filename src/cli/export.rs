@@ -8,11 +8,12 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::Failure;
 use super::write::{self, Destination};
-use organigram::Workspace;
+use super::{Failure, lang};
+use organigram::i18n::Arg;
 use organigram::interop::rdf::{self, Base};
 use organigram::interop::{csv_export, graphml, jsonld, node_link, turtle};
+use organigram::{Workspace, tr};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -56,12 +57,12 @@ enum ExportFormat {
     Jsonld,
     /// Turtle in the W3C Organization Ontology.
     Turtle,
-    /// The hierarchy as CSV, one row per unit under one parent (its attachment, else its line
-    /// authority), in the columns `import csv` reads back: `--id id --parent parent --name name
-    /// --kind kind --acronym acronym --valid-from valid_from --valid-until valid_until`. With
-    /// --all-dates, one row per period of a unit with one parent and one name. Other ties and
-    /// attributes are left out. A cell that a spreadsheet would run as a formula (`=SUM(1)`) is
-    /// written with a `'` in front.
+    /// The hierarchy as CSV, in the columns `import csv` finds with no option: one row per unit
+    /// under its main parent (its attachment, else its line authority) with the kind of that
+    /// tie, then one row per other hierarchical tie (id, parent, tie and dates only). With
+    /// --all-dates, one row per period of a unit with one parent and one name. Ties that are not
+    /// hierarchical and facts no column holds are left out, and counted on standard error. A
+    /// cell that a spreadsheet would run as a formula (`=SUM(1)`) is written with a `'` in front.
     Csv,
 }
 
@@ -74,6 +75,47 @@ impl write::Format for ExportFormat {
             ExportFormat::Turtle => &["ttl"],
             ExportFormat::Csv => &["csv"],
         }
+    }
+}
+
+/// Says on standard error what a CSV export left out: the ties by kind, then the facts of units
+/// and ties no column holds.
+fn tell_left_out(left_out: &csv_export::LeftOut) {
+    let lang = lang();
+    if !left_out.ties.is_empty() {
+        let ties: Vec<String> = left_out
+            .ties
+            .iter()
+            .map(|&(kind, n)| {
+                tr!(
+                    lang,
+                    "import-kind-count",
+                    n = n,
+                    kind = Arg::word(move |lang| kind.name_in(lang))
+                )
+            })
+            .collect();
+        let total: usize = left_out.ties.iter().map(|(_, n)| n).sum();
+        errln!(
+            "{}",
+            tr!(
+                lang,
+                "export-csv-ties-left-out",
+                n = total,
+                ties = ties.join(", ")
+            )
+        );
+    }
+    if !left_out.facts.is_empty() {
+        let facts: Vec<String> = left_out
+            .facts
+            .iter()
+            .map(|(fact, n)| format!("{fact} ({n})"))
+            .collect();
+        errln!(
+            "{}",
+            tr!(lang, "export-csv-facts-left-out", facts = facts.join(", "))
+        );
     }
 }
 
@@ -91,7 +133,10 @@ pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Re
         ExportFormat::Graphml => graphml::write(graph, &mut bytes)?,
         ExportFormat::Jsonld => jsonld::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
         ExportFormat::Turtle => turtle::write(&rdf::dataset(graph, &args.base), &mut bytes)?,
-        ExportFormat::Csv => csv_export::write(graph, workspace.absent.day(), &mut bytes)?,
+        ExportFormat::Csv => {
+            csv_export::write(graph, workspace.absent.day(), &mut bytes)?;
+            tell_left_out(&csv_export::left_out(graph));
+        }
     }
     let read = write::Read::of(Some(&workspace.files), &[]);
     args.output

@@ -1,5 +1,5 @@
-//! `organigram import govuk FILE -o DIR` and `organigram import csv FILE -o DIR --id COL
-//! --parent COL --name COL`: someone else's data as a description.
+//! `organigram import govuk FILE -o DIR` and `organigram import csv FILE -o DIR [--id COL
+//! --parent COL --name COL ...]`: someone else's data as a description.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ enum Input {
     /// The GOV.UK organisations register: the Organisations API's results in one JSON array.
     Govuk(GovukArgs),
     /// A CSV file with a header row and one row per unit: an HR or directory export.
-    Csv(CsvArgs),
+    Csv(Box<CsvArgs>),
 }
 
 #[derive(Debug, clap::Args)]
@@ -52,23 +52,36 @@ struct CsvArgs {
     #[arg(short, long, value_name = "DIR")]
     output: PathBuf,
 
-    /// The header of the column of unit ids.
+    /// The header of the column of unit ids. Each column option is optional: without it, the
+    /// column is found by its header, as `export --format csv` writes it or in French, whatever
+    /// the case and accents (here `id`, `identifiant` or `code`).
     #[arg(long, value_name = "COLUMN")]
-    id: String,
+    id: Option<String>,
 
-    /// The header of the column of parent ids; an empty cell makes the unit a top.
+    /// The header of the column of parent ids; an empty cell makes the unit a top. Default: the
+    /// column `parent`, `parent_id`, `id_parent` or `code_parent`.
     #[arg(long, value_name = "COLUMN")]
-    parent: String,
+    parent: Option<String>,
 
-    /// The header of the column of names.
+    /// The header of the column of names. Default: the column `name`, `nom`, `libellé`, `label`
+    /// or `intitulé`. A row with an empty name gives another tie of a unit that has a row with
+    /// a name: its id, parent, tie and dates only.
     #[arg(long, value_name = "COLUMN")]
-    name: String,
+    name: Option<String>,
 
-    /// The header of the column of unit kinds (`directorate`, `bureau`...).
+    /// The header of the column of the kinds of the ties to the parents: `attachment` (when
+    /// empty), `joint-attachment`, `line-authority`, `head`, or in French. Default: the column
+    /// `tie`, `lien` or `type_de_lien`.
+    #[arg(long, value_name = "COLUMN")]
+    tie: Option<String>,
+
+    /// The header of the column of unit kinds (`directorate`, `bureau`, `sous-direction`...).
+    /// Default: the column `kind`, `type` or `nature`.
     #[arg(long, value_name = "COLUMN")]
     kind: Option<String>,
 
-    /// The header of the column of acronyms.
+    /// The header of the column of acronyms. Default: the column `acronym`, `acronyme` or
+    /// `sigle`.
     #[arg(long, value_name = "COLUMN")]
     acronym: Option<String>,
 
@@ -76,14 +89,66 @@ struct CsvArgs {
     /// YYYY-MM-DD or DD/MM/YYYY, empty for always. With dates, a row is the unit's attachment to
     /// its parent during a period, and several rows for one id are its history, one parent at a
     /// time: rows that hold on a day together are an error. With this column alone, a row holds
-    /// until the next row of its unit starts.
+    /// until the next row of its unit starts. Default: the column `valid_from`, `from`, `début`
+    /// or `date_de_début`.
     #[arg(long, value_name = "COLUMN")]
     valid_from: Option<String>,
 
     /// The header of the column of the dates each row holds until (excluded), empty for still.
-    /// With this column alone, a row holds from the previous row of its unit's end.
+    /// With this column alone, a row holds from the previous row of its unit's end. Default: the
+    /// column `valid_until`, `until`, `fin` or `date_de_fin`.
     #[arg(long, value_name = "COLUMN")]
     valid_until: Option<String>,
+
+    /// The header of the column of statuses: empty or `active` for in operation,
+    /// `being-set-up`, `planned`, `dissolved`, or in French (`en cours de constitution`, `en
+    /// projet`, `dissous`). Default: the column `status`, `statut` or `état`.
+    #[arg(long, value_name = "COLUMN")]
+    status: Option<String>,
+
+    /// The header of the column of headcounts: a whole number of people in place (`12`,
+    /// `1 200`). Default: the column `headcount`, `effectif` or `effectifs`.
+    #[arg(long, value_name = "COLUMN")]
+    headcount: Option<String>,
+
+    /// The header of the column of remits. Default: the column `remit`, `missions` or `mission`.
+    #[arg(long, value_name = "COLUMN")]
+    remit: Option<String>,
+
+    /// The header of the column that says whether a post is vacant: `yes`, `oui`, `true`, `1`,
+    /// `vacant`; `no`, `non`, `false`, `0`, `filled`, `pourvu`; empty for not said. A unit
+    /// other than a post may only say no. Default: the column `vacant`, `vacancy` or `vacance`.
+    #[arg(long, value_name = "COLUMN")]
+    vacancy: Option<String>,
+
+    /// The header of the column of locations. Default: the column `location`, `localisation`,
+    /// `site` or `lieu`.
+    #[arg(long, value_name = "COLUMN")]
+    location: Option<String>,
+
+    /// The header of the column of sources: a URL or a document's title, declared as a source
+    /// and cited by the row's unit (rather than the CSV file's line). Default: the column
+    /// `source`.
+    #[arg(long, value_name = "COLUMN")]
+    source: Option<String>,
+
+    /// The header of the column of the organisations units belong to: each organisation a cell
+    /// names (as a slug, its id) is one of its own, in files of its own. Default: the column
+    /// `organisation`, `organization` or `organisme`.
+    #[arg(long, value_name = "COLUMN")]
+    organisation_column: Option<String>,
+
+    /// The name of the organisation (of the units whose organisation no cell gives), and (as a
+    /// slug) the id of that organisation, of the source and of the file written. Default: the
+    /// CSV file's name.
+    #[arg(long, value_name = "NAME")]
+    organisation: Option<String>,
+
+    /// Put this before every id read from the file, parents alike, with a hyphen between when
+    /// it does not end with one (`--id-prefix justice` makes `sg` `justice-sg`): so that two
+    /// ministries' files that both have `sg` can be imported into one description.
+    #[arg(long, value_name = "PREFIX")]
+    id_prefix: Option<String>,
 
     /// The kind of units whose kind is not given.
     #[arg(long, value_name = "KIND", value_parser = Terms::<UnitKind>::new(), default_value_t = UnitKind::Department)]
@@ -169,12 +234,25 @@ pub(crate) fn run(args: &Args, limits: Limits, out: &mut dyn Write) -> Result<()
                 .file
                 .file_name()
                 .map_or_else(|| "import.csv".into(), |n| n.to_string_lossy().into_owned());
-            let defaults = CsvOptions::new(file_name, &args.id, &args.parent, &args.name);
+            let defaults = CsvOptions::found(file_name);
             let options = CsvOptions {
+                id: args.id.clone(),
+                parent: args.parent.clone(),
+                name: args.name.clone(),
+                tie: args.tie.clone(),
                 kind: args.kind.clone(),
                 acronym: args.acronym.clone(),
                 valid_from: args.valid_from.clone(),
                 valid_until: args.valid_until.clone(),
+                status: args.status.clone(),
+                headcount: args.headcount.clone(),
+                remit: args.remit.clone(),
+                vacancy: args.vacancy.clone(),
+                location: args.location.clone(),
+                source: args.source.clone(),
+                organisation_column: args.organisation_column.clone(),
+                organisation: args.organisation.clone(),
+                id_prefix: args.id_prefix.clone(),
                 default_kind: args.default_kind,
                 delimiter: args.delimiter,
                 encoding: args.encoding.into(),
@@ -228,10 +306,20 @@ enum Severity {
     Warning,
 }
 
+/// The most problems of one severity printed: a file of a million bad rows says what is wrong
+/// with the first ones, and how many there are, rather than a million lines.
+const SHOWN: usize = 100;
+
 /// Prints problems to standard error, `error: FILE:LINE: message` and its hint, in the language
-/// of text output.
+/// of text output: the first [`SHOWN`], then how many more there are.
 fn print_problems(severity: Severity, file: &Path, problems: &[Problem]) {
     let lang = lang();
+    if problems.len() > SHOWN {
+        let more = problems.len() - SHOWN;
+        print_problems(severity, file, &problems[..SHOWN]);
+        errln!("{}", tr!(lang, "import-more-problems", n = more));
+        return;
+    }
     for problem in problems {
         let problem_text = problem.located_in(file, lang);
         let line = match severity {

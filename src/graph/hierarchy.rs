@@ -127,13 +127,23 @@ impl<'g> Hierarchy<'g> {
     /// [`Hierarchy::parent`] among the ties that `holds` accepts: with the ties in force on a
     /// day, the unit's parent on that day, on a graph of every date. Allocates nothing.
     pub fn parent_among(self, unit: UnitIx, holds: impl Fn(&Tie) -> bool) -> Option<UnitIx> {
+        self.parent_tie_among(unit, holds).map(|(parent, _)| parent)
+    }
+
+    /// [`Hierarchy::parent_among`] with the tie that places the unit under that parent: for a
+    /// table that says which kind of tie its parent column stands for. Allocates nothing.
+    pub fn parent_tie_among(
+        self,
+        unit: UnitIx,
+        holds: impl Fn(&Tie) -> bool,
+    ) -> Option<(UnitIx, TieIx)> {
         let up = |wanted: fn(TieKind) -> bool| {
             self.edges(unit, Direction::Outgoing)
                 .filter(|e| {
                     e.target() != unit && wanted(e.weight().kind) && holds(self.graph.tie(e.id()))
                 })
                 .min_by_key(EdgeRef::id)
-                .map(|e| e.target())
+                .map(|e| (e.target(), e.id()))
         };
         up(TieKind::is_structural).or_else(|| up(|_| true))
     }

@@ -1,16 +1,23 @@
 //! A CSV export of an HR tool or a directory, one row per unit, imported as a description.
 //!
-//! Columns are chosen by their header: the unit's id, its parent's id and its name, optionally
-//! its kind (a unit kind name), its acronym, and the dates its row holds from and until. Each
-//! row is a unit; each non-empty parent an `attachment` tie. An id that is not a slug is made one
-//! ("HR Dept" → `hr-dept`), parents alike. Every unit and tie cites the CSV file, located at the
-//! row's line.
+//! Columns are chosen by their header, named by the options or else found by the names tables
+//! give them (`id`, `identifiant`, `parent`, `nom`, `sigle`…: see [`import_csv`]): the unit's
+//! id, its parent's id and its name, optionally the kind of the tie to the parent, the unit's
+//! kind (a unit kind name, in English or French), its acronym, the dates its row holds from and
+//! until, its status, headcount, remit, vacancy, location, source and organisation. Each row is a unit; each
+//! non-empty parent a tie of the row's kind (`attachment` by default). A row with an empty name
+//! is a further row of a unit that has a row with a name: another tie of it, as
+//! [`csv_export`](super::csv_export) writes one. An id that is not a slug is made one ("HR
+//! Dept" → `hr-dept`), parents alike, and given the prefix of [`CsvOptions::id_prefix`]. Every
+//! unit cites the CSV file, located at the row's line, or the source its source cell gives;
+//! every tie cites the CSV file.
 //!
 //! With dates, a row is the unit's attachment to its parent during a period, and several rows
 //! for one id are its history, one parent at a time: see [`import_csv`].
 //!
-//! A row that cannot be read (a cell missing, an empty id or name, an unknown kind, an id given
-//! twice without dates, a date that is none, periods of one unit that overlap) is an error
+//! A row that cannot be read (a cell missing, an empty id, an empty name no other row of the id
+//! gives, an unknown kind, a bad headcount, vacancy or status, an id given twice without dates,
+//! a date that is none, periods of one unit that overlap) is an error
 //! located at its line and column: nothing is written while one remains. A
 //! parent that is no row's id is not dropped: the unit's parent lies outside the file
 //! (`parent-outside`), its note names the parent, and the import warns at the row's line. A row
@@ -31,29 +38,63 @@ use super::{
 use crate::diagnostic::{Suggestions, did_you_mean};
 use crate::i18n::Text;
 use crate::i18n::text;
+use crate::model::Term as _;
 use crate::model::file_name;
 use crate::model::{
-    Boundary, Citation, Date, OrganisationId, Origin, Period, Source, SourceId, Tie, TieKind, Unit,
-    UnitId, UnitKind, Was, slugify,
+    Boundary, Citation, Date, Family, Headcount, HeadcountBasis, HeadcountQualifier, Lang,
+    OrganisationId, Origin, Period, Source, SourceId, Status, Tie, TieKind, Unit, UnitId, UnitKind,
+    Was, check_slug, fold, slugify,
 };
 
-/// Which columns hold what, and what the import is called.
+/// Which columns hold what, and what the import is called. A column left `None` is found by
+/// its header (see [`import_csv`]: `id`, `identifiant`, `parent`, `nom`, `sigle`…, whatever the
+/// case, accents and spaces), as the header of `export --format csv` names it: the id, parent
+/// and name columns must be found, the others are read when they are.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvOptions {
     /// The header of the column of unit ids.
-    pub id: String,
+    pub id: Option<String>,
     /// The header of the column of parent ids (empty for a top).
-    pub parent: String,
+    pub parent: Option<String>,
     /// The header of the column of names.
-    pub name: String,
-    /// The header of the column of unit kinds, if any.
+    pub name: Option<String>,
+    /// The header of the column of the kinds of the ties to the parents (a hierarchical tie
+    /// kind, `attachment` when empty).
+    pub tie: Option<String>,
+    /// The header of the column of unit kinds.
     pub kind: Option<String>,
-    /// The header of the column of acronyms, if any.
+    /// The header of the column of acronyms.
     pub acronym: Option<String>,
-    /// The header of the column of the dates a row holds from (included), if any.
+    /// The header of the column of the dates a row holds from (included).
     pub valid_from: Option<String>,
-    /// The header of the column of the dates a row holds until (excluded), if any.
+    /// The header of the column of the dates a row holds until (excluded).
     pub valid_until: Option<String>,
+    /// The header of the column of statuses: `active` (or empty), `being-set-up`, `planned`,
+    /// `dissolved`, or in French (`en projet`, `dissous`…).
+    pub status: Option<String>,
+    /// The header of the column of headcounts: whole numbers of people in place.
+    pub headcount: Option<String>,
+    /// The header of the column of remits.
+    pub remit: Option<String>,
+    /// The header of the column that says whether a post is vacant: `yes`, `oui`, `1`,
+    /// `vacant`…, or `no`, `non`, `0`, `pourvu`… (see [`import_csv`]).
+    pub vacancy: Option<String>,
+    /// The header of the column of locations.
+    pub location: Option<String>,
+    /// The header of the column of sources: a URL or a document's title, cited by the row's
+    /// unit instead of the CSV file.
+    pub source: Option<String>,
+    /// The header of the column of the organisations units belong to: each organisation a cell
+    /// names (as a slug, its id) is an organisation of its own, written in files of its own.
+    pub organisation_column: Option<String>,
+    /// The name of the organisation of the units whose organisation is not given, and (as a
+    /// slug) the id of that organisation, of the source and of the file written; `None` for the
+    /// CSV file's name.
+    pub organisation: Option<String>,
+    /// What every id read from the file is prefixed with, parents alike, a hyphen put between
+    /// when the prefix does not end with one (`justice` makes `sg` `justice-sg`): so that two
+    /// files' units can live in one description.
+    pub id_prefix: Option<String>,
     /// The kind of units whose kind is not given.
     pub default_kind: UnitKind,
     /// The byte between cells: `,`, or `;` as spreadsheets write CSV in many locales. An ASCII
@@ -65,15 +106,16 @@ pub struct CsvOptions {
     /// [`CsvOptions::new`], a quarter of the largest file organigram reads by default. A larger
     /// import is written as several files (see [`import_csv`]).
     pub max_file_bytes: usize,
-    /// The CSV file's name: the title of the source, and (as a slug) the id of the organisation,
-    /// of the source and of the file written.
+    /// The CSV file's name: the title of the source, and without
+    /// [`CsvOptions::organisation`], the organisation's name and (as a slug) the id of the
+    /// organisation, of the source and of the file written.
     pub file_name: String,
 }
 
 impl CsvOptions {
     /// The options of a file named `file_name` whose columns `id`, `parent` and `name` hold the
-    /// unit ids, parent ids and names: no kind, acronym or date column, units of kind `department`,
-    /// UTF-8 text whose cells are separated by commas, files of at most 64 MiB.
+    /// unit ids, parent ids and names, the other columns found by their headers
+    /// ([`CsvOptions::found`]).
     pub fn new(
         file_name: impl Into<String>,
         id: impl Into<String>,
@@ -81,13 +123,35 @@ impl CsvOptions {
         name: impl Into<String>,
     ) -> CsvOptions {
         CsvOptions {
-            id: id.into(),
-            parent: parent.into(),
-            name: name.into(),
+            id: Some(id.into()),
+            parent: Some(parent.into()),
+            name: Some(name.into()),
+            ..CsvOptions::found(file_name)
+        }
+    }
+
+    /// The options of a file named `file_name` whose columns are all found by their headers:
+    /// units of kind `department`, UTF-8 text whose cells are separated by commas, files of at
+    /// most 64 MiB, ids as the file gives them, an organisation named after the file.
+    pub fn found(file_name: impl Into<String>) -> CsvOptions {
+        CsvOptions {
+            id: None,
+            parent: None,
+            name: None,
+            tie: None,
             kind: None,
             acronym: None,
             valid_from: None,
             valid_until: None,
+            status: None,
+            headcount: None,
+            remit: None,
+            vacancy: None,
+            location: None,
+            source: None,
+            organisation_column: None,
+            organisation: None,
+            id_prefix: None,
             default_kind: UnitKind::Department,
             delimiter: b',',
             encoding: CsvEncoding::Utf8,
@@ -541,15 +605,145 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The columns chosen, by position.
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Id,
+    Parent,
+    Name,
+    Tie,
+    Kind,
+    Acronym,
+    ValidFrom,
+    ValidUntil,
+    Status,
+    Headcount,
+    Remit,
+    Vacancy,
+    Location,
+    Source,
+    Organisation,
+}
+
+impl Field {
+    /// Every field, in the order columns are chosen: the ones the import needs first.
+    const ALL: [Field; 15] = [
+        Field::Id,
+        Field::Parent,
+        Field::Name,
+        Field::Tie,
+        Field::Kind,
+        Field::Acronym,
+        Field::ValidFrom,
+        Field::ValidUntil,
+        Field::Status,
+        Field::Headcount,
+        Field::Remit,
+        Field::Vacancy,
+        Field::Location,
+        Field::Source,
+        Field::Organisation,
+    ];
+
+    /// The option of `import csv` that names the field's column.
+    const fn flag(self) -> &'static str {
+        match self {
+            Field::Id => "--id",
+            Field::Parent => "--parent",
+            Field::Name => "--name",
+            Field::Tie => "--tie",
+            Field::Kind => "--kind",
+            Field::Acronym => "--acronym",
+            Field::ValidFrom => "--valid-from",
+            Field::ValidUntil => "--valid-until",
+            Field::Status => "--status",
+            Field::Headcount => "--headcount",
+            Field::Remit => "--remit",
+            Field::Vacancy => "--vacancy",
+            Field::Location => "--location",
+            Field::Source => "--source",
+            Field::Organisation => "--organisation-column",
+        }
+    }
+
+    /// The headers, as slugs, that the field's column is found by when its option is not given:
+    /// the header `export --format csv` writes first, then what English and French tables call
+    /// it.
+    const fn headers(self) -> &'static [&'static str] {
+        match self {
+            Field::Id => &["id", "identifiant", "code"],
+            Field::Parent => &["parent", "parent-id", "id-parent", "code-parent"],
+            Field::Name => &["name", "nom", "libelle", "label", "intitule"],
+            Field::Tie => &["tie", "tie-kind", "lien", "type-de-lien"],
+            Field::Kind => &["kind", "type", "nature", "type-d-unite"],
+            Field::Acronym => &["acronym", "acronyme", "sigle"],
+            Field::ValidFrom => &["valid-from", "from", "debut", "date-de-debut"],
+            Field::ValidUntil => &["valid-until", "until", "fin", "date-de-fin"],
+            Field::Status => &["status", "statut", "etat"],
+            Field::Headcount => &["headcount", "effectif", "effectifs"],
+            Field::Remit => &["remit", "missions", "mission"],
+            Field::Vacancy => &["vacant", "vacancy", "vacance"],
+            Field::Location => &["location", "localisation", "site", "lieu"],
+            Field::Source => &["source"],
+            Field::Organisation => &["organisation", "organization", "organisme"],
+        }
+    }
+
+    /// The header of its column that the options give, if they do.
+    fn given(self, options: &CsvOptions) -> Option<&str> {
+        match self {
+            Field::Id => options.id.as_deref(),
+            Field::Parent => options.parent.as_deref(),
+            Field::Name => options.name.as_deref(),
+            Field::Tie => options.tie.as_deref(),
+            Field::Kind => options.kind.as_deref(),
+            Field::Acronym => options.acronym.as_deref(),
+            Field::ValidFrom => options.valid_from.as_deref(),
+            Field::ValidUntil => options.valid_until.as_deref(),
+            Field::Status => options.status.as_deref(),
+            Field::Headcount => options.headcount.as_deref(),
+            Field::Remit => options.remit.as_deref(),
+            Field::Vacancy => options.vacancy.as_deref(),
+            Field::Location => options.location.as_deref(),
+            Field::Source => options.source.as_deref(),
+            Field::Organisation => options.organisation_column.as_deref(),
+        }
+    }
+
+    /// Whether the import needs the field's column.
+    const fn required(self) -> bool {
+        matches!(self, Field::Id | Field::Parent | Field::Name)
+    }
+
+    /// Whether a cell of the field is one word or one value, which a line break in it shows to
+    /// be a quote opened by mistake; texts (names, remits…) may hold line breaks.
+    const fn one_line(self) -> bool {
+        !matches!(
+            self,
+            Field::Name | Field::Acronym | Field::Remit | Field::Location | Field::Source
+        )
+    }
+}
+
+/// The columns chosen, by position, and the header of each, for messages.
 struct Columns {
     id: usize,
     parent: usize,
     name: usize,
+    tie: Option<usize>,
     kind: Option<usize>,
     acronym: Option<usize>,
     valid_from: Option<usize>,
     valid_until: Option<usize>,
+    status: Option<usize>,
+    headcount: Option<usize>,
+    remit: Option<usize>,
+    vacancy: Option<usize>,
+    location: Option<usize>,
+    source: Option<usize>,
+    organisation: Option<usize>,
+    /// The header's cells, trimmed.
+    headers: Vec<String>,
 }
 
 impl Columns {
@@ -558,44 +752,87 @@ impl Columns {
         self.valid_from.is_some() || self.valid_until.is_some()
     }
 
+    /// The header of column `at`, as written.
+    fn header(&self, at: usize) -> &str {
+        self.headers.get(at).map_or("", String::as_str)
+    }
+
+    /// Each column chosen, with what it holds.
+    fn chosen(&self) -> impl Iterator<Item = (usize, Field)> {
+        [
+            (Some(self.id), Field::Id),
+            (Some(self.parent), Field::Parent),
+            (Some(self.name), Field::Name),
+            (self.tie, Field::Tie),
+            (self.kind, Field::Kind),
+            (self.acronym, Field::Acronym),
+            (self.valid_from, Field::ValidFrom),
+            (self.valid_until, Field::ValidUntil),
+            (self.status, Field::Status),
+            (self.headcount, Field::Headcount),
+            (self.remit, Field::Remit),
+            (self.vacancy, Field::Vacancy),
+            (self.location, Field::Location),
+            (self.source, Field::Source),
+            (self.organisation, Field::Organisation),
+        ]
+        .into_iter()
+        .filter_map(|(at, field)| at.map(|at| (at, field)))
+    }
+
+    /// The columns of the header: each field's given by its option, else the first other
+    /// column whose header is one of the field's [`Field::headers`]. A column given but absent,
+    /// and an id, parent or name column neither given nor found, are errors at the header.
     fn find(header: &Record, options: &CsvOptions) -> Result<Columns, Vec<Problem>> {
         let names: Vec<&str> = (0..header.cells.len())
             .filter_map(|at| header.text(at))
             .map(str::trim)
             .collect();
-        let mut missing = Vec::new();
-        let mut column = |name: &str, flag: &'static str| {
-            let found = names.iter().position(|h| *h == name);
-            if found.is_none() {
-                missing.push((name.to_owned(), flag));
+        let slugs: Vec<String> = names.iter().map(|name| slugify(name)).collect();
+        let mut at: Vec<Option<usize>> = Field::ALL
+            .iter()
+            .map(|field| {
+                let given = field.given(options)?;
+                names.iter().position(|h| *h == given)
+            })
+            .collect();
+        let mut missing: Vec<(String, &'static str)> = Vec::new();
+        let mut not_found: Vec<Field> = Vec::new();
+        for (n, field) in Field::ALL.into_iter().enumerate() {
+            if let Some(given) = field.given(options) {
+                if at[n].is_none() {
+                    missing.push((given.to_owned(), field.flag()));
+                }
+                continue;
             }
-            found
-        };
-        let id = column(&options.id, "--id");
-        let parent = column(&options.parent, "--parent");
-        let name = column(&options.name, "--name");
-        let kind = options.kind.as_deref().and_then(|k| column(k, "--kind"));
-        let acronym = options
-            .acronym
-            .as_deref()
-            .and_then(|a| column(a, "--acronym"));
-        let valid_from = options
-            .valid_from
-            .as_deref()
-            .and_then(|c| column(c, "--valid-from"));
-        let valid_until = options
-            .valid_until
-            .as_deref()
-            .and_then(|c| column(c, "--valid-until"));
-        if let (Some(id), Some(parent), Some(name), true) = (id, parent, name, missing.is_empty()) {
+            let found = (0..names.len()).find(|column| {
+                !at.contains(&Some(*column)) && field.headers().contains(&slugs[*column].as_str())
+            });
+            at[n] = found;
+            if found.is_none() && field.required() {
+                not_found.push(field);
+            }
+        }
+        if let ([Some(id), Some(parent), Some(name), ..], true, true) =
+            (at.as_slice(), missing.is_empty(), not_found.is_empty())
+        {
             return Ok(Columns {
-                id,
-                parent,
-                name,
-                kind,
-                acronym,
-                valid_from,
-                valid_until,
+                id: *id,
+                parent: *parent,
+                name: *name,
+                tie: at[3],
+                kind: at[4],
+                acronym: at[5],
+                valid_from: at[6],
+                valid_until: at[7],
+                status: at[8],
+                headcount: at[9],
+                remit: at[10],
+                vacancy: at[11],
+                location: at[12],
+                source: at[13],
+                organisation: at[14],
+                headers: names.iter().map(|&name| name.to_owned()).collect(),
             });
         }
         let at = header.at;
@@ -605,7 +842,11 @@ impl Columns {
             .filter(|d| *d != options.delimiter)
             .find(|d| names.len() == 1 && names[0].contains(char::from(*d)));
         if let Some(other) = other_delimiter {
-            let wanted: Vec<&str> = missing.iter().map(|(name, _)| name.as_str()).collect();
+            let wanted: Vec<&str> = missing
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .chain(not_found.iter().map(|field| field.headers()[0]))
+                .collect();
             return Err(vec![
                 at.problem(text!(
                     "csv-wrong-delimiter",
@@ -624,20 +865,32 @@ impl Columns {
                 )),
             ]);
         }
-        Err(missing
-            .into_iter()
-            .map(|(name, flag)| {
-                at.problem(text!(
-                    "csv-no-column",
-                    name = format!("{name:?}"),
-                    flag = flag
-                ))
-                .with_hint(
-                    did_you_mean(&name, names.iter().copied())
-                        .unwrap_or_else(|| text!("csv-columns-are", columns = quoted(&names))),
-                )
-            })
-            .collect())
+        let columns_are = || text!("csv-columns-are", columns = quoted(&names));
+        let missing = missing.into_iter().map(|(name, flag)| {
+            at.problem(text!(
+                "csv-no-column",
+                name = format!("{name:?}"),
+                flag = flag
+            ))
+            .with_hint(did_you_mean(&name, names.iter().copied()).unwrap_or_else(columns_are))
+        });
+        let not_found = not_found.into_iter().map(|field| {
+            at.problem(text!(
+                "csv-no-column-found",
+                what = match field {
+                    Field::Id => "ids",
+                    Field::Parent => "parents",
+                    _ => "names",
+                },
+                headers = quoted(field.headers())
+            ))
+            .with_hint(text!(
+                "csv-no-column-found-hint",
+                flag = field.flag(),
+                columns = columns_are()
+            ))
+        });
+        Err(missing.chain(not_found).collect())
     }
 }
 
@@ -661,13 +914,18 @@ struct Row {
     id: UnitId,
     /// Where the id is.
     id_at: Place,
+    /// Empty on a further row of a unit: one that gives only another tie of it.
     name: String,
+    /// Where the name is.
+    name_at: Place,
     kind: UnitKind,
     acronym: Option<String>,
     /// The parent as written, and as an id.
     parent: Option<(String, Option<UnitId>)>,
     /// Where the parent is.
     parent_at: Place,
+    /// The kind of the tie to the parent.
+    tie: TieKind,
     /// When the row holds, as its date cells give it: open where a cell is empty or its column
     /// not given (the neighbouring rows of the unit then close it: see [`import_csv`]).
     period: Period,
@@ -675,6 +933,19 @@ struct Row {
     from_at: Place,
     /// Where its end is: the cell of `--valid-until`, or the end of the row without one.
     until_at: Place,
+    status: Status,
+    headcount: Option<u32>,
+    remit: Option<String>,
+    /// Whether the post is vacant, as the row says; never `Some` for a unit that is no post.
+    vacant: Option<bool>,
+    location: Option<String>,
+    /// The source as written: a URL or a document's title.
+    source: Option<String>,
+    /// The id of the organisation the row's unit belongs to, as its cell gives it.
+    organisation: Option<String>,
+    /// Whether a cell other than the id's, the parent's, the tie's and the dates' is filled,
+    /// which a further row's should not be.
+    has_values: bool,
 }
 
 /// The error of a record with another number of cells than the header's `header` cells.
@@ -723,28 +994,8 @@ fn read_row(
     let place = |at: usize| record.cells.get(at).map_or(record.end, |c| c.at);
     let before = problems.len();
 
-    let used = [
-        Some((columns.id, options.id.as_str(), true)),
-        Some((columns.parent, options.parent.as_str(), true)),
-        Some((columns.name, options.name.as_str(), false)),
-        columns
-            .kind
-            .zip(options.kind.as_deref())
-            .map(|(at, h)| (at, h, true)),
-        columns
-            .acronym
-            .zip(options.acronym.as_deref())
-            .map(|(at, h)| (at, h, false)),
-        columns
-            .valid_from
-            .zip(options.valid_from.as_deref())
-            .map(|(at, h)| (at, h, true)),
-        columns
-            .valid_until
-            .zip(options.valid_until.as_deref())
-            .map(|(at, h)| (at, h, true)),
-    ];
-    for (at, header, one_line) in used.into_iter().flatten() {
+    for (at, field) in columns.chosen() {
+        let header = columns.header(at);
         if let Some(problem) = control_character(cell(at), || text!("csv-cell", header = header)) {
             problems.push(Problem {
                 line: Some(place(at).line),
@@ -754,7 +1005,7 @@ fn read_row(
         } else if let Some(c) = record
             .cells
             .get(at)
-            .filter(|c| one_line && c.last_line > c.at.line)
+            .filter(|c| field.one_line() && c.last_line > c.at.line)
         {
             problems.push(
                 c.at.problem(text!(
@@ -774,15 +1025,12 @@ fn read_row(
     let id = to_unit_id(raw_id);
     if id.is_none() {
         problems.push(if raw_id.is_empty() {
-            place(columns.id).problem(text!("csv-id-empty", column = &options.id))
+            place(columns.id).problem(text!("csv-id-empty", column = columns.header(columns.id)))
         } else {
             place(columns.id).problem(text!("csv-id-no-letter", id = format!("{raw_id:?}")))
         });
     }
     let name = cell(columns.name);
-    if name.is_empty() {
-        problems.push(place(columns.name).problem(text!("csv-name-empty", column = &options.name)));
-    }
     let kind = match columns
         .kind
         .map(|at| (at, cell(at)))
@@ -809,9 +1057,13 @@ fn read_row(
     };
     let parent = Some(cell(columns.parent))
         .filter(|p| !p.is_empty())
-        .map(|p| (p.to_owned(), to_unit_id(p)));
-    let mut date = |column: Option<usize>, header: Option<&str>| {
-        let (at, header) = column.zip(header)?;
+        .map(|p| (p.to_owned(), to_unit_id(p).map(|id| prefixed(id, options))));
+    let tie = match columns.tie.map(|at| (at, cell(at))) {
+        Some((at, text)) if !text.is_empty() => read_tie(text, place(at), problems),
+        _ => Some(TieKind::Attachment),
+    };
+    let mut date = |column: Option<usize>| {
+        let at = column?;
         let text = cell(at);
         if text.is_empty() {
             return None;
@@ -823,17 +1075,14 @@ fn read_row(
                     .problem(text!(
                         "csv-bad-date",
                         date = format!("{text:?}"),
-                        header = header
+                        header = columns.header(at)
                     ))
                     .with_hint(text!("csv-bad-date-hint")),
             );
         }
         date
     };
-    let period = Period::new(
-        date(columns.valid_from, options.valid_from.as_deref()),
-        date(columns.valid_until, options.valid_until.as_deref()),
-    );
+    let period = Period::new(date(columns.valid_from), date(columns.valid_until));
     let date_at = |column: Option<usize>| column.map_or(record.end, place);
     let (from_at, until_at) = (date_at(columns.valid_from), date_at(columns.valid_until));
     if problems.len() == before && !period.is_ordered() {
@@ -847,26 +1096,247 @@ fn read_row(
                 .with_hint(text!("csv-period-unordered-hint")),
         );
     }
+    let text = |column: Option<usize>| {
+        column
+            .map(cell)
+            .filter(|text| !text.is_empty())
+            .map(str::to_owned)
+    };
+    let status = match columns.status.map(|at| (at, cell(at))) {
+        Some((at, text)) if !text.is_empty() => {
+            let status = read_status(text);
+            if status.is_none() {
+                problems.push(
+                    place(at)
+                        .problem(text!(
+                            "csv-bad-status",
+                            status = format!("{text:?}"),
+                            header = columns.header(at)
+                        ))
+                        .with_hint(text!("csv-bad-status-hint")),
+                );
+            }
+            status
+        }
+        _ => Some(Status::Active),
+    };
+    let headcount = columns
+        .headcount
+        .map(|at| (at, cell(at)))
+        .filter(|(_, text)| !text.is_empty())
+        .and_then(|(at, text)| {
+            let count = read_headcount(text);
+            if count.is_none() {
+                problems.push(
+                    place(at)
+                        .problem(text!(
+                            "csv-bad-headcount",
+                            headcount = format!("{text:?}"),
+                            header = columns.header(at)
+                        ))
+                        .with_hint(text!("csv-bad-headcount-hint")),
+                );
+            }
+            count
+        });
+    let vacant = columns
+        .vacancy
+        .map(|at| (at, cell(at)))
+        .filter(|(_, text)| !text.is_empty() && !name.is_empty())
+        .and_then(|(at, text)| {
+            let vacant = read_vacancy(text);
+            let post = kind.is_some_and(|kind| kind.family() == Family::Post);
+            match vacant {
+                None => problems.push(
+                    place(at)
+                        .problem(text!(
+                            "csv-bad-vacancy",
+                            vacancy = format!("{text:?}"),
+                            header = columns.header(at)
+                        ))
+                        .with_hint(text!("csv-bad-vacancy-hint")),
+                ),
+                Some(true) if !post => problems.push(
+                    place(at)
+                        .problem(text!(
+                            "csv-vacant-not-post",
+                            id = raw_id,
+                            kind = kind.map_or("", UnitKind::as_str)
+                        ))
+                        .with_hint(text!("csv-vacant-not-post-hint")),
+                ),
+                _ => {}
+            }
+            vacant.filter(|_| post)
+        });
+    let organisation = columns
+        .organisation
+        .map(|at| (at, cell(at)))
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(at, text)| {
+            let slug = slugify(text);
+            if slug.is_empty() {
+                problems.push(
+                    place(at)
+                        .problem(text!(
+                            "csv-organisation-no-letter",
+                            organisation = format!("{text:?}")
+                        ))
+                        .with_hint(text!("csv-organisation-no-letter-hint")),
+                );
+            }
+            slug
+        });
     if problems.len() > before {
         return None;
     }
+    let filled = |column: Option<usize>| column.is_some_and(|at| !cell(at).is_empty());
     Some(Row {
         line: record.at.line,
-        id: id?,
+        id: prefixed(id?, options),
         id_at: place(columns.id),
         name: name.to_owned(),
+        name_at: place(columns.name),
         kind: kind?,
-        acronym: columns
-            .acronym
-            .map(cell)
-            .filter(|a| !a.is_empty())
-            .map(str::to_owned),
+        acronym: text(columns.acronym),
         parent,
         parent_at: place(columns.parent),
+        tie: tie?,
+        status: status?,
         period,
         from_at,
         until_at,
+        headcount,
+        remit: text(columns.remit),
+        vacant,
+        location: text(columns.location),
+        source: text(columns.source),
+        organisation,
+        has_values: [
+            columns.kind,
+            columns.acronym,
+            columns.status,
+            columns.headcount,
+            columns.remit,
+            columns.vacancy,
+            columns.location,
+            columns.source,
+            columns.organisation,
+        ]
+        .into_iter()
+        .any(filled),
     })
+}
+
+/// `id` with the options' [`CsvOptions::id_prefix`] in front, a hyphen between when the prefix
+/// does not end with one. A prefix checked by [`id_prefix`] makes a slug of a slug.
+fn prefixed(id: UnitId, options: &CsvOptions) -> UnitId {
+    match options
+        .id_prefix
+        .as_deref()
+        .map(|p| p.trim_end_matches('-'))
+    {
+        Some(prefix) if !prefix.is_empty() => UnitId::new(format!("{prefix}-{id}")).unwrap_or(id),
+        _ => id,
+    }
+}
+
+/// The problem of an id prefix that would not make ids of slugs: one that is not a slug but for
+/// a hyphen at its end.
+fn id_prefix(options: &CsvOptions) -> Option<Problem> {
+    let prefix = options.id_prefix.as_deref()?;
+    check_slug(prefix.trim_end_matches('-')).err().map(|_| {
+        Problem::new(text!("csv-bad-id-prefix", prefix = format!("{prefix:?}")))
+            .with_hint(text!("csv-bad-id-prefix-hint", slug = slugify(prefix)))
+    })
+}
+
+/// The kind of a tie to a parent as a cell writes it, in English or French whatever the case,
+/// accents and punctuation: a hierarchical kind. Otherwise a problem at `at`, with the nearest
+/// hierarchical kinds.
+fn read_tie(text: &str, at: Place, problems: &mut Vec<Problem>) -> Option<TieKind> {
+    let hierarchical: Vec<&str> = TieKind::ALL
+        .iter()
+        .filter(|kind| kind.is_hierarchical())
+        .map(|kind| kind.as_str())
+        .collect();
+    match TieKind::from_name(text) {
+        Some(kind) if kind.is_hierarchical() => return Some(kind),
+        Some(kind) => problems.push(
+            at.problem(text!("csv-tie-not-hierarchical", kind = kind.as_str()))
+                .with_hint(text!("csv-ties-are", kinds = hierarchical.join(", "))),
+        ),
+        None => {
+            let names = TieKind::ALL
+                .iter()
+                .filter(|kind| kind.is_hierarchical())
+                .flat_map(|&kind| std::iter::once(kind.as_str()).chain(kind.french_names()));
+            problems.push(
+                at.problem(text!("csv-unknown-tie", kind = format!("{text:?}")))
+                    .with_hint(
+                        did_you_mean(&slugify(text), names).unwrap_or_else(|| {
+                            text!("csv-ties-are", kinds = hierarchical.join(", "))
+                        }),
+                    ),
+            );
+        }
+    }
+    None
+}
+
+/// A headcount as a cell writes it: a whole number of people, its digits perhaps grouped by
+/// spaces (`1 200`, with the no-break spaces French spreadsheets put).
+fn read_headcount(text: &str) -> Option<u32> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A status as a cell writes it, whatever the case and accents: as descriptions write it
+/// (`being-set-up`), as organigram's text says it (`being set up`), or in French (`en
+/// fonctionnement`, `en cours de constitution`, `en projet`, `dissous`, `dissoute`,
+/// `supprimé`); `None` for another word.
+fn read_status(text: &str) -> Option<Status> {
+    let slug = slugify(text);
+    let all = [
+        Status::Active,
+        Status::BeingSetUp,
+        Status::Planned,
+        Status::Dissolved,
+    ];
+    if let Some(status) = all.into_iter().find(|status| {
+        Lang::ALL
+            .iter()
+            .any(|&lang| slugify(status.label_in(lang)) == slug)
+            || status.as_str() == slug
+    }) {
+        return Some(status);
+    }
+    match slug.as_str() {
+        "actif" | "active" | "actifs" => Some(Status::Active),
+        "prevu" | "prevue" => Some(Status::Planned),
+        "dissous" | "dissoute" | "supprime" | "supprimee" | "ferme" | "fermee" | "closed" => {
+            Some(Status::Dissolved)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a vacancy cell says the post is vacant: `yes`, `oui`, `true`, `vrai`, `1`, `vacant`
+/// or `vacante` say it is; `no`, `non`, `false`, `faux`, `0`, `filled`, `pourvu`, `pourvue`,
+/// `occupé` or `occupée` that it is not; whatever the case and accents. `None` for another word.
+fn read_vacancy(text: &str) -> Option<bool> {
+    match fold(text).as_str() {
+        "yes" | "oui" | "true" | "vrai" | "1" | "vacant" | "vacante" => Some(true),
+        "no" | "non" | "false" | "faux" | "0" | "filled" | "pourvu" | "pourvue" | "occupe"
+        | "occupee" => Some(false),
+        _ => None,
+    }
 }
 
 /// A date as a cell writes it: `2019`, `2019-10`, `2019-10-25`, or `25/10/2019` as French
@@ -904,9 +1374,38 @@ fn no_header(bytes: &[u8], text: &str) -> Problem {
 }
 
 /// Imports a CSV file (`bytes`, with a header row, in `options.encoding`) as a description of
-/// one organisation named after the file, or of several when it takes more than one file. Bad
-/// rows are returned all at once, each at its line and column; parents missing from the file
-/// are warnings. Linear in the size of the file.
+/// one organisation named after the file (or [`CsvOptions::organisation`]), or of several when
+/// it takes more than one file. Bad rows are returned all at once, each at its line and column;
+/// parents missing from the file are warnings. Linear in the size of the file.
+///
+/// # Columns
+///
+/// A column an option leaves `None` is the first column not taken by another whose header, as
+/// a slug (whatever its case, accents, spaces and underscores), is one of its names: ids `id`,
+/// `identifiant`, `code`; parents `parent`, `parent-id`, `id-parent`, `code-parent`; names
+/// `name`, `nom`, `libelle`, `label`, `intitule`; ties `tie`, `tie-kind`, `lien`,
+/// `type-de-lien`; kinds `kind`, `type`, `nature`, `type-d-unite`; acronyms `acronym`,
+/// `acronyme`, `sigle`; starts `valid-from`, `from`, `debut`, `date-de-debut`; ends
+/// `valid-until`, `until`, `fin`, `date-de-fin`; statuses `status`, `statut`, `etat`;
+/// headcounts `headcount`, `effectif`, `effectifs`; remits `remit`, `missions`, `mission`;
+/// vacancies `vacant`, `vacancy`, `vacance`; locations `location`, `localisation`, `site`,
+/// `lieu`; sources `source`; organisations `organisation`, `organization`, `organisme`. The
+/// first of each is the header `export --format csv` writes, so
+/// that an export reads back with no option. The id, parent and name columns must be found.
+///
+/// A headcount is a whole number of people in place; a vacancy is said by `yes`, `oui`,
+/// `true`, `vrai`, `1`, `vacant`, `vacante` or `no`, `non`, `false`, `faux`, `0`, `filled`,
+/// `pourvu`, `pourvue`, `occupé`, `occupée`, and only a post may be vacant (`no` on another
+/// unit says nothing); a source is a URL (`http://`, `https://`) or a document's title, each
+/// distinct one declared once as `ORGANISATION-source-N` and cited by its units; an
+/// organisation is an id (made a slug), each one a cell names written in files of its own, and
+/// a unit with none is in the organisation named after the file.
+///
+/// # Further rows
+///
+/// A row whose name is empty gives another tie of the unit of its id, which a row with a name
+/// must give: its parent, its tie kind and its dates only. Ties of one kind to one parent that
+/// follow each other, the end of one the start of the next, are one tie.
 ///
 /// # Dates
 ///
@@ -989,6 +1488,9 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             delimiter = format!("{:?}", char::from(options.delimiter))
         ))]);
     }
+    if let Some(problem) = id_prefix(options) {
+        return Err(vec![problem]);
+    }
     let mut warnings = Vec::new();
     // Spreadsheets often start files with a byte-order mark, which is not part of the header.
     let text = decode(bytes, options.encoding, &mut warnings).map_err(|p| vec![p])?;
@@ -1012,6 +1514,8 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
     let mut groups: Vec<Vec<usize>> = Vec::new();
     // Each id's unit (as an index of `groups`), first line and text as written.
     let mut first_line: HashMap<UnitId, (usize, u64, String)> = HashMap::new();
+    // The further rows, which give only another tie of a unit ([`csv_export`](super::csv_export)).
+    let mut further: Vec<Row> = Vec::new();
     let mut record = Record::default();
     let mut read = 0;
     loop {
@@ -1034,6 +1538,10 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         let Some(row) = read_row(&record, &columns, options, &mut problems) else {
             continue;
         };
+        if row.name.is_empty() {
+            further.push(row);
+            continue;
+        }
         let raw = record.text(columns.id).unwrap_or("").trim().to_owned();
         match first_line.get(&row.id) {
             Some((unit, ..)) if columns.dated() => groups[*unit].push(rows.len()),
@@ -1071,7 +1579,36 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                 .with_hint(text!("csv-no-rows-hint")),
         );
     }
-    for row in &rows {
+    // Each unit's further rows, as indices of `further`.
+    let mut further_of: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (n, row) in further.iter().enumerate() {
+        let Some((unit, ..)) = first_line.get(&row.id) else {
+            let column = columns.header(columns.name);
+            problems.push(
+                row.name_at
+                    .problem(text!("csv-name-empty", column = column))
+                    .with_hint(text!("csv-name-empty-hint", id = row.id.as_str())),
+            );
+            continue;
+        };
+        if row.parent.is_none() {
+            problems.push(
+                row.parent_at
+                    .problem(text!("csv-further-no-parent", id = row.id.as_str()))
+                    .with_hint(text!("csv-further-no-parent-hint")),
+            );
+            continue;
+        }
+        if row.has_values {
+            warnings.push(
+                row.name_at
+                    .problem(text!("csv-further-values", id = row.id.as_str()))
+                    .with_hint(text!("csv-further-values-hint")),
+            );
+        }
+        further_of[*unit].push(n);
+    }
+    for row in rows.iter().chain(&further) {
         if let Some((_, Some(parent))) = &row.parent
             && *parent == row.id
         {
@@ -1091,7 +1628,11 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         return Err(problems);
     }
 
-    let id = import_id(&options.file_name);
+    let id = match options.organisation.as_deref().map(slugify) {
+        Some(slug) if !slug.is_empty() => slug,
+        Some(_) => "csv-import".to_owned(),
+        None => import_id(&options.file_name),
+    };
     let source_id = SourceId::new(id.as_str()).map_err(|e| vec![Problem::new(e.to_string())])?;
     let citation = |line: u64| Citation {
         source: spanned(source_id.clone()),
@@ -1099,15 +1640,55 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         locator: Some(format!("line {line}")),
     };
 
+    // The sources the rows' source cells give, each once, in the order first given.
+    let mut given_sources: Vec<Source> = Vec::new();
+    let mut source_of: HashMap<&str, SourceId> = HashMap::new();
+    for group in &groups {
+        let Some(text) = rows[group[group.len() - 1]].source.as_deref() else {
+            continue;
+        };
+        if source_of.contains_key(text) {
+            continue;
+        }
+        let source_id = SourceId::new(format!("{id}-source-{}", given_sources.len() + 1))
+            .map_err(|e| vec![Problem::new(e.to_string())])?;
+        let url =
+            (text.starts_with("https://") || text.starts_with("http://")).then(|| text.to_owned());
+        given_sources.push(Source {
+            id: spanned(source_id.clone()),
+            title: text.to_owned(),
+            reference: None,
+            publisher: None,
+            date: None,
+            url,
+            file: None,
+            origin: Origin::default(),
+        });
+        source_of.insert(text, source_id);
+    }
+
     let mut suggestions = Suggestions::default();
     // Each unit, its ties to its parents, and the unit of its latest parent.
     let mut units = Vec::with_capacity(groups.len());
     let mut ties = Vec::with_capacity(groups.len());
     let mut parents = Vec::with_capacity(groups.len());
-    for group in &groups {
+    for (group, further_rows) in groups.iter().zip(&further_of) {
         let (first, latest) = (&rows[group[0]], &rows[group[group.len() - 1]]);
+        let source = match latest.source.as_deref().and_then(|s| source_of.get(s)) {
+            Some(source_id) => Citation {
+                source: spanned(source_id.clone()),
+                quote: None,
+                locator: None,
+            },
+            None => citation(latest.line),
+        };
         let mut unit = Unit {
             acronym: latest.acronym.clone(),
+            headcount: latest.headcount.map(actual_headcount),
+            remit: latest.remit.clone(),
+            vacant: latest.vacant.map(spanned),
+            status: latest.status,
+            location: latest.location.clone(),
             valid_from: first.period.from,
             valid_until: latest.period.until,
             was: group
@@ -1116,7 +1697,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                     was(&rows[pair[0]], &rows[pair[1]], citation(rows[pair[0]].line))
                 })
                 .collect(),
-            source: Some(citation(latest.line)),
+            source: Some(source),
             ..Unit::new(
                 spanned(latest.id.clone()),
                 latest.name.clone(),
@@ -1126,7 +1707,12 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         let mut unit_ties = Vec::new();
         let mut parent_unit = None;
         let mut notes: Vec<String> = Vec::new();
-        for row in group.iter().map(|&at| &rows[at]) {
+        let further_rows = further_rows.iter().map(|&at| (&further[at], true));
+        for (row, is_further) in group
+            .iter()
+            .map(|&at| (&rows[at], false))
+            .chain(further_rows)
+        {
             let parent = match &row.parent {
                 Some((_, Some(parent))) => first_line.get(parent).map(|(at, ..)| *at),
                 _ => None,
@@ -1134,29 +1720,24 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             match (&row.parent, parent) {
                 (None, _) => unit.boundary = Some(Boundary::Top),
                 (Some((_, Some(parent))), Some(at)) => {
-                    parent_unit = Some(at);
-                    // Rows back to back under one parent (a new name, not a move) are one tie.
-                    if let Some(last) = unit_ties.last_mut().filter(|last: &&mut Tie| {
-                        last.to.value == *parent
-                            && last.valid_until.is_some()
-                            && last.valid_until.map(Date::start) == row.period.from.map(Date::start)
-                    }) {
-                        last.valid_until = row.period.until;
-                        continue;
+                    if !is_further {
+                        parent_unit = Some(at);
                     }
                     unit_ties.push(Tie {
                         valid_from: row.period.from,
                         valid_until: row.period.until,
                         source: Some(citation(row.line)),
                         ..Tie::new(
-                            spanned(TieKind::Attachment),
+                            spanned(row.tie),
                             spanned(row.id.clone()),
                             spanned(parent.clone()),
                         )
                     });
                 }
                 (Some((written, _)), _) => {
-                    unit.boundary = Some(Boundary::ParentOutside);
+                    if !is_further {
+                        unit.boundary = Some(Boundary::ParentOutside);
+                    }
                     let note = format!(
                         "Its parent in the CSV file, {written:?}, is not a row of the file."
                     );
@@ -1178,7 +1759,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         }
         unit.note = (!notes.is_empty()).then(|| notes.join(" "));
         units.push(Some(unit));
-        ties.push(unit_ties);
+        ties.push(joined(unit_ties));
         parents.push(parent_unit);
     }
 
@@ -1192,14 +1773,37 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         file: None,
         origin: Origin::default(),
     };
-    let organisation_of = |part: Option<(usize, usize)>| {
+    let named = options
+        .organisation
+        .as_deref()
+        .unwrap_or(&options.file_name);
+    // The organisations: the file's (or --organisation's), for units whose organisation is not
+    // given, then each one a cell names, in the order first named; and each unit's.
+    // Each organisation's units, in the order of the rows. Linear: a table may name as many
+    // organisations as it has rows.
+    let mut organisations: Vec<(String, String)> = vec![(id.clone(), named.to_owned())];
+    let mut members_of: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut organisation_at: HashMap<&str, usize> = HashMap::from([(id.as_str(), 0)]);
+    for (unit, group) in groups.iter().enumerate() {
+        let at = match rows[group[group.len() - 1]].organisation.as_deref() {
+            None => 0,
+            Some(given) => *organisation_at.entry(given).or_insert_with(|| {
+                organisations.push((given.to_owned(), given.to_owned()));
+                members_of.push(Vec::new());
+                organisations.len() - 1
+            }),
+        };
+        members_of[at].push(unit);
+    }
+    let organisation_of = |at: usize, part: Option<(usize, usize)>| {
+        let (id, named) = &organisations[at];
         let (id, name) = match part {
-            None => (id.clone(), options.file_name.clone()),
+            None => (id.clone(), named.clone()),
             Some((n, of)) => {
                 let width = of.to_string().len().max(4);
                 (
                     format!("{id}-{n:0width$}"),
-                    format!("{} (part {n} of {of})", options.file_name),
+                    format!("{named} (part {n} of {of})"),
                 )
             }
         };
@@ -1208,67 +1812,90 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             .map_err(|e| vec![Problem::new(e.to_string())])
     };
 
-    // The room a file has for units and ties: the bound, less what the largest file holds
-    // besides them (its organisation, the source, the brackets of its arrays).
-    let (_, longest) = organisation_of(Some((usize::MAX, usize::MAX)))?;
-    let around = description_file(longest, vec![source.clone()], Vec::new(), Vec::new());
-    let around = serde_json::to_string_pretty(&around).map_or(0, |t| t.len()) + 64;
-    let room = options.max_file_bytes.saturating_sub(around);
+    let mut sources = vec![source];
+    sources.append(&mut given_sources);
     let sizes: Vec<usize> = units
         .iter()
         .zip(&ties)
         .map(|(unit, ties)| element_size(unit) + ties.iter().map(element_size).sum::<usize>())
         .collect();
-    let parts = split(&parents, &sizes, room).map_err(|unit| {
-        vec![
-            Place {
-                line: lines[unit],
-                column: 1,
-            }
-            .problem(text!(
-                "csv-row-too-large",
-                bytes = sizes[unit],
-                max = options.max_file_bytes
-            ))
-            .with_hint(text!("csv-row-too-large-hint")),
-        ]
-    })?;
-
-    // The one top of the table is the organisation the table describes, and the file that holds
-    // it names it so; several tops are several organisations, none of them the file's.
-    let mut tops = units
-        .iter()
-        .enumerate()
-        .filter_map(|(row, u)| u.as_ref().map(|u| (row, u)))
-        .filter(|(_, u)| u.boundary == Some(Boundary::Top));
-    let top = match (tops.next(), tops.next()) {
-        (Some((row, unit)), None) => Some((row, unit.id.value.clone())),
-        _ => None,
-    };
-    let mut files = Vec::with_capacity(parts.len());
-    let mut source = Some(source);
-    for (n, part) in parts.iter().enumerate() {
-        let (name, mut organisation) =
-            organisation_of((parts.len() > 1).then_some((n + 1, parts.len())))?;
-        if let Some((row, id)) = &top
-            && part.contains(row)
-        {
-            organisation.unit = Some(spanned(id.clone()));
+    // The room a file has for units and ties: the bound, less what the largest file holds
+    // besides them (the organisation of the longest id and name, as a part, the sources, the
+    // brackets of its arrays). Found once: a table may name as many organisations as sources.
+    let longest = (0..organisations.len())
+        .max_by_key(|&at| organisations[at].0.len() + organisations[at].1.len())
+        .unwrap_or_default();
+    let (_, longest) = organisation_of(longest, Some((usize::MAX, usize::MAX)))?;
+    let around = description_file(longest, sources.clone(), Vec::new(), Vec::new());
+    let around = serde_json::to_string_pretty(&around).map_or(0, |t| t.len()) + 64;
+    let room = options.max_file_bytes.saturating_sub(around);
+    let mut files = Vec::new();
+    let mut sources = Some(sources);
+    for (at, members) in members_of.iter().enumerate() {
+        // The organisation's units, and each one's parent among them.
+        if members.is_empty() {
+            continue;
         }
-        let units = part.iter().filter_map(|&row| units[row].take()).collect();
-        let ties = part
+        let local: HashMap<usize, usize> = members
             .iter()
-            .flat_map(|&unit| std::mem::take(&mut ties[unit]))
+            .enumerate()
+            .map(|(n, &unit)| (unit, n))
             .collect();
-        files.push(NamedFile {
-            name: file_name(&name, "json"),
-            file: description_file(
-                organisation,
-                source.take().into_iter().collect(),
-                units,
-                ties,
-            ),
-        });
+        let member_parents: Vec<Option<usize>> = members
+            .iter()
+            .map(|&unit| parents[unit].and_then(|parent| local.get(&parent).copied()))
+            .collect();
+        let member_sizes: Vec<usize> = members.iter().map(|&unit| sizes[unit]).collect();
+        let parts = split(&member_parents, &member_sizes, room).map_err(|n| {
+            let unit = members[n];
+            vec![
+                Place {
+                    line: lines[unit],
+                    column: 1,
+                }
+                .problem(text!(
+                    "csv-row-too-large",
+                    bytes = sizes[unit],
+                    max = options.max_file_bytes
+                ))
+                .with_hint(text!("csv-row-too-large-hint")),
+            ]
+        })?;
+        // The one top of the organisation's units is the unit the organisation is, and the file
+        // that holds it names it so; several tops are several units, none of them the
+        // organisation's.
+        let mut tops = members
+            .iter()
+            .filter_map(|&unit| units[unit].as_ref().map(|u| (unit, u)))
+            .filter(|(_, u)| u.boundary == Some(Boundary::Top));
+        let top = match (tops.next(), tops.next()) {
+            (Some((unit, u)), None) => Some((unit, u.id.value.clone())),
+            _ => None,
+        };
+        for (n, part) in parts.iter().enumerate() {
+            let part: Vec<usize> = part.iter().map(|&n| members[n]).collect();
+            let (name, mut organisation) =
+                organisation_of(at, (parts.len() > 1).then_some((n + 1, parts.len())))?;
+            if let Some((unit, id)) = &top
+                && part.contains(unit)
+            {
+                organisation.unit = Some(spanned(id.clone()));
+            }
+            let file_units = part.iter().filter_map(|&unit| units[unit].take()).collect();
+            let file_ties = part
+                .iter()
+                .flat_map(|&unit| std::mem::take(&mut ties[unit]))
+                .collect();
+            files.push(NamedFile {
+                name: file_name(&name, "json"),
+                file: description_file(
+                    organisation,
+                    sources.take().unwrap_or_default(),
+                    file_units,
+                    file_ties,
+                ),
+            });
+        }
     }
     Ok(Import { files, warnings })
 }
@@ -1341,6 +1968,55 @@ fn history(rows: &mut [Row], group: &mut [usize], columns: &Columns) -> Vec<Prob
     problems
 }
 
+/// A unit's ties, with the ties of one kind to one parent that follow each other (back to back
+/// rows under one parent, a new name and not a move; a further row that gives the rest of a
+/// tie's period) joined into one, each where the first of them was. `O(t log t)` for `t` ties.
+fn joined(ties: Vec<Tie>) -> Vec<Tie> {
+    if ties.len() < 2 {
+        return ties;
+    }
+    let mut order: Vec<usize> = (0..ties.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |tie: &Tie| (tie.to.value.clone(), tie.kind.value);
+        key(&ties[a])
+            .cmp(&key(&ties[b]))
+            .then_with(|| {
+                let start = |tie: &Tie| tie.valid_from.map(Date::start);
+                start(&ties[a]).cmp(&start(&ties[b]))
+            })
+            .then(a.cmp(&b))
+    });
+    let mut slots: Vec<Option<Tie>> = ties.into_iter().map(Some).collect();
+    let mut kept: Option<usize> = None;
+    for at in order {
+        if let Some(into) = kept
+            && let [Some(earlier), Some(later)] = [&slots[into], &slots[at]]
+            && (&earlier.to.value, earlier.kind.value) == (&later.to.value, later.kind.value)
+            && earlier.valid_until.is_some()
+            && earlier.valid_until.map(Date::start) == later.valid_from.map(Date::start)
+        {
+            let until = later.valid_until;
+            slots[at] = None;
+            if let Some(earlier) = slots[into].as_mut() {
+                earlier.valid_until = until;
+            }
+            continue;
+        }
+        kept = Some(at);
+    }
+    slots.into_iter().flatten().collect()
+}
+
+/// A headcount as a table gives it: a number of people in place, as exact as written.
+const fn actual_headcount(count: u32) -> Headcount {
+    Headcount {
+        count,
+        basis: HeadcountBasis::Actual,
+        qualifier: HeadcountQualifier::Exactly,
+        date: None,
+    }
+}
+
 /// What a unit was on the row `earlier`, where the row after it, `later`, says otherwise: its
 /// name, acronym (none, when `later` gives one and `earlier` does not) and kind until `later`
 /// starts, citing `earlier`'s line. `None` when they agree (the unit only moved).
@@ -1351,11 +2027,23 @@ fn was(earlier: &Row, later: &Row, source: Citation) -> Option<Was> {
         name: differs(&earlier.name, &later.name),
         acronym: (earlier.acronym != later.acronym).then(|| earlier.acronym.clone()),
         kind: (earlier.kind != later.kind).then(|| spanned(earlier.kind)),
-        remit: None,
-        headcount: None,
+        // A remit or a headcount that only begins later cannot be said: `was` holds values.
+        remit: earlier
+            .remit
+            .clone()
+            .filter(|_| earlier.remit != later.remit),
+        headcount: earlier
+            .headcount
+            .filter(|_| earlier.headcount != later.headcount)
+            .map(actual_headcount),
         source: Some(source),
     };
-    (was.name.is_some() || was.acronym.is_some() || was.kind.is_some()).then_some(was)
+    (was.name.is_some()
+        || was.acronym.is_some()
+        || was.kind.is_some()
+        || was.remit.is_some()
+        || was.headcount.is_some())
+    .then_some(was)
 }
 
 /// The bytes a value takes in a description file as written ([`NamedFile::to_json`]): an
@@ -1518,18 +2206,8 @@ mod tests {
 
     fn options() -> CsvOptions {
         CsvOptions {
-            id: "code".into(),
-            parent: "parent".into(),
-            name: "label".into(),
             kind: Some("type".into()),
-            acronym: None,
-            valid_from: None,
-            valid_until: None,
-            default_kind: UnitKind::Department,
-            delimiter: b',',
-            encoding: CsvEncoding::Utf8,
-            max_file_bytes: 64 * 1024 * 1024,
-            file_name: "HR export.csv".into(),
+            ..CsvOptions::new("HR export.csv", "code", "parent", "label")
         }
     }
 
@@ -1633,8 +2311,10 @@ mod tests {
                 ),
             ]
         );
-        // Without the date columns, two rows for one id are still an error.
-        let problems = import_csv(csv.as_bytes(), &options()).unwrap_err();
+        // Without the date columns (found by their headers), two rows for one id are still an
+        // error.
+        let undated = csv.replacen("from,until", "start,end", 1);
+        let problems = import_csv(undated.as_bytes(), &options()).unwrap_err();
         assert_eq!(at(&problems[0]), (5, 1));
         assert!(
             problems[0]
@@ -1891,7 +2571,7 @@ mod tests {
     #[test]
     fn unknown_columns_are_named_with_the_ones_there_are() {
         let mut wrong = options();
-        wrong.name = "lable".into();
+        wrong.name = Some("lable".into());
         wrong.kind = None;
         let problems = import_csv(b"code,parent,label\n", &wrong).unwrap_err();
         assert_eq!(problems.len(), 1);

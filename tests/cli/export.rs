@@ -83,28 +83,52 @@ fn load(path: &Path) -> Workspace {
         .expect("no proposal to refuse")
 }
 
-/// Each unit as `organigram import csv` keeps it: id, name, kind, acronym, and the id of its
-/// parent in a table.
-fn table(graph: &OrgGraph) -> Vec<[String; 5]> {
-    graph
+/// Each unit as `organigram import csv` keeps it: id, name, kind, acronym, headcount (its
+/// count), remit, vacancy, location.
+fn table(graph: &OrgGraph) -> Vec<[String; 8]> {
+    let mut units: Vec<[String; 8]> = graph
         .units()
-        .map(|(ix, unit)| {
+        .map(|(_, unit)| {
             [
                 unit.id.to_string(),
-                graph
-                    .hierarchy()
-                    .parent(ix)
-                    .map_or(String::new(), |p| graph.unit(p).id.to_string()),
                 unit.name.trim().to_owned(),
                 unit.kind.as_str().to_owned(),
                 unit.acronym.clone().unwrap_or_default(),
+                unit.headcount
+                    .as_ref()
+                    .map_or(String::new(), |h| h.count.to_string()),
+                unit.remit.clone().unwrap_or_default(),
+                format!("{:?}", unit.vacant.as_ref().map(|v| v.value)),
+                unit.location.clone().unwrap_or_default(),
             ]
         })
-        .collect()
+        .collect();
+    // In the order of the files, which an import writes one per organisation.
+    units.sort();
+    units
+}
+
+/// Every hierarchical tie of a graph, as `from kind to period`, sorted, its period within the
+/// life of the unit it places (a tie holds while its unit exists, and a table's row gives the
+/// unit's tie during the row's period).
+fn hierarchical_ties(graph: &OrgGraph) -> Vec<String> {
+    let mut ties: Vec<String> = graph
+        .ties()
+        .filter(|(_, t)| t.kind.value.is_hierarchical())
+        .map(|(_, t)| {
+            let life = graph
+                .find_id(t.from.as_str())
+                .map(|ix| graph.unit(ix).life());
+            let period = life.map_or(t.period(), |life| t.period().intersection(life));
+            format!("{t} {period}")
+        })
+        .collect();
+    ties.sort();
+    ties
 }
 
 #[test]
-fn a_csv_export_imports_back_as_the_same_hierarchy() {
+fn a_csv_export_imports_back_with_every_unit_and_hierarchical_tie() {
     for org in ["org", SMALL, HOSTILE] {
         let dir = tempfile::tempdir().unwrap();
         let csv = dir.path().join("units.csv");
@@ -112,20 +136,48 @@ fn a_csv_export_imports_back_as_the_same_hierarchy() {
             .arg(&csv)
             .run()
             .success();
+        // No option: the importer finds the export's columns by their headers.
         let imported = dir.path().join("imported");
         organigram(["import", "csv"])
             .arg(&csv)
             .arg("-o")
             .arg(&imported)
-            .args(["--id", "id", "--parent", "parent", "--name", "name"])
-            .args(["--kind", "kind", "--acronym", "acronym"])
             .run()
             .success();
         let (before, after) = (load(&root().join(org)), load(&imported));
         let problems: Vec<_> = after.diagnostics().collect();
         assert!(!after.has_errors(), "{problems:?}");
         assert_eq!(table(before.graph()), table(after.graph()), "{org}");
+        let ties = hierarchical_ties(before.graph());
+        assert!(!ties.is_empty(), "{org}");
+        assert_eq!(ties, hierarchical_ties(after.graph()), "{org}");
     }
+}
+
+#[test]
+fn a_csv_export_says_what_it_leaves_out_in_each_language() {
+    // The small description has a cooperation and a secretariat, aliases, a quoted source…
+    let stderr = |lang: &str| {
+        organigram(["--lang", lang, "--org", SMALL, "export", "--format", "csv"])
+            .run()
+            .expect_code(0)
+            .stderr
+    };
+    insta::assert_snapshot!(format!("{}\n{}", stderr("en"), stderr("fr")));
+    // What holds nothing the table cannot hold (an organisation named as its id, which is
+    // what the table keeps of it) says nothing.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("o.json"),
+        r#"{"organisation": {"id": "o", "name": "o"},
+            "units": [{"id": "o", "name": "O", "kind": "ministry", "boundary": "top"}]}"#,
+    )
+    .unwrap();
+    let out = organigram(["--org", "o.json", "export", "--format", "csv"])
+        .in_dir(dir.path())
+        .run()
+        .expect_code(0);
+    assert_eq!(out.stderr, "");
 }
 
 #[test]
@@ -319,10 +371,10 @@ fn networkx_and_rdflib_read_the_exports() {
     );
 }
 
-/// The first five cells of each row of a CSV export: id, parent, name, kind, acronym.
+/// The first six cells of each row of a CSV export: id, parent, tie, name, kind, acronym.
 fn hierarchy_of(csv: &str) -> Vec<String> {
     csv.lines()
-        .map(|line| line.split(',').take(5).collect::<Vec<_>>().join(","))
+        .map(|line| line.split(',').take(6).collect::<Vec<_>>().join(","))
         .collect()
 }
 
@@ -345,21 +397,19 @@ fn an_export_of_every_date_imports_back_as_the_same_history() {
     let written = std::fs::read_to_string(&csv).unwrap();
     // The DINSIC's row ends when DINUM's begins.
     assert!(
-        written.contains(",interministerial-directorate,DINSIC,,2019-10-25\n"),
+        written.contains(",interministerial-directorate,DINSIC,,2019-10-25,"),
         "{written}"
     );
     assert!(
-        written.contains("etalab,dinsic,Mission Etalab,mission,Etalab,,2019-10-25\n"),
+        written.contains("etalab,dinsic,attachment,Mission Etalab,mission,Etalab,,2019-10-25,"),
         "{written}"
     );
+    // Its columns are found by their headers: no option names them.
     let imported = dir.path().join("imported");
     organigram(["import", "csv"])
         .arg(&csv)
         .arg("-o")
         .arg(&imported)
-        .args(["--id", "id", "--parent", "parent", "--name", "name"])
-        .args(["--kind", "kind", "--acronym", "acronym"])
-        .args(["--valid-from", "valid_from", "--valid-until", "valid_until"])
         .run()
         .success();
     // On the day before the change, the day of it, and today: the same hierarchy.

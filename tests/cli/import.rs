@@ -551,8 +551,8 @@ fn an_export_opened_in_a_spreadsheet_runs_no_formula_and_imports_back() {
     let dir = tempfile::tempdir().unwrap();
     let description = r#"{"organisation": {"id": "f", "name": "F"},
         "units": [{"id": "a", "name": "=SUM(1)", "acronym": "@A", "kind": "ministry", "boundary": "top"},
-                  {"id": "b", "name": "-Bureau", "kind": "bureau"},
-                  {"id": "c", "name": "+33 1 23", "kind": "bureau"},
+                  {"id": "b", "name": "-Bureau", "kind": "bureau", "remit": "=cmd|' /C calc'!A0"},
+                  {"id": "c", "name": "+33 1 23", "kind": "bureau", "location": "@Paris"},
                   {"id": "d", "name": "'=quoted", "kind": "bureau"}],
         "ties": [{"kind": "attachment", "from": "b", "to": "a"},
                  {"kind": "attachment", "from": "c", "to": "a"},
@@ -562,36 +562,25 @@ fn an_export_opened_in_a_spreadsheet_runs_no_formula_and_imports_back() {
         .in_dir(dir.path())
         .run()
         .success();
-    assert!(csv.contains("a,,'=SUM(1),ministry,'@A"), "{csv}");
-    assert!(csv.contains("b,a,'-Bureau,bureau,"), "{csv}");
-    assert!(csv.contains("c,a,'+33 1 23,bureau,"), "{csv}");
+    assert!(csv.contains("a,,,'=SUM(1),ministry,'@A"), "{csv}");
+    assert!(csv.contains("b,a,attachment,'-Bureau,bureau,"), "{csv}");
+    assert!(csv.contains(",'=cmd|' /C calc'!A0,"), "{csv}");
+    assert!(csv.contains("c,a,attachment,'+33 1 23,bureau,"), "{csv}");
+    assert!(csv.contains(",'@Paris,"), "{csv}");
     // No cell of the export starts with what a spreadsheet takes for a formula.
     for cell in csv.lines().flat_map(|line| line.split(',')) {
         assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?} in {csv}");
     }
     std::fs::write(dir.path().join("units.csv"), &csv).unwrap();
-    organigram([
-        "import",
-        "csv",
-        "units.csv",
-        "--id",
-        "id",
-        "--parent",
-        "parent",
-        "--name",
-        "name",
-        "--kind",
-        "kind",
-        "--acronym",
-        "acronym",
-        "-o",
-        "out",
-    ])
-    .in_dir(dir.path())
-    .run()
-    .success();
+    organigram(["import", "csv", "units.csv", "-o", "out"])
+        .in_dir(dir.path())
+        .run()
+        .success();
     let graph = load(&dir.path().join("out"));
     let name = |id: &str| graph.unit(graph.find_id(id).unwrap()).name.clone();
+    let unit = |id: &str| graph.unit(graph.find_id(id).unwrap());
+    assert_eq!(unit("b").remit.as_deref(), Some("=cmd|' /C calc'!A0"));
+    assert_eq!(unit("c").location.as_deref(), Some("@Paris"));
     assert_eq!(name("a"), "=SUM(1)");
     assert_eq!(name("b"), "-Bureau");
     assert_eq!(name("c"), "+33 1 23");
@@ -657,7 +646,384 @@ fn dated_csv_rows_are_a_unit_s_history_and_overlapping_ones_are_located() {
     assert_eq!(after["name"], "DINUM");
     let gone = run(&["--as-of", "2010", "chain", "dinsic"]).expect_code(2);
     assert!(gone.stderr.contains("it begins on 2011"), "{}", gone.stderr);
-    // Without the date columns, two rows for one id are still two units with one id.
-    let out = import_written(dir.path(), csv.as_bytes(), &[]).expect_code(2);
+    // Without the date columns (none found by its header), two rows for one id are still two
+    // units with one id.
+    let undated = csv.replacen("from,until", "start,end", 1);
+    let out = import_written(dir.path(), undated.as_bytes(), &[]).expect_code(2);
     assert!(out.stderr.contains("--valid-from"), "{}", out.stderr);
+}
+
+/// Writes `csv` as `dir/name` and imports it into `dir/out` with `extra` arguments and no
+/// column named: every column is found by its header.
+fn import_found(dir: &Path, name: &str, csv: &str, extra: &[&str]) -> Output {
+    import_found_into(dir, name, csv, "out", extra)
+}
+
+/// [`import_found`] into `dir/output`.
+fn import_found_into(dir: &Path, name: &str, csv: &str, output: &str, extra: &[&str]) -> Output {
+    std::fs::write(dir.join(name), csv).unwrap();
+    organigram(["import", "csv", name, "-o", output])
+        .args(extra)
+        .in_dir(dir)
+        .run()
+}
+
+#[test]
+fn two_ministries_files_with_the_same_ids_live_side_by_side_with_prefixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let justice = "id,parent,name\nmin,,Ministère de la Justice\nsg,min,Secrétariat général\n";
+    let culture = "id,parent,name\nmin,,Ministère de la Culture\nsg,min,Secrétariat général\n";
+    let args =
+        |prefix: &'static str, name: &'static str| ["--id-prefix", prefix, "--organisation", name];
+    // The same file name twice, each imported into a folder of `out`: --organisation names
+    // each organisation, its source and its file.
+    let justice_args = args("justice", "Ministère de la Justice");
+    import_found_into(
+        dir.path(),
+        "units.csv",
+        justice,
+        "out/justice",
+        &justice_args,
+    )
+    .expect_code(0);
+    let culture_args = args("culture-", "Ministère de la Culture");
+    import_found_into(
+        dir.path(),
+        "units.csv",
+        culture,
+        "out/culture",
+        &culture_args,
+    )
+    .expect_code(0);
+    let file = |folder: &str| {
+        let entries = std::fs::read_dir(dir.path().join("out").join(folder)).unwrap();
+        let names: Vec<String> = entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names
+    };
+    assert_eq!(file("justice"), ["ministere-de-la-justice.json"]);
+    assert_eq!(file("culture"), ["ministere-de-la-culture.json"]);
+    // The two load together (`--org out/justice --org out/culture`), with no duplicate id,
+    // organisation or source.
+    let out = dir.path().join("out");
+    let workspace = Loader::new()
+        .path(out.join("justice"))
+        .path(out.join("culture"))
+        .load()
+        .expect("no proposal to refuse");
+    let problems: Vec<_> = workspace.diagnostics().collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    let graph = workspace.structure.graph;
+    let mut ids: Vec<&str> = graph.units().map(|(_, u)| u.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        ["culture-min", "culture-sg", "justice-min", "justice-sg"]
+    );
+    // Parents are prefixed alike: each `sg` is under its own ministry.
+    let sg = graph.find_id("justice-sg").unwrap();
+    let parent = graph.hierarchy().parent(sg).unwrap();
+    assert_eq!(graph.unit(parent).id.as_str(), "justice-min");
+    let names: Vec<&str> = graph
+        .organisations()
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Ministère de la Justice", "Ministère de la Culture"]
+    );
+    // A prefix that would not make ids is refused before any row is read.
+    let out =
+        import_found(dir.path(), "bad.csv", justice, &["--id-prefix", "Justice"]).expect_code(2);
+    assert!(
+        out.stderr
+            .contains("the id prefix \"Justice\" would not make ids")
+            && out.stderr.contains("give a prefix such as justice"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn headcounts_remits_vacancies_locations_and_sources_are_read_from_french_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Identifiant;Parent;Libellé;Type;Effectif;Missions;Vacant;Localisation;Source;Statut\n\
+               min;;Ministère;ministère;1 200;;;Paris;https://www.legifrance.gouv.fr/jorf/id/1;\n\
+               sd;min;Sous-direction A;Sous-Direction;45;Piloter les achats;;Lyon;Décret n° 1;\n\
+               sd-b;min;Sous-direction B;sous direction;;;non;;Décret n° 1;Dissoute\n\
+               pole;sd;Pôle données;pôle;;;;;;en projet\n\
+               chef;sd;Chef de la sous-direction;poste;;;oui;;;\n";
+    import_found(dir.path(), "rh.csv", csv, &["--delimiter", ";"]).expect_code(0);
+    let graph = load(&dir.path().join("out"));
+    let unit = |id: &str| graph.unit(graph.find_id(id).unwrap());
+    let kinds: Vec<&str> = ["min", "sd", "sd-b", "pole", "chef"]
+        .iter()
+        .map(|id| unit(id).kind.as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "ministry",
+            "sub-directorate",
+            "sub-directorate",
+            "department",
+            "post"
+        ]
+    );
+    assert_eq!(unit("min").headcount.as_ref().map(|h| h.count), Some(1200));
+    assert_eq!(unit("sd").headcount.as_ref().map(|h| h.count), Some(45));
+    assert_eq!(unit("sd").remit.as_deref(), Some("Piloter les achats"));
+    assert_eq!(unit("sd").location.as_deref(), Some("Lyon"));
+    assert!(unit("chef").is_vacant());
+    let statuses: Vec<Status> = ["min", "sd-b", "pole"]
+        .iter()
+        .map(|id| unit(id).status)
+        .collect();
+    assert_eq!(
+        statuses,
+        [Status::Active, Status::Dissolved, Status::Planned]
+    );
+    // "non" on a unit that is no post says what it is: nothing to record.
+    assert!(unit("sd-b").vacant.is_none());
+    // A URL is a source with that URL, a title a source with that title, each declared once
+    // and cited by its units; a unit with none cites the CSV file's line.
+    let cited = |id: &str| {
+        let citation = unit(id).source.as_ref().unwrap();
+        let source = graph.source(citation.source.as_str()).unwrap();
+        (
+            source.title.clone(),
+            source.url.clone(),
+            citation.locator.clone(),
+        )
+    };
+    let law = "https://www.legifrance.gouv.fr/jorf/id/1".to_owned();
+    assert_eq!(cited("min"), (law.clone(), Some(law), None));
+    assert_eq!(cited("sd"), ("Décret n° 1".to_owned(), None, None));
+    assert_eq!(cited("sd-b").0, "Décret n° 1");
+    assert_eq!(
+        cited("pole"),
+        ("rh.csv".to_owned(), None, Some("line 5".to_owned()))
+    );
+}
+
+#[test]
+fn bad_cells_of_the_new_columns_are_located_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "id,parent,name,kind,headcount,vacant,tie,status\n\
+               min,,Ministère,ministry,douze,,,\n\
+               sd,min,Sous-direction,sous-directoin,,,,\n\
+               b,min,Bureau,bureau,,oui,,\n\
+               p,min,Poste,post,,peut-être,,\n\
+               q,min,Poste Q,post,,,cooperation,\n\
+               r,min,Poste R,post,,,ratachement,\n\
+               s,min,Poste S,post,,,,fini\n";
+    let out = import_found(dir.path(), "units.csv", csv, &[]).expect_code(2);
+    insta::assert_snapshot!(out.stderr);
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn further_rows_give_other_ties_and_their_mistakes_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    // The table of an HR person who added a line authority as a row of its own, and the tie
+    // kinds in French.
+    let csv = "id,parent,tie,name,kind\n\
+               min,,,Ministère,ministry\n\
+               sg,min,rattachement,Secrétariat général,secretariat-general\n\
+               dir,min,,Direction,directorate\n\
+               chef,dir,,Chef,post\n\
+               chef,sg,Autorité hiérarchique,,\n\
+               dir,sg,rattachement conjoint,,\n";
+    let out = import_found(dir.path(), "units.csv", csv, &[]).expect_code(0);
+    assert!(
+        out.stdout
+            .contains("5 ties (3 attachment, 1 line-authority, 1 joint-attachment)"),
+        "{}",
+        out.stdout
+    );
+    let graph = load(&dir.path().join("out"));
+    let ties: Vec<String> = graph.ties().map(|(_, t)| t.to_string()).collect();
+    assert!(
+        ties.contains(&"`chef` is under the authority of `sg`".to_owned()),
+        "{ties:?}"
+    );
+    assert!(
+        ties.contains(&"`dir` is jointly attached to `sg`".to_owned()),
+        "{ties:?}"
+    );
+    // A row with no name whose id has no named row, one with no parent, and one whose other
+    // cells are filled (a warning: they are not read).
+    let bad = "id,parent,tie,name,kind\n\
+               min,,,Ministère,ministry\n\
+               ghost,min,,,\n\
+               min,,line-authority,,\n";
+    let out = import_found_into(dir.path(), "bad.csv", bad, "bad", &[]).expect_code(2);
+    assert!(
+        out.stderr
+            .contains("error: bad.csv:3:12: the name (name) is empty"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("error: bad.csv:4:5: this row of `min` has no name and no parent"),
+        "{}",
+        out.stderr
+    );
+    let filled = "id,parent,tie,name,kind\n\
+                  min,,,Ministère,ministry\n\
+                  sg,min,,SG,secretariat-general\n\
+                  sg,min,line-authority,,bureau\n";
+    let out = import_found_into(dir.path(), "filled.csv", filled, "filled", &[]).expect_code(0);
+    assert!(
+        out.stderr.contains(
+            "warning: filled.csv:4:23: this row of `sg` has no name, so it only gives another tie of `sg`"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_govuk_import_goes_to_a_spreadsheet_and_back_with_every_hierarchical_tie() {
+    let dir = tempfile::tempdir().unwrap();
+    import_govuk(&dir.path().join("govuk")).expect_code(0);
+    let csv = dir.path().join("govuk.csv");
+    // Every date: the register's closed organisations are in no structure of today.
+    organigram([
+        "--org",
+        "govuk",
+        "export",
+        "--all-dates",
+        "--format",
+        "csv",
+        "-o",
+        "govuk.csv",
+    ])
+    .in_dir(dir.path())
+    .run()
+    .expect_code(0);
+    organigram(["import", "csv", "govuk.csv", "-o", "back"])
+        .in_dir(dir.path())
+        .run()
+        .expect_code(0);
+    assert!(csv.exists());
+    let hierarchical = |graph: &OrgGraph| {
+        let mut ties: Vec<String> = graph
+            .ties()
+            .filter(|(_, t)| t.kind.value.is_hierarchical())
+            .map(|(_, t)| t.to_string())
+            .collect();
+        ties.sort();
+        ties
+    };
+    let (before, after) = (
+        load(&dir.path().join("govuk")),
+        load(&dir.path().join("back")),
+    );
+    assert_eq!(before.unit_count(), after.unit_count());
+    let joint = before
+        .ties()
+        .filter(|(_, t)| t.kind.value == TieKind::JointAttachment)
+        .count();
+    assert!(joint > 0);
+    assert_eq!(hierarchical(&before), hierarchical(&after));
+}
+
+#[test]
+fn a_file_of_many_bad_rows_shows_the_first_hundred_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id,parent,name,headcount\nmin,,Ministère,\n");
+    for n in 0..150 {
+        csv.push_str(&format!("b{n},min,Bureau {n},beaucoup\n"));
+    }
+    let out = import_found(dir.path(), "units.csv", &csv, &[]).expect_code(2);
+    let errors = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: units.csv:"))
+        .count();
+    assert_eq!(errors, 100, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("error: units.csv:102:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("error: units.csv:103:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("… and 50 more, not shown\nerror: units.csv has 150 problems"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_header_without_an_id_column_names_the_option_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("hr.csv"), "Matricule,parent,nom\na,,A\n").unwrap();
+    let run = |lang: &str| {
+        organigram(["--lang", lang, "import", "csv", "hr.csv", "-o", "out"])
+            .in_dir(dir.path())
+            .run()
+            .expect_code(2)
+            .stderr
+    };
+    insta::assert_snapshot!(format!("{}\n{}", run("en"), run("fr")));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn each_organisation_a_column_names_is_written_in_files_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "id,parent,name,organisation\n\
+               min,,Ministère,justice\n\
+               sg,min,Secrétariat général,justice\n\
+               agence,,Agence,Agence nationale\n\
+               lab,agence,Lab,Agence nationale\n\
+               x,min,Sans organisation,\n";
+    let out = import_found(dir.path(), "units.csv", csv, &[]).expect_code(0);
+    assert!(out.stdout.contains("in 3 files"), "{}", out.stdout);
+    let graph = load(&dir.path().join("out"));
+    let organisation = |id: &str| {
+        let unit = graph.unit(graph.find_id(id).unwrap());
+        graph.organisations()[unit.organisation.0 as usize]
+            .id
+            .to_string()
+    };
+    let found: Vec<String> = ["min", "sg", "agence", "lab", "x"]
+        .iter()
+        .map(|id| organisation(id))
+        .collect();
+    // A unit with no organisation cell is in the file's.
+    assert_eq!(
+        found,
+        [
+            "justice",
+            "justice",
+            "agence-nationale",
+            "agence-nationale",
+            "units"
+        ]
+    );
+    let justice = graph
+        .organisations()
+        .iter()
+        .find(|o| o.id.as_str() == "justice")
+        .unwrap();
+    assert_eq!(justice.unit.as_ref().map(|u| u.as_str()), Some("min"));
+    let bad = "id,parent,name,organisation\nmin,,Ministère,---\n";
+    let out = import_found_into(dir.path(), "bad.csv", bad, "bad", &[]).expect_code(2);
+    assert!(
+        out.stderr
+            .contains("error: bad.csv:2:16: the organisation \"---\" holds no letter or digit"),
+        "{}",
+        out.stderr
+    );
 }
