@@ -62,3 +62,4 @@ mod reading;
 mod readme;
 mod render;
 mod schema;
+mod with_errors;
