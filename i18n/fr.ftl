@@ -341,6 +341,21 @@ superior-from = depuis { $unit } ({ $steps ->
    *[other] { $steps } échelons
 }) :
 diff-quoted = « { $text } »
+diff-proposal-title = Modifications de { $before } à { $after }
+diff-not-held = avertissement : une proposition ne peut pas dire que { $kind ->
+    [organisation-added] l’organisation `{ $id }` est ajoutée (un nouveau fichier de description) : ses unités sont laissées de côté, et leurs liens
+    [organisation-removed] l’organisation `{ $id }` est retirée (un fichier de description disparu)
+    [organisation-changed] l’organisation `{ $id }` a changé de nom, de sigle ou d’unité
+    [source-removed] la source `{ $id }` est retirée
+    [source-changed] la source `{ $id }` a changé
+    [unit-moved-to-another-file] l’unité `{ $id }` est désormais déclarée dans le fichier d’une autre organisation
+    [tie-to-no-unit] { $id }, un lien dont une extrémité n’est pas une unité
+   *[unexpected] { $id } est tel qu’il est : appliquée, la proposition en donne un autre
+}
+diff-not-held-summary = erreur : la proposition ne transforme pas { $before } en { $after } entièrement : { $n ->
+    [one] la différence ci-dessus ne peut pas être dite
+   *[other] les { $n } différences ci-dessus ne peuvent pas être dites
+} dans une proposition ; elle contient toutes les autres
 diff-name = nom
 diff-acronym = sigle
 diff-kind = type
@@ -438,6 +453,14 @@ proposal-rename-nothing = ce renommage ne donne aucun nouveau nom
 proposal-rename-nothing-hint = donnez un `name`, un `acronym` (`null` le supprime), ou les deux
 proposal-rename-same = `{ $id }` a déjà ce nom et ce sigle
 proposal-drop-the-change = retirez la modification
+proposal-update-field = `update` ne peut pas modifier `{ $field }`
+proposal-update-field-hint = { $field ->
+    [id] une unité garde son identifiant : retirez-la et ajoutez-en une autre pour le changer
+    [kind] changez la nature d’une unité avec `change-kind`
+   *[other] changez le nom ou le sigle d’une unité avec `rename`
+}
+proposal-update-unreadable-label = avec ces champs, l’unité ne se lit pas comme un fichier de description la déclare
+proposal-update-same = `{ $id }` a déjà ces valeurs
 proposal-kind-same = `{ $id }` est déjà de type « { $kind } »
 proposal-merge-itself = `{ $id }` ne peut pas être fusionné avec lui-même
 proposal-merge-itself-hint = indiquez dans `into` l’unité qui subsiste

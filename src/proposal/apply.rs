@@ -6,10 +6,11 @@ use std::collections::{HashMap, HashSet};
 use indexmap::map::Entry;
 
 use super::{Change, Operation, Proposal, TieRef};
-use super::{KindChange, Merge, Move, Rename, Split};
+use super::{KindChange, Merge, Move, NOT_UPDATED, Rename, Split, Update};
 use crate::diagnostic::{Code, Diagnostic, Suggestions};
 use crate::i18n::text;
 use crate::i18n::{Text, sentence};
+use crate::load::{diagnose, json};
 use crate::model::{
     Description, FileId, IdMap, Organisation, OrganisationId, OrganisationIndex, Origin, Source,
     SourceId, Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind, Unreadable,
@@ -181,6 +182,7 @@ impl Working {
             Operation::Move(spanned) => self.move_unit(change, spanned, &mut effects),
             Operation::Rename(spanned) => self.rename(change, spanned, &mut effects),
             Operation::ChangeKind(spanned) => self.change_kind(change, spanned, &mut effects),
+            Operation::Update(spanned) => self.update(change, spanned, &mut effects),
             Operation::Merge(spanned) => self.merge(change, spanned, &mut effects),
             Operation::Split(spanned) => self.split(change, spanned, &mut effects),
         }
@@ -523,6 +525,72 @@ impl Working {
         effects.push(Effect::UnitChanged(unit.value.clone()));
     }
 
+    /// Sets the fields of `set` in the unit: written over the unit as a description file would
+    /// declare it (`null` clearing a field), the result read back as a unit, so that a field is
+    /// set only to what a description file may say.
+    fn update(&mut self, change: &Change, spanned: &Spanned<Update>, effects: &mut Vec<Effect>) {
+        let Update { unit, set } = &spanned.value;
+        let place = self.at(set.span);
+        if let Some(field) = set.keys().find(|k| NOT_UPDATED.contains(&k.as_str())) {
+            self.fail(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    text!("proposal-update-field", field = field.as_str()),
+                )
+                .at(place)
+                .with_hint(text!("proposal-update-field-hint", field = field.as_str())),
+            );
+            return;
+        }
+        if !self.live(unit) {
+            return;
+        }
+        let Some(current) = self.unit_mut(&unit.value).map(|u| u.clone()) else {
+            return;
+        };
+        let mut fields = match serde_json::to_value(&current) {
+            Ok(serde_json::Value::Object(fields)) => fields,
+            _ => serde_json::Map::new(),
+        };
+        for (field, value) in set.iter() {
+            match value {
+                serde_json::Value::Null => fields.remove(field),
+                value => fields.insert(field.clone(), value.clone()),
+            };
+        }
+        let text = serde_json::Value::Object(fields).to_string();
+        let read = json::read::<Unit>(&text, json::DEFAULT_MAX_DEPTH);
+        let Some(mut updated) = read.value.filter(|_| read.errors.is_empty()) else {
+            for error in read.errors {
+                self.fail(
+                    diagnose(self.file, error)
+                        .at(place)
+                        .with_label(text!("proposal-update-unreadable-label")),
+                );
+            }
+            return;
+        };
+        updated.organisation = current.organisation;
+        updated.origin = current.origin;
+        if updated == current {
+            self.fail(
+                Diagnostic::new(
+                    Code::ProposalConflict,
+                    text!("proposal-update-same", id = unit.as_str()),
+                )
+                .at(place)
+                .with_hint(text!("proposal-drop-the-change")),
+            );
+            return;
+        }
+        if !self.vacancy_fits(&updated, place) {
+            return;
+        }
+        relocate_unit(&mut updated, change.origin, set.span, change);
+        effects.push(Effect::UnitChanged(unit.value.clone()));
+        self.units.insert(unit.value.clone(), updated);
+    }
+
     fn merge(&mut self, change: &Change, spanned: &Spanned<Merge>, effects: &mut Vec<Effect>) {
         let Merge { unit, into } = &spanned.value;
         let (unit_there, into_there) = (self.live(unit), self.live(into));
@@ -824,8 +892,26 @@ fn relocate_unit(unit: &mut Unit, origin: Origin, span: Span, change: &Change) {
     unit.origin = origin;
     unit.id.span = span;
     unit.kind.span = span;
-    if let Some(vacant) = &mut unit.vacant {
-        vacant.span = span;
+    for place in [
+        unit.vacant.as_mut().map(|v| &mut v.span),
+        unit.vacant_from.as_mut().map(|v| &mut v.span),
+        unit.recruiting.as_mut().map(|v| &mut v.span),
+        unit.newly_created.as_mut().map(|v| &mut v.span),
+        unit.term_months.as_mut().map(|v| &mut v.span),
+        unit.within.as_mut().map(|v| &mut v.span),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *place = span;
+    }
+    for was in &mut unit.was {
+        if let Some(kind) = &mut was.kind {
+            kind.span = span;
+        }
+        if let Some(citation) = &mut was.source {
+            citation.source.span = span;
+        }
     }
     if change.source.is_some() {
         unit.source.clone_from(&change.source);
