@@ -315,8 +315,8 @@ impl<'a> Writer<'a> {
     }
 
     /// Writes a `move` of unit `id` when one says exactly how its parents changed: its parent
-    /// ties (line authority, with `authority`; the others, without) are one plain tie after,
-    /// which differs from what they were. Whether it wrote one.
+    /// ties (line authority, with `authority`; the others, without) are one plain tie after, to
+    /// a unit that was not a parent before. Whether it wrote one.
     fn moved(&mut self, id: &UnitId, authority: bool) -> bool {
         let parent = |tie: &Tie| {
             tie.from.value == *id
@@ -327,11 +327,12 @@ impl<'a> Writer<'a> {
         let [tie] = now.as_slice() else {
             return false;
         };
-        let was: Vec<&Tie> = self.ties.iter().filter(|t| parent(t)).collect();
-        let already = matches!(was.as_slice(), [only]
-            if only.kind.value == tie.kind.value && only.to.value == tie.to.value);
+        let elsewhere = !self
+            .ties
+            .iter()
+            .any(|t| parent(t) && t.to.value == tie.to.value);
         let plain = tie.valid_from.is_none() && tie.valid_until.is_none() && tie.note.is_none();
-        if already || !plain || tie.to.value == *id || !self.live(&tie.to.value) {
+        if !elsewhere || !plain || tie.to.value == *id || !self.live(&tie.to.value) {
             return false;
         }
         self.changes.push(ChangeEntry {

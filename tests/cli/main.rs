@@ -41,6 +41,7 @@ mod strategies;
 
 mod apply;
 mod as_of;
+mod as_proposal;
 mod basics;
 mod bounded;
 mod browser;

@@ -22,12 +22,13 @@ use std::time::Duration;
 use organigram::Loader;
 use organigram::check::{self, Options};
 use organigram::diagnostic::{Code, Diagnostic};
-use organigram::diff::{Diff, Side, diff};
+use organigram::diff::{Diff, Side, as_proposal, diff};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::interop::{CsvOptions, NamedFile, csv_export, import_csv};
 use organigram::load::{Input, Limits, Loaded, load};
 use organigram::model::{
-    Boundary, Date, Description, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit,
+    Boundary, Date, Description, FileId, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind,
+    Unit,
 };
 use organigram::query::{Above, End, chain};
 use organigram::render::{
@@ -439,6 +440,66 @@ proptest! {
         let before = OrgGraph::build(loaded.description, &mut Vec::new());
         let after = OrgGraph::build(after, &mut Vec::new());
         prop_assert_eq!(changes(&diff(&before, &after)), model.changes(&proposed));
+    }
+}
+
+/// A description as facts to compare, up to the order of units and ties: each unit as JSON with
+/// the id of its organisation, each tie as JSON, each source and each organisation as JSON.
+pub(crate) fn facts(d: &Description) -> [Vec<String>; 4] {
+    fn json(value: &impl serde::Serialize) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+    let organisation = |unit: &Unit| {
+        d.organisations
+            .get(unit.organisation.0 as usize)
+            .map(|o| o.id.to_string())
+    };
+    let mut facts = [
+        d.units
+            .values()
+            .map(|u| json(&(u, organisation(u))))
+            .collect(),
+        d.ties.iter().map(json).collect(),
+        d.sources.values().map(json).collect(),
+        d.organisations.iter().map(json).collect::<Vec<String>>(),
+    ];
+    for all in &mut facts {
+        all.sort_unstable();
+    }
+    facts
+}
+
+/// `before` with the proposal `text` applied.
+fn applied(before: &Description, text: &str) -> Result<Description, TestCaseError> {
+    let proposal = organigram::proposal::parse(FileId(0), text, Limits::default().max_depth)
+        .map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
+    organigram::proposal::apply(before, &proposal)
+        .map(|(after, _)| after)
+        .map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))
+}
+
+proptest! {
+    #![proptest_config(cases("PROPTEST_CASES", 128))]
+
+    /// For a generated description A and B, A with a generated proposal applied, the proposal
+    /// `diff --as-proposal` writes turns A into B exactly, says nothing it cannot hold, and from
+    /// A to A is empty.
+    #[test]
+    fn the_proposal_of_a_diff_turns_one_description_into_the_other(
+        sample in sample(20),
+        plan in plan(8),
+    ) {
+        let mut loaded = sample.load();
+        prop_assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+        let after = apply(&mut loaded, &plan)?;
+        let before = &loaded.description;
+        let made = as_proposal(before, &after, "T".to_owned(), None);
+        prop_assert!(made.not_held.is_empty(), "{:?}", made.not_held);
+        let text = made.file.to_json().unwrap();
+        prop_assert_eq!(facts(&applied(before, &text)?), facts(&after), "{}", text);
+        let same = as_proposal(before, before, "T".to_owned(), None);
+        prop_assert!(same.file.changes.is_empty() && same.file.sources.is_empty());
+        prop_assert!(same.not_held.is_empty());
     }
 }
 
