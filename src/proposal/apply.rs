@@ -925,6 +925,7 @@ mod tests {
     use super::*;
     use crate::graph::testing::description;
     use crate::load::json::DEFAULT_MAX_DEPTH;
+    use crate::model::Date;
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
 
@@ -1024,6 +1025,55 @@ mod tests {
                 "x attachment one",
                 "two cooperation p"
             ]
+        );
+    }
+
+    /// The messages of the changes refused, or the description as proposed.
+    fn updated(description: &Description, changes: &str) -> Result<Description, Vec<String>> {
+        let text = format!(r#"{{"title": "t", "changes": [{changes}]}}"#);
+        let proposal = super::super::parse(FileId(1), &text, DEFAULT_MAX_DEPTH).unwrap();
+        apply(description, &proposal)
+            .map(|(after, _)| after)
+            .map_err(|ds| ds.into_iter().map(|d| d.message.to_string()).collect())
+    }
+
+    #[test]
+    fn an_update_sets_and_clears_fields_and_keeps_the_rest() {
+        let mut d = description(&[("top", Ministry), ("a", Directorate)], &[]);
+        d.units[1].note = Some("old".to_owned());
+        let after = updated(
+            &d,
+            r#"{"update": {"unit": "a", "set": {"remit": "R", "note": null,
+                "headcount": {"count": 4, "basis": "target"}, "valid_from": "2020"}}}"#,
+        )
+        .unwrap();
+        let a = &after.units["a"];
+        assert_eq!(a.remit.as_deref(), Some("R"));
+        assert_eq!(a.note, None);
+        assert_eq!(a.headcount.as_ref().map(|h| h.count), Some(4));
+        assert_eq!(a.valid_from, Date::parse("2020").ok());
+        assert_eq!((a.name.as_str(), a.kind.value), ("a", Directorate));
+        assert_eq!(a.organisation, d.units[1].organisation);
+    }
+
+    #[test]
+    fn an_update_sets_only_what_a_description_file_could_say() {
+        let d = description(&[("a", Directorate)], &[]);
+        let refused = |set: &str| {
+            let change = format!(r#"{{"update": {{"unit": "a", "set": {set}}}}}"#);
+            updated(&d, &change).unwrap_err()
+        };
+        assert_eq!(refused(r#"{"name": "B"}"#), ["`update` cannot set `name`"]);
+        assert_eq!(refused(r#"{"headcount": 3}"#).len(), 1);
+        assert_eq!(refused(r#"{"colour": "red"}"#), ["unknown field `colour`"]);
+        assert_eq!(refused(r#"{"vacant": true}"#).len(), 1);
+        assert_eq!(
+            refused(r#"{"remit": null}"#),
+            ["`a` already has these values"]
+        );
+        assert_eq!(
+            updated(&d, r#"{"update": {"unit": "b", "set": {"remit": "R"}}}"#).unwrap_err(),
+            ["unknown unit `b`"]
         );
     }
 

@@ -310,3 +310,47 @@ fn as_proposal_refuses_what_does_not_apply() {
         BEFORE
     );
 }
+
+#[test]
+fn the_proposal_applied_to_a_writes_b_as_of_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    for side in ["a", "b"] {
+        fs::create_dir(dir.path().join(side)).unwrap();
+    }
+    fs::write(dir.path().join("a/o.json"), BEFORE).unwrap();
+    fs::write(dir.path().join("b/o.json"), AFTER).unwrap();
+    let run = |args: &[&str]| organigram(args).in_dir(dir.path()).run();
+    let day = "2026-01-01";
+    run(&[
+        "diff",
+        "a",
+        "b",
+        "--as-of",
+        day,
+        "--as-proposal",
+        "-o",
+        "q.json",
+    ])
+    .expect_code(0);
+    let applied = run(&["--org", "a", "--proposal", "q.json", "apply"]).expect_code(0);
+    assert!(
+        applied.stdout.contains("wrote a/o.json"),
+        "{}",
+        applied.stdout
+    );
+    // On its day, the description written is the one made by hand, but for the dates `apply`
+    // gives what it adds; before it, the old one.
+    let on_the_day = run(&["diff", "a", "b", "--as-of", day]).expect_code(0);
+    let lines: Vec<&str> = on_the_day.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("Ties changed"),
+        "{}",
+        on_the_day.stdout
+    );
+    for pair in lines[1..].chunks(2) {
+        assert!(pair[0].starts_with("  ~ "), "{}", on_the_day.stdout);
+        assert_eq!(pair[1].trim(), r#"valid_from  "2026-01-01" → none"#);
+    }
+    let before = run(&["diff", "a", "b", "--as-of", "2025-12-31", "--exit-code"]);
+    assert_eq!(before.expect_code(1).stderr, "");
+}
