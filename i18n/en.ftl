@@ -345,6 +345,10 @@ diff-not-held = warning: a proposal cannot say that { $kind ->
     [tie-to-no-unit] { $id }, a tie with an end that is no unit
    *[unexpected] { $id } is as it is: applied, the proposal gives another
 }
+diff-not-held-unread = warning: a proposal cannot hold what { $path } says where it could not be read ({ $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, `organigram check` lists them)
 diff-not-held-summary = error: the proposal does not turn { $before } into { $after } whole: { $n ->
     [one] the difference above cannot be said
    *[other] the { $n } differences above cannot be said

@@ -352,6 +352,10 @@ diff-not-held = avertissement : une proposition ne peut pas dire que { $kind ->
     [tie-to-no-unit] { $id }, un lien dont une extrémité n’est pas une unité
    *[unexpected] { $id } est tel qu’il est : appliquée, la proposition en donne un autre
 }
+diff-not-held-unread = avertissement : une proposition ne peut pas contenir ce que dit { $path } là où il n’a pas pu être lu ({ $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+}, `organigram check` les liste)
 diff-not-held-summary = erreur : la proposition ne transforme pas { $before } en { $after } entièrement : { $n ->
     [one] la différence ci-dessus ne peut pas être dite
    *[other] les { $n } différences ci-dessus ne peuvent pas être dites

@@ -91,7 +91,8 @@ pub(crate) fn run(
 }
 
 /// Writes the proposal that turns `before` into `after` ([`as_proposal`]), where `-o` says;
-/// then what it cannot hold, one warning a line, and the failure that says so.
+/// then what it cannot hold, one warning a line, and the failure that says so: also what either
+/// description says where it could not be read, which neither structure holds.
 fn write_proposal(
     before: &Workspace,
     after: &Workspace,
@@ -131,8 +132,25 @@ fn write_proposal(
         .map_or(Destination::Stdout, Destination::of)
         .write(out, text.as_bytes(), &read)
         .map_err(Failure::Usage)?;
-    if made.not_held.is_empty() {
+    // What could not be read is in neither structure: the proposal cannot hold it.
+    let unread: Vec<(&str, usize)> = [(&before_name, before), (&after_name, after)]
+        .into_iter()
+        .map(|(name, side)| {
+            (
+                name.as_str(),
+                side.read.iter().filter(|d| d.is_error()).count(),
+            )
+        })
+        .filter(|(_, errors)| *errors > 0)
+        .collect();
+    if made.not_held.is_empty() && unread.is_empty() {
         return Ok(());
+    }
+    for (name, errors) in &unread {
+        errln!(
+            "{}",
+            tr!(lang, "diff-not-held-unread", path = *name, errors = *errors)
+        );
     }
     for not_held in &made.not_held {
         let (kind, id) = match not_held {
@@ -157,7 +175,7 @@ fn write_proposal(
             "diff-not-held-summary",
             before = before_name.as_str(),
             after = after_name.as_str(),
-            n = made.not_held.len()
+            n = made.not_held.len() + unread.len()
         )
     );
     Err(Failure::Findings)

@@ -128,6 +128,8 @@ struct Writer<'a> {
     removed: HashSet<&'a UnitId>,
     /// The units of `after` that the proposal adds.
     added: HashSet<&'a UnitId>,
+    /// The units of `after` left out with their new organisation, which is said once.
+    left_out: HashSet<&'a UnitId>,
     /// The ties of `before` as the changes so far leave them.
     ties: Vec<Tie>,
 }
@@ -141,6 +143,7 @@ impl<'a> Writer<'a> {
             not_held: Vec::new(),
             removed: HashSet::new(),
             added: HashSet::new(),
+            left_out: HashSet::new(),
             ties: Vec::new(),
         }
     }
@@ -231,6 +234,7 @@ impl<'a> Writer<'a> {
                 .filter(|o| before.organisations.iter().any(|b| b.id.value == **o))
             else {
                 // Its organisation is new: said once, for the organisation.
+                self.left_out.insert(id);
                 continue;
             };
             self.added.insert(id);
@@ -380,7 +384,12 @@ impl<'a> Writer<'a> {
                 continue;
             }
             if !(self.live(&key.from) && self.live(&key.to)) {
-                self.not_held.push(NotHeld::TieToNoUnit(key.clone()));
+                let said = [&key.from, &key.to]
+                    .iter()
+                    .any(|end| self.left_out.contains(end));
+                if !said {
+                    self.not_held.push(NotHeld::TieToNoUnit(key.clone()));
+                }
                 continue;
             }
             if old.is_some() {

@@ -256,11 +256,13 @@ fn what_a_proposal_cannot_say_is_said_and_exits_1() {
         fs::create_dir(dir.path().join(side)).unwrap();
         fs::write(dir.path().join(side).join("o.json"), BEFORE).unwrap();
     }
-    // In B: a new file, and a source whose title changed.
+    // In B: a new file, with a unit and a tie said once with it, and a source whose title
+    // changed.
     fs::write(
         dir.path().join("b/p.json"),
         r#"{"organisation": {"id": "p", "name": "P"},
-            "units": [{"id": "p", "name": "P", "kind": "agency", "boundary": "parent-outside"}]}"#,
+            "units": [{"id": "p", "name": "P", "kind": "agency", "boundary": "parent-outside"}],
+            "ties": [{"kind": "cooperation", "from": "p", "to": "dir"}]}"#,
     )
     .unwrap();
     fs::write(
@@ -290,6 +292,32 @@ fn what_a_proposal_cannot_say_is_said_and_exits_1() {
         fr.stderr.contains("la source `s` a changé"),
         "{}",
         fr.stderr
+    );
+}
+
+#[test]
+fn what_could_not_be_read_is_said_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.json"), BEFORE).unwrap();
+    let twice = BEFORE.replace(
+        r#"{"id": "gone", "name": "Gone", "kind": "bureau"}"#,
+        r#"{"id": "gone", "name": "Gone", "kind": "bureau"},
+           {"id": "gone", "name": "Gone again", "kind": "bureau"}"#,
+    );
+    fs::write(dir.path().join("b.json"), twice).unwrap();
+    let out = organigram(["diff", "a.json", "b.json", "--as-proposal"])
+        .in_dir(dir.path())
+        .run()
+        .expect_code(1);
+    assert_eq!(out.json()["changes"], serde_json::json!([]));
+    assert_eq!(
+        out.stderr,
+        "warning: the description has 1 error; answering on what loaded (`organigram check` \
+         lists them, `--strict` refuses)\n\
+         warning: a proposal cannot hold what b.json says where it could not be read (1 error, \
+         `organigram check` lists them)\n\
+         error: the proposal does not turn a.json into b.json whole: the difference above cannot \
+         be said in a proposal; it holds every other\n"
     );
 }
 
