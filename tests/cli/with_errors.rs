@@ -248,3 +248,35 @@ fn a_chain_ends_on_a_cycle() {
     let chain = run_on(dir.path(), &cyclic, &["chain", "bur"]).expect_code(0);
     assert!(chain.stdout.contains("Top [top]"), "{}", chain.stdout);
 }
+
+#[test]
+fn help_says_what_strict_does_for_each_command_that_answers() {
+    for command in [
+        "show",
+        "find",
+        "chain",
+        "subordinates",
+        "superior",
+        "path",
+        "partners",
+        "stats",
+        "history",
+        "render",
+        "export",
+        "diff",
+    ] {
+        let help = organigram([command, "--help"]).run().success();
+        assert!(
+            help.contains("--strict")
+                && help.contains("Refuse to answer when the description has errors"),
+            "{command}: {help}"
+        );
+    }
+    for command in ["check", "apply"] {
+        let help = organigram([command, "--help"]).run().success();
+        assert!(
+            !help.contains("Refuse to answer when the description has errors"),
+            "{command}: {help}"
+        );
+    }
+}
