@@ -134,6 +134,10 @@ cli-answering-despite-errors = warning: the description has { $errors ->
     [one] { $errors } error
    *[other] { $errors } errors
 }; answering on what loaded (`organigram check` lists them, `--strict` refuses)
+cli-answering-despite-errors-in = warning: { $path } has { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}; answering on what loaded (`organigram check` lists them, `--strict` refuses)
 cli-proposal-refused = error: the proposal cannot be applied; nothing else was done
 cli-builtin-note = note: there is no ./org folder here, so this is the description built into organigram; name another with --org
 cli-lookup-did-you-mean = help: did you mean one of these?

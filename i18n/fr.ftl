@@ -141,6 +141,10 @@ cli-answering-despite-errors = avertissement : la description comporte { $error
     [one] { $errors } erreur
    *[other] { $errors } erreurs
 } ; réponse sur ce qui a pu être lu (`organigram check` les liste, `--strict` refuse de répondre)
+cli-answering-despite-errors-in = avertissement : { $path } comporte { $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+} ; réponse sur ce qui a pu être lu (`organigram check` les liste, `--strict` refuse de répondre)
 cli-proposal-refused = erreur : la proposition ne peut pas être appliquée ; rien d’autre n’a été fait
 cli-builtin-note = remarque : il n’y a pas de dossier ./org ici ; voici donc la description intégrée à organigram ; indiquez-en une autre avec --org
 cli-lookup-did-you-mean = aide : vouliez-vous dire l’une de celles-ci ?

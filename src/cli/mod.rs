@@ -436,14 +436,28 @@ impl Cli {
             ),
             Command::Diff(args) => {
                 let (before, after) = self.diff_loaders(args)?;
-                let after = accept(after, args.format, args.on_errors.lenience())?;
+                // Two descriptions are named in their warnings; one read on two days warns once.
+                let name = |path: &Option<PathBuf>| {
+                    path.as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                };
+                let (before_name, after_name) = (name(&args.before), name(&args.after));
+                let (on_before, on_after) = match (&args.before, &args.after) {
+                    (Some(_), Some(_)) => (
+                        args.on_errors.named(&before_name),
+                        args.on_errors.named(&after_name),
+                    ),
+                    _ => (args.on_errors.again(), args.on_errors.lenience()),
+                };
+                let after = accept(after, args.format, on_after)?;
                 // A proposal's effective date may set the day of the structure it makes: the
                 // one before it is read as of that day too.
                 let before = match (args.from, after.absent.day()) {
                     (None, Some(day)) => before.as_of(day),
                     _ => before,
                 };
-                let before = accept(before, args.format, args.on_errors.lenience())?;
+                let before = accept(before, args.format, on_before)?;
                 diff::run(&before, &after, args, out)
             }
             Command::Schema { of } => {
@@ -663,48 +677,65 @@ const UNREADABLE: [Code; 6] = [
 
 /// How [`accept`] treats a description with errors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Lenience {
+enum Lenience<'a> {
     /// Refuses it, printing every problem (`--strict`).
     Strict,
-    /// Answers on what loaded, after one warning line.
-    Warn,
+    /// Answers on what loaded, after one warning line; it names the description when the run
+    /// reads several (`diff A B`).
+    Warn(Option<&'a str>),
     /// Answers on what loaded, saying nothing: another load of the same run warned already.
     Quiet,
 }
 
 impl OnErrors {
     /// The lenience of the first load of a run.
-    fn lenience(self) -> Lenience {
-        if self.strict {
-            Lenience::Strict
-        } else {
-            Lenience::Warn
-        }
+    fn lenience(self) -> Lenience<'static> {
+        self.or(Lenience::Warn(None))
+    }
+
+    /// The lenience of the load of one of the descriptions a run reads, named `name`.
+    fn named(self, name: &str) -> Lenience<'_> {
+        self.or(Lenience::Warn(Some(name)))
     }
 
     /// The lenience of a further load of the same description in one run (another day of it).
-    fn again(self) -> Lenience {
+    fn again(self) -> Lenience<'static> {
+        self.or(Lenience::Quiet)
+    }
+
+    /// Strict with `--strict`, else `lenient`.
+    fn or(self, lenient: Lenience<'_>) -> Lenience<'_> {
         if self.strict {
             Lenience::Strict
         } else {
-            Lenience::Quiet
+            lenient
         }
     }
 }
 
 /// Loads what `loader` says and prints the problems found, as [`Cli::workspace`] does: a
 /// description with errors is answered on or refused as `lenience` says ([`OnErrors`]).
-fn accept(loader: Loader, format: Format, lenience: Lenience) -> Result<Workspace, Failure> {
+fn accept(loader: Loader, format: Format, lenience: Lenience<'_>) -> Result<Workspace, Failure> {
     let workspace = loader.load().map_err(|refused| refuse(&refused, format))?;
     let problems: Vec<&Diagnostic> = workspace.diagnostics().collect();
     let errors = problems.iter().filter(|d| d.is_error()).count();
     let unreadable = problems.iter().any(|d| UNREADABLE.contains(&d.code));
     if errors > 0 && lenience != Lenience::Strict && !unreadable {
-        if lenience == Lenience::Warn {
-            errln!(
+        match lenience {
+            Lenience::Warn(None) => errln!(
                 "{}",
                 tr!(lang(), "cli-answering-despite-errors", errors = errors)
-            );
+            ),
+            Lenience::Warn(Some(name)) => errln!(
+                "{}",
+                tr!(
+                    lang(),
+                    "cli-answering-despite-errors-in",
+                    path = name,
+                    errors = errors
+                )
+            ),
+            Lenience::Strict | Lenience::Quiet => {}
         }
         return Ok(workspace);
     }

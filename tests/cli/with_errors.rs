@@ -280,3 +280,24 @@ fn help_says_what_strict_does_for_each_command_that_answers() {
         );
     }
 }
+
+#[test]
+fn diff_names_the_description_that_has_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let [(_, text), ..] = broken();
+    fs::write(dir.path().join("sound.json"), SOUND).unwrap();
+    let out = run_on(dir.path(), &text, &["diff", "sound.json", "o.json"]).expect_code(0);
+    assert_eq!(
+        out.stderr,
+        "warning: o.json has 1 error; answering on what loaded (`organigram check` lists them, \
+         `--strict` refuses)\n"
+    );
+    // Read on two days, one description warns once.
+    let out = run_on(
+        dir.path(),
+        &text,
+        &["diff", "o.json", "--from", "2020", "--to", "2021"],
+    )
+    .expect_code(0);
+    assert_eq!(out.stderr, WARNING);
+}
