@@ -382,3 +382,63 @@ fn the_proposal_applied_to_a_writes_b_as_of_its_day() {
     let before = run(&["diff", "a", "b", "--as-of", "2025-12-31", "--exit-code"]);
     assert_eq!(before.expect_code(1).stderr, "");
 }
+
+#[test]
+fn every_difference_a_proposal_cannot_say_has_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for side in ["a", "b"] {
+        fs::create_dir(dir.path().join(side)).unwrap();
+    }
+    let agency = r#"{"id": "qq", "name": "QQ", "kind": "agency", "boundary": "parent-outside"}"#;
+    fs::write(dir.path().join("a/o.json"), BEFORE).unwrap();
+    fs::write(
+        dir.path().join("a/q.json"),
+        format!(r#"{{"organisation": {{"id": "q", "name": "Q"}}, "units": [{agency}]}}"#),
+    )
+    .unwrap();
+    // In B: q.json gone, its unit declared in o.json, o renamed, the source `s` gone, and a
+    // cooperation with a unit declared nowhere.
+    let after = BEFORE
+        .replace(r#""name": "O"}"#, r#""name": "O renamed"}"#)
+        .replace(r#" "sources": [{"id": "s", "title": "S"}],"#, "")
+        .replace(r#", "source": {"ref": "s"}"#, "")
+        .replace(
+            r#"{"id": "shared", "name": "Shared", "kind": "team"}"#,
+            &format!(r#"{{"id": "shared", "name": "Shared", "kind": "team"}}, {agency}"#),
+        )
+        .replace(
+            r#"{"kind": "cooperation", "from": "dir", "to": "dir2"}"#,
+            r#"{"kind": "cooperation", "from": "dir", "to": "dir2"},
+               {"kind": "cooperation", "from": "dir", "to": "ghost"}"#,
+        );
+    fs::write(dir.path().join("b/o.json"), after).unwrap();
+    let out = organigram(["diff", "a", "b", "--as-proposal"])
+        .in_dir(dir.path())
+        .run()
+        .expect_code(1);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "warning: b has 1 error; answering on what loaded (`organigram check` lists them, \
+             `--strict` refuses)",
+            "warning: a proposal cannot say that the organisation `o` changed its name, acronym \
+             or unit",
+            "warning: a proposal cannot say that the organisation `q` is removed (a description \
+             file gone)",
+            "warning: a proposal cannot say that the source `s` is removed",
+            "warning: a proposal cannot say that the unit `qq` is now declared in another \
+             organisation's file",
+            "warning: a proposal cannot say that `dir` cooperates with `ghost`, a tie with an end \
+             that is no unit",
+            "error: the proposal does not turn a into b whole: the 5 differences above cannot be \
+             said in a proposal; it holds every other",
+        ]
+    );
+    // The rest is in the proposal: the coordination's source is gone.
+    let proposal = out.json();
+    assert!(
+        operations(&proposal).contains(&"remove-tie".to_owned()),
+        "{proposal}"
+    );
+}
