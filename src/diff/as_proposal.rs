@@ -130,8 +130,12 @@ struct Writer<'a> {
     added: HashSet<&'a UnitId>,
     /// The units of `after` left out with their new organisation, which is said once.
     left_out: HashSet<&'a UnitId>,
-    /// The ties of `before` as the changes so far leave them.
-    ties: Vec<Tie>,
+    /// The ties of `before` as the changes so far leave them; a tie a move replaced is `None`.
+    ties: Vec<Option<Tie>>,
+    /// The hierarchical ties of `ties` out of each unit, by position.
+    parents: HashMap<UnitId, Vec<usize>>,
+    /// The hierarchical ties of `after` out of each unit.
+    parents_after: HashMap<&'a UnitId, Vec<&'a Tie>>,
 }
 
 impl<'a> Writer<'a> {
@@ -145,6 +149,8 @@ impl<'a> Writer<'a> {
             added: HashSet::new(),
             left_out: HashSet::new(),
             ties: Vec::new(),
+            parents: HashMap::new(),
+            parents_after: HashMap::new(),
         }
     }
 
@@ -218,14 +224,17 @@ impl<'a> Writer<'a> {
                 });
             }
         }
-        self.ties = before
-            .ties
-            .iter()
-            .filter(|t| {
-                !self.removed.contains(&t.from.value) && !self.removed.contains(&t.to.value)
-            })
-            .cloned()
-            .collect();
+        for tie in &before.ties {
+            if !self.removed.contains(&tie.from.value) && !self.removed.contains(&tie.to.value) {
+                self.keep(tie.clone());
+            }
+        }
+        for tie in after.ties.iter().filter(|t| t.kind.is_hierarchical()) {
+            self.parents_after
+                .entry(&tie.from.value)
+                .or_default()
+                .push(tie);
+        }
         for (id, unit) in &after.units {
             if before.units.contains_key(id) {
                 continue;
@@ -291,6 +300,9 @@ impl<'a> Writer<'a> {
                 working.boundary = None;
             }
         }
+        if same_unit(&working, new) {
+            return;
+        }
         let (then, now) = (json(&working), json(new));
         let empty = Map::new();
         let (then, now) = (
@@ -318,23 +330,47 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Keeps a tie of the description before, indexed when it is hierarchical.
+    fn keep(&mut self, tie: Tie) {
+        if tie.kind.is_hierarchical() {
+            self.parents
+                .entry(tie.from.value.clone())
+                .or_default()
+                .push(self.ties.len());
+        }
+        self.ties.push(Some(tie));
+    }
+
     /// Writes a `move` of unit `id` when one says exactly how its parents changed: its parent
     /// ties (line authority, with `authority`; the others, without) are one plain tie after, to
-    /// a unit that was not a parent before. Whether it wrote one.
+    /// a unit that was not a parent before. Whether it wrote one. Linear in the unit's parent
+    /// ties.
     fn moved(&mut self, id: &UnitId, authority: bool) -> bool {
-        let parent = |tie: &Tie| {
-            tie.from.value == *id
-                && tie.kind.is_hierarchical()
-                && (tie.kind.value == TieKind::LineAuthority) == authority
-        };
-        let now: Vec<&Tie> = self.after.ties.iter().filter(|t| parent(t)).collect();
+        let parent = |tie: &Tie| (tie.kind.value == TieKind::LineAuthority) == authority;
+        let now: Vec<&Tie> = self
+            .parents_after
+            .get(id)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|t| parent(t))
+            .collect();
         let [tie] = now.as_slice() else {
             return false;
         };
-        let elsewhere = !self
-            .ties
-            .iter()
-            .any(|t| parent(t) && t.to.value == tie.to.value);
+        let was: Vec<usize> = self
+            .parents
+            .get(id)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| self.ties[i].as_ref().is_some_and(parent))
+            .collect();
+        let elsewhere = !was.iter().any(|&i| {
+            self.ties[i]
+                .as_ref()
+                .is_some_and(|t| t.to.value == tie.to.value)
+        });
         let plain = tie.valid_from.is_none() && tie.valid_until.is_none() && tie.note.is_none();
         if !elsewhere || !plain || tie.to.value == *id || !self.live(&tie.to.value) {
             return false;
@@ -348,39 +384,31 @@ impl<'a> Writer<'a> {
             source: tie.source.clone(),
             ..ChangeEntry::default()
         });
-        self.ties.retain(|t| !parent(t));
-        self.ties.push((*tie).clone());
+        for i in was {
+            self.ties[i] = None;
+        }
+        self.keep((*tie).clone());
         true
     }
 
     /// The ties removed and added: for each kind and ends whose ties differ, `remove-tie` of
     /// those there were, then `add-tie` of each there is.
     fn ties(&mut self) {
-        fn by_key(ties: &[Tie]) -> IndexMap<TieKey, Vec<&Tie>> {
-            let mut by_key: IndexMap<TieKey, Vec<&Tie>> = IndexMap::new();
-            for tie in ties {
-                by_key.entry(tie.key()).or_default().push(tie);
-            }
-            by_key
-        }
-        let working = std::mem::take(&mut self.ties);
+        let working: Vec<Tie> = std::mem::take(&mut self.ties)
+            .into_iter()
+            .flatten()
+            .collect();
         let (was, now) = (by_key(&working), by_key(&self.after.ties));
         let keys: Vec<&TieKey> = was
             .keys()
             .chain(now.keys().filter(|k| !was.contains_key(*k)))
             .collect();
-        let texts = |ties: Option<&Vec<&Tie>>| -> Vec<String> {
-            let mut texts: Vec<String> = ties
-                .into_iter()
-                .flatten()
-                .map(|t| json(t).to_string())
-                .collect();
-            texts.sort_unstable();
-            texts
-        };
         for key in keys {
             let (old, new) = (was.get(key), now.get(key));
-            if texts(old) == texts(new) {
+            if same_ties(
+                old.map_or(&[], Vec::as_slice),
+                new.map_or(&[], Vec::as_slice),
+            ) {
                 continue;
             }
             if !(self.live(&key.from) && self.live(&key.to)) {
@@ -444,37 +472,65 @@ fn applied_differs(
     differs(&applied, after)
 }
 
-/// The first fact in which two descriptions differ, up to the order of units and ties: a unit
-/// (with the id of its organisation), a tie, a source or an organisation.
-fn differs(a: &Description, b: &Description) -> Option<String> {
-    let units = |d: &Description| -> HashMap<String, Value> {
-        d.units
-            .iter()
-            .map(|(id, unit)| {
-                let organisation = Writer::organisation_of(d, unit).map(ToString::to_string);
-                (id.to_string(), json(&(unit, organisation)))
-            })
-            .collect()
+/// Whether two units say the same, wherever they are declared (their organisations aside).
+fn same_unit(a: &Unit, b: &Unit) -> bool {
+    let mut b = b.clone();
+    b.origin = a.origin;
+    b.organisation = a.organisation;
+    *a == b
+}
+
+/// Whether two lists of ties say the same, up to their order, wherever they are declared.
+/// Linear for one tie each, as ties of one kind and ends mostly are; `O(n log n)` otherwise.
+fn same_ties(a: &[&Tie], b: &[&Tie]) -> bool {
+    if let ([x], [y]) = (a, b) {
+        let mut y = (*y).clone();
+        y.origin = x.origin;
+        return **x == y;
+    }
+    let texts = |ties: &[&Tie]| {
+        let mut texts: Vec<String> = ties.iter().map(|t| json(t).to_string()).collect();
+        texts.sort_unstable();
+        texts
     };
-    let (ua, ub) = (units(a), units(b));
-    if let Some(id) = ua
+    a.len() == b.len() && texts(a) == texts(b)
+}
+
+/// The ties of a description by kind and ends, in the order first declared.
+fn by_key(ties: &[Tie]) -> IndexMap<TieKey, Vec<&Tie>> {
+    let mut by_key: IndexMap<TieKey, Vec<&Tie>> = IndexMap::new();
+    for tie in ties {
+        by_key.entry(tie.key()).or_default().push(tie);
+    }
+    by_key
+}
+
+/// The first fact in which two descriptions differ, up to the order of units and ties: a unit
+/// (or the organisation it is declared in), a tie, a source or an organisation.
+fn differs(a: &Description, b: &Description) -> Option<String> {
+    let unit_differs = |id: &UnitId| match (a.units.get(id), b.units.get(id)) {
+        (Some(x), Some(y)) => {
+            !same_unit(x, y) || Writer::organisation_of(a, x) != Writer::organisation_of(b, y)
+        }
+        _ => true,
+    };
+    if let Some(id) = a
+        .units
         .keys()
-        .chain(ub.keys())
-        .find(|id| ua.get(*id) != ub.get(*id))
+        .chain(b.units.keys())
+        .find(|id| unit_differs(id))
     {
         return Some(format!("unit `{id}`"));
     }
-    let ties = |d: &Description| -> Vec<String> {
-        let mut ties: Vec<String> = d.ties.iter().map(|t| json(t).to_string()).collect();
-        ties.sort_unstable();
-        ties
+    let (ta, tb) = (by_key(&a.ties), by_key(&b.ties));
+    let ties_differ = |key: &TieKey| {
+        !same_ties(
+            ta.get(key).map_or(&[], Vec::as_slice),
+            tb.get(key).map_or(&[], Vec::as_slice),
+        )
     };
-    let (ta, tb) = (ties(a), ties(b));
-    if ta != tb {
-        let (sa, sb): (HashSet<&String>, HashSet<&String>) =
-            (ta.iter().collect(), tb.iter().collect());
-        let odd = sb.difference(&sa).chain(sa.difference(&sb)).next();
-        return Some(format!("tie {}", odd.map_or("", |t| t.as_str())));
+    if let Some(key) = ta.keys().chain(tb.keys()).find(|key| ties_differ(key)) {
+        return Some(format!("tie {key}"));
     }
     let sources = |d: &Description| -> HashMap<String, Value> {
         d.sources

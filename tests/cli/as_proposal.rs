@@ -312,8 +312,8 @@ fn what_could_not_be_read_is_said_and_exits_1() {
     assert_eq!(out.json()["changes"], serde_json::json!([]));
     assert_eq!(
         out.stderr,
-        "warning: the description has 1 error; answering on what loaded (`organigram check` \
-         lists them, `--strict` refuses)\n\
+        "warning: b.json has 1 error; answering on what loaded (`organigram check` lists \
+         them, `--strict` refuses)\n\
          warning: a proposal cannot hold what b.json says where it could not be read (1 error, \
          `organigram check` lists them)\n\
          error: the proposal does not turn a.json into b.json whole: the difference above cannot \
