@@ -130,6 +130,14 @@ cli-description-has-errors = error: the description has { $errors ->
     [one] { $errors } error
    *[other] { $errors } errors
 }; nothing else was done
+cli-answering-despite-errors = warning: the description has { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}; answering on what loaded (`organigram check` lists them, `--strict` refuses)
+cli-answering-despite-errors-in = warning: { $path } has { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}; answering on what loaded (`organigram check` lists them, `--strict` refuses)
 cli-proposal-refused = error: the proposal cannot be applied; nothing else was done
 cli-builtin-note = note: there is no ./org folder here, so this is the description built into organigram; name another with --org
 cli-lookup-did-you-mean = help: did you mean one of these?
@@ -330,6 +338,25 @@ superior-from = from { $unit } ({ $steps ->
    *[other] { $steps } steps
 }):
 diff-quoted = “{ $text }”
+diff-proposal-title = Changes from { $before } to { $after }
+diff-not-held = warning: a proposal cannot say that { $kind ->
+    [organisation-added] the organisation `{ $id }` is added (a new description file): its units are left out, and their ties
+    [organisation-removed] the organisation `{ $id }` is removed (a description file gone)
+    [organisation-changed] the organisation `{ $id }` changed its name, acronym or unit
+    [source-removed] the source `{ $id }` is removed
+    [source-changed] the source `{ $id }` changed
+    [unit-moved-to-another-file] the unit `{ $id }` is now declared in another organisation's file
+    [tie-to-no-unit] { $id }, a tie with an end that is no unit
+   *[unexpected] { $id } is as it is: applied, the proposal gives another
+}
+diff-not-held-unread = warning: a proposal cannot hold what { $path } says where it could not be read ({ $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, `organigram check` lists them)
+diff-not-held-summary = error: the proposal does not turn { $before } into { $after } whole: { $n ->
+    [one] the difference above cannot be said
+   *[other] the { $n } differences above cannot be said
+} in a proposal; it holds every other
 diff-name = name
 diff-acronym = acronym
 diff-kind = kind
@@ -425,6 +452,14 @@ proposal-rename-nothing = this rename gives no new name
 proposal-rename-nothing-hint = give a `name`, an `acronym` (`null` removes it), or both
 proposal-rename-same = `{ $id }` already has this name and acronym
 proposal-drop-the-change = drop the change
+proposal-update-field = `update` cannot set `{ $field }`
+proposal-update-field-hint = { $field ->
+    [id] a unit keeps its id: remove it and add another to change it
+    [kind] change a unit's kind with `change-kind`
+   *[other] change a unit's name or acronym with `rename`
+}
+proposal-update-unreadable-label = with these fields the unit does not read as a description file declares one
+proposal-update-same = `{ $id }` already has these values
 proposal-kind-same = `{ $id }` is already a { $kind }
 proposal-merge-itself = `{ $id }` cannot be merged into itself
 proposal-merge-itself-hint = name the unit that survives in `into`

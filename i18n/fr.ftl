@@ -137,6 +137,14 @@ cli-description-has-errors = erreur : la description comporte { $errors ->
     [one] { $errors } erreur
    *[other] { $errors } erreurs
 } ; rien d’autre n’a été fait
+cli-answering-despite-errors = avertissement : la description comporte { $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+} ; réponse sur ce qui a pu être lu (`organigram check` les liste, `--strict` refuse de répondre)
+cli-answering-despite-errors-in = avertissement : { $path } comporte { $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+} ; réponse sur ce qui a pu être lu (`organigram check` les liste, `--strict` refuse de répondre)
 cli-proposal-refused = erreur : la proposition ne peut pas être appliquée ; rien d’autre n’a été fait
 cli-builtin-note = remarque : il n’y a pas de dossier ./org ici ; voici donc la description intégrée à organigram ; indiquez-en une autre avec --org
 cli-lookup-did-you-mean = aide : vouliez-vous dire l’une de celles-ci ?
@@ -337,6 +345,25 @@ superior-from = depuis { $unit } ({ $steps ->
    *[other] { $steps } échelons
 }) :
 diff-quoted = « { $text } »
+diff-proposal-title = Modifications de { $before } à { $after }
+diff-not-held = avertissement : une proposition ne peut pas dire que { $kind ->
+    [organisation-added] l’organisation `{ $id }` est ajoutée (un nouveau fichier de description) : ses unités sont laissées de côté, et leurs liens
+    [organisation-removed] l’organisation `{ $id }` est retirée (un fichier de description disparu)
+    [organisation-changed] l’organisation `{ $id }` a changé de nom, de sigle ou d’unité
+    [source-removed] la source `{ $id }` est retirée
+    [source-changed] la source `{ $id }` a changé
+    [unit-moved-to-another-file] l’unité `{ $id }` est désormais déclarée dans le fichier d’une autre organisation
+    [tie-to-no-unit] { $id }, un lien dont une extrémité n’est pas une unité
+   *[unexpected] { $id } est tel qu’il est : appliquée, la proposition en donne un autre
+}
+diff-not-held-unread = avertissement : une proposition ne peut pas contenir ce que dit { $path } là où il n’a pas pu être lu ({ $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+}, `organigram check` les liste)
+diff-not-held-summary = erreur : la proposition ne transforme pas { $before } en { $after } entièrement : { $n ->
+    [one] la différence ci-dessus ne peut pas être dite
+   *[other] les { $n } différences ci-dessus ne peuvent pas être dites
+} dans une proposition ; elle contient toutes les autres
 diff-name = nom
 diff-acronym = sigle
 diff-kind = type
@@ -437,6 +464,14 @@ proposal-rename-nothing = ce renommage ne donne aucun nouveau nom
 proposal-rename-nothing-hint = donnez un `name`, un `acronym` (`null` le supprime), ou les deux
 proposal-rename-same = `{ $id }` a déjà ce nom et ce sigle
 proposal-drop-the-change = retirez la modification
+proposal-update-field = `update` ne peut pas modifier `{ $field }`
+proposal-update-field-hint = { $field ->
+    [id] une unité garde son identifiant : retirez-la et ajoutez-en une autre pour le changer
+    [kind] changez la nature d’une unité avec `change-kind`
+   *[other] changez le nom ou le sigle d’une unité avec `rename`
+}
+proposal-update-unreadable-label = avec ces champs, l’unité ne se lit pas comme un fichier de description la déclare
+proposal-update-same = `{ $id }` a déjà ces valeurs
 proposal-kind-same = `{ $id }` est déjà de type « { $kind } »
 proposal-merge-itself = `{ $id }` ne peut pas être fusionné avec lui-même
 proposal-merge-itself-hint = indiquez dans `into` l’unité qui subsiste

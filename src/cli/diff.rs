@@ -1,5 +1,6 @@
-//! `organigram diff A B`: what changed from one description to another, as text or JSON. The
-//! structural change `check --proposal` prints is written here too.
+//! `organigram diff A B`: what changed from one description to another, as text or JSON, or as
+//! the proposal that makes the change (`--as-proposal`). The structural change `check --proposal`
+//! prints is written here too.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -8,9 +9,12 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::print::{Format, UnitRef, citation_text, unit_label, write_json};
+use super::write::{self, Destination};
 use super::{Failure, lang};
+use organigram::diagnostic::SourceMap;
 use organigram::diff::{
-    Attribute, Diff, Parent, Side, Succession, TieChange, UnitChange, diff_workspaces,
+    Attribute, Diff, NotHeld, Parent, Side, Succession, TieChange, UnitChange, as_proposal,
+    diff_workspaces,
 };
 use organigram::i18n::Text;
 use organigram::model::{Date, Tie, Unit};
@@ -42,8 +46,28 @@ pub(crate) struct Args {
     #[arg(long)]
     exit_code: bool,
 
+    /// Write the difference as the proposal file that turns the description before into the
+    /// one after (canonical JSON), so that changes made by hand in the files can be reviewed
+    /// with `check --proposal`. It takes effect on the day of --as-of when one is given. What a
+    /// proposal cannot say (a file added or removed, a source changed…) is listed on standard
+    /// error, and the exit code is then 1. Not with --from.
+    #[arg(long, conflicts_with_all = ["from", "format"])]
+    as_proposal: bool,
+
+    /// With --as-proposal: the proposal's title [default: "Changes from BEFORE to AFTER"].
+    #[arg(long, value_name = "TEXT", requires = "as_proposal")]
+    title: Option<String>,
+
+    /// With --as-proposal: write the proposal to this file (replaced whole, atomically) instead
+    /// of standard output.
+    #[arg(short, long, value_name = "FILE", requires = "as_proposal")]
+    output: Option<PathBuf>,
+
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: Format,
+
+    #[command(flatten)]
+    pub(crate) on_errors: super::OnErrors,
 }
 
 pub(crate) fn run(
@@ -52,6 +76,9 @@ pub(crate) fn run(
     args: &Args,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
+    if args.as_proposal {
+        return write_proposal(before, after, args, out);
+    }
     let diff = diff_workspaces(before, after);
     match args.format {
         Format::Json => write_json(out, &DiffJson::new(&diff))?,
@@ -61,6 +88,97 @@ pub(crate) fn run(
         return Err(Failure::Findings);
     }
     Ok(())
+}
+
+/// Writes the proposal that turns `before` into `after` ([`as_proposal`]), where `-o` says;
+/// then what it cannot hold, one warning a line, and the failure that says so: also what either
+/// description says where it could not be read, which neither structure holds.
+fn write_proposal(
+    before: &Workspace,
+    after: &Workspace,
+    args: &Args,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let lang = lang();
+    let name = |path: &Option<PathBuf>| {
+        path.as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    };
+    let (before_name, after_name) = (name(&args.before), name(&args.after));
+    let title = args.title.clone().unwrap_or_else(|| {
+        tr!(
+            lang,
+            "diff-proposal-title",
+            before = before_name.as_str(),
+            after = after_name.as_str()
+        )
+    });
+    let made = as_proposal(
+        &before.graph().to_description(),
+        &after.graph().to_description(),
+        title,
+        after.as_of,
+    );
+    let text = made.file.to_json().map_err(io::Error::from)?;
+    let others: Vec<&std::path::Path> = before
+        .files
+        .iter()
+        .map(|id| before.files.name(id))
+        .collect();
+    let read = write::Read::of(Some(&after.files), &others);
+    args.output
+        .as_deref()
+        .map_or(Destination::Stdout, Destination::of)
+        .write(out, text.as_bytes(), &read)
+        .map_err(Failure::Usage)?;
+    // What could not be read is in neither structure: the proposal cannot hold it.
+    let unread: Vec<(&str, usize)> = [(&before_name, before), (&after_name, after)]
+        .into_iter()
+        .map(|(name, side)| {
+            (
+                name.as_str(),
+                side.read.iter().filter(|d| d.is_error()).count(),
+            )
+        })
+        .filter(|(_, errors)| *errors > 0)
+        .collect();
+    if made.not_held.is_empty() && unread.is_empty() {
+        return Ok(());
+    }
+    for (name, errors) in &unread {
+        errln!(
+            "{}",
+            tr!(lang, "diff-not-held-unread", path = *name, errors = *errors)
+        );
+    }
+    for not_held in &made.not_held {
+        let (kind, id) = match not_held {
+            NotHeld::OrganisationAdded(id) => ("organisation-added", id.to_string()),
+            NotHeld::OrganisationRemoved(id) => ("organisation-removed", id.to_string()),
+            NotHeld::OrganisationChanged(id) => ("organisation-changed", id.to_string()),
+            NotHeld::SourceRemoved(id) => ("source-removed", id.clone()),
+            NotHeld::SourceChanged(id) => ("source-changed", id.clone()),
+            NotHeld::UnitMovedToAnotherFile(id) => ("unit-moved-to-another-file", id.to_string()),
+            NotHeld::TieToNoUnit(key) => {
+                ("tie-to-no-unit", Text::from(key).in_lang(lang).into_owned())
+            }
+            NotHeld::Unexpected(what) => ("unexpected", what.clone()),
+            _ => ("unexpected", String::new()),
+        };
+        errln!("{}", tr!(lang, "diff-not-held", kind = kind, id = id));
+    }
+    errln!(
+        "{}",
+        tr!(
+            lang,
+            "diff-not-held-summary",
+            before = before_name.as_str(),
+            after = after_name.as_str(),
+            n = made.not_held.len() + unread.len()
+        )
+    );
+    Err(Failure::Findings)
 }
 
 /// "Name (ACRONYM) [id] — kind, organisation".

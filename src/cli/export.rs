@@ -36,6 +36,9 @@ pub(crate) struct Args {
     /// CSV's rows per period. Not with --as-of.
     #[arg(long)]
     all_dates: bool,
+
+    #[command(flatten)]
+    pub(crate) on_errors: super::OnErrors,
 }
 
 impl Args {

@@ -37,6 +37,9 @@ pub(crate) struct Args {
 
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: Format,
+
+    #[command(flatten)]
+    pub(crate) on_errors: super::OnErrors,
 }
 
 #[derive(Serialize)]

@@ -50,7 +50,7 @@ use std::sync::OnceLock;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use organigram::diagnostic::{Diagnostic, SourceMap, render as diagnostics};
+use organigram::diagnostic::{Code, Diagnostic, SourceMap, render as diagnostics};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::load::{Input, Limits};
 use organigram::model::{Date, Lang, OrganisationIndex, Unit};
@@ -399,24 +399,47 @@ impl Cli {
                         Some(day) => loader.as_of(day),
                         None => loader.whole_timeline(),
                     };
-                    accept(loader, args.format)
+                    accept(loader, args.format, args.on_errors.again())
                 };
-                show::run(&self.workspace(args.format)?, args, out, &at)
+                show::run(
+                    &self.workspace(args.format, args.on_errors)?,
+                    args,
+                    out,
+                    &at,
+                )
             }
-            Command::Find(args) => find::run(&self.workspace(args.format)?, args, out),
-            Command::Chain(args) => chain::run(&self.workspace(args.format)?, args, out),
+            Command::Find(args) => {
+                find::run(&self.workspace(args.format, args.on_errors)?, args, out)
+            }
+            Command::Chain(args) => {
+                chain::run(&self.workspace(args.format, args.on_errors)?, args, out)
+            }
             Command::Subordinates(args) => {
-                subordinates::run(&self.workspace(args.format)?, args, out)
+                subordinates::run(&self.workspace(args.format, args.on_errors)?, args, out)
             }
-            Command::Superior(args) => superior::run(&self.workspace(args.format)?, args, out),
-            Command::Path(args) => path::run(&self.workspace(args.format)?, args, out),
-            Command::Partners(args) => partners::run(&self.workspace(args.format)?, args, out),
-            Command::Stats(args) => stats::run(&self.workspace(args.format)?, args, out),
+            Command::Superior(args) => {
+                superior::run(&self.workspace(args.format, args.on_errors)?, args, out)
+            }
+            Command::Path(args) => {
+                path::run(&self.workspace(args.format, args.on_errors)?, args, out)
+            }
+            Command::Partners(args) => {
+                partners::run(&self.workspace(args.format, args.on_errors)?, args, out)
+            }
+            Command::Stats(args) => {
+                stats::run(&self.workspace(args.format, args.on_errors)?, args, out)
+            }
             Command::History(args) => {
-                let whole = accept(self.loader()?.whole_timeline(), args.format)?;
+                let whole = accept(
+                    self.loader()?.whole_timeline(),
+                    args.format,
+                    args.on_errors.lenience(),
+                )?;
                 history::run(&whole, args, out)
             }
-            Command::Render(args) => render::run(&self.workspace(Format::Text)?, args, out),
+            Command::Render(args) => {
+                render::run(&self.workspace(Format::Text, args.on_errors)?, args, out)
+            }
             Command::Generate(args) => generate::run(args, out),
             Command::Import(args) => import::run(args, self.limits(), out),
             Command::Export(args) => {
@@ -428,7 +451,11 @@ impl Cli {
                         return Err(Failure::Usage(tr!(lang(), "export-all-dates-as-of")));
                     }
                 };
-                export::run(&accept(loader, Format::Text)?, args, out)
+                export::run(
+                    &accept(loader, Format::Text, args.on_errors.lenience())?,
+                    args,
+                    out,
+                )
             }
             Command::Check(args) => check::run(self.loader()?, args, out),
             Command::Apply(args) => apply::run(
@@ -440,14 +467,28 @@ impl Cli {
             ),
             Command::Diff(args) => {
                 let (before, after) = self.diff_loaders(args)?;
-                let after = accept(after, args.format)?;
+                // Two descriptions are named in their warnings; one read on two days warns once.
+                let name = |path: &Option<PathBuf>| {
+                    path.as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                };
+                let (before_name, after_name) = (name(&args.before), name(&args.after));
+                let (on_before, on_after) = match (&args.before, &args.after) {
+                    (Some(_), Some(_)) => (
+                        args.on_errors.named(&before_name),
+                        args.on_errors.named(&after_name),
+                    ),
+                    _ => (args.on_errors.again(), args.on_errors.lenience()),
+                };
+                let after = accept(after, args.format, on_after)?;
                 // A proposal's effective date may set the day of the structure it makes: the
                 // one before it is read as of that day too.
                 let before = match (args.from, after.absent.day()) {
                     (None, Some(day)) => before.as_of(day),
                     _ => before,
                 };
-                let before = accept(before, args.format)?;
+                let before = accept(before, args.format, on_before)?;
                 diff::run(&before, &after, args, out)
             }
             Command::New(args) => new::run(&self.description()?, today(), self.limits(), args, out),
@@ -658,21 +699,108 @@ impl Cli {
     }
 
     /// The description, as the proposal makes it when there is one; its problems are printed to
-    /// standard error (as JSON when the command's output is JSON), and the command fails when
-    /// one is an error.
-    fn workspace(&self, format: Format) -> Result<Workspace, Failure> {
-        accept(self.loader()?, format)
+    /// standard error (as JSON when the command's output is JSON), or, when one is an error,
+    /// answered on or refused as `on_errors` says.
+    fn workspace(&self, format: Format, on_errors: OnErrors) -> Result<Workspace, Failure> {
+        accept(self.loader()?, format, on_errors.lenience())
     }
 }
 
-/// Loads what `loader` says and prints the problems found, as [`Cli::workspace`] does.
-fn accept(loader: Loader, format: Format) -> Result<Workspace, Failure> {
+/// What a command that only reads a description (the queries, `render`, `export`, `diff`) does
+/// when reading it finds errors. By default it answers on what loaded: the files that read, less
+/// what in them is wrong (a unit declared twice keeps its first declaration, a tie to an unknown
+/// unit or that the kinds forbid is left out), after one line on standard error that says how many
+/// errors there are, and exits with 0: `check` is the gate, and still exits with 1. A file or
+/// folder that cannot be read as JSON at all ([`UNREADABLE`]: not found, not allowed, not text,
+/// over a limit, not JSON) is still refused, with exit code 2: nothing of it loaded, and an answer
+/// without it would mislead. With `--strict`, any error is refused as it is by the
+/// commands that write descriptions (`apply`): every problem printed, exit code 2.
+#[derive(Clone, Copy, Debug, Default, clap::Args)]
+pub(crate) struct OnErrors {
+    /// Refuse to answer when the description has errors (exit code 2), printing them, instead of
+    /// answering on what loaded after one warning line. `check` lists the errors either way.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// The errors that leave a whole file or folder out of a description: a description with one is
+/// refused whatever [`OnErrors`] says.
+const UNREADABLE: [Code; 6] = [
+    Code::Io,
+    Code::InvalidUtf8,
+    Code::FileTooLarge,
+    Code::Syntax,
+    Code::TooDeep,
+    Code::EmptyDescription,
+];
+
+/// How [`accept`] treats a description with errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lenience<'a> {
+    /// Refuses it, printing every problem (`--strict`).
+    Strict,
+    /// Answers on what loaded, after one warning line; it names the description when the run
+    /// reads several (`diff A B`).
+    Warn(Option<&'a str>),
+    /// Answers on what loaded, saying nothing: another load of the same run warned already.
+    Quiet,
+}
+
+impl OnErrors {
+    /// The lenience of the first load of a run.
+    fn lenience(self) -> Lenience<'static> {
+        self.or(Lenience::Warn(None))
+    }
+
+    /// The lenience of the load of one of the descriptions a run reads, named `name`.
+    fn named(self, name: &str) -> Lenience<'_> {
+        self.or(Lenience::Warn(Some(name)))
+    }
+
+    /// The lenience of a further load of the same description in one run (another day of it).
+    fn again(self) -> Lenience<'static> {
+        self.or(Lenience::Quiet)
+    }
+
+    /// Strict with `--strict`, else `lenient`.
+    fn or(self, lenient: Lenience<'_>) -> Lenience<'_> {
+        if self.strict {
+            Lenience::Strict
+        } else {
+            lenient
+        }
+    }
+}
+
+/// Loads what `loader` says and prints the problems found, as [`Cli::workspace`] does: a
+/// description with errors is answered on or refused as `lenience` says ([`OnErrors`]).
+fn accept(loader: Loader, format: Format, lenience: Lenience<'_>) -> Result<Workspace, Failure> {
     let workspace = loader.load().map_err(|refused| refuse(&refused, format))?;
     let problems: Vec<&Diagnostic> = workspace.diagnostics().collect();
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    let unreadable = problems.iter().any(|d| UNREADABLE.contains(&d.code));
+    if errors > 0 && lenience != Lenience::Strict && !unreadable {
+        match lenience {
+            Lenience::Warn(None) => errln!(
+                "{}",
+                tr!(lang(), "cli-answering-despite-errors", errors = errors)
+            ),
+            Lenience::Warn(Some(name)) => errln!(
+                "{}",
+                tr!(
+                    lang(),
+                    "cli-answering-despite-errors-in",
+                    path = name,
+                    errors = errors
+                )
+            ),
+            Lenience::Strict | Lenience::Quiet => {}
+        }
+        return Ok(workspace);
+    }
     print_problems(&workspace.files, &problems, format)?;
-    if workspace.has_errors() {
+    if errors > 0 {
         if format == Format::Text {
-            let errors = problems.iter().filter(|d| d.is_error()).count();
             errln!(
                 "{}",
                 tr!(lang(), "cli-description-has-errors", errors = errors)

@@ -27,6 +27,9 @@ pub(crate) struct Args {
 
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: Format,
+
+    #[command(flatten)]
+    pub(crate) on_errors: super::OnErrors,
 }
 
 pub(crate) fn run(workspace: &Workspace, args: &Args, out: &mut dyn Write) -> Result<(), Failure> {

@@ -29,6 +29,9 @@ pub(crate) struct UnitArgs {
 
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: Format,
+
+    #[command(flatten)]
+    pub(crate) on_errors: super::OnErrors,
 }
 
 /// Writes a value as pretty JSON and a newline, indented as [`Indented`] says.

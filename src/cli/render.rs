@@ -186,6 +186,9 @@ pub(crate) struct Args {
         conflicts_with_all = ["view", "root", "focus", "organisation", "unit_kinds", "tie_kinds", "no_legend", "format", "depth", "direction", "page"]
     )]
     all: bool,
+
+    #[command(flatten)]
+    pub(crate) on_errors: super::OnErrors,
 }
 
 /// Draws the structure; with a proposal, as proposed, with what it removes put back as ghosts

@@ -4,6 +4,13 @@
 //! Compared as two workspaces ([`diff_workspaces`]), as the structures of one description on two
 //! days are, the comparison also tells the successions that explain a unit added or removed:
 //! a unit replaced by another, several merged into one, one split into several.
+//!
+//! Compared as two descriptions ([`as_proposal`]), the difference is written as the proposal
+//! that turns one into the other.
+
+mod as_proposal;
+
+pub use as_proposal::{AsProposal, NotHeld, as_proposal};
 
 use std::collections::{HashMap, HashSet, VecDeque};
 

@@ -6,10 +6,11 @@ use std::collections::{HashMap, HashSet};
 use indexmap::map::Entry;
 
 use super::{Change, Operation, Proposal, TieRef};
-use super::{KindChange, Merge, Move, Rename, Split};
+use super::{KindChange, Merge, Move, NOT_UPDATED, Rename, Split, Update};
 use crate::diagnostic::{Code, Diagnostic, Suggestions};
 use crate::i18n::text;
 use crate::i18n::{Text, sentence};
+use crate::load::{diagnose, json};
 use crate::model::{
     Description, FileId, IdMap, Organisation, OrganisationId, OrganisationIndex, Origin, Source,
     SourceId, Span, Spanned, Tie, TieKey, TieKind, Unit, UnitId, UnitKind, Unreadable,
@@ -181,6 +182,7 @@ impl Working {
             Operation::Move(spanned) => self.move_unit(change, spanned, &mut effects),
             Operation::Rename(spanned) => self.rename(change, spanned, &mut effects),
             Operation::ChangeKind(spanned) => self.change_kind(change, spanned, &mut effects),
+            Operation::Update(spanned) => self.update(change, spanned, &mut effects),
             Operation::Merge(spanned) => self.merge(change, spanned, &mut effects),
             Operation::Split(spanned) => self.split(change, spanned, &mut effects),
         }
@@ -523,6 +525,72 @@ impl Working {
         effects.push(Effect::UnitChanged(unit.value.clone()));
     }
 
+    /// Sets the fields of `set` in the unit: written over the unit as a description file would
+    /// declare it (`null` clearing a field), the result read back as a unit, so that a field is
+    /// set only to what a description file may say.
+    fn update(&mut self, change: &Change, spanned: &Spanned<Update>, effects: &mut Vec<Effect>) {
+        let Update { unit, set } = &spanned.value;
+        let place = self.at(set.span);
+        if let Some(field) = set.keys().find(|k| NOT_UPDATED.contains(&k.as_str())) {
+            self.fail(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    text!("proposal-update-field", field = field.as_str()),
+                )
+                .at(place)
+                .with_hint(text!("proposal-update-field-hint", field = field.as_str())),
+            );
+            return;
+        }
+        if !self.live(unit) {
+            return;
+        }
+        let Some(current) = self.unit_mut(&unit.value).map(|u| u.clone()) else {
+            return;
+        };
+        let mut fields = match serde_json::to_value(&current) {
+            Ok(serde_json::Value::Object(fields)) => fields,
+            _ => serde_json::Map::new(),
+        };
+        for (field, value) in set.iter() {
+            match value {
+                serde_json::Value::Null => fields.remove(field),
+                value => fields.insert(field.clone(), value.clone()),
+            };
+        }
+        let text = serde_json::Value::Object(fields).to_string();
+        let read = json::read::<Unit>(&text, json::DEFAULT_MAX_DEPTH);
+        let Some(mut updated) = read.value.filter(|_| read.errors.is_empty()) else {
+            for error in read.errors {
+                self.fail(
+                    diagnose(self.file, error)
+                        .at(place)
+                        .with_label(text!("proposal-update-unreadable-label")),
+                );
+            }
+            return;
+        };
+        updated.organisation = current.organisation;
+        updated.origin = current.origin;
+        if updated == current {
+            self.fail(
+                Diagnostic::new(
+                    Code::ProposalConflict,
+                    text!("proposal-update-same", id = unit.as_str()),
+                )
+                .at(place)
+                .with_hint(text!("proposal-drop-the-change")),
+            );
+            return;
+        }
+        if !self.vacancy_fits(&updated, place) {
+            return;
+        }
+        relocate_unit(&mut updated, change.origin, set.span, change);
+        effects.push(Effect::UnitChanged(unit.value.clone()));
+        self.units.insert(unit.value.clone(), updated);
+    }
+
     fn merge(&mut self, change: &Change, spanned: &Spanned<Merge>, effects: &mut Vec<Effect>) {
         let Merge { unit, into } = &spanned.value;
         let (unit_there, into_there) = (self.live(unit), self.live(into));
@@ -824,8 +892,26 @@ fn relocate_unit(unit: &mut Unit, origin: Origin, span: Span, change: &Change) {
     unit.origin = origin;
     unit.id.span = span;
     unit.kind.span = span;
-    if let Some(vacant) = &mut unit.vacant {
-        vacant.span = span;
+    for place in [
+        unit.vacant.as_mut().map(|v| &mut v.span),
+        unit.vacant_from.as_mut().map(|v| &mut v.span),
+        unit.recruiting.as_mut().map(|v| &mut v.span),
+        unit.newly_created.as_mut().map(|v| &mut v.span),
+        unit.term_months.as_mut().map(|v| &mut v.span),
+        unit.within.as_mut().map(|v| &mut v.span),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *place = span;
+    }
+    for was in &mut unit.was {
+        if let Some(kind) = &mut was.kind {
+            kind.span = span;
+        }
+        if let Some(citation) = &mut was.source {
+            citation.source.span = span;
+        }
     }
     if change.source.is_some() {
         unit.source.clone_from(&change.source);
@@ -839,6 +925,7 @@ mod tests {
     use super::*;
     use crate::graph::testing::description;
     use crate::load::json::DEFAULT_MAX_DEPTH;
+    use crate::model::Date;
     use crate::model::TieKind::*;
     use crate::model::UnitKind::*;
 
@@ -938,6 +1025,55 @@ mod tests {
                 "x attachment one",
                 "two cooperation p"
             ]
+        );
+    }
+
+    /// The messages of the changes refused, or the description as proposed.
+    fn updated(description: &Description, changes: &str) -> Result<Description, Vec<String>> {
+        let text = format!(r#"{{"title": "t", "changes": [{changes}]}}"#);
+        let proposal = super::super::parse(FileId(1), &text, DEFAULT_MAX_DEPTH).unwrap();
+        apply(description, &proposal)
+            .map(|(after, _)| after)
+            .map_err(|ds| ds.into_iter().map(|d| d.message.to_string()).collect())
+    }
+
+    #[test]
+    fn an_update_sets_and_clears_fields_and_keeps_the_rest() {
+        let mut d = description(&[("top", Ministry), ("a", Directorate)], &[]);
+        d.units[1].note = Some("old".to_owned());
+        let after = updated(
+            &d,
+            r#"{"update": {"unit": "a", "set": {"remit": "R", "note": null,
+                "headcount": {"count": 4, "basis": "target"}, "valid_from": "2020"}}}"#,
+        )
+        .unwrap();
+        let a = &after.units["a"];
+        assert_eq!(a.remit.as_deref(), Some("R"));
+        assert_eq!(a.note, None);
+        assert_eq!(a.headcount.as_ref().map(|h| h.count), Some(4));
+        assert_eq!(a.valid_from, Date::parse("2020").ok());
+        assert_eq!((a.name.as_str(), a.kind.value), ("a", Directorate));
+        assert_eq!(a.organisation, d.units[1].organisation);
+    }
+
+    #[test]
+    fn an_update_sets_only_what_a_description_file_could_say() {
+        let d = description(&[("a", Directorate)], &[]);
+        let refused = |set: &str| {
+            let change = format!(r#"{{"update": {{"unit": "a", "set": {set}}}}}"#);
+            updated(&d, &change).unwrap_err()
+        };
+        assert_eq!(refused(r#"{"name": "B"}"#), ["`update` cannot set `name`"]);
+        assert_eq!(refused(r#"{"headcount": 3}"#).len(), 1);
+        assert_eq!(refused(r#"{"colour": "red"}"#), ["unknown field `colour`"]);
+        assert_eq!(refused(r#"{"vacant": true}"#).len(), 1);
+        assert_eq!(
+            refused(r#"{"remit": null}"#),
+            ["`a` already has these values"]
+        );
+        assert_eq!(
+            updated(&d, r#"{"update": {"unit": "b", "set": {"remit": "R"}}}"#).unwrap_err(),
+            ["unknown unit `b`"]
         );
     }
 

@@ -37,8 +37,8 @@ pub struct ProposalFile {
 pub(super) const NOT_OPERATIONS: [&str; 3] = ["organisation", "reason", "source"];
 
 /// One change: exactly one operation (`add-unit`, `add-tie`, `remove-unit`, `remove-tie`,
-/// `move`, `rename`, `change-kind`, `merge`, `split`), with its reason and source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// `move`, `rename`, `change-kind`, `update`, `merge`, `split`), with its reason and source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(transform = one_operation)]
 pub struct ChangeEntry {
@@ -69,6 +69,9 @@ pub struct ChangeEntry {
     /// Makes a unit of another kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_kind: Option<Spanned<KindChange>>,
+    /// Sets or clears other fields of a unit (its remit, headcount, dates, source…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update: Option<Spanned<Update>>,
     /// Merges a unit into another, which survives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge: Option<Spanned<Merge>>,
@@ -148,6 +151,23 @@ pub struct KindChange {
     /// Its new kind.
     pub kind: Spanned<UnitKind>,
 }
+
+/// Sets fields of `unit` other than those `rename` and `change-kind` change: each field of `set`
+/// is written as in a description file (`"remit": "…"`, `"headcount": {…}`), `null` clearing it.
+/// The unit keeps its id, name, acronym, kind, organisation and ties; the fields of `set` must
+/// make a unit a description file could declare.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Update {
+    /// The unit to update.
+    pub unit: Spanned<UnitId>,
+    /// The fields to set, by their names in description files; `null` clears a field.
+    pub set: Spanned<serde_json::Map<String, serde_json::Value>>,
+}
+
+/// The fields of a unit that `update` may not set: other operations change them, or (`id`) no
+/// change does.
+pub const NOT_UPDATED: [&str; 4] = ["id", "name", "acronym", "kind"];
 
 /// Merges `unit` into `into`: every tie of `unit` is re-pointed to `into`, except those that
 /// would join `into` to itself or repeat a tie `into` already has, which are dropped; `unit` is

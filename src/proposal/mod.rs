@@ -1,5 +1,5 @@
 //! Proposals: a file of changes to a description (add, remove, move, rename, change the kind of,
-//! merge or split units; add and remove ties), applied to the description before it becomes a
+//! update, merge or split units; add and remove ties), applied to the description before it becomes a
 //! graph, so that every command can work on the structure as proposed.
 //!
 //! [`read`] reads a proposal with organigram's span-aware JSON reader, so every problem is located
@@ -14,7 +14,8 @@ use std::path::Path;
 
 pub use apply::{Applied, Effect, apply};
 pub use file::{
-    Assignment, ChangeEntry, KindChange, Merge, Move, ProposalFile, Rename, Split, TieRef,
+    Assignment, ChangeEntry, KindChange, Merge, Move, NOT_UPDATED, ProposalFile, Rename, Split,
+    TieRef, Update,
 };
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -78,6 +79,8 @@ pub enum Operation {
     Rename(Spanned<Rename>),
     /// Makes a unit of another kind.
     ChangeKind(Spanned<KindChange>),
+    /// Sets or clears other fields of a unit.
+    Update(Spanned<Update>),
     /// Merges a unit into another, which takes over its ties.
     Merge(Spanned<Merge>),
     /// Splits a unit into new ones, which share out its ties.
@@ -95,6 +98,7 @@ impl Operation {
             Operation::Move(_) => "move",
             Operation::Rename(_) => "rename",
             Operation::ChangeKind(_) => "change-kind",
+            Operation::Update(_) => "update",
             Operation::Merge(_) => "merge",
             Operation::Split(_) => "split",
         }
@@ -194,6 +198,7 @@ fn change(origin: Origin, entry: ChangeEntry) -> Result<Change, Diagnostic> {
         move_unit,
         rename,
         change_kind,
+        update,
         merge,
         split,
         reason,
@@ -207,6 +212,7 @@ fn change(origin: Origin, entry: ChangeEntry) -> Result<Change, Diagnostic> {
         move_unit.map(Operation::Move),
         rename.map(Operation::Rename),
         change_kind.map(Operation::ChangeKind),
+        update.map(Operation::Update),
         merge.map(Operation::Merge),
         split.map(Operation::Split),
     ]

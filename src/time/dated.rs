@@ -21,7 +21,7 @@
 //!
 //! What the description cannot date is given its value after `E`: a move drops the unit's
 //! `boundary`, a post that becomes another kind loses the facts only posts have (`vacant`,
-//! `vacant_from`…), for every date. Nothing records
+//! `vacant_from`…), an `update` sets its fields (a remit, a headcount, a note…), for every date. Nothing records
 //! the source of an end (`valid_until` has none) or a change's `reason`: the proposal keeps them.
 //!
 //! So the dated description, cut to `E` ([`cut`]), is the structure the proposal makes on `E`,
@@ -32,9 +32,7 @@ use std::collections::HashMap;
 use super::{Absent, Gone, cut};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::text;
-use crate::model::{
-    Citation, Date, Description, Spanned, Tie, TieKind, Unit, UnitId, UnitKind, Was,
-};
+use crate::model::{Citation, Date, Description, Spanned, Tie, TieKind, Unit, UnitId, Was};
 use crate::proposal::{self, Applied, Effect, Merge, Operation, Proposal, Split};
 
 /// Applies `proposal` to the structure in force on `effective`, and writes its changes into the
@@ -230,12 +228,37 @@ fn change_values(unit: &mut Unit, then: &Unit, now: &Unit, day: Date, source: Op
         );
     }
     let unit = changes.unit;
-    if then.boundary != now.boundary {
-        unit.boundary = now.boundary;
+    // What is not dated takes its value after the day: a boundary a move dropped, the facts of
+    // a post that became another kind, the fields an update set.
+    macro_rules! take_changed {
+        ($($field:ident),*) => {$(
+            if then.$field != now.$field {
+                unit.$field.clone_from(&now.$field);
+            }
+        )*};
     }
-    if then.kind.value == UnitKind::Post && now.kind.value != UnitKind::Post {
-        unit.drop_post_facts();
-    }
+    take_changed!(
+        aliases,
+        status,
+        valid_from,
+        valid_until,
+        was,
+        vacant,
+        vacant_from,
+        recruiting,
+        newly_created,
+        term_months,
+        grade,
+        headcount,
+        remit,
+        roles,
+        location,
+        boundary,
+        within,
+        collective,
+        note,
+        source
+    );
 }
 
 /// A unit's past, being written: the changes of one day, with the source that states them.

@@ -102,8 +102,19 @@ fn descriptions_combine_across_org_arguments() {
     .expect_code(0)
     .json();
     assert_eq!(json["ties"][0]["unit"]["id"], "me-lab");
-    // Without the agency's file, the cooperation tie names an unknown unit.
+    // Without the agency's file, the cooperation tie names an unknown unit: the unit is shown
+    // without it, after a warning, and refused with --strict.
     let out = organigram(["--org", &ministry, "show", "me-lab"])
+        .run()
+        .expect_code(0);
+    assert!(out.stdout.contains("Lab"), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .starts_with("warning: the description has 1 error; answering on what loaded"),
+        "{}",
+        out.stderr
+    );
+    let out = organigram(["--org", &ministry, "show", "me-lab", "--strict"])
         .run()
         .expect_code(2);
     assert!(
@@ -212,6 +223,7 @@ fn problems_come_as_json_when_the_output_is_json() {
         "x",
         "--format",
         "json",
+        "--strict",
     ])
     .run()
     .expect_code(2);

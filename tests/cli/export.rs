@@ -238,14 +238,19 @@ fn iris_take_the_base_given_and_a_bad_base_is_refused() {
 }
 
 #[test]
-fn a_description_with_errors_is_not_exported() {
-    let out = organigram([
+fn a_description_with_errors_is_exported_as_it_loaded_unless_strict() {
+    let args = [
         "--org",
         "tests/fixtures/invalid/unknown-unit.json",
         "export",
-    ])
-    .run()
-    .expect_code(2);
+    ];
+    let out = organigram(args).run().expect_code(0);
+    assert!(out.json()["nodes"].is_array(), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .starts_with("warning: the description has 1 error")
+    );
+    let out = organigram(args).arg("--strict").run().expect_code(2);
     assert!(out.stdout.is_empty());
 }
 

@@ -96,6 +96,7 @@ fn every_hostile_file_gets_exit_2_and_a_located_message() {
                 path.as_os_str(),
                 "show".as_ref(),
                 "a".as_ref(),
+                "--strict".as_ref(),
             ])
             .run(),
         );
@@ -148,10 +149,17 @@ fn hostile_input_writes_no_output_file() {
         }
         let dir = tempfile::tempdir().unwrap();
         let writes: [&[&str]; 4] = [
-            &["render", "-o", "chart.svg"],
-            &["render", "--format", "dot", "-o", "chart.dot"],
-            &["render", "--all", "-o", "charts"],
-            &["export", "--format", "graphml", "-o", "org.graphml"],
+            &["render", "-o", "chart.svg", "--strict"],
+            &["render", "--format", "dot", "-o", "chart.dot", "--strict"],
+            &["render", "--all", "-o", "charts", "--strict"],
+            &[
+                "export",
+                "--format",
+                "graphml",
+                "-o",
+                "org.graphml",
+                "--strict",
+            ],
         ];
         for args in writes {
             let out = organigram(["--org".as_ref(), root().join(&path).as_os_str()])
@@ -234,7 +242,7 @@ fn fifty_megabytes_on_one_line_give_a_message_of_a_few_lines() {
         ("id.json", "invalid unit id \"aaaa", "id.json:4:13"),
         ("open.json", "this string is never closed", "open.json:2:42"),
     ] {
-        let out = organigram(["--org", file, "show", "a"])
+        let out = organigram(["--org", file, "show", "a", "--strict"])
             .in_dir(dir.path())
             .run();
         let out = refused(out, at);
@@ -270,9 +278,17 @@ fn nesting_past_what_the_stack_holds_is_read_without_overflowing_it() {
     assert!(out.stderr.contains("raise the limit with --max-depth"));
     // Raised past the nesting, the limit lets the reader through, which skips the note it cannot
     // read, level by level on the heap, not the stack.
-    let out = organigram(["--org", "deep.json", "--max-depth", "2000000", "show", "a"])
-        .in_dir(dir.path())
-        .run();
+    let out = organigram([
+        "--org",
+        "deep.json",
+        "--max-depth",
+        "2000000",
+        "show",
+        "a",
+        "--strict",
+    ])
+    .in_dir(dir.path())
+    .run();
     let out = refused(out, "deep.json:4:");
     assert!(
         out.stderr.contains("expected a text, found a list"),
@@ -464,7 +480,7 @@ fn ids_cannot_lead_output_out_of_the_folder() {
     let path = root().join(fixture("hostile/organisation-id-leaves-the-folder.json"));
     let parent = tempfile::tempdir().unwrap();
     let out = organigram(["--org".as_ref(), path.as_os_str()])
-        .args(["render", "--all", "-o", "out/charts"])
+        .args(["render", "--all", "-o", "out/charts", "--strict"])
         .in_dir(parent.path())
         .run();
     let out = refused(out, "organisation-id-leaves-the-folder.json:2:");

@@ -41,6 +41,7 @@ mod strategies;
 
 mod apply;
 mod as_of;
+mod as_proposal;
 mod basics;
 mod bounded;
 mod browser;
@@ -64,3 +65,4 @@ mod queries;
 mod reading;
 mod render;
 mod schema;
+mod with_errors;

@@ -22,12 +22,13 @@ use std::time::Duration;
 use organigram::Loader;
 use organigram::check::{self, Options};
 use organigram::diagnostic::{Code, Diagnostic};
-use organigram::diff::{Diff, Side, diff};
+use organigram::diff::{Diff, Side, as_proposal, diff};
 use organigram::graph::{OrgGraph, UnitIx};
 use organigram::interop::{CsvOptions, NamedFile, csv_export, import_csv};
 use organigram::load::{Input, Limits, Loaded, load};
 use organigram::model::{
-    Boundary, Date, Description, OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit,
+    Boundary, Date, Description, FileId, Headcount, HeadcountBasis, HeadcountQualifier,
+    OrganisationIndex, Origin, Recover, Spanned, Tie, TieKind, Unit,
 };
 use organigram::query::{Above, End, chain};
 use organigram::render::{
@@ -439,6 +440,127 @@ proptest! {
         let before = OrgGraph::build(loaded.description, &mut Vec::new());
         let after = OrgGraph::build(after, &mut Vec::new());
         prop_assert_eq!(changes(&diff(&before, &after)), model.changes(&proposed));
+    }
+}
+
+/// A description as facts to compare, up to the order of units and ties: each unit as JSON with
+/// the id of its organisation, each tie as JSON, each source and each organisation as JSON.
+pub(crate) fn facts(d: &Description) -> [Vec<String>; 4] {
+    fn json(value: &impl serde::Serialize) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+    let organisation = |unit: &Unit| {
+        d.organisations
+            .get(unit.organisation.0 as usize)
+            .map(|o| o.id.to_string())
+    };
+    let mut facts = [
+        d.units
+            .values()
+            .map(|u| json(&(u, organisation(u))))
+            .collect(),
+        d.ties.iter().map(json).collect(),
+        d.sources.values().map(json).collect(),
+        d.organisations.iter().map(json).collect::<Vec<String>>(),
+    ];
+    for all in &mut facts {
+        all.sort_unstable();
+    }
+    facts
+}
+
+/// `before` with the proposal `text` applied.
+fn applied(before: &Description, text: &str) -> Result<Description, TestCaseError> {
+    let proposal = organigram::proposal::parse(FileId(0), text, Limits::default().max_depth)
+        .map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))?;
+    organigram::proposal::apply(before, &proposal)
+        .map(|(after, _)| after)
+        .map_err(|e| TestCaseError::fail(format!("{e:?}\n{text}")))
+}
+
+/// One edit made by hand to a description's fields, which no proposal of [`plan`] makes: a
+/// field of a unit (by position) or of a tie set to one of a few values, or cleared.
+#[derive(Clone, Debug)]
+struct Edit {
+    target: Index,
+    field: u8,
+    value: Option<&'static str>,
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let value = prop_oneof![
+        Just(None),
+        select(vec!["Données", "Pilotage « RH »", "2019-10", "2031"]).prop_map(Some),
+    ];
+    vec(
+        (any::<Index>(), 0..7u8, value).prop_map(|(target, field, value)| Edit {
+            target,
+            field,
+            value,
+        }),
+        0..6,
+    )
+}
+
+/// `description` with the edits made: a unit's remit, note, location, headcount or start, or a
+/// tie's note or end.
+fn edited(mut description: Description, edits: &[Edit]) -> Description {
+    let text = |value: Option<&str>| value.map(str::to_owned);
+    let date = |value: Option<&str>| value.and_then(|v| Date::parse(v).ok());
+    for edit in edits {
+        if edit.field < 5 && !description.units.is_empty() {
+            let at = edit.target.index(description.units.len());
+            let unit = &mut description.units[at];
+            match edit.field {
+                0 => unit.remit = text(edit.value),
+                1 => unit.note = text(edit.value),
+                2 => unit.location = text(edit.value),
+                3 => {
+                    unit.headcount = edit.value.map(|v| Headcount {
+                        count: u32::try_from(v.len()).unwrap_or(0),
+                        basis: HeadcountBasis::Target,
+                        qualifier: HeadcountQualifier::About,
+                        date: None,
+                    });
+                }
+                _ => unit.valid_from = date(edit.value),
+            }
+        } else if !description.ties.is_empty() {
+            let at = edit.target.index(description.ties.len());
+            let tie = &mut description.ties[at];
+            match edit.field {
+                5 => tie.note = text(edit.value),
+                _ => tie.valid_until = date(edit.value),
+            }
+        }
+    }
+    description
+}
+
+proptest! {
+    #![proptest_config(cases("PROPTEST_CASES", 128))]
+
+    /// For a generated description A and B, A with a generated proposal applied and fields
+    /// edited by hand, the proposal
+    /// `diff --as-proposal` writes turns A into B exactly, says nothing it cannot hold, and from
+    /// A to A is empty.
+    #[test]
+    fn the_proposal_of_a_diff_turns_one_description_into_the_other(
+        sample in sample(20),
+        plan in plan(8),
+        edits in edits(),
+    ) {
+        let mut loaded = sample.load();
+        prop_assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+        let after = edited(apply(&mut loaded, &plan)?, &edits);
+        let before = &loaded.description;
+        let made = as_proposal(before, &after, "T".to_owned(), None);
+        prop_assert!(made.not_held.is_empty(), "{:?}", made.not_held);
+        let text = made.file.to_json().unwrap();
+        prop_assert_eq!(facts(&applied(before, &text)?), facts(&after), "{}", text);
+        let same = as_proposal(before, before, "T".to_owned(), None);
+        prop_assert!(same.file.changes.is_empty() && same.file.sources.is_empty());
+        prop_assert!(same.not_held.is_empty());
     }
 }
 

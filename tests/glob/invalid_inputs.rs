@@ -15,6 +15,8 @@ fn every_bad_input_gets_a_located_error_and_exit_2() {
             relative.as_os_str(),
             "show".as_ref(),
             "a".as_ref(),
+            // Queries answer on what loaded; --strict refuses, with every problem located.
+            "--strict".as_ref(),
         ])
         .run();
         assert_eq!(out.code, 2, "{}", out.transcript());
