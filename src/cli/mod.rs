@@ -179,7 +179,7 @@ enum Command {
     /// nearest names). Every fact points back to its source: --source is required, and names a
     /// declared source, or a new one declared with --source-title. The file is written again
     /// whole in the canonical form `fmt` writes, atomically, never through a symbolic link.
-    New(new::Args),
+    New(Box<new::Args>),
     /// Print the JSON Schema of description files, or of proposal files.
     Schema {
         #[arg(value_enum, default_value_t)]
