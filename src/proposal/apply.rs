@@ -144,6 +144,16 @@ impl Working {
         self.diagnostics.push(diagnostic);
     }
 
+    /// Refuses a change that changes nothing (a rename to the same name, an update to the same
+    /// fields): `message` says why, at `place`, with the hint to drop it.
+    fn fail_unchanged(&mut self, message: Text, place: Origin) {
+        self.fail(
+            Diagnostic::new(Code::ProposalConflict, message)
+                .at(place)
+                .with_hint(text!("proposal-drop-the-change")),
+        );
+    }
+
     fn add_source(&mut self, source: &Source) {
         match self.sources.entry(source.id.value.clone()) {
             Entry::Occupied(first) => {
@@ -474,14 +484,9 @@ impl Working {
         let new_name = name.clone().unwrap_or_else(|| renamed.name.clone());
         let new_acronym = acronym.clone().unwrap_or_else(|| renamed.acronym.clone());
         if new_name == renamed.name && new_acronym == renamed.acronym {
-            let place = origin.at(spanned.span);
-            self.fail(
-                Diagnostic::new(
-                    Code::ProposalConflict,
-                    text!("proposal-rename-same", id = unit.as_str()),
-                )
-                .at(place)
-                .with_hint(text!("proposal-drop-the-change")),
+            self.fail_unchanged(
+                text!("proposal-rename-same", id = unit.as_str()),
+                origin.at(spanned.span),
             );
             return;
         }
@@ -506,13 +511,9 @@ impl Working {
             return;
         };
         if changed.kind.value == kind.value {
-            self.fail(
-                Diagnostic::new(
-                    Code::ProposalConflict,
-                    text!("proposal-kind-same", id = unit.as_str(), kind = kind.value),
-                )
-                .at(origin.at(kind.span))
-                .with_hint(text!("proposal-drop-the-change")),
+            self.fail_unchanged(
+                text!("proposal-kind-same", id = unit.as_str(), kind = kind.value),
+                origin.at(kind.span),
             );
             return;
         }
@@ -573,14 +574,7 @@ impl Working {
         updated.organisation = current.organisation;
         updated.origin = current.origin;
         if updated == current {
-            self.fail(
-                Diagnostic::new(
-                    Code::ProposalConflict,
-                    text!("proposal-update-same", id = unit.as_str()),
-                )
-                .at(place)
-                .with_hint(text!("proposal-drop-the-change")),
-            );
+            self.fail_unchanged(text!("proposal-update-same", id = unit.as_str()), place);
             return;
         }
         if !self.vacancy_fits(&updated, place) {
