@@ -426,6 +426,15 @@ mod tests {
         String::from_utf8(bytes).unwrap()
     }
 
+    /// The ties of a file an import wrote, each with its period, as the tests compare them.
+    fn tie_lines(file: &crate::model::DescriptionFile) -> Vec<String> {
+        file.ties
+            .iter()
+            .filter_map(|t| t.clone().ok().map(|t| t.value))
+            .map(|t| format!("{t} {}", t.period()))
+            .collect()
+    }
+
     #[test]
     fn one_row_per_unit_under_its_main_parent_then_one_per_other_hierarchical_tie() {
         let mut d = description(
@@ -572,12 +581,7 @@ mod tests {
             };
             assert_eq!(changes(read), changes(was), "{}", was.id.as_str());
         }
-        let ties: Vec<String> = file
-            .ties
-            .iter()
-            .filter_map(|t| t.clone().ok().map(|t| t.value))
-            .map(|t| format!("{t} {}", t.period()))
-            .collect();
+        let ties = tie_lines(file);
         // DINUM's two rows, one per name, are its one tie to its parent, during its life.
         assert_eq!(
             ties,
@@ -623,13 +627,7 @@ mod tests {
             &crate::interop::CsvOptions::found("u.csv"),
         )
         .unwrap();
-        let ties: Vec<String> = import.files[0]
-            .file
-            .ties
-            .iter()
-            .filter_map(|t| t.clone().ok().map(|t| t.value))
-            .map(|t| format!("{t} {}", t.period()))
-            .collect();
+        let ties = tie_lines(&import.files[0].file);
         // The attachment's two rows, back to back, are one tie again.
         assert_eq!(
             ties,
