@@ -26,8 +26,8 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use crate::model::{
-    Date, Description, FileId, OrganisationId, Recover, Source, Span, Spanned, Tie, TieKey,
-    TieKind, Unit, UnitId, UnitKind,
+    Date, Description, FileId, OrganisationId, Recover, Source, Spanned, Tie, TieKey, TieKind,
+    Unit, UnitId, UnitKind,
 };
 use crate::proposal::{
     self, ChangeEntry, KindChange, Move, NOT_UPDATED, ProposalFile, Rename, TieRef, Update,
@@ -90,15 +90,9 @@ pub fn as_proposal(
         schema: None,
         title,
         summary: None,
-        effective: effective.map(spanned),
-        sources: sources
-            .into_iter()
-            .map(|s| Recover::Read(spanned(s)))
-            .collect(),
-        changes: changes
-            .into_iter()
-            .map(|c| Recover::Read(spanned(c)))
-            .collect(),
+        effective: effective.map(Spanned::unplaced),
+        sources: sources.into_iter().map(Recover::unplaced).collect(),
+        changes: changes.into_iter().map(Recover::unplaced).collect(),
     };
     if not_held.is_empty()
         && let Some(difference) = applied_differs(before, after, &file)
@@ -106,11 +100,6 @@ pub fn as_proposal(
         not_held.push(NotHeld::Unexpected(difference));
     }
     AsProposal { file, not_held }
-}
-
-/// A value with no place: what the proposal writes has none until it is read.
-fn spanned<T>(value: T) -> Spanned<T> {
-    Spanned::new(Span::default(), value)
 }
 
 /// A fact as JSON, as a description file writes it, to compare and to set.
@@ -219,7 +208,7 @@ impl<'a> Writer<'a> {
             if !after.units.contains_key(id) {
                 self.removed.insert(id);
                 self.changes.push(ChangeEntry {
-                    remove_unit: Some(spanned(id.clone())),
+                    remove_unit: Some(Spanned::unplaced(id.clone())),
                     ..ChangeEntry::default()
                 });
             }
@@ -248,8 +237,8 @@ impl<'a> Writer<'a> {
             };
             self.added.insert(id);
             self.changes.push(ChangeEntry {
-                add_unit: Some(spanned(unit.clone())),
-                organisation: Some(spanned(organisation.clone())),
+                add_unit: Some(Spanned::unplaced(unit.clone())),
+                organisation: Some(Spanned::unplaced(organisation.clone())),
                 source: unit.source.clone(),
                 ..ChangeEntry::default()
             });
@@ -272,8 +261,8 @@ impl<'a> Writer<'a> {
         let mut working = old.clone();
         if old.name != new.name || old.acronym != new.acronym {
             self.changes.push(ChangeEntry {
-                rename: Some(spanned(Rename {
-                    unit: spanned(id.clone()),
+                rename: Some(Spanned::unplaced(Rename {
+                    unit: Spanned::unplaced(id.clone()),
                     name: (old.name != new.name).then(|| new.name.clone()),
                     acronym: (old.acronym != new.acronym).then(|| new.acronym.clone()),
                 })),
@@ -284,9 +273,9 @@ impl<'a> Writer<'a> {
         }
         if old.kind.value != new.kind.value {
             self.changes.push(ChangeEntry {
-                change_kind: Some(spanned(KindChange {
-                    unit: spanned(id.clone()),
-                    kind: spanned(new.kind.value),
+                change_kind: Some(Spanned::unplaced(KindChange {
+                    unit: Spanned::unplaced(id.clone()),
+                    kind: Spanned::unplaced(new.kind.value),
                 })),
                 ..ChangeEntry::default()
             });
@@ -321,9 +310,9 @@ impl<'a> Writer<'a> {
         }
         if !set.is_empty() {
             self.changes.push(ChangeEntry {
-                update: Some(spanned(Update {
-                    unit: spanned(id.clone()),
-                    set: spanned(set),
+                update: Some(Spanned::unplaced(Update {
+                    unit: Spanned::unplaced(id.clone()),
+                    set: Spanned::unplaced(set),
                 })),
                 ..ChangeEntry::default()
             });
@@ -376,10 +365,11 @@ impl<'a> Writer<'a> {
             return false;
         }
         self.changes.push(ChangeEntry {
-            move_unit: Some(spanned(Move {
-                unit: spanned(id.clone()),
-                to: spanned(tie.to.value.clone()),
-                kind: (tie.kind.value != TieKind::Attachment).then(|| spanned(tie.kind.value)),
+            move_unit: Some(Spanned::unplaced(Move {
+                unit: Spanned::unplaced(id.clone()),
+                to: Spanned::unplaced(tie.to.value.clone()),
+                kind: (tie.kind.value != TieKind::Attachment)
+                    .then(|| Spanned::unplaced(tie.kind.value)),
             })),
             source: tie.source.clone(),
             ..ChangeEntry::default()
@@ -422,17 +412,17 @@ impl<'a> Writer<'a> {
             }
             if old.is_some() {
                 self.changes.push(ChangeEntry {
-                    remove_tie: Some(spanned(TieRef {
-                        kind: spanned(key.kind),
-                        from: spanned(key.from.clone()),
-                        to: spanned(key.to.clone()),
+                    remove_tie: Some(Spanned::unplaced(TieRef {
+                        kind: Spanned::unplaced(key.kind),
+                        from: Spanned::unplaced(key.from.clone()),
+                        to: Spanned::unplaced(key.to.clone()),
                     })),
                     ..ChangeEntry::default()
                 });
             }
             for tie in new.into_iter().flatten() {
                 self.changes.push(ChangeEntry {
-                    add_tie: Some(spanned((*tie).clone())),
+                    add_tie: Some(Spanned::unplaced((*tie).clone())),
                     source: tie.source.clone(),
                     ..ChangeEntry::default()
                 });

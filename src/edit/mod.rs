@@ -8,9 +8,7 @@ mod format;
 pub use format::{Formatted, STDIN, Shape, format, format_file};
 
 use crate::load::{Files, unmerge};
-use crate::model::{
-    Description, DescriptionFile, FileId, Recover, Source, Span, Spanned, Tie, Unit,
-};
+use crate::model::{Description, DescriptionFile, FileId, Recover, Source, Tie, Unit};
 
 /// Units, ties and sources to add to one file of a description.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,9 +43,15 @@ pub fn add(description: &Description, files: &Files, addition: Addition) -> Opti
         .into_iter()
         .find(|(file, _)| *file == addition.file)?;
     let mut after = before.clone();
-    after.sources.extend(addition.sources.into_iter().map(read));
-    after.units.extend(addition.units.into_iter().map(read));
-    after.ties.extend(addition.ties.into_iter().map(read));
+    after
+        .sources
+        .extend(addition.sources.into_iter().map(Recover::unplaced));
+    after
+        .units
+        .extend(addition.units.into_iter().map(Recover::unplaced));
+    after
+        .ties
+        .extend(addition.ties.into_iter().map(Recover::unplaced));
     Some(Added {
         file,
         before,
@@ -55,16 +59,11 @@ pub fn add(description: &Description, files: &Files, addition: Addition) -> Opti
     })
 }
 
-/// An item of a file's list, read, at no place (it is not written yet).
-fn read<T>(value: T) -> Recover<Spanned<T>> {
-    Recover::Read(Spanned::new(Span::default(), value))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::{Input, Limits, load};
-    use crate::model::{SourceId, TieKind, UnitId, UnitKind};
+    use crate::model::{SourceId, Spanned, TieKind, UnitId, UnitKind};
 
     #[test]
     fn an_addition_goes_last_in_its_file_and_nowhere_else() {
@@ -84,17 +83,9 @@ mod tests {
                 }
             });
         let loaded = load(&inputs, Limits::default());
-        let at = |id: &str| Spanned::new(Span::default(), UnitId::new(id).unwrap());
-        let unit = Unit::new(
-            at("new"),
-            "N".into(),
-            Spanned::new(Span::default(), UnitKind::Bureau),
-        );
-        let tie = Tie::new(
-            Spanned::new(Span::default(), TieKind::Attachment),
-            at("new"),
-            at("ub"),
-        );
+        let at = |id: &str| Spanned::unplaced(UnitId::new(id).unwrap());
+        let unit = Unit::new(at("new"), "N".into(), Spanned::unplaced(UnitKind::Bureau));
+        let tie = Tie::new(Spanned::unplaced(TieKind::Attachment), at("new"), at("ub"));
         let b = loaded.files.iter().nth(1).unwrap();
         let addition = Addition {
             file: b,
@@ -116,7 +107,7 @@ mod tests {
         };
         assert_eq!(ids(&added.before), ["ub"]);
         assert_eq!(ids(&added.after), ["ub", "new"]);
-        assert_eq!(added.after.ties.last(), Some(&read(tie)));
+        assert_eq!(added.after.ties.last(), Some(&Recover::unplaced(tie)));
         assert_eq!(added.after.sources, added.before.sources);
         assert_eq!(
             added.before.sources.first().and_then(|s| match s {

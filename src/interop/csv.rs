@@ -32,8 +32,7 @@ use encoding_rs::{DecoderResult, Encoding, UTF_8, WINDOWS_1252};
 
 use super::csv_export::unguard;
 use super::{
-    Import, NamedFile, Problem, control_character, description_file, organisation, spanned,
-    to_unit_id,
+    Import, NamedFile, Problem, control_character, description_file, organisation, to_unit_id,
 };
 use crate::diagnostic::{Suggestions, did_you_mean};
 use crate::i18n::Text;
@@ -42,8 +41,8 @@ use crate::model::Term as _;
 use crate::model::file_name;
 use crate::model::{
     Boundary, Citation, Date, Family, Headcount, HeadcountBasis, HeadcountQualifier, Lang,
-    OrganisationId, Origin, Period, Source, SourceId, Status, Tie, TieKind, Unit, UnitId, UnitKind,
-    Was, check_slug, fold, slugify,
+    OrganisationId, Origin, Period, Source, SourceId, Spanned, Status, Tie, TieKind, Unit, UnitId,
+    UnitKind, Was, check_slug, fold, slugify,
 };
 
 /// Which columns hold what, and what the import is called. A column left `None` is found by
@@ -1635,7 +1634,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
     };
     let source_id = SourceId::new(id.as_str()).map_err(|e| vec![Problem::new(e.to_string())])?;
     let citation = |line: u64| Citation {
-        source: spanned(source_id.clone()),
+        source: Spanned::unplaced(source_id.clone()),
         quote: None,
         locator: Some(format!("line {line}")),
     };
@@ -1655,7 +1654,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         let url =
             (text.starts_with("https://") || text.starts_with("http://")).then(|| text.to_owned());
         given_sources.push(Source {
-            id: spanned(source_id.clone()),
+            id: Spanned::unplaced(source_id.clone()),
             title: text.to_owned(),
             reference: None,
             publisher: None,
@@ -1676,7 +1675,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
         let (first, latest) = (&rows[group[0]], &rows[group[group.len() - 1]]);
         let source = match latest.source.as_deref().and_then(|s| source_of.get(s)) {
             Some(source_id) => Citation {
-                source: spanned(source_id.clone()),
+                source: Spanned::unplaced(source_id.clone()),
                 quote: None,
                 locator: None,
             },
@@ -1686,7 +1685,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             acronym: latest.acronym.clone(),
             headcount: latest.headcount.map(actual_headcount),
             remit: latest.remit.clone(),
-            vacant: latest.vacant.map(spanned),
+            vacant: latest.vacant.map(Spanned::unplaced),
             status: latest.status,
             location: latest.location.clone(),
             valid_from: first.period.from,
@@ -1699,9 +1698,9 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                 .collect(),
             source: Some(source),
             ..Unit::new(
-                spanned(latest.id.clone()),
+                Spanned::unplaced(latest.id.clone()),
                 latest.name.clone(),
-                spanned(latest.kind),
+                Spanned::unplaced(latest.kind),
             )
         };
         let mut unit_ties = Vec::new();
@@ -1728,9 +1727,9 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
                         valid_until: row.period.until,
                         source: Some(citation(row.line)),
                         ..Tie::new(
-                            spanned(row.tie),
-                            spanned(row.id.clone()),
-                            spanned(parent.clone()),
+                            Spanned::unplaced(row.tie),
+                            Spanned::unplaced(row.id.clone()),
+                            Spanned::unplaced(parent.clone()),
                         )
                     });
                 }
@@ -1764,7 +1763,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
     }
 
     let source = Source {
-        id: spanned(source_id.clone()),
+        id: Spanned::unplaced(source_id.clone()),
         title: options.file_name.clone(),
         reference: None,
         publisher: None,
@@ -1879,7 +1878,7 @@ pub fn import_csv(bytes: &[u8], options: &CsvOptions) -> Result<Import, Vec<Prob
             if let Some((unit, id)) = &top
                 && part.contains(unit)
             {
-                organisation.unit = Some(spanned(id.clone()));
+                organisation.unit = Some(Spanned::unplaced(id.clone()));
             }
             let file_units = part.iter().filter_map(|&unit| units[unit].take()).collect();
             let file_ties = part
@@ -2026,7 +2025,7 @@ fn was(earlier: &Row, later: &Row, source: Citation) -> Option<Was> {
         until: later.period.from?,
         name: differs(&earlier.name, &later.name),
         acronym: (earlier.acronym != later.acronym).then(|| earlier.acronym.clone()),
-        kind: (earlier.kind != later.kind).then(|| spanned(earlier.kind)),
+        kind: (earlier.kind != later.kind).then(|| Spanned::unplaced(earlier.kind)),
         // A remit or a headcount that only begins later cannot be said: `was` holds values.
         remit: earlier
             .remit

@@ -35,14 +35,13 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use super::{
-    Import, NamedFile, Problem, control_character, description_file, organisation, spanned,
-    to_unit_id,
+    Import, NamedFile, Problem, control_character, description_file, organisation, to_unit_id,
 };
 use crate::i18n::{Arg, text};
 use crate::model::file_name;
 use crate::model::{
-    Boundary, Citation, Date, OrganisationId, Origin, Period, Source, SourceId, Status, Tie,
-    TieKind, Unit, UnitId, UnitKind,
+    Boundary, Citation, Date, OrganisationId, Origin, Period, Source, SourceId, Spanned, Status,
+    Tie, TieKind, Unit, UnitId, UnitKind,
 };
 
 /// The id of the one source every fact cites, and of the organisation (and file) that gathers the
@@ -500,7 +499,7 @@ impl<'a> Register<'a> {
 
     fn citation(&self, stated_by: usize) -> Citation {
         Citation {
-            source: spanned(self.source.clone()),
+            source: Spanned::unplaced(self.source.clone()),
             quote: None,
             locator: self.page(stated_by),
         }
@@ -538,7 +537,11 @@ impl<'a> Register<'a> {
 
     fn unit(&self, at: usize) -> Unit {
         let id = self.ids[at].clone();
-        let mut unit = Unit::new(spanned(id.clone()), id.to_string(), spanned(self.kind(at)));
+        let mut unit = Unit::new(
+            Spanned::unplaced(id.clone()),
+            id.to_string(),
+            Spanned::unplaced(self.kind(at)),
+        );
         match &self.members[at] {
             Member::Entry(entry) => {
                 let title = entry.title.trim();
@@ -652,9 +655,9 @@ impl<'a> Register<'a> {
         Tie {
             source: Some(self.citation(stated_by)),
             ..Tie::new(
-                spanned(kind),
-                spanned(self.ids[from].clone()),
-                spanned(self.ids[to].clone()),
+                Spanned::unplaced(kind),
+                Spanned::unplaced(self.ids[from].clone()),
+                Spanned::unplaced(self.ids[to].clone()),
             )
         }
     }
@@ -854,7 +857,7 @@ pub fn import_govuk(text: &str, options: &GovukOptions) -> Result<Import, Vec<Pr
             None => (
                 organisation(org_id, STANDALONE_NAME.to_owned(), None),
                 vec![Source {
-                    id: spanned(register.source.clone()),
+                    id: Spanned::unplaced(register.source.clone()),
                     title: REGISTER_TITLE.to_owned(),
                     reference: None,
                     publisher: Some(REGISTER_PUBLISHER.to_owned()),

@@ -26,8 +26,8 @@ pub use self::csv::{CsvEncoding, CsvOptions, import_csv};
 pub use govuk::{GovukOptions, import_govuk};
 
 use crate::model::{
-    DescriptionFile, Organisation, OrganisationId, Origin, Recover, Source, Span, Spanned, Tie,
-    Unit, UnitId, check_slug, is_forbidden_control, slugify,
+    DescriptionFile, Organisation, OrganisationId, Origin, Recover, Source, Spanned, Tie, Unit,
+    UnitId, check_slug, is_forbidden_control, slugify,
 };
 
 /// One file of a description made by a program (an import, the generator): its name in the
@@ -145,15 +145,10 @@ fn control_character(text: &str, what: impl FnOnce() -> Text) -> Option<Problem>
     )
 }
 
-/// A value read from nowhere: imported facts have no place in a description file yet.
-fn spanned<T>(value: T) -> Spanned<T> {
-    Spanned::new(Span::default(), value)
-}
-
 /// An organisation as a description file declares it.
 fn organisation(id: OrganisationId, name: String, acronym: Option<String>) -> Organisation {
     Organisation {
-        id: spanned(id),
+        id: Spanned::unplaced(id),
         name,
         acronym,
         unit: None,
@@ -169,15 +164,12 @@ fn description_file(
     units: Vec<Unit>,
     ties: Vec<Tie>,
 ) -> DescriptionFile {
-    fn read<T>(value: T) -> Recover<Spanned<T>> {
-        Recover::Read(spanned(value))
-    }
     DescriptionFile {
         schema: None,
-        organisation: spanned(organisation),
-        sources: sources.into_iter().map(read).collect(),
-        units: units.into_iter().map(read).collect(),
-        ties: ties.into_iter().map(read).collect(),
+        organisation: Spanned::unplaced(organisation),
+        sources: sources.into_iter().map(Recover::unplaced).collect(),
+        units: units.into_iter().map(Recover::unplaced).collect(),
+        ties: ties.into_iter().map(Recover::unplaced).collect(),
     }
 }
 

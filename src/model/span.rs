@@ -74,6 +74,12 @@ impl<T> Spanned<T> {
     pub const fn new(span: Span, value: T) -> Spanned<T> {
         Spanned { span, value }
     }
+
+    /// A value organigram made rather than read (an import, an addition, a proposal drawn from
+    /// a diff): it has no place in a file until it is written and read again.
+    pub fn unplaced(value: T) -> Spanned<T> {
+        Spanned::new(Span::default(), value)
+    }
 }
 
 impl<T: PartialEq> PartialEq for Spanned<T> {
@@ -101,6 +107,13 @@ pub enum Recover<T> {
     Read(T),
     /// The item could not be read; this is its span, for whoever wants to salvage what it can.
     Skipped(Span),
+}
+
+impl<T> Recover<Spanned<T>> {
+    /// An item of a file's list that organigram made rather than read ([`Spanned::unplaced`]).
+    pub fn unplaced(value: T) -> Self {
+        Recover::Read(Spanned::unplaced(value))
+    }
 }
 
 impl<T> Recover<T> {
