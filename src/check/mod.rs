@@ -22,6 +22,7 @@ pub mod time;
 
 pub use levels::{Level, LevelError, Levels};
 
+use crate::Structure;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::OrgGraph;
 use crate::model::{FastHash, FastMap, Origin, Unit};
@@ -57,6 +58,20 @@ pub fn check(graph: &OrgGraph, options: &Options) -> Vec<Diagnostic> {
     facts::check(&context, &mut diagnostics);
     heads::check(&context, &mut diagnostics);
     diagnostics
+}
+
+/// Every problem of a resolved `structure`, as `check` finds them: those found in building its
+/// graph, those the rules of time found on the whole description (`timeline`), then the rules'.
+/// The graph comes back with them, for whoever goes on to compare or query it.
+pub fn structure(
+    structure: Structure,
+    timeline: &[Diagnostic],
+    options: &Options,
+) -> (OrgGraph, Vec<Diagnostic>) {
+    let mut problems = structure.diagnostics;
+    problems.extend(timeline.iter().cloned());
+    problems.extend(check(&structure.graph, options));
+    (structure.graph, problems)
 }
 
 /// What every rule reads.

@@ -17,7 +17,7 @@ use organigram::graph::OrgGraph;
 use organigram::load::Files;
 use organigram::model::Date;
 use organigram::proposal::Proposal;
-use organigram::{Dated, Loader, Structure, Workspace, tr};
+use organigram::{Dated, Loader, Workspace, tr};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -199,7 +199,7 @@ impl Checked {
         // whole description: before a proposal, and after it when it is dated, for its effective
         // day (undated, it changes one day's structure, and the rest of time as it was).
         let checked =
-            |structure, timeline: &[Diagnostic]| problems_of(structure, timeline, options);
+            |structure, timeline: &[Diagnostic]| check::structure(structure, timeline, &options);
         let (before, timeline_after, dated) = match proposal {
             Some(proposed) => {
                 let after = proposed.timeline.unwrap_or_else(|| timeline.clone());
@@ -253,19 +253,6 @@ impl Checked {
             .as_ref()
             .map(|(_, before, after)| diff(before, after))
     }
-}
-
-/// Every problem of `structure`: those found in building its graph, those the rules of time
-/// found on the whole description (`timeline`), then the rules'; with the graph.
-pub(crate) fn problems_of(
-    structure: Structure,
-    timeline: &[Diagnostic],
-    options: Options,
-) -> (OrgGraph, Vec<Diagnostic>) {
-    let mut problems = structure.diagnostics;
-    problems.extend(timeline.iter().cloned());
-    problems.extend(check::check(&structure.graph, &options));
-    (structure.graph, problems)
 }
 
 fn levels(args: &Args) -> Result<Levels, check::LevelError> {

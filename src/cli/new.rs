@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::apply::{Rewrite, write};
-use super::check::problems_of;
 use super::print::Format;
 use super::{Failure, lang, print_problems};
 use organigram::check::{self, Levels, Options};
@@ -482,7 +481,11 @@ fn checked(files: &Files, rewrite: &Rewrite, today: Date, limits: Limits) -> Res
         // Without a proposal, nothing refuses the load: every problem is a diagnostic.
         let workspace = loader.load().map_err(|_| Failure::Input)?;
         let mut all = workspace.read;
-        let (_, found) = problems_of(workspace.structure, &workspace.timeline, Options::default());
+        let (_, found) = organigram::check::structure(
+            workspace.structure,
+            &workspace.timeline,
+            &Options::default(),
+        );
         all.extend(found);
         Ok::<_, Failure>((workspace.files, all))
     };
