@@ -405,6 +405,8 @@ cli-error = error: { $message }
 cli-cannot-write = error: cannot write the output: { $error }
 cli-default-org-broken-link = ./org, the default description, is a symbolic link that leads nowhere; mend it, or name a description with --org
 cli-default-org-not-a-folder = ./org, the default description, is not a folder; name a description with --org
+lsp-one-org = the language server reads one description folder: give --org once
+lsp-failed = the language server stopped: { $error }
 cli-option-does-not-apply = { $option } does not apply to `{ $command }`, which { $reads ->
     [two-descriptions] compares the two descriptions it is given
     [import] reads the register or CSV file it is given
@@ -413,6 +415,7 @@ cli-option-does-not-apply = { $option } does not apply to `{ $command }`, which 
     [apply] works on the day the proposal takes effect, its `effective` date
     [files] formats the files it is given
     [edit] edits the description's files as they are, at no date
+    [workspace] checks every proposal of the description's `proposals/` folder
    *[nothing] reads no description
 }
 
@@ -1003,3 +1006,8 @@ html-children = Below
 html-partners = Other ties
 html-sources = Sources
 html-hint = Click a unit for its card · drag to pan · wheel to zoom · / to search
+
+## The language server (`organigram lsp`)
+
+lsp-proposed = as proposed: { $message }
+lsp-proposed-here = the problem is here, in the structure as proposed

@@ -413,6 +413,8 @@ cli-error = erreur : { $message }
 cli-cannot-write = erreur : impossible d’écrire la sortie : { $error }
 cli-default-org-broken-link = ./org, la description par défaut, est un lien symbolique qui ne mène nulle part ; réparez-le, ou indiquez une description avec --org
 cli-default-org-not-a-folder = ./org, la description par défaut, n’est pas un dossier ; indiquez une description avec --org
+lsp-one-org = le serveur de langage lit un seul dossier de description : donnez --org une fois
+lsp-failed = le serveur de langage s’est arrêté : { $error }
 cli-option-does-not-apply = { $option } ne s’applique pas à `{ $command }`, qui { $reads ->
     [two-descriptions] compare les deux descriptions qui lui sont données
     [import] lit le registre ou le fichier CSV qui lui est donné
@@ -421,6 +423,7 @@ cli-option-does-not-apply = { $option } ne s’applique pas à `{ $command }`, q
     [apply] travaille au jour où la proposition prend effet, sa date `effective`
     [files] met en forme les fichiers qui lui sont donnés
     [edit] modifie les fichiers de la description tels qu’ils sont, hors de toute date
+    [workspace] vérifie chaque proposition du dossier `proposals/` de la description
    *[nothing] ne lit aucune description
 }
 
@@ -1018,3 +1021,8 @@ html-children = En dessous
 html-partners = Autres liens
 html-sources = Sources
 html-hint = Cliquer sur une unité pour sa fiche · glisser pour déplacer · molette pour zoomer · / pour rechercher
+
+## Le serveur de langage (`organigram lsp`)
+
+lsp-proposed = dans la structure proposée : { $message }
+lsp-proposed-here = le problème est ici, dans la structure proposée

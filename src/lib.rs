@@ -69,6 +69,8 @@
 //!   PDF and Mermaid charts), [`diff`] (what changed between two structures) and [`interop`]
 //!   (importing registers and CSV, exporting node-link JSON, GraphML, JSON-LD, Turtle and CSV):
 //!   each takes a graph and returns typed data.
+//! - [`lsp`]: the language server, which gives an editor `check`'s problems as one types, and
+//!   goes from an id to its unit and back.
 //!
 //! The `organigram` command line is a client of this library; its manual is in `docs/` (an
 //! mdBook, whose chapter `docs/library.md` shows this API at work), and the README is its guide.
@@ -81,6 +83,7 @@ pub mod graph;
 pub mod i18n;
 pub mod interop;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod proposal;
 pub mod query;

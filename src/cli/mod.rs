@@ -197,6 +197,10 @@ enum Command {
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Serve an editor over standard input and output (the Language Server Protocol): check's
+    /// problems as you type, go to a unit, its references, hover, completion, rename. The
+    /// description is the workspace's `org/` folder, or the one folder `--org` names.
+    Lsp,
 }
 
 /// Which files `schema` describes.
@@ -289,6 +293,8 @@ enum Reads {
     Files,
     /// `new`: the description's files as they are, at no date.
     Edit,
+    /// `lsp`: the workspace's description and every proposal in its `proposals/` folder.
+    Workspace,
     /// `generate`, `schema`, `completions`, `check --explain`.
     Nothing,
 }
@@ -304,6 +310,7 @@ impl Reads {
             Reads::Apply => "apply",
             Reads::Files => "files",
             Reads::Edit => "edit",
+            Reads::Workspace => "workspace",
             Reads::Nothing => "nothing",
         }
     }
@@ -363,11 +370,21 @@ where
         cli.lang
             .unwrap_or_else(|| environment_lang(|name| std::env::var_os(name))),
     );
+    // The language server writes standard output from a thread of its own: it must not be
+    // locked here.
+    if matches!(cli.command, Command::Lsp) {
+        return exit_code(cli.refuse_unused_options().and_then(|()| cli.serve()));
+    }
     let stdout = io::stdout();
     let mut out = Closable::new(io::BufWriter::new(stdout.lock()));
     let result = cli
         .execute(&mut out)
         .and_then(|()| out.flush().map_err(Failure::Io));
+    exit_code(result)
+}
+
+/// The exit code of a run's outcome, after saying on standard error what went wrong.
+fn exit_code(result: Result<(), Failure>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Io(error)) => {
@@ -507,7 +524,26 @@ impl Cli {
                 Ok(())
             }
             Command::Man { output } => man::run(Cli::command(), output.as_deref(), out),
+            // Served by `run`, before standard output is locked.
+            Command::Lsp => self.serve(),
         }
+    }
+
+    /// Serves an editor on standard input and output until it asks the server to exit.
+    fn serve(&self) -> Result<(), Failure> {
+        let description = match self.org.as_slice() {
+            [] => None,
+            [folder] => Some(folder.clone()),
+            _ => return Err(Failure::Usage(tr!(lang(), "lsp-one-org"))),
+        };
+        let options = organigram::lsp::Options {
+            description,
+            lang: self.lang,
+            today: self.as_of.unwrap_or_else(today),
+            limits: self.limits(),
+        };
+        organigram::lsp::stdio(&options)
+            .map_err(|error| Failure::Usage(tr!(lang(), "lsp-failed", error = error.to_string())))
     }
 
     /// What the command reads: the description given by `--org` (by default `./org` when it
@@ -669,6 +705,11 @@ impl Cli {
             Command::Schema { .. } => ("schema", Reads::Nothing, [false; 6]),
             Command::Completions { .. } => ("completions", Reads::Nothing, [false; 6]),
             Command::Man { .. } => ("man", Reads::Nothing, [false; 6]),
+            Command::Lsp => (
+                "lsp",
+                Reads::Workspace,
+                [true, false, true, true, true, true],
+            ),
             Command::Check(args) if args.explains() => {
                 ("check --explain", Reads::Nothing, [false; 6])
             }

@@ -55,6 +55,7 @@ mod hostile;
 mod html;
 mod import;
 mod lang;
+mod lsp;
 mod man;
 mod manual;
 mod new;

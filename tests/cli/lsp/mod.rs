@@ -1,0 +1,6 @@
+//! `organigram lsp`, driven over its standard input and output by a client that speaks the
+//! protocol as an editor does ([`client`]): one module per capability.
+
+mod client;
+mod diagnostics;
+mod symbols;
