@@ -69,6 +69,7 @@
 //!   PDF and Mermaid charts), [`diff`] (what changed between two structures) and [`interop`]
 //!   (importing registers and CSV, exporting node-link JSON, GraphML, JSON-LD, Turtle and CSV):
 //!   each takes a graph and returns typed data.
+//! - [`lsp`]: the language server over those, for editors of description and proposal files.
 //!
 //! The `organigram` command line is a client of this library; its manual is in `docs/` (an
 //! mdBook, whose chapter `docs/library.md` shows this API at work), and the README is its guide.
@@ -81,6 +82,7 @@ pub mod graph;
 pub mod i18n;
 pub mod interop;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod proposal;
 pub mod query;

@@ -1,0 +1,3 @@
+//! The language server: descriptions and proposals checked, navigated and edited in an editor.
+
+pub(crate) mod syntax;
