@@ -866,6 +866,26 @@ mod tests {
         Step::Key(name.to_owned())
     }
 
+    /// Every place of a description where a string has a role, by path (`*` for any index).
+    const DESCRIPTION_ROLES: &[(&[&str], Role)] = &[
+        (&["ties", "*", "from"], Role::UnitReference),
+        (&["ties", "*", "to"], Role::UnitReference),
+        (&["units", "*", "within"], Role::UnitReference),
+        (&["organisation", "unit"], Role::UnitReference),
+        (&["units", "*", "id"], Role::UnitDeclaration),
+        (&["sources", "*", "id"], Role::SourceDeclaration),
+        (&["organisation", "id"], Role::OrganisationDeclaration),
+        (&["units", "*", "kind"], Role::UnitKind),
+        (&["units", "*", "was", "*", "kind"], Role::UnitKind),
+        (&["ties", "*", "kind"], Role::TieKind),
+        (&["units", "*", "source", "ref"], Role::SourceReference),
+        (
+            &["units", "*", "was", "*", "source", "ref"],
+            Role::SourceReference,
+        ),
+        (&["ties", "*", "source", "ref"], Role::SourceReference),
+    ];
+
     #[test]
     fn every_declaration_and_reference_of_the_builtin_description_is_found() {
         for (path, text) in json_files("org") {
@@ -931,10 +951,17 @@ mod tests {
                 let (span, id) = (organisation.id.span, &organisation.id.value);
                 assert_role(&document, span, Role::OrganisationDeclaration, id);
             }
+            // No other string is given a role.
             for token in &document.strings {
-                if token.is_key {
-                    assert_eq!(token.role, Some(Role::Field), "{token:?}");
-                }
+                let expected = if token.is_key {
+                    Some(Role::Field)
+                } else {
+                    DESCRIPTION_ROLES
+                        .iter()
+                        .find(|(pattern, _)| matches(pattern, &token.path))
+                        .map(|(_, role)| *role)
+                };
+                assert_eq!(token.role, expected, "{}: {token:?}", path.display());
             }
         }
     }
@@ -1303,6 +1330,10 @@ mod tests {
             at(&[key("units"), Step::Index(0), key("id")], false),
             Some(Role::UnitDeclaration)
         );
+        let within = [key("units"), Step::Index(0), key("within")];
+        assert_eq!(at(&within, false), Some(Role::UnitReference));
+        let top = [key("organisation"), key("unit")];
+        assert_eq!(at(&top, false), Some(Role::UnitReference));
         assert_eq!(at(&[], true), None);
         assert_eq!(at(&[], false), None);
         let moved = [key("changes"), Step::Index(0), key("move"), key("unit")];
