@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use crate::model::DescriptionFile;
+use crate::model::FastMap;
 use crate::proposal::ProposalFile;
 
 /// The deepest nesting whose strings are read: twice what the loader accepts, so that any file
@@ -382,6 +383,94 @@ fn value_role(context: &[Node]) -> Option<Role> {
     })
 }
 
+/// The schema contexts met in one reading of a file of one kind, each worked out once: a file
+/// has thousands of units, and each unit's fields follow the same few nodes.
+struct Contexts {
+    /// The schema of the kind.
+    root: &'static Value,
+    /// The contexts met, the root's first.
+    entries: Vec<Context>,
+}
+
+/// The schema nodes a value follows, with the contexts of its children found so far.
+struct Context {
+    /// The nodes.
+    nodes: Vec<Node>,
+    /// The role of a string with these nodes.
+    role: Option<Role>,
+    /// The context of each key's value met so far.
+    keys: FastMap<String, usize>,
+    /// The context of an element, the same at every index (no schema of organigram's lists
+    /// items by position; a context that does is not remembered).
+    items: Option<usize>,
+}
+
+impl Contexts {
+    /// The contexts of a reading of a file of `kind`: its root's only.
+    fn new(kind: DocKind) -> Contexts {
+        let root = kind.schema();
+        let mut contexts = Contexts {
+            root,
+            entries: Vec::new(),
+        };
+        contexts.add(expand(root, root, None));
+        contexts
+    }
+
+    /// Adds a context of `nodes` and returns its index.
+    fn add(&mut self, nodes: Vec<Node>) -> usize {
+        self.entries.push(Context {
+            role: value_role(&nodes),
+            nodes,
+            keys: FastMap::default(),
+            items: None,
+        });
+        self.entries.len() - 1
+    }
+
+    /// The nodes of a context.
+    fn nodes(&self, context: usize) -> &[Node] {
+        self.entries
+            .get(context)
+            .map_or(&[], |entry| entry.nodes.as_slice())
+    }
+
+    /// The role of a string of a context.
+    fn role(&self, context: usize) -> Option<Role> {
+        self.entries.get(context).and_then(|entry| entry.role)
+    }
+
+    /// The context of the value at `step` of a value of `context`.
+    fn child(&mut self, context: usize, step: &Step) -> usize {
+        let Some(entry) = self.entries.get(context) else {
+            return context;
+        };
+        let known = match step {
+            Step::Key(key) => entry.keys.get(key.as_str()).copied(),
+            Step::Index(_) => entry.items,
+        };
+        if let Some(known) = known {
+            return known;
+        }
+        let by_position = entry
+            .nodes
+            .iter()
+            .any(|node| node.schema.get("items").is_some_and(Value::is_array));
+        let nodes = child(self.root, &entry.nodes, step);
+        let found = self.add(nodes);
+        if let Some(entry) = self.entries.get_mut(context) {
+            match step {
+                Step::Key(key) => {
+                    entry.keys.insert(key.clone(), found);
+                }
+                Step::Index(_) if !by_position => entry.items = Some(found),
+                Step::Index(_) => {}
+            }
+        }
+        found
+    }
+}
+
 /// Where an object is in its grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Object {
@@ -424,8 +513,8 @@ enum Frame {
 struct Level {
     /// The container.
     frame: Frame,
-    /// Its schema nodes: as a description, as a proposal.
-    context: [Vec<Node>; 2],
+    /// Its schema context (in [`Reader::contexts`]): as a description, as a proposal.
+    context: [usize; 2],
     /// Whether entering it added a step to the path (the root value adds none).
     stepped: bool,
 }
@@ -445,6 +534,8 @@ struct TopKeys {
 struct Reader {
     /// Whether strings are collected and their roles found (not for a cursor's prefix).
     collect: bool,
+    /// The schema contexts met, as a description and as a proposal.
+    contexts: [Contexts; 2],
     /// The containers open, the outermost ([`Frame::Top`]) first.
     levels: Vec<Level>,
     /// The steps to the innermost container.
@@ -470,19 +561,12 @@ const fn delimits(byte: u8) -> bool {
 impl Reader {
     /// A reader at the start of a text.
     fn new(collect: bool) -> Reader {
-        let context = if collect {
-            [DocKind::Description, DocKind::Proposal].map(|kind| {
-                let root = kind.schema();
-                expand(root, root, None)
-            })
-        } else {
-            [Vec::new(), Vec::new()]
-        };
         Reader {
             collect,
+            contexts: [DocKind::Description, DocKind::Proposal].map(Contexts::new),
             levels: vec![Level {
                 frame: Frame::Top { done: false },
-                context,
+                context: [0, 0],
                 stepped: false,
             }],
             path: Vec::new(),
@@ -572,19 +656,19 @@ impl Reader {
 
     /// The schema nodes of a value at `step` of the innermost container (the root's, with no
     /// step), in each kind of file.
-    fn context_of(&self, step: Option<&Step>) -> [Vec<Node>; 2] {
+    fn context_of(&mut self, step: Option<&Step>) -> [usize; 2] {
         let Some(level) = self.levels.last().filter(|_| self.collect) else {
-            return [Vec::new(), Vec::new()];
+            return [0, 0];
         };
-        let mut kind = 0;
-        level.context.each_ref().map(|context| {
-            let root = &SCHEMAS[kind];
-            kind += 1;
-            match step {
-                Some(step) => child(root, context, step),
-                None => context.clone(),
-            }
-        })
+        let [description, proposal] = level.context;
+        let [descriptions, proposals] = &mut self.contexts;
+        match step {
+            Some(step) => [
+                descriptions.child(description, step),
+                proposals.child(proposal, step),
+            ],
+            None => [description, proposal],
+        }
     }
 
     /// Reads a string literal: a key where one is expected (or where a comma is missing before
@@ -621,18 +705,24 @@ impl Reader {
         let mut path = self.path.clone();
         let roles = if is_key {
             let known = self.levels.last().map(|level| {
-                level
-                    .context
-                    .each_ref()
-                    .map(|context| knows(context, &value).then_some(Role::Field))
+                let mut kind = 0;
+                level.context.map(|context| {
+                    let nodes = self
+                        .contexts
+                        .get(kind)
+                        .map_or(&[][..], |all| all.nodes(context));
+                    kind += 1;
+                    knows(nodes, &value).then_some(Role::Field)
+                })
             });
             path.push(Step::Key(value.clone()));
             known.unwrap_or_default()
         } else {
             let step = self.slot();
-            let context = self.context_of(step.as_ref());
+            let [description, proposal] = self.context_of(step.as_ref());
             path.extend(step);
-            context.each_ref().map(|context| value_role(context))
+            let [descriptions, proposals] = &self.contexts;
+            [descriptions.role(description), proposals.role(proposal)]
         };
         let token = StringToken {
             span,
