@@ -10,6 +10,7 @@
 mod analysis;
 mod server;
 mod symbols;
+mod syntax;
 mod text;
 
 use std::path::PathBuf;
