@@ -4,4 +4,5 @@
 mod client;
 mod diagnostics;
 mod navigate;
+mod rename;
 mod symbols;
