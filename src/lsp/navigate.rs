@@ -497,15 +497,21 @@ impl Outline<'_> {
             .map(|t| t.value.clone());
         let children = tokens
             .iter()
-            .filter(|t| t.role == Some(Role::UnitDeclaration) && !t.is_key)
-            .filter_map(|t| {
+            .enumerate()
+            .filter(|(_, t)| t.role == Some(Role::UnitDeclaration) && !t.is_key)
+            .filter_map(|(at, t)| {
                 let object = t.path.get(..t.path.len().checked_sub(1)?)?;
-                let inner: Vec<StringToken> = tokens
+                let inside = |u: &StringToken| u.path.starts_with(object);
+                let start = tokens[..at]
                     .iter()
-                    .filter(|u| u.path.starts_with(object))
-                    .cloned()
-                    .collect();
-                self.unit(object, &inner, limit)
+                    .rposition(|u| !inside(u))
+                    .map_or(0, |p| p + 1);
+                let end = tokens[at..]
+                    .iter()
+                    .position(|u| !inside(u))
+                    .map_or(tokens.len(), |p| at + p);
+                let next = tokens.get(end).map_or(limit, |u| u.span.start);
+                self.unit(object, &tokens[start..end], next)
             })
             .collect();
         let range = self.object(tokens, limit);
