@@ -1,12 +1,13 @@
 //! The VS Code extension of `editors/vscode/`, as far as it can be tested without VS Code: its
 //! manifest is valid and says what the code does (the settings it declares are those the code
-//! reads, it starts on JSON files, its one dependency is pinned and locked), the command it
-//! starts is the server with options the binary takes, and Node.js parses its code.
+//! reads, it starts on JSON files, its one dependency is pinned and locked), its code run in
+//! Node.js starts the server as its settings say, and the server so started serves.
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use super::client::{Client, Workspace};
 use crate::support::{self, organigram, root};
 
 /// The extension's folder.
@@ -77,30 +78,127 @@ fn the_extension_declares_the_settings_it_reads_and_starts_on_json_files() {
     );
 }
 
-#[test]
-fn the_extension_starts_the_server_with_options_the_binary_takes() {
-    let code = read("extension.js");
-    assert_eq!(
-        literals_after(&code, "const args = [\""),
-        ["lsp"],
-        "the command started"
-    );
-    let options = literals_after(&code, "args.push(\"");
-    assert_eq!(options, ["--org"], "the options passed");
-    let help = organigram(["lsp", "--help"]).run().success();
-    for option in options {
-        assert!(
-            help.contains(&format!("{option} <")),
-            "`organigram lsp` takes {option} with a value: {help}"
-        );
+/// Runs the extension's `activate` in Node.js, with stand-ins for the `vscode` module (whose
+/// settings are `settings`) and for `vscode-languageclient/node` (whose client keeps what it is
+/// given): what the extension starts, and for which documents.
+const ACTIVATE: &str = r#"
+const Module = require("module");
+const settings = JSON.parse(process.env.SETTINGS);
+const seen = { started: false };
+const stand_ins = {
+  vscode: {
+    workspace: {
+      getConfiguration(section) {
+        seen.section = section;
+        return { get: (name) => settings[name] };
+      },
+    },
+  },
+  "vscode-languageclient/node": {
+    LanguageClient: class {
+      constructor(id, name, server, client) {
+        Object.assign(seen, { id, server, documents: client.documentSelector });
+      }
+      start() {
+        seen.started = true;
+        return Promise.resolve();
+      }
+      stop() {}
+      dispose() {}
+    },
+  },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  return request in stand_ins ? stand_ins[request] : load.call(this, request, ...rest);
+};
+require(process.env.EXTENSION)
+  .activate({ subscriptions: [] })
+  .then(() => console.log(JSON.stringify(seen)));
+"#;
+
+/// What the extension starts with `settings` (names without `organigram.`) over the defaults
+/// its manifest declares, as [`ACTIVATE`] sees it.
+fn activated(settings: &[(&str, &str)]) -> Value {
+    support::node::require();
+    let manifest = json("package.json");
+    let mut values = serde_json::Map::new();
+    for (name, setting) in manifest["contributes"]["configuration"]["properties"]
+        .as_object()
+        .unwrap()
+    {
+        let name = name.strip_prefix("organigram.").unwrap();
+        values.insert(name.to_owned(), setting["default"].clone());
     }
-    // With a transport named, vscode-languageclient would add `--stdio`, which the binary
-    // refuses: the default, standard input and output, is what it speaks.
+    for (name, value) in settings {
+        values.insert((*name).to_owned(), Value::from(*value));
+    }
+    let output = std::process::Command::new("node")
+        .arg("-e")
+        .arg(ACTIVATE)
+        .env("SETTINGS", Value::Object(values).to_string())
+        .env("EXTENSION", root().join(DIR).join("extension.js"))
+        .output()
+        .unwrap();
     assert!(
-        !code.contains("transport:") && !code.contains("TransportKind"),
-        "no transport named"
+        output.status.success(),
+        "activate: {}",
+        String::from_utf8_lossy(&output.stderr)
     );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// A file whose tie names a unit no file declares.
+const BROKEN: &str = r#"{
+  "organisation": {"id": "a", "name": "A"},
+  "sources": [{"id": "sa", "title": "Posting A"}],
+  "units": [
+    {"id": "a-top", "name": "A", "kind": "ministry", "boundary": "top", "source": {"ref": "sa"}}
+  ],
+  "ties": [
+    {"kind": "attachment", "from": "a-top", "to": "nowhere", "source": {"ref": "sa"}}
+  ]
+}
+"#;
+
+#[test]
+fn the_extension_starts_the_server_on_the_folder_its_setting_names() {
+    let default = activated(&[]);
+    assert_eq!(default["started"], true, "{default}");
+    assert_eq!(default["section"], "organigram");
+    assert_eq!(default["server"]["command"], "organigram");
+    assert_eq!(default["server"]["args"], serde_json::json!(["lsp"]));
+    // With a transport named, vscode-languageclient would add `--stdio`, which the binary
+    // refuses: standard input and output is the default, and what the server speaks.
+    assert!(default["server"]["transport"].is_null(), "{default}");
     organigram(["lsp", "--stdio"]).run().expect_code(2);
+    let languages: Vec<&str> = default["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["language"].as_str())
+        .collect();
+    assert!(languages.contains(&"json"), "{default}");
+
+    let named = activated(&[("path", "/opt/organigram"), ("org", "elsewhere")]);
+    assert_eq!(named["server"]["command"], "/opt/organigram");
+    let args: Vec<&str> = named["server"]["args"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(args, ["lsp", "--org", "elsewhere"]);
+    // The real server, started as the extension starts it, reads the folder named: its
+    // problems are published; started as by default, it reads `org/`, which is not there.
+    let workspace = Workspace::with(&[("../elsewhere/a.json", BROKEN)]);
+    let file = workspace.dir.path().join("elsewhere/a.json");
+    let mut client = Client::start(workspace.dir.path(), &args[1..], Value::Null);
+    assert_eq!(client.codes(&file), ["unknown-unit"]);
+    assert!(client.shutdown().success());
+    let mut client = Client::start(workspace.dir.path(), &[], Value::Null);
+    assert_eq!(client.codes(&file), Vec::<String>::new());
+    assert!(client.shutdown().success());
 }
 
 #[test]
