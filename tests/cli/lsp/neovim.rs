@@ -19,19 +19,59 @@ const TIMEOUT: Duration = Duration::from_secs(120);
 /// The id the test renames the unit to: one the built-in description does not use.
 const NEW_ID: &str = "renamed-by-neovim";
 
-/// The set-up for Neovim 0.7 that `docs/editors.md` gives (its Lua block that starts the server
-/// with `vim.lsp.start_client`): the test runs it as Neovim's `init.lua`, so the manual's
-/// snippet is the one proved to work.
-fn documented_setup() -> String {
+/// The Lua blocks of `docs/editors.md`: the set-ups for each version of Neovim.
+fn documented_lua() -> Vec<String> {
     let chapter = std::fs::read_to_string(root().join("docs/editors.md")).unwrap();
     chapter
         .split("```lua\n")
         .skip(1)
         .filter_map(|block| block.split_once("```"))
-        .map(|(code, _)| code)
+        .map(|(code, _)| code.to_owned())
+        .collect()
+}
+
+/// The set-up for Neovim 0.7 that `docs/editors.md` gives (its Lua block that starts the server
+/// with `vim.lsp.start_client`): the test runs it as Neovim's `init.lua`, so the manual's
+/// snippet is the one proved to work.
+fn documented_setup() -> String {
+    documented_lua()
+        .into_iter()
         .find(|code| code.contains("vim.lsp.start_client"))
         .expect("docs/editors.md gives a Lua set-up with vim.lsp.start_client, for Neovim 0.7")
-        .to_owned()
+}
+
+/// Every set-up the manual gives for Neovim is Lua that Neovim's Lua reads (the 0.8 and 0.11
+/// ones cannot run in Debian's 0.7, but a typo in them is found), and starts `organigram lsp`.
+#[test]
+fn the_manual_s_neovim_set_ups_are_lua_that_start_organigram_lsp() {
+    support::neovim::require();
+    let blocks = documented_lua();
+    assert!(blocks.len() >= 3, "0.7, 0.8 and 0.11: {blocks:?}");
+    let dir = tempfile::tempdir().unwrap();
+    for (n, block) in blocks.iter().enumerate() {
+        assert!(
+            block.contains(r#"cmd = { "organigram", "lsp" }"#),
+            "{block}"
+        );
+        let file = dir.path().join(format!("{n}.lua"));
+        std::fs::write(&file, block).unwrap();
+        let output = Command::new("nvim")
+            .args(["--headless", "--clean", "-u", "NONE", "-c"])
+            .arg(
+                "lua local ok, why = loadfile(os.getenv('BLOCK')) \
+                 if not ok then io.stderr:write(why) vim.cmd('cquit 1') end",
+            )
+            .args(["-c", "qa!"])
+            .env("BLOCK", &file)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{block}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
 
 /// The line (from 0) of the declaration of unit `id` in a description file's text: its `"id"`
