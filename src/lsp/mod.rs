@@ -8,6 +8,8 @@
 //! applies.
 
 mod analysis;
+mod navigate;
+mod rename;
 mod server;
 mod symbols;
 mod syntax;

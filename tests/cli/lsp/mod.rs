@@ -3,4 +3,6 @@
 
 mod client;
 mod diagnostics;
+mod navigate;
+mod rename;
 mod symbols;
