@@ -8,8 +8,11 @@
 //! applies.
 
 mod analysis;
+mod navigate;
+mod rename;
 mod server;
 mod symbols;
+mod syntax;
 mod text;
 
 use std::path::PathBuf;

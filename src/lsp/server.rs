@@ -13,7 +13,10 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
     PublishDiagnostics,
 };
-use lsp_types::request::{Request as _, WorkspaceSymbolRequest};
+use lsp_types::request::{
+    DocumentSymbolRequest, GotoDefinition, PrepareRenameRequest, References, Rename, Request as _,
+    WorkspaceSymbolRequest,
+};
 use lsp_types::{
     InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities, ServerInfo,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
@@ -22,7 +25,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 
 use super::analysis::{Analysis, FileText, Settings};
-use super::{Error, Options, symbols, text};
+use super::{Error, Options, navigate, rename, symbols, text};
 use crate::load::{self, Limits};
 use crate::model::Lang;
 
@@ -136,6 +139,13 @@ fn capabilities() -> ServerCapabilities {
             },
         )),
         workspace_symbol_provider: Some(OneOf::Left(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(lsp_types::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: lsp_types::WorkDoneProgressOptions::default(),
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -259,6 +269,15 @@ impl State {
             .collect()
     }
 
+    /// The files of the description, then the proposals, with their texts, as the analysis
+    /// reads them.
+    pub(crate) fn files(&self) -> (Vec<FileText<'_>>, Vec<FileText<'_>>) {
+        (
+            self.texts(&self.description_files),
+            self.texts(&self.proposal_files),
+        )
+    }
+
     /// A file's text: the editor's when it is open, else the disk's as last read.
     pub(crate) fn text(&self, path: &Path) -> Option<&str> {
         match self.open.get(path) {
@@ -324,6 +343,17 @@ impl State {
             WorkspaceSymbolRequest::METHOD => {
                 reply::<WorkspaceSymbolRequest>(self, id, params, symbols::workspace)
             }
+            GotoDefinition::METHOD => {
+                reply::<GotoDefinition>(self, id, params, navigate::definition)
+            }
+            References::METHOD => reply::<References>(self, id, params, navigate::references),
+            DocumentSymbolRequest::METHOD => {
+                reply::<DocumentSymbolRequest>(self, id, params, navigate::document_symbols)
+            }
+            PrepareRenameRequest::METHOD => {
+                rename::answer::<PrepareRenameRequest>(self, id, params, rename::prepare)
+            }
+            Rename::METHOD => rename::answer::<Rename>(self, id, params, rename::rename),
             _ => not_supported(id, &method),
         }
     }

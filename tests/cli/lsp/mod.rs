@@ -4,6 +4,8 @@
 
 mod client;
 mod diagnostics;
+mod navigate;
 mod neovim;
+mod rename;
 mod symbols;
 mod vscode;
