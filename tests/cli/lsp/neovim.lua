@@ -123,7 +123,7 @@ local function run()
   vim.lsp.buf.rename(new)
   result.renamed = vim.wait(PATIENCE, function()
     local now = vim.api.nvim_buf_get_lines(buf, declared, declared + 1, false)[1]
-    return now:find('"' .. vim.pesc(new) .. '"', 1, true) ~= nil
+    return now:find('"' .. new .. '"', 1, true) ~= nil
   end, 20)
   result.edited = {}
   for _, b in ipairs(vim.api.nvim_list_bufs()) do
