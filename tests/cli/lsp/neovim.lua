@@ -3,7 +3,8 @@
 -- Neovim starts in a copy of the built-in description's workspace with the set-up of
 -- docs/editors.md as its init.lua (which starts `organigram lsp` for JSON files), and this
 -- script, sourced after it, does what a person does: open org/justice.json and wait for the
--- server's problems, break a tie and mend it, jump from a tie to its unit, rename a unit. It
+-- server's problems, break a tie and mend it, jump from a tie to its unit, rename a unit and
+-- list its references. It
 -- writes what it saw to the JSON file $ORGANIGRAM_RESULT, which the Rust test asserts on, and
 -- quits whatever happens.
 
@@ -144,6 +145,22 @@ local function run()
     return true
   end, 20)
   result.after_rename = problems(buf)
+
+  -- 5. The renamed unit's references, declaration included: every file that names it.
+  vim.api.nvim_set_current_buf(buf)
+  vim.api.nvim_win_set_cursor(0, { declared + 1, column })
+  local where = vim.lsp.util.make_position_params()
+  where.context = { includeDeclaration = true }
+  result.references = {}
+  local found = vim.lsp.buf_request_sync(buf, "textDocument/references", where, PATIENCE)
+  for _, response in pairs(found or {}) do
+    for _, location in ipairs(response.result or {}) do
+      table.insert(result.references, {
+        file = vim.uri_to_fname(location.uri),
+        line = location.range.start.line,
+      })
+    end
+  end
 end
 
 local ok, why = pcall(run)

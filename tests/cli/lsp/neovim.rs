@@ -1,7 +1,8 @@
 //! A real editor on the server: Neovim (Debian's `neovim`, 0.7 on bookworm), headless, set up as
 //! `docs/editors.md` says, its built-in language client scripted in Lua (`neovim.lua`) on a copy
 //! of the built-in description: the problems of `org/justice.json` shown, a broken tie found and
-//! mended, a jump from a tie to its unit, a unit renamed in every file that names it.
+//! mended, a jump from a tie to its unit, a unit renamed in every file that names it, and its
+//! references.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -347,4 +348,31 @@ fn neovim_shows_the_problems_jumps_to_a_unit_and_renames_it_everywhere() {
             "{proposal}"
         );
     }
+
+    // 5. Its references: every line of every file that names it now.
+    let listed: BTreeSet<(PathBuf, u64)> = seen["references"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                PathBuf::from(r["file"].as_str().unwrap()),
+                r["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let naming: BTreeSet<(PathBuf, u64)> = before
+        .iter()
+        .flat_map(|(file, _)| {
+            let text = std::fs::read_to_string(file).unwrap();
+            let file = std::fs::canonicalize(file).unwrap();
+            text.lines()
+                .enumerate()
+                .filter(|(_, line)| count(line, NEW_ID) > 0)
+                .map(|(n, _)| (file.clone(), u64::try_from(n).unwrap()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(naming.len() >= 5, "{naming:?}");
+    assert_eq!(listed, naming, "textDocument/references: {seen:#}");
 }
