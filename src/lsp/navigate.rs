@@ -835,4 +835,41 @@ mod tests {
         let (_, tokens, limit) = &units[0];
         assert_eq!(outline.object(tokens, *limit), 11..text.len());
     }
+
+    #[test]
+    fn hostile_texts_are_indexed_and_outlined_as_far_as_they_read() {
+        let deep = format!("{}\"a\"", "[{\"units\": ".repeat(50_000));
+        let texts = [
+            deep.as_str(),
+            "{\"units\": [{\"id\": \"a\\",
+            "{\"units\": [{\"id\": \"é\", \"name\": \"𝔄\"}, {\"id\": \"b\"",
+            "{\"changes\": [{\"split\": {\"unit\": \"a\", \"into\": [{\"id\": \"b\"",
+            "\"",
+            "",
+        ];
+        for text in texts {
+            let index = Index::new(
+                &[FileText {
+                    path: Path::new("/w/x.json"),
+                    text: Some(text),
+                }],
+                &[],
+            );
+            for offset in 0..text.len().min(64) + 2 {
+                if let Some(found) = index.at(0, offset) {
+                    assert!(found.inner.end <= text.len());
+                }
+            }
+            let document = syntax::read(text);
+            let outline = Outline {
+                text,
+                lines: LineIndex::new(text),
+                strings: &document.strings,
+            };
+            assert!(outline.description(Path::new("/w/x.json")).is_some());
+            for change in outline.changes() {
+                assert!(change.range.start <= change.selection_range.start);
+            }
+        }
+    }
 }
