@@ -13,16 +13,19 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
     PublishDiagnostics,
 };
-use lsp_types::request::{Request as _, WorkspaceSymbolRequest};
+use lsp_types::request::{
+    CodeActionRequest, Completion, HoverRequest, Request as _, WorkspaceSymbolRequest,
+};
 use lsp_types::{
-    InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
+    HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Url,
 };
 use serde::de::DeserializeOwned;
 
 use super::analysis::{Analysis, FileText, Settings};
-use super::{Error, Options, symbols, text};
+use super::{Error, Options, actions, complete, hover, symbols, text};
 use crate::load::{self, Limits};
 use crate::model::Lang;
 
@@ -136,6 +139,15 @@ fn capabilities() -> ServerCapabilities {
             },
         )),
         workspace_symbol_provider: Some(OneOf::Left(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".to_owned(), ":".to_owned()]),
+            ..CompletionOptions::default()
+        }),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -248,6 +260,11 @@ impl State {
         self.analysis.as_ref()
     }
 
+    /// The language of the server's messages.
+    pub(crate) fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
     /// The files at `paths` with their texts.
     fn texts<'a>(&'a self, paths: &'a [PathBuf]) -> Vec<FileText<'a>> {
         paths
@@ -323,6 +340,11 @@ impl State {
         match method.as_str() {
             WorkspaceSymbolRequest::METHOD => {
                 reply::<WorkspaceSymbolRequest>(self, id, params, symbols::workspace)
+            }
+            HoverRequest::METHOD => reply::<HoverRequest>(self, id, params, hover::hover),
+            Completion::METHOD => reply::<Completion>(self, id, params, complete::completion),
+            CodeActionRequest::METHOD => {
+                reply::<CodeActionRequest>(self, id, params, actions::actions)
             }
             _ => not_supported(id, &method),
         }

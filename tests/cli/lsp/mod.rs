@@ -3,4 +3,5 @@
 
 mod client;
 mod diagnostics;
+mod hover;
 mod symbols;
