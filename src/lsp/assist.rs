@@ -8,10 +8,10 @@ use lsp_types::{Position, Range, Url};
 
 use super::analysis::Analysis;
 use super::server::{State, path_of};
-use super::syntax::{self, Document, Step};
+use super::syntax::{self, Document, Role, Step};
 use super::text::LineIndex;
 use crate::graph::OrgGraph;
-use crate::model::{Family, TieKind};
+use crate::model::{Family, TieKind, UnitKind};
 
 /// A file of the workspace a request is about, as the server holds it now.
 pub(crate) struct Opened<'s> {
@@ -65,6 +65,18 @@ impl Opened<'_> {
             .map(|token| token.value.as_str())
     }
 
+    /// The kind of the unit `id` as the file declares it, when it does: what is known of a
+    /// unit of a file that does not read yet.
+    pub(crate) fn declared_kind(&self, id: &str) -> Option<UnitKind> {
+        let declared = self
+            .document
+            .strings
+            .iter()
+            .find(|token| token.role == Some(Role::UnitDeclaration) && token.value == id)?;
+        let object = declared.path.get(..declared.path.len().saturating_sub(1))?;
+        UnitKind::from_name(self.field(object, "kind")?)
+    }
+
     /// The string value of `key` in the object at `object`.
     pub(crate) fn field(&self, object: &[Step], key: &str) -> Option<&str> {
         let mut path = object.to_vec();
@@ -102,9 +114,10 @@ pub(crate) fn allowed_families(
 ) -> Option<Vec<Family>> {
     let kind = TieKind::from_name(opened.field(tie, "kind")?)?;
     let other = opened.field(tie, if end == End::From { "to" } else { "from" });
-    let other = other
-        .and_then(|id| graph.find_id(id))
-        .map(|ix| graph.unit(ix).kind.value.family());
+    let other = other.and_then(|id| match graph.find_id(id) {
+        Some(ix) => Some(graph.unit(ix).kind.value.family()),
+        None => opened.declared_kind(id).map(UnitKind::family),
+    });
     let allowed = Family::ALL
         .into_iter()
         .filter(|&family| match (end, other) {

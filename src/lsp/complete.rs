@@ -16,7 +16,7 @@ use super::syntax::{self, Cursor, Place, Role, Step, StringToken};
 use crate::diagnostic::SourceMap as _;
 use crate::graph::Belonging;
 use crate::i18n::text;
-use crate::model::{Lang, OrganisationIndex, TieKind, Unit, UnitKind};
+use crate::model::{Lang, OrganisationIndex, TieKind, UnitKind};
 
 /// The most unit ids one answer offers: the best by validity, organisation and match. The
 /// list is then marked incomplete, for the editor to ask again as more is typed.
@@ -109,27 +109,42 @@ impl Slot {
     }
 }
 
-/// How well a unit matches what is typed, best first: its id starts with it, its id holds it,
-/// its name or acronym holds it; `None` when nothing does.
-fn matching(unit: &Unit, typed: &str) -> Option<u8> {
-    let id = unit.id.as_str();
-    if typed.is_empty() || id.starts_with(typed) {
-        return Some(0);
-    }
-    let id = id.to_lowercase();
-    if id.starts_with(typed) {
-        Some(0)
-    } else if id.contains(typed) {
-        Some(1)
-    } else if unit.name.to_lowercase().contains(typed)
-        || unit
-            .acronym
-            .as_ref()
-            .is_some_and(|acronym| acronym.to_lowercase().contains(typed))
-    {
-        Some(2)
-    } else {
-        None
+/// A unit that may be named: of the description, or declared in the file as it is being
+/// typed (a file that does not read yet gives the description none of its units).
+struct Candidate<'a> {
+    /// Its id.
+    id: &'a str,
+    /// Its name, if known.
+    name: &'a str,
+    /// Its acronym, if any.
+    acronym: Option<&'a str>,
+    /// Its kind, if known.
+    kind: Option<UnitKind>,
+    /// Whether it is of the file's organisation, or declared in the file.
+    here: bool,
+}
+
+impl Candidate<'_> {
+    /// How well the unit matches what is typed, best first: its id starts with it, its id
+    /// holds it, its name or acronym holds it; `None` when nothing does.
+    fn matching(&self, typed: &str) -> Option<u8> {
+        if typed.is_empty() || self.id.starts_with(typed) {
+            return Some(0);
+        }
+        let id = self.id.to_lowercase();
+        if id.starts_with(typed) {
+            Some(0)
+        } else if id.contains(typed) {
+            Some(1)
+        } else if self.name.to_lowercase().contains(typed)
+            || self
+                .acronym
+                .is_some_and(|acronym| acronym.to_lowercase().contains(typed))
+        {
+            Some(2)
+        } else {
+            None
+        }
     }
 }
 
@@ -144,24 +159,65 @@ fn organisation_of_file(opened: &Opened<'_>) -> Option<OrganisationIndex> {
     u32::try_from(index).ok().map(OrganisationIndex)
 }
 
+/// Every unit that may be named from the file: the description's, then those the file
+/// declares that the description does not have.
+fn candidates<'a>(opened: &'a Opened<'_>) -> Vec<Candidate<'a>> {
+    let graph = &opened.analysis.described.graph;
+    let organisation = organisation_of_file(opened);
+    let declared: Vec<&StringToken> = opened
+        .document
+        .strings
+        .iter()
+        .filter(|token| token.role == Some(Role::UnitDeclaration))
+        .collect();
+    let here: HashSet<&str> = declared.iter().map(|token| token.value.as_str()).collect();
+    let mut candidates: Vec<Candidate<'a>> = graph
+        .units()
+        .map(|(ix, unit)| Candidate {
+            id: unit.id.as_str(),
+            name: &unit.name,
+            acronym: unit.acronym.as_deref(),
+            kind: Some(unit.kind.value),
+            here: here.contains(unit.id.as_str())
+                || organisation.is_some_and(|o| graph.belonging(ix) == Belonging::Described(o)),
+        })
+        .collect();
+    for token in declared {
+        if graph.find_id(&token.value).is_some() {
+            continue;
+        }
+        let object = token
+            .path
+            .get(..token.path.len().saturating_sub(1))
+            .unwrap_or_default();
+        candidates.push(Candidate {
+            id: &token.value,
+            name: opened.field(object, "name").unwrap_or_default(),
+            acronym: opened.field(object, "acronym"),
+            kind: opened.field(object, "kind").and_then(UnitKind::from_name),
+            here: true,
+        });
+    }
+    candidates
+}
+
 /// The unit ids for a unit reference at `path`, ranked: for a tie's end, the units the tie's
 /// kind allows there first; then the units of the file's organisation; then by how well they
 /// match what is typed, then in declaration order. At most [`MOST`].
 fn units(opened: &Opened<'_>, slot: &Slot, path: &[Step], lang: Lang) -> CompletionResponse {
     let graph = &opened.analysis.described.graph;
     let allowed = tie_end(path).and_then(|(tie, end)| allowed_families(opened, graph, tie, end));
-    let organisation = organisation_of_file(opened);
-    let mut ranked: Vec<_> = graph
-        .units()
-        .filter_map(|(ix, unit)| {
-            let quality = matching(unit, &slot.typed)?;
-            let forbidden = allowed
-                .as_ref()
-                .is_some_and(|allowed| !allowed.contains(&unit.kind.value.family()));
-            let elsewhere = organisation.is_some_and(|organisation| {
-                graph.belonging(ix) != Belonging::Described(organisation)
+    let candidates = candidates(opened);
+    let mut ranked: Vec<_> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(order, unit)| {
+            let quality = unit.matching(&slot.typed)?;
+            let forbidden = allowed.as_ref().is_some_and(|allowed| {
+                unit.kind
+                    .is_none_or(|kind| !allowed.contains(&kind.family()))
             });
-            Some(((forbidden, elsewhere, quality), ix))
+            Some(((forbidden, !unit.here, quality), order))
         })
         .collect();
     let complete = ranked.len() <= MOST;
@@ -173,27 +229,26 @@ fn units(opened: &Opened<'_>, slot: &Slot, path: &[Step], lang: Lang) -> Complet
     let items = ranked
         .into_iter()
         .enumerate()
-        .map(|(rank, (_, ix))| {
-            let unit = graph.unit(ix);
-            let id = unit.id.as_str();
-            let mut filter = format!("{id} {}", unit.name);
-            if let Some(acronym) = &unit.acronym {
+        .filter_map(|(rank, (_, order))| {
+            let unit = candidates.get(order)?;
+            let mut filter = format!("{} {}", unit.id, unit.name);
+            if let Some(acronym) = unit.acronym {
                 filter.push(' ');
                 filter.push_str(acronym);
             }
-            CompletionItem {
-                label: id.to_owned(),
+            let detail = match unit.kind {
+                Some(kind) => format!("{} — {}", unit.name, kind.label_in(lang)),
+                None => unit.name.to_owned(),
+            };
+            Some(CompletionItem {
+                label: unit.id.to_owned(),
                 kind: Some(CompletionItemKind::REFERENCE),
-                detail: Some(format!(
-                    "{} — {}",
-                    unit.name,
-                    unit.kind.value.label_in(lang)
-                )),
+                detail: Some(detail),
                 filter_text: Some(filter),
                 sort_text: Some(format!("{rank:04}")),
-                text_edit: slot.edit(id),
+                text_edit: slot.edit(unit.id),
                 ..CompletionItem::default()
-            }
+            })
         })
         .collect();
     CompletionResponse::List(CompletionList {
@@ -288,22 +343,27 @@ fn tie_kinds(slot: &Slot, lang: Lang) -> Vec<CompletionItem> {
     kind_items(names, slot, lang)
 }
 
-/// The ids of the sources a citation may name: the description's, and those the file declares
-/// itself (a proposal's own).
+/// The ids of the sources a citation may name: those the file declares first (a proposal's
+/// own are no part of the description), then the description's.
 fn sources(opened: &Opened<'_>, slot: &Slot) -> Vec<CompletionItem> {
     let graph = &opened.analysis.described.graph;
     let mut seen = HashSet::new();
-    let declared = graph
-        .sources()
-        .map(|source| (source.id.as_str(), Some(source.title.as_str())))
-        .chain(
-            opened
-                .document
-                .strings
-                .iter()
-                .filter(|token| token.role == Some(Role::SourceDeclaration))
-                .map(|token| (token.value.as_str(), None)),
-        );
+    let here = opened
+        .document
+        .strings
+        .iter()
+        .filter(|token| token.role == Some(Role::SourceDeclaration))
+        .map(|token| {
+            let title = graph
+                .source(&token.value)
+                .map(|source| source.title.as_str());
+            (token.value.as_str(), title)
+        });
+    let declared = here.chain(
+        graph
+            .sources()
+            .map(|source| (source.id.as_str(), Some(source.title.as_str()))),
+    );
     declared
         .filter(|(id, _)| seen.insert(*id))
         .take(MOST)

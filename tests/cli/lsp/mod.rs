@@ -2,6 +2,7 @@
 //! protocol as an editor does ([`client`]): one module per capability.
 
 mod client;
+mod complete;
 mod diagnostics;
 mod hover;
 mod symbols;
