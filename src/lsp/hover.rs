@@ -33,7 +33,9 @@ pub(crate) fn hover(state: &State, params: &HoverParams) -> Option<Hover> {
     let described = &opened.analysis.described;
     let value = token.value.as_str();
     let shown = match token.role? {
-        Role::UnitDeclaration | Role::UnitReference => unit(described, lang, value)?,
+        Role::UnitDeclaration | Role::UnitReference => {
+            unit(described, lang, value).or_else(|| declared_here(&opened, lang, value))?
+        }
         Role::SourceDeclaration | Role::SourceReference => source(&opened, lang, value)?,
         Role::OrganisationDeclaration | Role::OrganisationReference => {
             organisation(described, lang, value)?
@@ -71,6 +73,28 @@ fn unit(described: &Described, lang: Lang, id: &str) -> Option<String> {
     };
     lines.insert(1, format!("*{}*", markdown(&line(&gone, lang))));
     lines.extend(citation(graph, lang, unit));
+    Some(lines.join("\n\n"))
+}
+
+/// The hover of a unit the file declares that the description does not have: a file that does
+/// not read yet (mid-edit) gives it none of its units, but its strings still say their names.
+fn declared_here(opened: &Opened<'_>, lang: Lang, id: &str) -> Option<String> {
+    let declared = opened
+        .document
+        .strings
+        .iter()
+        .find(|token| token.role == Some(Role::UnitDeclaration) && token.value == id)?;
+    let object = declared.path.get(..declared.path.len().saturating_sub(1))?;
+    let name = opened.field(object, "name").unwrap_or(id);
+    let mut lines = vec![format!("**{}** `{id}`", markdown(name))];
+    if let Some(kind) = opened.field(object, "kind").and_then(UnitKind::from_name) {
+        let kind = format!("{} (`{}`)", kind.label_in(lang), kind.name_in(lang));
+        lines.push(line(&text!("lsp-hover-kind", kind = kind), lang));
+    }
+    if let Some(acronym) = opened.field(object, "acronym") {
+        let acronym = markdown(acronym);
+        lines.push(line(&text!("lsp-hover-acronym", acronym = acronym), lang));
+    }
     Some(lines.join("\n\n"))
 }
 

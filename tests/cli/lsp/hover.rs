@@ -176,6 +176,23 @@ fn sources_kinds_and_absent_units_have_hovers_and_the_rest_none() {
         &position(&text, "\"to\": \"a-top\"", 0, 9),
     );
     assert_eq!(unknown, Value::Null);
+    // Mid-edit, the file does not read: its own units still show what it says of them.
+    client.replace(
+        &path,
+        &format!(
+            "{}\n  {{\"id\": \"a-",
+            text.trim_end().trim_end_matches('}')
+        ),
+    );
+    client.sync();
+    let broken = shown(&hover_at(
+        &mut client,
+        &path,
+        &position(&text, "\"a-old\"", 0, 2),
+    ));
+    assert!(broken.contains("**Old office** `a-old`"), "{broken}");
+    assert!(broken.contains("kind: bureau"), "{broken}");
+    assert!(!broken.contains("ended on"), "not read from the file: {broken}");
     assert!(client.shutdown().success());
 }
 
