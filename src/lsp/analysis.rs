@@ -51,7 +51,6 @@ pub(crate) struct Described {
     /// The structure of the day.
     pub(crate) graph: OrgGraph,
     /// What has ended, or not begun, by the day: out of the graph, not out of the files.
-    #[allow(dead_code)] // Read by hover, integrated next.
     pub(crate) absent: Absent,
     /// Each file's line index, made when a location in it is first asked for.
     lines: Vec<OnceLock<LineIndex>>,

@@ -14,18 +14,19 @@ use lsp_types::notification::{
     PublishDiagnostics,
 };
 use lsp_types::request::{
-    DocumentSymbolRequest, GotoDefinition, PrepareRenameRequest, References, Rename, Request as _,
-    WorkspaceSymbolRequest,
+    CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest,
+    PrepareRenameRequest, References, Rename, Request as _, WorkspaceSymbolRequest,
 };
 use lsp_types::{
-    InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
+    HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Url,
 };
 use serde::de::DeserializeOwned;
 
 use super::analysis::{Analysis, FileText, Settings};
-use super::{Error, Options, navigate, rename, symbols, text};
+use super::{Error, Options, actions, complete, hover, navigate, rename, symbols, text};
 use crate::load::{self, Limits};
 use crate::model::Lang;
 
@@ -146,6 +147,15 @@ fn capabilities() -> ServerCapabilities {
             prepare_provider: Some(true),
             work_done_progress_options: lsp_types::WorkDoneProgressOptions::default(),
         })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".to_owned(), ":".to_owned()]),
+            ..CompletionOptions::default()
+        }),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -258,6 +268,11 @@ impl State {
         self.analysis.as_ref()
     }
 
+    /// The language of the server's messages.
+    pub(crate) fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
     /// The files at `paths` with their texts.
     fn texts<'a>(&'a self, paths: &'a [PathBuf]) -> Vec<FileText<'a>> {
         paths
@@ -354,6 +369,11 @@ impl State {
                 rename::answer::<PrepareRenameRequest>(self, id, params, rename::prepare)
             }
             Rename::METHOD => rename::answer::<Rename>(self, id, params, rename::rename),
+            HoverRequest::METHOD => reply::<HoverRequest>(self, id, params, hover::hover),
+            Completion::METHOD => reply::<Completion>(self, id, params, complete::completion),
+            CodeActionRequest::METHOD => {
+                reply::<CodeActionRequest>(self, id, params, actions::actions)
+            }
             _ => not_supported(id, &method),
         }
     }

@@ -5,9 +5,6 @@
 //! One pass, iterative (no recursion), nesting tracked to [`MAX_DEPTH`]: the server reads every
 //! file on every keystroke, and a file is untrusted input.
 
-// Used by the server, integrated next.
-#![cfg_attr(not(test), allow(dead_code))]
-
 use std::ops::Range;
 use std::sync::LazyLock;
 
