@@ -1011,3 +1011,30 @@ html-hint = Click a unit for its card · drag to pan · wheel to zoom · / to se
 
 lsp-proposed = as proposed: { $message }
 lsp-proposed-here = the problem is here, in the structure as proposed
+
+### Hover, completion and code actions
+
+lsp-hover-kind = kind: { $kind }
+lsp-hover-acronym = acronym: { $acronym }
+lsp-hover-head = headed by: { $head }
+lsp-hover-vacant = { $post } (vacant)
+lsp-hover-organisation = organisation: { $organisation }
+lsp-hover-chain = chain of command: { $chain }
+lsp-hover-other-lines = { $n ->
+    [one] (+{ $n } other line)
+   *[other] (+{ $n } other lines)
+}
+lsp-hover-source = source: { $source }
+lsp-hover-ended = not in today's structure: it ended on { $date }
+lsp-hover-ended-undated = not in today's structure: it was dissolved, at a date the description does not give
+lsp-hover-not-yet = not in today's structure yet: it starts on { $date }
+lsp-hover-publisher = publisher: { $publisher }
+lsp-hover-reference = reference: { $reference }
+lsp-hover-date = date: { $date }
+lsp-hover-family = family: { $family }
+lsp-hover-reads = reads: { $reads }
+lsp-hover-names = in English { $english }; in French { $french }
+lsp-complete-french = French name of `{ $name }`
+lsp-action-replace = Replace with `{ $value }`
+lsp-action-cite = Cite the source `{ $source }`
+lsp-action-declare = Declare the unit `{ $id }` ({ $kind })

@@ -1026,3 +1026,30 @@ html-hint = Cliquer sur une unité pour sa fiche · glisser pour déplacer · mo
 
 lsp-proposed = dans la structure proposée : { $message }
 lsp-proposed-here = le problème est ici, dans la structure proposée
+
+### Survol, complétion et actions de code
+
+lsp-hover-kind = type : { $kind }
+lsp-hover-acronym = sigle : { $acronym }
+lsp-hover-head = dirigé par : { $head }
+lsp-hover-vacant = { $post } (poste vacant)
+lsp-hover-organisation = organisme : { $organisation }
+lsp-hover-chain = chaîne hiérarchique : { $chain }
+lsp-hover-other-lines = { $n ->
+    [one] (+{ $n } autre ligne)
+   *[other] (+{ $n } autres lignes)
+}
+lsp-hover-source = source : { $source }
+lsp-hover-ended = hors de la structure d’aujourd’hui : elle a pris fin le { $date }
+lsp-hover-ended-undated = hors de la structure d’aujourd’hui : elle a été dissoute, à une date que la description ne donne pas
+lsp-hover-not-yet = pas encore dans la structure d’aujourd’hui : elle commence le { $date }
+lsp-hover-publisher = éditeur : { $publisher }
+lsp-hover-reference = référence : { $reference }
+lsp-hover-date = date : { $date }
+lsp-hover-family = famille : { $family }
+lsp-hover-reads = se lit : { $reads }
+lsp-hover-names = en anglais { $english } ; en français { $french }
+lsp-complete-french = nom français de `{ $name }`
+lsp-action-replace = Remplacer par `{ $value }`
+lsp-action-cite = Citer la source `{ $source }`
+lsp-action-declare = Déclarer l’unité `{ $id }` ({ $kind })

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url};
 
+use super::navigate::Index;
 use super::text::LineIndex;
 use crate::check::{self, Levels, Options};
 use crate::diagnostic::{Diagnostic, Severity, SourceMap};
@@ -50,7 +51,6 @@ pub(crate) struct Described {
     /// The structure of the day.
     pub(crate) graph: OrgGraph,
     /// What has ended, or not begun, by the day: out of the graph, not out of the files.
-    #[allow(dead_code)] // Read by hover, integrated next.
     pub(crate) absent: Absent,
     /// Each file's line index, made when a location in it is first asked for.
     lines: Vec<OnceLock<LineIndex>>,
@@ -88,6 +88,8 @@ pub(crate) struct Analysis {
     /// Every problem found, by the file it is in, in the protocol's terms: every file read has an
     /// entry, empty when it has no problem, so that publishing it clears what was shown before.
     pub(crate) diagnostics: HashMap<PathBuf, Vec<lsp_types::Diagnostic>>,
+    /// The ids of every file, indexed when a request first needs them.
+    pub(crate) navigation: OnceLock<Index>,
 }
 
 impl Analysis {
@@ -171,6 +173,7 @@ impl Analysis {
         Analysis {
             described,
             diagnostics,
+            navigation: OnceLock::new(),
         }
     }
 }

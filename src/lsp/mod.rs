@@ -7,9 +7,16 @@
 //! the disk's for the others. It never writes a file: what it proposes to change, the editor
 //! applies.
 
+mod actions;
 mod analysis;
+mod assist;
+mod complete;
+mod hover;
+mod navigate;
+mod rename;
 mod server;
 mod symbols;
+mod syntax;
 mod text;
 
 use std::path::PathBuf;

@@ -13,16 +13,20 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
     PublishDiagnostics,
 };
-use lsp_types::request::{Request as _, WorkspaceSymbolRequest};
+use lsp_types::request::{
+    CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest,
+    PrepareRenameRequest, References, Rename, Request as _, WorkspaceSymbolRequest,
+};
 use lsp_types::{
-    InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
+    HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Url,
 };
 use serde::de::DeserializeOwned;
 
 use super::analysis::{Analysis, FileText, Settings};
-use super::{Error, Options, symbols, text};
+use super::{Error, Options, actions, complete, hover, navigate, rename, symbols, text};
 use crate::load::{self, Limits};
 use crate::model::Lang;
 
@@ -138,6 +142,22 @@ fn capabilities() -> ServerCapabilities {
             },
         )),
         workspace_symbol_provider: Some(OneOf::Left(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(lsp_types::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: lsp_types::WorkDoneProgressOptions::default(),
+        })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".to_owned(), ":".to_owned()]),
+            ..CompletionOptions::default()
+        }),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -268,6 +288,11 @@ impl State {
         self.analysis.as_ref()
     }
 
+    /// The language of the server's messages.
+    pub(crate) fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
     /// The files at `paths` with their texts.
     fn texts<'a>(&'a self, paths: &'a [PathBuf]) -> Vec<FileText<'a>> {
         paths
@@ -277,6 +302,15 @@ impl State {
                 text: self.text(path),
             })
             .collect()
+    }
+
+    /// The files of the description, then the proposals, with their texts, as the analysis
+    /// reads them.
+    pub(crate) fn files(&self) -> (Vec<FileText<'_>>, Vec<FileText<'_>>) {
+        (
+            self.texts(&self.description_files),
+            self.texts(&self.proposal_files),
+        )
     }
 
     /// A file's text: the editor's when it is open, else the disk's as last read.
@@ -343,6 +377,22 @@ impl State {
         match method.as_str() {
             WorkspaceSymbolRequest::METHOD => {
                 reply::<WorkspaceSymbolRequest>(self, id, params, symbols::workspace)
+            }
+            GotoDefinition::METHOD => {
+                reply::<GotoDefinition>(self, id, params, navigate::definition)
+            }
+            References::METHOD => reply::<References>(self, id, params, navigate::references),
+            DocumentSymbolRequest::METHOD => {
+                reply::<DocumentSymbolRequest>(self, id, params, navigate::document_symbols)
+            }
+            PrepareRenameRequest::METHOD => {
+                rename::answer::<PrepareRenameRequest>(self, id, params, rename::prepare)
+            }
+            Rename::METHOD => rename::answer::<Rename>(self, id, params, rename::rename),
+            HoverRequest::METHOD => reply::<HoverRequest>(self, id, params, hover::hover),
+            Completion::METHOD => reply::<Completion>(self, id, params, complete::completion),
+            CodeActionRequest::METHOD => {
+                reply::<CodeActionRequest>(self, id, params, actions::actions)
             }
             _ => not_supported(id, &method),
         }

@@ -34,7 +34,7 @@ pub struct ProposalFile {
 }
 
 /// The fields of a change that are not operations.
-pub(super) const NOT_OPERATIONS: [&str; 3] = ["organisation", "reason", "source"];
+pub(crate) const NOT_OPERATIONS: [&str; 3] = ["organisation", "reason", "source"];
 
 /// One change: exactly one operation (`add-unit`, `add-tie`, `remove-unit`, `remove-tie`,
 /// `move`, `rename`, `change-kind`, `update`, `merge`, `split`), with its reason and source.

@@ -13,6 +13,7 @@ mod file;
 use std::path::Path;
 
 pub use apply::{Applied, Effect, apply};
+pub(crate) use file::NOT_OPERATIONS;
 pub use file::{
     Assignment, ChangeEntry, KindChange, Merge, Move, NOT_UPDATED, ProposalFile, Rename, Split,
     TieRef, Update,

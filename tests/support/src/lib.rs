@@ -2,10 +2,12 @@
 //! running the real binary ([`Run`]), the project's paths, and the tools some tests run beside
 //! it: Graphviz's `dot` ([`graphviz`]), a Python with networkx and rdflib ([`python`]),
 //! Mermaid's parser in Node.js ([`mermaid`]), headless Chromium, driven through the DevTools
-//! protocol ([`browser`]), and mdBook, which builds the manual ([`mdbook`]).
+//! protocol ([`browser`]), mdBook, which builds the manual ([`mdbook`]), Neovim, whose language
+//! client the tests drive on the language server ([`neovim`]), and Node.js, which checks the VS
+//! Code extension ([`node`]).
 //!
 //! The tools are installed when missing, so that `cargo test` on a fresh Debian machine runs the
-//! whole suite: Graphviz and Chromium with apt-get, Python's packages in a virtual environment
+//! whole suite: Graphviz, Chromium, Neovim and Node.js with apt-get, Python's packages in a virtual environment
 //! under `target/`, Mermaid's npm packages under `target/` too, and mdBook with `cargo install`
 //! under `target/`. A test that needs a tool that is
 //! missing and cannot be installed (apt-get needs root) fails, saying how to install it: no test
@@ -18,6 +20,8 @@ pub mod browser;
 pub mod graphviz;
 pub mod mdbook;
 pub mod mermaid;
+pub mod neovim;
+pub mod node;
 mod provision;
 pub mod python;
 mod run;
