@@ -92,9 +92,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let workspace = std::path::absolute(PathBuf::from(args.next().ok_or(usage)?))?;
     let file = std::path::absolute(PathBuf::from(args.next().ok_or(usage)?))?;
     let edits: u32 = args.next().map_or(Ok(20), |n| n.parse())?;
-    let binary = args
-        .next()
-        .map_or_else(|| PathBuf::from("target/release/organigram"), PathBuf::from);
+    // Absolute, as the server runs in the workspace.
+    let binary = std::path::absolute(
+        args.next()
+            .map_or_else(|| PathBuf::from("target/release/organigram"), PathBuf::from),
+    )?;
 
     let mut child = Command::new(&binary)
         .args(["lsp", "--lang", "en"])
