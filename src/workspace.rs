@@ -183,12 +183,12 @@ impl Loader {
     /// on: that is the one failure, and it holds every problem found, the description's too. So
     /// is a proposal that takes effect after the day asked for, and one that adds a unit with the
     /// id of a unit of another day.
-    pub fn load(self) -> Result<Workspace, Refused> {
+    pub fn load(mut self) -> Result<Workspace, Refused> {
         let load::Loaded {
             mut files,
             description,
             diagnostics: read,
-        } = load::load(&self.inputs, self.limits);
+        } = load::load_owned(std::mem::take(&mut self.inputs), self.limits);
         let proposal = match self.proposal {
             None => None,
             Some(ProposalInput::Path(path)) => Some(proposal::read(&path, self.limits, &mut files)),

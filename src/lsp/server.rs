@@ -5,7 +5,7 @@
 //! again once no message is waiting, or before a request that needs it, so that a burst of
 //! keystrokes costs one analysis, not one each.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -65,8 +65,10 @@ pub(crate) struct State {
     description_files: Vec<PathBuf>,
     proposal_files: Vec<PathBuf>,
     analysis: Option<Analysis>,
-    /// The files whose problems were last published, to clear those that have none now.
-    published: HashSet<PathBuf>,
+    /// The problems last published for each file: a file whose problems an analysis leaves as
+    /// they were is not published again (at 100,000 units, sending every file's problems after
+    /// each edit costs more than finding them), and one no longer read is cleared.
+    published: HashMap<PathBuf, Vec<lsp_types::Diagnostic>>,
 }
 
 /// Serves one client on `connection` until it asks the server to exit.
@@ -203,7 +205,7 @@ impl State {
             description_files: Vec::new(),
             proposal_files: Vec::new(),
             analysis: None,
-            published: HashSet::new(),
+            published: HashMap::new(),
         }
     }
 
@@ -216,7 +218,7 @@ impl State {
     }
 
     /// Lists the files again, reads those that changed on disk, analyses the workspace and
-    /// publishes every file's problems.
+    /// publishes the problems of every file whose problems changed.
     fn refresh(&mut self, connection: &Connection) -> Result<(), Error> {
         self.description_files = self.listed(self.folders.description.as_deref());
         self.proposal_files = self.listed(self.folders.proposals.as_deref());
@@ -228,16 +230,34 @@ impl State {
         let description = self.texts(&self.description_files);
         let proposals = self.texts(&self.proposal_files);
         let analysis = Analysis::new(&description, &proposals, self.settings);
-        let mut published = HashSet::new();
-        for (path, diagnostics) in &analysis.diagnostics {
-            publish(connection, path, diagnostics.clone())?;
-            published.insert(path.clone());
-        }
-        for gone in self.published.difference(&published) {
-            publish(connection, gone, Vec::new())?;
-        }
-        self.published = published;
+        self.publish_changes(connection, &analysis)?;
         self.analysis = Some(analysis);
+        Ok(())
+    }
+
+    /// Publishes the problems `analysis` found in each file, unless they are those last
+    /// published for it, and clears the problems of the files it no longer reads.
+    fn publish_changes(
+        &mut self,
+        connection: &Connection,
+        analysis: &Analysis,
+    ) -> Result<(), Error> {
+        for (path, diagnostics) in &analysis.diagnostics {
+            if self.published.get(path) != Some(diagnostics) {
+                publish(connection, path, diagnostics.clone())?;
+                self.published.insert(path.clone(), diagnostics.clone());
+            }
+        }
+        let gone: Vec<PathBuf> = self
+            .published
+            .keys()
+            .filter(|path| !analysis.diagnostics.contains_key(*path))
+            .cloned()
+            .collect();
+        for path in gone {
+            publish(connection, &path, Vec::new())?;
+            self.published.remove(&path);
+        }
         Ok(())
     }
 

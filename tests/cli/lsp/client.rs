@@ -27,6 +27,8 @@ pub(crate) struct Client {
     next_id: i64,
     /// The latest problems published for each file, by URI.
     pub(crate) diagnostics: HashMap<String, Vec<Value>>,
+    /// How many times each file's problems were published, by URI.
+    pub(crate) publications: HashMap<String, usize>,
     /// The texts of the documents opened, by URI, with their versions.
     versions: HashMap<String, i32>,
 }
@@ -70,6 +72,7 @@ impl Client {
             messages,
             next_id: 0,
             diagnostics: HashMap::new(),
+            publications: HashMap::new(),
             versions: HashMap::new(),
         };
         let root = uri(workspace);
@@ -131,6 +134,7 @@ impl Client {
             let params = &message["params"];
             let uri = params["uri"].as_str().unwrap().to_owned();
             let list = params["diagnostics"].as_array().unwrap().clone();
+            *self.publications.entry(uri.clone()).or_default() += 1;
             self.diagnostics.insert(uri, list);
         }
         message

@@ -131,6 +131,36 @@ fn a_reference_broken_by_an_edit_is_shown_where_it_is_with_check_s_hint() {
 }
 
 #[test]
+fn only_the_files_whose_problems_an_edit_changes_are_published_again() {
+    let workspace = Workspace::with(&[("a.json", A), ("b.json", B)]);
+    let (a, b) = (workspace.file("a.json"), workspace.file("b.json"));
+    let mut client = workspace.start();
+    client.open(&b);
+    client.sync();
+    let first = client.diagnostics.clone();
+    let count = |client: &super::client::Client, path| client.publications[&uri(path)];
+    let (a_before, b_before) = (count(&client, &a), count(&client, &b));
+    // A new name changes no problem: nothing is published again.
+    client.replace(&b, &B.replace("\"Bureau\"", "\"Bureau des affaires\""));
+    client.sync();
+    assert_eq!(
+        (count(&client, &a), count(&client, &b)),
+        (a_before, b_before)
+    );
+    // A broken reference is published where it is; undone, the first problems come back.
+    let line = B.lines().nth(TIE_LINE as usize).unwrap();
+    let at = u32::try_from(line.find("a-dir\"").unwrap() + "a-dir".len()).unwrap();
+    client.change(&b, [TIE_LINE, at, TIE_LINE, at], "x");
+    assert_eq!(client.codes(&b), ["unknown-unit"]);
+    assert_eq!(count(&client, &b), b_before + 1);
+    client.replace(&b, B);
+    client.sync();
+    assert_eq!(count(&client, &b), b_before + 2);
+    assert_eq!(client.diagnostics, first);
+    assert!(client.shutdown().success());
+}
+
+#[test]
 fn removing_a_unit_shows_the_problems_of_the_ties_that_named_it_in_other_files() {
     let workspace = Workspace::with(&[("a.json", A), ("b.json", B)]);
     let (a, b) = (workspace.file("a.json"), workspace.file("b.json"));
