@@ -39,7 +39,7 @@ pub(crate) fn actions(state: &State, params: &CodeActionParams) -> Option<CodeAc
         };
         let offset = opened.offset(diagnostic.range.start);
         let Some(token) = opened
-            .document
+            .document()
             .strings
             .iter()
             .find(|token| token.span.start <= offset && offset < token.span.end)
@@ -75,7 +75,7 @@ pub(crate) fn actions(state: &State, params: &CodeActionParams) -> Option<CodeAc
             },
             "unknown-field" if token.is_key => {
                 let object = object_of(&token.path);
-                let names = syntax::fields(opened.document.kind, object);
+                let names = syntax::fields(opened.document().kind, object);
                 fixes
                     .nearest(token, names.into_iter().map(|(name, _)| name))
                     .into_iter()
@@ -157,7 +157,7 @@ impl Fixes<'_> {
         let mut candidates: Vec<&str> = declared_sources(opened).collect();
         if candidates.is_empty() {
             candidates = opened
-                .document
+                .document()
                 .strings
                 .iter()
                 .filter(|token| token.role == Some(Role::SourceReference))
@@ -199,7 +199,8 @@ impl Fixes<'_> {
     /// the file's `units`, of a kind the tie allows there.
     fn declare(&self, token: &StringToken) -> Option<CodeAction> {
         let opened = self.opened;
-        if opened.document.kind != DocKind::Description || token.role != Some(Role::UnitReference) {
+        if opened.document().kind != DocKind::Description || token.role != Some(Role::UnitReference)
+        {
             return None;
         }
         let (tie, end) = tie_end(&token.path)?;
@@ -218,7 +219,7 @@ impl Fixes<'_> {
         let fields = [("id", id), ("name", id), ("kind", kind.as_str())];
         let root_key = |key: &str| {
             opened
-                .document
+                .document()
                 .strings
                 .iter()
                 .find(|t| t.is_key && t.path == [Step::Key(key.to_owned())])
@@ -239,7 +240,7 @@ impl Fixes<'_> {
             let open = opened.text.find('{')?;
             let close = closing(opened.text, open + 1)?;
             let indent = opened
-                .document
+                .document()
                 .strings
                 .iter()
                 .find(|t| t.is_key && t.path.len() == 1)
@@ -280,7 +281,7 @@ fn typical_kind(family: Family) -> Option<UnitKind> {
 /// The ids of the sources the file declares, in order.
 fn declared_sources<'a>(opened: &'a Opened<'_>) -> impl Iterator<Item = &'a str> {
     opened
-        .document
+        .document()
         .strings
         .iter()
         .filter(|token| token.role == Some(Role::SourceDeclaration))
@@ -294,7 +295,7 @@ fn object_of(path: &[Step]) -> &[Step] {
 
 /// Whether the object at `object` has the key `key`, whatever its value.
 fn has_key(opened: &Opened<'_>, object: &[Step], key: &str) -> bool {
-    opened.document.strings.iter().any(|token| {
+    opened.document().strings.iter().any(|token| {
         token.is_key
             && matches!(token.path.split_last(), Some((Step::Key(k), path)) if k == key && path == object)
     })

@@ -3,13 +3,13 @@
 //! families its ends may be of.
 
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use lsp_types::{Position, Range, Url};
 
 use super::analysis::Analysis;
 use super::server::{State, path_of};
-use super::syntax::{self, Document, Role, Step};
-use super::text::LineIndex;
+use super::syntax::{Document, Parsed, Role, Step};
 use crate::graph::OrgGraph;
 use crate::model::{Family, TieKind, UnitKind};
 
@@ -19,10 +19,8 @@ pub(crate) struct Opened<'s> {
     pub(crate) path: PathBuf,
     /// Its text: the editor's when open, else the disk's.
     pub(crate) text: &'s str,
-    /// Its line index, for the protocol's positions.
-    pub(crate) lines: LineIndex,
-    /// Its strings, each with its path and role.
-    pub(crate) document: Document,
+    /// Its strings, each with its path and role, and its line index: as the server read them.
+    parsed: Rc<Parsed>,
     /// The analysis of the workspace it is part of.
     pub(crate) analysis: &'s Analysis,
 }
@@ -37,8 +35,7 @@ pub(crate) fn opened<'s>(state: &'s State, uri: &Url) -> Option<Opened<'s>> {
     }
     let text = state.text(&path)?;
     Some(Opened {
-        lines: LineIndex::new(text),
-        document: syntax::read(text),
+        parsed: state.parsed(&path)?,
         path,
         text,
         analysis,
@@ -46,19 +43,24 @@ pub(crate) fn opened<'s>(state: &'s State, uri: &Url) -> Option<Opened<'s>> {
 }
 
 impl Opened<'_> {
+    /// Its strings, each with its path and role.
+    pub(crate) fn document(&self) -> &Document {
+        &self.parsed.document
+    }
+
     /// The byte offset of `position`, clamped into the text.
     pub(crate) fn offset(&self, position: Position) -> usize {
-        self.lines.offset(self.text, position)
+        self.parsed.lines.offset(self.text, position)
     }
 
     /// The protocol's range of bytes `bytes`.
     pub(crate) fn range(&self, bytes: std::ops::Range<usize>) -> Range {
-        self.lines.range(self.text, bytes)
+        self.parsed.lines.range(self.text, bytes)
     }
 
     /// The string value at `path` exactly (not a key), if the file has one.
     pub(crate) fn value_at(&self, path: &[Step]) -> Option<&str> {
-        self.document
+        self.document()
             .strings
             .iter()
             .find(|token| !token.is_key && token.path == path)
@@ -69,7 +71,7 @@ impl Opened<'_> {
     /// unit of a file that does not read yet.
     pub(crate) fn declared_kind(&self, id: &str) -> Option<UnitKind> {
         let declared = self
-            .document
+            .document()
             .strings
             .iter()
             .find(|token| token.role == Some(Role::UnitDeclaration) && token.value == id)?;

@@ -28,14 +28,14 @@ pub(crate) fn completion(state: &State, params: &CompletionParams) -> Option<Com
     let at = &params.text_document_position;
     let opened = opened(state, &at.text_document.uri)?;
     let offset = opened.offset(at.position);
-    let cursor = syntax::cursor(opened.text, offset);
+    let cursor = syntax::cursor(opened.document(), opened.text, offset);
     let lang = state.lang();
     match cursor.place {
         Place::Key => Some(fields(&opened, &cursor, offset)),
         Place::Value => {
             let role = match &cursor.token {
                 Some(token) => token.role,
-                None => syntax::role_at(opened.document.kind, &cursor.path, false),
+                None => syntax::role_at(opened.document().kind, &cursor.path, false),
             };
             let slot = Slot::new(&opened, cursor.token.as_ref(), offset);
             let items = match role? {
@@ -165,7 +165,7 @@ fn candidates<'a>(opened: &'a Opened<'_>) -> Vec<Candidate<'a>> {
     let graph = &opened.analysis.described.graph;
     let organisation = organisation_of_file(opened);
     let declared: Vec<&StringToken> = opened
-        .document
+        .document()
         .strings
         .iter()
         .filter(|token| token.role == Some(Role::UnitDeclaration))
@@ -349,7 +349,7 @@ fn sources(opened: &Opened<'_>, slot: &Slot) -> Vec<CompletionItem> {
     let graph = &opened.analysis.described.graph;
     let mut seen = HashSet::new();
     let here = opened
-        .document
+        .document()
         .strings
         .iter()
         .filter(|token| token.role == Some(Role::SourceDeclaration))
@@ -409,7 +409,7 @@ fn fields(opened: &Opened<'_>, cursor: &Cursor, offset: usize) -> CompletionResp
     let object = cursor.path.as_slice();
     let typed = cursor.token.as_ref().map(|token| token.span.clone());
     let present: HashSet<&str> = opened
-        .document
+        .document()
         .strings
         .iter()
         .filter(|token| token.is_key && Some(&token.span) != typed.as_ref())
@@ -431,7 +431,7 @@ fn fields(opened: &Opened<'_>, cursor: &Cursor, offset: usize) -> CompletionResp
         }
         None => (opened.range(offset..offset), true),
     };
-    let items = syntax::fields(opened.document.kind, object)
+    let items = syntax::fields(opened.document().kind, object)
         .into_iter()
         .filter(|(name, _)| !present.contains(name))
         .enumerate()

@@ -25,7 +25,7 @@ pub(crate) fn hover(state: &State, params: &HoverParams) -> Option<Hover> {
     let opened = opened(state, &at.text_document.uri)?;
     let offset = opened.offset(at.position);
     let token = opened
-        .document
+        .document()
         .strings
         .iter()
         .find(|token| token.span.start <= offset && offset <= token.span.end)?;
@@ -80,7 +80,7 @@ fn unit(described: &Described, lang: Lang, id: &str) -> Option<String> {
 /// not read yet (mid-edit) gives it none of its units, but its strings still say their names.
 fn declared_here(opened: &Opened<'_>, lang: Lang, id: &str) -> Option<String> {
     let declared = opened
-        .document
+        .document()
         .strings
         .iter()
         .find(|token| token.role == Some(Role::UnitDeclaration) && token.value == id)?;
@@ -232,7 +232,7 @@ fn source(opened: &Opened<'_>, lang: Lang, id: &str) -> Option<String> {
             ]
         } else {
             let declared =
-                opened.document.strings.iter().find(|token| {
+                opened.document().strings.iter().find(|token| {
                     token.role == Some(Role::SourceDeclaration) && token.value == id
                 })?;
             let object = declared.path.get(..declared.path.len().saturating_sub(1))?;

@@ -11,6 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use lsp_types::{
@@ -21,7 +22,7 @@ use lsp_types::{
 use super::analysis::FileText;
 use super::server::{State, path_of};
 use super::symbols::symbol_kind;
-use super::syntax::{self, DocKind, Role, Step, StringToken};
+use super::syntax::{self, DocKind, Document, Parsed, Role, Step, StringToken};
 use super::text::LineIndex;
 use crate::model::UnitKind;
 use crate::proposal::NOT_OPERATIONS;
@@ -125,7 +126,11 @@ struct Found {
 impl Index {
     /// The index of `description`'s files and `proposals`, with their texts (a file with none
     /// is listed with no occurrence).
-    pub(crate) fn new(description: &[FileText<'_>], proposals: &[FileText<'_>]) -> Index {
+    pub(crate) fn new(
+        description: &[FileText<'_>],
+        proposals: &[FileText<'_>],
+        parsed: impl Fn(&FileText<'_>) -> Option<Rc<Parsed>>,
+    ) -> Index {
         let mut read: Vec<(&FileText<'_>, bool, Vec<Found>, Option<OrganisationFacts>)> =
             Vec::new();
         for (file, proposal) in description
@@ -133,7 +138,9 @@ impl Index {
             .map(|f| (f, false))
             .chain(proposals.iter().map(|f| (f, true)))
         {
-            let (found, organisation) = file.text.map(found).unwrap_or_default();
+            let (found, organisation) = parsed(file)
+                .map(|parsed| found(&parsed.document))
+                .unwrap_or_default();
             read.push((file, proposal, found, organisation));
         }
         let mut index = Index::default();
@@ -251,7 +258,7 @@ pub(crate) fn index(state: &State) -> Option<&Index> {
     let analysis = state.analysis()?;
     Some(analysis.navigation.get_or_init(|| {
         let (description, proposals) = state.files();
-        Index::new(&description, &proposals)
+        Index::new(&description, &proposals, |file| state.parsed(file.path))
     }))
 }
 
@@ -280,8 +287,7 @@ pub(crate) fn location(state: &State, index: &Index, occurrence: &Occurrence) ->
 }
 
 /// The ids of a file's text, and its organisation's facts.
-fn found(text: &str) -> (Vec<Found>, Option<OrganisationFacts>) {
-    let document = syntax::read(text);
+fn found(document: &Document) -> (Vec<Found>, Option<OrganisationFacts>) {
     let mut organisation = None;
     let mut names_unit = false;
     let mut found = Vec::new();
@@ -389,13 +395,13 @@ pub(crate) fn document_symbols(
 ) -> Option<DocumentSymbolResponse> {
     let path = path_of(&params.text_document.uri)?;
     let text = state.text(&path)?;
-    let document = syntax::read(text);
+    let parsed = state.parsed(&path)?;
     let outline = Outline {
         text,
-        lines: LineIndex::new(text),
-        strings: &document.strings,
+        lines: &parsed.lines,
+        strings: &parsed.document.strings,
     };
-    let symbols = match document.kind {
+    let symbols = match parsed.document.kind {
         DocKind::Description => outline.description(&path).into_iter().collect(),
         DocKind::Proposal => outline.changes(),
     };
@@ -405,7 +411,7 @@ pub(crate) fn document_symbols(
 /// A file read for its outline.
 struct Outline<'a> {
     text: &'a str,
-    lines: LineIndex,
+    lines: &'a LineIndex,
     strings: &'a [StringToken],
 }
 
@@ -688,6 +694,11 @@ mod tests {
  {"add-tie": {"kind": "attachment", "from": "n", "to": "a"}, "source": {"ref": "s"}},
  {"update": {"unit": "b", "set": {"within": "n", "source": {"ref": "s"}}}}]}"#;
 
+    /// A file's text read, as the server reads it.
+    fn read(file: &FileText<'_>) -> Option<Rc<Parsed>> {
+        file.text.map(|text| Rc::new(Parsed::new(text)))
+    }
+
     fn index() -> Index {
         let file = |path: &'static str, text: &'static str| FileText {
             path: Path::new(path),
@@ -696,6 +707,7 @@ mod tests {
         Index::new(
             &[file("/w/one.json", ONE), file("/w/two.json", TWO)],
             &[file("/w/proposals/p.json", PROPOSAL)],
+            read,
         )
     }
 
@@ -810,7 +822,7 @@ mod tests {
         let document = syntax::read(ONE);
         let outline = Outline {
             text: ONE,
-            lines: LineIndex::new(ONE),
+            lines: &LineIndex::new(ONE),
             strings: &document.strings,
         };
         let units = outline.elements(outline.strings, &[key("units")]);
@@ -828,7 +840,7 @@ mod tests {
         let document = syntax::read(text);
         let outline = Outline {
             text,
-            lines: LineIndex::new(text),
+            lines: &LineIndex::new(text),
             strings: &document.strings,
         };
         let units = outline.elements(outline.strings, &[key("units")]);
@@ -854,6 +866,7 @@ mod tests {
                     text: Some(text),
                 }],
                 &[],
+                read,
             );
             for offset in 0..text.len().min(64) + 2 {
                 if let Some(found) = index.at(0, offset) {
@@ -863,7 +876,7 @@ mod tests {
             let document = syntax::read(text);
             let outline = Outline {
                 text,
-                lines: LineIndex::new(text),
+                lines: &LineIndex::new(text),
                 strings: &document.strings,
             };
             assert!(outline.description(Path::new("/w/x.json")).is_some());

@@ -5,8 +5,10 @@
 //! again once no message is waiting, or before a request that needs it, so that a burst of
 //! keystrokes costs one analysis, not one each.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -26,6 +28,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 
 use super::analysis::{Analysis, FileText, Settings};
+use super::syntax::Parsed;
 use super::{Error, Options, actions, complete, hover, navigate, rename, symbols, text};
 use crate::load::{self, Limits};
 use crate::model::Lang;
@@ -65,6 +68,10 @@ pub(crate) struct State {
     description_files: Vec<PathBuf>,
     proposal_files: Vec<PathBuf>,
     analysis: Option<Analysis>,
+    /// Each file's text as the tolerant reader reads it, made when a request first needs it and
+    /// forgotten when the text changes: the requests on a file and the index of ids share it, and
+    /// after an edit only the edited file is read again.
+    parsed: RefCell<HashMap<PathBuf, Rc<Parsed>>>,
     /// The problems last published for each file: a file whose problems an analysis leaves as
     /// they were is not published again (at 100,000 units, sending every file's problems after
     /// each edit costs more than finding them), and one no longer read is cleared.
@@ -205,6 +212,7 @@ impl State {
             description_files: Vec::new(),
             proposal_files: Vec::new(),
             analysis: None,
+            parsed: RefCell::new(HashMap::new()),
             published: HashMap::new(),
         }
     }
@@ -223,8 +231,8 @@ impl State {
         self.description_files = self.listed(self.folders.description.as_deref());
         self.proposal_files = self.listed(self.folders.proposals.as_deref());
         for path in self.description_files.iter().chain(&self.proposal_files) {
-            if !self.open.contains_key(path) {
-                reread(&mut self.disk, path, self.settings.limits);
+            if !self.open.contains_key(path) && reread(&mut self.disk, path, self.settings.limits) {
+                self.parsed.get_mut().remove(path);
             }
         }
         let description = self.texts(&self.description_files);
@@ -313,6 +321,18 @@ impl State {
         )
     }
 
+    /// A file's text as the tolerant reader reads it, with its line index: read once per text.
+    pub(crate) fn parsed(&self, path: &Path) -> Option<Rc<Parsed>> {
+        if let Some(parsed) = self.parsed.borrow().get(path) {
+            return Some(Rc::clone(parsed));
+        }
+        let parsed = Rc::new(Parsed::new(self.text(path)?));
+        self.parsed
+            .borrow_mut()
+            .insert(path.to_owned(), Rc::clone(&parsed));
+        Some(parsed)
+    }
+
     /// A file's text: the editor's when it is open, else the disk's as last read.
     pub(crate) fn text(&self, path: &Path) -> Option<&str> {
         match self.open.get(path) {
@@ -332,6 +352,7 @@ impl State {
                 let Some(path) = path_of(&params.text_document.uri) else {
                     return false;
                 };
+                self.parsed.get_mut().remove(&path);
                 self.open.insert(
                     path,
                     Open {
@@ -345,12 +366,14 @@ impl State {
                 else {
                     return false;
                 };
-                let Some(open) =
-                    path_of(&params.text_document.uri).and_then(|p| self.open.get_mut(&p))
-                else {
+                let Some(path) = path_of(&params.text_document.uri) else {
+                    return false;
+                };
+                let Some(open) = self.open.get_mut(&path) else {
                     return false;
                 };
                 text::apply(&mut open.text, params.content_changes);
+                self.parsed.get_mut().remove(&path);
                 true
             }
             DidCloseTextDocument::METHOD => {
@@ -362,6 +385,7 @@ impl State {
                     return false;
                 };
                 self.disk.remove(&path);
+                self.parsed.get_mut().remove(&path);
                 self.open.remove(&path).is_some()
             }
             // The text saved is the editor's, which the analysis already reads; the other
@@ -399,18 +423,20 @@ impl State {
     }
 }
 
-/// Reads `path` again if it changed on disk since it was last read, within `limits`.
-fn reread(disk: &mut HashMap<PathBuf, OnDisk>, path: &Path, limits: Limits) {
+/// Reads `path` again if it changed on disk since it was last read, within `limits`; `true`
+/// when it was read again.
+fn reread(disk: &mut HashMap<PathBuf, OnDisk>, path: &Path, limits: Limits) -> bool {
     let stamp = std::fs::metadata(path)
         .ok()
         .and_then(|m| Some((m.len(), m.modified().ok()?)));
     if stamp.is_some() && disk.get(path).is_some_and(|d| d.stamp == stamp) {
-        return;
+        return false;
     }
     let text = load::read_bytes(path, limits)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok());
     disk.insert(path.to_owned(), OnDisk { stamp, text });
+    true
 }
 
 /// The parameters of a notification, or `None` when they are not what the method takes (the

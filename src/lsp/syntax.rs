@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
+use super::text::LineIndex;
+
 use crate::model::DescriptionFile;
 use crate::model::FastMap;
 use crate::proposal::ProposalFile;
@@ -101,6 +103,25 @@ impl DocKind {
     }
 }
 
+/// A file's text read once for every request on it: its strings and its line index.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    /// Its strings.
+    pub(crate) document: Document,
+    /// Its lines, for the protocol's positions.
+    pub(crate) lines: LineIndex,
+}
+
+impl Parsed {
+    /// `text` read.
+    pub(crate) fn new(text: &str) -> Parsed {
+        Parsed {
+            document: read(text),
+            lines: LineIndex::new(text),
+        }
+    }
+}
+
 /// A document read once: its kind and every string literal, in order.
 #[derive(Clone, Debug)]
 pub(crate) struct Document {
@@ -154,13 +175,13 @@ pub(crate) fn read(text: &str) -> Document {
 }
 
 /// Where `offset` (a byte offset, clamped into the text and back to a character boundary) is in
-/// `text`: the path and place being typed, and the string literal there.
-pub(crate) fn cursor(text: &str, offset: usize) -> Cursor {
+/// `text`, whose strings `document` holds: the path and place being typed, and the string literal
+/// there.
+pub(crate) fn cursor(document: &Document, text: &str, offset: usize) -> Cursor {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let document = read(text);
     let strings = &document.strings;
     let before = strings.partition_point(|token| token.span.start < offset);
     let touching = before
@@ -897,6 +918,11 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
+
+    /// Where `offset` is in `text`, read first.
+    fn cursor(text: &str, offset: usize) -> Cursor {
+        super::cursor(&read(text), text, offset)
+    }
     use crate::load::{self, Input, Limits};
     use crate::model::{Citation, Span};
 
