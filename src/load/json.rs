@@ -413,22 +413,18 @@ impl<'de> Reader<'de, '_> {
                     let escape_at = self.pos;
                     self.pos += 1;
                     let c = match self.bytes.get(self.pos) {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
                         Some(b'u') => {
                             self.pos += 1;
                             let c = self.unicode_escape(escape_at)?;
                             owned.push(self.allowed(c, escape_at)?);
                             continue;
                         }
-                        _ => {
-                            return Err(self.syntax_at(escape_at, text!("json-invalid-escape")));
+                        other => {
+                            let Some(c) = other.copied().and_then(simple_escape) else {
+                                let invalid = text!("json-invalid-escape");
+                                return Err(self.syntax_at(escape_at, invalid));
+                            };
+                            c
                         }
                     };
                     self.pos += 1;
@@ -1150,6 +1146,22 @@ impl<'de> de::VariantAccess<'de> for UnitVariant<'de> {
             &"a struct variant",
         ))
     }
+}
+
+/// The character a JSON escape other than `\u` stands for, by the byte after its backslash:
+/// the one table the strict reader and the language server's tolerant reader share.
+pub(crate) fn simple_escape(byte: u8) -> Option<char> {
+    Some(match byte {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

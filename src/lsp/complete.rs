@@ -301,20 +301,28 @@ fn kind_items(names: Vec<KindName>, slot: &Slot, lang: Lang) -> Vec<CompletionIt
         .collect()
 }
 
+/// What makes the names of one kind: each name, English or French, with the kind's English
+/// name, label and description.
+fn namer(
+    english: &'static str,
+    label: &'static str,
+    description: &'static str,
+) -> impl Fn(&'static str, bool) -> KindName {
+    move |name, french| KindName {
+        name,
+        english,
+        label,
+        description,
+        french,
+    }
+}
+
 /// The names of every unit kind, English and French.
 fn unit_kinds(slot: &Slot, lang: Lang) -> Vec<CompletionItem> {
     let mut names = Vec::new();
     for &kind in UnitKind::ALL {
-        let english = kind.as_str();
-        let (label, description) = (kind.label_in(lang), kind.description());
-        let name = |name, french| KindName {
-            name,
-            english,
-            label,
-            description,
-            french,
-        };
-        names.push(name(english, false));
+        let name = namer(kind.as_str(), kind.label_in(lang), kind.description());
+        names.push(name(kind.as_str(), false));
         names.push(name(kind.french_name(), true));
         names.extend(kind.other_names().iter().map(|&other| name(other, true)));
     }
@@ -326,14 +334,7 @@ fn tie_kinds(slot: &Slot, lang: Lang) -> Vec<CompletionItem> {
     let mut names = Vec::new();
     for &kind in TieKind::ALL {
         let english = kind.as_str();
-        let (label, description) = (kind.label_in(lang), kind.description());
-        let name = |name, french| KindName {
-            name,
-            english,
-            label,
-            description,
-            french,
-        };
+        let name = namer(english, kind.label_in(lang), kind.description());
         names.push(name(english, false));
         if kind.french_name() != english {
             names.push(name(kind.french_name(), true));

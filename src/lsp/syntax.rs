@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::text::LineIndex;
 
+use crate::load::json::simple_escape;
 use crate::model::DescriptionFile;
 use crate::model::FastMap;
 use crate::proposal::ProposalFile;
@@ -878,19 +879,14 @@ fn unescape(raw: &str) -> String {
 /// The character the escape at the start of `text` (a backslash) stands for, if it is one, and
 /// how many bytes it takes (those kept as written if it is none).
 fn escape(text: &str) -> (Option<char>, usize) {
-    let simple = match text.as_bytes().get(1) {
-        Some(b'"') => '"',
-        Some(b'\\') => '\\',
-        Some(b'/') => '/',
-        Some(b'b') => '\u{8}',
-        Some(b'f') => '\u{c}',
-        Some(b'n') => '\n',
-        Some(b'r') => '\r',
-        Some(b't') => '\t',
-        Some(b'u') => return unicode_escape(text),
-        _ => return (None, 1),
-    };
-    (Some(simple), 2)
+    match text.as_bytes().get(1) {
+        Some(b'u') => unicode_escape(text),
+        Some(&byte) => match simple_escape(byte) {
+            Some(simple) => (Some(simple), 2),
+            None => (None, 1),
+        },
+        None => (None, 1),
+    }
 }
 
 /// The character of a `\uXXXX` escape at the start of `text`, a surrogate pair read whole.
