@@ -28,7 +28,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 
 use super::analysis::{Analysis, FileText, Settings};
-use super::syntax::Parsed;
+use super::syntax::{self, Parsed, Step};
 use super::{Error, Options, actions, complete, hover, navigate, rename, symbols, text};
 use crate::load::{self, Limits};
 use crate::model::Lang;
@@ -103,7 +103,7 @@ pub(crate) fn serve(connection: &Connection, options: &Options) -> Result<(), Er
         today: options.today,
         limits: options.limits,
     };
-    let folders = folders(&params, options.description.as_deref());
+    let folders = folders(&params, options.description.as_deref(), options.limits);
     let mut state = State::new(settings, folders);
     state.refresh(connection)?;
     loop {
@@ -171,8 +171,10 @@ fn capabilities() -> ServerCapabilities {
 
 /// Where the description is: the folder `named` (by `--org` or the client's `org` setting),
 /// relative to the workspace's first folder; else the workspace's `org/` folder when it has
-/// one; else the workspace's folder itself.
-fn folders(params: &InitializeParams, named: Option<&Path>) -> Folders {
+/// one; else the workspace's folder itself, when one of its files describes an organisation (an
+/// editor that starts the server for every JSON file then shows no problem in a project that
+/// has no description, its `package.json` or `tsconfig.json` read as one).
+fn folders(params: &InitializeParams, named: Option<&Path>, limits: Limits) -> Folders {
     let root = params
         .workspace_folders
         .as_ref()
@@ -194,12 +196,33 @@ fn folders(params: &InitializeParams, named: Option<&Path>) -> Folders {
         (Some(root), Some(named)) => Some(root.join(named)),
         (None, Some(named)) => std::path::absolute(named).ok(),
         (Some(root), None) if root.join("org").is_dir() => Some(root.join("org")),
-        (root, None) => root,
+        (Some(root), None) => describes(&root, limits).then_some(root),
+        (None, None) => None,
     };
     Folders {
         proposals: description.as_ref().map(|folder| folder.join("proposals")),
         description,
     }
+}
+
+/// Whether one of `folder`'s `*.json` files describes an organisation: a top-level
+/// `organisation` key, as the tolerant reader reads it, whatever else is wrong in the file.
+fn describes(folder: &Path, limits: Limits) -> bool {
+    let organisation = [Step::Key("organisation".to_owned())];
+    load::json_files(folder)
+        .unwrap_or_default()
+        .iter()
+        .any(|path| {
+            load::read_bytes(path, limits)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .is_some_and(|text| {
+                    syntax::read(&text)
+                        .strings
+                        .iter()
+                        .any(|token| token.is_key && token.path == organisation)
+                })
+        })
 }
 
 impl State {

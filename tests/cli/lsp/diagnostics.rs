@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::client::{Workspace, uri};
+use super::client::{Client, Workspace, uri};
 use crate::support::organigram;
 
 /// A file of two units, the second attached to a unit of `b.json`.
@@ -265,5 +265,30 @@ fn a_proposal_shows_what_it_cannot_do_and_what_it_breaks() {
         client.codes(&workspace.file("b.json")),
         Vec::<String>::new()
     );
+    assert!(client.shutdown().success());
+}
+
+#[test]
+fn a_workspace_without_org_is_the_description_only_when_a_file_describes_an_organisation() {
+    // A project of another kind: its JSON files are not read as a description.
+    let project = tempfile::tempdir().unwrap();
+    let package = project.path().join("package.json");
+    std::fs::write(&package, r#"{"name": "app", "version": "1.0.0"}"#).unwrap();
+    std::fs::write(
+        project.path().join("tsconfig.json"),
+        r#"{"compilerOptions": {}}"#,
+    )
+    .unwrap();
+    let mut client = Client::start(project.path(), &[], serde_json::json!(null));
+    client.open(&package);
+    client.sync();
+    assert!(client.diagnostics.is_empty(), "{:?}", client.diagnostics);
+    assert!(client.shutdown().success());
+    // A folder of description files with no `org/` is the description.
+    let folder = tempfile::tempdir().unwrap();
+    let b = folder.path().join("b.json");
+    std::fs::write(&b, B).unwrap();
+    let mut client = Client::start(folder.path(), &[], serde_json::json!(null));
+    assert_eq!(client.codes(&b), ["unknown-unit"]);
     assert!(client.shutdown().success());
 }
