@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::client::{Client, Workspace, uri};
+use super::client::{Client, Workspace, apply_edits, uri};
 
 /// A file with a typo in a tie's end, a unit with no source, and a tie to a unit nowhere
 /// declared; on one line per unit, as people write small files.
@@ -25,40 +25,9 @@ const INLINE: &str = r#"{
 }
 "#;
 
-/// The byte offset of a protocol position in `text` (UTF-16 characters).
-fn offset(text: &str, position: &Value) -> usize {
-    let line = usize::try_from(position["line"].as_u64().unwrap()).unwrap();
-    let character = usize::try_from(position["character"].as_u64().unwrap()).unwrap();
-    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
-    let mut units = 0;
-    for (at, c) in text[start..].char_indices() {
-        if units >= character || c == '\n' {
-            return start + at;
-        }
-        units += c.len_utf16();
-    }
-    text.len()
-}
-
 /// `text` with the edits of `action` for the file at `path` applied, as an editor applies them.
 fn apply_edit(text: &str, action: &Value, path: &Path) -> String {
-    let edits = action["edit"]["changes"][uri(path)].as_array().unwrap();
-    let mut ranges: Vec<(usize, usize, &str)> = edits
-        .iter()
-        .map(|edit| {
-            (
-                offset(text, &edit["range"]["start"]),
-                offset(text, &edit["range"]["end"]),
-                edit["newText"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    ranges.sort_by_key(|range| std::cmp::Reverse(range.0));
-    let mut text = text.to_owned();
-    for (start, end, new) in ranges {
-        text.replace_range(start..end, new);
-    }
-    text
+    apply_edits(text, &action["edit"]["changes"][uri(path)])
 }
 
 /// The problem of `code` whose message holds `about`, among those shown for `path`.

@@ -299,3 +299,42 @@ fn copy(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The byte offset of a protocol position in `text` (UTF-16 characters), past the end of its
+/// line clamped to the line's end, as the server clamps it.
+fn offset(text: &str, position: &Value) -> usize {
+    let line = usize::try_from(position["line"].as_u64().unwrap()).unwrap();
+    let character = usize::try_from(position["character"].as_u64().unwrap()).unwrap();
+    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    let mut units = 0;
+    for (at, c) in text[start..].char_indices() {
+        if units >= character || c == '\n' {
+            return start + at;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// `text` with `edits` (the protocol's text edits, an array) applied, as an editor applies
+/// them: each range read in the text before any edit, the last first.
+pub(crate) fn apply_edits(text: &str, edits: &Value) -> String {
+    let mut ranges: Vec<(usize, usize, &str)> = edits
+        .as_array()
+        .unwrap_or_else(|| panic!("{edits}"))
+        .iter()
+        .map(|edit| {
+            (
+                offset(text, &edit["range"]["start"]),
+                offset(text, &edit["range"]["end"]),
+                edit["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    ranges.sort_by_key(|range| std::cmp::Reverse(range.0));
+    let mut text = text.to_owned();
+    for (start, end, new) in ranges {
+        text.replace_range(start..end, new);
+    }
+    text
+}

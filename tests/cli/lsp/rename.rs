@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::client::{Client, Workspace, uri};
+use super::client::{Client, Workspace, apply_edits, uri};
 use super::navigate::{at, position};
 use crate::support::Run;
 
@@ -50,21 +50,6 @@ fn codes(workspace: &Workspace, proposal: Option<&Path>) -> Vec<String> {
     codes
 }
 
-/// The byte offset of a protocol position in `text`.
-fn offset(text: &str, position: &Value) -> usize {
-    let line = usize::try_from(position["line"].as_u64().unwrap()).unwrap();
-    let character = usize::try_from(position["character"].as_u64().unwrap()).unwrap();
-    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
-    let mut units = 0;
-    for (at, c) in text[start..].char_indices() {
-        if units == character {
-            return start + at;
-        }
-        units += c.len_utf16();
-    }
-    text.len()
-}
-
 /// Applies a workspace edit's `changes` to the files on disk, as an editor does; the files
 /// edited, with how many edits each.
 fn apply(edit: &Value) -> Vec<(PathBuf, usize)> {
@@ -74,24 +59,9 @@ fn apply(edit: &Value) -> Vec<(PathBuf, usize)> {
     let mut edited = Vec::new();
     for (uri, edits) in changes {
         let path = PathBuf::from(uri.strip_prefix("file://").unwrap());
-        let mut text = std::fs::read_to_string(&path).unwrap();
-        let mut edits: Vec<(usize, usize, &str)> = edits
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                let start = offset(&text, &e["range"]["start"]);
-                let end = offset(&text, &e["range"]["end"]);
-                (start, end, e["newText"].as_str().unwrap())
-            })
-            .collect();
-        edits.sort_by_key(|e| std::cmp::Reverse(e.0));
-        let count = edits.len();
-        for (start, end, new) in edits {
-            text.replace_range(start..end, new);
-        }
-        std::fs::write(&path, text).unwrap();
-        edited.push((path, count));
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, apply_edits(&text, edits)).unwrap();
+        edited.push((path, edits.as_array().unwrap().len()));
     }
     edited.sort();
     edited
