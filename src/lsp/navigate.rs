@@ -12,7 +12,6 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::OnceLock;
 
 use lsp_types::{
     DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, GotoDefinitionParams,
@@ -96,8 +95,6 @@ pub(crate) struct IndexedFile {
     occurrences: Range<usize>,
     /// Its organisation, for a description file that declares one.
     pub(crate) organisation: Option<OrganisationFacts>,
-    /// Its line index, made when a position in it is first needed.
-    lines: OnceLock<LineIndex>,
 }
 
 /// Every declaration and reference of a unit, source and organisation id in the workspace's
@@ -189,7 +186,6 @@ impl Index {
                 proposal,
                 occurrences: start..index.occurrences.len(),
                 organisation,
-                lines: OnceLock::new(),
             });
         }
         index
@@ -241,16 +237,6 @@ impl Index {
             .flat_map(|(at, _)| self.by_key[at].iter().map(|&o| &self.occurrences[o]))
             .filter(|o| o.declaration)
     }
-
-    /// The line index of file `file`, whose text is `text`.
-    pub(crate) fn lines(&self, file: usize, text: &str) -> Option<&LineIndex> {
-        Some(
-            self.files
-                .get(file)?
-                .lines
-                .get_or_init(|| LineIndex::new(text)),
-        )
-    }
 }
 
 /// The index of the workspace as the current analysis reads it, made when first asked for.
@@ -272,7 +258,7 @@ pub(crate) fn occurrence_at<'a>(
     let path = path_of(uri)?;
     let file = index.file(&path)?;
     let text = state.text(&path)?;
-    let offset = index.lines(file, text)?.offset(text, position);
+    let offset = state.parsed(&path)?.lines.offset(text, position);
     Some((index, index.at(file, offset)?))
 }
 
@@ -280,8 +266,9 @@ pub(crate) fn occurrence_at<'a>(
 pub(crate) fn location(state: &State, index: &Index, occurrence: &Occurrence) -> Option<Location> {
     let file = index.files.get(occurrence.file)?;
     let text = state.text(&file.path)?;
-    let range = index
-        .lines(occurrence.file, text)?
+    let range = state
+        .parsed(&file.path)?
+        .lines
         .range(text, occurrence.inner.clone());
     Some(Location::new(Url::from_file_path(&file.path).ok()?, range))
 }

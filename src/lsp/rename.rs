@@ -185,7 +185,7 @@ pub(crate) fn rename(
         }
     }
     if key.kind == Kind::Unit && key.scope == Scope::Description {
-        for (at, file) in index.files.iter().enumerate() {
+        for file in &index.files {
             let Some(organisation) = &file.organisation else {
                 continue;
             };
@@ -196,9 +196,10 @@ pub(crate) fn rename(
             else {
                 continue;
             };
-            let Some(lines) = index.lines(at, text) else {
+            let Some(parsed) = state.parsed(&file.path) else {
                 continue;
             };
+            let lines = &parsed.lines;
             let end = lines.position(text, organisation.span.end);
             let line_start = lines.offset(text, Position::new(end.line, 0));
             let indent: String = text
