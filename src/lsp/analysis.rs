@@ -207,7 +207,9 @@ fn checked(workspace: Workspace, proposal: Option<&Path>) -> (Described, check::
 /// Turns diagnostics into the protocol's, computing each file's line index once.
 struct Converter {
     lang: Lang,
-    lines: HashMap<FileId, LineIndex>,
+    /// By path, not by file id: each proposal is read in a load of its own, where the id after
+    /// the description's files is that proposal's.
+    lines: HashMap<PathBuf, LineIndex>,
 }
 
 impl Converter {
@@ -230,7 +232,7 @@ impl Converter {
         let text = files.text(file);
         let index = self
             .lines
-            .entry(file)
+            .entry(files.name(file).to_owned())
             .or_insert_with(|| LineIndex::new(text));
         index.range(text, span.range())
     }

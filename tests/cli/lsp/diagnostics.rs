@@ -292,3 +292,41 @@ fn a_workspace_without_org_is_the_description_only_when_a_file_describes_an_orga
     assert_eq!(client.codes(&b), ["unknown-unit"]);
     assert!(client.shutdown().success());
 }
+
+#[test]
+fn each_proposal_s_problems_are_placed_in_its_own_text() {
+    // Two proposals whose unknown unit is on different lines: each problem is on its own line.
+    let first = r#"{"title": "First", "sources": [{"id": "sp", "title": "Plan"}], "changes": [
+  {"move": {"unit": "b-offic", "to": "a-top"}, "source": {"ref": "sp"}}
+]}
+"#;
+    let second = r#"{
+  "title": "Second",
+  "sources": [{"id": "sp", "title": "Plan"}],
+  "changes": [
+    {"move": {"unit": "b-office", "to": "a-top"}, "source": {"ref": "sp"}},
+    {"move": {"unit": "a-dirr", "to": "a-top"}, "source": {"ref": "sp"}}
+  ]
+}
+"#;
+    let workspace = Workspace::with(&[
+        ("a.json", A),
+        ("b.json", B),
+        ("proposals/first.json", first),
+        ("proposals/second.json", second),
+    ]);
+    let mut client = workspace.start();
+    for (name, text, id) in [("first", first, "b-offic"), ("second", second, "a-dirr")] {
+        let problems = client.problems(&workspace.file(&format!("proposals/{name}.json")));
+        let line = text
+            .lines()
+            .position(|l| l.contains(&format!("\"{id}\"")))
+            .unwrap();
+        assert!(!problems.is_empty(), "{name}: {:?}", client.diagnostics);
+        for problem in &problems {
+            assert!(first_line(problem).contains(id), "{name}: {problem}");
+            assert_eq!(problem["range"]["start"]["line"], line, "{name}: {problem}");
+        }
+    }
+    assert!(client.shutdown().success());
+}
