@@ -69,6 +69,7 @@ const CHROMIUM: Tool = Tool {
     program: "chromium",
     version: "--version",
     packages: &["chromium", "fonts-dejavu-core"],
+    files: &["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"],
     used_to: "drive headless Chromium",
     install: "Install Chromium as `chromium` on the PATH (Debian: `sudo apt-get install \
               chromium`), then run the tests again.",

@@ -18,11 +18,17 @@ pub fn require() {
     }
 }
 
-/// Graphviz's `dot`, as the tests find and install it.
+/// Graphviz's `dot`, as the tests find and install it, with the font its charts' sizes were
+/// measured with: the charts ask for Helvetica or Arial, which fontconfig gives as Liberation Sans
+/// (metric-compatible, and Graphviz's recommended font) when it is there, and otherwise as whatever
+/// sans-serif the machine has, DejaVu Sans on Debian, whose wider letters make the charts of the
+/// page-fit tests a pixel or a page larger. Which one a run got used to depend on what other
+/// tests had installed before.
 const DOT: Tool = Tool {
     program: "dot",
     version: "-V",
-    packages: &["graphviz"],
+    packages: &["graphviz", "fonts-liberation2"],
+    files: &["/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"],
     used_to: "run Graphviz's `dot`",
     install: "Install Graphviz (Debian, Ubuntu: `sudo apt-get install graphviz`; macOS: `brew \
               install graphviz`), then run the tests again.",

@@ -20,6 +20,7 @@ const NVIM: Tool = Tool {
     program: "nvim",
     version: "--version",
     packages: &["neovim"],
+    files: &[],
     used_to: "drive Neovim's language client on the language server",
     install: "Install Neovim 0.7 or later (Debian, Ubuntu: `sudo apt-get install neovim`; macOS: \
               `brew install neovim`), then run the tests again.",

@@ -20,6 +20,7 @@ const NODE: Tool = Tool {
     program: "node",
     version: "--version",
     packages: &["nodejs"],
+    files: &[],
     used_to: "check the VS Code extension's JavaScript with Node.js",
     install: "Install Node.js (Debian, Ubuntu: `sudo apt-get install nodejs`; macOS: `brew \
               install node`), then run the tests again.",

@@ -3,6 +3,7 @@
 
 use std::fs::{self, File};
 use std::io::{ErrorKind, Write as _};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
@@ -119,6 +120,9 @@ pub(crate) struct Tool {
     pub version: &'static str,
     /// The Debian packages that bring it, and what the tests need beside it.
     pub packages: &'static [&'static str],
+    /// Files those packages bring that the tests need beside the program (a font whose metrics
+    /// the tests' expectations were measured with): missing, the packages are installed again.
+    pub files: &'static [&'static str],
     /// What the tests do with it, for the message when it cannot be installed ("run
     /// Graphviz's `dot`").
     pub used_to: &'static str,
@@ -127,8 +131,12 @@ pub(crate) struct Tool {
 }
 
 impl Tool {
-    /// Whether the program runs; an error when it is there but fails.
+    /// Whether the program runs and the files beside it are there; an error when the program is
+    /// there but fails.
     fn installed(&self) -> Result<bool, String> {
+        if !self.files.iter().all(|file| Path::new(file).is_file()) {
+            return Ok(false);
+        }
         match Command::new(self.program).arg(self.version).output() {
             Ok(output) if output.status.success() => Ok(true),
             Ok(output) => Err(format!(
@@ -154,7 +162,10 @@ impl Tool {
         if self.installed()? {
             return Ok(());
         }
-        say(&format!("`{}` is not on the PATH", self.program));
+        say(&format!(
+            "`{}` is not on the PATH, or what it needs beside it is missing",
+            self.program
+        ));
         apt_install(self.packages).map_err(|why| {
             format!(
                 "these tests {}, which is not installed, and could not install it: {why}\n{}",
@@ -165,9 +176,10 @@ impl Tool {
             Ok(())
         } else {
             Err(format!(
-                "apt-get installed {}, but `{}` is still not on the PATH",
+                "apt-get installed {}, but `{}` is still not on the PATH, or one of {} is missing",
                 self.packages.join(" "),
-                self.program
+                self.program,
+                self.files.join(", ")
             ))
         }
     }
