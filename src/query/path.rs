@@ -81,8 +81,11 @@ impl Path<'_> {
 /// hop's tie was declared earlier comes first, and so on hop by hop). No connection is an empty
 /// list, not an error; `a == b` is one connection of no hop.
 ///
-/// Breadth-first: `O(V + E)` to find the distance and the units on shortest connections, then
-/// `O(k · l)` ties read to list `k` connections of length `l`.
+/// Bidirectional breadth-first: the search from `a` and the one from `b` each grow a level at a
+/// time, the one with the smaller frontier first, until they meet, so that two units far apart,
+/// each at the bottom of its organisation, meet halfway rather than after a search of all the
+/// units nearer `a` than `b` is. Then `O(k · l)` ties are read to list `k` connections of length
+/// `l`.
 pub fn path<'g>(graph: &'g OrgGraph, a: UnitIx, b: UnitIx, options: &PathOptions) -> Vec<Path<'g>> {
     let units = graph.unit_count();
     if a.index() >= units || b.index() >= units {
@@ -93,51 +96,16 @@ pub fn path<'g>(graph: &'g OrgGraph, a: UnitIx, b: UnitIx, options: &PathOptions
     }
     let walks = |kind: TieKind| options.via.as_ref().is_none_or(|via| via.contains(&kind));
     let around = |unit: UnitIx| hops(graph, unit, &walks);
-
-    // Distances from `a`, up to `b`'s.
-    let mut distance: Vec<Option<usize>> = vec![None; units];
-    distance[a.index()] = Some(0);
-    let mut queue = VecDeque::from([a]);
-    while let Some(unit) = queue.pop_front() {
-        let next = distance[unit.index()].map_or(0, |d| d + 1);
-        if distance[b.index()].is_some_and(|to_b| next > to_b) {
-            break;
-        }
-        for hop in around(unit) {
-            let slot = &mut distance[hop.to.index()];
-            if slot.is_none() {
-                *slot = Some(next);
-                queue.push_back(hop.to);
-            }
-        }
-    }
-    let Some(to_b) = distance[b.index()] else {
+    let Some((level, to_b)) = shortest_levels(units, a, b, &around) else {
         return Vec::new();
     };
-
-    // The units on a shortest connection: those one step nearer `a` than one that is, from `b`.
-    let mut on_path = vec![false; units];
-    on_path[b.index()] = true;
-    let mut queue = VecDeque::from([b]);
-    while let Some(unit) = queue.pop_front() {
-        let Some(d) = distance[unit.index()].filter(|&d| d > 0) else {
-            continue;
-        };
-        for hop in around(unit) {
-            let before = hop.to.index();
-            if distance[before] == Some(d - 1) && !on_path[before] {
-                on_path[before] = true;
-                queue.push_back(hop.to);
-            }
-        }
-    }
 
     // Depth-first from `a` along those units only: every branch reaches `b`.
     let limit = if options.all { options.max.max(1) } else { 1 };
     let forward = |unit: UnitIx, d: usize| -> Vec<Hop<'g>> {
         around(unit)
             .into_iter()
-            .filter(|h| on_path[h.to.index()] && distance[h.to.index()] == Some(d + 1))
+            .filter(|h| level[h.to.index()] == d + 1)
             .collect()
     };
     let mut found = Vec::new();
@@ -164,6 +132,85 @@ pub fn path<'g>(graph: &'g OrgGraph, a: UnitIx, b: UnitIx, options: &PathOptions
         }
     }
     found
+}
+
+/// No distance: a unit the search has not reached, or that is on no shortest connection.
+const FAR: usize = usize::MAX;
+
+/// The units on a shortest connection from `a` to `b`, each with its distance from `a` ([`FAR`]
+/// for every other unit), and the distance from `a` to `b`; `None` when nothing connects them.
+///
+/// The two searches know true distances within their levels. When the one growing finds units
+/// the other has reached, those units (the meeting) are on every shortest connection's way, one
+/// per connection, and all at the other's last level: a unit the other had reached earlier
+/// would have been met a level before. The units on a shortest connection are then those found
+/// walking back from the meeting to `a` along the distances from `a`, and to `b` along those
+/// from `b`.
+fn shortest_levels<'g>(
+    units: usize,
+    a: UnitIx,
+    b: UnitIx,
+    around: &dyn Fn(UnitIx) -> Vec<Hop<'g>>,
+) -> Option<(Vec<usize>, usize)> {
+    let mut from_a = vec![FAR; units];
+    let mut from_b = vec![FAR; units];
+    from_a[a.index()] = 0;
+    from_b[b.index()] = 0;
+    let (mut frontier_a, mut frontier_b) = (vec![a], vec![b]);
+    let (mut depth_a, mut depth_b) = (0, 0);
+    let meeting = loop {
+        if frontier_a.is_empty() || frontier_b.is_empty() {
+            return None;
+        }
+        let (frontier, mine, theirs, depth) = if frontier_a.len() <= frontier_b.len() {
+            (&mut frontier_a, &mut from_a, &from_b, &mut depth_a)
+        } else {
+            (&mut frontier_b, &mut from_b, &from_a, &mut depth_b)
+        };
+        *depth += 1;
+        let mut next = Vec::new();
+        let mut met = Vec::new();
+        for &unit in frontier.iter() {
+            for hop in around(unit) {
+                let slot = &mut mine[hop.to.index()];
+                if *slot == FAR {
+                    *slot = *depth;
+                    next.push(hop.to);
+                    if theirs[hop.to.index()] != FAR {
+                        met.push(hop.to);
+                    }
+                }
+            }
+        }
+        *frontier = next;
+        if !met.is_empty() {
+            break met;
+        }
+    };
+    let to_b = depth_a + depth_b;
+
+    let mut level = vec![FAR; units];
+    for &unit in &meeting {
+        level[unit.index()] = from_a[unit.index()];
+    }
+    // Back to `a`, then back to `b`: each unit one step nearer its end than one on the way.
+    for (distances, towards_a) in [(&from_a, true), (&from_b, false)] {
+        let mut queue = VecDeque::from_iter(meeting.iter().copied());
+        while let Some(unit) = queue.pop_front() {
+            let d = distances[unit.index()];
+            if d == 0 {
+                continue;
+            }
+            for hop in around(unit) {
+                let before = hop.to.index();
+                if distances[before] == d - 1 && level[before] == FAR {
+                    level[before] = if towards_a { d - 1 } else { to_b - (d - 1) };
+                    queue.push_back(hop.to);
+                }
+            }
+        }
+    }
+    Some((level, to_b))
 }
 
 /// The hops out of `unit` over the ties `walks` allows, in declaration order of the ties; a tie
@@ -197,6 +244,7 @@ mod tests {
     use super::*;
     use crate::graph::testing::{deep_chain, graph, id, ix};
     use crate::model::TieKind::{Attachment, Cooperation, FunctionalReporting, Membership};
+    use crate::model::UnitKind;
     use crate::model::UnitKind::*;
 
     /// Each connection as "a -kind-> b <-kind- c".
@@ -390,5 +438,67 @@ mod tests {
             ],
         );
         assert_eq!(connections(&g, "a", "c", &all(10)), ["a <-attachment- c"]);
+    }
+    /// The distance from `a` to `b` over every tie either way, and the number of shortest
+    /// connections, counted by one breadth-first search from `a`: what the two searches that
+    /// meet must find.
+    fn counted(g: &OrgGraph, a: UnitIx, b: UnitIx) -> Option<(usize, usize)> {
+        let around = |unit: UnitIx| hops(g, unit, &|_| true);
+        let mut distance = vec![None; g.unit_count()];
+        let mut ways = vec![0usize; g.unit_count()];
+        distance[a.index()] = Some(0);
+        ways[a.index()] = 1;
+        let mut queue = VecDeque::from([a]);
+        while let Some(unit) = queue.pop_front() {
+            let d = distance[unit.index()].unwrap_or(0);
+            for hop in around(unit) {
+                let next = hop.to.index();
+                if distance[next].is_none() {
+                    distance[next] = Some(d + 1);
+                    queue.push_back(hop.to);
+                }
+                if distance[next] == Some(d + 1) {
+                    ways[next] += ways[unit.index()];
+                }
+            }
+        }
+        distance[b.index()].map(|d| (d, ways[b.index()]))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_two_searches_find_every_shortest_connection_and_no_other(
+            n in 2usize..12,
+            edges in proptest::collection::vec((0usize..12, 0usize..12, proptest::bool::ANY), 0..30),
+        ) {
+            let units: Vec<(String, UnitKind)> = (0..n).map(|i| (format!("u{i}"), Team)).collect();
+            let ties: Vec<(String, TieKind, String)> = edges
+                .iter()
+                .filter(|(x, y, _)| *x < n && *y < n)
+                .map(|&(x, y, cooperation)| {
+                    let kind = if cooperation { Cooperation } else { FunctionalReporting };
+                    (format!("u{x}"), kind, format!("u{y}"))
+                })
+                .collect();
+            let g = graph(&units, &ties);
+            for (x, y) in [(0, n - 1), (n / 2, 0), (1, n - 1)] {
+                let (a, b) = (ix(&g, &format!("u{x}")), ix(&g, &format!("u{y}")));
+                let found = path(&g, a, b, &all(100_000));
+                match counted(&g, a, b) {
+                    None => proptest::prop_assert!(found.is_empty()),
+                    Some((length, ways)) => {
+                        proptest::prop_assert_eq!(found.len(), ways);
+                        for p in &found {
+                            proptest::prop_assert_eq!(p.len(), length);
+                            if let (Some(first), Some(last)) = (p.hops.first(), p.hops.last()) {
+                                proptest::prop_assert_eq!(first.from, a);
+                                proptest::prop_assert_eq!(last.to, b);
+                            }
+                            proptest::prop_assert!(p.hops.windows(2).all(|w| w[0].to == w[1].from));
+                        }
+                    }
+                }
+            }
+        }
     }
 }
