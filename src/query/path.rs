@@ -195,7 +195,7 @@ fn shortest_levels<'g>(
     }
     // Back to `a`, then back to `b`: each unit one step nearer its end than one on the way.
     for (distances, towards_a) in [(&from_a, true), (&from_b, false)] {
-        let mut queue = VecDeque::from_iter(meeting.iter().copied());
+        let mut queue: VecDeque<UnitIx> = meeting.iter().copied().collect();
         while let Some(unit) = queue.pop_front() {
             let d = distances[unit.index()];
             if d == 0 {
