@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Whole-command timings for BENCHMARKS.md: organigram's commands on generated descriptions of
-# 1k, 10k, 100k and 1M units, beside the two baselines run on the same files in the same
-# session: the serde_json parsing floor (examples/parse_floor.rs) and the networkx script
-# (bench/networkx_check.py). Needs hyperfine (apt-get install hyperfine) and networkx.
+# 1k, 10k, 100k and 1M units, beside the three baselines run on the same files in the same
+# session: the serde_json parsing floor (examples/parse_floor.rs), the networkx script
+# (bench/networkx_check.py) and the DuckDB one (bench/duckdb_check.py). Needs hyperfine
+# (apt-get install hyperfine), and a Python with networkx and duckdb (PYTHON=path/to/python:
+# python3 -m venv /tmp/venv && /tmp/venv/bin/pip install duckdb -r tests/python/requirements.txt).
 #
 #   bash bench/commands.sh                 # every size
 #   bash bench/commands.sh 1000 10000      # some sizes
@@ -63,11 +65,15 @@ for n in "${sizes[@]}"; do
         -n render-whole "$bin --org $dir render --view full --format dot -o $out/whole.dot" \
         -n diff "$bin diff $dir $dir.v2"
     # shellcheck disable=SC2046
-    hyperfine $(hyperfine_runs "$n") -N --export-markdown "$out/networkx-$n.md" \
+    hyperfine $(hyperfine_runs "$n") -N --ignore-failure --export-markdown "$out/baselines-$n.md" \
+        -n floor "$floor $dir" \
+        -n duckdb "$python bench/duckdb_check.py $dir $a $b" \
         -n networkx "$python bench/networkx_check.py $dir $a $b $out/networkx.dot" \
         -n check "$bin --org $dir check"
     peak "floor" "$floor" "$dir"
     peak "check" "$bin" --org "$dir" check
+    peak "chain" "$bin" --org "$dir" chain "$a"
+    peak "duckdb" "$python" bench/duckdb_check.py "$dir" "$a" "$b"
     peak "networkx" "$python" bench/networkx_check.py "$dir" "$a" "$b" "$out/networkx.dot"
 done
 rm -f "$out/peak.tmp"
