@@ -63,13 +63,9 @@ for n in "${sizes[@]}"; do
         -n path "$bin --org $dir path $a $b" \
         -n render-subtree "$bin --org $dir render --root $a --format dot -o $out/subtree.dot" \
         -n render-whole "$bin --org $dir render --view full --format dot -o $out/whole.dot" \
-        -n diff "$bin diff $dir $dir.v2"
-    # shellcheck disable=SC2046
-    hyperfine $(hyperfine_runs "$n") -N --ignore-failure --export-markdown "$out/baselines-$n.md" \
-        -n floor "$floor $dir" \
+        -n diff "$bin diff $dir $dir.v2" \
         -n duckdb "$python bench/duckdb_check.py $dir $a $b" \
-        -n networkx "$python bench/networkx_check.py $dir $a $b $out/networkx.dot" \
-        -n check "$bin --org $dir check"
+        -n networkx "$python bench/networkx_check.py $dir $a $b $out/networkx.dot"
     peak "floor" "$floor" "$dir"
     peak "check" "$bin" --org "$dir" check
     peak "chain" "$bin" --org "$dir" chain "$a"
