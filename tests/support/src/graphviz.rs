@@ -30,8 +30,8 @@ const DOT: Tool = Tool {
     packages: &["graphviz", "fonts-liberation2"],
     files: &["/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"],
     used_to: "run Graphviz's `dot`",
-    install: "Install Graphviz (Debian, Ubuntu: `sudo apt-get install graphviz`; macOS: `brew \
-              install graphviz`), then run the tests again.",
+    install: "Install Graphviz and Liberation Sans (Debian, Ubuntu: `sudo apt-get install graphviz \
+              fonts-liberation2`; macOS: `brew install graphviz`), then run the tests again.",
 };
 
 /// What Graphviz prints when its spline router fails: a bug of Graphviz 2.x on some charts whose
