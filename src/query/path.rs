@@ -439,6 +439,7 @@ mod tests {
         );
         assert_eq!(connections(&g, "a", "c", &all(10)), ["a <-attachment- c"]);
     }
+
     /// The distance from `a` to `b` over every tie either way, and the number of shortest
     /// connections, counted by one breadth-first search from `a`: what the two searches that
     /// meet must find.
